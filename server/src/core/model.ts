@@ -1,0 +1,208 @@
+/**
+ * The product's model, in its own words: Source, Entity, Mention, Claim, Dispute, Finding.
+ * Pure data: no editor, LSP or Node packages. Offsets are UTF-16 code-unit offsets into
+ * `Source.text` (the text the analysis reads), which is what JavaScript strings index.
+ */
+
+export type SourceKind = 'news' | 'wire' | 'opinion' | 'analysis' | 'press-release' | 'fact-check';
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'claimreview';
+
+export interface SourceMeta {
+  title?: string;
+  outlet?: string;
+  author?: string;
+  /** ISO date (YYYY-MM-DD) */
+  published?: string;
+  url?: string;
+  kind?: SourceKind;
+}
+
+/** A half-open [start, end) span of UTF-16 offsets. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A ClaimReview (schema.org fact-check) carried by a source. */
+export interface Review {
+  claimReviewed: string;
+  /** e.g. "False", "Misleading", "Mostly true" */
+  rating: string;
+  /** normalised verdict derived from the rating */
+  verdict: 'false' | 'misleading' | 'mixed' | 'true' | 'unrated';
+  claimant?: string;
+  reviewer?: string;
+  url?: string;
+  datePublished?: string;
+  /** where the claimReviewed text sits in Source.text */
+  span: Span;
+}
+
+export interface Source {
+  /** stable id (content-independent): usually the file path relative to its corpus root */
+  id: string;
+  /** absolute path (or URI string) of the file the text came from */
+  path: string;
+  format: SourceFormat;
+  /** the text the analysis reads: the whole file for text/markdown, the extracted main text for HTML */
+  text: string;
+  meta: SourceMeta;
+  /**
+   * Spans of `text` that are prose (claims are read from these). Headlines, bylines, datelines,
+   * "Region:/Theme:" lines, link lists and publishers' footers are left out.
+   */
+  prose: Span[];
+  /** Spans of `text` that are headings/titles (treated apart: capitalisation cues do not hold there). */
+  headings: Span[];
+  /** Maps an offset in `text` to an offset in the file as read (decoded). Identity when absent. */
+  fileOffset?: (offset: number) => number;
+  reviews?: Review[];
+  /** sha-256 of the file bytes, for the on-disk cache */
+  hash?: string;
+}
+
+export type EntityType = 'person' | 'organization' | 'place' | 'event';
+
+export interface Mention {
+  sourceId: string;
+  span: Span;
+  /** the text as written */
+  text: string;
+}
+
+export interface Entity {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  mentions: Mention[];
+  /** for events: ISO date if known, and the place entity id */
+  date?: string;
+  placeId?: string;
+}
+
+export type Stance = 'asserts' | 'denies' | 'questions' | 'hedges';
+
+export type Qualifier = 'exact' | 'more-than' | 'at-least' | 'about' | 'almost' | 'up-to' | 'at-most' | 'some' | 'less-than';
+
+export type Measure =
+  | 'killed'
+  | 'wounded'
+  | 'killed-and-wounded'
+  | 'arrested'
+  | 'travelled'
+  | 'returned'
+  | 'listed'
+  | 'money'
+  | 'other';
+
+/** What was counted: people in general, attackers, police/soldiers, … */
+export type Counted = 'people' | 'attackers' | 'security' | 'children' | 'other';
+
+export interface Quantity {
+  /** inclusive bounds of the value range implied by number + qualifier */
+  low: number;
+  high: number;
+  /** the number as stated (e.g. 34, 1400, 200 for "hundreds") */
+  value: number;
+  qualifier: Qualifier;
+  measure: Measure;
+  counted: Counted;
+  /** the counted noun / predicate words as written, e.g. "people", "killed" */
+  noun?: string;
+  predicate?: string;
+  span: Span;
+}
+
+export interface DateRef {
+  /** ISO date, or YYYY-MM, or YYYY when only that is known */
+  iso: string;
+  span: Span;
+  text: string;
+}
+
+export interface Speaker {
+  /** "outlet" means the source's own voice */
+  kind: 'outlet' | 'attributed' | 'quoted';
+  /** who, as written ("a Turkish security source", "Trevidic", "the Independent") */
+  name?: string;
+  /** the cue that shows it: "according to", "said", "told", "quote" */
+  cue?: string;
+  /** entity id of the speaker, when resolved */
+  entityId?: string;
+}
+
+export interface Claim {
+  id: string;
+  sourceId: string;
+  /** the sentence */
+  span: Span;
+  text: string;
+  entityIds: string[];
+  speaker: Speaker;
+  stance: Stance;
+  /** the word(s) that decided the stance ("alleged", "It is unclear whether", "?") */
+  stanceCue?: string;
+  quantities: Quantity[];
+  dates: DateRef[];
+  /** content-word stems of the sentence, for matching by meaning */
+  keys: string[];
+}
+
+export type DisputeKind = 'figures' | 'responsibility' | 'contested' | 'questioned' | 'dates' | 'places' | 'fact-check';
+
+export interface DisputeSide {
+  claimId: string;
+  sourceId: string;
+  /** short label: "asserts", "questions", "denies", "34 killed" … */
+  position: string;
+}
+
+export interface Dispute {
+  id: string;
+  kind: DisputeKind;
+  /** what is in dispute, for a human reader */
+  point: string;
+  entityIds: string[];
+  sides: DisputeSide[];
+}
+
+export type FindingCode = 'disputed-claim' | 'disputed-entity' | 'unknown-spelling' | 'source-error';
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface RelatedPassage {
+  sourceId: string;
+  span: Span;
+  /** why it is related: "Global Research questions: …" */
+  message: string;
+}
+
+/** A finding in a draft: what a diagnostic shows. Draft offsets. */
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  span: Span;
+  message: string;
+  related: RelatedPassage[];
+  /** replacement suggestions (unknown-spelling) */
+  suggestions?: string[];
+  entityId?: string;
+  disputeIds?: string[];
+  /** the claim that supports the sentence best, for "insert citation" */
+  supportClaimId?: string;
+}
+
+/** A mention of a corpus entity found in a draft. Draft offsets. */
+export interface DraftMention {
+  span: Span;
+  text: string;
+  entityId: string;
+  /** when a short name fits several entities ("Abdeslam"), all candidates */
+  candidates?: string[];
+}
+
+export interface CancellationLike {
+  readonly isCancellationRequested: boolean;
+}
+
+export const NeverCancelled: CancellationLike = { isCancellationRequested: false };

@@ -1,0 +1,146 @@
+/**
+ * Everything the client and the server say to each other beyond standard LSP, declared once.
+ * Imported by client/, server/ and the tests. No runtime dependencies but the message types.
+ */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+
+/** Settings under `corroborate.` (read per document with workspace/configuration). */
+export type SeverityName = 'off' | 'hint' | 'information' | 'warning' | 'error';
+
+export interface CorroborateSettings {
+  corpus: {
+    /** folders or globs, workspace-relative or absolute */
+    paths: string[];
+    includeBundled: boolean;
+    exclude: string[];
+  };
+  languages: string[];
+  severity: {
+    'disputed-claim': SeverityName;
+    'disputed-entity': SeverityName;
+    'unknown-spelling': SeverityName;
+  };
+  /** the citation style the "insert citation" quick fix writes */
+  citationStyle: 'footnote' | 'link';
+  debounceMs: number;
+}
+
+export const defaultSettings: CorroborateSettings = {
+  corpus: { paths: [], includeBundled: true, exclude: [] },
+  languages: ['markdown', 'plaintext'],
+  severity: { 'disputed-claim': 'warning', 'disputed-entity': 'information', 'unknown-spelling': 'hint' },
+  citationStyle: 'footnote',
+  debounceMs: 150,
+};
+
+/** What the client passes at initialize. */
+export interface InitializationOptions {
+  /** folder where the server may keep its index cache (the extension's workspace storage) */
+  storagePath?: string;
+  /** folder of the bundled corpus */
+  bundledCorpusPath?: string;
+  /** false in an untrusted workspace: corpus paths outside the workspace are ignored */
+  trusted?: boolean;
+}
+
+export interface Location_ {
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+export interface EntitySummary {
+  id: string;
+  name: string;
+  type: 'person' | 'organization' | 'place' | 'event';
+  aliases: string[];
+  sourceCount: number;
+  mentionCount: number;
+  disputeCount: number;
+}
+
+export interface SourceSummary {
+  id: string;
+  uri: string;
+  title?: string;
+  outlet?: string;
+  author?: string;
+  published?: string;
+  kind?: string;
+  entityCount: number;
+}
+
+export interface ClaimView {
+  id: string;
+  text: string;
+  stance: string;
+  speaker: string;
+  location: Location_;
+  source: SourceSummary;
+}
+
+export interface DisputeView {
+  id: string;
+  kind: string;
+  point: string;
+  entities: { id: string; name: string }[];
+  sides: { position: string; claim: ClaimView }[];
+}
+
+export interface EntityCard extends EntitySummary {
+  /** claims grouped per source, most relevant first */
+  sources: { source: SourceSummary; claims: ClaimView[] }[];
+  disputes: DisputeView[];
+  /** the best passage in each source */
+  passages: Location_[];
+  /** the card as Markdown, the same text the hover shows */
+  markdown: string;
+}
+
+export interface IndexStatus {
+  state: 'starting' | 'indexing' | 'ready' | 'error';
+  sources: number;
+  entities: number;
+  disputes: number;
+  /** files skipped, with the reason */
+  problems: { path: string; reason: string }[];
+  indexed?: number;
+  total?: number;
+  message?: string;
+}
+
+export namespace SearchEntitiesRequest {
+  export const method = 'corroborate/searchEntities';
+  export const type = new RequestType<{ query: string; limit?: number }, EntitySummary[], void>(method);
+}
+export namespace EntityRequest {
+  export const method = 'corroborate/entity';
+  export const type = new RequestType<{ id: string }, EntityCard | null, void>(method);
+}
+export namespace DisputesRequest {
+  export const method = 'corroborate/disputes';
+  export const type = new RequestType<{ entityId?: string }, DisputeView[], void>(method);
+}
+export namespace SourcesRequest {
+  export const method = 'corroborate/sources';
+  export const type = new RequestType<Record<string, never>, SourceSummary[], void>(method);
+}
+export namespace ReindexRequest {
+  export const method = 'corroborate/reindex';
+  export const type = new RequestType<Record<string, never>, IndexStatus, void>(method);
+}
+export namespace CheckAllDraftsRequest {
+  export const method = 'corroborate/checkAllDrafts';
+  /** uris of drafts to check (the client finds them); answers the number of findings per uri */
+  export const type = new RequestType<{ uris: string[] }, { uri: string; findings: number }[], void>(method);
+}
+export namespace StatusNotification {
+  export const method = 'corroborate/status';
+  export const type = new NotificationType<IndexStatus>(method);
+}
+
+/** Diagnostic codes and the documentation anchors their codeDescription links to. */
+export const diagnosticCodes = ['disputed-claim', 'disputed-entity', 'unknown-spelling', 'source-error'] as const;
+export const docsBase = 'https://github.com/corroborate/corroborate/blob/main/docs/diagnostics.md';
+export function docsFor(code: string): string {
+  return `${docsBase}#${code}`;
+}
