@@ -139,6 +139,8 @@ export interface Claim {
   span: Span;
   text: string;
   entityIds: string[];
+  /** entities the sentence refers back to ("he", "the group", "the attacks") */
+  contextIds?: string[];
   speaker: Speaker;
   stance: Stance;
   /** the word(s) that decided the stance ("alleged", "It is unclear whether", "?") */

@@ -1,0 +1,386 @@
+import type { CancellationLike, Claim, Dispute, DraftMention, Finding, FindingCode, Quantity, RelatedPassage, Severity, Span } from './model';
+import { NeverCancelled } from './model';
+import type { CorpusIndex } from './index';
+import { draftText, isSuppressed, type Directive } from './text/draft';
+import { LineMap, paragraphs, sentences } from './text/sentences';
+import { extractMentions, lowercaseWords, type RawMention } from './entities/extract';
+import { detectSpeaker, detectStance, extractQuantities } from './claims';
+import { hasNegation, meaningKeys } from './text/keys';
+import { allEntities, describeQuantity, isDoubt, nonEntityShared, overlaps, scopesOf, short } from './disputes/detect';
+import { fold, isFirstName, isKnownPlace, isWord } from './lexicon';
+
+/**
+ * Checks a draft against the corpus index: which names it mentions (and which are near-misses of known
+ * names), and which of its sentences assert a point the sources dispute or state a figure no source supports.
+ * Pure: text in, findings out. Work is per sentence, so the caller can re-check only the edited paragraph.
+ */
+export interface DraftSentence {
+  span: Span;
+  heading: boolean;
+  paragraph: number;
+  text: string;
+  entityIds: string[];
+  keys: string[];
+  quantities: Quantity[];
+  asserts: boolean;
+}
+
+export interface DraftCheck {
+  mentions: DraftMention[];
+  findings: Finding[];
+  sentences: DraftSentence[];
+  directives: Directive[];
+}
+
+export const defaultSeverities: Record<Exclude<FindingCode, 'source-error'>, Severity | 'off'> = {
+  'disputed-claim': 'warning',
+  'disputed-entity': 'information',
+  'unknown-spelling': 'hint',
+};
+
+export interface CheckOptions {
+  languageId?: string;
+  severities?: Partial<Record<FindingCode, Severity | 'off'>>;
+  token?: CancellationLike;
+  /** only analyse sentences that intersect this span (incremental re-check); others come from `previous` */
+  only?: Span;
+}
+
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+export function checkDraft(index: CorpusIndex, text: string, opts: CheckOptions = {}): DraftCheck {
+  const token = opts.token ?? NeverCancelled;
+  const dt = draftText(text, opts.languageId ?? 'markdown');
+  const masked = dt.masked;
+  const sents: { span: Span; heading: boolean; paragraph: number }[] = [];
+  let p = 0;
+  const headingSet = dt.headings;
+  for (const para of paragraphs(masked)) {
+    const isHeading = headingSet.some((h) => h.start >= para.start && h.end <= para.end && para.end - para.start <= h.end - h.start + 2);
+    if (isHeading) sents.push({ span: para, heading: true, paragraph: p });
+    else for (const s of sentences(masked, para)) sents.push({ span: s, heading: false, paragraph: p });
+    p++;
+  }
+  const lower = lowercaseWords(masked);
+  const raw = extractMentions(masked, sents, lower);
+  if (token.isCancellationRequested) throw new Cancelled();
+
+  const mentions: DraftMention[] = [];
+  const findings: Finding[] = [];
+  const spellingDone = new Set<number>();
+  for (const m of raw) {
+    const r = resolveDraftMention(index, m);
+    if (r) {
+      mentions.push({ span: m.span, text: m.text, entityId: r.entityId ?? r.candidates![0], candidates: r.candidates });
+      continue;
+    }
+    if (m.kind === 'event') continue;
+    // near-misses of known names, word by word ("Abdelhamid Abaoud")
+    let off = m.span.start;
+    const resolvedParts: string[] = [];
+    for (const [wi, w] of m.words.entries()) {
+      const at = masked.indexOf(w, off);
+      const span = { start: at, end: at + w.length };
+      off = span.end;
+      if (at < 0 || spellingDone.has(at)) continue;
+      const key = fold(w);
+      if (index.nameTokens.has(key)) {
+        resolvedParts.push(w);
+        continue;
+      }
+      if (w.length < 4 || isWord(w) || (wi === 0 && m.words.length > 1 && isFirstName(w)) || (m.words.length === 1 && isFirstName(w)) || isKnownPlace(w) || /^\p{Lu}+$/u.test(w)) continue;
+      const near = index.nearMisses(w).filter((n) => n.token.length >= 4);
+      if (!near.length) continue;
+      spellingDone.add(at);
+      const best = near[0];
+      const entityIds = best.entityIds;
+      const suggestions = [...new Set(near.filter((n) => n.distance === best.distance).map((n) => matchCase(n.token, w)))];
+      const full = entityIds.map((id) => index.entity(id)?.name).filter((x): x is string => !!x);
+      const related: RelatedPassage[] = [];
+      for (const id of entityIds.slice(0, 3)) {
+        const e = index.entity(id);
+        const mm = e?.mentions[0];
+        if (mm) related.push({ sourceId: mm.sourceId, span: mm.span, message: `${outletOf(index, mm.sourceId)} writes “${mm.text}”` });
+      }
+      findings.push({
+        code: 'unknown-spelling',
+        severity: 'hint',
+        span,
+        message: `“${w}” is not a name in the sources; did you mean “${suggestions[0]}”${full.length ? ` (${full.join(', ')})` : ''}?`,
+        related,
+        suggestions,
+        entityId: entityIds[0],
+      });
+      mentions.push({ span, text: w, entityId: entityIds[0], candidates: entityIds.length > 1 ? entityIds : undefined });
+    }
+    void resolvedParts;
+  }
+  // "Brussels attacks": the place is part of the event's name; "attacks in Brussels": both stay
+  const events = mentions.filter((m) => index.entity(m.entityId)?.type === 'event');
+  const kept0 = mentions.filter((m) => index.entity(m.entityId)?.type === 'event' || !events.some((e) => e.span.start === m.span.start && e.span.end > m.span.end));
+  mentions.length = 0;
+  mentions.push(...kept0);
+  mentions.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  if (token.isCancellationRequested) throw new Cancelled();
+
+  // sentences: entities, meaning keys, figures, stance
+  const out: DraftSentence[] = [];
+  let mi = 0;
+  const disputedEntityDone = new Set<string>();
+  for (const s of sents) {
+    if (token.isCancellationRequested) throw new Cancelled();
+    const str = masked.slice(s.span.start, s.span.end);
+    while (mi < mentions.length && mentions[mi].span.start < s.span.start) mi++;
+    const ids: string[] = [];
+    for (let k = mi; k < mentions.length && mentions[k].span.start < s.span.end; k++) {
+      const mm = mentions[k];
+      if (mm.candidates) ids.push(...mm.candidates);
+      else ids.push(mm.entityId);
+    }
+    // "the attacks" with no named event: the event of the draft so far
+    const entityIds = [...new Set(ids)];
+    const stance = detectStance(str, { isHeading: s.heading });
+    const speaker = detectSpeaker(str);
+    const asserts = stance.stance === 'asserts' && speaker.kind === 'outlet' && !s.heading;
+    const ds: DraftSentence = {
+      span: s.span,
+      heading: s.heading,
+      paragraph: s.paragraph,
+      text: text.slice(s.span.start, s.span.end),
+      entityIds,
+      keys: meaningKeys(str),
+      quantities: safeQuantities(str, s.span.start),
+      asserts,
+    };
+    out.push(ds);
+    if (!s.heading) {
+      const f = disputeFinding(index, ds) ?? figureFinding(index, ds);
+      if (f) findings.push(f);
+    }
+    // disputed-entity: first mention per paragraph of an entity with disputes
+    for (let k = mi; k < mentions.length && mentions[k].span.start < s.span.end; k++) {
+      const mm = mentions[k];
+      const ds2 = index.disputesOf(mm.entityId);
+      const key = `${s.paragraph}:${mm.entityId}`;
+      if (!ds2.length || disputedEntityDone.has(key) || mm.candidates || index.entity(mm.entityId)?.type === 'place') continue;
+      disputedEntityDone.add(key);
+      const e = index.entity(mm.entityId)!;
+      findings.push({
+        code: 'disputed-entity',
+        severity: 'information',
+        span: mm.span,
+        message: `The sources dispute ${ds2.length === 1 ? 'a point' : `${ds2.length} points`} about ${e.name}: ${ds2
+          .slice(0, 2)
+          .map((d) => short(d.point, 70))
+          .join('; ')}${ds2.length > 2 ? '; …' : ''}`,
+        related: relatedOf(index, ds2.slice(0, 4)),
+        entityId: e.id,
+        disputeIds: ds2.map((d) => d.id),
+      });
+    }
+  }
+
+  // severities and suppression directives
+  const lines = new LineMap(text);
+  const sev = { ...defaultSeverities, ...(opts.severities ?? {}) } as Record<string, Severity | 'off'>;
+  const kept = findings.filter((f) => {
+    const level = sev[f.code] ?? f.severity;
+    if (level === 'off') return false;
+    f.severity = level;
+    return !isSuppressed(dt.directives, f.code, lines.position(f.span.start).line);
+  });
+  kept.sort((a, b) => a.span.start - b.span.start);
+  return { mentions, findings: kept, sentences: out, directives: dt.directives };
+}
+
+function safeQuantities(s: string, off: number): Quantity[] {
+  try {
+    return extractQuantities(s, off);
+  } catch {
+    return [];
+  }
+}
+
+function matchCase(token: string, like: string): string {
+  if (/^\p{Lu}+$/u.test(like)) return token.toUpperCase();
+  if (/^\p{Lu}/u.test(like)) return token[0].toUpperCase() + token.slice(1);
+  return token;
+}
+
+export function resolveDraftMention(index: CorpusIndex, m: RawMention): { entityId?: string; candidates?: string[] } | undefined {
+  const t = index.table;
+  if (m.kind === 'event') {
+    if (m.eventOf) {
+      const direct = t.eventByPlace.get(`${m.eventOf}:${m.eventClass}`);
+      if (direct) return { entityId: direct };
+      const place = t.byKey.get(m.eventOf);
+      if (place) {
+        for (const [k, id] of t.eventByPlace) if (t.byKey.get(k.split(':')[0]) === place && k.endsWith(`:${m.eventClass}`)) return { entityId: id };
+      }
+    }
+    if (m.eventDate) {
+      const id = t.eventByDate.get(`${m.eventClass}:${m.eventDate}`);
+      if (id) return { entityId: id };
+    }
+    return undefined;
+  }
+  const r = index.lookupName(m.text);
+  if (r.entityId || r.candidates) return r;
+  // one word that is part of known names: "Amaq" (Amaq Agency), "Abaaoud" (Abdelhamid Abaaoud)
+  if (m.words.length === 1) {
+    const ids = [...(index.nameTokens.get(fold(m.text).replace(/['\u2019]s?$/, '')) ?? [])].filter((id) => index.entity(id)?.type !== 'event');
+    if (ids.length === 1) return { entityId: ids[0] };
+    if (ids.length > 1 && ids.every((id) => index.entity(id)?.type === 'person')) return { candidates: ids };
+  }
+  // a longer name whose known part is a suffix or prefix ("Zaventem Airport" known as "Zaventem")
+  if (m.words.length > 1) {
+    for (let cut = 1; cut < m.words.length; cut++) {
+      const tail = index.lookupName(m.words.slice(cut).join(' '));
+      if (tail.entityId && index.entity(tail.entityId)?.type !== 'place') return tail;
+      const head = index.lookupName(m.words.slice(0, m.words.length - cut).join(' '));
+      if (head.entityId && m.words.length - cut > 1) return head;
+    }
+  }
+  return undefined;
+}
+
+function outletOf(index: CorpusIndex, sourceId: string): string {
+  return index.sources.get(sourceId)?.meta.outlet ?? index.sources.get(sourceId)?.meta.title ?? sourceId;
+}
+
+function relatedOf(index: CorpusIndex, disputes: Dispute[]): RelatedPassage[] {
+  const out: RelatedPassage[] = [];
+  const seen = new Set<string>();
+  for (const d of disputes) {
+    for (const side of d.sides) {
+      if (seen.has(side.claimId)) continue;
+      seen.add(side.claimId);
+      const c = index.claimById.get(side.claimId);
+      if (!c) continue;
+      out.push({ sourceId: c.sourceId, span: c.span, message: `${outletOf(index, c.sourceId)} — ${side.position}${speakerNote(c)}: “${short(c.text, 140)}”` });
+    }
+  }
+  return out;
+}
+
+function speakerNote(c: Claim): string {
+  if (c.speaker.kind === 'outlet' || !c.speaker.name) return '';
+  return ` (${c.speaker.kind === 'quoted' ? 'quoting' : 'citing'} ${c.speaker.name})`;
+}
+
+/** How well a corpus claim meets a draft sentence: shared entities and shared meaning. */
+export function matchScore(index: CorpusIndex, ds: Pick<DraftSentence, 'entityIds' | 'keys'>, c: Claim): { entities: number; meaning: number } {
+  const ce = new Set(allEntities(c));
+  const entities = ds.entityIds.filter((e) => ce.has(e)).length;
+  const meaning = nonEntityShared(ds.keys, new Set(c.keys), index.entityWords);
+  return { entities, meaning };
+}
+
+function matches(s: { entities: number; meaning: number }): boolean {
+  return (s.entities >= 1 && s.meaning >= 2) || s.meaning >= 3;
+}
+
+function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefined {
+  if (!ds.asserts) return undefined;
+  const hits: { d: Dispute; score: number; claim: Claim }[] = [];
+  const candidates = new Set<Dispute>();
+  for (const e of ds.entityIds) for (const d of index.disputesOf(e)) candidates.add(d);
+  // meaning-only matches (the draft may name none of the claim's entities)
+  for (const d of index.disputes) if (d.kind === 'questioned' || d.kind === 'contested' || d.kind === 'fact-check') candidates.add(d);
+  for (const d of candidates) {
+    if (d.kind === 'figures') continue;
+    if (d.kind === 'responsibility') {
+      const [doer, event] = d.entityIds;
+      if (ds.entityIds.includes(doer) && ds.entityIds.includes(event) && ds.keys.includes('~responsible')) {
+        const c = index.claimById.get(d.sides[0].claimId)!;
+        hits.push({ d, score: 10, claim: c });
+      }
+      continue;
+    }
+    for (const side of d.sides) {
+      // a draft that repeats the contesting side agrees with it: only the contested claim is matched
+      const c = index.claimById.get(side.claimId);
+      if (d.kind === 'contested' && side.position === 'contests' && c?.speaker.kind === 'outlet') continue;
+      if (!c) continue;
+      const s = matchScore(index, ds, c);
+      if (!matches(s)) continue;
+      // a draft that repeats the contesting side is not contradicted by it, but still by the other side
+      hits.push({ d, score: s.entities * 1.5 + s.meaning, claim: c });
+    }
+  }
+  if (!hits.length) return undefined;
+  hits.sort((a, b) => b.score - a.score);
+  const top = hits.filter((h) => h.score >= hits[0].score - 2).slice(0, 4);
+  const ds2 = [...new Set(top.map((h) => h.d))];
+  const related = relatedOf(index, ds2);
+  const outlets = [...new Set(related.map((r) => outletOf(index, r.sourceId)))];
+  return {
+    code: 'disputed-claim',
+    severity: 'warning',
+    span: ds.span,
+    message: `The sources dispute this (${outlets.join(', ')}): ${ds2.map((d) => short(d.point, 110)).join(' | ')}`,
+    related,
+    disputeIds: ds2.map((d) => d.id),
+  };
+}
+
+function figureFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefined {
+  if (!ds.asserts) return undefined;
+  for (const q of ds.quantities) {
+    if (q.measure === 'other' || q.measure === 'money' || q.measure === 'listed') continue;
+    const scopes = new Set(ds.entityIds.filter((e) => {
+      const t = index.entity(e)?.type;
+      return t === 'event' || t === 'place';
+    }));
+    if (!scopes.size) continue;
+    const candidates: { c: Claim; q: Quantity }[] = [];
+    for (const scope of scopes) {
+      for (const c of index.claimsByEntity.get(scope) ?? []) {
+        if (isDoubt(c)) continue;
+        if (!scopesOf(c, index.table.entities).some((s) => scopes.has(s))) continue;
+        for (const cq of c.quantities) if (cq.measure === q.measure && cq.counted === q.counted) candidates.push({ c, q: cq });
+      }
+    }
+    if (!candidates.length) continue;
+    if (candidates.some((x) => overlaps(x.q, q))) continue;
+    const uniq = new Map<string, { c: Claim; q: Quantity }>();
+    for (const x of candidates) uniq.set(`${x.c.id}:${x.q.span.start}`, x);
+    const list = [...uniq.values()];
+    return {
+      code: 'disputed-claim',
+      severity: 'warning',
+      span: ds.span,
+      message: `No source supports “${describeQuantity(q)}”: ${list
+        .slice(0, 3)
+        .map((x) => `${outletOf(index, x.c.sourceId)} says ${describeQuantity(x.q)}`)
+        .join('; ')}`,
+      related: list.slice(0, 6).map((x) => ({ sourceId: x.c.sourceId, span: x.c.span, message: `${outletOf(index, x.c.sourceId)} — ${describeQuantity(x.q)}: “${short(x.c.text, 140)}”` })),
+    };
+  }
+  return undefined;
+}
+
+/** The claim that best supports a draft sentence (for "insert citation" and "attribute"), if any. */
+export function bestSupport(index: CorpusIndex, ds: Pick<DraftSentence, 'entityIds' | 'keys'>): Claim | undefined {
+  let best: Claim | undefined;
+  let bestScore = 0;
+  const seen = new Set<Claim>();
+  for (const e of ds.entityIds) {
+    for (const c of index.claimsByEntity.get(e) ?? []) {
+      if (seen.has(c)) continue;
+      seen.add(c);
+      if (isDoubt(c) || hasNegation(c.text) !== hasNegation(ds.keys.join(' '))) continue;
+      const s = matchScore(index, ds, c);
+      const score = s.entities * 1.5 + s.meaning;
+      if (s.meaning >= 1 && score > bestScore) {
+        bestScore = score;
+        best = c;
+      }
+    }
+  }
+  return best;
+}

@@ -1,0 +1,7 @@
+/**
+ * The claim analysers: pure functions over one sentence (no Node built-ins, no editor packages).
+ */
+export { extractQuantities, parseNumber } from './quantities';
+export { detectStance } from './stance';
+export { detectSpeaker } from './speaker';
+export { extractDates } from './dates';

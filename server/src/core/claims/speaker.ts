@@ -1,0 +1,184 @@
+/**
+ * Who is speaking in a sentence: the outlet itself, an attributed source ("according to X",
+ * "X said", "said X", "X told Reuters"), or a quotation.
+ *
+ * Rules, in order:
+ *  1. the sentence opens with a quote mark, or ctx.insideQuote → kind 'quoted' (cue "quote"), with
+ *     the speaker named after the quotation if any ('"…," Trevidic told Reuters.');
+ *  2. otherwise the earliest attribution outside quotation marks wins:
+ *     - "according to X" → X up to the next comma/semicolon/bracket/quote or the final period;
+ *     - a speech verb (said, says, told, added, warned, claimed, stated, announced, confirmed,
+ *       acknowledged, reported, estimated, believes, …) with its subject before it ("French police
+ *       sources say"), or, when the verb follows a comma or quote, the name after it ("said Nathalie
+ *       Goulet, who heads…" → "Nathalie Goulet") or the appositive before it ("Abdurrahman Mangal,
+ *       spokesperson for the governor, said" → "Abdurrahman Mangal");
+ *       passives ("were reported"), nouns ("the claims", "an estimated") and infinitives are skipped;
+ *  3. otherwise 'outlet'.
+ * Trailing time phrases ("on Wednesday", "yesterday") and auxiliaries ("have said") are trimmed.
+ */
+import type { Speaker } from '../model';
+
+const SPEECH_RE =
+  /\b(?:according\s+to|said|says|say|told|tells|added|adds|warned|warns|claimed|claims|stated|states|announced|announces|confirmed|confirms|acknowledged|acknowledges|reported|reports|estimated|estimates|believes|believe|explained|explains|insisted|insists|noted|wrote|writes|tweeted|argued|argues|asserted|asserts|testified|recalled|maintained|maintains|revealed|reveals|disclosed|suggested|suggests|indicated|indicates|denied|denies|admitted|admits|alleged|alleges|stressed|stresses|emphasi[sz]ed|concluded|replied|responded|cautioned|predicted)\b/gi;
+
+const OPENS_WITH_QUOTE = /^[\s(\[*_>-]*["\u201c\u2018\u00ab]/;
+
+/** words that, just before a speech verb, show it is not an attribution */
+const NOT_SUBJECT_END = new Set([
+  'was', 'were', 'is', 'are', 'be', 'been', 'being', 'the', 'a', 'an', 'its', 'their', 'his', 'her', 'this',
+  'that', 'these', 'those', 'some', 'any', 'no', 'such', 'other', 'to', 'of', 'and', 'or', 'than', 'by',
+  'in', 'on', 'with', 'for', 'unconfirmed', 'unverified', 'media', 'initial', 'earlier', 'early', 'first',
+  'conflicting', 'several', 'many', 'local', 'news', 'later', 'press', 'official', 'recent',
+]);
+
+const TRAIL_TRIM =
+  /[\s,]+(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight|last\s+(?:week|month|night|year)|this\s+(?:week|month|morning)|earlier|later|previously|also|have|has|had|would|will|reportedly|further|then|again|repeatedly|publicly|in\s+a\s+(?:statement|interview|tweet)|in\s+an\s+interview)$/i;
+const LEAD_TRIM = /^(?:and|but|while|as|so|yet|however|meanwhile|then|also|now)\s+/i;
+const BOUNDARY = /[,;:()"\u201c\u201d\u00ab\u00bb\[\]!?]/;
+
+function trimName(s: string): string {
+  let t = s.trim();
+  for (let i = 0; i < 4; i++) {
+    const u = t.replace(TRAIL_TRIM, '').replace(LEAD_TRIM, '').trim();
+    if (u === t) break;
+    t = u;
+  }
+  return t.replace(/^[\s*_'\u2018\u2019]+|[\s*_.'\u2018\u2019]+$/g, '');
+}
+
+function wordCount(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const sp = s.charCodeAt(i) <= 32;
+    if (!sp && !inWord) n++;
+    inWord = !sp;
+  }
+  return n;
+}
+
+/** [start, end) ranges between double quotation marks */
+function quoteRanges(s: string, startsInside: boolean): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  // inside a quotation carried over from an earlier sentence, the first quote mark closes it
+  let open = startsInside && s.indexOf('\u201d') >= 0 ? 0 : -1;
+  let straightOpen = startsInside && open < 0 ? 0 : -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x201c || c === 0xab) {
+      if (open < 0) open = i;
+    } else if (c === 0x201d || c === 0xbb) {
+      if (open >= 0) out.push([open, i + 1]);
+      else out.push([0, i + 1]); // a quotation continued from an earlier sentence
+      open = -1;
+    } else if (c === 34) {
+      if (straightOpen < 0) straightOpen = i;
+      else {
+        out.push([straightOpen, i + 1]);
+        straightOpen = -1;
+      }
+    }
+  }
+  if (open >= 0) out.push([open, s.length]);
+  if (straightOpen >= 0) out.push([straightOpen, s.length]);
+  return out;
+}
+
+const inside = (ranges: Array<[number, number]>, pos: number): boolean => {
+  for (const [a, b] of ranges) if (pos > a && pos < b) return true;
+  return false;
+};
+
+/** end of the phrase starting at `from`: next boundary, or the sentence's final period */
+function phraseEnd(s: string, from: number, max = 120): number {
+  const lim = Math.min(s.length, from + max);
+  for (let i = from; i < lim; i++) {
+    const ch = s[i];
+    if (BOUNDARY.test(ch)) return i;
+    if (ch === '.' && /^[\s"'\u201d\u2019)]*$/.test(s.slice(i + 1, i + 6)) && i + 6 >= s.length) return i;
+  }
+  return lim;
+}
+
+/** start of the clause ending at `to` (after the previous boundary), skipping a bracketed "(FSB)" */
+function clauseStart(s: string, to: number, max = 160): number {
+  const lim = Math.max(0, to - max);
+  for (let i = to - 1; i >= lim; i--) {
+    const ch = s[i];
+    if (ch === ')') {
+      const o = s.lastIndexOf('(', i);
+      if (o >= lim) {
+        i = o;
+        continue;
+      }
+    }
+    if (BOUNDARY.test(ch)) return i + 1;
+  }
+  return lim;
+}
+
+const startsUpper = (s: string): boolean => /^[A-Z\u00C0-\u00DE]/.test(s);
+const lastWord = (s: string): string => {
+  const m = /(\S+)\s*$/.exec(s);
+  return m ? m[1].toLowerCase() : '';
+};
+
+export function detectSpeaker(sentence: string, ctx?: { insideQuote?: boolean }): Speaker {
+  const quoted = !!ctx?.insideQuote || OPENS_WITH_QUOTE.test(sentence);
+  const ranges = quoteRanges(sentence, !!ctx?.insideQuote);
+  if (ctx?.insideQuote && ranges.length === 1 && ranges[0][1] === sentence.length) return { kind: 'quoted', cue: 'quote' };
+  SPEECH_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let tries = 0;
+  while ((m = SPEECH_RE.exec(sentence)) !== null && tries++ < 12) {
+    const at = m.index;
+    const verb = m[0];
+    if (inside(ranges, at)) continue;
+    const lower = verb.toLowerCase();
+    if (lower.startsWith('according')) {
+      const from = at + verb.length;
+      const rest = sentence.slice(from).replace(/^\s+/, '');
+      const start = sentence.length - rest.length;
+      const name = trimName(sentence.slice(start, phraseEnd(sentence, start)));
+      if (name) return { kind: quoted ? 'quoted' : 'attributed', name, cue: verb };
+      continue;
+    }
+    const before = sentence.slice(0, at);
+    const prevWord = lastWord(before);
+    if (NOT_SUBJECT_END.has(prevWord)) continue;
+    // "the first attack reportedly" … keep adverbs out of the way: "police reportedly said"
+    const cs = clauseStart(sentence, at);
+    const subject = trimName(sentence.slice(cs, at));
+    const afterStart = at + verb.length;
+    if (subject) {
+      if (/^(?:this|that|which|who|what)$/i.test(subject)) continue;
+      if (wordCount(subject) > 12 || /^(?:that|which|whether|if|because)\b/i.test(subject)) continue;
+      return { kind: quoted ? 'quoted' : 'attributed', name: subject, cue: verb };
+    }
+    // inverted: "…," said Nathalie Goulet, who heads …
+    const restRaw = sentence.slice(afterStart);
+    const lead = restRaw.length - restRaw.replace(/^\s+/, '').length;
+    const nameStart = afterStart + lead;
+    const after = trimName(sentence.slice(nameStart, phraseEnd(sentence, nameStart)));
+    const awc = wordCount(after);
+    if (after && !/^(?:that|he|she|they|it|we|i)\b/i.test(after) && ((startsUpper(after) && awc <= 10) || awc <= 4)) {
+      return { kind: quoted ? 'quoted' : 'attributed', name: after, cue: verb };
+    }
+    // appositive: "Abdurrahman Mangal, spokesperson for the governor, said …"
+    if (cs > 0 && sentence[cs - 1] === ',') {
+      const seg1End = cs - 1;
+      const s1 = clauseStart(sentence, seg1End);
+      const seg1 = trimName(sentence.slice(s1, seg1End));
+      let name = seg1;
+      if (s1 > 0 && sentence[s1 - 1] === ',' && !startsUpper(seg1)) {
+        const s2 = clauseStart(sentence, s1 - 1);
+        const seg2 = trimName(sentence.slice(s2, s1 - 1));
+        if (startsUpper(seg2) && wordCount(seg2) <= 6) name = seg2;
+      }
+      if (name && wordCount(name) <= 8 && !/^(?:who|which|that)\b/i.test(name)) {
+        return { kind: quoted ? 'quoted' : 'attributed', name, cue: verb };
+      }
+    }
+  }
+  return quoted ? { kind: 'quoted', cue: 'quote' } : { kind: 'outlet' };
+}

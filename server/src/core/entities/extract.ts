@@ -1,0 +1,519 @@
+import type { EntityType, Span } from '../model';
+import {
+  CONNECTORS,
+  EVENT_NOUNS,
+  KNOWN_EQUIVALENCES,
+  ORG_HEADS,
+  PLACE_HEADS,
+  PLACE_NOUNS_AFTER,
+  PLACE_PREFIXES,
+  TITLES,
+  countryOf,
+  fold,
+  isDemonym,
+  isFirstName,
+  isKnownPlace,
+  isRegion,
+  isWord,
+} from '../lexicon';
+
+/**
+ * Finds candidate names in one document: runs of capitalised words (with particles such as "de", "van",
+ * "al-"), acronyms, and named events built from event nouns ("the Brussels attacks", "the shooting at the
+ * Jewish Museum"). Each candidate carries type evidence (votes) from the name itself and its context;
+ * resolve.ts merges them across documents into entities.
+ */
+
+export type Votes = Record<EntityType, number>;
+
+export interface RawMention {
+  span: Span;
+  text: string;
+  /** normalised lookup key */
+  key: string;
+  words: string[];
+  votes: Votes;
+  kind: 'name' | 'acronym' | 'event';
+  /** events: the class ("attacks"), the place/subject name key and a date key */
+  eventClass?: string;
+  eventOf?: string;
+  eventDate?: string;
+  /** an organisation named as the doer in the same phrase ("ISIS terror attacks") */
+  eventBy?: string;
+  /** "Long Name (ACR)" / "Name (Other Name)": key of the other name */
+  sameAs?: string;
+  /** a title or role word before the name ("President", "Mr") */
+  title?: string;
+  heading: boolean;
+  sentence: number;
+}
+
+export interface SentenceInfo {
+  span: Span;
+  heading: boolean;
+}
+
+const MONTHS = new Set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
+const DAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
+const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'from', 'to', 'across', 'inside', 'into', 'towards', 'toward', 'around', 'throughout', 'via']);
+const EVENT_MODIFIERS = new Set(['terror', 'terrorist', 'suicide', 'deadly', 'twin', 'coordinated', 'mass', 'bomb', 'gun', 'fatal', 'recent', 'latest', 'last', 'horrific', 'jihadist', 'islamist', 'attempted', 'failed', 'museum', 'presidential', 'general', 'parliamentary', 'local', 'military']);
+const OF_HEADS = new Set([...ORG_HEADS, ...PLACE_HEADS, 'state', 'republic', 'kingdom', 'isle', 'islands', 'united', 'people', 'emirate', 'federation', 'commonwealth']);
+const NAME_BREAKERS = new Set(['I']);
+
+const equivalenceType = new Map<string, EntityType>();
+for (const g of KNOWN_EQUIVALENCES) for (const n of g.names) equivalenceType.set(normKey(n), g.type);
+
+export function normKey(s: string): string {
+  return fold(s)
+    .replace(/['\u2019]s$/, '')
+    .replace(/['\u2019]$/, '')
+    .replace(/[-\u2010-\u2014]/g, ' ')
+    .replace(/\./g, '')
+    .replace(/^the\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+interface Tok {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const TOKEN_RE = /[\p{L}\p{N}]+(?:[-'\u2019.][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+
+function tokenize(text: string, span: Span): Tok[] {
+  const out: Tok[] = [];
+  const s = text.slice(span.start, span.end);
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(s))) {
+    let t = m[0];
+    // keep the period only on initials and dotted acronyms ("T.", "U.S.")
+    if (t.length > 1 && t.endsWith('.') && !/^(?:\p{Lu}|(?:\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|Prof|St)\.$/u.test(t)) t = t.slice(0, -1);
+    out.push({ start: span.start + m.index, end: span.start + m.index + t.length, text: t });
+  }
+  return out;
+}
+
+function isCapWord(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (!(c >= 65 && c <= 90) && !/^\p{Lu}/u.test(t)) {
+    // "al-Mohammad", "el-Bakraoui"
+    return /^(?:al|el|bin|ibn|abu|ben)-\p{Lu}/u.test(t);
+  }
+  return true;
+}
+function isAcronym(t: string): boolean {
+  return /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,4})$/u.test(t) || /^\p{Lu}{2,5}s$/u.test(t);
+}
+function isAllCaps(text: string, span: Span): boolean {
+  let up = 0;
+  let low = 0;
+  for (let i = span.start; i < span.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) up++;
+    else if (c >= 97 && c <= 122) low++;
+  }
+  return up > 12 && up > low * 2;
+}
+function emptyVotes(): Votes {
+  return { person: 0, organization: 0, place: 0, event: 0 };
+}
+function lower(t: Tok | undefined): string {
+  return t ? t.text.toLowerCase() : '';
+}
+
+/**
+ * @param lowercaseSeen words seen in lower case in the same document (sentence-initial capitals of ordinary
+ * words are recognised by this, as well as by the dictionary)
+ */
+export function extractMentions(text: string, sentences: SentenceInfo[], lowercaseSeen?: Set<string>): RawMention[] {
+  const out: RawMention[] = [];
+  sentences.forEach((sent, si) => {
+    const allCaps = isAllCaps(text, sent.span);
+    const heading = sent.heading || allCaps;
+    const toks = tokenize(text, sent.span);
+    extractFromTokens(text, toks, si, heading, out, lowercaseSeen, allCaps);
+  });
+  return out;
+}
+
+function isOrdinaryWord(w: string, lowercaseSeen?: Set<string>): boolean {
+  const l = w.toLowerCase();
+  if (isFirstName(w) || isKnownPlace(w) || countryOf(w)) return false;
+  return isWord(l) || (lowercaseSeen?.has(l) ?? false);
+}
+
+function extractFromTokens(text: string, toks: Tok[], si: number, heading: boolean, out: RawMention[], lowercaseSeen?: Set<string>, allCaps = false): void {
+  // sentence-initial position: first word token, or first after an opening quote / dash
+  const initial = new Set<number>();
+  for (let i = 0; i < toks.length; i++) {
+    if (/^[\p{L}\p{N}]/u.test(toks[i].text)) {
+      initial.add(i);
+      break;
+    }
+  }
+  for (let i = 1; i < toks.length; i++) {
+    if (/^["\u201c\u2018(\u2013\u2014:]$/.test(toks[i - 1].text) && /^\p{L}/u.test(toks[i].text)) initial.add(i);
+  }
+  const used = new Uint8Array(toks.length);
+
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i];
+    if (!isCapWord(t.text) || NAME_BREAKERS.has(t.text) || allCaps || (heading && isOrdinaryWord(t.text, lowercaseSeen))) {
+      i++;
+      continue;
+    }
+    // build a run
+    let j = i;
+    const run: number[] = [i];
+    while (j + 1 < toks.length) {
+      const n = toks[j + 1];
+      if (n.start - toks[j].end > 1) break; // punctuation or gap
+      if (isCapWord(n.text) && !NAME_BREAKERS.has(n.text) && !(heading && isOrdinaryWord(n.text, lowercaseSeen))) {
+        run.push(j + 1);
+        j++;
+        continue;
+      }
+      const ln = n.text.toLowerCase();
+      const after = toks[j + 2];
+      if (after && isCapWord(after.text) && after.start - n.end <= 1) {
+        if (CONNECTORS.has(ln) && ln !== 'of') {
+          run.push(j + 1, j + 2);
+          j += 2;
+          continue;
+        }
+        if (ln === 'of' && OF_HEADS.has(lower(toks[j]))) {
+          run.push(j + 1, j + 2);
+          j += 2;
+          continue;
+        }
+        if (ln === 'and' && run.some((k) => lower(toks[k]) === 'of') && !heading) {
+          run.push(j + 1, j + 2);
+          j += 2;
+          continue;
+        }
+      }
+      break;
+    }
+    i = j + 1;
+    processRun(text, toks, run, si, heading, initial, out, lowercaseSeen, used);
+  }
+  extractEvents(text, toks, si, heading, out);
+}
+
+function processRun(
+  text: string,
+  toks: Tok[],
+  runIdx: number[],
+  si: number,
+  heading: boolean,
+  initial: Set<number>,
+  out: RawMention[],
+  lowercaseSeen: Set<string> | undefined,
+  _used: Uint8Array,
+): void {
+  let idx = runIdx.slice();
+  let title: string | undefined;
+  // drop sentence-initial ordinary words ("The", "After", "Police"), months and days
+  while (idx.length) {
+    const w = toks[idx[0]].text;
+    const l = w.toLowerCase();
+    const lastL = toks[idx[idx.length - 1]].text.toLowerCase();
+    const headed = ORG_HEADS.has(lastL) || PLACE_HEADS.has(lastL);
+    if (TITLES.has(l.replace(/\.$/, '')) && idx.length > 1 && !headed) {
+      title = title ? `${title} ${w}` : w;
+      idx.shift();
+      continue;
+    }
+    if (isDemonym(w) && idx.length > 1) {
+      const last = toks[idx[idx.length - 1]].text.toLowerCase();
+      if (ORG_HEADS.has(last) || PLACE_HEADS.has(last)) break; // "French Interior Ministry"
+      idx.shift();
+      continue;
+    }
+    if (MONTHS.has(l) || DAYS.has(l)) {
+      idx.shift();
+      continue;
+    }
+    if ((initial.has(idx[0]) || heading) && isOrdinaryWord(w, lowercaseSeen) && !isAcronym(w)) {
+      idx.shift();
+      continue;
+    }
+    if ((CONNECTORS.has(l) && (l === w || idx.length === 1)) || l === 'and') {
+      idx.shift();
+      continue;
+    }
+    break;
+  }
+  // a title inside the run ("US General Michael T. Flynn"): keep the name after it
+  for (let k = idx.length - 2; k >= 1; k--) {
+    const l = toks[idx[k]].text.toLowerCase().replace(/\.$/, '');
+    const lastL = toks[idx[idx.length - 1]].text.toLowerCase();
+    if (TITLES.has(l) && !ORG_HEADS.has(lastL) && !PLACE_HEADS.has(lastL) && isCapWord(toks[idx[k + 1]].text)) {
+      title = toks[idx[k]].text;
+      idx = idx.slice(k + 1);
+      break;
+    }
+  }
+  // trailing connectors / months
+  while (idx.length && (CONNECTORS.has(lower(toks[idx[idx.length - 1]])) || MONTHS.has(lower(toks[idx[idx.length - 1]])) || DAYS.has(lower(toks[idx[idx.length - 1]])))) idx.pop();
+  if (!idx.length) return;
+  const first = toks[idx[0]];
+  const last = toks[idx[idx.length - 1]];
+  let surface = text.slice(first.start, last.end);
+  let end = last.end;
+  const poss = /['\u2019]s?$/.exec(surface);
+  if (poss && surface.length > 3) {
+    surface = surface.slice(0, poss.index);
+    end = first.start + surface.length;
+  }
+  const words = surface.split(/\s+/);
+  if (isDemonym(surface) || (words.length === 2 && isDemonym(words[0]) && isDemonym(surface.replace(/\s+/, ' ')))) return;
+  if (words.length === 1) {
+    const w = words[0];
+    // a lone ordinary word in the middle of a sentence ("Western", "Internet") is not a name, unless a gazetteer knows it
+    if (isOrdinaryWord(w, lowercaseSeen) && !isAcronym(w) && !equivalenceType.has(normKey(w))) return;
+    if (w.length < 2) return;
+    if (/^\p{N}/u.test(w)) return;
+    if (isAdjectival(w) && !isKnownPlace(w) && !equivalenceType.has(normKey(w))) return;
+  }
+  const key = normKey(surface);
+  if (!key || /^\d+$/.test(key)) return;
+  const votes = emptyVotes();
+  const lastWord = words[words.length - 1].toLowerCase();
+  const firstWord = words[0].toLowerCase();
+  const acronym = words.length === 1 && isAcronym(words[0]);
+  const eq = equivalenceType.get(key);
+  if (eq) votes[eq] += 6;
+  if (countryOf(surface) || isKnownPlace(surface)) votes.place += 4;
+  if (ORG_HEADS.has(lastWord)) votes.organization += 3;
+  if (PLACE_HEADS.has(lastWord) || (PLACE_PREFIXES.has(firstWord) && words.length > 1)) votes.place += 3;
+  if (acronym && !countryOf(surface)) votes.organization += 2;
+  if (words.length >= 2 && isFirstName(words[0]) && !ORG_HEADS.has(lastWord) && !PLACE_HEADS.has(lastWord)) votes.person += 3;
+  if (words.length === 1 && isFirstName(words[0])) votes.person += 1;
+  if (title) votes.person += 3;
+  if (words.length >= 2 && words.length <= 4 && words.every((w) => /^(?:\p{Lu}[\p{Ll}'\u2019-]+|al-\p{Lu}\p{Ll}+|el-\p{Lu}\p{Ll}+|[a-z]{1,3})$/u.test(w))) votes.person += 0.5;
+  // context before
+  const before1 = toks[idx[0] - 1];
+  const before2 = toks[idx[0] - 2];
+  const b1 = lower(before1);
+  if (PLACE_PREPS.has(b1)) votes.place += 1;
+  if (b1 === 'the' && PLACE_PREPS.has(lower(before2))) votes.place += 0.5;
+  if (b1 === 'of' && before2 && /^(town|city|village|region|province|state|capital|suburb|island|district|country|municipality|county)$/.test(lower(before2))) votes.place += 4;
+  if (b1 === 'mr' || b1 === 'mrs' || b1 === 'ms' || b1 === 'dr') votes.person += 3;
+  if (b1 === 'by' && words.length >= 2) votes.person += 0.5;
+  // context after
+  const ai = toks.indexOf(last) + 1;
+  const a1 = toks[ai];
+  const a2 = toks[ai + 1];
+  const a3 = toks[ai + 2];
+  const la1 = lower(a1);
+  if (PLACE_NOUNS_AFTER.has(la1) || (a2 && /^\p{Ll}/u.test(a1?.text ?? '') && PLACE_NOUNS_AFTER.has(lower(a2)))) votes.place += 3;
+  if (la1 === 'based' || (a1?.text === '-' && lower(a2) === 'based')) votes.place += 2;
+  if (/^(said|says|told|added|explained|wrote|stated|argued|recalled|insisted|admitted|warned)$/.test(la1) && words.length >= 2) votes.person += 1;
+  if (a1?.text === ',' && a2 && /^(a|an|who|whose|aged)$/.test(lower(a2)) && words.length >= 2) votes.person += 1;
+  if (a1?.text === ',' && a2 && /^\d{1,2}$/.test(a2.text) && a3?.text === ',') votes.person += 2;
+  // "Long Name (ACR)" or "Name (Other Name)"
+  let sameAs: string | undefined;
+  if (a1?.text === '(') {
+    let k = ai + 1;
+    const inner: Tok[] = [];
+    while (k < toks.length && toks[k].text !== ')' && inner.length < 8) inner.push(toks[k++]);
+    if (toks[k]?.text === ')' && inner.length && inner.every((t) => isCapWord(t.text) || CONNECTORS.has(t.text.toLowerCase()) || t.text === 'and')) {
+      const innerText = text.slice(inner[0].start, inner[inner.length - 1].end);
+      const innerKey = normKey(innerText);
+      if (initialsFit(innerText, words) || initialsFit(surface, innerText.split(/\s+/)) || (equivalenceType.has(innerKey) && equivalenceType.has(key))) sameAs = innerKey;
+      else if (!isKnownPlace(innerText) && !isKnownPlace(surface) && inner.length <= 3 && words.length <= 3 && (isAcronym(innerText) || isAcronym(surface))) sameAs = innerKey;
+      else if (!isKnownPlace(innerText) && !isKnownPlace(surface) && inner.length >= 1 && (votes.organization > 0 || equivalenceType.has(innerKey))) sameAs = innerKey;
+    }
+  }
+  out.push({
+    span: { start: first.start, end },
+    text: surface,
+    key,
+    words,
+    votes,
+    kind: acronym ? 'acronym' : 'name',
+    sameAs,
+    title,
+    heading,
+    sentence: -1,
+  });
+  out[out.length - 1].sentence = si;
+}
+
+/** Proper adjectives and group nouns ("Islamist", "Jewish", "Syrian", "Muslim"): not names on their own. */
+function isAdjectival(w: string): boolean {
+  return isDemonym(w) || /(?:ist|ists|ish|ese|ian|ians|ic|an|ans|i|is)$/.test(w) && !isFirstName(w) && /^\p{Lu}\p{Ll}+$/u.test(w) && (isWord(w.replace(/(ist|ists|ish|ic)$/, '')) || /(?:ian|ians|ese|ish|ist|ists)$/.test(w));
+}
+
+/** Does the acronym fit the initials of the words (in order, starting with the first)? */
+function initialsFit(acr: string, words: string[]): boolean {
+  const a = acr.replace(/\./g, '');
+  if (!/^\p{Lu}{2,8}$/u.test(a) || words.length < 2) return false;
+  const initials = words.map((w) => w[0].toUpperCase());
+  if (initials[0] !== a[0]) return false;
+  let k = 0;
+  for (const ch of initials) if (k < a.length && ch === a[k]) k++;
+  return k === a.length && a[a.length - 1] === initials[initials.length - 1];
+}
+
+const DATE_RE = /^(?:\d{1,2}|(?:19|20)\d{2})$/;
+
+function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, out: RawMention[]): void {
+  for (let i = 0; i < toks.length; i++) {
+    const l = toks[i].text.toLowerCase();
+    const cls = EVENT_NOUNS.get(l);
+    if (!cls) continue;
+    if (!heading && /^\p{Lu}/u.test(toks[i].text) && i > 0 && !isCapWord(toks[i - 1].text)) continue;
+    // left: modifiers, then a name or a date
+    let k = i - 1;
+    while (k >= 0 && EVENT_MODIFIERS.has(lower(toks[k])) && !isCapWord(toks[k].text)) k--;
+    let subject: { start: number; end: number; text: string } | undefined;
+    let date: string | undefined;
+    let by: string | undefined;
+    let startTok = i;
+    // "November 13 attacks", "May 24, 2014 shooting", "22 March attacks"
+    const dateLeft = readDateLeft(toks, k);
+    if (dateLeft) {
+      date = dateLeft.key;
+      startTok = dateLeft.start;
+      k = dateLeft.start - 1;
+    }
+    // a capitalised name right before (possibly after an org doer: "ISIS terror attacks")
+    if (k >= 0 && isCapWord(toks[k].text) && !MONTHS.has(lower(toks[k]))) {
+      let s = k;
+      while (s - 1 >= 0 && (isCapWord(toks[s - 1].text) || (CONNECTORS.has(lower(toks[s - 1])) && s - 2 >= 0 && isCapWord(toks[s - 2].text))) && !MONTHS.has(lower(toks[s - 1])) && !(heading && isOrdinaryWord(toks[s - 1].text))) s--;
+      const name = text.slice(toks[s].start, toks[k].end).replace(/['\u2019]s?$/, '');
+      const nk = normKey(name);
+      if (nk && !/^(the|a|an)$/.test(nk)) {
+        const isOrg = equivalenceType.get(nk) === 'organization' || (isAcronym(name) && !countryOf(name));
+        if (isOrg && !date) {
+          by = nk;
+          // "the November 13 ISIS attack": a date before the doer
+          let kk = s - 1;
+          while (kk >= 0 && EVENT_MODIFIERS.has(lower(toks[kk])) && !isCapWord(toks[kk].text)) kk--;
+          const d2 = readDateLeft(toks, kk);
+          if (d2) {
+            date = d2.key;
+            startTok = d2.start;
+          }
+        } else if ((!isOrdinaryWord(name.split(/\s+/)[0]) || isKnownPlace(name) || name.split(/\s+/).length > 1) && !isAdjectival(name) && !isRegion(name)) {
+          subject = { start: toks[s].start, end: toks[k].end, text: name };
+          startTok = s;
+          // "the Paris and Brussels attacks": the other subject
+          if (lower(toks[s - 1]) === 'and' && s - 2 >= 0 && isCapWord(toks[s - 2].text)) {
+            const other = toks[s - 2].text;
+            out.push(eventMention(text, toks[s - 2].start, toks[i].end, `${other} ${toks[i].text}`, normKey(other), cls, undefined, by, heading, si));
+          }
+        }
+      }
+    }
+    // right: "attacks in Brussels", "shooting at the Jewish Museum", "attack on X"
+    let endTok = i;
+    if (!subject) {
+      let r = i + 1;
+      const prep = lower(toks[r]);
+      if (prep === 'in' || prep === 'at' || prep === 'on' || prep === 'of') {
+        r++;
+        if (lower(toks[r]) === 'the') r++;
+        const dr = readDateRight(toks, r);
+        if (dr && prep !== 'at') {
+          date = date ?? dr.key;
+          endTok = dr.end;
+          r = dr.end + 1;
+        }
+        if (r < toks.length && isCapWord(toks[r].text) && !MONTHS.has(lower(toks[r]))) {
+          let e = r;
+          while (e + 1 < toks.length && (isCapWord(toks[e + 1].text) || (CONNECTORS.has(lower(toks[e + 1])) && lower(toks[e + 1]) !== 'of' && e + 2 < toks.length && isCapWord(toks[e + 2].text)))) e++;
+          const name = text.slice(toks[r].start, toks[e].end).replace(/['\u2019]s?$/, '');
+          if ((!isOrdinaryWord(name.split(/\s+/)[0]) || isKnownPlace(name) || name.split(/\s+/).length > 1) && !isRegion(name) && !isAdjectival(name)) {
+            subject = { start: toks[r].start, end: toks[e].end, text: name };
+            endTok = e;
+          }
+        }
+      }
+    }
+    if (!subject && !date) continue;
+    if (subject && /^\p{N}/u.test(subject.text)) continue;
+    const noun = toks[i].text.toLowerCase();
+    const canonical = subject ? `${subject.text} ${noun}` : `${text.slice(toks[startTok].start, toks[i].start).trim()} ${noun}`;
+    out.push(eventMention(text, toks[startTok].start, toks[endTok].end, canonical, subject ? normKey(subject.text) : undefined, cls, date, by, heading, si));
+  }
+}
+
+function eventMention(text: string, start: number, end: number, canonical: string, of: string | undefined, cls: string, date: string | undefined, by: string | undefined, heading: boolean, si: number): RawMention {
+  return {
+    span: { start, end },
+    text: text.slice(start, end),
+    key: `event:${of ?? ''}:${date ?? ''}:${cls}`,
+    words: canonical.split(/\s+/),
+    votes: { person: 0, organization: 0, place: 0, event: 5 },
+    kind: 'event',
+    eventClass: cls,
+    eventOf: of,
+    eventDate: date,
+    eventBy: by,
+    heading,
+    sentence: si,
+  };
+}
+
+const MONTH_NUM: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+function monthNum(w: string): number | undefined {
+  const l = w.toLowerCase();
+  if (!MONTHS.has(l)) return undefined;
+  return MONTH_NUM[l.slice(0, 3)];
+}
+
+/** A month-day date ending at token k: "November 13", "13 November", "May 24, 2014", "March 22". Key "MM-DD". */
+function readDateLeft(toks: Tok[], k: number): { start: number; key: string } | undefined {
+  if (k < 0) return undefined;
+  let j = k;
+  // optional year
+  if (/^(19|20)\d{2}$/.test(toks[j].text) && j >= 2) {
+    j--;
+    if (toks[j].text === ',') j--;
+  }
+  if (j >= 1 && DATE_RE.test(toks[j].text) && monthNum(toks[j - 1].text)) {
+    return { start: j - 1, key: mmdd(monthNum(toks[j - 1].text)!, +toks[j].text) };
+  }
+  if (j >= 1 && monthNum(toks[j].text) && DATE_RE.test(toks[j - 1].text)) {
+    return { start: j - 1, key: mmdd(monthNum(toks[j].text)!, +toks[j - 1].text) };
+  }
+  return undefined;
+}
+function readDateRight(toks: Tok[], r: number): { end: number; key: string } | undefined {
+  const a = toks[r];
+  const b = toks[r + 1];
+  if (!a || !b) return undefined;
+  let end: number;
+  let key: string;
+  if (DATE_RE.test(a.text) && monthNum(b.text)) {
+    key = mmdd(monthNum(b.text)!, +a.text);
+    end = r + 1;
+  } else if (monthNum(a.text) && DATE_RE.test(b.text)) {
+    key = mmdd(monthNum(a.text)!, +b.text);
+    end = r + 1;
+  } else return undefined;
+  const c = toks[end + 1];
+  const d = toks[end + 2];
+  if (c && /^(19|20)\d{2}$/.test(c.text)) end += 1;
+  else if (c?.text === ',' && d && /^(19|20)\d{2}$/.test(d.text)) end += 2;
+  return { end, key };
+}
+function mmdd(m: number, d: number): string {
+  return `${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Words seen in lower case in a text (for telling sentence-initial ordinary words from names). */
+export function lowercaseWords(text: string): Set<string> {
+  const out = new Set<string>();
+  const re = /(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'\u2019-]*/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) out.add(m[0]);
+  return out;
+}

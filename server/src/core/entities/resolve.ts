@@ -1,0 +1,380 @@
+import type { Entity, EntityType, Span } from '../model';
+import { KNOWN_EQUIVALENCES, ORG_HEADS, isKnownPlace, isWord } from '../lexicon';
+import { type RawMention, type Votes, normKey } from './extract';
+
+/**
+ * Merges the candidate names of every document into entities: acronyms and "X (Y)" definitions, a table of
+ * well-known equivalences, spelling variants (one edit apart), organisation short names ("Amaq" for "Amaq
+ * Agency"), and surname-only / first-name-only mentions resolved within the document first, then across the
+ * corpus, and only when exactly one full name fits (otherwise the mention stays ambiguous).
+ */
+
+export interface ResolvedMention {
+  span: Span;
+  text: string;
+  entityId?: string;
+  /** several entities fit a short name */
+  candidates?: string[];
+  raw: RawMention;
+}
+
+export interface EntityTable {
+  entities: Map<string, Entity>;
+  /** normalised name key -> entity id */
+  byKey: Map<string, string>;
+  /** short name key -> candidate entity ids (ambiguous surnames) */
+  ambiguous: Map<string, string[]>;
+  /** "class:MM-DD" -> event id */
+  eventByDate: Map<string, string>;
+  /** "placeKey:class" -> event id */
+  eventByPlace: Map<string, string>;
+  mentions: Map<string, ResolvedMention[]>;
+  /** organisation doer named with an event ("ISIS terror attacks"): event id -> org ids */
+  eventDoers: Map<string, Set<string>>;
+}
+
+class UnionFind {
+  private parent = new Map<string, string>();
+  find(x: string): string {
+    let p = this.parent.get(x);
+    if (p === undefined) {
+      this.parent.set(x, x);
+      return x;
+    }
+    while (p !== x) {
+      const gp = this.parent.get(p)!;
+      this.parent.set(x, gp);
+      x = p;
+      p = gp;
+    }
+    return x;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(rb, ra);
+  }
+  has(x: string): boolean {
+    return this.parent.has(x);
+  }
+}
+
+export function damerau1(a: string, b: string): boolean {
+  if (a === b) return false;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  return damerauLevenshtein(a, b, 1) <= 1;
+}
+
+/** Optimal-string-alignment distance, with an early exit above `max`. */
+export function damerauLevenshtein(a: string, b: string, max = Infinity): number {
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > max) return max + 1;
+  let prev2 = new Array<number>(lb + 1).fill(0);
+  let prev = Array.from({ length: lb + 1 }, (_, j) => j);
+  let cur = new Array<number>(lb + 1).fill(0);
+  for (let i = 1; i <= la; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= lb; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[lb];
+}
+
+function addVotes(a: Votes, b: Votes): void {
+  a.person += b.person;
+  a.organization += b.organization;
+  a.place += b.place;
+  a.event += b.event;
+}
+
+function slug(s: string): string {
+  return normKey(s).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+}
+
+export function resolveEntities(docs: { sourceId: string; mentions: RawMention[] }[]): EntityTable {
+  const uf = new UnionFind();
+  const votes = new Map<string, Votes>();
+  const surfaces = new Map<string, Map<string, number>>();
+  const wordCount = new Map<string, number>();
+  const nameMentions = docs.flatMap((d) => d.mentions.filter((m) => m.kind !== 'event').map((m) => ({ d, m })));
+
+  // 1. keys, votes, surfaces
+  for (const { m } of nameMentions) {
+    uf.find(m.key);
+    const v = votes.get(m.key) ?? { person: 0, organization: 0, place: 0, event: 0 };
+    addVotes(v, m.votes);
+    votes.set(m.key, v);
+    const s = surfaces.get(m.key) ?? new Map<string, number>();
+    s.set(m.text, (s.get(m.text) ?? 0) + (m.heading ? 0.1 : 1));
+    surfaces.set(m.key, s);
+    wordCount.set(m.key, m.words.length);
+  }
+  // 2. definitions "Long Name (ACR)" and known equivalences
+  for (const { m } of nameMentions) if (m.sameAs && uf.has(m.sameAs)) uf.union(m.key, m.sameAs);
+  for (const g of KNOWN_EQUIVALENCES) {
+    const present = g.names.map(normKey).filter((k) => uf.has(k));
+    for (let i = 1; i < present.length; i++) uf.union(present[0], present[i]);
+  }
+  // 3. organisation short names: "Amaq Agency" -> "Amaq"
+  for (const key of [...votes.keys()]) {
+    const words = key.split(' ');
+    if (words.length === 2 && ORG_HEADS.has(words[1]) && !isWord(words[0]) && votes.has(words[0])) uf.union(key, words[0]);
+  }
+  // 4. spelling variants one edit apart (symmetric-delete buckets keep this near-linear)
+  const buckets = new Map<string, string[]>();
+  for (const key of votes.keys()) {
+    if (key.length < 7) continue;
+    for (let i = 0; i < key.length; i++) {
+      const d = key.slice(0, i) + key.slice(i + 1);
+      const b = buckets.get(d) ?? [];
+      b.push(key);
+      buckets.set(d, b);
+    }
+    const b = buckets.get(key) ?? [];
+    b.push(key);
+    buckets.set(key, b);
+  }
+  for (const list of buckets.values()) {
+    if (list.length < 2 || list.length > 8) continue;
+    for (let i = 1; i < list.length; i++) {
+      const a = list[0];
+      const b = list[i];
+      if (a === b || a.split(' ').length !== b.split(' ').length) continue;
+      if (typeOf(votes.get(a)!) !== typeOf(votes.get(b)!)) continue;
+      const t = typeOf(votes.get(a)!);
+      if ((t === 'place' || t === 'person') && damerau1(a, b)) uf.union(a, b);
+    }
+  }
+
+  // group votes
+  const groupVotes = new Map<string, Votes>();
+  for (const [key, v] of votes) {
+    const r = uf.find(key);
+    const gv = groupVotes.get(r) ?? { person: 0, organization: 0, place: 0, event: 0 };
+    addVotes(gv, v);
+    groupVotes.set(r, gv);
+  }
+  const groupType = (r: string): EntityType | undefined => {
+    const v = groupVotes.get(r)!;
+    const t = typeOf(v);
+    if (t) return t;
+    return undefined;
+  };
+
+  // 5. short person names (single word), resolved per document, then corpus-wide
+  const multiPersonBySurname = new Map<string, Set<string>>(); // corpus-wide: word -> group roots
+  const docPersons = new Map<string, Map<string, Set<string>>>();
+  for (const { d, m } of nameMentions) {
+    if (m.words.length < 2) continue;
+    const r = uf.find(m.key);
+    if (groupType(r) !== 'person') continue;
+    const parts = m.key.split(' ');
+    const cands = [parts[parts.length - 1], parts[0]];
+    if (parts.length >= 3) cands.push(parts.slice(-2).join(' '));
+    for (const w of cands) {
+      if (w.length < 3) continue;
+      (multiPersonBySurname.get(w) ?? multiPersonBySurname.set(w, new Set()).get(w)!).add(r);
+      const dm = docPersons.get(d.sourceId) ?? docPersons.set(d.sourceId, new Map()).get(d.sourceId)!;
+      (dm.get(w) ?? dm.set(w, new Set()).get(w)!).add(r);
+    }
+  }
+
+  const entities = new Map<string, Entity>();
+  const rootToId = new Map<string, string>();
+  const byKey = new Map<string, string>();
+  const ambiguous = new Map<string, string[]>();
+  const idFor = (root: string, type: EntityType): string => {
+    let id = rootToId.get(root);
+    if (id) return id;
+    const surf = bestSurface(root, uf, surfaces, wordCount);
+    id = `${type}:${slug(surf)}`;
+    let n = 2;
+    while (entities.has(id)) id = `${type}:${slug(surf)}-${n++}`;
+    rootToId.set(root, id);
+    entities.set(id, { id, name: surf, type, aliases: [], mentions: [] });
+    return id;
+  };
+
+  const mentions = new Map<string, ResolvedMention[]>();
+  for (const d of docs) mentions.set(d.sourceId, []);
+  const singleKeys = new Set<string>();
+  for (const { d, m } of nameMentions) {
+    const r = uf.find(m.key);
+    const own = groupType(r);
+    let entityId: string | undefined;
+    let candidates: string[] | undefined;
+    const gv = groupVotes.get(r)!;
+    const isShort = m.words.length === 1 && m.kind !== 'acronym' && !isKnownPlace(m.text) && gv.place < 3 && gv.organization < 3 && (multiPersonBySurname.has(m.key) || (own !== 'place' && own !== 'organization'));
+    if (isShort) {
+      const local = docPersons.get(d.sourceId)?.get(m.key);
+      const global = multiPersonBySurname.get(m.key);
+      const pick = local && local.size ? local : global;
+      if (pick && pick.size === 1) {
+        const target = [...pick][0];
+        entityId = idFor(target, 'person');
+        uf.union(target, m.key);
+      } else if (pick && pick.size > 1) {
+        candidates = [...pick].map((p) => idFor(p, 'person'));
+        singleKeys.add(m.key);
+      }
+    }
+    if (!entityId && !candidates) {
+      let type = own;
+      if (!type) {
+        const wc = m.words.length;
+        const total = [...(surfaces.get(m.key)?.values() ?? [])].reduce((a, b) => a + b, 0);
+        if (wc >= 2 && wc <= 3 && m.words.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) type = 'person';
+        else if (wc >= 2 || total >= 2) type = 'organization';
+      }
+      if (!type) continue;
+      entityId = idFor(r, type);
+    }
+    const list = mentions.get(d.sourceId)!;
+    list.push({ span: m.span, text: m.text, entityId, candidates, raw: m });
+    if (candidates) ambiguous.set(m.key, candidates);
+  }
+  // keys -> ids (after short names were folded in)
+  for (const key of votes.keys()) {
+    if (ambiguous.has(key)) continue;
+    const id = rootToId.get(uf.find(key));
+    if (id) byKey.set(key, id);
+  }
+  for (const g of KNOWN_EQUIVALENCES) {
+    const present = g.names.map(normKey).find((k) => byKey.has(k));
+    if (present) for (const n of g.names) if (!byKey.has(normKey(n))) byKey.set(normKey(n), byKey.get(present)!);
+  }
+
+  // 6. events
+  const eventByDate = new Map<string, string>();
+  const eventByPlace = new Map<string, string>();
+  const eventDoers = new Map<string, Set<string>>();
+  const eventMentions = docs.flatMap((d) => d.mentions.filter((m) => m.kind === 'event').map((m) => ({ d, m })));
+  // first pass: events with a subject (place/name); learn date links
+  const placeKeyOf = (of: string) => {
+    const id = byKey.get(of);
+    return id ?? `name:${of}`;
+  };
+  const eventSurfaces = new Map<string, Map<string, number>>();
+  const eventKeyFor = (m: RawMention): string | undefined => {
+    if (m.eventOf) return `${placeKeyOf(m.eventOf)}|${m.eventClass}`;
+    if (m.eventDate) return eventByDate.get(`${m.eventClass}:${m.eventDate}`);
+    return undefined;
+  };
+  for (const { m } of eventMentions) {
+    if (!m.eventOf) continue;
+    const ek = `${placeKeyOf(m.eventOf)}|${m.eventClass}`;
+    if (m.eventDate) eventByDate.set(`${m.eventClass}:${m.eventDate}`, ek);
+  }
+  const eventIds = new Map<string, string>();
+  for (const { d, m } of eventMentions) {
+    let ek = eventKeyFor(m);
+    if (!ek && m.eventDate) ek = `date:${m.eventDate}|${m.eventClass}`;
+    if (!ek) continue;
+    const s = eventSurfaces.get(ek) ?? new Map<string, number>();
+    const surf = canonicalEventSurface(m);
+    s.set(surf, (s.get(surf) ?? 0) + (m.eventOf ? 1 : 0.5));
+    eventSurfaces.set(ek, s);
+    let id = eventIds.get(ek);
+    if (!id) {
+      id = `event:${slug(ek.replace(/^[a-z]+:/, '').replace('|', ' '))}`;
+      let n = 2;
+      while (entities.has(id)) id = `${id}-${n++}`;
+      eventIds.set(ek, id);
+      const placeId = m.eventOf ? byKey.get(m.eventOf) : undefined;
+      entities.set(id, { id, name: surf, type: 'event', aliases: [], mentions: [], placeId });
+    }
+    const ent = entities.get(id)!;
+    if (m.eventDate && !ent.date) ent.date = m.eventDate;
+    if (m.eventDate) eventByDate.set(`${m.eventClass}:${m.eventDate}`, ek);
+    if (m.eventOf) eventByPlace.set(`${m.eventOf}:${m.eventClass}`, id);
+    if (m.eventBy) {
+      const org = byKey.get(m.eventBy);
+      if (org) (eventDoers.get(id) ?? eventDoers.set(id, new Set()).get(id)!).add(org);
+    }
+    mentions.get(d.sourceId)!.push({ span: m.span, text: m.text, entityId: id, raw: m });
+  }
+  // date keys -> event ids
+  const dateToId = new Map<string, string>();
+  for (const [dk, ek] of eventByDate) {
+    const id = eventIds.get(ek);
+    if (id) dateToId.set(dk, id);
+  }
+  for (const [ek, s] of eventSurfaces) {
+    const id = eventIds.get(ek)!;
+    const ent = entities.get(id)!;
+    const sorted = [...s.entries()].sort((a, b) => b[1] - a[1]);
+    ent.name = sorted[0][0];
+    ent.aliases = sorted.slice(1).map(([k]) => k);
+  }
+
+  // 7. mentions and aliases onto entities
+  for (const [sourceId, list] of mentions) {
+    list.sort((a, b) => a.span.start - b.span.start);
+    for (const rm of list) {
+      if (!rm.entityId) continue;
+      const e = entities.get(rm.entityId)!;
+      e.mentions.push({ sourceId, span: rm.span, text: rm.text });
+    }
+  }
+  for (const e of entities.values()) {
+    if (e.type === 'event') continue;
+    const al = new Set<string>();
+    for (const m of e.mentions) {
+      const t = m.text.replace(/['\u2019]s?$/, '');
+      if (normKey(t) !== normKey(e.name)) al.add(t);
+    }
+    // equivalences known for this entity
+    for (const g of KNOWN_EQUIVALENCES) if (g.names.some((n) => normKey(n) === normKey(e.name) || al.has(n))) for (const n of g.names) if (normKey(n) !== normKey(e.name)) al.add(n);
+    const seen = new Set<string>([normKey(e.name)]);
+    e.aliases = [...al].filter((a) => {
+      const k = normKey(a) + '|' + a;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+  }
+  // drop entities with no mentions
+  for (const [id, e] of entities) if (e.mentions.length === 0) entities.delete(id);
+  for (const [k, id] of byKey) if (!entities.has(id)) byKey.delete(k);
+  return { entities, byKey, ambiguous, eventByDate: dateToId, eventByPlace, mentions, eventDoers };
+}
+
+function canonicalEventSurface(m: RawMention): string {
+  return m.words.join(' ').replace(/^the\s+/i, '');
+}
+
+function typeOf(v: Votes): EntityType | undefined {
+  const entries = (Object.entries(v) as [EntityType, number][]).filter(([t]) => t !== 'event');
+  entries.sort((a, b) => b[1] - a[1]);
+  if (entries[0][1] <= 0) return undefined;
+  return entries[0][0];
+}
+
+function bestSurface(root: string, uf: UnionFind, surfaces: Map<string, Map<string, number>>, wordCount: Map<string, number>): string {
+  let best = '';
+  let bestScore = -1;
+  for (const [key, s] of surfaces) {
+    if (uf.find(key) !== root) continue;
+    for (const [surf, n] of s) {
+      const wc = wordCount.get(key) ?? 1;
+      const acronym = /^[\p{Lu}.]+$/u.test(surf);
+      const score = n * (acronym ? 0.6 : 1) + (wc >= 2 ? 1.5 : 0) + wc * 0.01;
+      if (score > bestScore) {
+        bestScore = score;
+        best = surf;
+      }
+    }
+  }
+  return best || root;
+}

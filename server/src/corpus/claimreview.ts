@@ -1,0 +1,187 @@
+/**
+ * schema.org ClaimReview (fact-checks) as JSON-LD: a single object, an array, an @graph,
+ * or a DataFeed. Each valid review becomes a readable block of text plus a `Review`.
+ */
+import type { Review, SourceMeta, Span } from '../core/model';
+import { normaliseDate } from './dates';
+import { nameOf } from './meta';
+
+export type ReviewData = Omit<Review, 'span'>;
+
+function typesOf(o: Record<string, unknown>): string[] {
+  const t = o['@type'] ?? o.type;
+  const list = Array.isArray(t) ? t : [t];
+  return list.filter((x): x is string => typeof x === 'string').map((x) => x.replace(/^.*[/#:]/, ''));
+}
+
+/** Every object typed ClaimReview anywhere in the JSON (iterative; depth-limited). */
+export function collectClaimReviews(data: unknown): Record<string, unknown>[] {
+  const found: Record<string, unknown>[] = [];
+  const stack: { v: unknown; d: number }[] = [{ v: data, d: 0 }];
+  let visited = 0;
+  while (stack.length && visited < 200_000) {
+    const { v, d } = stack.pop()!;
+    visited++;
+    if (d > 64 || v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], d: d + 1 });
+      continue;
+    }
+    const o = v as Record<string, unknown>;
+    if (typesOf(o).includes('ClaimReview')) {
+      found.push(o);
+      continue;
+    }
+    const keys = Object.keys(o);
+    for (let i = keys.length - 1; i >= 0; i--) stack.push({ v: o[keys[i]], d: d + 1 });
+  }
+  return found;
+}
+
+const MISLEADING =
+  /\b(?:misleading|mostly false|mostly inaccurate|partly false|partially false|partly inaccurate|distort\w*|exaggerat\w*|out of context|missing context|lacks context|needs context|cherry[- ]?pick\w*|spin|unsupported|unproven|unsubstantiated|three pinocchios|manipulated|satire)\b/i;
+const MIXED = /\b(?:mixed|mixture|half[- ]true|half[- ]truth|partly true|partially true|partly correct|two pinocchios|disputed|in dispute)\b/i;
+const FALSE =
+  /\b(?:false|fake|pants on fire|incorrect|wrong|untrue|not true|fabricated|hoax|baseless|no evidence|debunked|four pinocchios|inaccurate|bogus|scam|faux|falso|erroneous)\b/i;
+const TRUE = /\b(?:true|correct|accurate|mostly true|verified|confirmed|one pinocchio|geppetto checkmark|vrai|verdadero)\b/i;
+
+/** A rating's words → the normalised verdict. */
+export function verdictFromText(s: string): Review['verdict'] | undefined {
+  if (MISLEADING.test(s)) return 'misleading';
+  if (MIXED.test(s)) return 'mixed';
+  if (FALSE.test(s)) return 'false';
+  if (TRUE.test(s)) return 'true';
+  return undefined;
+}
+
+function num(v: unknown): number | undefined {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(v)) return Number(v);
+  return undefined;
+}
+
+/** ratingValue relative to worstRating..bestRating (defaults 1..5) → verdict. */
+export function verdictFromValue(value: number, best = 5, worst = 1): Review['verdict'] {
+  if (!(best !== worst)) return 'unrated';
+  const f = (value - worst) / (best - worst);
+  if (!Number.isFinite(f) || f < -0.01 || f > 1.01) return 'unrated';
+  if (f < 0.2) return 'false';
+  if (f <= 0.45) return 'misleading';
+  if (f < 0.7) return 'mixed';
+  return 'true';
+}
+
+/** One ClaimReview object → ReviewData, or a reason it was skipped. */
+export function readClaimReview(o: Record<string, unknown>): { review?: ReviewData; skip?: string } {
+  const claim = o.claimReviewed;
+  if (typeof claim !== 'string') {
+    return { skip: claim === undefined ? 'it has no claimReviewed' : `claimReviewed is a ${kindOf(claim)}, not a string` };
+  }
+  const claimReviewed = claim.replace(/\s+/g, ' ').trim();
+  if (!claimReviewed) return { skip: 'claimReviewed is empty' };
+
+  let rating = 'Unrated';
+  let verdict: Review['verdict'] = 'unrated';
+  const rr = o.reviewRating;
+  if (rr !== undefined && rr !== null) {
+    if (typeof rr !== 'object' || Array.isArray(rr)) return { skip: `reviewRating is a ${kindOf(rr)}, not an object` };
+    const r = rr as Record<string, unknown>;
+    const alt = typeof r.alternateName === 'string' ? r.alternateName.trim() : typeof r.name === 'string' ? r.name.trim() : '';
+    const value = num(r.ratingValue);
+    const best = num(r.bestRating) ?? 5;
+    const worst = num(r.worstRating) ?? 1;
+    if (alt) {
+      rating = alt;
+      verdict = verdictFromText(alt) ?? (value !== undefined ? verdictFromValue(value, best, worst) : 'unrated');
+    } else if (value !== undefined) {
+      rating = `${value} (on a scale from ${worst} to ${best})`;
+      verdict = verdictFromValue(value, best, worst);
+    } else if (r.ratingValue !== undefined) {
+      return { skip: `reviewRating.ratingValue is a ${kindOf(r.ratingValue)}, not a number` };
+    }
+  }
+  const item = o.itemReviewed;
+  const claimant = item && typeof item === 'object' ? nameOf((item as Record<string, unknown>).author) : undefined;
+  const reviewer = nameOf(o.author) ?? nameOf(o.publisher);
+  const url = typeof o.url === 'string' ? o.url.trim() || undefined : undefined;
+  const datePublished = normaliseDate(o.datePublished);
+  const review: ReviewData = { claimReviewed, rating, verdict };
+  if (claimant) review.claimant = claimant;
+  if (reviewer) review.reviewer = reviewer;
+  if (url) review.url = url;
+  if (datePublished) review.datePublished = datePublished;
+  return { review };
+}
+
+function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'list';
+  return typeof v;
+}
+
+export interface ReviewBlock {
+  text: string;
+  reviews: Review[];
+  /** the claim texts (prose) */
+  prose: Span[];
+}
+
+/**
+ * The readable text of reviews, starting at `offset` in the final text:
+ * "Claim: … / Claimant: … / Rating: … / Reviewed by …, DATE".
+ */
+export function renderReviews(items: ReviewData[], offset = 0): ReviewBlock {
+  let text = '';
+  const reviews: Review[] = [];
+  const prose: Span[] = [];
+  items.forEach((r, i) => {
+    if (i > 0) text += '\n\n';
+    text += 'Claim: ';
+    const start = offset + text.length;
+    text += r.claimReviewed;
+    const span = { start, end: offset + text.length };
+    prose.push({ ...span });
+    if (r.claimant) text += `\nClaimant: ${r.claimant}`;
+    text += `\nRating: ${r.rating}`;
+    const by = [r.reviewer, r.datePublished].filter(Boolean).join(', ');
+    if (by) text += `\nReviewed by ${by}`;
+    if (r.url) text += `\n${r.url}`;
+    reviews.push({ ...r, span });
+  });
+  return { text, reviews, prose };
+}
+
+export interface ClaimReviewFile {
+  text?: string;
+  meta?: SourceMeta;
+  reviews?: Review[];
+  prose?: Span[];
+  problem?: string;
+  warnings: string[];
+}
+
+export function parseClaimReviewJson(text: string): ClaimReviewFile {
+  const warnings: string[] = [];
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    return { problem: `not valid JSON (${(err as Error).message})`, warnings };
+  }
+  const objects = collectClaimReviews(data);
+  if (objects.length === 0) return { problem: 'not a ClaimReview file', warnings };
+  const items: ReviewData[] = [];
+  objects.forEach((o, i) => {
+    const { review, skip } = readClaimReview(o);
+    if (review) items.push(review);
+    else warnings.push(`review ${i + 1} of ${objects.length} skipped: ${skip}`);
+  });
+  if (items.length === 0) return { problem: `no usable ClaimReview (${objects.length} skipped)`, warnings };
+  const block = renderReviews(items);
+  const first = items[0];
+  const meta: SourceMeta = { kind: 'fact-check', title: `Fact-check: ${first.claimReviewed}` };
+  if (first.reviewer) meta.outlet = first.reviewer;
+  if (first.datePublished) meta.published = first.datePublished;
+  if (first.url && items.length === 1) meta.url = first.url;
+  return { text: block.text, meta, reviews: block.reviews, prose: block.prose, warnings };
+}

@@ -1,0 +1,156 @@
+/**
+ * Listing the source files of a corpus: folders, single files and globs; symlinks are
+ * followed, each real folder is visited once (no loops); dot-folders, node_modules and
+ * exclude globs are skipped; what cannot be read is reported, never thrown.
+ */
+import { constants as fsConstants, promises as fsp, type Dirent, type Stats } from 'node:fs';
+import * as nodePath from 'node:path';
+import { compileGlob, excludeMatcher, globBase, hasGlob } from './glob';
+import { formatOf, type LoadProblem } from './load';
+
+const toPosix = (p: string) => p.split(nodePath.sep).join('/');
+
+function reasonOf(err: unknown, what: string): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return `${what} not found`;
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied (cannot read the ${what})`;
+    case 'ELOOP':
+      return 'symbolic link loop';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    default:
+      return `cannot read the ${what} (${code ? `${code}: ` : ''}${(err as Error)?.message ?? String(err)})`;
+  }
+}
+
+/** Lists the source files under the given roots (folders, single files, or globs like "sources/**\/*.md"), following symlinks safely (no loops), skipping dot-folders, node_modules and the exclude globs; files it cannot read are reported as problems. Supported extensions: .txt .text .md .markdown .html .htm .json .jsonld */
+export async function listCorpusFiles(
+  roots: string[],
+  opts: { exclude?: string[]; base?: string } = {},
+): Promise<{ files: string[]; problems: LoadProblem[] }> {
+  const base = nodePath.resolve(opts.base ?? process.cwd());
+  const patterns = (opts.exclude ?? []).map((p) => p.replace(/\\/g, '/'));
+  const excludedRel = excludeMatcher(patterns.filter((p) => !p.startsWith('/')));
+  const excludedAbs = excludeMatcher(patterns.filter((p) => p.startsWith('/')));
+  const problems: LoadProblem[] = [];
+  const files: string[] = [];
+  const seenFiles = new Set<string>(); // real paths
+  const seenDirs = new Set<string>(); // real paths
+
+  const isExcluded = (abs: string, root: string) => {
+    // relative patterns: against the path below the corpus root and below the base folder
+    const rels = [toPosix(nodePath.relative(root, abs)), toPosix(nodePath.relative(base, abs))].filter(
+      (r) => r !== '' && !r.startsWith('..'),
+    );
+    return rels.some((r) => excludedRel(r)) || excludedAbs(toPosix(abs));
+  };
+
+  const addFile = async (abs: string) => {
+    let real: string;
+    try {
+      real = await fsp.realpath(abs);
+      await fsp.access(abs, fsConstants.R_OK);
+    } catch (err) {
+      problems.push({ path: abs, reason: reasonOf(err, 'file') });
+      return;
+    }
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
+    files.push(abs);
+  };
+
+  const walk = async (start: string, root: string, accept: (abs: string) => boolean) => {
+    const stack = [start];
+    while (stack.length) {
+      const dir = stack.pop()!;
+      let real: string;
+      try {
+        real = await fsp.realpath(dir);
+      } catch (err) {
+        problems.push({ path: dir, reason: reasonOf(err, 'folder') });
+        continue;
+      }
+      if (seenDirs.has(real)) continue; // a symlink back into a visited folder: no loop
+      seenDirs.add(real);
+      let entries: Dirent[];
+      try {
+        entries = await fsp.readdir(dir, { withFileTypes: true });
+      } catch (err) {
+        problems.push({ path: dir, reason: reasonOf(err, 'folder') });
+        continue;
+      }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const subdirs: string[] = [];
+      for (const e of entries) {
+        if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+        const abs = nodePath.join(dir, e.name);
+        let isDir = e.isDirectory();
+        let isFile = e.isFile();
+        if (e.isSymbolicLink()) {
+          let st: Stats;
+          try {
+            st = await fsp.stat(abs);
+          } catch (err) {
+            const code = (err as NodeJS.ErrnoException)?.code;
+            problems.push({ path: abs, reason: code === 'ENOENT' ? 'broken symbolic link' : reasonOf(err, 'file') });
+            continue;
+          }
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        }
+        if (isExcluded(abs, root)) continue;
+        if (isDir) subdirs.push(abs);
+        else if (isFile && formatOf(abs) && accept(abs)) await addFile(abs);
+      }
+      for (let k = subdirs.length - 1; k >= 0; k--) stack.push(subdirs[k]);
+    }
+  };
+
+  for (const rootSpec of roots) {
+    if (!rootSpec || !rootSpec.trim()) continue;
+    try {
+      if (hasGlob(rootSpec)) {
+        const pattern = toPosix(nodePath.resolve(base, rootSpec));
+        const matches = compileGlob(pattern);
+        const dir = nodePath.resolve(globBase(pattern));
+        let st: Stats;
+        try {
+          st = await fsp.stat(dir);
+        } catch (err) {
+          problems.push({ path: dir, reason: reasonOf(err, 'folder') });
+          continue;
+        }
+        if (!st.isDirectory()) {
+          problems.push({ path: dir, reason: 'not a folder' });
+          continue;
+        }
+        await walk(dir, dir, (abs) => matches(toPosix(abs)));
+        continue;
+      }
+      const abs = nodePath.resolve(base, rootSpec);
+      let st: Stats;
+      try {
+        st = await fsp.stat(abs);
+      } catch (err) {
+        problems.push({ path: abs, reason: reasonOf(err, 'file or folder') });
+        continue;
+      }
+      if (st.isDirectory()) await walk(abs, abs, () => true);
+      else if (st.isFile()) {
+        if (!formatOf(abs)) {
+          problems.push({
+            path: abs,
+            reason: `unsupported file type ${nodePath.extname(abs) || '(none)'} (supported: .txt .text .md .markdown .html .htm .json .jsonld)`,
+          });
+        } else if (!isExcluded(abs, nodePath.dirname(abs))) await addFile(abs);
+      } else problems.push({ path: abs, reason: 'not a regular file or folder' });
+    } catch (err) {
+      problems.push({ path: rootSpec, reason: reasonOf(err, 'file or folder') });
+    }
+  }
+  return { files, problems };
+}

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { Location, Range } from 'vscode-languageserver';
+import type { CorpusIndex } from '../core/index';
+import type { Span } from '../core/model';
+import { LineMap } from '../core/text/sentences';
+
+/**
+ * Turns spans of a source's analysed text into LSP locations in the file (UTF-16 positions). For HTML, the
+ * loader's offset map leads back to the file's own text, which is read once and cached.
+ */
+const lineMaps = new Map<string, { version: number; map: LineMap }>();
+
+export function sourceUri(index: CorpusIndex, sourceId: string): string {
+  const src = index.sources.get(sourceId);
+  const p = src?.path ?? sourceId;
+  return /^[a-z][a-z0-9+.-]*:/i.test(p) && !/^[a-z]:[\\/]/i.test(p) ? p : pathToFileURL(p).toString();
+}
+
+function mapFor(index: CorpusIndex, sourceId: string): LineMap {
+  const src = index.sources.get(sourceId)!;
+  const cached = lineMaps.get(sourceId);
+  if (cached && cached.version === index.version) return cached.map;
+  let text = src.text;
+  if (src.fileOffset) {
+    try {
+      text = readFileSync(src.path, 'utf8');
+    } catch {
+      text = src.text;
+    }
+  }
+  const map = new LineMap(text);
+  lineMaps.set(sourceId, { version: index.version, map });
+  return map;
+}
+
+export function sourceRange(index: CorpusIndex, sourceId: string, span: Span): Range {
+  const src = index.sources.get(sourceId);
+  if (!src) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const map = mapFor(index, sourceId);
+  const a = src.fileOffset ? src.fileOffset(span.start) : span.start;
+  const b = src.fileOffset ? src.fileOffset(span.end) : span.end;
+  return { start: map.position(a), end: map.position(b) };
+}
+
+export function sourceLocation(index: CorpusIndex, sourceId: string, span: Span): Location {
+  return { uri: sourceUri(index, sourceId), range: sourceRange(index, sourceId, span) };
+}

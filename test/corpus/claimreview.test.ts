@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { verdictFromText, verdictFromValue } from '../../server/src/corpus/claimreview';
+import { loadSourceFile, parseSource } from '../../server/src/corpus/load';
+import { enc, FIXTURES } from './helpers';
+
+test('ClaimReview: a single object', async () => {
+  const file = path.join(FIXTURES, 'claimreview/single.json');
+  const r = await loadSourceFile(file);
+  assert.deepEqual(r.warnings, []);
+  const s = r.source!;
+  assert.equal(s.format, 'claimreview');
+  assert.equal(
+    s.text,
+    'Claim: The new bridge cost twice as much as planned\nClaimant: Dana Whitfield\nRating: 1 (on a scale from 1 to 5)\nReviewed by Open Check, 2023-05-02\nhttps://example.org/fact-checks/bridge',
+  );
+  assert.equal(s.meta.kind, 'fact-check');
+  assert.equal(s.meta.outlet, 'Open Check');
+  assert.equal(s.meta.published, '2023-05-02');
+  assert.equal(s.meta.url, 'https://example.org/fact-checks/bridge');
+  assert.deepEqual(s.reviews, [
+    {
+      claimReviewed: 'The new bridge cost twice as much as planned',
+      rating: '1 (on a scale from 1 to 5)',
+      verdict: 'false',
+      claimant: 'Dana Whitfield',
+      reviewer: 'Open Check',
+      url: 'https://example.org/fact-checks/bridge',
+      datePublished: '2023-05-02',
+      span: { start: 7, end: 51 },
+    },
+  ]);
+  assert.equal(s.text.slice(7, 51), 'The new bridge cost twice as much as planned');
+  assert.deepEqual(s.prose, [{ start: 7, end: 51 }]);
+  const json = readFileSync(file, 'utf8');
+  assert.equal(json.slice(s.fileOffset!(7), s.fileOffset!(51)), 'The new bridge cost twice as much as planned');
+});
+
+test('ClaimReview: an array with wrong types skips those reviews with warnings and keeps the rest', () => {
+  const file = path.join(FIXTURES, 'claimreview/mixed.json');
+  const r = parseSource(file, readFileSync(file));
+  const s = r.source!;
+  assert.equal(s.reviews!.length, 2);
+  assert.deepEqual(
+    s.reviews!.map((x) => [x.claimReviewed, x.rating, x.verdict, x.claimant]),
+    [
+      ['Unemployment fell by half last year', 'Mostly false', 'misleading', undefined],
+      ['The river flooded in March', '5 (on a scale from 1 to 5)', 'true', 'City Council'],
+    ],
+  );
+  assert.equal(s.reviews![0].datePublished, '2020-01-10');
+  for (const rv of s.reviews!) assert.equal(s.text.slice(rv.span.start, rv.span.end), rv.claimReviewed);
+  assert.deepEqual(
+    r.warnings.map((w) => [w.path, w.reason]),
+    [
+      [file, 'review 2 of 4 skipped: claimReviewed is a number, not a string'],
+      [file, 'review 3 of 4 skipped: reviewRating is a string, not an object'],
+    ],
+  );
+});
+
+test('ClaimReview: @graph, escaped quotes, .jsonld', async () => {
+  const file = path.join(FIXTURES, 'claimreview/graph.jsonld');
+  const s = (await loadSourceFile(file)).source!;
+  assert.equal(s.reviews!.length, 1);
+  assert.equal(s.reviews![0].claimReviewed, 'The tunnel was finished in "record" time');
+  assert.equal(s.reviews![0].verdict, 'mixed');
+  assert.equal(s.meta.outlet, 'Check Point');
+  const json = readFileSync(file, 'utf8');
+  const sp = s.reviews![0].span;
+  assert.equal(json.slice(s.fileOffset!(sp.start), s.fileOffset!(sp.end)), 'The tunnel was finished in \\"record\\" time');
+});
+
+test('ClaimReview: not a ClaimReview, invalid JSON, nothing usable', async () => {
+  const file = path.join(FIXTURES, 'claimreview/not-claimreview.json');
+  assert.deepEqual((await loadSourceFile(file)).problem, { path: file, reason: 'not a ClaimReview file' });
+  assert.match(parseSource('/c/bad.json', enc('{"@type": "ClaimReview", ')).problem!.reason, /^not valid JSON/);
+  const none = parseSource('/c/none.json', enc('[{"@type":"ClaimReview","claimReviewed":["x"]}]'));
+  assert.equal(none.problem?.reason, 'no usable ClaimReview (1 skipped)');
+  assert.equal(none.warnings.length, 1);
+});
+
+test('verdicts from rating words and values', () => {
+  const cases: [string, string | undefined][] = [
+    ['False', 'false'], ['Pants on Fire!', 'false'], ['Not true', 'false'], ['Mostly False', 'misleading'],
+    ['Misleading', 'misleading'], ['Missing context', 'misleading'], ['Half True', 'mixed'], ['Mixture', 'mixed'],
+    ['Mostly True', 'true'], ['Correct', 'true'], ['Untrue', 'false'], ['Satire', 'misleading'], ['Unclear', undefined],
+  ];
+  for (const [text, v] of cases) assert.equal(verdictFromText(text), v, text);
+  assert.equal(verdictFromValue(1, 5, 1), 'false');
+  assert.equal(verdictFromValue(2, 5, 1), 'misleading');
+  assert.equal(verdictFromValue(3, 5, 1), 'mixed');
+  assert.equal(verdictFromValue(5, 5, 1), 'true');
+  assert.equal(verdictFromValue(0, 10, 0), 'false');
+  assert.equal(verdictFromValue(9, 10, 0), 'true');
+  assert.equal(verdictFromValue(7, 5, 1), 'unrated');
+});
