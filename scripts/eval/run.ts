@@ -1,0 +1,218 @@
+/**
+ * `npm run eval`: the quality of the analysis, as numbers anyone can reproduce.
+ *  1. the acceptance cases (bundled corpus)
+ *  2. dispute detection on ../shared/data/fnc1-dev (all bodies as one corpus, each claim as a draft)
+ *  3. entities against the hand-made gold set test/data/wikinews-entities (spans + types)
+ *  4. throughput of the whole analysis on the Wikinews corpus, median of 5, and peak memory
+ * Options: --only acceptance,fnc,entities,speed  --json FILE  --errors (print entity errors)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { CorpusIndex } from '../../server/src/core/index';
+import { analyzeSource } from '../../server/src/core/analyze';
+import { checkDraft } from '../../server/src/core/check';
+import { parseSource } from '../../server/src/corpus/load';
+import type { Source } from '../../server/src/core/model';
+
+const root = path.resolve(__dirname, '..', '..');
+const shared = process.env.CORROBORATE_SHARED ?? path.resolve(root, '..', 'shared');
+const args = process.argv.slice(2);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : ['acceptance', 'fnc', 'entities', 'speed'];
+const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+const showErrors = args.includes('--errors');
+const results: Record<string, unknown> = {};
+
+function loadText(file: string, id = file): Source | undefined {
+  const r = parseSource(file, readFileSync(file), { id });
+  return r.source;
+}
+
+function buildIndex(files: string[]): CorpusIndex {
+  const idx = new CorpusIndex();
+  for (const f of files) {
+    const s = loadText(f);
+    if (s) idx.upsert(s, analyzeSource(s));
+  }
+  idx.rebuild();
+  return idx;
+}
+
+const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
+const prf = (tp: number, fp: number, fn: number) => {
+  const p = tp + fp ? tp / (tp + fp) : 0;
+  const r = tp + fn ? tp / (tp + fn) : 0;
+  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0, tp, fp, fn };
+};
+
+// 1. acceptance
+if (only.includes('acceptance')) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', path.join(root, 'test/acceptance/acceptance.test.ts')], { encoding: 'utf8', cwd: root });
+  const pass = Number(/# pass (\d+)/.exec(r.stdout)?.[1] ?? 0);
+  const fail = Number(/# fail (\d+)/.exec(r.stdout)?.[1] ?? 0);
+  results.acceptance = { pass, fail };
+  console.log(`\n1. Acceptance cases (CLI + language server): ${pass} passed, ${fail} failed`);
+}
+
+// 2. FNC-1 dev: disputes
+if (only.includes('fnc')) {
+  const dir = path.join(shared, 'data/fnc1-dev');
+  if (!existsSync(dir)) console.log(`\n2. FNC-1: skipped (${dir} is absent)`);
+  else {
+    const claims = readdirSync(dir).filter((d) => d.startsWith('claim_')).sort();
+    const files: string[] = [];
+    const label = new Map<string, string>();
+    for (const c of claims) {
+      const labels = JSON.parse(readFileSync(path.join(dir, c, 'labels.json'), 'utf8')) as Record<string, string>;
+      for (const b of readdirSync(path.join(dir, c, 'bodies')).sort()) {
+        const f = path.join(dir, c, 'bodies', b);
+        files.push(f);
+        label.set(f, `${c}:${labels[b.replace(/\.txt$/, '')]}`);
+      }
+    }
+    const t0 = performance.now();
+    const idx = buildIndex(files);
+    const indexMs = performance.now() - t0;
+    let disputedFlagged = 0;
+    let disputedTotal = 0;
+    let controlsFlagged = 0;
+    let controlsTotal = 0;
+    let citedDisagree = 0;
+    let citedOther = 0;
+    let disagreeTotal = 0;
+    const rows: string[] = [];
+    for (const c of claims) {
+      const meta = JSON.parse(readFileSync(path.join(dir, c, 'meta.json'), 'utf8')) as { disputed: boolean; counts: { disagree: number } };
+      const text = readFileSync(path.join(dir, c, 'claim.txt'), 'utf8');
+      const check = checkDraft(idx, text, { languageId: 'plaintext' });
+      const cited = new Set<string>();
+      for (const f of check.findings) if (f.code === 'disputed-claim') for (const r of f.related) cited.add(r.sourceId);
+      const citedLabels = [...cited].map((s) => label.get(s) ?? 'other:');
+      const hitsDisagree = citedLabels.filter((l) => l === `${c}:disagree`).length;
+      citedDisagree += hitsDisagree;
+      citedOther += citedLabels.length - hitsDisagree;
+      disagreeTotal += meta.counts.disagree;
+      const flagged = check.findings.some((f) => f.code === 'disputed-claim');
+      if (meta.disputed) {
+        disputedTotal++;
+        if (hitsDisagree > 0) disputedFlagged++;
+      } else {
+        controlsTotal++;
+        if (flagged) controlsFlagged++;
+      }
+      if (showErrors && flagged) rows.push(`${c} ${meta.disputed ? 'D' : 'C'} ${hitsDisagree}/${citedLabels.length} ${text.trim().slice(0, 80)}`);
+    }
+    const recall = disputedFlagged / Math.max(1, disputedTotal);
+    const falseAlarms = controlsFlagged / Math.max(1, controlsTotal);
+    const bodyP = citedDisagree / Math.max(1, citedDisagree + citedOther);
+    const bodyR = citedDisagree / Math.max(1, disagreeTotal);
+    results.fnc = { claims: claims.length, bodies: files.length, indexMs, disputedFlagged, disputedTotal, recall, controlsFlagged, controlsTotal, falseAlarms, bodyPrecision: bodyP, bodyRecall: bodyR };
+    console.log(`\n2. Dispute detection, FNC-1 dev (${claims.length} claims, ${files.length} bodies indexed in ${(indexMs / 1000).toFixed(1)} s)`);
+    console.log(`   | measure | value | target |\n   |---|---|---|`);
+    console.log(`   | claim-level recall (disputed claims flagged citing a disagreeing body) | ${disputedFlagged}/${disputedTotal} = ${f3(recall)} | ≥ 0.5 |`);
+    console.log(`   | false alarms on controls (any disputed-claim) | ${controlsFlagged}/${controlsTotal} = ${f3(falseAlarms)} | ≤ 0.05 |`);
+    console.log(`   | cited bodies: precision (disagree among cited) | ${citedDisagree}/${citedDisagree + citedOther} = ${f3(bodyP)} | |`);
+    console.log(`   | cited bodies: recall (of all disagreeing bodies) | ${citedDisagree}/${disagreeTotal} = ${f3(bodyR)} | |`);
+    if (rows.length) console.log(rows.map((r) => `   ${r}`).join('\n'));
+  }
+}
+
+// 3. entities vs the gold set
+if (only.includes('entities')) {
+  const goldDir = path.join(root, 'test/data/wikinews-entities');
+  const wn = process.env.WIKINEWS_DIR ?? path.join(shared, 'data/wikinews');
+  if (!existsSync(wn)) console.log(`\n3. Entities: skipped (${wn} is absent)`);
+  else {
+    const all = readdirSync(wn).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(wn, f));
+    const t0 = performance.now();
+    const idx = buildIndex(all);
+    const ms = performance.now() - t0;
+    const types = ['person', 'organization', 'place'] as const;
+    const counts = Object.fromEntries(types.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<string, { tp: number; fp: number; fn: number }>;
+    const partial = { tp: 0, fp: 0, fn: 0 };
+    const errors: string[] = [];
+    const goldFiles = readdirSync(goldDir).filter((f) => /^wikinews-.*\.json$/.test(f));
+    for (const gf of goldFiles) {
+      const gold = JSON.parse(readFileSync(path.join(goldDir, gf), 'utf8')) as { file: string; mentions: { start: number; end: number; text: string; type: string }[] };
+      const file = path.join(wn, gold.file);
+      const text = readFileSync(file, 'utf8');
+      const bodyStart = bodyOffset(text);
+      const pred = (idx.table.mentions.get(file) ?? [])
+        .filter((m) => m.entityId && m.span.start >= bodyStart)
+        .map((m) => ({ start: m.span.start, end: m.span.end, text: m.text, type: idx.entity(m.entityId!)!.type as string }))
+        .filter((m) => m.type !== 'event');
+      const g = new Map(gold.mentions.map((m) => [`${m.start}:${m.end}`, m]));
+      const p = new Map(pred.map((m) => [`${m.start}:${m.end}`, m]));
+      for (const [k, m] of p) {
+        const gm = g.get(k);
+        if (gm && gm.type === m.type) counts[m.type].tp++;
+        else {
+          counts[m.type].fp++;
+          if (showErrors) errors.push(`FP ${gold.file} ${m.text} [${m.type}]${gm ? ` gold=${gm.type}` : ''}`);
+        }
+      }
+      for (const [k, m] of g) {
+        const pm = p.get(k);
+        if (!pm || pm.type !== m.type) {
+          counts[m.type].fn++;
+          if (showErrors && !pm) errors.push(`FN ${gold.file} ${m.text} [${m.type}]`);
+        }
+      }
+      // overlap match, type-agnostic (how often the name is found at all)
+      for (const m of gold.mentions) (pred.some((x) => x.start < m.end && m.start < x.end) ? partial.tp++ : partial.fn++);
+      for (const x of pred) if (!gold.mentions.some((m) => x.start < m.end && m.start < x.end)) partial.fp++;
+    }
+    const overall = prf(...(['tp', 'fp', 'fn'].map((k) => types.reduce((a, t) => a + counts[t][k as 'tp'], 0)) as [number, number, number]));
+    results.entities = { articles: goldFiles.length, indexMs: ms, perType: Object.fromEntries(types.map((t) => [t, prf(counts[t].tp, counts[t].fp, counts[t].fn)])), overall, overlapUntyped: prf(partial.tp, partial.fp, partial.fn) };
+    console.log(`\n3. Entities on ${goldFiles.length} hand-annotated Wikinews articles (exact span and type; corpus = all ${all.length} articles)`);
+    console.log(`   | type | precision | recall | F1 | tp/fp/fn |\n   |---|---|---|---|---|`);
+    for (const t of types) {
+      const x = prf(counts[t].tp, counts[t].fp, counts[t].fn);
+      console.log(`   | ${t} | ${f3(x.p)} | ${f3(x.r)} | ${f3(x.f1)} | ${x.tp}/${x.fp}/${x.fn} |`);
+    }
+    console.log(`   | **all** | ${f3(overall.p)} | ${f3(overall.r)} | **${f3(overall.f1)}** | ${overall.tp}/${overall.fp}/${overall.fn} |`);
+    const pp = prf(partial.tp, partial.fp, partial.fn);
+    console.log(`   | names found, any type, overlapping span | ${f3(pp.p)} | ${f3(pp.r)} | ${f3(pp.f1)} | |`);
+    if (showErrors) console.log(errors.join('\n'));
+  }
+}
+
+// 4. throughput
+if (only.includes('speed')) {
+  const wn = process.env.WIKINEWS_DIR ?? path.join(shared, 'data/wikinews');
+  if (existsSync(wn)) {
+    const files = readdirSync(wn).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(wn, f));
+    const texts = files.map((f) => ({ f, bytes: readFileSync(f) }));
+    let words = 0;
+    for (const t of texts) words += (t.bytes.toString('utf8').match(/\S+/g) ?? []).length;
+    const runs: number[] = [];
+    let peak = 0;
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      const idx = new CorpusIndex();
+      for (const t of texts) {
+        const s = parseSource(t.f, t.bytes, { id: t.f }).source;
+        if (s) idx.upsert(s, analyzeSource(s));
+      }
+      idx.rebuild();
+      runs.push(performance.now() - t0);
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }
+    runs.sort((a, b) => a - b);
+    const med = runs[2];
+    results.speed = { words, medianMs: med, wordsPerSecond: words / (med / 1000), peakRssMB: peak / 1048576 };
+    console.log(`\n4. Throughput: ${files.length} Wikinews articles, ${words.toLocaleString('en-US')} words: load + analyse + index in ${med.toFixed(0)} ms (median of 5) = ${Math.round(words / (med / 1000)).toLocaleString('en-US')} words/s on one core (target ≥ 300,000); peak RSS ${(peak / 1048576).toFixed(0)} MB`);
+  }
+}
+
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));
+
+function bodyOffset(text: string): number {
+  // the title line, then (if present) a date line: the gold set annotates the body only
+  const lines = text.split('\n');
+  let off = lines[0].length + 1;
+  let i = 1;
+  while (i < lines.length && lines[i].trim() === '') off += lines[i++].length + 1;
+  if (i < lines.length && /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),/.test(lines[i])) off += lines[i].length + 1;
+  return off;
+}
