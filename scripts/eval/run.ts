@@ -137,9 +137,10 @@ if (only.includes('entities')) {
       const file = path.join(wn, gold.file);
       const text = readFileSync(file, 'utf8');
       const bodyStart = bodyOffset(text);
+      // an ambiguous short name ("Stevens" for two people) counts with its candidates' common type
       const pred = (idx.table.mentions.get(file) ?? [])
-        .filter((m) => m.entityId && m.span.start >= bodyStart)
-        .map((m) => ({ start: m.span.start, end: m.span.end, text: m.text, type: idx.entity(m.entityId!)!.type as string }))
+        .filter((m) => (m.entityId || m.candidates?.length) && m.span.start >= bodyStart)
+        .map((m) => ({ start: m.span.start, end: m.span.end, text: m.text, type: idx.entity(m.entityId ?? m.candidates![0])!.type as string }))
         .filter((m) => m.type !== 'event');
       const g = new Map(gold.mentions.map((m) => [`${m.start}:${m.end}`, m]));
       const p = new Map(pred.map((m) => [`${m.start}:${m.end}`, m]));

@@ -1,5 +1,6 @@
 import type { EntityType, Span } from '../model';
 import {
+  COMMON_ACRONYMS,
   CONNECTORS,
   EVENT_NOUNS,
   KNOWN_EQUIVALENCES,
@@ -55,10 +56,10 @@ export interface SentenceInfo {
 
 const MONTHS = new Set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
 const DAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
-const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'from', 'to', 'across', 'inside', 'into', 'towards', 'toward', 'around', 'throughout', 'via']);
+const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'from', 'across', 'inside', 'into', 'around', 'throughout']);
 const EVENT_MODIFIERS = new Set(['terror', 'terrorist', 'suicide', 'deadly', 'twin', 'coordinated', 'mass', 'bomb', 'gun', 'fatal', 'recent', 'latest', 'last', 'horrific', 'jihadist', 'islamist', 'attempted', 'failed', 'museum', 'presidential', 'general', 'parliamentary', 'local', 'military']);
 const OF_HEADS = new Set([...ORG_HEADS, ...PLACE_HEADS, 'state', 'republic', 'kingdom', 'isle', 'islands', 'united', 'people', 'emirate', 'federation', 'commonwealth']);
-const NAME_BREAKERS = new Set(['I']);
+const NAME_BREAKERS = new Set(['I', "I've", "I'm", "I'd", "I'll", 'I\u2019ve', 'I\u2019m', 'I\u2019d', 'I\u2019ll', 'OK']);
 
 const equivalenceType = new Map<string, EntityType>();
 for (const g of KNOWN_EQUIVALENCES) for (const n of g.names) equivalenceType.set(normKey(n), g.type);
@@ -190,11 +191,7 @@ function extractFromTokens(text: string, toks: Tok[], si: number, heading: boole
           j += 2;
           continue;
         }
-        if (ln === 'and' && run.some((k) => lower(toks[k]) === 'of') && !heading) {
-          run.push(j + 1, j + 2);
-          j += 2;
-          continue;
-        }
+
       }
       break;
     }
@@ -258,6 +255,8 @@ function processRun(
       break;
     }
   }
+  // trailing titles: "United States Senator", "Melbourne's Mayor"
+  while (idx.length > 1 && TITLES.has(toks[idx[idx.length - 1]].text.toLowerCase().replace(/['\u2019]s$/, ''))) idx.pop();
   // trailing connectors / months
   while (idx.length && (CONNECTORS.has(lower(toks[idx[idx.length - 1]])) || MONTHS.has(lower(toks[idx[idx.length - 1]])) || DAYS.has(lower(toks[idx[idx.length - 1]])))) idx.pop();
   if (!idx.length) return;
@@ -275,13 +274,23 @@ function processRun(
   if (words.length === 1) {
     const w = words[0];
     // a lone ordinary word in the middle of a sentence ("Western", "Internet") is not a name, unless a gazetteer knows it
-    if (isOrdinaryWord(w, lowercaseSeen) && !isAcronym(w) && !equivalenceType.has(normKey(w))) return;
+    const initialWord = initial.has(idx[0]) || heading;
+    if (!initialWord && isWord(w.toLowerCase()) && lowercaseSeen && !lowercaseSeen.has(w.toLowerCase()) && !TITLES.has(w.toLowerCase()) && !CAPITALISED_COMMON.has(w.toLowerCase())) {
+      // a proper noun that is also an English word ("Twitter", "Apple"): the document never writes it in lower case
+    } else if (isOrdinaryWord(w, lowercaseSeen) && !isAcronym(w) && !equivalenceType.has(normKey(w))) return;
+    if (isAcronym(w) && w.replace(/\./g, '').length === 2 && !equivalenceType.has(normKey(w)) && !countryOf(w)) return;
+    if (COMMON_ACRONYMS.has(w.toUpperCase().replace(/\./g, '')) || /^\p{Lu}{4,}$/u.test(w) && isWord(w.toLowerCase())) return;
+    if (/s$/.test(w) && isWord(w.toLowerCase()) && !equivalenceType.has(normKey(w))) return;
     if (w.length < 2) return;
     if (/^\p{N}/u.test(w)) return;
     if (isAdjectival(w) && !isKnownPlace(w) && !equivalenceType.has(normKey(w))) return;
+    // proper adjectives and group nouns: "Magellanic penguins", "European leaders", "Europeans"
+    const nextTok = toks[idx[0] + 1];
+    if (/(?:an|ans|ic|ese|ish|ist|ists|ean|eans|ite|ites)$/.test(w) && !isKnownPlace(w) && !isFirstName(w) && (/s$/.test(w) || (nextTok && /^\p{Ll}/u.test(nextTok.text) && !isStopwordLike(nextTok.text)))) return;
   }
   const key = normKey(surface);
   if (!key || /^\d+$/.test(key)) return;
+  if (/\p{N}/u.test(surface) && /[-\p{Lu}]\p{N}|\p{N}[-\p{Lu}]/u.test(surface)) return; // COVID-19, H1N1, LB-1
   const votes = emptyVotes();
   const lastWord = words[words.length - 1].toLowerCase();
   const firstWord = words[0].toLowerCase();
@@ -292,10 +301,18 @@ function processRun(
   if (ORG_HEADS.has(lastWord)) votes.organization += 3;
   if (PLACE_HEADS.has(lastWord) || (PLACE_PREFIXES.has(firstWord) && words.length > 1)) votes.place += 3;
   if (acronym && !countryOf(surface)) votes.organization += 2;
+  if (words.length >= 3 && words[1] === 'of') {
+    if (PLACE_HEADS.has(firstWord)) votes.place += 3;
+    else if (ORG_HEADS.has(firstWord)) votes.organization += 3;
+  }
+  const allDictionary = words.every((w) => isWord(w.toLowerCase()) && !isFirstName(w));
   if (words.length >= 2 && isFirstName(words[0]) && !ORG_HEADS.has(lastWord) && !PLACE_HEADS.has(lastWord)) votes.person += 3;
   if (words.length === 1 && isFirstName(words[0])) votes.person += 1;
   if (title) votes.person += 3;
-  if (words.length >= 2 && words.length <= 4 && words.every((w) => /^(?:\p{Lu}[\p{Ll}'\u2019-]+|al-\p{Lu}\p{Ll}+|el-\p{Lu}\p{Ll}+|[a-z]{1,3})$/u.test(w))) votes.person += 0.5;
+  const pluralCommon = /s$/.test(lastWord) && isWord(lastWord);
+  if (pluralCommon && words.length >= 2) votes.organization += 0.5;
+  if (allDictionary && words.length >= 2) votes.organization += 0.5;
+  if (!pluralCommon && !allDictionary && words.length >= 2 && words.length <= 4 && words.every((w) => /^(?:\p{Lu}[\p{Ll}'\u2019-]+|al-\p{Lu}\p{Ll}+|el-\p{Lu}\p{Ll}+|[a-z]{1,3})$/u.test(w))) votes.person += 0.5;
   // context before
   const before1 = toks[idx[0] - 1];
   const before2 = toks[idx[0] - 2];
@@ -343,6 +360,11 @@ function processRun(
     sentence: -1,
   });
   out[out.length - 1].sentence = si;
+}
+
+const CAPITALISED_COMMON = new Set('state government internet web president court church army navy police parliament congress senate city university ministry minister god mass council earth sun moon solar'.split(' '));
+function isStopwordLike(w: string): boolean {
+  return /^(?:and|or|of|the|a|an|in|on|at|to|for|with|by|from|is|are|was|were|has|have|had|said|says|who|which|that)$/i.test(w);
 }
 
 /** Proper adjectives and group nouns ("Islamist", "Jewish", "Syrian", "Muslim"): not names on their own. */

@@ -1,5 +1,8 @@
 import type { Entity, EntityType, Span } from '../model';
-import { KNOWN_EQUIVALENCES, ORG_HEADS, isKnownPlace, isWord } from '../lexicon';
+import { KNOWN_EQUIVALENCES, ORG_HEADS, countryOf, isKnownPlace, isWord } from '../lexicon';
+
+const EQUIVALENCE_TYPE = new Map<string, EntityType>();
+for (const g of KNOWN_EQUIVALENCES) for (const n of g.names) EQUIVALENCE_TYPE.set(normKey(n), g.type);
 import { type RawMention, type Votes, normKey } from './extract';
 
 /**
@@ -165,13 +168,30 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
     addVotes(gv, v);
     groupVotes.set(r, gv);
   }
+  const fixedType = new Map<string, EntityType>();
+  for (const key of votes.keys()) {
+    const r = uf.find(key);
+    const eq = EQUIVALENCE_TYPE.get(key);
+    if (eq) fixedType.set(r, eq);
+    else if (countryOf(key) && !fixedType.has(r)) fixedType.set(r, 'place');
+  }
   const groupType = (r: string): EntityType | undefined => {
+    const fixed = fixedType.get(r);
+    if (fixed) return fixed;
     const v = groupVotes.get(r)!;
     const t = typeOf(v);
     if (t) return t;
     return undefined;
   };
 
+  // 5a. "Paul Stevens" inside "John Paul Stevens" (same document): one person
+  for (const d of docs) {
+    const persons = [...new Set(d.mentions.filter((m) => m.kind === 'name' && m.words.length >= 2).map((m) => m.key))].filter((k) => typeOfVotes(groupVotes.get(uf.find(k))!) === 'person');
+    for (const a of persons) {
+      const longer = persons.filter((b) => b !== a && b.endsWith(' ' + a));
+      if (longer.length === 1) uf.union(longer[0], a);
+    }
+  }
   // 5. short person names (single word), resolved per document, then corpus-wide
   const multiPersonBySurname = new Map<string, Set<string>>(); // corpus-wide: word -> group roots
   const docPersons = new Map<string, Map<string, Set<string>>>();
@@ -215,7 +235,7 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
     let entityId: string | undefined;
     let candidates: string[] | undefined;
     const gv = groupVotes.get(r)!;
-    const isShort = m.words.length === 1 && m.kind !== 'acronym' && !isKnownPlace(m.text) && gv.place < 3 && gv.organization < 3 && (multiPersonBySurname.has(m.key) || (own !== 'place' && own !== 'organization'));
+    const isShort = m.words.length === 1 && m.kind !== 'acronym' && !isKnownPlace(m.text) && !fixedType.has(r) && (multiPersonBySurname.has(m.key) || (gv.place < 3 && gv.organization < 3 && own !== 'place' && own !== 'organization'));
     if (isShort) {
       const local = docPersons.get(d.sourceId)?.get(m.key);
       const global = multiPersonBySurname.get(m.key);
@@ -352,6 +372,10 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
 
 function canonicalEventSurface(m: RawMention): string {
   return m.words.join(' ').replace(/^the\s+/i, '');
+}
+
+function typeOfVotes(v: Votes): EntityType | undefined {
+  return typeOf(v);
 }
 
 function typeOf(v: Votes): EntityType | undefined {

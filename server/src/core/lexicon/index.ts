@@ -49,7 +49,9 @@ export const TITLES = new Set(
     'ambassador spokesman spokeswoman spokesperson director chairman chairwoman chair ceo founder editor reporter ' +
     'correspondent coach manager striker defender goalkeeper midfielder premier deputy foreign interior defence ' +
     'defense justice finance health education state security former retired acting interim senior top leader head ' +
-    'president-elect first lady assistant associate federal supreme sergeant-major councillor councilman minister-president'
+    'president-elect first lady assistant associate federal supreme sergeant-major councillor councilman minister-president ' +
+    'emeritus rev reverend fellow researcher scientist astronomer physicist lawyer doctor pastor father ' +
+    'commissioner superintendent ombudsman speaker'
   ).split(' '),
 );
 
@@ -63,7 +65,7 @@ export const ORG_HEADS = new Set(
     'club fc team society front movement brigade brigades observatory authority board bureau fund trust institution ' +
     'government administration cabinet coalition alliance command corps guard unit division secretariat tribunal ' +
     'school academy hospital clinic church mosque records studios industries holdings motors systems technologies ' +
-    'labs laboratory laboratories media broadcasting radio television tv channel magazine review advisory partners ' +
+    'labs laboratory laboratories media broadcasting radio television tv channel magazine review advisory partners house ' +
     'consulting capital exchange reserve treasury directorate intelligence'
   ).split(' '),
 );
@@ -74,7 +76,8 @@ export const PLACE_HEADS = new Set(
     'airport station museum stadium arena hall square street avenue road boulevard bridge river mountain mountains mount ' +
     'island islands lake sea ocean bay gulf coast peninsula province region county district city town village valley ' +
     'desert forest park palace castle cathedral tower towers center centre building plaza harbour harbor port canal ' +
-    'strait border highway motorway prison camp base'
+    'strait border highway motorway prison camp base oblast krai prefecture governorate canton municipality borough ' +
+    'parish territory territories county'
   ).split(' '),
 );
 export const PLACE_PREFIXES = new Set('stade gare place rue mount lake fort port san santa saint st cape'.split(' '));
@@ -101,6 +104,11 @@ export const EVENT_NOUNS = new Map<string, string>([
 
 /** Particles inside names: "Stade de France", "Van Wymersch", "al-Mohammad", "Bank of England". */
 export const CONNECTORS = new Set(['de', 'del', 'della', 'der', 'den', 'van', 'von', 'da', 'das', 'dos', 'du', 'di', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'ben', 'abu', 'of', 'y', 'st.']);
+
+/** Acronyms of common nouns, not names ("CEO", "PhD", "UTC"). */
+export const COMMON_ACRONYMS = new Set(
+  'CEO CFO COO CTO PHD MBA UTC GMT EST PST DNA RNA GDP TV AM PM FM UFO ID OK AI IT HIV AIDS COVID SARS LGBT LGBTQ MP MPS VIP PR CBD ETA FAQ ATM PIN SUV USB HQ ICU ER RIP DIY PS NB AD BC CCTV GPS SMS PDF URL'.split(' '),
+);
 
 /** A small table of well-known equivalences that texts rarely spell out. */
 export const KNOWN_EQUIVALENCES: { names: string[]; type: 'organization' | 'place' }[] = [
