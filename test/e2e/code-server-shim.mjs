@@ -64,14 +64,16 @@ writeUserSettings(userData);
 
 let server;
 let browser;
-let stopped = false;
-async function cleanup() {
-  if (stopped) return;
-  stopped = true;
-  if (browser) await browser.close();
-  if (server) await server.stop();
-  if (process.env.CORROBORATE_E2E_KEEP) say(`kept ${run.base}`);
-  else run.remove();
+let cleaning;
+/** Idempotent: every caller (normal end, signal, orphan watch) waits for the same clean-up to finish. */
+function cleanup() {
+  cleaning ??= (async () => {
+    if (browser) await browser.close();
+    if (server) await server.stop();
+    if (process.env.CORROBORATE_E2E_KEEP) say(`kept ${run.base}`);
+    else run.remove();
+  })();
+  return cleaning;
 }
 const removeAbortHandlers = onAbort(cleanup, 1);
 

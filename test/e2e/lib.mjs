@@ -7,7 +7,7 @@
 //
 // Everything a run writes (code-server state, XDG dirs, sockets in TMPDIR, the Chromium profile) lives in one
 // private folder per run, and every process is started in its own process group and killed as a group.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -141,13 +141,13 @@ process.on('exit', () => {
  * Runs `cleanup` once on SIGINT/SIGTERM/SIGHUP or an uncaught error, then exits with `code`.
  * Returns a function that removes the handlers (for the normal path).
  */
-export function onAbort(cleanup, code = 1) {
+export function onAbort(cleanup, code = 1, tag = path.basename(process.argv[1] ?? 'e2e', '.mjs')) {
   let ran = false;
   const handler = (why) => async (err) => {
     if (ran) return;
     ran = true;
-    if (err instanceof Error) console.error(`[e2e] ${why}:`, err);
-    else console.error(`[e2e] ${why}: cleaning up`);
+    if (err instanceof Error) console.error(`[${tag}] ${why}:`, err);
+    else console.error(`[${tag}] ${why}: cleaning up`);
     try { await cleanup(); } finally { process.exit(code); }
   };
   const handlers = {
@@ -156,6 +156,20 @@ export function onAbort(cleanup, code = 1) {
   };
   for (const [ev, h] of Object.entries(handlers)) process.on(ev, h);
   return () => { for (const [ev, h] of Object.entries(handlers)) process.removeListener(ev, h); };
+}
+
+/** SIGTERMs this process's direct children (by pid) and waits until they exited (SIGKILL after `graceMs`). */
+export async function stopChildren(graceMs = 10000) {
+  let pids = [];
+  try {
+    pids = execFileSync('ps', ['-o', 'pid=', '--ppid', String(process.pid)], { encoding: 'utf8' })
+      .split(/\s+/).filter(Boolean).map(Number).filter((p) => p > 1);
+  } catch { /* ps exits 1 when there are none */ }
+  const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+  for (const pid of pids) { try { process.kill(pid, 'SIGTERM'); } catch { /* gone */ } }
+  const until = Date.now() + graceMs;
+  while (pids.some(alive) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+  for (const pid of pids.filter(alive)) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
 }
 
 /**

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { runTests } from '@vscode/test-electron';
-import { E2E_DIR, REPO_ROOT, checkPrerequisites, copyWorkspace, log, makeRunDir, onAbort } from './lib.mjs';
+import { E2E_DIR, REPO_ROOT, checkPrerequisites, copyWorkspace, log, makeRunDir, onAbort, stopChildren } from './lib.mjs';
 
 const say = (...m) => log('e2e', ...m);
 const started = Date.now();
@@ -46,7 +46,12 @@ function cleanup() {
   fs.rmSync(outDir, { recursive: true, force: true });
   run.remove();
 }
-const removeAbortHandlers = onAbort(cleanup, 1);
+// Interrupted (SIGTERM/SIGINT/crash): stop the shim first (it kills its code-server and Chromium groups on SIGTERM),
+// then remove the folders it was using.
+const removeAbortHandlers = onAbort(async () => {
+  await stopChildren();
+  cleanup();
+}, 1);
 
 let exitCode = 1;
 try {

@@ -4,8 +4,10 @@
 //
 //   node test/e2e/ui.mjs                    extension loaded from the repo (workbench payload extensionDevelopmentPath)
 //   node test/e2e/ui.mjs --vsix FILE.vsix   extension installed from a package, as "Install from VSIX…" does
-//   options: --dev DIR (extension folder, default the repo), --out DIR (screenshots, default screenshots/), --docs DIR (README images, default docs/images/,
-//            "" to skip), --keep (keep the run folder)
+//   options: --dev DIR (extension folder, default the repo), --out DIR (screenshots, default screenshots/),
+//            --docs DIR (README images, default docs/images/; "" to skip), --update-docs (overwrite the README images;
+//            without it they are only written when missing, so that a test run does not touch tracked files),
+//            --keep (keep the run folder)
 //
 // Steps: open the workspace; open paris.md and hover "Abaaoud" (the card must name Reuters); open brussels.md and
 // read the Problems panel (a disputed-claim row); command palette → "Corroborate: Look Up Entity…" → type the
@@ -27,6 +29,7 @@ const { values: opt } = parseArgs({
     dev: { type: 'string', default: REPO_ROOT },
     out: { type: 'string', default: path.join(REPO_ROOT, 'screenshots') },
     docs: { type: 'string', default: path.join(REPO_ROOT, 'docs', 'images') },
+    'update-docs': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -69,14 +72,15 @@ const corpusFiles = new Set([
 
 let server;
 let browser;
-let cleaned = false;
-async function cleanup() {
-  if (cleaned) return;
-  cleaned = true;
-  if (browser) await browser.close();
-  if (server) await server.stop();
-  if (opt.keep || process.env.CORROBORATE_E2E_KEEP) say(`kept ${run.base}`);
-  else run.remove();
+let cleaning;
+function cleanup() {
+  cleaning ??= (async () => {
+    if (browser) await browser.close();
+    if (server) await server.stop();
+    if (opt.keep || process.env.CORROBORATE_E2E_KEEP) say(`kept ${run.base}`);
+    else run.remove();
+  })();
+  return cleaning;
 }
 const removeAbortHandlers = onAbort(cleanup, 1);
 
@@ -248,11 +252,28 @@ try {
     const filter = page.locator('.markers-panel-action-filter input, .viewpane-filter input').first();
     await filter.waitFor({ timeout: 15_000 });
     await filter.fill('**/brussels.md');
-    const row = page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'disputed-claim' }).first();
-    await row.waitFor({ timeout: 60_000 });
+    // wait until the filter applied: brussels.md is the only file group, and a disputed-claim row is listed
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => r.textContent ?? '');
+      return rows.length > 1 && rows[0].startsWith('brussels.md') && !rows.some((r) => r.startsWith('paris.md') || r.startsWith('spelling.txt'))
+        && rows.some((r) => r.includes('disputed-claim'));
+    }, null, { timeout: 60_000 });
     const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
-    say(`      problems (${rows.length} rows): ${JSON.stringify(rows.slice(0, 8)).slice(0, 600)}`);
-    if (!rows.some((r) => r.includes('brussels.md'))) throw new Error('no brussels.md group in the Problems panel');
+    say(`      problems (${rows.length} rows): ${JSON.stringify(rows.slice(0, 6)).slice(0, 600)}`);
+    // give the panel the room the draft does not need: drag the sash between editor and panel up to the last line
+    const linesBox = await page.locator('.editor-group-container.active .view-lines').boundingBox();
+    const lastLine = await page.locator('.editor-group-container.active .view-line').evaluateAll((ls) => Math.max(...ls.map((l) => l.getBoundingClientRect().bottom)));
+    const panelBefore = await page.locator('.part.panel').boundingBox();
+    const target = Math.min(panelBefore.y, lastLine + 24);
+    if (target < panelBefore.y - 20) {
+      const x = linesBox.x + linesBox.width / 2;
+      await page.mouse.move(x, panelBefore.y - 1);
+      await page.mouse.down();
+      await page.mouse.move(x, target, { steps: 8 });
+      await page.mouse.up();
+      await page.waitForFunction((y) => Math.abs(document.querySelector('.part.panel').getBoundingClientRect().y - y) < 30, target, { timeout: 5000 })
+        .catch(() => say('      (could not resize the panel)'));
+    }
     // the draft (with its squiggles) and the Problems panel down to its last row
     const panel = await page.locator('.part.panel').boundingBox();
     const editor = await page.locator('.editor-group-container.active').boundingBox();
@@ -276,6 +297,7 @@ try {
       .filter({ hasText: 'Abaaoud' }).waitFor({ timeout: 30_000 });
     const items = await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ visible: true }).allInnerTexts();
     say(`      quick pick: ${JSON.stringify(items.slice(0, 5)).slice(0, 400)}`);
+    await page.mouse.move(24, 500);   // (off the list: no hover highlight in the screenshot)
     const widget = await page.locator('.quick-input-widget').boundingBox();
     await screenshot('quickpick.png', clipAround([widget], 16));
     await page.keyboard.press('Enter');   // accept the first (active) item
@@ -318,9 +340,11 @@ if (opt.docs) {
   const docs = path.resolve(opt.docs);
   for (const name of ['hover.png', 'problems.png']) {
     if (!shots[name]) continue;
+    const dest = path.join(docs, name);
+    if (fs.existsSync(dest) && !opt['update-docs']) continue;
     fs.mkdirSync(docs, { recursive: true });
-    fs.copyFileSync(shots[name], path.join(docs, name));
-    say(`copied ${name} to ${path.relative(REPO_ROOT, docs) || docs}`);
+    fs.copyFileSync(shots[name], dest);
+    say(`copied ${name} to ${path.relative(REPO_ROOT, dest)}`);
   }
 }
 finish(failed ? 1 : 0);

@@ -297,7 +297,7 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
       const [doer, event] = d.entityIds;
       if (ds.entityIds.includes(doer) && ds.entityIds.includes(event) && ds.keys.includes('~responsible')) {
         const c = index.claimById.get(d.sides[0].claimId)!;
-        hits.push({ d, score: 10, claim: c });
+        hits.push({ d, score: 20, claim: c });
       }
       continue;
     }

@@ -92,6 +92,12 @@ function tokenize(text: string, span: Span): Tok[] {
     let t = m[0];
     // keep the period only on initials and dotted acronyms ("T.", "U.S.")
     if (t.length > 1 && t.endsWith('.') && !/^(?:\p{Lu}|(?:\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|Prof|St)\.$/u.test(t)) t = t.slice(0, -1);
+    const pre = /^(?:pro|anti|ex|non|post|pre|mid|neo|all|trans|pan)-(?=\p{Lu})/iu.exec(t);
+    if (pre) {
+      out.push({ start: span.start + m.index, end: span.start + m.index + pre[0].length, text: pre[0] });
+      out.push({ start: span.start + m.index + pre[0].length, end: span.start + m.index + t.length, text: t.slice(pre[0].length) });
+      continue;
+    }
     out.push({ start: span.start + m.index, end: span.start + m.index + t.length, text: t });
   }
   return out;
@@ -131,6 +137,7 @@ function lower(t: Tok | undefined): string {
  */
 export function extractMentions(text: string, sentences: SentenceInfo[], lowercaseSeen?: Set<string>): RawMention[] {
   const out: RawMention[] = [];
+  midCaps = midSentenceCaps(text);
   sentences.forEach((sent, si) => {
     const allCaps = isAllCaps(text, sent.span);
     const heading = sent.heading || allCaps;
@@ -140,10 +147,22 @@ export function extractMentions(text: string, sentences: SentenceInfo[], lowerca
   return out;
 }
 
+let midCaps: Set<string> | undefined;
+
 function isOrdinaryWord(w: string, lowercaseSeen?: Set<string>): boolean {
   const l = w.toLowerCase();
   if (isFirstName(w) || isKnownPlace(w) || countryOf(w)) return false;
+  if (midCaps?.has(w) && lowercaseSeen && !lowercaseSeen.has(l) && !TITLES.has(l) && !CAPITALISED_COMMON.has(l)) return false;
   return isWord(l) || (lowercaseSeen?.has(l) ?? false);
+}
+
+/** Capitalised words seen in the middle of a sentence (after a lower-case word) in a text. */
+function midSentenceCaps(text: string): Set<string> {
+  const out = new Set<string>();
+  const re = /(?<=[\p{Ll},;] )\p{Lu}[\p{L}'\u2019-]*/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) out.add(m[0].replace(/['\u2019]s?$/, ''));
+  return out;
 }
 
 function extractFromTokens(text: string, toks: Tok[], si: number, heading: boolean, out: RawMention[], lowercaseSeen?: Set<string>, allCaps = false): void {
@@ -186,6 +205,12 @@ function extractFromTokens(text: string, toks: Tok[], si: number, heading: boole
           j += 2;
           continue;
         }
+        // "of Iraq and Syria", "Bosnia and Herzegovina": two places joined inside a name
+        if (ln === 'and' && isKnownPlace(toks[j].text) && isKnownPlace(after.text) && (run.some((k) => lower(toks[k]) === 'of') || countryOf(`${toks[j].text} and ${after.text}`))) {
+          run.push(j + 1, j + 2);
+          j += 2;
+          continue;
+        }
         if (ln === 'of' && OF_HEADS.has(lower(toks[j]))) {
           run.push(j + 1, j + 2);
           j += 2;
@@ -201,6 +226,7 @@ function extractFromTokens(text: string, toks: Tok[], si: number, heading: boole
   extractEvents(text, toks, si, heading, out);
 }
 
+
 function processRun(
   text: string,
   toks: Tok[],
@@ -212,6 +238,19 @@ function processRun(
   lowercaseSeen: Set<string> | undefined,
   _used: Uint8Array,
 ): void {
+  // split at an inner possessive ("Argentina's National Congress") and between a known place and a
+  // person's given name ("Senator from Vermont Bernie Sanders")
+  for (let k = 0; k < runIdx.length - 1; k++) {
+    const w = toks[runIdx[k]].text;
+    const splitHere =
+      /['\u2019]s?$/.test(w) ||
+      (isFirstName(toks[runIdx[k + 1]].text) && isKnownPlace(text.slice(toks[runIdx[0]].start, toks[runIdx[k]].end)) && k + 2 < runIdx.length);
+    if (splitHere) {
+      processRun(text, toks, runIdx.slice(0, k + 1), si, heading, initial, out, lowercaseSeen, _used);
+      processRun(text, toks, runIdx.slice(k + 1), si, heading, initial, out, lowercaseSeen, _used);
+      return;
+    }
+  }
   let idx = runIdx.slice();
   let title: string | undefined;
   // drop sentence-initial ordinary words ("The", "After", "Police"), months and days
@@ -256,7 +295,7 @@ function processRun(
     }
   }
   // trailing titles: "United States Senator", "Melbourne's Mayor"
-  while (idx.length > 1 && TITLES.has(toks[idx[idx.length - 1]].text.toLowerCase().replace(/['\u2019]s$/, ''))) idx.pop();
+  while (idx.length > 1 && TRAILING_TITLES.has(toks[idx[idx.length - 1]].text.toLowerCase().replace(/['\u2019]s$/, ''))) idx.pop();
   // trailing connectors / months
   while (idx.length && (CONNECTORS.has(lower(toks[idx[idx.length - 1]])) || MONTHS.has(lower(toks[idx[idx.length - 1]])) || DAYS.has(lower(toks[idx[idx.length - 1]])))) idx.pop();
   if (!idx.length) return;
@@ -275,6 +314,11 @@ function processRun(
     const w = words[0];
     // a lone ordinary word in the middle of a sentence ("Western", "Internet") is not a name, unless a gazetteer knows it
     const initialWord = initial.has(idx[0]) || heading;
+    const prevTok = toks[idx[0] - 1];
+    if (!initialWord && ORG_HEADS.has(w.toLowerCase()) && /^(?:the|The)$/.test(prevTok?.text ?? '') && !/^\p{Lu}+$/u.test(w)) {
+      out.push({ span: { start: first.start, end }, text: surface, key: normKey(surface), words, votes: { person: 0, organization: 3, place: 0, event: 0 }, kind: 'name', heading, sentence: si });
+      return;
+    }
     if (!initialWord && isWord(w.toLowerCase()) && lowercaseSeen && !lowercaseSeen.has(w.toLowerCase()) && !TITLES.has(w.toLowerCase()) && !CAPITALISED_COMMON.has(w.toLowerCase())) {
       // a proper noun that is also an English word ("Twitter", "Apple"): the document never writes it in lower case
     } else if (isOrdinaryWord(w, lowercaseSeen) && !isAcronym(w) && !equivalenceType.has(normKey(w))) return;
@@ -286,7 +330,7 @@ function processRun(
     if (isAdjectival(w) && !isKnownPlace(w) && !equivalenceType.has(normKey(w))) return;
     // proper adjectives and group nouns: "Magellanic penguins", "European leaders", "Europeans"
     const nextTok = toks[idx[0] + 1];
-    if (/(?:an|ans|ic|ese|ish|ist|ists|ean|eans|ite|ites)$/.test(w) && !isKnownPlace(w) && !isFirstName(w) && (/s$/.test(w) || (nextTok && /^\p{Ll}/u.test(nextTok.text) && !isStopwordLike(nextTok.text)))) return;
+    if (/(?:ian|ians|ican|icans|ean|eans|ic|ese|ish|ist|ists|ite|ites)$/.test(w) && !isKnownPlace(w) && !isFirstName(w) && (/s$/.test(w) || (nextTok && /^\p{Ll}/u.test(nextTok.text) && !isStopwordLike(nextTok.text)))) return;
   }
   const key = normKey(surface);
   if (!key || /^\d+$/.test(key)) return;
@@ -362,6 +406,7 @@ function processRun(
   out[out.length - 1].sentence = si;
 }
 
+const TRAILING_TITLES = new Set('senator mayor president minister governor chancellor premier spokesman spokeswoman spokesperson secretary ambassador prosecutor judge sheriff commissioner director chairman chairwoman ceo representative congressman congresswoman councillor councilman'.split(' '));
 const CAPITALISED_COMMON = new Set('state government internet web president court church army navy police parliament congress senate city university ministry minister god mass council earth sun moon solar'.split(' '));
 function isStopwordLike(w: string): boolean {
   return /^(?:and|or|of|the|a|an|in|on|at|to|for|with|by|from|is|are|was|were|has|have|had|said|says|who|which|that)$/i.test(w);

@@ -112,7 +112,7 @@ export const COMMON_ACRONYMS = new Set(
 
 /** A small table of well-known equivalences that texts rarely spell out. */
 export const KNOWN_EQUIVALENCES: { names: string[]; type: 'organization' | 'place' }[] = [
-  { names: ['Islamic State', 'ISIS', 'ISIL', 'IS', 'Daesh', 'Islamic State of Iraq and Syria', 'Islamic State of Iraq and the Levant', 'Isis', 'Isil'], type: 'organization' },
+  { names: ['Islamic State', 'ISIS', 'ISIL', 'IS', 'Daesh', 'Islamic State of Iraq and Syria', 'Islamic State of Iraq and the Levant', 'Islamic State of Iraq', 'Isis', 'Isil'], type: 'organization' },
   { names: ['United States', 'US', 'U.S.', 'USA', 'U.S.A.', 'United States of America', 'America'], type: 'place' },
   { names: ['United Kingdom', 'UK', 'U.K.', 'Britain', 'Great Britain'], type: 'place' },
   { names: ['United Nations', 'UN', 'U.N.'], type: 'organization' },
