@@ -100,7 +100,10 @@ if (only.includes('fnc')) {
         controlsTotal++;
         if (flagged) controlsFlagged++;
       }
-      if (showErrors && flagged) rows.push(`${c} ${meta.disputed ? 'D' : 'C'} ${hitsDisagree}/${citedLabels.length} ${text.trim().slice(0, 80)}`);
+      if (showErrors && flagged) {
+        const kinds = check.findings.filter((f) => f.code === 'disputed-claim').flatMap((f) => (f.disputeIds ?? ['figures']).map((id) => id.replace(/-\d+$/, '')));
+        rows.push(`${c} ${meta.disputed ? 'D' : 'C'} ${hitsDisagree}/${citedLabels.length} [${kinds.join(',')}] ${text.trim().slice(0, 70)}`);
+      }
     }
     const recall = disputedFlagged / Math.max(1, disputedTotal);
     const falseAlarms = controlsFlagged / Math.max(1, controlsTotal);

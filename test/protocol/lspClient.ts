@@ -48,6 +48,9 @@ export class TestClient {
   nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams> {
     return withTimeout(new Promise((resolve) => this.waiters.push({ uri, resolve })), 15000, `no diagnostics for ${uri}`);
   }
+  async nextDiagnosticsOrCurrent(uri: string): Promise<PublishDiagnosticsParams> {
+    return this.diagnostics.get(uri) ?? this.nextDiagnostics(uri);
+  }
   async open(file: string, text: string, languageId: string): Promise<{ uri: string; diagnostics: PublishDiagnosticsParams }> {
     const uri = pathToFileURL(file).toString();
     const p = this.nextDiagnostics(uri);

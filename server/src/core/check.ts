@@ -312,6 +312,21 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
       hits.push({ d, score: s.entities * 1.5 + s.meaning, claim: c });
     }
   }
+  // an article about the same thing that denies or doubts it ("the report is a hoax", "X denied …")
+  for (const [sourceId, denials] of index.denialsBySource) {
+    const docKeys = index.sourceKeys.get(sourceId)!;
+    const docEntities = index.sourceEntities.get(sourceId)!;
+    const sharedEntities = ds.entityIds.filter((e) => docEntities.has(e)).length;
+    if (!sharedEntities || nonEntityShared(ds.keys, docKeys, index.entityWords) < 3) continue;
+    for (const c of denials) {
+      if (index.disputesByClaim.has(c.id)) continue;
+      const s = matchScore(index, ds, c);
+      if (s.entities >= 1 || s.meaning >= 2) {
+        hits.push({ d: { id: `denial-${c.id}`, kind: 'questioned', point: `${outletOf(index, c.sourceId)} ${c.stance === 'denies' ? 'denies' : 'doubts'}: ${short(c.text)}`, entityIds: c.entityIds, sides: [{ claimId: c.id, sourceId, position: c.stance }] }, score: s.entities * 1.5 + s.meaning, claim: c });
+        break;
+      }
+    }
+  }
   if (!hits.length) return undefined;
   hits.sort((a, b) => b.score - a.score);
   const top = hits.filter((h) => h.score >= hits[0].score - 2).slice(0, 4);

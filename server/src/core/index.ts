@@ -2,7 +2,7 @@ import type { Claim, Dispute, Entity, Source } from './model';
 import type { SourceAnalysis } from './analyze';
 import { resolveEntities, damerauLevenshtein, type EntityTable, type ResolvedMention } from './entities/resolve';
 import { normKey } from './entities/extract';
-import { allEntities, detectDisputes } from './disputes/detect';
+import { allEntities, detectDisputes, isDoubt } from './disputes/detect';
 import { fold } from './lexicon';
 
 /**
@@ -57,11 +57,30 @@ export class CorpusIndex {
       for (const e of d.entityIds) push(this.disputesByEntity, e, d);
       for (const s of d.sides) push(this.disputesByClaim, s.claimId, d);
     }
+    this.sourceKeys.clear();
+    this.sourceEntities.clear();
+    this.denialsBySource.clear();
+    for (const c of this.claims) {
+      const k = this.sourceKeys.get(c.sourceId) ?? new Set<string>();
+      for (const x of c.keys) k.add(x);
+      this.sourceKeys.set(c.sourceId, k);
+      const e = this.sourceEntities.get(c.sourceId) ?? new Set<string>();
+      for (const x of c.entityIds) e.add(x);
+      this.sourceEntities.set(c.sourceId, e);
+      if (c.stance === 'denies' || c.stance === 'questions' || c.stance === 'hedges') {
+        if (isDoubt(c)) push(this.denialsBySource, c.sourceId, c);
+      }
+    }
     this.buildNameIndexes();
     this.version++;
   }
 
   private doersByClaim = new Map<string, { eventId: string; orgId: string }[]>();
+  /** per source: the meaning keys and entities of the whole article (what it is about) */
+  readonly sourceKeys = new Map<string, Set<string>>();
+  readonly sourceEntities = new Map<string, Set<string>>();
+  /** claims that explicitly deny or doubt something, by source */
+  readonly denialsBySource = new Map<string, Claim[]>();
 
   private buildClaims(): void {
     this.claims = [];
@@ -119,7 +138,8 @@ export class CorpusIndex {
           dates: s.dates,
           keys: s.keys,
         };
-        (claim as Claim & { contrast?: boolean }).contrast = s.contrast;
+        (claim as Claim & { contrast?: boolean; heading?: boolean }).contrast = s.contrast;
+        (claim as Claim & { heading?: boolean }).heading = s.heading;
         this.claims.push(claim);
         this.claimById.set(claim.id, claim);
         for (const e of allEntities(claim)) push(this.claimsByEntity, e, claim);

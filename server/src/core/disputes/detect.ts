@@ -10,11 +10,19 @@ import type { Claim, Dispute, Entity, Quantity, Source } from '../model';
  *  - fact-check: a ClaimReview rating a claim false, misleading or mixed.
  */
 
-export const STRONG_DOUBT = /\b(?:unclear|not clear|if it is true|if true|if so|without evidence|no evidence|unverified|unconfirmed|remains to be seen|remain unclear|questions? (?:remain|over|about|whether)|alleged(?:ly)?|purported(?:ly)?|it is claimed|self-proclaimed|disputed|contested|not known whether|unknown whether)\b|\?\s*$/i;
+/** Explicit uncertainty about a point (not the reporting conventions "reportedly", "allegedly"). */
+export const STRONG_DOUBT = /\b(?:unclear|not clear|if it is true|if true|without evidence|no evidence|unverified|unconfirmed|could not be (?:verified|confirmed)|remains to be seen|remain unclear|questions? (?:remain|over|about|whether)|not known whether|unknown whether|casts? doubt|doubts? (?:about|over))\b/i;
+/** Explicit denial that a report is true. */
+export const STRONG_DENIAL = /\b(?:hoax|fake|fabricated|falsely|is false|was false|are false|not true|untrue|debunk\w*|denied|denies|deny|refuted|refutes|no truth|satir\w*|never (?:said|made|happened|took place)|did not (?:say|make|happen)|has not|had not been|rumou?rs? (?:is|are|was|were) (?:false|untrue|baseless)|baseless)\b/i;
 
-export function isDoubt(c: Claim): boolean {
-  if (c.stance === 'questions') return true;
-  if (c.stance === 'hedges' || c.stance === 'denies') return STRONG_DOUBT.test(c.stanceCue ?? '') || STRONG_DOUBT.test(c.text);
+export function isDoubt(c: Claim & { heading?: boolean }): boolean {
+  if (c.stance === 'questions') {
+    // a question is a doubt in a headline or title; in running text it is usually rhetorical or quoted
+    if (/\?\s*["'\u201d\u2019]?\s*$/.test(c.text) && !STRONG_DOUBT.test(c.text)) return !!c.heading;
+    return true;
+  }
+  if (c.stance === 'hedges') return STRONG_DOUBT.test(c.stanceCue ?? '') || STRONG_DOUBT.test(c.text);
+  if (c.stance === 'denies') return STRONG_DOUBT.test(c.text) || STRONG_DENIAL.test(c.text);
   return false;
 }
 
@@ -65,8 +73,10 @@ export function detectDisputes(input: DisputeInput): Dispute[] {
         });
       }
       const contrast = (c as Claim & { contrast?: boolean }).contrast;
-      if ((contrast || (c.stance === 'denies' && c.speaker.kind === 'outlet')) && i > 0) {
-        const prev = list[i - 1];
+      const prev = list[i - 1];
+      // a reported claim and the source's contest of it: one of the two is someone else's statement or a hedge
+      const reported = (x: Claim) => x.speaker.kind !== 'outlet' || x.stance === 'hedges' || x.stance === 'denies';
+      if (i > 0 && contrast && (reported(prev) || reported(c))) {
         const ea = new Set(allEntities(prev));
         const shared = allEntities(c).filter((e) => ea.has(e));
         const kb = new Set(prev.keys);
