@@ -64,7 +64,17 @@ const NAME_BREAKERS = new Set(['I', "I've", "I'm", "I'd", "I'll", 'I\u2019ve', '
 const equivalenceType = new Map<string, EntityType>();
 for (const g of KNOWN_EQUIVALENCES) for (const n of g.names) equivalenceType.set(normKey(n), g.type);
 
+let normCache: Map<string, string> | undefined;
 export function normKey(s: string): string {
+  normCache ??= new Map<string, string>();
+  const hit = normCache.get(s);
+  if (hit !== undefined) return hit;
+  const k = normKeyUncached(s);
+  if (normCache.size > 200000) normCache.clear();
+  normCache.set(s, k);
+  return k;
+}
+function normKeyUncached(s: string): string {
   return fold(s)
     .replace(/['\u2019]s$/, '')
     .replace(/['\u2019]$/, '')

@@ -212,12 +212,20 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
 
   const entities = new Map<string, Entity>();
   const rootToId = new Map<string, string>();
+  // members of each group, computed once (bestSurface per group must not scan every key)
+  const members = new Map<string, string[]>();
+  for (const key of surfaces.keys()) {
+    const r = uf.find(key);
+    const l = members.get(r);
+    if (l) l.push(key);
+    else members.set(r, [key]);
+  }
   const byKey = new Map<string, string>();
   const ambiguous = new Map<string, string[]>();
   const idFor = (root: string, type: EntityType): string => {
     let id = rootToId.get(root);
     if (id) return id;
-    const surf = bestSurface(root, uf, surfaces, wordCount);
+    const surf = bestSurface(members.get(root) ?? [root], surfaces, wordCount);
     id = `${type}:${slug(surf)}`;
     let n = 2;
     while (entities.has(id)) id = `${type}:${slug(surf)}-${n++}`;
@@ -385,11 +393,12 @@ function typeOf(v: Votes): EntityType | undefined {
   return entries[0][0];
 }
 
-function bestSurface(root: string, uf: UnionFind, surfaces: Map<string, Map<string, number>>, wordCount: Map<string, number>): string {
+function bestSurface(keys: string[], surfaces: Map<string, Map<string, number>>, wordCount: Map<string, number>): string {
   let best = '';
   let bestScore = -1;
-  for (const [key, s] of surfaces) {
-    if (uf.find(key) !== root) continue;
+  for (const key of keys) {
+    const s = surfaces.get(key);
+    if (!s) continue;
     for (const [surf, n] of s) {
       const wc = wordCount.get(key) ?? 1;
       const acronym = /^[\p{Lu}.]+$/u.test(surf);
@@ -400,5 +409,5 @@ function bestSurface(root: string, uf: UnionFind, surfaces: Map<string, Map<stri
       }
     }
   }
-  return best || root;
+  return best || keys[0];
 }

@@ -5,7 +5,9 @@
  */
 import data from './data.json';
 
+const ASCII = /^[\x00-\x7f]*$/;
 export function fold(s: string): string {
+  if (ASCII.test(s)) return s.toLowerCase();
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

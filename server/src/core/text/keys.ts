@@ -66,9 +66,12 @@ const CANON_STEMS = new Map<string, string>();
 for (const [w, c] of CANON) CANON_STEMS.set(stem(w), c);
 
 /** Canonical meaning keys of a piece of text. */
+const PHRASE_HINT = /alone|accomplice|help|wolf|own\b|handed|carr|behind|responsib|perpetrat|architect|orchestrat|mastermind|touch|contact|connection|link|ties|list|file|toll/i;
+const stemCache = new Map<string, string>();
+
 export function meaningKeys(text: string): string[] {
   let t = text;
-  for (const [re, rep] of PHRASES) t = t.replace(re, rep);
+  if (PHRASE_HINT.test(text)) for (const [re, rep] of PHRASES) t = t.replace(re, rep);
   const out = new Set<string>();
   const re = /~?[\p{L}]+(?:['\u2019][\p{L}]+)?/gu;
   let m: RegExpExecArray | null;
@@ -79,8 +82,14 @@ export function meaningKeys(text: string): string[] {
       continue;
     }
     if (w.length < 3 || isStopword(w)) continue;
-    const s = stem(w);
-    out.add(CANON.get(w.toLowerCase()) ?? CANON_STEMS.get(s) ?? s);
+    let key = stemCache.get(w);
+    if (key === undefined) {
+      const s = stem(w);
+      key = CANON.get(w.toLowerCase()) ?? CANON_STEMS.get(s) ?? s;
+      if (stemCache.size > 100000) stemCache.clear();
+      stemCache.set(w, key);
+    }
+    out.add(key);
   }
   return [...out];
 }
