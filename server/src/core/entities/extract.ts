@@ -61,10 +61,10 @@ const EVENT_MODIFIERS = new Set(['terror', 'terrorist', 'suicide', 'deadly', 'tw
 const OF_HEADS = new Set([...ORG_HEADS, ...PLACE_HEADS, 'state', 'republic', 'kingdom', 'isle', 'islands', 'united', 'people', 'emirate', 'federation', 'commonwealth']);
 const NAME_BREAKERS = new Set(['I', "I've", "I'm", "I'd", "I'll", 'I\u2019ve', 'I\u2019m', 'I\u2019d', 'I\u2019ll', 'OK']);
 
+let normCache: Map<string, string> | undefined;
 const equivalenceType = new Map<string, EntityType>();
 for (const g of KNOWN_EQUIVALENCES) for (const n of g.names) equivalenceType.set(normKey(n), g.type);
 
-let normCache: Map<string, string> | undefined;
 export function normKey(s: string): string {
   normCache ??= new Map<string, string>();
   const hit = normCache.get(s);
