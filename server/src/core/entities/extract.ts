@@ -45,6 +45,8 @@ export interface RawMention {
   sameAs?: string;
   /** a title or role word before the name ("President", "Mr") */
   title?: string;
+  /** a title-case phrase of ordinary words ("Rapid Response") with no sign of being a name */
+  weak?: boolean;
   heading: boolean;
   sentence: number;
 }
@@ -114,6 +116,7 @@ function tokenize(text: string, span: Span): Tok[] {
 }
 
 function isCapWord(t: string): boolean {
+  if (/^\p{Ll}{1,2}\p{Lu}\p{L}+$/u.test(t)) return true; // eBay, iPhone, eTranslate
   const c = t.charCodeAt(0);
   if (!(c >= 65 && c <= 90) && !/^\p{Lu}/u.test(t)) {
     // "al-Mohammad", "el-Bakraoui"
@@ -185,7 +188,7 @@ function extractFromTokens(text: string, toks: Tok[], si: number, heading: boole
     }
   }
   for (let i = 1; i < toks.length; i++) {
-    if (/^["\u201c\u2018(\u2013\u2014:]$/.test(toks[i - 1].text) && /^\p{L}/u.test(toks[i].text)) initial.add(i);
+    if (/^["\u201c\u2018()\u2013\u2014:;\]]$/.test(toks[i - 1].text) && /^\p{L}/u.test(toks[i].text)) initial.add(i);
   }
   const used = new Uint8Array(toks.length);
 
@@ -329,7 +332,7 @@ function processRun(
       out.push({ span: { start: first.start, end }, text: surface, key: normKey(surface), words, votes: { person: 0, organization: 3, place: 0, event: 0 }, kind: 'name', heading, sentence: si });
       return;
     }
-    if (!initialWord && isWord(w.toLowerCase()) && lowercaseSeen && !lowercaseSeen.has(w.toLowerCase()) && !TITLES.has(w.toLowerCase()) && !CAPITALISED_COMMON.has(w.toLowerCase())) {
+    if (!initialWord && isWord(w.toLowerCase()) && lowercaseSeen && !lowercaseSeen.has(w.toLowerCase()) && midCaps?.has(w) && !TITLES.has(w.toLowerCase()) && !CAPITALISED_COMMON.has(w.toLowerCase())) {
       // a proper noun that is also an English word ("Twitter", "Apple"): the document never writes it in lower case
     } else if (isOrdinaryWord(w, lowercaseSeen) && !isAcronym(w) && !equivalenceType.has(normKey(w))) return;
     if (isAcronym(w) && w.replace(/\./g, '').length === 2 && !equivalenceType.has(normKey(w)) && !countryOf(w)) return;
@@ -365,7 +368,7 @@ function processRun(
   if (title) votes.person += 3;
   const pluralCommon = /s$/.test(lastWord) && isWord(lastWord);
   if (pluralCommon && words.length >= 2) votes.organization += 0.5;
-  if (allDictionary && words.length >= 2) votes.organization += 0.5;
+  const weak = allDictionary && words.length >= 2 && !ORG_HEADS.has(lastWord) && !PLACE_HEADS.has(lastWord) && !PLACE_PREFIXES.has(firstWord) && !isKnownPlace(surface) && !equivalenceType.has(key);
   if (!pluralCommon && !allDictionary && words.length >= 2 && words.length <= 4 && words.every((w) => /^(?:\p{Lu}[\p{Ll}'\u2019-]+|al-\p{Lu}\p{Ll}+|el-\p{Lu}\p{Ll}+|[a-z]{1,3})$/u.test(w))) votes.person += 0.5;
   // context before
   const before1 = toks[idx[0] - 1];
@@ -408,6 +411,7 @@ function processRun(
     words,
     votes,
     kind: acronym ? 'acronym' : 'name',
+    weak: weak || undefined,
     sameAs,
     title,
     heading,

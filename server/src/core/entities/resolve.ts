@@ -175,10 +175,18 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
     if (eq) fixedType.set(r, eq);
     else if (countryOf(key) && !fixedType.has(r)) fixedType.set(r, 'place');
   }
+  const groupCount = new Map<string, number>();
+  for (const { m } of nameMentions) {
+    const r = uf.find(m.key);
+    groupCount.set(r, (groupCount.get(r) ?? 0) + 1);
+  }
   const groupType = (r: string): EntityType | undefined => {
     const fixed = fixedType.get(r);
     if (fixed) return fixed;
     const v = groupVotes.get(r)!;
+    // evidence thinly spread over many mentions ("from Twitter" once in 70) is not evidence of a place
+    const n = groupCount.get(r) ?? 1;
+    if (n >= 4 && !r.includes(' ') && Math.max(v.person, v.organization, v.place) / n < 0.3) return 'organization';
     const t = typeOf(v);
     if (t) return t;
     return undefined;
@@ -236,6 +244,11 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
 
   const mentions = new Map<string, ResolvedMention[]>();
   for (const d of docs) mentions.set(d.sourceId, []);
+  // keys only ever seen as title-case phrases of ordinary words
+  const weakKeys = new Set<string>();
+  const strongKeys = new Set<string>();
+  for (const { m } of nameMentions) (m.weak ? weakKeys : strongKeys).add(m.key);
+  for (const k of strongKeys) weakKeys.delete(k);
   const singleKeys = new Set<string>();
   for (const { d, m } of nameMentions) {
     const r = uf.find(m.key);
@@ -243,7 +256,7 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
     let entityId: string | undefined;
     let candidates: string[] | undefined;
     const gv = groupVotes.get(r)!;
-    const isShort = m.words.length === 1 && m.kind !== 'acronym' && !isKnownPlace(m.text) && !fixedType.has(r) && (multiPersonBySurname.has(m.key) || (gv.place < 3 && gv.organization < 3 && own !== 'place' && own !== 'organization'));
+    const isShort = m.words.length === 1 && m.kind !== 'acronym' && !isKnownPlace(m.text) && !fixedType.has(r) && !ORG_HEADS.has(m.key) && (multiPersonBySurname.has(m.key) || (gv.place < 3 && gv.organization < 3 && own !== 'place' && own !== 'organization'));
     if (isShort) {
       const local = docPersons.get(d.sourceId)?.get(m.key);
       const global = multiPersonBySurname.get(m.key);
@@ -258,6 +271,7 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
       }
     }
     if (!entityId && !candidates) {
+      if (weakKeys.has(m.key) && !m.title && Math.max(gv.person, gv.organization, gv.place) < 1) continue;
       let type = own;
       if (!type) {
         const wc = m.words.length;
