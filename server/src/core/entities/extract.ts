@@ -1,6 +1,7 @@
 import type { EntityType, Span } from '../model';
 import {
   COMMON_ACRONYMS,
+  COMPASS,
   CONNECTORS,
   EVENT_NOUNS,
   KNOWN_EQUIVALENCES,
@@ -283,7 +284,7 @@ function processRun(
       idx.shift();
       continue;
     }
-    if (MONTHS.has(l) || DAYS.has(l)) {
+    if (MONTHS.has(l.replace(/['\u2019]s?$/, '')) || DAYS.has(l.replace(/['\u2019]s?$/, ''))) {
       idx.shift();
       continue;
     }
@@ -303,6 +304,10 @@ function processRun(
     const lastL = toks[idx[idx.length - 1]].text.toLowerCase();
     if (TITLES.has(l) && !ORG_HEADS.has(lastL) && !PLACE_HEADS.has(lastL) && isCapWord(toks[idx[k + 1]].text)) {
       title = toks[idx[k]].text;
+      // what stood before the title is a name of its own when it is one: "US President …", "Melbourne Lord Mayor …"
+      let p = k;
+      while (p > 0 && TITLES.has(toks[idx[p - 1]].text.toLowerCase().replace(/\.$/, ''))) p--;
+      if (p > 0) processRun(text, toks, idx.slice(0, p), si, heading, initial, out, lowercaseSeen, _used);
       idx = idx.slice(k + 1);
       break;
     }
@@ -322,6 +327,8 @@ function processRun(
     end = first.start + surface.length;
   }
   const words = surface.split(/\s+/);
+  // "Latin American", "Indigenous Australians", "Hong Kongers": people described by origin, not a name
+  if (words.length >= 2 && (isDemonym(words[words.length - 1]) || /(?:ians|eans|icans|ans|ers|ese)$/.test(words[words.length - 1])) && !ORG_HEADS.has(words[words.length - 1].toLowerCase())) return;
   if (isDemonym(surface) || (words.length === 2 && isDemonym(words[0]) && isDemonym(surface.replace(/\s+/, ' ')))) return;
   if (words.length === 1) {
     const w = words[0];
@@ -358,6 +365,7 @@ function processRun(
   if (ORG_HEADS.has(lastWord)) votes.organization += 3;
   if (PLACE_HEADS.has(lastWord) || (PLACE_PREFIXES.has(firstWord) && words.length > 1)) votes.place += 3;
   if (acronym && !countryOf(surface)) votes.organization += 2;
+  if (words.length >= 2 && COMPASS.has(firstWord) && (isKnownPlace(words.slice(1).join(' ')) || PLACE_HEADS.has(lastWord))) votes.place += 3;
   if (words.length >= 3 && words[1] === 'of') {
     if (PLACE_HEADS.has(firstWord)) votes.place += 3;
     else if (ORG_HEADS.has(firstWord)) votes.organization += 3;

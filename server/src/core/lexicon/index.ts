@@ -79,10 +79,12 @@ export const PLACE_HEADS = new Set(
     'island islands lake sea ocean bay gulf coast peninsula province region county district city town village valley ' +
     'desert forest park palace castle cathedral tower towers center centre building plaza harbour harbor port canal ' +
     'strait border highway motorway prison camp base oblast krai prefecture governorate canton municipality borough ' +
-    'parish territory territories county'
+    'parish territory territories county heights hills falls estuary beach cove peak glacier canyon reef fjord marsh ' +
+    'delta plateau basin archipelago atoll lagoon market'
   ).split(' '),
 );
-export const PLACE_PREFIXES = new Set('stade gare place rue mount lake fort port san santa saint st cape'.split(' '));
+export const PLACE_PREFIXES = new Set('stade gare place rue mount lake fort port san santa saint st cape punta costa masjid sierra rio monte isla cerro lago playa bahia'.split(' '));
+export const COMPASS = new Set('northern southern eastern western north south east west central upper lower greater'.split(' '));
 
 /** Lower-case nouns after a name that make it a place ("the X concert hall", "the X metro station"). */
 export const PLACE_NOUNS_AFTER = new Set(
