@@ -120,9 +120,12 @@ if (only.includes('fnc')) {
   }
 }
 
-// 3. entities vs the gold set
-if (only.includes('entities')) {
-  const goldDir = path.join(root, 'test/data/wikinews-entities');
+// 3. entities vs the gold sets: the first (made before any tuning, then used to find error categories) and
+//    the held-out one (made later, never looked at while changing the recogniser)
+for (const [label, goldDir] of [
+  ['first set', path.join(root, 'test/data/wikinews-entities')],
+  ['held-out set', path.join(root, 'test/data/wikinews-entities-heldout')],
+] as const) if (only.includes('entities') && existsSync(goldDir)) {
   const wn = process.env.WIKINEWS_DIR ?? path.join(shared, 'data/wikinews');
   if (!existsSync(wn)) console.log(`\n3. Entities: skipped (${wn} is absent)`);
   else {
@@ -167,8 +170,8 @@ if (only.includes('entities')) {
       for (const x of pred) if (!gold.mentions.some((m) => x.start < m.end && m.start < x.end)) partial.fp++;
     }
     const overall = prf(...(['tp', 'fp', 'fn'].map((k) => types.reduce((a, t) => a + counts[t][k as 'tp'], 0)) as [number, number, number]));
-    results.entities = { articles: goldFiles.length, indexMs: ms, perType: Object.fromEntries(types.map((t) => [t, prf(counts[t].tp, counts[t].fp, counts[t].fn)])), overall, overlapUntyped: prf(partial.tp, partial.fp, partial.fn) };
-    console.log(`\n3. Entities on ${goldFiles.length} hand-annotated Wikinews articles (exact span and type; corpus = all ${all.length} articles)`);
+    (results as Record<string, unknown>)[`entities (${label})`] = { articles: goldFiles.length, indexMs: ms, perType: Object.fromEntries(types.map((t) => [t, prf(counts[t].tp, counts[t].fp, counts[t].fn)])), overall, overlapUntyped: prf(partial.tp, partial.fp, partial.fn) };
+    console.log(`\n3. Entities, ${label}: ${goldFiles.length} hand-annotated Wikinews articles (exact span and type; corpus = all ${all.length} articles)`);
     console.log(`   | type | precision | recall | F1 | tp/fp/fn |\n   |---|---|---|---|---|`);
     for (const t of types) {
       const x = prf(counts[t].tp, counts[t].fp, counts[t].fn);

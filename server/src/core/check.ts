@@ -6,7 +6,7 @@ import { LineMap, paragraphs, sentences } from './text/sentences';
 import { extractMentions, lowercaseWords, type RawMention } from './entities/extract';
 import { detectSpeaker, detectStance, extractQuantities } from './claims';
 import { hasNegation, meaningKeys } from './text/keys';
-import { allEntities, describeQuantity, isDoubt, nonEntityShared, overlaps, scopesOf, short } from './disputes/detect';
+import { VERDICT_LINE, allEntities, describeQuantity, isDoubt, nonEntityShared, overlaps, scopesOf, short } from './disputes/detect';
 import { fold, isFirstName, isKnownPlace, isWord } from './lexicon';
 
 /**
@@ -312,16 +312,19 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
       hits.push({ d, score: s.entities * 1.5 + s.meaning, claim: c });
     }
   }
-  // an article about the same thing that denies or doubts it ("the report is a hoax", "X denied …")
-  for (const [sourceId, denials] of index.denialsBySource) {
+  // an article about the same thing that denies or doubts it ("the report is a hoax", "X denied …"); a draft
+  // that itself negates ("does not have") has the opposite polarity, so a denial may agree with it
+  const draftNegates = hasNegation(ds.text);
+  for (const [sourceId, denials] of draftNegates ? [] : index.denialsBySource) {
     const docKeys = index.sourceKeys.get(sourceId)!;
     const docEntities = index.sourceEntities.get(sourceId)!;
     const sharedEntities = ds.entityIds.filter((e) => docEntities.has(e)).length;
     if (!sharedEntities || nonEntityShared(ds.keys, docKeys, index.entityWords) < 3) continue;
     for (const c of denials) {
-      if (index.disputesByClaim.has(c.id)) continue;
       const s = matchScore(index, ds, c);
-      if (s.entities >= 1 || s.meaning >= 2) {
+      // about this point, or about the story itself ("the report is a hoax", a verdict line)
+      const aboutStory = VERDICT_LINE.test(c.text.trim());
+      if ((s.entities >= 1 && s.meaning >= 1) || s.meaning >= 2 || aboutStory) {
         hits.push({ d: { id: `denial-${c.id}`, kind: 'questioned', point: `${outletOf(index, c.sourceId)} ${c.stance === 'denies' ? 'denies' : 'doubts'}: ${short(c.text)}`, entityIds: c.entityIds, sides: [{ claimId: c.id, sourceId, position: c.stance }] }, score: s.entities * 1.5 + s.meaning, claim: c });
         break;
       }
