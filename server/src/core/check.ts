@@ -97,7 +97,13 @@ export function checkDraft(index: CorpusIndex, text: string, opts: CheckOptions 
       if (!near.length) continue;
       spellingDone.add(at);
       const best = near[0];
-      const entityIds = best.entityIds;
+      // a known first name before the misspelt surname picks the person ("Salah Abdeslem" -> Salah Abdeslam)
+      const known = new Set(resolvedParts.map((x) => fold(x)));
+      const narrowed = best.entityIds.filter((id) => {
+        const e = index.entity(id);
+        return e && e.name.split(/\s+/).some((x) => known.has(fold(x)));
+      });
+      const entityIds = narrowed.length ? narrowed : best.entityIds;
       const suggestions = [...new Set(near.filter((n) => n.distance === best.distance).map((n) => matchCase(n.token, w)))];
       const full = entityIds.map((id) => index.entity(id)?.name).filter((x): x is string => !!x);
       const related: RelatedPassage[] = [];
@@ -117,7 +123,6 @@ export function checkDraft(index: CorpusIndex, text: string, opts: CheckOptions 
       });
       mentions.push({ span, text: w, entityId: entityIds[0], candidates: entityIds.length > 1 ? entityIds : undefined });
     }
-    void resolvedParts;
   }
   // "Brussels attacks": the place is part of the event's name; "attacks in Brussels": both stay
   const events = mentions.filter((m) => index.entity(m.entityId)?.type === 'event');
