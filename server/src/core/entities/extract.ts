@@ -458,9 +458,13 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
     const cls = EVENT_NOUNS.get(l);
     if (!cls) continue;
     if (!heading && /^\p{Lu}/u.test(toks[i].text) && i > 0 && !isCapWord(toks[i - 1].text)) continue;
-    // left: modifiers, then a name or a date
+    // left: modifiers (and up to two lower-case nouns: "the Oostkade ferry collision"), then a name or a date
     let k = i - 1;
-    while (k >= 0 && EVENT_MODIFIERS.has(lower(toks[k])) && !isCapWord(toks[k].text)) k--;
+    let nouns = 0;
+    while (k >= 0 && !isCapWord(toks[k].text) && (EVENT_MODIFIERS.has(lower(toks[k])) || (nouns < 2 && /^\p{Ll}{3,}$/u.test(toks[k].text) && !isStopwordLike(toks[k].text) && !/^(?:of|by|with|after|before|since|during|from|into|over|under|about|against|between|than|this|that|these|those|their|its|his|her|our|your|some|any|many|more|most|such|last|next|first|second|third|new|old)$/.test(toks[k].text) && k - 1 >= 0 && (isCapWord(toks[k - 1].text) || !isStopwordLike(toks[k - 1].text))))) {
+      if (!EVENT_MODIFIERS.has(lower(toks[k]))) nouns++;
+      k--;
+    }
     let subject: { start: number; end: number; text: string } | undefined;
     let date: string | undefined;
     let by: string | undefined;

@@ -68,7 +68,10 @@ export const ORG_HEADS = new Set(
     'government administration cabinet coalition alliance command corps guard unit division secretariat tribunal ' +
     'school academy hospital clinic church mosque records studios industries holdings motors systems technologies ' +
     'labs laboratory laboratories media broadcasting radio television tv channel magazine review advisory partners house ' +
-    'consulting capital exchange reserve treasury directorate intelligence'
+    'consulting capital exchange reserve treasury directorate intelligence logistics shipping energy oil gas ' +
+    'pharmaceuticals pharma foods solutions enterprises ventures insurance telecom communications electronics ' +
+    'automotive entertainment pictures publishing software resources mining construction engineering transport ' +
+    'railways rail airline lines operator operators'
   ).split(' '),
 );
 
@@ -102,7 +105,9 @@ export const EVENT_NOUNS = new Map<string, string>([
   ['earthquake', 'earthquake'], ['quake', 'earthquake'], ['tsunami', 'tsunami'], ['hurricane', 'storm'],
   ['typhoon', 'storm'], ['cyclone', 'storm'], ['floods', 'floods'], ['flooding', 'floods'], ['riots', 'riots'],
   ['protests', 'protests'], ['crash', 'crash'], ['fire', 'fire'], ['wildfire', 'fire'], ['wildfires', 'fire'],
-  ['raid', 'raid'], ['coup', 'coup'], ['war', 'war'], ['olympics', 'games'], ['games', 'games'],
+  ['raid', 'raid'], ['coup', 'coup'], ['collision', 'crash'], ['accident', 'crash'], ['derailment', 'crash'],
+  ['sinking', 'crash'], ['blaze', 'fire'], ['explosion', 'attacks'], ['blast', 'attacks'], ['outbreak', 'outbreak'],
+  ['landslide', 'landslide'], ['eruption', 'eruption'], ['flood', 'floods'], ['strike', 'strike'], ['strikes', 'strike'], ['war', 'war'], ['olympics', 'games'], ['games', 'games'],
   ['championship', 'championship'], ['cup', 'cup'], ['trial', 'trial'], ['crisis', 'crisis'],
 ]);
 

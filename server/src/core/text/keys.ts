@@ -7,7 +7,7 @@ import { isStopword } from '../lexicon';
 
 const PHRASES: [RegExp, string][] = [
   [/\bacted alone\b|\bno accomplices?\b|\bwithout (?:any )?(?:help|accomplices?)\b|\blone wolf\b|\bon (?:his|her|their) own\b|\bsingle[- ]handedly\b/gi, ' ~alone '],
-  [/\bcarried out\b|\bcarry out\b|\bcarrying out\b|\bwas behind\b|\bwere behind\b|\bis behind\b|\bare behind\b|\bbehind the\b|\bresponsible for\b|\bresponsibility for\b|\bperpetrated\b|\bperpetrators? of\b|\barchitects? of\b|\bclaimed responsibility\b|\bclaim responsibility\b|\borchestrated\b|\bmasterminded\b/gi, ' ~responsible '],
+  [/\bcarried out\b|\bcarry out\b|\bcarrying out\b|\bwas behind\b|\bwere behind\b|\bis behind\b|\bare behind\b|\bbehind the\b|\bresponsible for\b|\bresponsibility for\b|\bperpetrated\b|\bperpetrators? of\b|\barchitects? of\b|\bclaimed responsibility\b|\bclaim responsibility\b|\borchestrated\b|\bmasterminded\b|\bcaused(?: by)?\b|\bcause of\b|\bto blame\b|\bblamed (?:for|on)\b|\bat fault\b/gi, ' ~responsible '],
   [/\bin close touch\b|\bin contact\b|\bcontacts? with\b|\bconnection\b|\blinks? (?:to|with)\b|\blinked to\b|\bties to\b/gi, ' ~contact '],
   [/\bwatch ?list\b|\bs file\b|\bsurveillance list\b|\bterror list\b|\bthe list\b/gi, ' ~watchlist '],
   [/\bdeath toll\b/gi, ' ~kill '],
@@ -66,7 +66,7 @@ const CANON_STEMS = new Map<string, string>();
 for (const [w, c] of CANON) CANON_STEMS.set(stem(w), c);
 
 /** Canonical meaning keys of a piece of text. */
-const PHRASE_HINT = /alone|accomplice|help|wolf|own\b|handed|carr|behind|responsib|perpetrat|architect|orchestrat|mastermind|touch|contact|connection|link|ties|list|file|toll/i;
+const PHRASE_HINT = /alone|accomplice|help|wolf|own\b|handed|carr|behind|responsib|perpetrat|architect|orchestrat|mastermind|caus|blame|fault|touch|contact|connection|link|ties|list|file|toll/i;
 const stemCache = new Map<string, string>();
 
 export function meaningKeys(text: string): string[] {

@@ -1,0 +1,84 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { corpus } from './helpers';
+import { checkDraft } from '../../server/src/core/check';
+import { LineMap } from '../../server/src/core/text/sentences';
+
+const idx = corpus([
+  {
+    id: 'Coast Courier',
+    text: [
+      'The Oostkade ferry collision killed 12 people and injured more than 40, the coast guard said.',
+      'Captain Hendrik Vos said the ferry had been inspected in March.',
+      'It is unclear whether the radar on the Zeemeeuw ferry was working at the time.',
+    ].join('\n\n'),
+  },
+  {
+    id: 'Harbour Post',
+    text: [
+      'Port official Greta Lindqvist said the crew acted alone and ignored the harbour pilot.',
+      'In fact, radio logs reviewed by investigators show the crew in close contact with the pilot throughout.',
+      'The ferry operator Nordline was not responsible for the Oostkade ferry collision, its lawyers said.',
+      'The Oostkade ferry collision was caused by Nordline, according to the union.',
+    ].join('\n\n'),
+  },
+]);
+
+const findings = (draft: string) => {
+  const r = checkDraft(idx, draft, { languageId: 'markdown' });
+  const lines = new LineMap(draft);
+  return r.findings.map((f) => ({ ...f, line: lines.position(f.span.start).line + 1 }));
+};
+
+test('a figure no source supports is a disputed-claim naming what the sources say', () => {
+  const f = findings('The Oostkade ferry collision killed 30 people.');
+  const d = f.find((x) => x.code === 'disputed-claim');
+  assert.ok(d, JSON.stringify(f));
+  assert.match(d.message, /12 killed/);
+  assert.ok(d.related.some((r) => r.sourceId === 'Coast Courier'));
+});
+
+test('a supported figure, and a figure with a qualifier that overlaps, are clean', () => {
+  assert.equal(findings('The Oostkade ferry collision killed 12 people.').filter((x) => x.code === 'disputed-claim').length, 0);
+  assert.equal(findings('The Oostkade ferry collision injured 55 people.').filter((x) => x.code === 'disputed-claim').length, 0, 'more than 40 allows 55');
+});
+
+test('asserting a point a source calls unclear is a disputed-claim; hedging it in the draft is not', () => {
+  const f = findings('The radar on the Zeemeeuw ferry was working.');
+  assert.ok(f.some((x) => x.code === 'disputed-claim'), JSON.stringify(f.map((x) => x.message)));
+  const hedged = findings('It is not known whether the radar on the Zeemeeuw ferry was working.');
+  assert.ok(!hedged.some((x) => x.code === 'disputed-claim'));
+});
+
+test('a reported claim that the source contests is matched by meaning ("had no accomplices" ~ "acted alone")', () => {
+  const f = findings('The crew had no accomplices and ignored the harbour pilot.');
+  const d = f.find((x) => x.code === 'disputed-claim');
+  assert.ok(d, JSON.stringify(f.map((x) => x.message)));
+  assert.ok(d.related.some((r) => r.sourceId === 'Harbour Post'));
+});
+
+test('responsibility asserted by one side and denied by another', () => {
+  const f = findings('Nordline caused the Oostkade ferry collision.');
+  assert.ok(f.some((x) => x.code === 'disputed-claim'), JSON.stringify(f.map((x) => x.message)));
+});
+
+test('a near-miss of a known name is an unknown-spelling hint with the fix', () => {
+  const f = findings('Captain Hendrik Voss spoke to Greta Lindqvsit.');
+  const sp = f.filter((x) => x.code === 'unknown-spelling');
+  assert.ok(sp.some((x) => x.suggestions?.includes('Lindqvist')), JSON.stringify(sp));
+});
+
+test('suppression directives and severities', () => {
+  const draft = '<!-- corroborate-disable-next-line disputed-claim -->\nThe Oostkade ferry collision killed 30 people.\n\nThe Oostkade ferry collision killed 31 people.';
+  const f = findings(draft).filter((x) => x.code === 'disputed-claim');
+  assert.deepEqual(f.map((x) => x.line), [4]);
+  const off = checkDraft(idx, 'The Oostkade ferry collision killed 30 people.', { severities: { 'disputed-claim': 'off' } });
+  assert.equal(off.findings.filter((x) => x.code === 'disputed-claim').length, 0);
+  const err = checkDraft(idx, 'The Oostkade ferry collision killed 30 people.', { severities: { 'disputed-claim': 'error' } });
+  assert.equal(err.findings.find((x) => x.code === 'disputed-claim')?.severity, 'error');
+});
+
+test('code, URLs and front matter in a Markdown draft are not read', () => {
+  const draft = '---\ntitle: Hendrik Voss\n---\n\n`Greta Lindqvsit` and https://example.invalid/Greta-Lindqvsit are skipped.\n\n```\nThe Oostkade ferry collision killed 30 people.\n```\n';
+  assert.equal(findings(draft).length, 0);
+});
