@@ -192,23 +192,29 @@ if (only.includes('speed')) {
     const texts = files.map((f) => ({ f, bytes: readFileSync(f) }));
     let words = 0;
     for (const t of texts) words += (t.bytes.toString('utf8').match(/\S+/g) ?? []).length;
+    // CPU time of this process (user + system), which a busy shared machine disturbs far less than wall time
     const runs: number[] = [];
+    const walls: number[] = [];
     let peak = 0;
     for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
+      const w0 = performance.now();
+      const c0 = process.cpuUsage();
       const idx = new CorpusIndex();
       for (const t of texts) {
         const s = parseSource(t.f, t.bytes, { id: t.f }).source;
         if (s) idx.upsert(s, analyzeSource(s));
       }
       idx.rebuild();
-      runs.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      runs.push((c.user + c.system) / 1000);
+      walls.push(performance.now() - w0);
       peak = Math.max(peak, process.memoryUsage().rss);
     }
     runs.sort((a, b) => a - b);
+    walls.sort((a, b) => a - b);
     const med = runs[2];
-    results.speed = { words, medianMs: med, wordsPerSecond: words / (med / 1000), peakRssMB: peak / 1048576 };
-    console.log(`\n4. Throughput: ${files.length} Wikinews articles, ${words.toLocaleString('en-US')} words: load + analyse + index in ${med.toFixed(0)} ms (median of 5) = ${Math.round(words / (med / 1000)).toLocaleString('en-US')} words/s on one core (target ≥ 300,000); peak RSS ${(peak / 1048576).toFixed(0)} MB`);
+    results.speed = { words, medianCpuMs: med, medianWallMs: walls[2], wordsPerSecond: words / (med / 1000), peakRssMB: peak / 1048576 };
+    console.log(`\n4. Throughput: ${files.length} Wikinews articles, ${words.toLocaleString('en-US')} words: parse + analyse + index in ${med.toFixed(0)} ms of CPU (median of 5; wall ${walls[2].toFixed(0)} ms) = ${Math.round(words / (med / 1000)).toLocaleString('en-US')} words per CPU-second on one core (target ≥ 300,000); peak RSS ${(peak / 1048576).toFixed(0)} MB`);
   }
 }
 

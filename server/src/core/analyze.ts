@@ -1,6 +1,6 @@
 import type { DateRef, Quantity, Source, Span, Speaker, Stance } from './model';
 import { paragraphs, sentences } from './text/sentences';
-import { extractMentions, lowercaseWords, type RawMention, type SentenceInfo } from './entities/extract';
+import { extractMentions, type RawMention, type SentenceInfo } from './entities/extract';
 import { detectSpeaker, detectStance, extractDates, extractQuantities } from './claims';
 import { meaningKeys } from './text/keys';
 
@@ -92,8 +92,7 @@ function splitListLines(text: string, para: Span): Span[] {
 export function analyzeSource(src: Source): SourceAnalysis {
   const text = src.text;
   const spans = sourceSentences(src);
-  const lower = lowercaseWords(text);
-  const raw = extractMentions(text, spans, lower);
+  const raw = extractMentions(text, spans);
   let quotedBy: Speaker | undefined;
   let lastPara = -1;
   const sents: SentenceAnalysis[] = spans.map((s) => {

@@ -3,7 +3,7 @@ import { NeverCancelled } from './model';
 import type { CorpusIndex } from './index';
 import { draftText, isSuppressed, type Directive } from './text/draft';
 import { LineMap, paragraphs, sentences } from './text/sentences';
-import { extractMentions, lowercaseWords, type RawMention } from './entities/extract';
+import { extractMentions, type RawMention } from './entities/extract';
 import { detectSpeaker, detectStance, extractQuantities } from './claims';
 import { hasNegation, meaningKeys } from './text/keys';
 import { VERDICT_LINE, allEntities, describeQuantity, isDoubt, nonEntityShared, overlaps, scopesOf, short } from './disputes/detect';
@@ -65,8 +65,7 @@ export function checkDraft(index: CorpusIndex, text: string, opts: CheckOptions 
     else for (const s of sentences(masked, para)) sents.push({ span: s, heading: false, paragraph: p });
     p++;
   }
-  const lower = lowercaseWords(masked);
-  const raw = extractMentions(masked, sents, lower);
+  const raw = extractMentions(masked, sents);
   if (token.isCancellationRequested) throw new Cancelled();
 
   const mentions: DraftMention[] = [];

@@ -117,13 +117,14 @@ function tokenize(text: string, span: Span): Tok[] {
 }
 
 function isCapWord(t: string): boolean {
-  if (/^\p{Ll}{1,2}\p{Lu}\p{L}+$/u.test(t)) return true; // eBay, iPhone, eTranslate
   const c = t.charCodeAt(0);
-  if (!(c >= 65 && c <= 90) && !/^\p{Lu}/u.test(t)) {
-    // "al-Mohammad", "el-Bakraoui"
-    return /^(?:al|el|bin|ibn|abu|ben)-\p{Lu}/u.test(t);
+  if (c >= 65 && c <= 90) return true;
+  if (c >= 97 && c <= 122) {
+    // eBay, iPhone, eTranslate; "al-Mohammad", "el-Bakraoui"
+    return /^\p{Ll}{1,2}\p{Lu}\p{L}+$/u.test(t) || /^(?:al|el|bin|ibn|abu|ben)-\p{Lu}/u.test(t);
   }
-  return true;
+  if (c < 128) return false;
+  return /^\p{Lu}/u.test(t) || /^\p{Ll}{1,2}\p{Lu}\p{L}+$/u.test(t);
 }
 function isAcronym(t: string): boolean {
   return /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,4})$/u.test(t) || /^\p{Lu}{2,5}s$/u.test(t);
@@ -151,12 +152,26 @@ function lower(t: Tok | undefined): string {
  */
 export function extractMentions(text: string, sentences: SentenceInfo[], lowercaseSeen?: Set<string>): RawMention[] {
   const out: RawMention[] = [];
-  midCaps = midSentenceCaps(text);
+  // one tokenisation pass; the document's lower-case words and mid-sentence capitals come from the same tokens
+  const all = sentences.map((sent) => tokenize(text, sent.span));
+  const seen = lowercaseSeen ?? new Set<string>();
+  midCaps = new Set<string>();
+  for (const toks of all) {
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i].text;
+      const c = t.charCodeAt(0);
+      if (!lowercaseSeen && c >= 97 && c <= 122) seen.add(t);
+      else if (i > 0 && isCapWord(t) && (c < 97 || c > 122)) {
+        const p = toks[i - 1].text;
+        const pc = p.charCodeAt(0);
+        if ((pc >= 97 && pc <= 122) || p === ',' || p === ';') midCaps.add(t.replace(/['\u2019]s?$/, ''));
+      }
+    }
+  }
   sentences.forEach((sent, si) => {
     const allCaps = isAllCaps(text, sent.span);
     const heading = sent.heading || allCaps;
-    const toks = tokenize(text, sent.span);
-    extractFromTokens(text, toks, si, heading, out, lowercaseSeen, allCaps);
+    extractFromTokens(text, all[si], si, heading, out, seen, allCaps);
   });
   return out;
 }
@@ -170,14 +185,6 @@ function isOrdinaryWord(w: string, lowercaseSeen?: Set<string>): boolean {
   return isWord(l) || (lowercaseSeen?.has(l) ?? false);
 }
 
-/** Capitalised words seen in the middle of a sentence (after a lower-case word) in a text. */
-function midSentenceCaps(text: string): Set<string> {
-  const out = new Set<string>();
-  const re = /(?<=[\p{Ll},;] )\p{Lu}[\p{L}'\u2019-]*/gu;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) out.add(m[0].replace(/['\u2019]s?$/, ''));
-  return out;
-}
 
 function extractFromTokens(text: string, toks: Tok[], si: number, heading: boolean, out: RawMention[], lowercaseSeen?: Set<string>, allCaps = false): void {
   // sentence-initial position: first word token, or first after an opening quote / dash

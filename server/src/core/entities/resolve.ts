@@ -45,7 +45,7 @@ class UnionFind {
       return x;
     }
     while (p !== x) {
-      const gp = this.parent.get(p)!;
+      const gp: string = this.parent.get(p)!;
       this.parent.set(x, gp);
       x = p;
       p = gp;
