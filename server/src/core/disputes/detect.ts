@@ -20,9 +20,11 @@ export const VERDICT_LINE = /^\W*(?:rating:\s*)?(?:probably |mostly |likely )?(?
 export function isDoubt(c: Claim & { heading?: boolean }): boolean {
   if (VERDICT_LINE.test(c.text.trim())) return true;
   if (c.stance === 'questions') {
-    // a question is a doubt in a headline or title; in running text it is usually rhetorical or quoted
-    if (/\?\s*["'\u201d\u2019]?\s*$/.test(c.text) && !STRONG_DOUBT.test(c.text)) return !!c.heading;
-    return true;
+    // a question is a doubt in a headline or title; in running text it is usually rhetorical or quoted.
+    // Otherwise only explicit uncertainty about whether the point holds counts ("unclear whether", "no evidence"),
+    // not uncertainty about why or how, nor the reporting conventions "unconfirmed reports", "rumoured".
+    if (/\?\s*["'\u201d\u2019]?\s*$/.test(c.text)) return !!c.heading || STRONG_DOUBT.test(c.text);
+    return STRONG_DOUBT.test(c.text) || STRONG_DENIAL.test(c.text);
   }
   if (c.stance === 'hedges') return STRONG_DOUBT.test(c.stanceCue ?? '') || STRONG_DOUBT.test(c.text);
   if (c.stance === 'denies') return STRONG_DOUBT.test(c.text) || STRONG_DENIAL.test(c.text);
