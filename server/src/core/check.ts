@@ -242,7 +242,8 @@ export function resolveDraftMention(index: CorpusIndex, m: RawMention): { entity
   }
   // a longer name whose known part is a suffix or prefix ("Zaventem Airport" known as "Zaventem")
   if (m.words.length > 1) {
-    for (let cut = 1; cut < m.words.length; cut++) {
+    // only heads and tails of at most 12 words (no known name is longer): keeps a run of thousands of capitalised words linear, not quadratic (robustness, test/robustness/drafts.test.ts)
+    for (let cut = Math.max(1, m.words.length - 12); cut < m.words.length; cut++) {
       const tail = index.lookupName(m.words.slice(cut).join(' '));
       if (tail.entityId && index.entity(tail.entityId)?.type !== 'place') return tail;
       const head = index.lookupName(m.words.slice(0, m.words.length - cut).join(' '));
