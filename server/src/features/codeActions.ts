@@ -5,6 +5,7 @@ import { bestSupport, type DraftCheck } from '../core/check';
 import type { Claim } from '../core/model';
 import type { FindingData } from './diagnostics';
 import { sourceUri } from './locations';
+import { diagnosticCodes } from '../../../shared/protocol';
 
 /**
  * Quick fixes: fix a spelling, insert a citation to the passage that supports the sentence, attribute the
@@ -21,16 +22,19 @@ export function codeActions(
 ): CodeAction[] {
   const out: CodeAction[] = [];
   const edit = (edits: TextEdit[]) => ({ documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] });
-  for (const d of diagnostics) {
-    if (d.source !== 'corroborate') continue;
+  for (const d of Array.isArray(diagnostics) ? diagnostics : []) {
+    if (!d || d.source !== 'corroborate') continue;
+    // Robustness: the client echoes diagnostics back; one with a range outside this document (stale, or made
+    // up) gets no edit rather than an edit outside the text (test/robustness/protocol.test.ts).
+    if (!rangeInside(doc, d.range)) continue;
     const data = d.data as FindingData | undefined;
     const code = String(d.code ?? data?.code ?? '');
     if (code === 'unknown-spelling') {
-      for (const s of data?.suggestions ?? []) {
+      for (const s of Array.isArray(data?.suggestions) ? data.suggestions.filter((x): x is string => typeof x === 'string' && x.length > 0 && x.length < 200) : []) {
         out.push({ title: `Change to “${s}”`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: edit([{ range: d.range, newText: s }]) });
       }
     }
-    if (code) {
+    if ((diagnosticCodes as readonly string[]).includes(code)) {
       const line = d.range.start.line;
       const indent = /^\s*/.exec(doc.getText({ start: { line, character: 0 }, end: { line, character: 200 } }))?.[0] ?? '';
       out.push({
@@ -68,6 +72,16 @@ export function codeActions(
     }
   }
   return out;
+}
+
+/** A range whose both ends are real positions of this document (integers, on a line, round-tripping), in order. */
+function rangeInside(doc: TextDocument, r: Range | undefined): boolean {
+  const ok = (p: { line: number; character: number } | undefined) => {
+    if (!p || !Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0) return false;
+    const back = doc.positionAt(doc.offsetAt(p));
+    return back.line === p.line && back.character === p.character;
+  };
+  return !!r && ok(r.start) && ok(r.end) && doc.offsetAt(r.start) <= doc.offsetAt(r.end);
 }
 
 function fileTop(doc: TextDocument): Range {

@@ -5,8 +5,11 @@ import type { CorpusIndex } from '../core/index';
 const KIND = { person: CompletionItemKind.Reference, organization: CompletionItemKind.Module, place: CompletionItemKind.Field, event: CompletionItemKind.Event } as const;
 
 /** Entity names and aliases as the writer types a capitalised word. */
-export function completion(index: CorpusIndex, doc: TextDocument, pos: Position): CompletionList {
-  const offset = doc.offsetAt(pos);
+export function completion(index: CorpusIndex, doc: TextDocument, requested: Position): CompletionList {
+  // Robustness: a position past the end, negative or fractional is clamped to the document, so the edit
+  // ranges we answer are always inside it (test/robustness/protocol.test.ts).
+  const offset = doc.offsetAt({ line: Math.floor(requested.line) || 0, character: Math.floor(requested.character) || 0 });
+  const pos = doc.positionAt(offset);
   const text = doc.getText({ start: { line: pos.line, character: 0 }, end: pos });
   const m = /(\p{Lu}[\p{L}'\u2019.-]*(?:\s+\p{Lu}[\p{L}'\u2019.-]*)?)$/u.exec(text);
   if (!m) return { isIncomplete: false, items: [] };

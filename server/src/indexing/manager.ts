@@ -1,20 +1,28 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { CorpusIndex } from '../core/index';
-import { analyzeSource } from '../core/analyze';
-import { loadSourceFile, formatOf, type LoadProblem } from '../corpus/load';
+import { formatOf, DEFAULT_MAX_BYTES, type LoadProblem } from '../corpus/load';
 import { listCorpusFiles } from '../corpus/walk';
+import { cacheFileIn, readCache, writeCache, type CachedEntry } from '../cache/store';
+import { fromPlain, keyOfFile, loadAndAnalyse, type FileResult } from './work';
+import { runInWorkers } from './pool';
 
 /**
- * Keeps the corpus index in step with the corpus folders: lists and loads the files, analyses each one,
- * rebuilds the derived index, and watches the folders for changes (debounced). It never writes into the
- * corpus folders. Indexing yields to the event loop between files, so the server answers requests from what
- * is indexed so far.
+ * Keeps the corpus index in step with the corpus folders: lists the files, reuses the analyses of files whose
+ * content key (sha-256 of file and sidecar) is unchanged (from memory, or from the on-disk cache in the storage
+ * folder the client passes), analyses the rest (in worker threads when there are many), rebuilds the derived
+ * index, and watches the folders for changes (debounced). It never writes into the corpus folders.
+ * Indexing yields to the event loop between files and batches, so the server answers requests from what is
+ * indexed so far; the derived index is rebuilt at a pace that keeps rebuilding under about a quarter of the time.
  */
 export interface CorpusConfig {
   roots: string[];
   exclude: string[];
   maxBytes?: number;
+  /** folder for the on-disk index cache (the client's workspace storage); no cache when absent */
+  cacheDir?: string;
 }
 
 export interface IndexProgress {
@@ -25,18 +33,53 @@ export interface IndexProgress {
   message?: string;
 }
 
+export interface ManagerOptions {
+  /** worker threads for cold indexing; 0 analyses in this thread. Default: the cores available (at most 4). */
+  workers?: number;
+  /** the worker script; default dist/indexWorker.js beside this bundle */
+  workerScript?: string;
+  /** fewer files than this are analysed in this thread (starting workers costs more) */
+  minFilesForWorkers?: number;
+  log?: (msg: string) => void;
+}
+
+/** What the last indexing pass did (for the log and the benchmark). */
+export interface IndexStats {
+  files: number;
+  fromMemory: number;
+  fromCache: number;
+  analysed: number;
+  bytes: number;
+  ms: number;
+  rebuilds: number;
+  rebuildMs: number;
+  lastRebuildMs: number;
+  cache?: string;
+}
+
 export class CorpusManager {
   readonly index = new CorpusIndex();
   problems: LoadProblem[] = [];
   state: IndexProgress['state'] = 'indexing';
+  stats: IndexStats | undefined;
   private watchers: FSWatcher[] = [];
   private config: CorpusConfig = { roots: [], exclude: [] };
   private generation = 0;
   private pending = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
-  private readonly hashes = new Map<string, string>();
+  /** file -> what is in the index for it (plain, cacheable) */
+  private readonly entries = new Map<string, CachedEntry>();
+  private diskChecked: string | undefined;
+  private cacheDirty = false;
+  private cacheWrite: Promise<void> = Promise.resolve();
   private listeners: ((p: IndexProgress) => void)[] = [];
   private running: Promise<void> = Promise.resolve();
+  private readonly opts: ManagerOptions;
+  private fingerprintValue: string | undefined;
+
+  constructor(opts: ManagerOptions = {}) {
+    this.opts = opts;
+  }
 
   onProgress(f: (p: IndexProgress) => void): void {
     this.listeners.push(f);
@@ -46,8 +89,13 @@ export class CorpusManager {
     for (const l of this.listeners) l(p);
   }
 
+  private log(msg: string): void {
+    this.opts.log?.(msg);
+  }
+
   /** Replaces the configuration and re-indexes everything. Resolves when the index is ready. */
   configure(config: CorpusConfig, opts: { watch?: boolean } = {}): Promise<void> {
+    if (config.cacheDir !== this.config.cacheDir) this.diskChecked = undefined;
     this.config = config;
     const gen = ++this.generation;
     this.running = this.running.then(() => this.indexAll(gen)).catch((err) => {
@@ -59,7 +107,8 @@ export class CorpusManager {
   }
 
   reindex(): Promise<void> {
-    this.hashes.clear();
+    this.entries.clear();
+    this.diskChecked = this.config.cacheDir; // a forced reindex analyses every file again
     return this.configure(this.config);
   }
 
@@ -67,45 +116,184 @@ export class CorpusManager {
     return this.running;
   }
 
+  /** Resolves when the last cache write (if any) has finished. */
+  whenCacheWritten(): Promise<void> {
+    return this.cacheWrite;
+  }
+
+  private get maxBytes(): number {
+    return this.config.maxBytes ?? DEFAULT_MAX_BYTES;
+  }
+
+  /** Changes whenever the analyser changes (the bundles' bytes), so a cache of an older build is not trusted. */
+  fingerprint(): string {
+    if (!this.fingerprintValue) {
+      const h = createHash('sha1').update('corroborate-index-1');
+      for (const f of [__filename, this.workerScript()]) {
+        try {
+          if (f) h.update(readFileSync(f));
+        } catch {
+          // not there (tests from source)
+        }
+      }
+      this.fingerprintValue = h.digest('hex');
+    }
+    return this.fingerprintValue;
+  }
+
+  private workerScript(): string | undefined {
+    if (this.opts.workerScript) return this.opts.workerScript;
+    const p = path.join(__dirname, 'indexWorker.js');
+    return existsSync(p) ? p : undefined;
+  }
+
   private async indexAll(gen: number): Promise<void> {
+    const t0 = performance.now();
     this.state = 'indexing';
+    const stats: IndexStats = { files: 0, fromMemory: 0, fromCache: 0, analysed: 0, bytes: 0, ms: 0, rebuilds: 0, rebuildMs: 0, lastRebuildMs: 0 };
     const { files, problems } = await listCorpusFiles(this.config.roots, { exclude: this.config.exclude });
     this.problems = [...problems];
+    stats.files = files.length;
     const keep = new Set(files);
-    for (const id of [...this.index.sources.keys()]) if (!keep.has(id)) this.index.remove(id);
+    for (const id of [...this.index.sources.keys()]) {
+      if (!keep.has(id)) {
+        this.index.remove(id);
+        this.entries.delete(id);
+        this.cacheDirty = true;
+      }
+    }
+    for (const id of [...this.entries.keys()]) if (!keep.has(id)) this.entries.delete(id);
     this.emit({ state: 'indexing', indexed: 0, total: files.length, problems: this.problems });
-    let i = 0;
-    for (const file of files) {
+
+    // 1. the on-disk cache, once per storage folder
+    let disk: Map<string, CachedEntry> | undefined;
+    const cacheFile = this.config.cacheDir ? cacheFileIn(this.config.cacheDir) : undefined;
+    if (cacheFile && this.diskChecked !== this.config.cacheDir) {
+      this.diskChecked = this.config.cacheDir;
+      const r = await readCache(cacheFile, this.fingerprint(), { yieldEvery: 5 });
+      if (r.ok) {
+        disk = r.entries;
+        stats.cache = `read ${r.entries.size} entries`;
+      } else {
+        stats.cache = r.reason;
+        if (!r.missing) this.log(`index cache not used: ${r.reason}; it will be rebuilt`);
+        this.cacheDirty = true;
+      }
       if (gen !== this.generation) return;
-      await this.loadOne(file);
-      i++;
-      if (i % 25 === 0 || i === files.length) {
-        this.index.rebuild();
-        this.emit({ state: 'indexing', indexed: i, total: files.length, problems: this.problems });
+    }
+
+    // 2. files whose content key is unchanged keep their analysis
+    let indexed = 0;
+    const toAnalyse: string[] = [];
+    const candidates: { file: string; entry: CachedEntry; fromDisk: boolean }[] = [];
+    for (const file of files) {
+      const mem = this.entries.get(file);
+      const entry = mem ?? disk?.get(file);
+      if (entry) candidates.push({ file, entry, fromDisk: !mem });
+      else toAnalyse.push(file);
+    }
+    if (disk && disk.size !== candidates.filter((c) => c.fromDisk).length) this.cacheDirty = true;
+    await forEachLimit(candidates, 16, async (c) => {
+      if (gen !== this.generation) return;
+      const key = await keyOfFile(c.file, this.maxBytes);
+      if (key !== c.entry.key) {
+        toAnalyse.push(c.file);
+        return;
+      }
+      if (c.fromDisk) {
+        this.index.upsert(fromPlain(c.entry.source), c.entry.analysis);
+        this.entries.set(c.file, c.entry);
+        stats.fromCache++;
+      } else {
+        if (!this.index.sources.has(c.file)) this.index.upsert(fromPlain(c.entry.source), c.entry.analysis);
+        stats.fromMemory++;
+      }
+      if (c.entry.warnings?.length) this.problems.push(...c.entry.warnings);
+      stats.bytes += c.entry.source.text.length;
+      indexed++;
+    });
+    disk = undefined;
+    if (gen !== this.generation) return;
+    toAnalyse.sort();
+
+    // 3. the rest: read and analyse (workers when there are many), rebuilding now and then
+    let lastRebuildEnd = performance.now();
+    let lastEmit = 0;
+    const rebuild = () => {
+      const t = performance.now();
+      this.index.rebuild();
+      const ms = performance.now() - t;
+      stats.rebuilds++;
+      stats.rebuildMs += ms;
+      stats.lastRebuildMs = ms;
+      lastRebuildEnd = performance.now();
+    };
+    const total = files.length;
+    if (toAnalyse.length && indexed > 0) {
+      rebuild();
+      this.emit({ state: 'indexing', indexed, total, problems: this.problems });
+    }
+    const onResult = (r: FileResult) => {
+      if (gen !== this.generation) return;
+      this.problems.push(...r.warnings);
+      if (r.source && r.analysis && r.key) {
+        const entry: CachedEntry = { file: r.file, key: r.key, source: r.source, analysis: r.analysis, warnings: r.warnings };
+        this.index.upsert(fromPlain(r.source), r.analysis);
+        this.entries.set(r.file, entry);
+        stats.bytes += r.source.text.length;
+      } else {
+        if (r.problem) this.problems.push(r.problem);
+        this.index.remove(r.file);
+        this.entries.delete(r.file);
+      }
+      this.cacheDirty = true;
+      stats.analysed++;
+      indexed++;
+      const now = performance.now();
+      // rebuild when the last rebuild is at most a quarter of the time since it ended (and at least 1 s ago)
+      if (now - lastRebuildEnd >= Math.max(1000, 3 * stats.lastRebuildMs)) {
+        rebuild();
+        this.emit({ state: 'indexing', indexed, total, problems: this.problems });
+        lastEmit = performance.now();
+      } else if (now - lastEmit > 250) {
+        this.emit({ state: 'indexing', indexed, total, problems: this.problems });
+        lastEmit = now;
+      }
+    };
+    const script = this.workerScript();
+    const workers = this.opts.workers ?? Math.min(4, availableParallelism());
+    if (script && workers > 0 && toAnalyse.length >= (this.opts.minFilesForWorkers ?? 32)) {
+      await runInWorkers(script, workers, toAnalyse, this.config.maxBytes, onResult, () => gen !== this.generation);
+    } else {
+      for (const file of toAnalyse) {
+        if (gen !== this.generation) return;
+        onResult(await loadAndAnalyse(file, this.config.maxBytes));
         await new Promise((r) => setImmediate(r));
       }
     }
-    this.index.rebuild();
+    if (gen !== this.generation) return;
+    // the same order as the listing whatever order the workers answered in, so entity ids are deterministic
+    const ordered = files.filter((f) => this.index.sources.has(f)).map((f) => [this.index.sources.get(f)!, this.index.analyses.get(f)!] as const);
+    for (const [s] of ordered) this.index.remove(s.id);
+    for (const [s, a] of ordered) this.index.upsert(s, a);
+    rebuild();
+    stats.ms = performance.now() - t0;
+    this.stats = stats;
     this.state = 'ready';
+    this.log(
+      `indexed ${files.length} files in ${Math.round(stats.ms)} ms (${stats.analysed} analysed, ${stats.fromCache} from the cache, ${stats.fromMemory} unchanged; ${stats.rebuilds} rebuilds, ${Math.round(stats.rebuildMs)} ms)`,
+    );
     this.emit({ state: 'ready', indexed: files.length, total: files.length, problems: this.problems });
-  }
-
-  private async loadOne(file: string): Promise<void> {
-    const r = await loadSourceFile(file, { id: file, maxBytes: this.config.maxBytes });
-    this.problems.push(...r.warnings);
-    if (!r.source) {
-      if (r.problem) this.problems.push(r.problem);
-      this.index.remove(file);
-      this.hashes.delete(file);
-      return;
-    }
-    if (r.source.hash && this.hashes.get(file) === r.source.hash && this.index.sources.has(file)) return;
-    try {
-      const analysis = analyzeSource(r.source);
-      this.index.upsert(r.source, analysis);
-      if (r.source.hash) this.hashes.set(file, r.source.hash);
-    } catch (err) {
-      this.problems.push({ path: file, reason: `could not be analysed: ${(err as Error).message}` });
+    if (cacheFile && this.cacheDirty) {
+      this.cacheDirty = false;
+      const snapshot = [...this.entries.values()];
+      const fp = this.fingerprint();
+      this.cacheWrite = this.cacheWrite
+        .then(() => writeCache(cacheFile, fp, snapshot))
+        .catch((err) => {
+          this.cacheDirty = true;
+          this.log(`index cache not written: ${(err as Error).message}`);
+        });
     }
   }
 
@@ -134,12 +322,26 @@ export class CorpusManager {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.pending.clear();
+      // unchanged files are recognised by content key (no re-analysis); only changed ones are analysed
       this.running = this.running.then(() => this.indexAll(++this.generation));
     }, 300);
   }
 
-  dispose(): void {
+  /** Stops watching; resolves once a pending cache write has finished. */
+  dispose(): Promise<void> {
     for (const w of this.watchers) w.close();
     if (this.timer) clearTimeout(this.timer);
+    return this.cacheWrite;
   }
+}
+
+async function forEachLimit<T>(items: T[], limit: number, f: (x: T) => Promise<void>): Promise<void> {
+  let i = 0;
+  const run = async () => {
+    while (i < items.length) {
+      const x = items[i++];
+      await f(x);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
 }

@@ -1,11 +1,14 @@
 import * as path from 'node:path';
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  ErrorCodes,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
+  type CancellationToken,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -23,6 +26,7 @@ import { completion } from '../features/completion';
 import { documentSymbols, workspaceSymbols } from '../features/symbols';
 import { disputeView, entityCard, entitySummary, sourceSummary } from '../features/card';
 import { runSafe } from './runSafe';
+import { expandBraces, globBase, hasGlob } from '../corpus/glob';
 import { Settings } from './settings';
 import { checkDraft } from '../core/check';
 import {
@@ -43,7 +47,8 @@ export const SERVER_VERSION = '0.1.0';
 /** Wires the LSP connection to the corpus manager and the feature functions. Handlers stay thin. */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const manager = new CorpusManager();
+  // indexing log lines go to the output channel (perf: worker threads, on-disk cache; see docs/performance.md)
+  const manager = new CorpusManager({ log: (m) => connection.console.log(m) });
   const drafts = new DraftCache();
   let canPull = false;
   let progressSupported = false;
@@ -59,10 +64,21 @@ export function startServer(connection: Connection): void {
   const index = () => manager.index;
   const sendStatus = (s: Partial<IndexStatus>) => {
     status = { ...status, ...s, sources: index().sources.size, entities: index().table.entities.size, disputes: index().disputes.length };
-    void connection.sendNotification(StatusNotification.type, status);
+    void connection.sendNotification(StatusNotification.method, status);
+  };
+
+  // Robustness (test/robustness/protocol.test.ts): LSP lifecycle. Before initialize a request is answered
+  // ServerNotInitialized, after shutdown InvalidRequest, as the specification says; every handler goes through
+  // `safe`, which adds this gate to runSafe.
+  let phase: 'new' | 'running' | 'shutdown' = 'new';
+  const safe = <T>(name: string, token: CancellationToken | undefined, empty: T, f: () => T | Promise<T>): Promise<T | ResponseError<void>> => {
+    if (phase === 'new') return Promise.resolve(new ResponseError(ErrorCodes.ServerNotInitialized, `${name}: the server is not initialized yet`));
+    if (phase === 'shutdown') return Promise.resolve(new ResponseError(ErrorCodes.InvalidRequest, `${name}: the server is shutting down`));
+    return runSafe(log, name, token, empty, f);
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    phase = 'running';
     canPull = !!params.capabilities.workspace?.configuration;
     progressSupported = !!params.capabilities.window?.workDoneProgress;
     init = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -131,7 +147,8 @@ export function startServer(connection: Connection): void {
       }
     }
     sendStatus({ state: 'indexing', indexed: 0, total: 0 });
-    await manager.configure({ roots, exclude: s.corpus.exclude }, { watch: true });
+    // the on-disk index cache lives in the client's workspace storage (initializationOptions.storagePath), never in a corpus folder
+    await manager.configure({ roots, exclude: s.corpus.exclude, cacheDir: init.storagePath }, { watch: true });
   }
 
   function corpusRoots(s: CorroborateSettings): string[] {
@@ -141,7 +158,7 @@ export function startServer(connection: Connection): void {
     const base = workspaceRoots[0] ?? process.cwd();
     for (const p of s.corpus.paths) {
       const abs = path.isAbsolute(p) ? p : path.resolve(base, p);
-      if (init.trusted === false && !workspaceRoots.some((w) => isInside(abs, w))) {
+      if (init.trusted === false && !confined(abs, workspaceRoots)) {
         connection.console.warn(`corpus path ignored in an untrusted workspace (outside the workspace): ${p}`);
         continue;
       }
@@ -195,59 +212,66 @@ export function startServer(connection: Connection): void {
     return f(doc, drafts.get(index(), doc, s.severity), s);
   };
 
-  connection.onHover((p, token) => runSafe(log, 'hover', token, null, () => withDraft(p.textDocument.uri, null, (doc, check) => hover(index(), doc, check, p.position))));
-  connection.onDefinition((p, token) => runSafe(log, 'definition', token, [], () => withDraft(p.textDocument.uri, [], (doc, check) => definition(index(), doc, check, p.position))));
+  connection.onHover((p, token) => safe('hover', token, null, () => withDraft(p.textDocument.uri, null, (doc, check) => hover(index(), doc, check, p.position))));
+  connection.onDefinition((p, token) => safe('definition', token, [], () => withDraft(p.textDocument.uri, [], (doc, check) => definition(index(), doc, check, p.position))));
   connection.onReferences((p, token) =>
-    runSafe(log, 'references', token, [], () =>
+    safe('references', token, [], () =>
       withDraft(p.textDocument.uri, [], (doc, check) =>
         references(index(), doc, check, p.position, documents.all().filter((d) => d.uri !== doc.uri).map((d) => ({ doc: d, check: drafts.get(index(), d) }))),
       ),
     ),
   );
   connection.onCodeAction((p, token) =>
-    runSafe(log, 'codeAction', token, [], () => withDraft(p.textDocument.uri, [], (doc, check, s) => codeActions(index(), doc, check, p.range, p.context.diagnostics, s.citationStyle))),
+    safe('codeAction', token, [], () => withDraft(p.textDocument.uri, [], (doc, check, s) => codeActions(index(), doc, check, p.range, p.context.diagnostics, s.citationStyle))),
   );
   connection.onCompletion((p, token) =>
-    runSafe(log, 'completion', token, { isIncomplete: false, items: [] }, () => {
+    safe('completion', token, { isIncomplete: false, items: [] }, () => {
       const doc = documents.get(p.textDocument.uri);
       return doc ? completion(index(), doc, p.position) : { isIncomplete: false, items: [] };
     }),
   );
-  connection.onDocumentSymbol((p, token) => runSafe(log, 'documentSymbol', token, [], () => withDraft(p.textDocument.uri, [], (doc, check) => documentSymbols(index(), doc, check))));
-  connection.onWorkspaceSymbol((p, token) => runSafe(log, 'workspaceSymbol', token, [], () => workspaceSymbols(index(), p.query)));
+  connection.onDocumentSymbol((p, token) => safe('documentSymbol', token, [], () => withDraft(p.textDocument.uri, [], (doc, check) => documentSymbols(index(), doc, check))));
+  connection.onWorkspaceSymbol((p, token) => safe('workspaceSymbol', token, [], () => workspaceSymbols(index(), p.query)));
 
-  connection.onRequest(SearchEntitiesRequest.type, (p, token) =>
-    runSafe(log, 'searchEntities', token, [], () => index().search(String(p?.query ?? ''), Math.min(Math.max(1, Number(p?.limit) || 50), 500)).map((r) => entitySummary(index(), r.entity))),
+  connection.onRequest(SearchEntitiesRequest.method, (p: { query?: string; limit?: number } | undefined, token: CancellationToken) =>
+    safe('searchEntities', token, [], () => index().search(String(p?.query ?? ''), Math.min(Math.max(1, Number(p?.limit) || 50), 500)).map((r) => entitySummary(index(), r.entity))),
   );
-  connection.onRequest(EntityRequest.type, (p, token) =>
-    runSafe(log, 'entity', token, null, () => {
+  connection.onRequest(EntityRequest.method, (p: { id?: string } | undefined, token: CancellationToken) =>
+    safe('entity', token, null, () => {
       const e = index().entity(String(p?.id ?? ''));
       return e ? entityCard(index(), e, { claimsPerSource: 5 }) : null;
     }),
   );
-  connection.onRequest(DisputesRequest.type, (p, token) =>
-    runSafe(log, 'disputes', token, [], () => {
+  connection.onRequest(DisputesRequest.method, (p: { entityId?: string } | undefined, token: CancellationToken) =>
+    safe('disputes', token, [], () => {
       const list = p?.entityId ? index().disputesOf(p.entityId) : index().disputes;
       return list.map((d) => disputeView(index(), d));
     }),
   );
-  connection.onRequest(SourcesRequest.type, (_p, token) => runSafe(log, 'sources', token, [], () => [...index().sources.values()].map((s) => sourceSummary(index(), s))));
-  connection.onRequest(ReindexRequest.type, async () => {
-    lastCorpusKey = '';
-    await reconfigure(true);
-    return status;
-  });
-  connection.onRequest(CheckAllDraftsRequest.type, (p, token) =>
-    runSafe(log, 'checkAllDrafts', token, [], async () => {
+  connection.onRequest(SourcesRequest.method, (_p: unknown, token: CancellationToken) => safe('sources', token, [], () => [...index().sources.values()].map((s) => sourceSummary(index(), s))));
+  connection.onRequest(ReindexRequest.method, (_p: unknown, token: CancellationToken) =>
+    safe('reindex', token, status, async () => {
+      lastCorpusKey = '';
+      await reconfigure(true);
+      return status;
+    }),
+  );
+  connection.onRequest(CheckAllDraftsRequest.method, (p: { uris?: string[] } | undefined, token: CancellationToken) =>
+    safe('checkAllDrafts', token, [], async () => {
       const out: { uri: string; findings: number }[] = [];
-      for (const uri of (p?.uris ?? []).slice(0, 5000)) {
+      for (const uri of (Array.isArray(p?.uris) ? p.uris : []).slice(0, 5000)) {
         if (token.isCancellationRequested) break;
+        if (typeof uri !== 'string') continue;
         const open = documents.get(uri);
         let doc = open;
         if (!doc) {
           const file = safePath(uri);
           if (!file) continue;
           try {
+            // Robustness: only regular files of draft size. A FIFO or /dev/zero named in the list would block
+            // the whole server in readFileSync forever; a huge file would stall it (same limit as the CLI).
+            const st = statSync(file);
+            if (!st.isFile() || st.size > 16 * 1024 * 1024) continue;
             const text = readFileSync(file, 'utf8');
             doc = TextDocument.create(uri, /\.(md|markdown)$/i.test(file) ? 'markdown' : 'plaintext', 0, text);
           } catch {
@@ -264,8 +288,34 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  connection.onShutdown(() => manager.dispose());
-  documents.listen(connection);
+  connection.onShutdown(() => {
+    phase = 'shutdown';
+    for (const t of timers.values()) clearTimeout(t);
+    timers.clear();
+    // resolves once a pending index-cache write has finished (written before the process exits)
+    return manager.dispose();
+  });
+  // Robustness (test/robustness/protocol.test.ts): a didChange whose version is not newer than the document's is
+  // stale or duplicated (a buggy client); applying it would put older text over newer. It is dropped and logged.
+  const syncConnection = new Proxy(connection, {
+    get(target, prop) {
+      if (prop === 'onDidChangeTextDocument') {
+        return (handler: Parameters<Connection['onDidChangeTextDocument']>[0]) =>
+          target.onDidChangeTextDocument((p) => {
+            const current = documents.get(p?.textDocument?.uri);
+            const v = p?.textDocument?.version;
+            if (current && typeof v === 'number' && v <= current.version) {
+              log(`ignored didChange for ${p.textDocument.uri}: version ${v} is not newer than ${current.version}`);
+              return;
+            }
+            return handler(p);
+          });
+      }
+      const v = Reflect.get(target, prop);
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
+  documents.listen(syncConnection);
   connection.listen();
 }
 
@@ -277,16 +327,35 @@ function safePath(uri: string): string | undefined {
   }
 }
 
-function isInside(p: string, root: string): boolean {
-  let a = p;
-  let b = root;
-  try {
-    a = realpathSync(p);
-    b = realpathSync(root);
-  } catch {
-    // not existing yet: compare as written
+/**
+ * Robustness (untrusted workspaces, test/robustness/safety.test.ts): where a corpus path setting can lead. A glob
+ * is judged by the folder each of its brace alternatives starts from ("link/*.md" starts in "link", which may be
+ * a symlink out of the workspace; "{../x,y}/*.md" starts in "../x"); every one must stay inside a root.
+ */
+function confined(spec: string, roots: string[]): boolean {
+  const starts = hasGlob(spec) ? expandBraces(spec.replace(/\\/g, '/')).map((e) => globBase(path.resolve(e))) : [spec];
+  return starts.every((p) => roots.some((w) => isInside(p, w)));
+}
+
+/** The real path of p, resolving symlinks in the longest prefix that exists ("link/not-yet" → "/target/not-yet"). */
+function realish(p: string): string {
+  const rest: string[] = [];
+  let cur = path.resolve(p);
+  for (;;) {
+    try {
+      return path.join(realpathSync(cur), ...rest.reverse());
+    } catch {
+      const parent = path.dirname(cur);
+      if (parent === cur) return path.resolve(p);
+      rest.push(path.basename(cur));
+      cur = parent;
+    }
   }
-  const rel = path.relative(b, a);
+}
+
+function isInside(p: string, root: string): boolean {
+  // both sides through their real paths, even when p does not exist (yet): a symlink in its existing part counts
+  const rel = path.relative(realish(root), realish(p));
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 

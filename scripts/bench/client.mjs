@@ -1,0 +1,90 @@
+// A minimal LSP client over stdio for the benchmark: starts the real bundled server (dist/server.js).
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import * as path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
+export const root = new URL('../..', import.meta.url).pathname;
+
+export class BenchClient {
+  constructor({ settings, storagePath, memFile, workspace = root }) {
+    this.settings = settings;
+    this.proc = spawn(process.execPath, ['--require', path.join(root, 'scripts/bench/memprobe.cjs'), path.join(root, 'dist/server.js'), '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, CORROBORATE_BENCH_MEM: memFile ?? '' },
+    });
+    this.stderr = '';
+    this.proc.stderr.on('data', (d) => (this.stderr += d));
+    this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
+    this.conn.onRequest('workspace/configuration', (p) => p.items.map(() => this.settings));
+    this.conn.onRequest('window/workDoneProgress/create', () => null);
+    this.conn.onRequest('client/registerCapability', () => null);
+    this.logs = [];
+    this.conn.onNotification('window/logMessage', (m) => this.logs.push(m.message));
+    this.conn.onNotification('$/progress', () => undefined);
+    this.diagWaiters = [];
+    this.conn.onNotification('textDocument/publishDiagnostics', (p) => {
+      const now = performance.now();
+      this.diagWaiters = this.diagWaiters.filter((w) => (w.match(p) ? (w.resolve({ p, at: now }), false) : true));
+    });
+    this.statuses = [];
+    this.readyWaiters = [];
+    this.conn.onNotification('corroborate/status', (s) => {
+      this.statuses.push({ at: performance.now(), ...s });
+      if (s.state === 'ready' || s.state === 'error') for (const r of this.readyWaiters.splice(0)) r(s);
+    });
+    this.conn.listen();
+    this.storagePath = storagePath;
+    this.workspace = workspace;
+  }
+  /** Sends initialize + initialized; resolves { readyMs } measured from `initialized` to the ready status. */
+  async start() {
+    await this.conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(this.workspace).toString(),
+      workspaceFolders: [{ uri: pathToFileURL(this.workspace).toString(), name: 'ws' }],
+      capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
+      initializationOptions: { bundledCorpusPath: path.join(root, 'corpus'), trusted: true, storagePath: this.storagePath },
+    });
+    const ready = new Promise((r) => this.readyWaiters.push(r));
+    this.t0 = performance.now();
+    await this.conn.sendNotification('initialized', {});
+    this.readyPromise = ready.then((s) => ({ status: s, readyMs: performance.now() - this.t0 }));
+    return this.readyPromise;
+  }
+  diagnostics(uri, version) {
+    return new Promise((resolve) => this.diagWaiters.push({ match: (p) => p.uri === uri && (version === undefined || p.version === version), resolve }));
+  }
+  request(method, params) {
+    return this.conn.sendRequest(method, params);
+  }
+  notify(method, params) {
+    return this.conn.sendNotification(method, params);
+  }
+  /** Peak resident set size of the server process so far (VmHWM), in MB; Linux only. */
+  peakRssMB() {
+    try {
+      const s = readFileSync(`/proc/${this.proc.pid}/status`, 'utf8');
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(s);
+      const rss = /VmRSS:\s+(\d+) kB/.exec(s);
+      return { peak: hwm ? Number(hwm[1]) / 1024 : NaN, now: rss ? Number(rss[1]) / 1024 : NaN };
+    } catch {
+      return { peak: NaN, now: NaN };
+    }
+  }
+  async stop(timeoutMs = 120000) {
+    try {
+      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((_, rej) => setTimeout(() => rej(new Error('shutdown timeout')), timeoutMs))]);
+      await this.conn.sendNotification('exit');
+    } catch {
+      // killed below
+    }
+    const exited = new Promise((r) => this.proc.once('exit', r));
+    setTimeout(() => this.proc.kill(), 2000).unref();
+    await exited;
+    this.conn.dispose();
+  }
+}

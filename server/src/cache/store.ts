@@ -1,0 +1,158 @@
+/**
+ * The on-disk index cache: the per-file results of indexing (loaded source text, spans and metadata, and its
+ * analysis), keyed by file and checked per file by content key (sha-256 of the file and its sidecar).
+ *
+ * One file in the storage folder the client passes (never in a corpus folder):
+ *   [0, 4096)  "CORROBIX" + u32 format version + u32 n + n bytes of JSON header, zero padded:
+ *              { fingerprint, v8, bodyLength, sha1, entries, chunks }
+ *   [4096, …)  body: chunks of [u32 length][v8.serialize(FileResult[])]
+ * v8 serialisation keeps what JSON loses (Infinity in quantity ranges, undefined). The whole body is checked
+ * against its sha-1 and the header against the format version, the V8 version and the analyser's fingerprint
+ * before anything is trusted; a bad cache is reported and rebuilt. Writes go to a temp file that is renamed over
+ * the cache, so a crash mid-write leaves the old cache (or none), never half of one.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import type { FileResult } from '../indexing/work';
+
+export const CACHE_FORMAT_VERSION = 1;
+export const CACHE_FILE = 'corroborate-index.cache';
+const MAGIC = Buffer.from('CORROBIX', 'latin1');
+const HEADER_SIZE = 4096;
+const CHUNK = 200;
+
+export interface CacheHeader {
+  fingerprint: string;
+  v8: string;
+  bodyLength: number;
+  sha1: string;
+  entries: number;
+  chunks: number;
+}
+
+export type CachedEntry = Required<Pick<FileResult, 'file' | 'key' | 'source' | 'analysis'>> & Pick<FileResult, 'warnings'>;
+
+export type ReadResult = { ok: true; entries: Map<string, CachedEntry>; header: CacheHeader } | { ok: false; reason: string; missing?: boolean };
+
+const tick = () => new Promise<void>((r) => setImmediate(r));
+
+/** Reads and verifies a cache file. Never throws; `ok: false` with a reason when absent, stale or corrupt. */
+export async function readCache(file: string, fingerprint: string, opts: { yieldEvery?: number } = {}): Promise<ReadResult> {
+  let buf: Buffer;
+  try {
+    buf = await fsp.readFile(file);
+  } catch (err) {
+    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+    return { ok: false, missing, reason: missing ? 'no cache yet' : `cannot read the cache (${(err as Error).message})` };
+  }
+  try {
+    if (buf.length < HEADER_SIZE || !buf.subarray(0, 8).equals(MAGIC)) return { ok: false, reason: 'not a cache file (bad magic or truncated header)' };
+    const version = buf.readUInt32LE(8);
+    if (version !== CACHE_FORMAT_VERSION) return { ok: false, reason: `cache format ${version}, expected ${CACHE_FORMAT_VERSION}` };
+    const n = buf.readUInt32LE(12);
+    if (n > HEADER_SIZE - 16) return { ok: false, reason: 'corrupt cache header' };
+    const header = JSON.parse(buf.subarray(16, 16 + n).toString('utf8')) as CacheHeader;
+    if (header.fingerprint !== fingerprint) return { ok: false, reason: 'cache written by another version of the analyser' };
+    if (header.v8 !== process.versions.v8) return { ok: false, reason: 'cache written by another Node/V8 version' };
+    if (buf.length !== HEADER_SIZE + header.bodyLength) return { ok: false, reason: `cache truncated or padded (${buf.length} bytes, expected ${HEADER_SIZE + header.bodyLength})` };
+    const body = buf.subarray(HEADER_SIZE);
+    if (createHash('sha1').update(body).digest('hex') !== header.sha1) return { ok: false, reason: 'cache checksum mismatch (corrupt)' };
+    const entries = new Map<string, CachedEntry>();
+    let at = 0;
+    let chunks = 0;
+    while (at < body.length) {
+      if (at + 4 > body.length) return { ok: false, reason: 'corrupt cache body' };
+      const len = body.readUInt32LE(at);
+      at += 4;
+      if (at + len > body.length) return { ok: false, reason: 'corrupt cache body' };
+      const list = v8.deserialize(body.subarray(at, at + len)) as CachedEntry[];
+      at += len;
+      chunks++;
+      if (!Array.isArray(list)) return { ok: false, reason: 'corrupt cache chunk' };
+      for (const e of list) {
+        if (!validEntry(e)) return { ok: false, reason: 'corrupt cache entry' };
+        entries.set(e.file, e);
+      }
+      if (opts.yieldEvery && chunks % opts.yieldEvery === 0) await tick();
+    }
+    if (chunks !== header.chunks || entries.size !== header.entries) return { ok: false, reason: 'cache entry count mismatch' };
+    return { ok: true, entries, header };
+  } catch (err) {
+    return { ok: false, reason: `corrupt cache (${(err as Error).message})` };
+  }
+}
+
+function validEntry(e: unknown): e is CachedEntry {
+  const x = e as CachedEntry;
+  return (
+    !!x &&
+    typeof x.file === 'string' &&
+    typeof x.key === 'string' &&
+    !!x.source &&
+    typeof x.source.text === 'string' &&
+    typeof x.source.id === 'string' &&
+    Array.isArray(x.source.prose) &&
+    Array.isArray(x.source.headings) &&
+    !!x.analysis &&
+    Array.isArray(x.analysis.sentences) &&
+    Array.isArray(x.analysis.raw)
+  );
+}
+
+/**
+ * Writes the cache atomically: serialises in chunks (yielding to the event loop between them so the server
+ * keeps answering), writes a temp file beside the cache, then renames it over the cache.
+ */
+export async function writeCache(file: string, fingerprint: string, entries: Iterable<CachedEntry>, opts: { yieldEvery?: number } = {}): Promise<void> {
+  await fsp.mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const fh = await fsp.open(tmp, 'w');
+  let ok = false;
+  try {
+    const sha = createHash('sha1');
+    let pos = HEADER_SIZE;
+    let count = 0;
+    let chunks = 0;
+    let batch: CachedEntry[] = [];
+    const flush = async () => {
+      if (!batch.length) return;
+      const blob = v8.serialize(batch);
+      const len = Buffer.alloc(4);
+      len.writeUInt32LE(blob.length);
+      sha.update(len).update(blob);
+      await fh.write(len, 0, 4, pos);
+      await fh.write(blob, 0, blob.length, pos + 4);
+      pos += 4 + blob.length;
+      count += batch.length;
+      chunks++;
+      batch = [];
+      if (opts.yieldEvery !== 0) await tick();
+    };
+    for (const e of entries) {
+      batch.push({ file: e.file, key: e.key, source: e.source, analysis: e.analysis, warnings: e.warnings });
+      if (batch.length >= CHUNK) await flush();
+    }
+    await flush();
+    const header: CacheHeader = { fingerprint, v8: process.versions.v8, bodyLength: pos - HEADER_SIZE, sha1: sha.digest('hex'), entries: count, chunks };
+    const json = Buffer.from(JSON.stringify(header), 'utf8');
+    const head = Buffer.alloc(HEADER_SIZE);
+    MAGIC.copy(head, 0);
+    head.writeUInt32LE(CACHE_FORMAT_VERSION, 8);
+    head.writeUInt32LE(json.length, 12);
+    json.copy(head, 16);
+    await fh.write(head, 0, HEADER_SIZE, 0);
+    await fh.sync();
+    ok = true;
+  } finally {
+    await fh.close();
+    if (!ok) await fsp.rm(tmp, { force: true });
+  }
+  await fsp.rename(tmp, file);
+}
+
+/** Where the cache of a storage folder lives. */
+export function cacheFileIn(storagePath: string): string {
+  return path.join(storagePath, CACHE_FILE);
+}

@@ -1,0 +1,93 @@
+/**
+ * The per-file work of indexing, shared by the worker threads and the in-thread fallback: read a source file,
+ * analyse it, and return plain data (structured-clone and cache safe: no functions). `Source.fileOffset` (HTML
+ * and ClaimReview) is a function, so it is left out and rebuilt lazily on the main thread when first asked for.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fsp, readFileSync } from 'node:fs';
+import type { Source } from '../core/model';
+import type { SourceAnalysis } from '../core/analyze';
+import { analyzeSource } from '../core/analyze';
+import { loadSourceFile, parseSource, sidecarPath, type LoadProblem } from '../corpus/load';
+
+/** A Source without its function-valued field; `hasFileOffset` says the original had one. */
+export type PlainSource = Omit<Source, 'fileOffset'> & { hasFileOffset?: boolean };
+
+export interface FileResult {
+  file: string;
+  /** content key: sha-256 of the file bytes and of its sidecar (NAME.meta.json), if any */
+  key?: string;
+  source?: PlainSource;
+  analysis?: SourceAnalysis;
+  problem?: LoadProblem;
+  warnings: LoadProblem[];
+}
+
+export async function sidecarKey(file: string): Promise<string> {
+  const side = sidecarPath(file);
+  if (side === file) return 'none';
+  try {
+    const bytes = await fsp.readFile(side);
+    return createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+  } catch {
+    return 'none';
+  }
+}
+
+export function contentKey(fileHash: string, sideKey: string): string {
+  return `${fileHash}:${sideKey}`;
+}
+
+/** Reads the file and its sidecar and returns their content key without parsing (warm start, watcher). */
+export async function keyOfFile(file: string, maxBytes: number): Promise<string | undefined> {
+  try {
+    const bytes = await fsp.readFile(file);
+    if (bytes.length > maxBytes) return undefined;
+    return contentKey(createHash('sha256').update(bytes).digest('hex'), await sidecarKey(file));
+  } catch {
+    return undefined;
+  }
+}
+
+export async function loadAndAnalyse(file: string, maxBytes?: number): Promise<FileResult> {
+  const r = await loadSourceFile(file, { id: file, maxBytes });
+  if (!r.source) return { file, problem: r.problem, warnings: r.warnings };
+  try {
+    const analysis = analyzeSource(r.source);
+    const key = r.source.hash ? contentKey(r.source.hash, await sidecarKey(file)) : undefined;
+    return { file, key, source: toPlain(r.source), analysis, warnings: r.warnings };
+  } catch (err) {
+    return { file, problem: { path: file, reason: `could not be analysed: ${(err as Error).message}` }, warnings: r.warnings };
+  }
+}
+
+export function toPlain(s: Source): PlainSource {
+  const { fileOffset, ...rest } = s;
+  return fileOffset ? { ...rest, hasFileOffset: true } : rest;
+}
+
+/**
+ * Back to a Source. For HTML and ClaimReview the offset map is rebuilt on first use by parsing the file again
+ * (synchronously; only when a location in that source is asked for). If the file changed meanwhile, the watcher
+ * re-indexes it; until then offsets fall back to identity.
+ */
+export function fromPlain(p: PlainSource): Source {
+  const { hasFileOffset, ...s } = p;
+  const source = s as Source;
+  if (hasFileOffset) {
+    let map: ((o: number) => number) | undefined;
+    source.fileOffset = (offset: number) => {
+      if (!map) {
+        map = (o) => o;
+        try {
+          const re = parseSource(p.path, readFileSync(p.path), { id: p.id });
+          if (re.source?.fileOffset && re.source.text === p.text) map = re.source.fileOffset;
+        } catch {
+          // keep identity
+        }
+      }
+      return map(offset);
+    };
+  }
+  return source;
+}

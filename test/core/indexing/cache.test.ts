@@ -1,0 +1,178 @@
+/** The on-disk index cache: per-file invalidation by content key, atomic writes, corrupt caches rebuilt. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { CorpusManager } from '../../../server/src/indexing/manager';
+import { cacheFileIn, readCache, writeCache, type CachedEntry } from '../../../server/src/cache/store';
+import { loadAndAnalyse } from '../../../server/src/indexing/work';
+
+const ARTICLE = (name: string, n: number) => `${name} visits Brussels\n\nBy Jane Reporter\n\nMonday, 21 March 2016\n\n${name} said on Monday that at least ${n} people were killed in the attack on the Brussels metro. The Belgian police arrested ${name}'s brother.\n`;
+
+function setup() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'corroborate-cache-test-'));
+  const corpus = path.join(dir, 'corpus');
+  const storage = path.join(dir, 'storage');
+  mkdirSync(corpus);
+  writeFileSync(path.join(corpus, 'a.txt'), ARTICLE('Karim Abdeslam', 31));
+  writeFileSync(path.join(corpus, 'b.txt'), ARTICLE('Mohamed Belkaid', 32));
+  writeFileSync(path.join(corpus, 'c.md'), `---\ntitle: Notes\noutlet: Example\n---\n\n${ARTICLE('Najim Laachraoui', 35)}`);
+  return { dir, corpus, storage, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function indexOnce(corpus: string, storage: string) {
+  const logs: string[] = [];
+  const m = new CorpusManager({ workers: 0, log: (s) => logs.push(s) });
+  await m.configure({ roots: [corpus], exclude: [], cacheDir: storage });
+  await m.whenCacheWritten();
+  await m.dispose();
+  return { m, logs };
+}
+
+test('a second start reads every analysis from the cache and gives the same index', async () => {
+  const { corpus, storage, cleanup } = setup();
+  try {
+    const first = await indexOnce(corpus, storage);
+    assert.equal(first.m.stats?.analysed, 3);
+    assert.ok(existsSync(cacheFileIn(storage)));
+    const second = await indexOnce(corpus, storage);
+    assert.equal(second.m.stats?.fromCache, 3);
+    assert.equal(second.m.stats?.analysed, 0);
+    assert.deepEqual([...second.m.index.table.entities.keys()].sort(), [...first.m.index.table.entities.keys()].sort());
+    assert.equal(second.m.index.claims.length, first.m.index.claims.length);
+    assert.equal(second.m.index.sources.get(path.join(corpus, 'c.md'))?.meta.outlet, 'Example');
+  } finally {
+    cleanup();
+  }
+});
+
+test('only a file whose content changed is analysed again (content hash, not mtime)', async () => {
+  const { corpus, storage, cleanup } = setup();
+  try {
+    await indexOnce(corpus, storage);
+    writeFileSync(path.join(corpus, 'b.txt'), ARTICLE('Mohamed Belkaid', 40));
+    // same bytes rewritten: a new mtime, the same content
+    writeFileSync(path.join(corpus, 'a.txt'), ARTICLE('Karim Abdeslam', 31));
+    const { m } = await indexOnce(corpus, storage);
+    assert.equal(m.stats?.analysed, 1);
+    assert.equal(m.stats?.fromCache, 2);
+    assert.match(m.index.sources.get(path.join(corpus, 'b.txt'))!.text, /at least 40 people/);
+  } finally {
+    cleanup();
+  }
+});
+
+test('a changed sidecar (NAME.meta.json) invalidates its source', async () => {
+  const { corpus, storage, cleanup } = setup();
+  try {
+    await indexOnce(corpus, storage);
+    writeFileSync(path.join(corpus, 'a.meta.json'), JSON.stringify({ outlet: 'Sidecar Times' }));
+    const { m } = await indexOnce(corpus, storage);
+    assert.equal(m.stats?.analysed, 1);
+    assert.equal(m.index.sources.get(path.join(corpus, 'a.txt'))?.meta.outlet, 'Sidecar Times');
+  } finally {
+    cleanup();
+  }
+});
+
+test('a deleted file leaves the index and the cache', async () => {
+  const { corpus, storage, cleanup } = setup();
+  try {
+    await indexOnce(corpus, storage);
+    rmSync(path.join(corpus, 'b.txt'));
+    const { m } = await indexOnce(corpus, storage);
+    assert.equal(m.index.sources.size, 2);
+    const r = await readCache(cacheFileIn(storage), m.fingerprint());
+    assert.ok(r.ok);
+    if (r.ok) assert.deepEqual([...r.entries.keys()].sort(), [path.join(corpus, 'a.txt'), path.join(corpus, 'c.md')].sort());
+  } finally {
+    cleanup();
+  }
+});
+
+test('a truncated or corrupted cache is detected, not trusted, and rebuilt', async () => {
+  const { corpus, storage, cleanup } = setup();
+  try {
+    const { m } = await indexOnce(corpus, storage);
+    const file = cacheFileIn(storage);
+    const good = readFileSync(file);
+    // truncated
+    writeFileSync(file, good.subarray(0, good.length - 100));
+    let r = await readCache(file, m.fingerprint());
+    assert.equal(r.ok, false);
+    if (!r.ok) assert.match(r.reason, /truncated/);
+    const again = await indexOnce(corpus, storage);
+    assert.equal(again.m.stats?.analysed, 3);
+    assert.ok(again.logs.some((l) => /cache not used/.test(l)));
+    assert.equal((await readCache(file, m.fingerprint())).ok, true, 'rebuilt');
+    // one flipped byte in the body
+    const bytes = Buffer.from(readFileSync(file));
+    bytes[bytes.length - 7] ^= 0xff;
+    writeFileSync(file, bytes);
+    r = await readCache(file, m.fingerprint());
+    assert.equal(r.ok, false);
+    if (!r.ok) assert.match(r.reason, /checksum/);
+    // garbage
+    writeFileSync(file, 'not a cache at all');
+    r = await readCache(file, m.fingerprint());
+    assert.equal(r.ok, false);
+    const third = await indexOnce(corpus, storage);
+    assert.equal(third.m.stats?.analysed, 3);
+    assert.equal(third.m.index.sources.size, 3);
+  } finally {
+    cleanup();
+  }
+});
+
+test('a cache written by another analyser version is not trusted', async () => {
+  const { corpus, storage, cleanup } = setup();
+  try {
+    const { m } = await indexOnce(corpus, storage);
+    const r = await readCache(cacheFileIn(storage), 'another-fingerprint');
+    assert.equal(r.ok, false);
+    void m;
+  } finally {
+    cleanup();
+  }
+});
+
+test('writes are atomic: a temp file renamed over the cache, nothing left behind, never in the corpus folder', async () => {
+  const { corpus, storage, cleanup } = setup();
+  try {
+    const e = await loadAndAnalyse(path.join(corpus, 'a.txt'));
+    const entry = e as CachedEntry;
+    const file = cacheFileIn(storage);
+    await writeCache(file, 'fp', [entry]);
+    const before = readFileSync(file);
+    // a write that fails half way (an entry that cannot be serialised) leaves the old cache as it was
+    const bad = { ...entry, file: 'x', analysis: { ...entry.analysis, oops: () => 1 } } as unknown as CachedEntry;
+    await assert.rejects(writeCache(file, 'fp', [entry, bad]));
+    assert.deepEqual(readFileSync(file), before);
+    assert.deepEqual(readdirSync(storage), [path.basename(file)], 'no temp files left');
+    assert.deepEqual(readdirSync(corpus).sort(), ['a.txt', 'b.txt', 'c.md']);
+    const r = await readCache(file, 'fp');
+    assert.ok(r.ok);
+  } finally {
+    cleanup();
+  }
+});
+
+test('quantities keep an open upper bound (Infinity) through the cache', async () => {
+  const { corpus, storage, cleanup } = setup();
+  try {
+    const e = (await loadAndAnalyse(path.join(corpus, 'a.txt'))) as CachedEntry;
+    const qs = e.analysis.sentences.flatMap((s) => s.quantities);
+    assert.ok(qs.some((q) => q.high === Infinity), 'the article says "at least 31"');
+    const file = cacheFileIn(storage);
+    await writeCache(file, 'fp', [e]);
+    const r = await readCache(file, 'fp');
+    assert.ok(r.ok);
+    if (r.ok) {
+      const back = r.entries.get(e.file)!.analysis.sentences.flatMap((s) => s.quantities);
+      assert.deepEqual(back, qs);
+    }
+  } finally {
+    cleanup();
+  }
+});
