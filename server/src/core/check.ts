@@ -294,8 +294,8 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
   const hits: { d: Dispute; score: number; claim: Claim }[] = [];
   const candidates = new Set<Dispute>();
   for (const e of ds.entityIds) for (const d of index.disputesOf(e)) candidates.add(d);
-  // meaning-only matches (the draft may name none of the claim's entities)
-  for (const d of index.disputes) if (d.kind === 'questioned' || d.kind === 'contested' || d.kind === 'fact-check') candidates.add(d);
+  // meaning-only matches (the draft may name none of the claim's entities), through the key index
+  for (const k of ds.keys) for (const d of index.disputesByKey.get(k) ?? []) candidates.add(d);
   for (const d of candidates) {
     if (d.kind === 'figures') continue;
     if (d.kind === 'responsibility') {
@@ -320,7 +320,11 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
   // an article about the same thing that denies or doubts it ("the report is a hoax", "X denied …"); a draft
   // that itself negates ("does not have") has the opposite polarity, so a denial may agree with it
   const draftNegates = hasNegation(ds.text);
-  for (const [sourceId, denials] of draftNegates ? [] : index.denialsBySource) {
+  // only the articles that name one of the draft's entities can be "about the same thing"
+  const nearSources = new Set<string>();
+  if (!draftNegates) for (const e of ds.entityIds) for (const m of index.entity(e)?.mentions ?? []) if (index.denialsBySource.has(m.sourceId)) nearSources.add(m.sourceId);
+  for (const sourceId of nearSources) {
+    const denials = index.denialsBySource.get(sourceId)!;
     const docKeys = index.sourceKeys.get(sourceId)!;
     const docEntities = index.sourceEntities.get(sourceId)!;
     const sharedEntities = ds.entityIds.filter((e) => docEntities.has(e)).length;

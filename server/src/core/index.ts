@@ -71,6 +71,24 @@ export class CorpusIndex {
         if (isDoubt(c)) push(this.denialsBySource, c.sourceId, c);
       }
     }
+    // inverted index for matching a draft sentence by meaning without scanning every dispute
+    this.disputesByKey.clear();
+    const df = new Map<string, number>();
+    for (const c of this.claims) for (const k of c.keys) df.set(k, (df.get(k) ?? 0) + 1);
+    const common = Math.max(50, this.claims.length * 0.02);
+    for (const d of this.disputes) {
+      if (d.kind !== 'questioned' && d.kind !== 'contested' && d.kind !== 'fact-check') continue;
+      for (const side of d.sides) {
+        const c = this.claimById.get(side.claimId);
+        if (!c) continue;
+        for (const k of c.keys) {
+          if ((df.get(k) ?? 0) > common || this.entityWords.has(k)) continue;
+          let set = this.disputesByKey.get(k);
+          if (!set) this.disputesByKey.set(k, (set = new Set()));
+          set.add(d);
+        }
+      }
+    }
     this.buildNameIndexes();
     this.version++;
   }
@@ -81,6 +99,8 @@ export class CorpusIndex {
   readonly sourceEntities = new Map<string, Set<string>>();
   /** claims that explicitly deny or doubt something, by source */
   readonly denialsBySource = new Map<string, Claim[]>();
+  /** meaning key -> disputes whose claims carry it (keys common to many claims are left out) */
+  readonly disputesByKey = new Map<string, Set<Dispute>>();
 
   private buildClaims(): void {
     this.claims = [];

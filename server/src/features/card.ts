@@ -47,20 +47,52 @@ export function disputeView(index: CorpusIndex, d: Dispute): DisputeView {
   };
 }
 
+/** The entity's claims grouped by source, computed once per index version. */
+const groupedCache = new WeakMap<CorpusIndex, { version: number; byEntity: Map<string, Map<string, Claim[]>> }>();
+function claimsBySource(index: CorpusIndex, entityId: string): Map<string, Claim[]> {
+  let c = groupedCache.get(index);
+  if (!c || c.version !== index.version) groupedCache.set(index, (c = { version: index.version, byEntity: new Map() }));
+  let g = c.byEntity.get(entityId);
+  if (!g) {
+    g = new Map();
+    for (const cl of index.claimsByEntity.get(entityId) ?? []) {
+      const l = g.get(cl.sourceId);
+      if (l) l.push(cl);
+      else g.set(cl.sourceId, [cl]);
+    }
+    if (c.byEntity.size > 2000) c.byEntity.clear();
+    c.byEntity.set(entityId, g);
+  }
+  return g;
+}
+
 /** Claims about the entity, ranked: direct mention first, figures and stances, then position in the article. */
 function rankedClaims(index: CorpusIndex, e: Entity, sourceId: string): Claim[] {
-  const list = (index.claimsByEntity.get(e.id) ?? []).filter((c) => c.sourceId === sourceId);
+  const list = claimsBySource(index, e.id).get(sourceId) ?? [];
   const score = (c: Claim) =>
     (c.entityIds.includes(e.id) ? 3 : 0) + (c.quantities.length ? 1 : 0) + (c.stance !== 'asserts' ? 1 : 0) + (index.disputesByClaim.has(c.id) ? 2 : 0) - (c.text.length > 400 ? 1 : 0);
   return list.map((c, i) => ({ c, s: score(c) - i * 0.01 })).sort((a, b) => b.s - a.s).map((x) => x.c);
 }
 
-export function bestPassages(index: CorpusIndex, e: Entity): { sourceId: string; span: { start: number; end: number } }[] {
+/** Sources naming the entity, most relevant first: disputed claims, then most claims, then newest. */
+function sourcesFor(index: CorpusIndex, e: Entity): string[] {
+  const bySource = claimsBySource(index, e.id);
+  const ids = [...new Set(e.mentions.map((m) => m.sourceId))];
+  const score = (id: string) => {
+    const cl = bySource.get(id) ?? [];
+    return (cl.some((c) => index.disputesByClaim.has(c.id)) ? 1000 : 0) + cl.length;
+  };
+  return ids.sort((a, b) => score(b) - score(a) || (index.sources.get(b)?.meta.published ?? '').localeCompare(index.sources.get(a)?.meta.published ?? ''));
+}
+
+const MAX_SOURCES = 12;
+
+export function bestPassages(index: CorpusIndex, e: Entity, limit = MAX_SOURCES * 4): { sourceId: string; span: { start: number; end: number } }[] {
   const out: { sourceId: string; span: { start: number; end: number } }[] = [];
-  const seen = new Set<string>();
-  for (const m of e.mentions) {
-    if (seen.has(m.sourceId)) continue;
-    seen.add(m.sourceId);
+  const firstMention = new Map<string, (typeof e.mentions)[number]>();
+  for (const m of e.mentions) if (!firstMention.has(m.sourceId)) firstMention.set(m.sourceId, m);
+  for (const sourceId of sourcesFor(index, e).slice(0, limit)) {
+    const m = firstMention.get(sourceId)!;
     const best = rankedClaims(index, e, m.sourceId)[0];
     out.push({ sourceId: m.sourceId, span: best && best.entityIds.includes(e.id) ? best.span : m.span });
   }
@@ -83,7 +115,8 @@ export function entityCard(index: CorpusIndex, e: Entity, opts: { claimsPerSourc
   const summary = entitySummary(index, e);
   const total = index.sources.size;
   const bySource = new Map<string, Claim[]>();
-  for (const m of e.mentions) if (!bySource.has(m.sourceId)) bySource.set(m.sourceId, rankedClaims(index, e, m.sourceId));
+  const shownSources = sourcesFor(index, e);
+  for (const id of shownSources.slice(0, MAX_SOURCES)) bySource.set(id, rankedClaims(index, e, id));
   const disputes = index.disputesOf(e.id);
   const md: string[] = [];
   md.push(`**${esc(e.name)}** · ${TYPE_LABEL[e.type]}${e.date ? ` · ${e.date}` : ''}`);
@@ -108,6 +141,7 @@ export function entityCard(index: CorpusIndex, e: Entity, opts: { claimsPerSourc
     }
     sources.push({ source: sourceSummary(index, src), claims: top.map((c) => claimView(index, c)) });
   }
+  if (shownSources.length > MAX_SOURCES) md.push(`\n_…and ${shownSources.length - MAX_SOURCES} more sources (Look Up Entity… lists them all)_`);
   if (disputes.length) {
     md.push(`\n---\n**Disputed** (${disputes.length})`);
     for (const d of disputes.slice(0, 5)) {
