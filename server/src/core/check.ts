@@ -52,19 +52,75 @@ export class Cancelled extends Error {
   }
 }
 
-export function checkDraft(index: CorpusIndex, text: string, opts: CheckOptions = {}): DraftCheck {
+/** Cached analyses of paragraphs by their text (offsets relative to the paragraph), for one index version. */
+export interface ParagraphCache {
+  indexVersion: number;
+  entries: Map<string, ParagraphResult>;
+}
+interface ParagraphResult {
+  mentions: DraftMention[];
+  findings: Finding[];
+  sentences: DraftSentence[];
+}
+
+/**
+ * Checks a draft paragraph by paragraph. Each paragraph is analysed on its own, so an edit re-analyses only the
+ * paragraphs whose text changed when a ParagraphCache is passed (the result is the same with or without it).
+ */
+export function checkDraft(index: CorpusIndex, text: string, opts: CheckOptions & { cache?: ParagraphCache } = {}): DraftCheck {
   const token = opts.token ?? NeverCancelled;
   const dt = draftText(text, opts.languageId ?? 'markdown');
   const masked = dt.masked;
-  const sents: { span: Span; heading: boolean; paragraph: number }[] = [];
+  let cache = opts.cache;
+  if (cache && cache.indexVersion !== index.version) {
+    cache.entries.clear();
+    cache.indexVersion = index.version;
+  }
+  const mentions: DraftMention[] = [];
+  const findings: Finding[] = [];
+  const sentencesOut: DraftSentence[] = [];
+  const used = new Set<string>();
   let p = 0;
-  const headingSet = dt.headings;
   for (const para of paragraphs(masked)) {
-    const isHeading = headingSet.some((h) => h.start >= para.start && h.end <= para.end && para.end - para.start <= h.end - h.start + 2);
-    if (isHeading) sents.push({ span: para, heading: true, paragraph: p });
-    else for (const s of sentences(masked, para)) sents.push({ span: s, heading: false, paragraph: p });
+    if (token.isCancellationRequested) throw new Cancelled();
+    const heading = dt.headings.some((h) => h.start >= para.start && h.end <= para.end && para.end - para.start <= h.end - h.start + 2);
+    const ptext = masked.slice(para.start, para.end);
+    const key = `${heading ? 'H' : 'P'}${ptext}`;
+    let r = cache?.entries.get(key);
+    if (!r) {
+      r = analyzeParagraph(index, ptext, text.slice(para.start, para.end), heading, token);
+      cache?.entries.set(key, r);
+    }
+    used.add(key);
+    const d = para.start;
+    const shift = (sp: Span) => ({ start: sp.start + d, end: sp.end + d });
+    for (const m of r.mentions) mentions.push({ ...m, span: shift(m.span) });
+    for (const f of r.findings) findings.push({ ...f, span: shift(f.span) });
+    for (const x of r.sentences) sentencesOut.push({ ...x, span: shift(x.span), paragraph: p });
     p++;
   }
+  // forget paragraphs that are gone, so the cache follows the draft
+  if (cache) for (const k of [...cache.entries.keys()]) if (!used.has(k)) cache.entries.delete(k);
+
+  // severities and suppression directives (on copies: cached findings stay as analysed)
+  const lines = new LineMap(text);
+  const sev = { ...defaultSeverities, ...(opts.severities ?? {}) } as Record<string, Severity | 'off'>;
+  const kept: Finding[] = [];
+  for (const f of findings) {
+    const level = sev[f.code] ?? f.severity;
+    if (level === 'off') continue;
+    if (isSuppressed(dt.directives, f.code, lines.position(f.span.start).line)) continue;
+    kept.push({ ...f, severity: level });
+  }
+  kept.sort((a, b) => a.span.start - b.span.start);
+  return { mentions, findings: kept, sentences: sentencesOut, directives: dt.directives };
+}
+
+function analyzeParagraph(index: CorpusIndex, masked: string, text: string, heading: boolean, token: CancellationLike): ParagraphResult {
+  const whole = { start: 0, end: masked.length };
+  const sents: { span: Span; heading: boolean; paragraph: number }[] = heading
+    ? [{ span: whole, heading: true, paragraph: 0 }]
+    : sentences(masked, whole).map((sp) => ({ span: sp, heading: false, paragraph: 0 }));
   const raw = extractMentions(masked, sents);
   if (token.isCancellationRequested) throw new Cancelled();
 
@@ -188,17 +244,7 @@ export function checkDraft(index: CorpusIndex, text: string, opts: CheckOptions 
     }
   }
 
-  // severities and suppression directives
-  const lines = new LineMap(text);
-  const sev = { ...defaultSeverities, ...(opts.severities ?? {}) } as Record<string, Severity | 'off'>;
-  const kept = findings.filter((f) => {
-    const level = sev[f.code] ?? f.severity;
-    if (level === 'off') return false;
-    f.severity = level;
-    return !isSuppressed(dt.directives, f.code, lines.position(f.span.start).line);
-  });
-  kept.sort((a, b) => a.span.start - b.span.start);
-  return { mentions, findings: kept, sentences: out, directives: dt.directives };
+  return { mentions, findings, sentences: out };
 }
 
 function safeQuantities(s: string, off: number): Quantity[] {
