@@ -12,7 +12,7 @@ test('an edit re-analyses only the changed paragraph, and the result equals a fu
   const first = checkDraft(idx, paras.join('\n\n'), { cache });
   assert.equal(cache.entries.size, 2, 'identical paragraphs share one analysis');
   const edited = [...paras];
-  edited[5] = 'Paragraph 5: Captain Hendrik Voss spoke again.';
+  edited[5] = 'Captain Hendrik Vos spoke about the Oostkadde ferry.';
   const before = new Map(cache.entries);
   const inc = checkDraft(idx, edited.join('\n\n'), { cache });
   const full = checkDraft(idx, edited.join('\n\n'));
