@@ -2,7 +2,11 @@ import type { Entity, EntityType, Span } from '../model';
 import { KNOWN_EQUIVALENCES, ORG_HEADS, countryOf, isKnownPlace, isWord } from '../lexicon';
 
 const EQUIVALENCE_TYPE = new Map<string, EntityType>();
-for (const g of KNOWN_EQUIVALENCES) for (const n of g.names) EQUIVALENCE_TYPE.set(normKey(n), g.type);
+const EQUIVALENCE_GROUP = new Map<string, string[]>();
+for (const g of KNOWN_EQUIVALENCES) for (const n of g.names) {
+  EQUIVALENCE_TYPE.set(normKey(n), g.type);
+  EQUIVALENCE_GROUP.set(normKey(n), g.names);
+}
 import { type RawMention, type Votes, normKey } from './extract';
 
 /**
@@ -377,7 +381,8 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
       if (normKey(t) !== normKey(e.name)) al.add(t);
     }
     // equivalences known for this entity
-    for (const g of KNOWN_EQUIVALENCES) if (g.names.some((n) => normKey(n) === normKey(e.name) || al.has(n))) for (const n of g.names) if (normKey(n) !== normKey(e.name)) al.add(n);
+    const group = EQUIVALENCE_GROUP.get(normKey(e.name)) ?? [...al].map((a) => EQUIVALENCE_GROUP.get(normKey(a))).find((g) => g);
+    if (group) for (const n of group) if (normKey(n) !== normKey(e.name)) al.add(n);
     const seen = new Set<string>([normKey(e.name)]);
     e.aliases = [...al].filter((a) => {
       const k = normKey(a) + '|' + a;
@@ -401,11 +406,14 @@ function typeOfVotes(v: Votes): EntityType | undefined {
 }
 
 function typeOf(v: Votes): EntityType | undefined {
-  const entries = (Object.entries(v) as [EntityType, number][]).filter(([t]) => t !== 'event');
-  entries.sort((a, b) => b[1] - a[1]);
-  if (entries[0][1] <= 0) return undefined;
-  return entries[0][0];
+  // person > organization > place on ties, as the sort below did; written out because it runs per mention
+  let best: EntityType = 'person';
+  let bv = v.person;
+  if (v.organization > bv) (best = 'organization'), (bv = v.organization);
+  if (v.place > bv) (best = 'place'), (bv = v.place);
+  return bv > 0 ? best : undefined;
 }
+
 
 function bestSurface(keys: string[], surfaces: Map<string, Map<string, number>>, wordCount: Map<string, number>): string {
   let best = '';
