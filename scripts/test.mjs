@@ -28,6 +28,7 @@ const layers = [
   { name: 'unit', files: () => [...find(join(root, 'test/core'), /\.test\.ts$/), ...find(join(root, 'test/features'), /\.test\.ts$/), ...find(join(root, 'test/cli'), /\.test\.ts$/), ...find(join(root, 'test/corpus'), /\.test\.ts$/), ...find(join(root, 'test/client'), /\.test\.ts$/)] },
   { name: 'grammar', files: () => find(join(root, 'test/grammar'), /\.test\.ts$/) },
   { name: 'protocol', files: () => find(join(root, 'test/protocol'), /\.test\.ts$/) },
+  { name: 'robustness', files: () => find(join(root, 'test/robustness'), /\.test\.ts$/) },
   { name: 'acceptance', files: () => find(join(root, 'test/acceptance'), /\.test\.ts$/) },
   { name: 'probe', files: () => find(join(root, 'test/probe'), /\.test\.ts$/) },
   { name: 'e2e', skip: skipE2e, run: () => spawnSync('node', ['test/e2e/runExtensionTests.mjs'], { cwd: root, stdio: 'inherit' }) },
