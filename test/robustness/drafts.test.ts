@@ -123,22 +123,7 @@ const HOSTILE: Record<string, string> = {
  * symptom. Each stays a todo (run, reported, not failing the layer) until the core is fixed; remove the
  * entry then.
  */
-const KNOWN: Record<string, string> = {
-  'thousands of capitalised words: known names': 'core: quadratic; processRun (entities/extract.ts) calls isKnownPlace(text.slice(runStart, word k)) for every k of a capitalised run whose next word is a given name',
-  'capitalised place + given name pairs': 'core: quadratic (> 45 s for 750 kB); processRun (entities/extract.ts) calls isKnownPlace on a growing prefix of the run for every word',
-  'thousands of capitalised possessives': `core: RangeError (stack overflow) from about 2,000 words (24 kB) on; processRun (entities/extract.ts) recurses once per possessive split ("Argentina's Argentina's …")`,
-  'thousands of capitalised sentences': 'core: about 3 s for 200,000 one-word sentences (1 MB)',
-  'events repeated': 'core: over 3 s (killed) for 28,000 "the attacks in Paris on November 13" in one paragraph',
-  'unclosed HTML comment openers': 'core: quadratic; draftText (text/draft.ts) /<!--([\\s\\S]*?)-->/g rescans to the end of the text from every "<!--" when none is closed',
-  '10,000 directives': 'core: quadratic; draftText (text/draft.ts) calls lineOf(text, index) (a scan from the start) for every directive',
-  '20,000 directives on one line': 'core: quadratic; draftText (text/draft.ts) calls lineOf(text, index) for every directive',
-  'unclosed links': 'core: over 3 s (killed) on "[a](" × 250,000 in Markdown',
-  'titles': 'core: over 3 s (killed) on "Mr. " × 250,000',
-  'hyphenated capitals': 'core: over 3 s (killed) on "Abc-" × 250,000',
-  'dotted initials': 'core: over 3 s (killed) on "A.B." × 250,000',
-  'acronym definitions never closed': 'core: 1.1 s to over 1.5 s (over the 1 s bar) on "Defense Intelligence Agency (" × 34,000',
-  '1 MB of #': 'core: about 1.1 s (over the 1 s bar) on 1,000,000 "#"',
-};
+const KNOWN: Record<string, string> = {};
 
 /** Markdown and plain text differ only in masking; both are run where the syntax is the point. */
 const BOTH = new Set(['1 MB single line of capitalised words (250,000)', 'unclosed HTML comment openers', 'unclosed links', '1 MB of backticks', '250,000 code fences', 'front matter never closed', '1 MB of CRLF', 'lone surrogates']);

@@ -94,7 +94,10 @@ export function checkDraft(index: CorpusIndex, text: string, opts: CheckOptions 
     used.add(key);
     const d = para.start;
     const shift = (sp: Span) => ({ start: sp.start + d, end: sp.end + d });
-    for (const m of r.mentions) mentions.push({ ...m, span: shift(m.span) });
+    for (const m of r.mentions) {
+      const span = shift(m.span);
+      mentions.push({ ...m, span, text: text.slice(span.start, span.end) });
+    }
     for (const f of r.findings) findings.push({ ...f, span: shift(f.span) });
     for (const x of r.sentences) sentencesOut.push({ ...x, span: shift(x.span), paragraph: p });
     p++;
@@ -180,8 +183,9 @@ function analyzeParagraph(index: CorpusIndex, masked: string, text: string, head
     }
   }
   // "Brussels attacks": the place is part of the event's name; "attacks in Brussels": both stay
-  const events = mentions.filter((m) => index.entity(m.entityId)?.type === 'event');
-  const kept0 = mentions.filter((m) => index.entity(m.entityId)?.type === 'event' || !events.some((e) => e.span.start === m.span.start && e.span.end > m.span.end));
+  const eventEnd = new Map<number, number>();
+  for (const m of mentions) if (index.entity(m.entityId)?.type === 'event') eventEnd.set(m.span.start, Math.max(eventEnd.get(m.span.start) ?? 0, m.span.end));
+  const kept0 = mentions.filter((m) => index.entity(m.entityId)?.type === 'event' || !((eventEnd.get(m.span.start) ?? -1) > m.span.end));
   mentions.length = 0;
   mentions.push(...kept0);
   mentions.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
@@ -203,17 +207,19 @@ function analyzeParagraph(index: CorpusIndex, masked: string, text: string, head
     }
     // "the attacks" with no named event: the event of the draft so far
     const entityIds = [...new Set(ids)];
-    const stance = detectStance(str, { isHeading: s.heading });
-    const speaker = detectSpeaker(str);
-    const asserts = stance.stance === 'asserts' && speaker.kind === 'outlet' && !s.heading;
+    // a sentence of one or two words states no claim (and hostile input of many tiny sentences stays cheap)
+    const tiny = wordsAtLeast(str, 3) === false;
+    const stance = tiny ? { stance: 'asserts' as const } : detectStance(str, { isHeading: s.heading });
+    const speaker = tiny ? { kind: 'outlet' as const } : detectSpeaker(str);
+    const asserts = !tiny && stance.stance === 'asserts' && speaker.kind === 'outlet' && !s.heading;
     const ds: DraftSentence = {
       span: s.span,
       heading: s.heading,
       paragraph: s.paragraph,
       text: text.slice(s.span.start, s.span.end),
       entityIds,
-      keys: meaningKeys(str),
-      quantities: safeQuantities(str, s.span.start),
+      keys: tiny ? [] : meaningKeys(str),
+      quantities: tiny ? [] : safeQuantities(str, s.span.start),
       asserts,
     };
     out.push(ds);
@@ -245,6 +251,19 @@ function analyzeParagraph(index: CorpusIndex, masked: string, text: string, head
   }
 
   return { mentions, findings, sentences: out };
+}
+
+/** Whether a text has at least n whitespace-separated words (one linear pass, stops early). */
+function wordsAtLeast(s: string, n: number): boolean {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+    if (!space && !inWord && ++count >= n) return true;
+    inWord = !space;
+  }
+  return false;
 }
 
 function safeQuantities(s: string, off: number): Quantity[] {

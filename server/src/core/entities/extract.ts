@@ -62,6 +62,10 @@ const DAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'from', 'across', 'inside', 'into', 'around', 'throughout']);
 const EVENT_MODIFIERS = new Set(['terror', 'terrorist', 'suicide', 'deadly', 'twin', 'coordinated', 'mass', 'bomb', 'gun', 'fatal', 'recent', 'latest', 'last', 'horrific', 'jihadist', 'islamist', 'attempted', 'failed', 'museum', 'presidential', 'general', 'parliamentary', 'local', 'military']);
 const OF_HEADS = new Set([...ORG_HEADS, ...PLACE_HEADS, 'state', 'republic', 'kingdom', 'isle', 'islands', 'united', 'people', 'emirate', 'federation', 'commonwealth']);
+/** No name is longer than this many words; longer capitalised runs are cut (and hostile input stays linear). */
+const MAX_RUN = 12;
+/** Tokens longer than this are not words of a name ("Abc-Abc-Abc-…", "A.B.A.B.…"). */
+const MAX_TOKEN = 48;
 const NAME_BREAKERS = new Set(['I', "I've", "I'm", "I'd", "I'll", 'I\u2019ve', 'I\u2019m', 'I\u2019d', 'I\u2019ll', 'OK']);
 
 let normCache: Map<string, string> | undefined;
@@ -103,6 +107,10 @@ function tokenize(text: string, span: Span): Tok[] {
   let m: RegExpExecArray | null;
   while ((m = TOKEN_RE.exec(s))) {
     let t = m[0];
+    if (t.length > MAX_TOKEN) {
+      out.push({ start: span.start + m.index, end: span.start + m.index + t.length, text: '\u0000' });
+      continue;
+    }
     // keep the period only on initials and dotted acronyms ("T.", "U.S.")
     if (t.length > 1 && t.endsWith('.') && !/^(?:\p{Lu}|(?:\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|Prof|St)\.$/u.test(t)) t = t.slice(0, -1);
     const pre = /^(?:pro|anti|ex|non|post|pre|mid|neo|all|trans|pan)-(?=\p{Lu})/iu.exec(t);
@@ -210,7 +218,7 @@ function extractFromTokens(text: string, toks: Tok[], si: number, heading: boole
     // build a run
     let j = i;
     const run: number[] = [i];
-    while (j + 1 < toks.length) {
+    while (j + 1 < toks.length && run.length < MAX_RUN) {
       const n = toks[j + 1];
       if (n.start - toks[j].end > 1) break; // punctuation or gap
       if (isCapWord(n.text) && !NAME_BREAKERS.has(n.text) && !(heading && isOrdinaryWord(n.text, lowercaseSeen))) {
@@ -395,7 +403,7 @@ function processRun(
   if (b1 === 'mr' || b1 === 'mrs' || b1 === 'ms' || b1 === 'dr') votes.person += 3;
   if (b1 === 'by' && words.length >= 2) votes.person += 0.5;
   // context after
-  const ai = toks.indexOf(last) + 1;
+  const ai = idx[idx.length - 1] + 1;
   const a1 = toks[ai];
   const a2 = toks[ai + 1];
   const a3 = toks[ai + 2];

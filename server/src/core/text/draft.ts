@@ -36,10 +36,26 @@ export function draftText(text: string, languageId: string): DraftText {
   const headings: Span[] = [];
   const directives: Directive[] = [];
 
-  // directives and HTML comments (both languages: plain-text drafts use the same directive syntax)
-  const commentRe = /<!--([\s\S]*?)-->/g;
+  // directives and HTML comments (both languages: plain-text drafts use the same directive syntax);
+  // found with indexOf so an unclosed "<!--" costs one scan, not one per opener
+  const lineStarts: number[] = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const lineAt = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
   let m: RegExpExecArray | null;
-  while ((m = commentRe.exec(text))) {
+  for (let at = text.indexOf('<!--'); at >= 0; ) {
+    const close = text.indexOf('-->', at + 4);
+    if (close < 0) break;
+    m = Object.assign([text.slice(at, close + 3), text.slice(at + 4, close)], { index: at, input: text }) as unknown as RegExpExecArray;
+    at = text.indexOf('<!--', close + 3);
     const body = m[1].trim();
     const d = /^corroborate-(disable-next-line|disable-line|disable-file|disable|enable)\b([^]*)$/.exec(body);
     if (d) {
@@ -51,7 +67,7 @@ export function draftText(text: string, languageId: string): DraftText {
       directives.push({
         kind: d[1] as Directive['kind'],
         codes,
-        line: lineOf(text, m.index),
+        line: lineAt(m.index),
         span: { start: m.index, end: m.index + m[0].length },
       });
     }
@@ -59,7 +75,8 @@ export function draftText(text: string, languageId: string): DraftText {
   }
 
   // URLs and e-mail addresses
-  const urlRe = /\b(?:https?:\/\/|www\.)[^\s<>()\]]+|\b[\w.+-]+@[\w-]+\.[\w.-]+/g;
+  // bounded parts: an address's local part is at most 64 characters, so long runs of word characters stay linear
+  const urlRe = /\b(?:https?:\/\/|www\.)[^\s<>()\]]+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}/g;
   while ((m = urlRe.exec(text))) blank(chars, m.index, m.index + m[0].length);
 
   if (markdown) {
@@ -99,7 +116,7 @@ export function draftText(text: string, languageId: string): DraftText {
     const codeRe = /(`+)[^`]*?\1/g;
     while ((m = codeRe.exec(text))) blank(chars, m.index, m.index + m[0].length);
     // link targets and reference links: keep the link text
-    const linkRe = /\]\([^)\s]*(?:\s+"[^"]*")?\)/g;
+    const linkRe = /\]\([^)\s(]{0,2048}(?:\s+"[^"\n]{0,512}")?\)/g;
     while ((m = linkRe.exec(text))) blank(chars, m.index, m.index + m[0].length);
     const footRefRe = /\[\^[^\]]+\]/g;
     while ((m = footRefRe.exec(text))) blank(chars, m.index, m.index + m[0].length);
@@ -111,15 +128,6 @@ export function draftText(text: string, languageId: string): DraftText {
   return { masked: chars.join(''), headings, directives };
 }
 
-function lineOf(text: string, offset: number): number {
-  let line = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) line++;
-    else if (c === 13 && text.charCodeAt(i + 1) !== 10) line++;
-  }
-  return line;
-}
 
 /** Is a finding with this code, starting on this 0-based line, suppressed by the draft's directives? */
 export function isSuppressed(directives: Directive[], code: FindingCode | string, line: number): boolean {
