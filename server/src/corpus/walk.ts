@@ -30,9 +30,12 @@ function reasonOf(err: unknown, what: string): string {
 /** Lists the source files under the given roots (folders, single files, or globs like "sources/**\/*.md"), following symlinks safely (no loops), skipping dot-folders, node_modules and the exclude globs; files it cannot read are reported as problems. Supported extensions: .txt .text .md .markdown .html .htm .json .jsonld */
 export async function listCorpusFiles(
   roots: string[],
-  opts: { exclude?: string[]; base?: string } = {},
+  opts: { exclude?: string[]; base?: string; confine?: string[] } = {},
 ): Promise<{ files: string[]; problems: LoadProblem[] }> {
   const base = nodePath.resolve(opts.base ?? process.cwd());
+  // in an untrusted workspace: nothing outside these folders, even through a symbolic link
+  const confine = opts.confine ? await Promise.all(opts.confine.map((c) => fsp.realpath(c).catch(() => nodePath.resolve(c)))) : undefined;
+  const allowed = (real: string) => !confine || confine.some((c) => real === c || real.startsWith(c.endsWith(nodePath.sep) ? c : c + nodePath.sep));
   const patterns = (opts.exclude ?? []).map((p) => p.replace(/\\/g, '/'));
   const excludedRel = excludeMatcher(patterns.filter((p) => !p.startsWith('/')));
   const excludedAbs = excludeMatcher(patterns.filter((p) => p.startsWith('/')));
@@ -59,6 +62,10 @@ export async function listCorpusFiles(
       return;
     }
     if (seenFiles.has(real)) return;
+    if (!allowed(real)) {
+      problems.push({ path: abs, reason: 'outside the workspace (not read in an untrusted workspace)' });
+      return;
+    }
     seenFiles.add(real);
     files.push(abs);
   };
@@ -75,6 +82,10 @@ export async function listCorpusFiles(
         continue;
       }
       if (seenDirs.has(real)) continue; // a symlink back into a visited folder: no loop
+      if (!allowed(real)) {
+        problems.push({ path: dir, reason: 'outside the workspace (not read in an untrusted workspace)' });
+        continue;
+      }
       seenDirs.add(real);
       let entries: Dirent[];
       try {

@@ -23,6 +23,8 @@ export interface CorpusConfig {
   maxBytes?: number;
   /** folder for the on-disk index cache (the client's workspace storage); no cache when absent */
   cacheDir?: string;
+  /** untrusted workspace: only files whose real path is inside these folders are read */
+  confine?: string[];
 }
 
 export interface IndexProgress {
@@ -151,7 +153,7 @@ export class CorpusManager {
     const t0 = performance.now();
     this.state = 'indexing';
     const stats: IndexStats = { files: 0, fromMemory: 0, fromCache: 0, analysed: 0, bytes: 0, ms: 0, rebuilds: 0, rebuildMs: 0, lastRebuildMs: 0 };
-    const { files, problems } = await listCorpusFiles(this.config.roots, { exclude: this.config.exclude });
+    const { files, problems } = await listCorpusFiles(this.config.roots, { exclude: this.config.exclude, confine: this.config.confine });
     this.problems = [...problems];
     stats.files = files.length;
     const keep = new Set(files);

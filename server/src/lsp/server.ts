@@ -148,7 +148,9 @@ export function startServer(connection: Connection): void {
     }
     sendStatus({ state: 'indexing', indexed: 0, total: 0 });
     // the on-disk index cache lives in the client's workspace storage (initializationOptions.storagePath), never in a corpus folder
-    await manager.configure({ roots, exclude: s.corpus.exclude, cacheDir: init.storagePath }, { watch: true });
+    // untrusted workspace: nothing outside the workspace and the bundled corpus is read, even through a symbolic link
+    const confine = init.trusted === false ? [...workspaceRoots, init.bundledCorpusPath ?? path.resolve(__dirname, '..', 'corpus')] : undefined;
+    await manager.configure({ roots, exclude: s.corpus.exclude, cacheDir: init.storagePath, confine }, { watch: true });
   }
 
   function corpusRoots(s: CorroborateSettings): string[] {
