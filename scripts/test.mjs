@@ -25,6 +25,7 @@ function find(dir, pattern) {
 
 const layers = [
   { name: 'build', run: () => spawnSync('node', ['esbuild.mjs'], { cwd: root, stdio: 'inherit' }) },
+  { name: 'typecheck', run: () => spawnSync('node', [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], { cwd: root, stdio: 'inherit' }) },
   { name: 'unit', files: () => [...find(join(root, 'test/core'), /\.test\.ts$/), ...find(join(root, 'test/features'), /\.test\.ts$/), ...find(join(root, 'test/cli'), /\.test\.ts$/), ...find(join(root, 'test/corpus'), /\.test\.ts$/), ...find(join(root, 'test/client'), /\.test\.ts$/)] },
   { name: 'grammar', files: () => find(join(root, 'test/grammar'), /\.test\.ts$/) },
   { name: 'protocol', files: () => find(join(root, 'test/protocol'), /\.test\.ts$/) },
