@@ -75,7 +75,7 @@ const mentions = chosen.map(({ start, end, text: t, type, note }) => {
   if (!TYPES.includes(type)) throw new Error(type);
   return note ? { start, end, text: t, type, note } : { start, end, text: t, type };
 });
-const annotator = 'Claude (AI helper session), manual reading per README.md guidelines, 2026-11-22';
+const annotator = process.env.GOLD_ANNOTATOR || 'Claude (AI helper session), manual reading per README.md guidelines, 2026-11-22';
 const json = `{ "id": ${JSON.stringify(id)}, "file": ${JSON.stringify(id + '.txt')}, "annotator": ${JSON.stringify(annotator)}, "mentions": [\n`
   + mentions.map((m) => '  ' + JSON.stringify(m)).join(',\n') + '\n] }\n';
 fs.writeFileSync(path.join(SET_DIR, `${id}.json`), json);

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const HERE = path.dirname(fileURLToPath(import.meta.url));
-export const SET_DIR = path.resolve(HERE, '..');
+// the gold set these tools work on: this one, or another made the same way (GOLD_SET_DIR, see the held-out set's tools)
+export const SET_DIR = process.env.GOLD_SET_DIR ? path.resolve(process.env.GOLD_SET_DIR) : path.resolve(HERE, '..');
 // Articles are read from the shared data folder, never copied into the repo.
 export const DATA_DIR = process.env.WIKINEWS_DIR
   || path.resolve(SET_DIR, '../../../../shared/data/wikinews');
