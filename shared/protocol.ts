@@ -30,7 +30,7 @@ export const defaultSettings: CorroborateSettings = {
   languages: ['markdown', 'plaintext'],
   severity: { 'disputed-claim': 'warning', 'disputed-entity': 'information', 'unknown-spelling': 'hint' },
   citationStyle: 'footnote',
-  debounceMs: 150,
+  debounceMs: 30,
 };
 
 /** What the client passes at initialize. */
