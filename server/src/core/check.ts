@@ -155,7 +155,7 @@ function analyzeParagraph(index: CorpusIndex, masked: string, text: string, head
       if (!near.length) continue;
       spellingDone.add(at);
       const best = near[0];
-      // a known first name before the misspelt surname picks the person ("Salah Abdeslem" -> Salah Abdeslam)
+      // a known first name before the misspelt surname picks the person ("Pieter Dalhusen" -> Pieter Dalhuisen)
       const known = new Set(resolvedParts.map((x) => fold(x)));
       const narrowed = best.entityIds.filter((id) => {
         const e = index.entity(id);
@@ -182,7 +182,7 @@ function analyzeParagraph(index: CorpusIndex, masked: string, text: string, head
       mentions.push({ span, text: w, entityId: entityIds[0], candidates: entityIds.length > 1 ? entityIds : undefined });
     }
   }
-  // "Brussels attacks": the place is part of the event's name; "attacks in Brussels": both stay
+  // "Veldhaven attacks": the place is part of the event's name; "attacks in Veldhaven": both stay
   const eventEnd = new Map<number, number>();
   for (const m of mentions) if (index.entity(m.entityId)?.type === 'event') eventEnd.set(m.span.start, Math.max(eventEnd.get(m.span.start) ?? 0, m.span.end));
   const kept0 = mentions.filter((m) => index.entity(m.entityId)?.type === 'event' || !((eventEnd.get(m.span.start) ?? -1) > m.span.end));
@@ -299,7 +299,7 @@ export function resolveDraftMention(index: CorpusIndex, m: RawMention): { entity
   }
   const r = index.lookupName(m.text);
   if (r.entityId || r.candidates) return r;
-  // one word that is part of known names: "Amaq" (Amaq Agency), "Abaaoud" (Abdelhamid Abaaoud)
+  // one word that is part of known names: "Kessler" (Kessler Logistics), "Albrecht" (Jonas Albrecht)
   if (m.words.length === 1) {
     const ids = [...(index.nameTokens.get(fold(m.text).replace(/['\u2019]s?$/, '')) ?? [])].filter((id) => index.entity(id)?.type !== 'event');
     if (ids.length === 1) return { entityId: ids[0] };

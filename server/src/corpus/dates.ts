@@ -86,13 +86,13 @@ const LABEL = /\b(?:published|posted|updated|last updated|first published|date|o
 
 export interface DateLine {
   iso: string;
-  /** text before the date that reads like a publisher name ("Global Research"), if any */
+  /** text before the date that reads like a publisher name ("Harbour Post"), if any */
   outlet?: string;
 }
 
 /**
  * A header line that is (almost) only a date: "30 March 2016", "11/22/2015 10:21 am ET",
- * "Friday, January 4, 2019", "Global Research, March 22, 2016", "Published: 2016-03-22".
+ * "Friday, January 4, 2019", "Harbour Post, March 22, 2016", "Published: 2016-03-22".
  */
 export function parseDateLine(line: string): DateLine | undefined {
   const s = line.trim();
@@ -111,7 +111,7 @@ export function parseDateLine(line: string): DateLine | undefined {
   // Anything left after the date must be tiny (a time zone, "Updated …" is removed above)
   if (restAfter.length > 12) return undefined;
   if (!restBefore) return { iso: d.iso };
-  // "Global Research, March 22, 2016": a short capitalised name before the date
+  // "Harbour Post, March 22, 2016": a short capitalised name before the date
   const name = before.replace(WEEKDAY, ' ').replace(/[,|·•\-–—:\s]+$/, '').trim();
   if (/^(?:[A-Z][\w&.'’-]*|of|the|and|for|de|la|du)(?: (?:[A-Z][\w&.'’-]*|of|the|and|for|de|la|du)){0,5}$/.test(name) && /^[A-Z]/.test(name)) {
     if (LABEL_ONLY.test(name)) return { iso: d.iso };

@@ -28,7 +28,7 @@ export class DraftCache {
 }
 
 export function mentionAt(check: DraftCheck, offset: number): DraftMention | undefined {
-  // the innermost mention containing the offset ("Verviers" inside "raid in Verviers")
+  // the innermost mention containing the offset ("Marsdorp" inside "raid in Marsdorp")
   let best: DraftMention | undefined;
   for (const m of check.mentions) {
     if (m.span.start > offset) break;
