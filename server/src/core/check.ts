@@ -305,7 +305,7 @@ export function resolveDraftMention(index: CorpusIndex, m: RawMention): { entity
     if (ids.length === 1) return { entityId: ids[0] };
     if (ids.length > 1 && ids.every((id) => index.entity(id)?.type === 'person')) return { candidates: ids };
   }
-  // a longer name whose known part is a suffix or prefix ("Zaventem Airport" known as "Zaventem")
+  // a longer name whose known part is a suffix or prefix ("Oostkade Terminal" known as "Oostkade")
   if (m.words.length > 1) {
     // only heads and tails of at most 12 words (no known name is longer): keeps a run of thousands of capitalised words linear, not quadratic (robustness, test/robustness/drafts.test.ts)
     for (let cut = Math.max(1, m.words.length - 12); cut < m.words.length; cut++) {

@@ -568,7 +568,7 @@ function analyse(toks: Tok[], p: NumPhrase, sentence: string, figs: Fig[]): numb
     prev && (prev.raw === ',' || prev.raw === '(') && toks[a - 2]?.k === WORD && p.digits && p.value < 120 &&
     (!nx || nx.raw === ',' || nx.raw === ')' || (nx.raw === '.' && b + 1 >= toks.length))
   ) {
-    return b; // "Salah Abdeslam, 26, ..." / "the suspect, 27, was" / "Smith (45)"
+    return b; // "Jonas Albrecht, 26, ..." / "the suspect, 27, was" / "Smith (45)"
   }
   // fractions and ratios: "two thirds", "one in five", "3 out of 10"
   if (FRACTIONS.has(nxW)) return b + 1;

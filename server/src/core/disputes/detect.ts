@@ -186,7 +186,7 @@ export function scopesOf(c: Claim, entities: Map<string, Entity>): string[] {
   const ids = allEntities(c);
   const events = ids.filter((e) => entities.get(e)?.type === 'event');
   const places = c.entityIds.filter((e) => entities.get(e)?.type === 'place');
-  // a figure tied to a place in its own clause ("89 of them at the Bataclan") is scoped to that place too
+  // a figure tied to a place in its own clause ("12 of them at the Oostkade terminal") is scoped to that place too
   return unique([...events, ...places]);
 }
 
