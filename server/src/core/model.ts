@@ -175,7 +175,7 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export interface RelatedPassage {
   sourceId: string;
   span: Span;
-  /** why it is related: "Global Research questions: …" */
+  /** why it is related: "Harbour Post questions: …" */
   message: string;
 }
 
@@ -199,7 +199,7 @@ export interface DraftMention {
   span: Span;
   text: string;
   entityId: string;
-  /** when a short name fits several entities ("Abdeslam"), all candidates */
+  /** when a short name fits several entities ("Dalhuisen"), all candidates */
   candidates?: string[];
 }
 

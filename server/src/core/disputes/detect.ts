@@ -50,7 +50,7 @@ export interface DisputeInput {
   claims: Claim[];
   entities: Map<string, Entity>;
   sources: Map<string, Source>;
-  /** org doers named with an event in one phrase, by claim id ("ISIS terror attacks") */
+  /** org doers named with an event in one phrase, by claim id ("Nordline ferry strikes") */
   doersByClaim: Map<string, { eventId: string; orgId: string }[]>;
   /** lower-case words of entity names (not counted as meaning overlap) */
   entityWords: Set<string>;

@@ -21,8 +21,8 @@ import {
 
 /**
  * Finds candidate names in one document: runs of capitalised words (with particles such as "de", "van",
- * "al-"), acronyms, and named events built from event nouns ("the Brussels attacks", "the shooting at the
- * Jewish Museum"). Each candidate carries type evidence (votes) from the name itself and its context;
+ * "al-"), acronyms, and named events built from event nouns ("the Veldhaven attacks", "the shooting at the
+ * Harbour Museum"). Each candidate carries type evidence (votes) from the name itself and its context;
  * resolve.ts merges them across documents into entities.
  */
 
@@ -40,7 +40,7 @@ export interface RawMention {
   eventClass?: string;
   eventOf?: string;
   eventDate?: string;
-  /** an organisation named as the doer in the same phrase ("ISIS terror attacks") */
+  /** an organisation named as the doer in the same phrase ("Nordline ferry strikes") */
   eventBy?: string;
   /** "Long Name (ACR)" / "Name (Other Name)": key of the other name */
   sameAs?: string;
@@ -491,7 +491,7 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
       startTok = dateLeft.start;
       k = dateLeft.start - 1;
     }
-    // a capitalised name right before (possibly after an org doer: "ISIS terror attacks")
+    // a capitalised name right before (possibly after an org doer: "Nordline ferry strikes")
     if (k >= 0 && isCapWord(toks[k].text) && !MONTHS.has(lower(toks[k]))) {
       let s = k;
       while (s - 1 >= 0 && (isCapWord(toks[s - 1].text) || (CONNECTORS.has(lower(toks[s - 1])) && s - 2 >= 0 && isCapWord(toks[s - 2].text))) && !MONTHS.has(lower(toks[s - 1])) && !(heading && isOrdinaryWord(toks[s - 1].text))) s--;
@@ -501,7 +501,7 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
         const isOrg = equivalenceType.get(nk) === 'organization' || (isAcronym(name) && !countryOf(name));
         if (isOrg && !date) {
           by = nk;
-          // "the November 13 ISIS attack": a date before the doer
+          // "the November 13 Nordline strike": a date before the doer
           let kk = s - 1;
           while (kk >= 0 && EVENT_MODIFIERS.has(lower(toks[kk])) && !isCapWord(toks[kk].text)) kk--;
           const d2 = readDateLeft(toks, kk);
@@ -512,7 +512,7 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
         } else if ((!isOrdinaryWord(name.split(/\s+/)[0]) || isKnownPlace(name) || name.split(/\s+/).length > 1) && !isAdjectival(name) && !isRegion(name)) {
           subject = { start: toks[s].start, end: toks[k].end, text: name };
           startTok = s;
-          // "the Paris and Brussels attacks": the other subject
+          // "the Veldhaven and Marsdorp attacks": the other subject
           if (lower(toks[s - 1]) === 'and' && s - 2 >= 0 && isCapWord(toks[s - 2].text)) {
             const other = toks[s - 2].text;
             out.push(eventMention(text, toks[s - 2].start, toks[i].end, `${other} ${toks[i].text}`, normKey(other), cls, undefined, by, heading, si));

@@ -96,7 +96,7 @@ export const PLACE_NOUNS_AFTER = new Set(
   ),
 );
 
-/** Nouns that make an event ("the Paris attacks", "the Jewish Museum shooting"). Maps to an event class. */
+/** Nouns that make an event ("the Veldhaven attacks", "the Harbour Museum shooting"). Maps to an event class. */
 export const EVENT_NOUNS = new Map<string, string>([
   ['attack', 'attacks'], ['attacks', 'attacks'], ['bombing', 'attacks'], ['bombings', 'attacks'],
   ['shooting', 'attacks'], ['shootings', 'attacks'], ['massacre', 'attacks'], ['killings', 'attacks'],
