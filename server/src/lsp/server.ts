@@ -3,6 +3,8 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
+  DiagnosticSeverity,
+  type Diagnostic,
   DidChangeConfigurationNotification,
   ErrorCodes,
   ResponseError,
@@ -37,6 +39,7 @@ import {
   SearchEntitiesRequest,
   SourcesRequest,
   StatusNotification,
+  docsFor,
   type CorroborateSettings,
   type IndexStatus,
   type InitializationOptions,
@@ -175,6 +178,19 @@ export function startServer(connection: Connection): void {
   });
 
   async function validate(doc: TextDocument): Promise<void> {
+    // a corpus file open in the editor is a source, not a draft: it gets no draft findings, and if it was
+    // skipped, one diagnostic saying why
+    const file = safePath(doc.uri);
+    if (file) {
+      const problem = manager.problems.find((p) => p.path === file);
+      if (problem || index().sources.has(file)) {
+        const diagnostics: Diagnostic[] = problem
+          ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Warning, code: 'source-error', codeDescription: { href: docsFor('source-error') }, source: 'corroborate', message: `Corroborate skipped this source: ${problem.reason}` }]
+          : [];
+        void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+        return;
+      }
+    }
     const s = await settings.forDocument(doc.uri);
     if (!s.languages.includes(doc.languageId) && !(doc.languageId === 'text' && s.languages.includes('plaintext'))) {
       void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
