@@ -94,14 +94,16 @@ export function analyzeSource(src: Source): SourceAnalysis {
   const spans = sourceSentences(src);
   const raw = extractMentions(text, spans);
   let quotedBy: Speaker | undefined;
+  let quotedUntil = -1;
   let lastPara = -1;
   const sents: SentenceAnalysis[] = spans.map((s) => {
     const str = text.slice(s.span.start, s.span.end);
     const { stance, cue } = detectStance(str, { isHeading: s.heading });
     let speaker = detectSpeaker(str);
     // a paragraph introduced by "According to X:" or "X reported:" quotes X in the next paragraph
+    // a quotation introduced by "According to X:" or "Outlet – X:" covers the paragraph that follows, no more
     if (s.paragraph !== lastPara) {
-      if (quotedBy && s.paragraph > lastPara + 1) quotedBy = undefined;
+      if (quotedBy && s.paragraph > quotedUntil) quotedBy = undefined;
       lastPara = s.paragraph;
     }
     if (speaker.kind === 'outlet' && quotedBy && !s.heading) speaker = { ...quotedBy, kind: 'quoted' };
@@ -110,9 +112,11 @@ export function analyzeSource(src: Source): SourceAnalysis {
       const label = /^[*_]*(?:[^:]{0,40}?[-\u2013\u2014]\s*)?([\p{Lu}][^:]{1,60}):/u.exec(str);
       if (intro.kind !== 'outlet') quotedBy = intro;
       else if (label) quotedBy = { kind: 'quoted', name: label[1].replace(/[*_]/g, '').trim(), cue: 'label' };
+      quotedUntil = s.paragraph + 1;
     } else if (/^[*_]*[^:]{0,40}[-\u2013\u2014]\s*[\p{Lu}][^:]{1,60}:[*_]*\s/u.test(str)) {
       const label = /^[*_]*[^:]{0,40}[-\u2013\u2014]\s*([\p{Lu}][^:]{1,60}):/u.exec(str)!;
       quotedBy = { kind: 'quoted', name: label[1].replace(/[*_]/g, '').trim(), cue: 'label' };
+      quotedUntil = s.paragraph + 1;
       speaker = quotedBy;
     }
     const bare = BARE_EVENT.exec(str);
