@@ -46,6 +46,9 @@ export interface CheckOptions {
   only?: Span;
 }
 
+/** Sentences of one paragraph that are analysed (real paragraphs have a handful). */
+export const MAX_SENTENCES = 4000;
+
 export class Cancelled extends Error {
   constructor() {
     super('cancelled');
@@ -121,9 +124,13 @@ export function checkDraft(index: CorpusIndex, text: string, opts: CheckOptions 
 
 function analyzeParagraph(index: CorpusIndex, masked: string, text: string, heading: boolean, token: CancellationLike): ParagraphResult {
   const whole = { start: 0, end: masked.length };
+  // a paragraph of thousands of sentences is not prose (pasted data, generated text): only the first
+  // MAX_SENTENCES are read, which keeps a hostile draft's cost bounded and the result deterministic
   const sents: { span: Span; heading: boolean; paragraph: number }[] = heading
     ? [{ span: whole, heading: true, paragraph: 0 }]
-    : sentences(masked, whole).map((sp) => ({ span: sp, heading: false, paragraph: 0 }));
+    : sentences(masked, whole)
+        .slice(0, MAX_SENTENCES)
+        .map((sp) => ({ span: sp, heading: false, paragraph: 0 }));
   const raw = extractMentions(masked, sents);
   if (token.isCancellationRequested) throw new Cancelled();
 

@@ -64,6 +64,8 @@ const EVENT_MODIFIERS = new Set(['terror', 'terrorist', 'suicide', 'deadly', 'tw
 const OF_HEADS = new Set([...ORG_HEADS, ...PLACE_HEADS, 'state', 'republic', 'kingdom', 'isle', 'islands', 'united', 'people', 'emirate', 'federation', 'commonwealth']);
 /** No name is longer than this many words; longer capitalised runs are cut (and hostile input stays linear). */
 const MAX_RUN = 12;
+/** Tokens of one sentence that are read for names (real sentences have well under a few hundred). */
+export const MAX_TOKENS = 4000;
 /** Tokens longer than this are not words of a name ("Abc-Abc-Abc-…", "A.B.A.B.…"). */
 const MAX_TOKEN = 48;
 const NAME_BREAKERS = new Set(['I', "I've", "I'm", "I'd", "I'll", 'I\u2019ve', 'I\u2019m', 'I\u2019d', 'I\u2019ll', 'OK']);
@@ -106,6 +108,7 @@ function tokenize(text: string, span: Span): Tok[] {
   TOKEN_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = TOKEN_RE.exec(s))) {
+    if (out.length >= MAX_TOKENS) break; // not prose: a "sentence" this long is read only so far
     let t = m[0];
     if (t.length > MAX_TOKEN) {
       out.push({ start: span.start + m.index, end: span.start + m.index + t.length, text: '\u0000' });
