@@ -23,7 +23,7 @@ test('bad corpus file: a source-error with the reason; good corpus file: no draf
   const r1 = await client.open(bad, readFileSync(bad, 'latin1'), 'plaintext');
   assert.equal(r1.diagnostics.diagnostics.length, 1);
   assert.equal(r1.diagnostics.diagnostics[0].code, 'source-error');
-  assert.match(r1.diagnostics.diagnostics[0].message, /not valid UTF-8/);
+  assert.match(String(r1.diagnostics.diagnostics[0].message), /not valid UTF-8/);
   const good = path.join(corpusDir, 'good.md');
   const r2 = await client.open(good, readFileSync(good, 'utf8'), 'markdown');
   assert.deepEqual(r2.diagnostics.diagnostics, [], 'a source is not checked against itself as a draft');
