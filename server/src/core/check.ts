@@ -389,6 +389,25 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
       hits.push({ d, score: s.entities * 1.5 + s.meaning, claim: c });
     }
   }
+  // a source sentence that says the draft's sentence negated ("… was not the wife of …"): it names the same
+  // entities and shares most of its meaning, with the opposite polarity. Candidates come from the draft's
+  // entities (bounded), never a scan of the corpus.
+  const draftNeg = hasNegation(ds.text);
+  const seenClaims = new Set<string>();
+  let examined = 0;
+  for (const e of ds.entityIds) {
+    for (const c of index.claimsByEntity.get(e) ?? []) {
+      if (++examined > 4000) break;
+      if (seenClaims.has(c.id) || c.stance === 'questions') continue;
+      seenClaims.add(c.id);
+      if (hasNegation(c.text) === draftNeg) continue;
+      const sc = matchScore(index, ds, c);
+      const needed = Math.max(3, Math.ceil(0.5 * ds.keys.filter((k) => !index.entityWords.has(k)).length));
+      if (sc.entities >= 1 && sc.meaning >= needed && sharesNegatedPredicate(ds.text, c.text)) {
+        hits.push({ d: { id: `contradiction-${c.id}`, kind: 'contested', point: `${outletOf(index, c.sourceId)} says the opposite: ${short(c.text)}`, entityIds: c.entityIds, sides: [{ claimId: c.id, sourceId: c.sourceId, position: 'says the opposite' }] }, score: sc.entities * 1.5 + sc.meaning, claim: c });
+      }
+    }
+  }
   // an article about the same thing that denies or doubts it ("the report is a hoax", "X denied …"); a draft
   // that itself negates ("does not have") has the opposite polarity, so a denial may agree with it
   const draftNegates = hasNegation(ds.text);
@@ -461,6 +480,17 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefin
     };
   }
   return undefined;
+}
+
+/**
+ * The negation in the source sentence bears on a word the draft also uses ("was not the wife" vs "wife … detained"):
+ * one of the three content words after the negation is a meaning key of the draft.
+ */
+function sharesNegatedPredicate(draft: string, source: string): boolean {
+  const keys = new Set(meaningKeys(draft));
+  const m = /\b(?:not|never|no|n['\u2019]t)\b((?:\s+\S+){1,4})/i.exec(source) ?? /\b(?:not|never|no|n['\u2019]t)\b((?:\s+\S+){1,4})/i.exec(draft);
+  if (!m) return false;
+  return meaningKeys(m[1]).some((k) => keys.has(k));
 }
 
 /** The claim that best supports a draft sentence (for "insert citation" and "attribute"), if any. */

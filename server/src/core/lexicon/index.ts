@@ -167,7 +167,9 @@ const STOP = new Set(
     'over under about after before during since until while as is are was were be been being has have had do does did ' +
     'not no nor so such it its it\'s he she they them his her their our we you your i me my mine who whom whose which ' +
     'what when where why how all any both each few more most other some own same too very can could will would shall ' +
-    'should may might must also just only even still yet again ever once up down out off s t said says say told also'
+    'should may might must also just only even still yet again ever once up down out off s t said says say told also ' +
+    'against among amid amidst between within upon onto toward towards via per across along around behind beyond ' +
+    'despite except inside outside near since until unless whether though although because'
   ).split(' '),
 );
 export function isStopword(word: string): boolean {
