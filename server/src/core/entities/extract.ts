@@ -276,7 +276,7 @@ function processRun(
     const w = toks[runIdx[k]].text;
     const splitHere =
       /['\u2019]s?$/.test(w) ||
-      (isFirstName(toks[runIdx[k + 1]].text) && isKnownPlace(text.slice(toks[runIdx[0]].start, toks[runIdx[k]].end)) && k + 2 < runIdx.length);
+      (isCapWord(toks[runIdx[k + 1]].text) && isFirstName(toks[runIdx[k + 1]].text) && isKnownPlace(text.slice(toks[runIdx[0]].start, toks[runIdx[k]].end)) && k + 2 < runIdx.length);
     if (splitHere) {
       processRun(text, toks, runIdx.slice(0, k + 1), si, heading, initial, out, lowercaseSeen, _used);
       processRun(text, toks, runIdx.slice(k + 1), si, heading, initial, out, lowercaseSeen, _used);
@@ -374,7 +374,8 @@ function processRun(
   if (!key || /^\d+$/.test(key)) return;
   if (/\p{N}/u.test(surface) && /[-\p{Lu}]\p{N}|\p{N}[-\p{Lu}]/u.test(surface)) return; // COVID-19, H1N1, LB-1
   const votes = emptyVotes();
-  const lastWord = words[words.length - 1].toLowerCase();
+  // "Agence France-Presse": the head word may close a hyphenated last word
+  const lastWord = words[words.length - 1].toLowerCase().replace(/^.*-(?=\p{L}{3,}$)/u, '');
   const firstWord = words[0].toLowerCase();
   const acronym = words.length === 1 && isAcronym(words[0]);
   const eq = equivalenceType.get(key);

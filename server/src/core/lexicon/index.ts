@@ -71,7 +71,8 @@ export const ORG_HEADS = new Set(
     'consulting capital exchange reserve treasury directorate intelligence logistics shipping energy oil gas ' +
     'pharmaceuticals pharma foods solutions enterprises ventures insurance telecom communications electronics ' +
     'automotive entertainment pictures publishing software resources mining construction engineering transport ' +
-    'railways rail airline lines operator operators'
+    'railways rail airline lines operator operators bulletin inquirer chronicle courier express tribune presse ' +
+    'observer standard examiner dispatch herald'
   ).split(' '),
 );
 
@@ -83,7 +84,7 @@ export const PLACE_HEADS = new Set(
     'desert forest park palace castle cathedral tower towers center centre building plaza harbour harbor port canal ' +
     'strait border highway motorway prison camp base oblast krai prefecture governorate canton municipality borough ' +
     'parish territory territories county heights hills falls estuary beach cove peak glacier canyon reef fjord marsh ' +
-    'delta plateau basin archipelago atoll lagoon market'
+    'delta plateau basin archipelago atoll lagoon market trench fault mall airfield airbase terminal pier quay'
   ).split(' '),
 );
 export const PLACE_PREFIXES = new Set('stade gare place rue mount lake fort port san santa saint st cape punta costa masjid sierra rio monte isla cerro lago playa bahia'.split(' '));
