@@ -368,7 +368,7 @@ function processRun(
     if (isAdjectival(w) && !isKnownPlace(w) && !equivalenceType.has(normKey(w))) return;
     // proper adjectives and group nouns: "Magellanic penguins", "European leaders", "Europeans"
     const nextTok = toks[idx[0] + 1];
-    if (/(?:ian|ians|ican|icans|ean|eans|ic|ese|ish|ist|ists|ite|ites)$/.test(w) && !isKnownPlace(w) && !isFirstName(w) && (/s$/.test(w) || (nextTok && /^\p{Ll}/u.test(nextTok.text) && !isStopwordLike(nextTok.text)))) return;
+    if (/(?:ian|ians|ican|icans|ean|eans|ic|ese|ish|ist|ists|ite|ites|ional|ary)$/.test(w) && !isKnownPlace(w) && !isFirstName(w) && (/s$/.test(w) || (nextTok && /^\p{Ll}/u.test(nextTok.text) && !isStopwordLike(nextTok.text)))) return;
   }
   const key = normKey(surface);
   if (!key || /^\d+$/.test(key)) return;
@@ -385,9 +385,13 @@ function processRun(
   if (PLACE_HEADS.has(lastWord) || (PLACE_PREFIXES.has(firstWord) && words.length > 1)) votes.place += 3;
   if (acronym && !countryOf(surface)) votes.organization += 2;
   if (words.length >= 2 && COMPASS.has(firstWord) && (isKnownPlace(words.slice(1).join(' ')) || PLACE_HEADS.has(lastWord))) votes.place += 3;
-  if (words.length >= 3 && words[1] === 'of') {
-    if (PLACE_HEADS.has(firstWord)) votes.place += 3;
-    else if (ORG_HEADS.has(firstWord)) votes.organization += 3;
+  // "City of Melbourne", "University of Ottawa", "Freedom Party of California": a head word before "of"
+  for (let w = 0; w + 2 < words.length; w++) {
+    if (words[w + 1] !== 'of') continue;
+    const head = words[w].toLowerCase();
+    if (PLACE_HEADS.has(head) && w === 0) votes.place += 3;
+    else if (ORG_HEADS.has(head)) votes.organization += 3;
+    break;
   }
   const allDictionary = words.every((w) => isWord(w.toLowerCase()) && !isFirstName(w));
   if (words.length >= 2 && isFirstName(words[0]) && !ORG_HEADS.has(lastWord) && !PLACE_HEADS.has(lastWord)) votes.person += 3;
@@ -448,7 +452,7 @@ function processRun(
 }
 
 const TRAILING_TITLES = new Set('senator mayor president minister governor chancellor premier spokesman spokeswoman spokesperson secretary ambassador prosecutor judge sheriff commissioner director chairman chairwoman ceo representative congressman congresswoman councillor councilman'.split(' '));
-const CAPITALISED_COMMON = new Set('state government internet web president court church army navy police parliament congress senate city university ministry minister god mass council earth sun moon solar'.split(' '));
+const CAPITALISED_COMMON = new Set('state government internet web president court church army navy police parliament congress senate city university ministry minister god mass council earth sun moon solar constitution'.split(' '));
 function isStopwordLike(w: string): boolean {
   return /^(?:and|or|of|the|a|an|in|on|at|to|for|with|by|from|is|are|was|were|has|have|had|said|says|who|which|that)$/i.test(w);
 }

@@ -213,7 +213,8 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
     if (groupType(r) !== 'person') continue;
     const parts = m.key.split(' ');
     const cands = [parts[parts.length - 1], parts[0]];
-    if (parts.length >= 3) cands.push(parts.slice(-2).join(' '));
+    // "Ricardo Rosselló Nevares": with two surnames, the first of them is used alone
+    if (parts.length >= 3) cands.push(parts.slice(-2).join(' '), parts[parts.length - 2]);
     for (const w of cands) {
       if (w.length < 3) continue;
       (multiPersonBySurname.get(w) ?? multiPersonBySurname.set(w, new Set()).get(w)!).add(r);
