@@ -16,6 +16,7 @@ import {
   isFirstName,
   isKnownPlace,
   isRegion,
+  isStopword,
   isWord,
 } from '../lexicon';
 
@@ -167,10 +168,12 @@ export function extractMentions(text: string, sentences: SentenceInfo[], lowerca
   const all = sentences.map((sent) => tokenize(text, sent.span));
   const seen = lowercaseSeen ?? new Set<string>();
   midCaps = new Set<string>();
+  surnames = new Set<string>();
   for (const toks of all) {
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i].text;
       const c = t.charCodeAt(0);
+      if (i > 0 && isCapWord(t) && isFirstName(toks[i - 1].text) && toks[i].start - toks[i - 1].end === 1) surnames.add(t.replace(/['\u2019]s?$/, ''));
       if (!lowercaseSeen && c >= 97 && c <= 122) seen.add(t);
       else if (i > 0 && isCapWord(t) && (c < 97 || c > 122)) {
         const p = toks[i - 1].text;
@@ -188,12 +191,15 @@ export function extractMentions(text: string, sentences: SentenceInfo[], lowerca
 }
 
 let midCaps: Set<string> | undefined;
+/** capitalised words that follow a given name in the document ("Bernie Sanders"): surnames even if they are also words */
+let surnames: Set<string> | undefined;
 
 function isOrdinaryWord(w: string, lowercaseSeen?: Set<string>): boolean {
   const l = w.toLowerCase();
   if (isFirstName(w) || isKnownPlace(w) || countryOf(w)) return false;
   if (midCaps?.has(w) && lowercaseSeen && !lowercaseSeen.has(l) && !TITLES.has(l) && !CAPITALISED_COMMON.has(l)) return false;
-  return isWord(l) || (lowercaseSeen?.has(l) ?? false);
+  if (surnames?.has(w) && !(lowercaseSeen?.has(l) ?? false)) return false;
+  return isWord(l) || isStopword(l) || (lowercaseSeen?.has(l) ?? false);
 }
 
 
@@ -346,7 +352,10 @@ function processRun(
   }
   const words = surface.split(/\s+/);
   // "Latin American", "Indigenous Australians", "Hong Kongers": people described by origin, not a name
-  if (words.length >= 2 && (isDemonym(words[words.length - 1]) || /(?:ians|eans|icans|ans|ers|ese)$/.test(words[words.length - 1])) && !ORG_HEADS.has(words[words.length - 1].toLowerCase())) return;
+  {
+    const lw = words[words.length - 1];
+    if (words.length >= 2 && (isDemonym(lw) || (lw.endsWith('s') && isDemonym(lw.slice(0, -1)))) && !ORG_HEADS.has(lw.toLowerCase())) return;
+  }
   if (isDemonym(surface) || (words.length === 2 && isDemonym(words[0]) && isDemonym(surface.replace(/\s+/, ' ')))) return;
   if (words.length === 1) {
     const w = words[0];
@@ -362,7 +371,8 @@ function processRun(
     } else if (isOrdinaryWord(w, lowercaseSeen) && !isAcronym(w) && !equivalenceType.has(normKey(w))) return;
     if (isAcronym(w) && w.replace(/\./g, '').length === 2 && !equivalenceType.has(normKey(w)) && !countryOf(w)) return;
     if (COMMON_ACRONYMS.has(w.toUpperCase().replace(/\./g, '')) || /^\p{Lu}{4,}$/u.test(w) && isWord(w.toLowerCase())) return;
-    if (/s$/.test(w) && isWord(w.toLowerCase()) && !equivalenceType.has(normKey(w))) return;
+    // a plural common noun ("Representatives", "Democrats"), unless the document uses it as a surname ("Bernie Sanders")
+    if (/s$/.test(w) && isWord(w.toLowerCase()) && !equivalenceType.has(normKey(w)) && !surnames?.has(w)) return;
     if (w.length < 2) return;
     if (/^\p{N}/u.test(w)) return;
     if (isAdjectival(w) && !isKnownPlace(w) && !equivalenceType.has(normKey(w))) return;
