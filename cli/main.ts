@@ -51,9 +51,10 @@ function parseArgs(argv: string[]): Args | string {
         a.format = f;
       } else if (x === '--fail-on' || x.startsWith('--fail-on=')) {
         const f = val();
-        if (!['error', 'warning', 'information', 'hint', 'never'].includes(f)) return `--fail-on must be error, warning, information, hint or never, not "${f}"`;
+        if (!['error', 'warning', 'information', 'hint', 'never'].includes(f))
+          return `--fail-on must be error, warning, information, hint or never, not "${f}"`;
         a.failOn = f as Args['failOn'];
-      } else if (x === '--') a.rest.push(...argv.slice(i + 1)), (i = argv.length);
+      } else if (x === '--') (a.rest.push(...argv.slice(i + 1)), (i = argv.length));
       else if (x.startsWith('--')) return `unknown option ${x}`;
       else a.rest.push(x);
     } catch (err) {
@@ -138,10 +139,17 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     const card = entityCard(index, hits[0].entity, { claimsPerSource: 4 });
-    if (a.format === 'json') process.stdout.write(`${JSON.stringify({ ...card, alternatives: hits.slice(1).map((h) => h.entity.name) }, null, 2)}\n`);
+    if (a.format === 'json')
+      process.stdout.write(`${JSON.stringify({ ...card, alternatives: hits.slice(1).map((h) => h.entity.name) }, null, 2)}\n`);
     else {
       process.stdout.write(`${card.markdown.replace(/ \[open\]\([^)]*\)/g, '').replace(/\\([\\`*_{}[\]<>|])/g, '$1')}\n`);
-      if (hits.length > 1) process.stdout.write(`\nOther matches: ${hits.slice(1).map((h) => h.entity.name).join(', ')}\n`);
+      if (hits.length > 1)
+        process.stdout.write(
+          `\nOther matches: ${hits
+            .slice(1)
+            .map((h) => h.entity.name)
+            .join(', ')}\n`,
+        );
     }
     return 0;
   }
@@ -170,7 +178,10 @@ export async function main(argv: string[]): Promise<number> {
           candidates: mm.candidates?.map((id) => index.entity(id)?.name ?? id),
         };
         if (a.format === 'json') json.push(item);
-        else process.stdout.write(`${file}:${item.range.start.line + 1}:${item.range.start.character + 1}: ${mm.text} → ${e.name} (${e.type}, ${item.entity.sources} sources)\n`);
+        else
+          process.stdout.write(
+            `${file}:${item.range.start.line + 1}:${item.range.start.character + 1}: ${mm.text} → ${e.name} (${e.type}, ${item.entity.sources} sources)\n`,
+          );
       }
       continue;
     }
@@ -187,17 +198,32 @@ export async function main(argv: string[]): Promise<number> {
           excerpt: short(index.sources.get(r.sourceId)?.text.slice(r.span.start, r.span.end) ?? '', 300),
         };
       });
-      if (a.format === 'json') json.push({ file, range: range(f.span), severity: f.severity, code: f.code, message: f.message, related, suggestions: f.suggestions ?? [] });
+      if (a.format === 'json')
+        json.push({
+          file,
+          range: range(f.span),
+          severity: f.severity,
+          code: f.code,
+          message: f.message,
+          related,
+          suggestions: f.suggestions ?? [],
+        });
       else {
         const r = range(f.span);
         process.stdout.write(`${file}:${r.start.line + 1}:${r.start.character + 1}: ${f.severity} [${f.code}] ${f.message}\n`);
-        for (const x of related.slice(0, 6)) process.stdout.write(`    ${x.outlet ?? x.title ?? x.file}${x.published ? ` (${x.published})` : ''}: “${short(x.excerpt, 150)}” — ${path.relative(process.cwd(), x.file)}:${x.range.start.line + 1}\n`);
+        for (const x of related.slice(0, 6))
+          process.stdout.write(
+            `    ${x.outlet ?? x.title ?? x.file}${x.published ? ` (${x.published})` : ''}: “${short(x.excerpt, 150)}” — ${path.relative(process.cwd(), x.file)}:${x.range.start.line + 1}\n`,
+          );
         if (f.suggestions?.length) process.stdout.write(`    did you mean: ${f.suggestions.join(', ')}\n`);
       }
     }
   }
   if (a.format === 'json') process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
-  else if (a.command === 'check') process.stdout.write(`${json.length || ''}${failing ? `\n${failing} finding(s) at ${a.failOn} or worse\n` : '\nno findings at the failing severity\n'}`);
+  else if (a.command === 'check')
+    process.stdout.write(
+      `${json.length || ''}${failing ? `\n${failing} finding(s) at ${a.failOn} or worse\n` : '\nno findings at the failing severity\n'}`,
+    );
   m.dispose();
   if (inputErrors) return 2;
   return failing ? 1 : 0;

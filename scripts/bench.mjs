@@ -21,7 +21,8 @@ const runs = Number(opt('--runs', 5));
 const requests = Number(opt('--requests', 1000));
 const SEED = 20240501;
 
-if (!existsSync(join(root, 'dist/server.js')) || !existsSync(join(root, 'dist/indexWorker.js'))) spawnSync('node', ['esbuild.mjs'], { cwd: root, stdio: 'inherit' });
+if (!existsSync(join(root, 'dist/server.js')) || !existsSync(join(root, 'dist/indexWorker.js')))
+  spawnSync('node', ['esbuild.mjs'], { cwd: root, stdio: 'inherit' });
 
 const work = join(tmpdir(), 'corroborate-bench');
 mkdirSync(work, { recursive: true });
@@ -42,13 +43,19 @@ const log = (...a) => console.error('[bench]', ...a);
 function buildDraft(words = 5000) {
   const arts = readWikinews();
   const r = rng(SEED);
-  const order = arts.map((a, i) => ({ a, k: r() + i * 0 })).sort((x, y) => x.k - y.k).map((x) => x.a);
+  const order = arts
+    .map((a, i) => ({ a, k: r() + i * 0 }))
+    .sort((x, y) => x.k - y.k)
+    .map((x) => x.a);
   const out = ['# Draft: a year in the news', ''];
   let n = 0;
   for (const a of order) {
     const lines = a.text.split('\n');
     out.push(`## ${lines[0].trim()}`, '');
-    const paras = lines.slice(1).map((l) => l.trim()).filter((l) => l.split(/\s+/).length > 12);
+    const paras = lines
+      .slice(1)
+      .map((l) => l.trim())
+      .filter((l) => l.split(/\s+/).length > 12);
     for (const p of paras.slice(0, 4)) {
       out.push(p, '');
       n += p.split(/\s+/).length;
@@ -59,7 +66,13 @@ function buildDraft(words = 5000) {
 }
 
 function corpusFor(size) {
-  if (size === 0) return { dir: join(root, 'corpus'), bytes: dirBytes(join(root, 'corpus')), files: 3, settings: { corpus: { paths: [], includeBundled: true } } };
+  if (size === 0)
+    return {
+      dir: join(root, 'corpus'),
+      bytes: dirBytes(join(root, 'corpus')),
+      files: 3,
+      settings: { corpus: { paths: [], includeBundled: true } },
+    };
   const dir = join(work, `corpus-${size}-${SEED}`);
   const t = performance.now();
   const g = generate(dir, size, { seed: SEED });
@@ -125,7 +138,14 @@ async function benchSize(size) {
   const draftPath = join(work, 'draft.md');
   const uri = pathToFileURL(draftPath).toString();
   writeFileSync(draftPath, draft.text); // for reproducing a figure by hand; the server gets the text over LSP
-  const res = { size: size || 'bundled', articles: corpus.files, corpusMB: r2(corpus.bytes / 1e6), draftWords: draft.words, coldRuns, warmRuns };
+  const res = {
+    size: size || 'bundled',
+    articles: corpus.files,
+    corpusMB: r2(corpus.bytes / 1e6),
+    draftWords: draft.words,
+    coldRuns,
+    warmRuns,
+  };
 
   // cold: empty storage each time
   const cold = [];
@@ -153,7 +173,9 @@ async function benchSize(size) {
     peakRss = Math.max(peakRss, rss.peak);
     peakHeap = Math.max(peakHeap, (mem.peakHeap ?? 0) / 1048576);
     coldLogs = c.logs.filter((l) => /indexed|cache/.test(l));
-    log(`size ${size}: cold run ${i + 1}/${coldRuns}: ${Math.round(readyMs)} ms (peak RSS ${Math.round(rss.peak)} MB) ${coldLogs.join(' | ')}`);
+    log(
+      `size ${size}: cold run ${i + 1}/${coldRuns}: ${Math.round(readyMs)} ms (peak RSS ${Math.round(rss.peak)} MB) ${coldLogs.join(' | ')}`,
+    );
   }
   const cacheBytes = existsSync(join(storage, 'corroborate-index.cache')) ? statSync(join(storage, 'corroborate-index.cache')).size : 0;
   res.coldIndexMs = Math.round(median(cold));
@@ -170,7 +192,9 @@ async function benchSize(size) {
   for (let i = 0; i < warmRuns; i++) {
     const s = await startServer(corpus.settings, storage, 'warm');
     warm.push(s.readyMs);
-    log(`size ${size}: warm run ${i + 1}/${warmRuns}: ${Math.round(s.readyMs)} ms ${s.c.logs.filter((l) => /indexed|cache/.test(l)).join(' | ')}`);
+    log(
+      `size ${size}: warm run ${i + 1}/${warmRuns}: ${Math.round(s.readyMs)} ms ${s.c.logs.filter((l) => /indexed|cache/.test(l)).join(' | ')}`,
+    );
     if (i < warmRuns - 1) await s.c.stop();
     else server = s;
   }
@@ -250,7 +274,10 @@ async function benchSize(size) {
     version++;
     const p = c.diagnostics(uri, version);
     const t = performance.now();
-    await c.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: version % 2 ? '' : '' }] });
+    await c.notify('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: version % 2 ? '' : '' }],
+    });
     const d = await p;
     return d.at - t;
   };
@@ -260,11 +287,17 @@ async function benchSize(size) {
     version++;
     const p = c.diagnostics(uri, version);
     const t = performance.now();
-    await c.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character: col }, end: { line, character: col } }, text: 'x' }] });
+    await c.notify('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character: col }, end: { line, character: col } }, text: 'x' }],
+    });
     const d = await p;
     version++;
     const p2 = c.diagnostics(uri, version);
-    await c.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character: col }, end: { line, character: col + 1 } }, text: '' }] });
+    await c.notify('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character: col }, end: { line, character: col + 1 } }, text: '' }],
+    });
     await p2;
     return d.at - t;
   };
@@ -292,7 +325,13 @@ async function benchSize(size) {
   return res;
 }
 
-const machine = { cores: cpus().length, cpu: cpus()[0]?.model, memGB: Math.round(totalmem() / 1073741824), node: process.version, date: new Date().toISOString() };
+const machine = {
+  cores: cpus().length,
+  cpu: cpus()[0]?.model,
+  memGB: Math.round(totalmem() / 1073741824),
+  node: process.version,
+  date: new Date().toISOString(),
+};
 const results = [];
 const t0 = performance.now();
 for (const s of sizes) {
@@ -324,8 +363,12 @@ const rows = [
 const header = ['', ...results.map((r) => String(r.size))];
 const table = [header, ...rows.map(([k, f]) => [k, ...results.map((r) => String(f(r)))])];
 const widths = header.map((_, i) => Math.max(...table.map((row) => row[i].length)));
-console.log(`\nCorroborate benchmark — ${machine.cores} cores (${machine.cpu}), ${machine.memGB} GB, Node ${machine.node}, ${machine.date}`);
-console.log(`draft: ${results[0]?.draftWords} words; ${requests} requests per latency figure; cold runs / warm runs: ${results.map((r) => `${r.coldRuns}/${r.warmRuns}`).join(', ')}`);
+console.log(
+  `\nCorroborate benchmark — ${machine.cores} cores (${machine.cpu}), ${machine.memGB} GB, Node ${machine.node}, ${machine.date}`,
+);
+console.log(
+  `draft: ${results[0]?.draftWords} words; ${requests} requests per latency figure; cold runs / warm runs: ${results.map((r) => `${r.coldRuns}/${r.warmRuns}`).join(', ')}`,
+);
 for (const row of table) console.log('| ' + row.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ') + ' |');
 console.log(`total ${Math.round((performance.now() - t0) / 1000)} s`);
 if (jsonOut) {

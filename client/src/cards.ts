@@ -34,7 +34,8 @@ export class EntityCards implements vscode.TextDocumentContentProvider, vscode.D
     if (cached !== undefined) return cached;
     const id = new URLSearchParams(uri.query).get('id');
     if (!id) return '# Unknown entity\n';
-    if (!this.client.isRunning()) return '# Corroborate is not running\n\nStart the language server (*Corroborate: Restart Server*) and open the card again.\n';
+    if (!this.client.isRunning())
+      return '# Corroborate is not running\n\nStart the language server (*Corroborate: Restart Server*) and open the card again.\n';
     const card = await this.client.sendRequest(EntityRequest.type, { id }, token);
     const text = card ? card.markdown : '# Not in the index\n\nThis entity is no longer in the corpus index.\n';
     this.cache.set(uri.toString(), text);

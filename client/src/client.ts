@@ -50,7 +50,9 @@ class CrashHandler implements ErrorHandler {
   ) {}
 
   error(error: Error, message: Message | undefined, count: number | undefined): ErrorHandlerResult {
-    this.log.error(`Connection to the server failed${message ? ` (${'method' in message ? String(message.method) : 'message'})` : ''}: ${errorMessage(error)}`);
+    this.log.error(
+      `Connection to the server failed${message ? ` (${'method' in message ? String(message.method) : 'message'})` : ''}: ${errorMessage(error)}`,
+    );
     if (count !== undefined && count <= 3) return { action: ErrorAction.Continue, handled: true };
     return { action: ErrorAction.Shutdown, handled: true };
   }
@@ -58,7 +60,9 @@ class CrashHandler implements ErrorHandler {
   closed(): CloseHandlerResult {
     const { restart, recent } = this.policy.crashed(Date.now());
     if (restart) {
-      this.log.warn(`The language server stopped unexpectedly; restarting it (crash ${recent} of at most ${this.policy.max + 1} in 3 minutes).`);
+      this.log.warn(
+        `The language server stopped unexpectedly; restarting it (crash ${recent} of at most ${this.policy.max + 1} in 3 minutes).`,
+      );
       return { action: CloseAction.Restart, handled: true };
     }
     const reason = `The Corroborate language server crashed ${recent} times in 3 minutes and was not restarted.`;

@@ -33,7 +33,13 @@ export const commands: readonly CommandSpec[] = [
   { id: 'corroborate.checkAllDrafts', title: 'Check All Drafts', needsServer: true, run: (s, arg) => checkAllDrafts(s, arg) },
   { id: 'corroborate.showOutput', title: 'Show Output', needsServer: false, run: (s) => s.log.show(true) },
   { id: 'corroborate.restartServer', title: 'Restart Server', needsServer: false, run: (s) => restartServer(s) },
-  { id: 'corroborate.openPassage', title: 'Open Passage', needsServer: false, internal: true, run: (s, location, line, character) => openPassage(s, location, line, character) },
+  {
+    id: 'corroborate.openPassage',
+    title: 'Open Passage',
+    needsServer: false,
+    internal: true,
+    run: (s, location, line, character) => openPassage(s, location, line, character),
+  },
 ];
 
 export const category = 'Corroborate';
@@ -78,8 +84,9 @@ async function ensureServer(s: Services, spec: CommandSpec, scripted: boolean): 
   if (s.client.isRunning() && s.status.serverState === 'running') return true;
   const ok =
     s.status.serverState === 'starting'
-      ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Corroborate: waiting for the language server to start' }, () =>
-          waitForServer(s),
+      ? await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Window, title: 'Corroborate: waiting for the language server to start' },
+          () => waitForServer(s),
         )
       : false;
   if (ok && s.client.isRunning()) return true;
@@ -116,7 +123,8 @@ async function reindex(s: Services): Promise<IndexStatus | undefined> {
     async (progress, token) => {
       const sub = s.status.onStatus((st) => {
         if (st.state !== 'indexing') return;
-        const files = typeof st.indexed === 'number' && typeof st.total === 'number' && st.total > 0 ? `${st.indexed}/${st.total} files` : undefined;
+        const files =
+          typeof st.indexed === 'number' && typeof st.total === 'number' && st.total > 0 ? `${st.indexed}/${st.total} files` : undefined;
         progress.report({ message: files ?? st.message });
       });
       try {
@@ -144,5 +152,7 @@ async function reindex(s: Services): Promise<IndexStatus | undefined> {
 // ------------------------------------------------------------------------------------------------ restart
 
 async function restartServer(s: Services): Promise<void> {
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Corroborate: restarting the language server' }, () => s.restart());
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Corroborate: restarting the language server' }, () =>
+    s.restart(),
+  );
 }

@@ -52,7 +52,12 @@ export async function findDrafts(s: Services, token?: vscode.CancellationToken):
       home: os.homedir(),
     });
     s.log.debug(`Check All Drafts in ${folder.name}: include ${include}, exclude ${exclude ?? '(nothing)'}`);
-    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, include), exclude ? new vscode.RelativePattern(folder, exclude) : null, maxDrafts, token);
+    const uris = await vscode.workspace.findFiles(
+      new vscode.RelativePattern(folder, include),
+      exclude ? new vscode.RelativePattern(folder, exclude) : null,
+      maxDrafts,
+      token,
+    );
     for (const uri of uris) found.set(uri.toString(), uri);
   }
   return [...found.values()].sort((a, b) => a.toString().localeCompare(b.toString()));

@@ -76,13 +76,21 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
       status.update(next);
       if (next.state === 'ready') {
         if (client.isRunning()) settleReady();
-        const changed = previous?.state !== 'ready' || previous.sources !== next.sources || previous.entities !== next.entities || previous.disputes !== next.disputes;
+        const changed =
+          previous?.state !== 'ready' ||
+          previous.sources !== next.sources ||
+          previous.entities !== next.entities ||
+          previous.disputes !== next.disputes;
         if (changed) cards.refresh();
       } else if (next.state === 'error') {
         settleReady(new Error(`Corroborate: indexing failed${next.message ? `: ${next.message}` : ''}`));
         log.error(`Indexing failed${next.message ? `: ${next.message}` : ''}`);
       }
-      if (next.problems.length > 0 && next.state !== 'indexing' && JSON.stringify(next.problems) !== JSON.stringify(previous?.problems ?? [])) {
+      if (
+        next.problems.length > 0 &&
+        next.state !== 'indexing' &&
+        JSON.stringify(next.problems) !== JSON.stringify(previous?.problems ?? [])
+      ) {
         for (const p of next.problems) log.warn(`Skipped ${p.path}: ${p.reason}`);
       }
       previous = next;
@@ -90,7 +98,9 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
   );
 
   const serverMissing = (): string | undefined =>
-    fs.existsSync(serverModule) ? undefined : `The Corroborate language server is not built: ${serverModule} is missing (run \`npm run build\`).`;
+    fs.existsSync(serverModule)
+      ? undefined
+      : `The Corroborate language server is not built: ${serverModule} is missing (run \`npm run build\`).`;
 
   let startFailed = false;
   const start = async (): Promise<void> => {
@@ -161,7 +171,9 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
   );
 
   void vscode.commands.executeCommand('setContext', 'corroborate.active', true);
-  log.info(`Corroborate ${context.extension.packageJSON?.version ?? ''} activating; languages: ${selectorLanguages.join(', ')}; trusted: ${vscode.workspace.isTrusted}.`);
+  log.info(
+    `Corroborate ${context.extension.packageJSON?.version ?? ''} activating; languages: ${selectorLanguages.join(', ')}; trusted: ${vscode.workspace.isTrusted}.`,
+  );
   start().catch((error) => {
     if (serverMissing()) void vscode.window.showErrorMessage(errorMessage(error), 'Show Output').then((c) => c && log.show(true));
   });

@@ -72,7 +72,10 @@ export function corpusExcludes(corpusPath: string, folder: string, home?: string
     if (!samePrefix(p, root)) return [];
     p = p.slice(root.length);
   }
-  p = p.replace(/^(\.\/)+/, '').replace(/^\/+/, '').replace(/\/+$/, '');
+  p = p
+    .replace(/^(\.\/)+/, '')
+    .replace(/^\/+/, '')
+    .replace(/\/+$/, '');
   if (p === '' || p === '.' || p.split('/').includes('..')) return [];
   const segments = p.split('/');
   const firstGlob = segments.findIndex((s) => globChars.test(s));

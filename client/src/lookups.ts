@@ -92,7 +92,12 @@ export interface LookUpResult {
 }
 
 export function isLookUpArgs(arg: unknown): arg is LookUpArgs {
-  return isObject(arg) && typeof arg.query === 'string' && isPick(arg.pick, true) && (arg.open === undefined || arg.open === 'passage' || arg.open === 'card');
+  return (
+    isObject(arg) &&
+    typeof arg.query === 'string' &&
+    isPick(arg.pick, true) &&
+    (arg.open === undefined || arg.open === 'passage' || arg.open === 'card')
+  );
 }
 
 async function searchEntities(s: Services, query: string, token?: vscode.CancellationToken): Promise<EntitySummary[]> {
@@ -103,7 +108,12 @@ async function searchEntities(s: Services, query: string, token?: vscode.Cancell
  * Opens the entity's best passage, or its card. `scripted` (a test argument) shows the card as the active
  * text editor instead of the rendered preview, so a caller can read it back.
  */
-async function openEntity(s: Services, entity: EntitySummary, how: 'passage' | 'card', scripted: boolean): Promise<Omit<LookUpResult, 'query' | 'candidates'>> {
+async function openEntity(
+  s: Services,
+  entity: EntitySummary,
+  how: 'passage' | 'card',
+  scripted: boolean,
+): Promise<Omit<LookUpResult, 'query' | 'candidates'>> {
   const card = await s.client.sendRequest(EntityRequest.type, { id: entity.id });
   if (!card) {
     void vscode.window.showWarningMessage(`Corroborate: “${entity.name}” is no longer in the index. Reindex the corpus or search again.`);
@@ -125,7 +135,10 @@ function queryFromEditor(useWordAtCursor: boolean): string {
   const selection = editor.selection;
   if (!selection.isEmpty) return selection.isSingleLine ? editor.document.getText(selection).trim().slice(0, 120) : '';
   if (!useWordAtCursor) return '';
-  const range = editor.document.getWordRangeAtPosition(selection.active, /\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}'’-]*|al|el|de|van|von|bin))*/u);
+  const range = editor.document.getWordRangeAtPosition(
+    selection.active,
+    /\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}'’-]*|al|el|de|van|von|bin))*/u,
+  );
   return range ? editor.document.getText(range) : '';
 }
 
@@ -252,7 +265,9 @@ export interface DisputesResult {
 
 /** Any plain object argument skips the UI (`{}` picks the first dispute and its first side). */
 export function isDisputesArgs(arg: unknown): arg is DisputesArgs {
-  return isObject(arg) && isPick(arg.pick, false) && isPick(arg.side, false) && (arg.entityId === undefined || typeof arg.entityId === 'string');
+  return (
+    isObject(arg) && isPick(arg.pick, false) && isPick(arg.side, false) && (arg.entityId === undefined || typeof arg.entityId === 'string')
+  );
 }
 
 type DisputeItem = vscode.QuickPickItem & { dispute: DisputeView };
@@ -277,21 +292,33 @@ export async function showDisputes(s: Services, arg?: unknown, entityId?: string
 
   if (disputes.length === 0) {
     void vscode.window.showInformationMessage(
-      args.entityId ? 'Corroborate: the sources do not dispute anything about this entity.' : 'Corroborate: the sources in the corpus do not dispute each other.',
+      args.entityId
+        ? 'Corroborate: the sources do not dispute anything about this entity.'
+        : 'Corroborate: the sources in the corpus do not dispute each other.',
     );
     return { disputes };
   }
   const dispute = (
     await vscode.window.showQuickPick<DisputeItem>(
       disputes.map((d) => ({ ...disputeItem(d), dispute: d })),
-      { title: 'Corroborate: Disputes', placeHolder: `${disputes.length} disputed points; choose one to see who says what`, matchOnDescription: true, matchOnDetail: true },
+      {
+        title: 'Corroborate: Disputes',
+        placeHolder: `${disputes.length} disputed points; choose one to see who says what`,
+        matchOnDescription: true,
+        matchOnDetail: true,
+      },
     )
   )?.dispute;
   if (!dispute) return undefined;
   const side = (
     await vscode.window.showQuickPick<SideItem>(
       dispute.sides.map((side) => ({ ...sideItem(side), side })),
-      { title: `Disputed: ${dispute.point}`, placeHolder: `${dispute.sides.map((x) => outletOf(x.claim.source)).join(' vs ')}; choose a side to open its passage`, matchOnDescription: true, matchOnDetail: true },
+      {
+        title: `Disputed: ${dispute.point}`,
+        placeHolder: `${dispute.sides.map((x) => outletOf(x.claim.source)).join(' vs ')}; choose a side to open its passage`,
+        matchOnDescription: true,
+        matchOnDetail: true,
+      },
     )
   )?.side;
   if (!side) return { disputes, dispute };
@@ -334,13 +361,20 @@ export async function openSource(s: Services, arg?: unknown): Promise<SourcesRes
     source = choose(sources, arg.pick, (x) => [x.id, x.title, x.outlet, x.uri, baseName(x.uri)]);
   } else {
     if (sources.length === 0) {
-      void vscode.window.showInformationMessage('Corroborate: the corpus has no sources. Add folders in the setting corroborate.corpus.paths.');
+      void vscode.window.showInformationMessage(
+        'Corroborate: the corpus has no sources. Add folders in the setting corroborate.corpus.paths.',
+      );
       return { sources };
     }
     source = (
       await vscode.window.showQuickPick<SourceItem>(
         sources.map((x) => ({ ...sourceItem(x, whereIs(s, x)), source: x })),
-        { title: 'Corroborate: Open Source', placeHolder: `${sources.length} sources; type a title, outlet, author or date`, matchOnDescription: true, matchOnDetail: true },
+        {
+          title: 'Corroborate: Open Source',
+          placeHolder: `${sources.length} sources; type a title, outlet, author or date`,
+          matchOnDescription: true,
+          matchOnDetail: true,
+        },
       )
     )?.source;
   }

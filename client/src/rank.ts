@@ -62,7 +62,11 @@ export function rankEntities(query: string, candidates: readonly EntitySummary[]
  * Picks one item for a command's test argument: a number is an index, a string matches an item's
  * keys (id first, then exact name/alias/title, then the first key containing it), ignoring case and accents.
  */
-export function choose<T>(items: readonly T[], pick: number | string | undefined, keys: (item: T) => (string | undefined)[]): T | undefined {
+export function choose<T>(
+  items: readonly T[],
+  pick: number | string | undefined,
+  keys: (item: T) => (string | undefined)[],
+): T | undefined {
   if (pick === undefined) return items[0];
   if (typeof pick === 'number') return Number.isInteger(pick) && pick >= 0 ? items[pick] : undefined;
   const p = fold(pick);

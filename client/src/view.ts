@@ -33,7 +33,12 @@ export function truncate(text: string, max: number): string {
 
 /** Last path segment of a uri or path, decoded. */
 export function baseName(uriOrPath: string): string {
-  const last = uriOrPath.replace(/[?#].*$/, '').replace(/\/+$/, '').split(/[\\/]/).pop() ?? uriOrPath;
+  const last =
+    uriOrPath
+      .replace(/[?#].*$/, '')
+      .replace(/\/+$/, '')
+      .split(/[\\/]/)
+      .pop() ?? uriOrPath;
   try {
     return decodeURIComponent(last);
   } catch {
@@ -165,10 +170,18 @@ export function statusBarView(status: IndexStatus | undefined, server: ServerSta
     };
   }
   if (server === 'starting' || status === undefined || status.state === 'starting') {
-    return { text: '$(sync~spin) Corroborate: starting', tooltip: '**Corroborate**: starting the language server…', click: 'showOutput', error: false };
+    return {
+      text: '$(sync~spin) Corroborate: starting',
+      tooltip: '**Corroborate**: starting the language server…',
+      click: 'showOutput',
+      error: false,
+    };
   }
   if (status.state === 'indexing') {
-    const progress = typeof status.indexed === 'number' && typeof status.total === 'number' && status.total > 0 ? ` ${status.indexed}/${status.total}` : '';
+    const progress =
+      typeof status.indexed === 'number' && typeof status.total === 'number' && status.total > 0
+        ? ` ${status.indexed}/${status.total}`
+        : '';
     return {
       text: `$(sync~spin) Corroborate: indexing${progress}`,
       tooltip: `**Corroborate**: indexing the corpus${progress ? ` (${progress.trim()} files)` : ''}…${status.message ? `\n\n${escapeMarkdown(status.message)}` : ''}\n\nSo far: ${countsLine(status)}.`,

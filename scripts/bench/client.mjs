@@ -12,10 +12,14 @@ export const root = new URL('../..', import.meta.url).pathname;
 export class BenchClient {
   constructor({ settings, storagePath, memFile, workspace = root }) {
     this.settings = settings;
-    this.proc = spawn(process.execPath, ['--require', path.join(root, 'scripts/bench/memprobe.cjs'), path.join(root, 'dist/server.js'), '--stdio'], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, CORROBORATE_BENCH_MEM: memFile ?? '' },
-    });
+    this.proc = spawn(
+      process.execPath,
+      ['--require', path.join(root, 'scripts/bench/memprobe.cjs'), path.join(root, 'dist/server.js'), '--stdio'],
+      {
+        stdio: ['pipe', 'pipe', 'pipe'],
+        env: { ...process.env, CORROBORATE_BENCH_MEM: memFile ?? '' },
+      },
+    );
     this.stderr = '';
     this.proc.stderr.on('data', (d) => (this.stderr += d));
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
@@ -46,7 +50,11 @@ export class BenchClient {
       processId: process.pid,
       rootUri: pathToFileURL(this.workspace).toString(),
       workspaceFolders: [{ uri: pathToFileURL(this.workspace).toString(), name: 'ws' }],
-      capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
+      capabilities: {
+        workspace: { configuration: true },
+        window: { workDoneProgress: true },
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+      },
       initializationOptions: { bundledCorpusPath: path.join(root, 'corpus'), trusted: true, storagePath: this.storagePath },
     });
     const ready = new Promise((r) => this.readyWaiters.push(r));
@@ -56,7 +64,9 @@ export class BenchClient {
     return this.readyPromise;
   }
   diagnostics(uri, version) {
-    return new Promise((resolve) => this.diagWaiters.push({ match: (p) => p.uri === uri && (version === undefined || p.version === version), resolve }));
+    return new Promise((resolve) =>
+      this.diagWaiters.push({ match: (p) => p.uri === uri && (version === undefined || p.version === version), resolve }),
+    );
   }
   request(method, params) {
     return this.conn.sendRequest(method, params);
@@ -77,7 +87,10 @@ export class BenchClient {
   }
   async stop(timeoutMs = 120000) {
     try {
-      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((_, rej) => setTimeout(() => rej(new Error('shutdown timeout')), timeoutMs))]);
+      await Promise.race([
+        this.conn.sendRequest('shutdown'),
+        new Promise((_, rej) => setTimeout(() => rej(new Error('shutdown timeout')), timeoutMs)),
+      ]);
       await this.conn.sendNotification('exit');
     } catch {
       // killed below

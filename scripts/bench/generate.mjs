@@ -28,7 +28,9 @@ export function readWikinews(dir = WIKINEWS) {
 const SUFFIXES = ['ov', 'ski', 'son', 'ez', 'ini', 'berg', 'ley', 'ard', 'ova', 'ton'];
 const VOWELS = 'aeiou';
 const KEEP = new Set(
-  'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' '),
+  'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(
+    ' ',
+  ),
 );
 
 /** A light variant of a capitalised name: a vowel changed and/or a suffix added (deterministic from r). */
@@ -58,9 +60,7 @@ export function variant(article, rep, seed = 1) {
     return map.get(w);
   });
   const years = rep % 7;
-  return text
-    .replace(/^(.*)\n/, (_m, title) => `${title} (${rep})\n`)
-    .replace(/\b(20[12]\d)\b/, (y) => String(Number(y) + years));
+  return text.replace(/^(.*)\n/, (_m, title) => `${title} (${rep})\n`).replace(/\b(20[12]\d)\b/, (y) => String(Number(y) + years));
 }
 
 function hash(s) {

@@ -47,7 +47,11 @@ const prf = (tp: number, fp: number, fn: number) => {
 
 // 1. acceptance
 if (only.includes('acceptance')) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', path.join(root, 'test/acceptance/acceptance.test.ts')], { encoding: 'utf8', cwd: root });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-reporter=tap', path.join(root, 'test/acceptance/acceptance.test.ts')],
+    { encoding: 'utf8', cwd: root },
+  );
   const pass = Number(/# pass (\d+)/.exec(r.stdout)?.[1] ?? 0);
   const fail = Number(/# fail (\d+)/.exec(r.stdout)?.[1] ?? 0);
   results.acceptance = { pass, fail };
@@ -59,7 +63,9 @@ if (only.includes('fnc')) {
   const dir = path.join(shared, 'data/fnc1-dev');
   if (!existsSync(dir)) console.log(`\n2. FNC-1: skipped (${dir} is absent)`);
   else {
-    const claims = readdirSync(dir).filter((d) => d.startsWith('claim_')).sort();
+    const claims = readdirSync(dir)
+      .filter((d) => d.startsWith('claim_'))
+      .sort();
     const files: string[] = [];
     const label = new Map<string, string>();
     for (const c of claims) {
@@ -101,18 +107,38 @@ if (only.includes('fnc')) {
         if (flagged) controlsFlagged++;
       }
       if (showErrors && flagged) {
-        const kinds = check.findings.filter((f) => f.code === 'disputed-claim').flatMap((f) => (f.disputeIds ?? ['figures']).map((id) => id.replace(/-\d+$/, '')));
-        rows.push(`${c} ${meta.disputed ? 'D' : 'C'} ${hitsDisagree}/${citedLabels.length} [${kinds.join(',')}] ${text.trim().slice(0, 70)}`);
+        const kinds = check.findings
+          .filter((f) => f.code === 'disputed-claim')
+          .flatMap((f) => (f.disputeIds ?? ['figures']).map((id) => id.replace(/-\d+$/, '')));
+        rows.push(
+          `${c} ${meta.disputed ? 'D' : 'C'} ${hitsDisagree}/${citedLabels.length} [${kinds.join(',')}] ${text.trim().slice(0, 70)}`,
+        );
       }
     }
     const recall = disputedFlagged / Math.max(1, disputedTotal);
     const falseAlarms = controlsFlagged / Math.max(1, controlsTotal);
     const bodyP = citedDisagree / Math.max(1, citedDisagree + citedOther);
     const bodyR = citedDisagree / Math.max(1, disagreeTotal);
-    results.fnc = { claims: claims.length, bodies: files.length, indexMs, disputedFlagged, disputedTotal, recall, controlsFlagged, controlsTotal, falseAlarms, bodyPrecision: bodyP, bodyRecall: bodyR };
-    console.log(`\n2. Dispute detection, FNC-1 dev (${claims.length} claims, ${files.length} bodies indexed in ${(indexMs / 1000).toFixed(1)} s)`);
+    results.fnc = {
+      claims: claims.length,
+      bodies: files.length,
+      indexMs,
+      disputedFlagged,
+      disputedTotal,
+      recall,
+      controlsFlagged,
+      controlsTotal,
+      falseAlarms,
+      bodyPrecision: bodyP,
+      bodyRecall: bodyR,
+    };
+    console.log(
+      `\n2. Dispute detection, FNC-1 dev (${claims.length} claims, ${files.length} bodies indexed in ${(indexMs / 1000).toFixed(1)} s)`,
+    );
     console.log(`   | measure | value | target |\n   |---|---|---|`);
-    console.log(`   | claim-level recall (disputed claims flagged citing a disagreeing body) | ${disputedFlagged}/${disputedTotal} = ${f3(recall)} | ≥ 0.5 |`);
+    console.log(
+      `   | claim-level recall (disputed claims flagged citing a disagreeing body) | ${disputedFlagged}/${disputedTotal} = ${f3(recall)} | ≥ 0.5 |`,
+    );
     console.log(`   | false alarms on controls (any disputed-claim) | ${controlsFlagged}/${controlsTotal} = ${f3(falseAlarms)} | ≤ 0.05 |`);
     console.log(`   | cited bodies: precision (disagree among cited) | ${citedDisagree}/${citedDisagree + citedOther} = ${f3(bodyP)} | |`);
     console.log(`   | cited bodies: recall (of all disagreeing bodies) | ${citedDisagree}/${disagreeTotal} = ${f3(bodyR)} | |`);
@@ -125,70 +151,100 @@ if (only.includes('fnc')) {
 for (const [label, goldDir] of [
   ['first set', path.join(root, 'test/data/wikinews-entities')],
   ['held-out set', path.join(root, 'test/data/wikinews-entities-heldout')],
-] as const) if (only.includes('entities') && existsSync(goldDir)) {
-  const wn = process.env.WIKINEWS_DIR ?? path.join(shared, 'data/wikinews');
-  if (!existsSync(wn)) console.log(`\n3. Entities: skipped (${wn} is absent)`);
-  else {
-    const all = readdirSync(wn).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(wn, f));
-    const t0 = performance.now();
-    const idx = buildIndex(all);
-    const ms = performance.now() - t0;
-    const types = ['person', 'organization', 'place'] as const;
-    const counts = Object.fromEntries(types.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<string, { tp: number; fp: number; fn: number }>;
-    const partial = { tp: 0, fp: 0, fn: 0 };
-    const errors: string[] = [];
-    const goldFiles = readdirSync(goldDir).filter((f) => /^wikinews-.*\.json$/.test(f));
-    for (const gf of goldFiles) {
-      const gold = JSON.parse(readFileSync(path.join(goldDir, gf), 'utf8')) as { file: string; mentions: { start: number; end: number; text: string; type: string }[] };
-      const file = path.join(wn, gold.file);
-      const text = readFileSync(file, 'utf8');
-      const bodyStart = bodyOffset(text);
-      // an ambiguous short name ("Stevens" for two people) counts with its candidates' common type
-      const pred = (idx.table.mentions.get(file) ?? [])
-        .filter((m) => (m.entityId || m.candidates?.length) && m.span.start >= bodyStart)
-        .map((m) => ({ start: m.span.start, end: m.span.end, text: m.text, type: idx.entity(m.entityId ?? m.candidates![0])!.type as string }))
-        .filter((m) => m.type !== 'event');
-      const g = new Map(gold.mentions.map((m) => [`${m.start}:${m.end}`, m]));
-      const p = new Map(pred.map((m) => [`${m.start}:${m.end}`, m]));
-      for (const [k, m] of p) {
-        const gm = g.get(k);
-        if (gm && gm.type === m.type) counts[m.type].tp++;
-        else {
-          counts[m.type].fp++;
-          if (showErrors) errors.push(`FP ${gold.file} ${m.text} [${m.type}]${gm ? ` gold=${gm.type}` : ''}`);
+] as const)
+  if (only.includes('entities') && existsSync(goldDir)) {
+    const wn = process.env.WIKINEWS_DIR ?? path.join(shared, 'data/wikinews');
+    if (!existsSync(wn)) console.log(`\n3. Entities: skipped (${wn} is absent)`);
+    else {
+      const all = readdirSync(wn)
+        .filter((f) => f.endsWith('.txt'))
+        .sort()
+        .map((f) => path.join(wn, f));
+      const t0 = performance.now();
+      const idx = buildIndex(all);
+      const ms = performance.now() - t0;
+      const types = ['person', 'organization', 'place'] as const;
+      const counts = Object.fromEntries(types.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<
+        string,
+        { tp: number; fp: number; fn: number }
+      >;
+      const partial = { tp: 0, fp: 0, fn: 0 };
+      const errors: string[] = [];
+      const goldFiles = readdirSync(goldDir).filter((f) => /^wikinews-.*\.json$/.test(f));
+      for (const gf of goldFiles) {
+        const gold = JSON.parse(readFileSync(path.join(goldDir, gf), 'utf8')) as {
+          file: string;
+          mentions: { start: number; end: number; text: string; type: string }[];
+        };
+        const file = path.join(wn, gold.file);
+        const text = readFileSync(file, 'utf8');
+        const bodyStart = bodyOffset(text);
+        // an ambiguous short name ("Stevens" for two people) counts with its candidates' common type
+        const pred = (idx.table.mentions.get(file) ?? [])
+          .filter((m) => (m.entityId || m.candidates?.length) && m.span.start >= bodyStart)
+          .map((m) => ({
+            start: m.span.start,
+            end: m.span.end,
+            text: m.text,
+            type: idx.entity(m.entityId ?? m.candidates![0])!.type as string,
+          }))
+          .filter((m) => m.type !== 'event');
+        const g = new Map(gold.mentions.map((m) => [`${m.start}:${m.end}`, m]));
+        const p = new Map(pred.map((m) => [`${m.start}:${m.end}`, m]));
+        for (const [k, m] of p) {
+          const gm = g.get(k);
+          if (gm && gm.type === m.type) counts[m.type].tp++;
+          else {
+            counts[m.type].fp++;
+            if (showErrors) errors.push(`FP ${gold.file} ${m.text} [${m.type}]${gm ? ` gold=${gm.type}` : ''}`);
+          }
         }
-      }
-      for (const [k, m] of g) {
-        const pm = p.get(k);
-        if (!pm || pm.type !== m.type) {
-          counts[m.type].fn++;
-          if (showErrors && !pm) errors.push(`FN ${gold.file} ${m.text} [${m.type}]`);
+        for (const [k, m] of g) {
+          const pm = p.get(k);
+          if (!pm || pm.type !== m.type) {
+            counts[m.type].fn++;
+            if (showErrors && !pm) errors.push(`FN ${gold.file} ${m.text} [${m.type}]`);
+          }
         }
+        // overlap match, type-agnostic (how often the name is found at all)
+        for (const m of gold.mentions) pred.some((x) => x.start < m.end && m.start < x.end) ? partial.tp++ : partial.fn++;
+        for (const x of pred) if (!gold.mentions.some((m) => x.start < m.end && m.start < x.end)) partial.fp++;
       }
-      // overlap match, type-agnostic (how often the name is found at all)
-      for (const m of gold.mentions) (pred.some((x) => x.start < m.end && m.start < x.end) ? partial.tp++ : partial.fn++);
-      for (const x of pred) if (!gold.mentions.some((m) => x.start < m.end && m.start < x.end)) partial.fp++;
+      const overall = prf(
+        ...(['tp', 'fp', 'fn'].map((k) => types.reduce((a, t) => a + counts[t][k as 'tp'], 0)) as [number, number, number]),
+      );
+      (results as Record<string, unknown>)[`entities (${label})`] = {
+        articles: goldFiles.length,
+        indexMs: ms,
+        perType: Object.fromEntries(types.map((t) => [t, prf(counts[t].tp, counts[t].fp, counts[t].fn)])),
+        overall,
+        overlapUntyped: prf(partial.tp, partial.fp, partial.fn),
+      };
+      console.log(
+        `\n3. Entities, ${label}: ${goldFiles.length} hand-annotated Wikinews articles (exact span and type; corpus = all ${all.length} articles)`,
+      );
+      console.log(`   | type | precision | recall | F1 | tp/fp/fn |\n   |---|---|---|---|---|`);
+      for (const t of types) {
+        const x = prf(counts[t].tp, counts[t].fp, counts[t].fn);
+        console.log(`   | ${t} | ${f3(x.p)} | ${f3(x.r)} | ${f3(x.f1)} | ${x.tp}/${x.fp}/${x.fn} |`);
+      }
+      console.log(
+        `   | **all** | ${f3(overall.p)} | ${f3(overall.r)} | **${f3(overall.f1)}** | ${overall.tp}/${overall.fp}/${overall.fn} |`,
+      );
+      const pp = prf(partial.tp, partial.fp, partial.fn);
+      console.log(`   | names found, any type, overlapping span | ${f3(pp.p)} | ${f3(pp.r)} | ${f3(pp.f1)} | |`);
+      if (showErrors) console.log(errors.join('\n'));
     }
-    const overall = prf(...(['tp', 'fp', 'fn'].map((k) => types.reduce((a, t) => a + counts[t][k as 'tp'], 0)) as [number, number, number]));
-    (results as Record<string, unknown>)[`entities (${label})`] = { articles: goldFiles.length, indexMs: ms, perType: Object.fromEntries(types.map((t) => [t, prf(counts[t].tp, counts[t].fp, counts[t].fn)])), overall, overlapUntyped: prf(partial.tp, partial.fp, partial.fn) };
-    console.log(`\n3. Entities, ${label}: ${goldFiles.length} hand-annotated Wikinews articles (exact span and type; corpus = all ${all.length} articles)`);
-    console.log(`   | type | precision | recall | F1 | tp/fp/fn |\n   |---|---|---|---|---|`);
-    for (const t of types) {
-      const x = prf(counts[t].tp, counts[t].fp, counts[t].fn);
-      console.log(`   | ${t} | ${f3(x.p)} | ${f3(x.r)} | ${f3(x.f1)} | ${x.tp}/${x.fp}/${x.fn} |`);
-    }
-    console.log(`   | **all** | ${f3(overall.p)} | ${f3(overall.r)} | **${f3(overall.f1)}** | ${overall.tp}/${overall.fp}/${overall.fn} |`);
-    const pp = prf(partial.tp, partial.fp, partial.fn);
-    console.log(`   | names found, any type, overlapping span | ${f3(pp.p)} | ${f3(pp.r)} | ${f3(pp.f1)} | |`);
-    if (showErrors) console.log(errors.join('\n'));
   }
-}
 
 // 4. throughput
 if (only.includes('speed')) {
   const wn = process.env.WIKINEWS_DIR ?? path.join(shared, 'data/wikinews');
   if (existsSync(wn)) {
-    const files = readdirSync(wn).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(wn, f));
+    const files = readdirSync(wn)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => path.join(wn, f));
     const texts = files.map((f) => ({ f, bytes: readFileSync(f) }));
     let words = 0;
     for (const t of texts) words += (t.bytes.toString('utf8').match(/\S+/g) ?? []).length;
@@ -214,7 +270,9 @@ if (only.includes('speed')) {
     walls.sort((a, b) => a - b);
     const med = runs[2];
     results.speed = { words, medianCpuMs: med, medianWallMs: walls[2], wordsPerSecond: words / (med / 1000), peakRssMB: peak / 1048576 };
-    console.log(`\n4. Throughput: ${files.length} Wikinews articles, ${words.toLocaleString('en-US')} words: parse + analyse + index in ${med.toFixed(0)} ms of CPU (median of 5; wall ${walls[2].toFixed(0)} ms) = ${Math.round(words / (med / 1000)).toLocaleString('en-US')} words per CPU-second on one core (target ≥ 300,000); peak RSS ${(peak / 1048576).toFixed(0)} MB`);
+    console.log(
+      `\n4. Throughput: ${files.length} Wikinews articles, ${words.toLocaleString('en-US')} words: parse + analyse + index in ${med.toFixed(0)} ms of CPU (median of 5; wall ${walls[2].toFixed(0)} ms) = ${Math.round(words / (med / 1000)).toLocaleString('en-US')} words per CPU-second on one core (target ≥ 300,000); peak RSS ${(peak / 1048576).toFixed(0)} MB`,
+    );
   }
 }
 

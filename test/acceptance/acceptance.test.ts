@@ -24,23 +24,43 @@ interface Finding {
 }
 
 const casesDir = path.join(root, 'test/acceptance/cases');
-const cases = readdirSync(path.join(casesDir, 'expected')).map((f) => JSON.parse(readFileSync(path.join(casesDir, 'expected', f), 'utf8')) as Case);
+const cases = readdirSync(path.join(casesDir, 'expected')).map(
+  (f) => JSON.parse(readFileSync(path.join(casesDir, 'expected', f), 'utf8')) as Case,
+);
 
 function checkFindings(c: Case, findings: Finding[], draftText: string): void {
   const lines = draftText.split('\n');
   for (const exp of c.findings) {
     const hits = findings.filter((f) => f.code === exp.code && f.range.start.line + 1 === exp.line);
-    assert.ok(hits.length > 0, `${c.draft}:${exp.line}: expected ${exp.code}, got ${JSON.stringify(findings.filter((f) => f.range.start.line + 1 === exp.line).map((f) => f.code))}`);
-    for (const side of exp.sides ?? []) assert.ok(hits.some((h) => h.outlets.includes(side)), `${c.draft}:${exp.line}: ${exp.code} should cite ${side}; cites ${JSON.stringify(hits.map((h) => h.outlets))}`);
+    assert.ok(
+      hits.length > 0,
+      `${c.draft}:${exp.line}: expected ${exp.code}, got ${JSON.stringify(findings.filter((f) => f.range.start.line + 1 === exp.line).map((f) => f.code))}`,
+    );
+    for (const side of exp.sides ?? [])
+      assert.ok(
+        hits.some((h) => h.outlets.includes(side)),
+        `${c.draft}:${exp.line}: ${exp.code} should cite ${side}; cites ${JSON.stringify(hits.map((h) => h.outlets))}`,
+      );
     if (exp.text) {
       const line = lines[exp.line - 1];
-      assert.ok(hits.some((h) => line.slice(h.range.start.character, h.range.end.character) === exp.text), `${c.draft}:${exp.line}: range should cover "${exp.text}"`);
+      assert.ok(
+        hits.some((h) => line.slice(h.range.start.character, h.range.end.character) === exp.text),
+        `${c.draft}:${exp.line}: range should cover "${exp.text}"`,
+      );
     }
-    if (exp.suggest) assert.ok(hits.some((h) => h.suggestions.some((s) => s.includes(exp.suggest!))), `${c.draft}:${exp.line}: should suggest ${exp.suggest}`);
+    if (exp.suggest)
+      assert.ok(
+        hits.some((h) => h.suggestions.some((s) => s.includes(exp.suggest!))),
+        `${c.draft}:${exp.line}: should suggest ${exp.suggest}`,
+      );
   }
   for (const cl of c.clean) {
     const bad = findings.filter((f) => f.range.start.line + 1 === cl.line && cl.codes.includes(f.code));
-    assert.equal(bad.length, 0, `${c.draft}:${cl.line}: must be clean of ${cl.codes.join(', ')}, got ${JSON.stringify(bad.map((b) => b.code))}`);
+    assert.equal(
+      bad.length,
+      0,
+      `${c.draft}:${cl.line}: must be clean of ${cl.codes.join(', ')}, got ${JSON.stringify(bad.map((b) => b.code))}`,
+    );
   }
 }
 
@@ -50,17 +70,26 @@ describe('acceptance through the CLI', () => {
       const file = path.join(casesDir, c.draft);
       let out: string;
       try {
-        out = execFileSync(process.execPath, [path.join(root, 'bin/corroborate.js'), 'check', '--format', 'json', file], { encoding: 'utf8' });
+        out = execFileSync(process.execPath, [path.join(root, 'bin/corroborate.js'), 'check', '--format', 'json', file], {
+          encoding: 'utf8',
+        });
       } catch (err) {
         const e = err as { status: number; stdout: string };
         assert.ok(e.status === 1, `exit status ${e.status}`);
         out = e.stdout;
       }
       const json = JSON.parse(out) as { range: Finding['range']; code: string; related: { outlet?: string }[]; suggestions: string[] }[];
-      const findings = json.map((f) => ({ range: f.range, code: f.code, outlets: f.related.map((r) => r.outlet ?? ''), suggestions: f.suggestions }));
+      const findings = json.map((f) => ({
+        range: f.range,
+        code: f.code,
+        outlets: f.related.map((r) => r.outlet ?? ''),
+        suggestions: f.suggestions,
+      }));
       checkFindings(c, findings, readFileSync(file, 'utf8'));
       // entities
-      const ents = JSON.parse(execFileSync(process.execPath, [path.join(root, 'bin/corroborate.js'), 'entities', '--format', 'json', file], { encoding: 'utf8' })) as {
+      const ents = JSON.parse(
+        execFileSync(process.execPath, [path.join(root, 'bin/corroborate.js'), 'entities', '--format', 'json', file], { encoding: 'utf8' }),
+      ) as {
         range: Finding['range'];
         text: string;
         entity: { id: string; name: string; type: string; aliases: string[] };
@@ -68,13 +97,19 @@ describe('acceptance through the CLI', () => {
       const lines = readFileSync(file, 'utf8').split('\n');
       const at = (line: number, text: string) => {
         const col = lines[line - 1].indexOf(text);
-        return ents.filter((e) => e.range.start.line === line - 1 && e.range.start.character <= col + text.length - 1 && e.range.end.character >= col + 1);
+        return ents.filter(
+          (e) => e.range.start.line === line - 1 && e.range.start.character <= col + text.length - 1 && e.range.end.character >= col + 1,
+        );
       };
       for (const e of c.entities) {
         const hits = at(e.line, e.text);
         if (e.optional && !hits.length) continue;
         assert.ok(hits.length, `${c.draft}:${e.line}: "${e.text}" should be recognised`);
-        if (e.type) assert.ok(hits.some((h) => h.entity.type === e.type), `${c.draft}:${e.line}: "${e.text}" should be a ${e.type}, got ${hits.map((h) => h.entity.type)}`);
+        if (e.type)
+          assert.ok(
+            hits.some((h) => h.entity.type === e.type),
+            `${c.draft}:${e.line}: "${e.text}" should be a ${e.type}, got ${hits.map((h) => h.entity.type)}`,
+          );
         if (e.sameAs) {
           const names = new Set(hits.flatMap((h) => [h.entity.name, ...h.entity.aliases]));
           assert.ok(names.has(e.sameAs), `${c.draft}:${e.line}: "${e.text}" should be the same entity as ${e.sameAs}; names ${[...names]}`);
@@ -100,7 +135,12 @@ describe('acceptance through the language server (stdio)', () => {
       for (const d of diagnostics.diagnostics) {
         const outlets: string[] = [];
         for (const r of d.relatedInformation ?? []) outlets.push(r.message.split(' — ')[0]);
-        findings.push({ range: d.range, code: String(d.code), outlets, suggestions: (d.data as { suggestions?: string[] })?.suggestions ?? [] });
+        findings.push({
+          range: d.range,
+          code: String(d.code),
+          outlets,
+          suggestions: (d.data as { suggestions?: string[] })?.suggestions ?? [],
+        });
         assert.equal(d.source, 'corroborate');
         assert.ok(d.codeDescription?.href.includes(String(d.code)));
       }
@@ -108,7 +148,10 @@ describe('acceptance through the language server (stdio)', () => {
       const lines = text.split('\n');
       for (const e of c.entities) {
         const col = lines[e.line - 1].indexOf(e.text);
-        const h = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: e.line - 1, character: col + 1 } })) as { contents: { value: string } } | null;
+        const h = (await client.conn.sendRequest('textDocument/hover', {
+          textDocument: { uri },
+          position: { line: e.line - 1, character: col + 1 },
+        })) as { contents: { value: string } } | null;
         if (e.optional && !h) continue;
         assert.ok(h, `${c.draft}:${e.line}: hover on "${e.text}"`);
         if (e.type) assert.match(h.contents.value, new RegExp(`· ${e.type}`), `${c.draft}:${e.line}: card type`);

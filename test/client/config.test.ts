@@ -24,7 +24,13 @@ describe('coerceSettings', () => {
     assert.deepEqual(s.trace, { server: 'verbose' });
   });
   it('replaces wrong types by the default of that key only', () => {
-    const s = coerceSettings({ corpus: { paths: 'sources', includeBundled: 'yes' }, languages: [], severity: { 'disputed-entity': 'loud' }, citationStyle: 'apa', debounceMs: -5 });
+    const s = coerceSettings({
+      corpus: { paths: 'sources', includeBundled: 'yes' },
+      languages: [],
+      severity: { 'disputed-entity': 'loud' },
+      citationStyle: 'apa',
+      debounceMs: -5,
+    });
     assert.deepEqual(s.corpus.paths, []);
     assert.equal(s.corpus.includeBundled, true);
     assert.deepEqual(s.languages, defaultSettings.languages);

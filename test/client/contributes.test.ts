@@ -8,9 +8,11 @@ import { defaultSettings } from '../../shared/protocol';
 
 const root = join(__dirname, '..', '..');
 const contributes = JSON.parse(readFileSync(join(root, 'client/package-contributes.json'), 'utf8'));
-const table = [...readFileSync(join(root, 'client/src/commands.ts'), 'utf8').matchAll(/\{ id: '([^']+)', title: '([^']+)', needsServer: (?:true|false),( internal: true,)?/g)].map(
-  (m) => ({ id: m[1], title: m[2], internal: !!m[3] }),
-);
+const table = [
+  ...readFileSync(join(root, 'client/src/commands.ts'), 'utf8').matchAll(
+    /\{ id: '([^']+)', title: '([^']+)', needsServer: (?:true|false),( internal: true,)?/g,
+  ),
+].map((m) => ({ id: m[1], title: m[2], internal: !!m[3] }));
 
 describe('package-contributes.json', () => {
   it('has the three keys the lead merges', () => {
@@ -29,7 +31,7 @@ describe('package-contributes.json', () => {
     }
   });
 
-  it('disables no command, and puts Look Up Entity in the draft editors\' context menu', () => {
+  it("disables no command, and puts Look Up Entity in the draft editors' context menu", () => {
     for (const c of contributes.contributes.commands) assert.equal(c.enablement, undefined, c.command);
     const context = contributes.contributes.menus['editor/context'] as { command: string; when: string }[];
     const lookUp = context.find((m) => m.command === 'corroborate.lookUpEntity');
@@ -37,7 +39,10 @@ describe('package-contributes.json', () => {
   });
 
   it('documents every setting, with the shared defaults', () => {
-    const props = contributes.contributes.configuration.properties as Record<string, { default: unknown; markdownDescription: string; scope: string; type: string }>;
+    const props = contributes.contributes.configuration.properties as Record<
+      string,
+      { default: unknown; markdownDescription: string; scope: string; type: string }
+    >;
     const expected: Record<string, unknown> = {
       'corroborate.corpus.paths': defaultSettings.corpus.paths,
       'corroborate.corpus.includeBundled': defaultSettings.corpus.includeBundled,

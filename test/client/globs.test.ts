@@ -43,7 +43,14 @@ describe('corpusExcludes', () => {
 
 describe('settingExcludes and joinGlobs', () => {
   it('keeps only the enabled patterns, each also as a folder', () => {
-    assert.deepEqual(settingExcludes({ '**/.git': true, '**/out': false, '**/*.{tmp,bak}': true }), ['**/.git', '**/.git/**', '**/*.tmp', '**/*.tmp/**', '**/*.bak', '**/*.bak/**']);
+    assert.deepEqual(settingExcludes({ '**/.git': true, '**/out': false, '**/*.{tmp,bak}': true }), [
+      '**/.git',
+      '**/.git/**',
+      '**/*.tmp',
+      '**/*.tmp/**',
+      '**/*.bak',
+      '**/*.bak/**',
+    ]);
     assert.deepEqual(settingExcludes(undefined), []);
   });
   it('joins into one group, dropping duplicates and patterns with commas', () => {
@@ -55,7 +62,12 @@ describe('settingExcludes and joinGlobs', () => {
 
 describe('draftExclude', () => {
   it('excludes node_modules, the corpus folders, the bundled corpus and the excluded files', () => {
-    const glob = draftExclude({ folder: '/ws', corpusPaths: ['sources'], bundledCorpus: '/ws/ext/corpus', settingExcludes: [{ '**/.git': true }] });
+    const glob = draftExclude({
+      folder: '/ws',
+      corpusPaths: ['sources'],
+      bundledCorpus: '/ws/ext/corpus',
+      settingExcludes: [{ '**/.git': true }],
+    });
     assert.equal(glob, '{**/node_modules,**/node_modules/**,sources,sources/**,ext/corpus,ext/corpus/**,**/.git,**/.git/**}');
   });
 });

@@ -26,7 +26,10 @@ describe('rankEntities', () => {
   });
   it('puts an exact name before a word-prefix match', () => {
     const ranked = rankEntities('Brahim Abdeslam', [salah, brahim]);
-    assert.deepEqual(ranked.map((e) => e.id), ['p:brahim', 'p:salah']);
+    assert.deepEqual(
+      ranked.map((e) => e.id),
+      ['p:brahim', 'p:salah'],
+    );
   });
   it('ranks a misspelling by fuzzy score', () => {
     const ranked = rankEntities('Abaoud', [salah, maelbeek, abaaoud]);

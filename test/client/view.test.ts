@@ -1,10 +1,38 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DisputeView, IndexStatus, SourceSummary } from '../../shared/protocol';
-import { checkSummary, count, dateOf, disputeItem, entityItem, reindexSummary, sideItem, sourceItem, sourceLine, statusBarView, truncate } from '../../client/src/view';
+import {
+  checkSummary,
+  count,
+  dateOf,
+  disputeItem,
+  entityItem,
+  reindexSummary,
+  sideItem,
+  sourceItem,
+  sourceLine,
+  statusBarView,
+  truncate,
+} from '../../client/src/view';
 
-const reuters: SourceSummary = { id: 's1', uri: 'file:///c/003.txt', title: 'Paris attacks', outlet: 'Reuters', author: 'A. Writer', published: '2015-11-22T08:00:00Z', kind: 'news', entityCount: 40 };
-const gr: SourceSummary = { id: 's2', uri: 'file:///c/001%20gr.txt', outlet: 'Global Research', published: '2016-03-22', kind: 'opinion', entityCount: 12 };
+const reuters: SourceSummary = {
+  id: 's1',
+  uri: 'file:///c/003.txt',
+  title: 'Paris attacks',
+  outlet: 'Reuters',
+  author: 'A. Writer',
+  published: '2015-11-22T08:00:00Z',
+  kind: 'news',
+  entityCount: 40,
+};
+const gr: SourceSummary = {
+  id: 's2',
+  uri: 'file:///c/001%20gr.txt',
+  outlet: 'Global Research',
+  published: '2016-03-22',
+  kind: 'opinion',
+  entityCount: 12,
+};
 
 function status(partial: Partial<IndexStatus>): IndexStatus {
   return { state: 'ready', sources: 3, entities: 120, disputes: 9, problems: [], ...partial };
@@ -33,14 +61,28 @@ describe('small helpers', () => {
 
 describe('quick pick items', () => {
   it('shows an entity with its type icon, counts and aliases', () => {
-    const item = entityItem({ id: 'e', name: 'Islamic State', type: 'organization', aliases: ['ISIS', 'Daesh'], sourceCount: 3, mentionCount: 20, disputeCount: 1 });
+    const item = entityItem({
+      id: 'e',
+      name: 'Islamic State',
+      type: 'organization',
+      aliases: ['ISIS', 'Daesh'],
+      sourceCount: 3,
+      mentionCount: 20,
+      disputeCount: 1,
+    });
     assert.equal(item.label, '$(organization) Islamic State');
     assert.equal(item.description, 'organization · 3 sources · 1 dispute');
     assert.equal(item.detail, 'also: ISIS, Daesh');
   });
   it('uses the codicon of each type', () => {
-    for (const [type, icon] of [['person', '$(person)'], ['place', '$(location)'], ['event', '$(calendar)']] as const) {
-      assert.ok(entityItem({ id: 'x', name: 'X', type, aliases: [], sourceCount: 1, mentionCount: 1, disputeCount: 0 }).label.startsWith(icon));
+    for (const [type, icon] of [
+      ['person', '$(person)'],
+      ['place', '$(location)'],
+      ['event', '$(calendar)'],
+    ] as const) {
+      assert.ok(
+        entityItem({ id: 'x', name: 'X', type, aliases: [], sourceCount: 1, mentionCount: 1, disputeCount: 0 }).label.startsWith(icon),
+      );
     }
   });
   const dispute: DisputeView = {
@@ -49,8 +91,28 @@ describe('quick pick items', () => {
     point: 'killed at the Bataclan',
     entities: [{ id: 'ev', name: 'Bataclan attack' }],
     sides: [
-      { position: '89 killed', claim: { id: 'c1', text: '89 people were killed', stance: 'asserts', speaker: 'Reuters', location: { uri: reuters.uri, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } } }, source: reuters } },
-      { position: '90 killed', claim: { id: 'c2', text: '90 people died', stance: 'asserts', speaker: 'police', location: { uri: gr.uri, range: { start: { line: 2, character: 0 }, end: { line: 2, character: 5 } } }, source: gr } },
+      {
+        position: '89 killed',
+        claim: {
+          id: 'c1',
+          text: '89 people were killed',
+          stance: 'asserts',
+          speaker: 'Reuters',
+          location: { uri: reuters.uri, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } } },
+          source: reuters,
+        },
+      },
+      {
+        position: '90 killed',
+        claim: {
+          id: 'c2',
+          text: '90 people died',
+          stance: 'asserts',
+          speaker: 'police',
+          location: { uri: gr.uri, range: { start: { line: 2, character: 0 }, end: { line: 2, character: 5 } } },
+          source: gr,
+        },
+      },
     ],
   };
   it('shows a dispute with its kind and the outlets of its sides', () => {
@@ -104,11 +166,28 @@ describe('status bar', () => {
 describe('summaries', () => {
   it('summarises a reindex', () => {
     assert.deepEqual(reindexSummary(status({})), { message: 'Indexed 3 sources: 120 entities, 9 disputes.', level: 'info' });
-    assert.equal(reindexSummary(status({ problems: [{ path: 'a', reason: 'r' }, { path: 'b', reason: 'r' }] })).message, 'Indexed 3 sources: 120 entities, 9 disputes. 2 files skipped.');
+    assert.equal(
+      reindexSummary(
+        status({
+          problems: [
+            { path: 'a', reason: 'r' },
+            { path: 'b', reason: 'r' },
+          ],
+        }),
+      ).message,
+      'Indexed 3 sources: 120 entities, 9 disputes. 2 files skipped.',
+    );
     assert.equal(reindexSummary(status({ state: 'error', message: 'no corpus' })).level, 'error');
   });
   it('summarises a check of all drafts', () => {
     assert.equal(checkSummary([{ uri: 'a', findings: 0 }]), 'Corroborate: checked 1 draft; no findings.');
-    assert.equal(checkSummary([{ uri: 'a', findings: 2 }, { uri: 'b', findings: 1 }, { uri: 'c', findings: 0 }]), 'Corroborate: checked 3 drafts; 3 findings in 2 drafts.');
+    assert.equal(
+      checkSummary([
+        { uri: 'a', findings: 2 },
+        { uri: 'b', findings: 1 },
+        { uri: 'c', findings: 0 },
+      ]),
+      'Corroborate: checked 3 drafts; 3 findings in 2 drafts.',
+    );
   });
 });

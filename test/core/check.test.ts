@@ -40,12 +40,19 @@ test('a figure no source supports is a disputed-claim naming what the sources sa
 
 test('a supported figure, and a figure with a qualifier that overlaps, are clean', () => {
   assert.equal(findings('The Oostkade ferry collision killed 12 people.').filter((x) => x.code === 'disputed-claim').length, 0);
-  assert.equal(findings('The Oostkade ferry collision injured 55 people.').filter((x) => x.code === 'disputed-claim').length, 0, 'more than 40 allows 55');
+  assert.equal(
+    findings('The Oostkade ferry collision injured 55 people.').filter((x) => x.code === 'disputed-claim').length,
+    0,
+    'more than 40 allows 55',
+  );
 });
 
 test('asserting a point a source calls unclear is a disputed-claim; hedging it in the draft is not', () => {
   const f = findings('The radar on the Zeemeeuw ferry was working.');
-  assert.ok(f.some((x) => x.code === 'disputed-claim'), JSON.stringify(f.map((x) => x.message)));
+  assert.ok(
+    f.some((x) => x.code === 'disputed-claim'),
+    JSON.stringify(f.map((x) => x.message)),
+  );
   const hedged = findings('It is not known whether the radar on the Zeemeeuw ferry was working.');
   assert.ok(!hedged.some((x) => x.code === 'disputed-claim'));
 });
@@ -59,19 +66,29 @@ test('a reported claim that the source contests is matched by meaning ("had no a
 
 test('responsibility asserted by one side and denied by another', () => {
   const f = findings('Nordline caused the Oostkade ferry collision.');
-  assert.ok(f.some((x) => x.code === 'disputed-claim'), JSON.stringify(f.map((x) => x.message)));
+  assert.ok(
+    f.some((x) => x.code === 'disputed-claim'),
+    JSON.stringify(f.map((x) => x.message)),
+  );
 });
 
 test('a near-miss of a known name is an unknown-spelling hint with the fix', () => {
   const f = findings('Captain Hendrik Voss spoke to Greta Lindqvsit.');
   const sp = f.filter((x) => x.code === 'unknown-spelling');
-  assert.ok(sp.some((x) => x.suggestions?.includes('Lindqvist')), JSON.stringify(sp));
+  assert.ok(
+    sp.some((x) => x.suggestions?.includes('Lindqvist')),
+    JSON.stringify(sp),
+  );
 });
 
 test('suppression directives and severities', () => {
-  const draft = '<!-- corroborate-disable-next-line disputed-claim -->\nThe Oostkade ferry collision killed 30 people.\n\nThe Oostkade ferry collision killed 31 people.';
+  const draft =
+    '<!-- corroborate-disable-next-line disputed-claim -->\nThe Oostkade ferry collision killed 30 people.\n\nThe Oostkade ferry collision killed 31 people.';
   const f = findings(draft).filter((x) => x.code === 'disputed-claim');
-  assert.deepEqual(f.map((x) => x.line), [4]);
+  assert.deepEqual(
+    f.map((x) => x.line),
+    [4],
+  );
   const off = checkDraft(idx, 'The Oostkade ferry collision killed 30 people.', { severities: { 'disputed-claim': 'off' } });
   assert.equal(off.findings.filter((x) => x.code === 'disputed-claim').length, 0);
   const err = checkDraft(idx, 'The Oostkade ferry collision killed 30 people.', { severities: { 'disputed-claim': 'error' } });
@@ -79,6 +96,7 @@ test('suppression directives and severities', () => {
 });
 
 test('code, URLs and front matter in a Markdown draft are not read', () => {
-  const draft = '---\ntitle: Hendrik Voss\n---\n\n`Greta Lindqvsit` and https://example.invalid/Greta-Lindqvsit are skipped.\n\n```\nThe Oostkade ferry collision killed 30 people.\n```\n';
+  const draft =
+    '---\ntitle: Hendrik Voss\n---\n\n`Greta Lindqvsit` and https://example.invalid/Greta-Lindqvsit are skipped.\n\n```\nThe Oostkade ferry collision killed 30 people.\n```\n';
   assert.equal(findings(draft).length, 0);
 });

@@ -15,13 +15,25 @@ test('masking keeps every offset and blanks code, links, comments and front matt
 });
 
 test('directives: next line, region, file, unknown codes', () => {
-  const t = ['<!-- corroborate-disable-next-line disputed-claim -->', 'a', 'b', '<!-- corroborate-disable unknown-spelling -->', 'c', '<!-- corroborate-enable unknown-spelling -->', 'd', '<!-- corroborate-disable-line disputed-claimz -->'].join('\n');
+  const t = [
+    '<!-- corroborate-disable-next-line disputed-claim -->',
+    'a',
+    'b',
+    '<!-- corroborate-disable unknown-spelling -->',
+    'c',
+    '<!-- corroborate-enable unknown-spelling -->',
+    'd',
+    '<!-- corroborate-disable-line disputed-claimz -->',
+  ].join('\n');
   const d = draftText(t, 'plaintext');
   assert.equal(isSuppressed(d.directives, 'disputed-claim', 1), true);
   assert.equal(isSuppressed(d.directives, 'disputed-claim', 2), false);
   assert.equal(isSuppressed(d.directives, 'unknown-spelling', 4), true);
   assert.equal(isSuppressed(d.directives, 'unknown-spelling', 6), false);
-  assert.deepEqual(unknownDirectiveCodes(d.directives).map((x) => x.code), ['disputed-claimz']);
+  assert.deepEqual(
+    unknownDirectiveCodes(d.directives).map((x) => x.code),
+    ['disputed-claimz'],
+  );
   const file = draftText('<!-- corroborate-disable-file -->\nx', 'markdown');
   assert.equal(isSuppressed(file.directives, 'disputed-entity', 1), true);
 });
@@ -29,5 +41,9 @@ test('directives: next line, region, file, unknown codes', () => {
 test('sentences: abbreviations, initials and quotes do not split', () => {
   const t = 'Gen. Michael T. Flynn told the U.S. Senate on Nov. 3 that it was over. "It is done," he said. Then he left.';
   const s = sentences(t, paragraphs(t)[0]).map((x) => t.slice(x.start, x.end));
-  assert.deepEqual(s, ['Gen. Michael T. Flynn told the U.S. Senate on Nov. 3 that it was over.', '"It is done," he said.', 'Then he left.']);
+  assert.deepEqual(s, [
+    'Gen. Michael T. Flynn told the U.S. Senate on Nov. 3 that it was over.',
+    '"It is done," he said.',
+    'Then he left.',
+  ]);
 });

@@ -16,7 +16,10 @@ const idx = corpus([
   },
   {
     id: 'follow-up',
-    text: ['Albrecht-Meyer resigned a week after the Veldhaven harbour fire.', 'Kessler Logistics denied that the warehouse lacked sprinklers.'].join('\n\n'),
+    text: [
+      'Albrecht-Meyer resigned a week after the Veldhaven harbour fire.',
+      'Kessler Logistics denied that the warehouse lacked sprinklers.',
+    ].join('\n\n'),
   },
   {
     id: 'brothers',
@@ -51,7 +54,13 @@ test('organisations from head words and acronym definitions; places from gazette
 
 test('named events are built from event nouns and tied to their place', () => {
   const ev = idx.entities.find((e) => e.type === 'event' && /Veldhaven harbour fire|Veldhaven fire/.test(e.name));
-  assert.ok(ev, idx.entities.filter((e) => e.type === 'event').map((e) => e.name).join(', '));
+  assert.ok(
+    ev,
+    idx.entities
+      .filter((e) => e.type === 'event')
+      .map((e) => e.name)
+      .join(', '),
+  );
 });
 
 test('ordinary capitalised words are not names', () => {

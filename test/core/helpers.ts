@@ -7,7 +7,15 @@ import { paragraphs } from '../../server/src/core/text/sentences';
 export function corpus(docs: { id: string; text: string; meta?: SourceMeta }[]): CorpusIndex {
   const idx = new CorpusIndex();
   for (const d of docs) {
-    const src: Source = { id: d.id, path: `/virtual/${d.id}.txt`, format: 'text', text: d.text, meta: d.meta ?? { outlet: d.id }, prose: paragraphs(d.text), headings: [] };
+    const src: Source = {
+      id: d.id,
+      path: `/virtual/${d.id}.txt`,
+      format: 'text',
+      text: d.text,
+      meta: d.meta ?? { outlet: d.id },
+      prose: paragraphs(d.text),
+      headings: [],
+    };
     idx.upsert(src, analyzeSource(src));
   }
   idx.rebuild();

@@ -3,10 +3,15 @@ import assert from 'node:assert/strict';
 import { corpus } from './helpers';
 import { checkDraft, type ParagraphCache } from '../../server/src/core/check';
 
-const idx = corpus([{ id: 'Coast Courier', text: 'The Oostkade ferry collision killed 12 people, the coast guard said.\n\nCaptain Hendrik Vos said the ferry was inspected in March.' }]);
+const idx = corpus([
+  {
+    id: 'Coast Courier',
+    text: 'The Oostkade ferry collision killed 12 people, the coast guard said.\n\nCaptain Hendrik Vos said the ferry was inspected in March.',
+  },
+]);
 
 test('an edit re-analyses only the changed paragraph, and the result equals a full check', () => {
-  const paras = Array.from({ length: 40 }, () => "Captain Hendrik Vos spoke about the Oostkade ferry collision.");
+  const paras = Array.from({ length: 40 }, () => 'Captain Hendrik Vos spoke about the Oostkade ferry collision.');
   paras[20] = 'The Oostkade ferry collision killed 30 people.';
   const cache: ParagraphCache = { indexVersion: idx.version, entries: new Map() };
   const first = checkDraft(idx, paras.join('\n\n'), { cache });
@@ -21,5 +26,8 @@ test('an edit re-analyses only the changed paragraph, and the result equals a fu
   const reused = [...cache.entries.values()].filter((v) => [...before.values()].includes(v)).length;
   assert.equal(reused, 2, 'the unchanged paragraphs came from the cache');
   assert.ok(inc.findings.some((f) => f.code === 'disputed-claim') && first.findings.some((f) => f.code === 'disputed-claim'));
-  assert.ok(inc.findings.some((f) => f.code === 'unknown-spelling'), 'the edited paragraph was re-analysed');
+  assert.ok(
+    inc.findings.some((f) => f.code === 'unknown-spelling'),
+    'the edited paragraph was re-analysed',
+  );
 });

@@ -15,9 +15,7 @@
 // CORROBORATE_E2E_VERBOSE=1 (also print the workbench's offline noise), CORROBORATE_E2E_KEEP=1 (keep the state).
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  checkPrerequisites, launchChromium, log, makeRunDir, onAbort, startCodeServer, workbenchUrl, writeUserSettings,
-} from './lib.mjs';
+import { checkPrerequisites, launchChromium, log, makeRunDir, onAbort, startCodeServer, workbenchUrl, writeUserSettings } from './lib.mjs';
 
 const say = (...m) => log('shim', ...m);
 
@@ -26,7 +24,10 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const m = /^--([^=]+)(?:=(.*))?$/s.exec(a);
-    if (!m) { o.folder = a; continue; }
+    if (!m) {
+      o.folder = a;
+      continue;
+    }
     const [, name, inline] = m;
     const takesValue = ['extensionDevelopmentPath', 'extensionTestsPath', 'user-data-dir', 'extensions-dir'].includes(name);
     const value = takesValue ? (inline ?? argv[++i]) : undefined;
@@ -34,7 +35,7 @@ function parseArgs(argv) {
     else if (name === 'extensionTestsPath') o.tests = value;
     else if (name === 'user-data-dir') o.userData = value;
     else if (name === 'extensions-dir') o.extensions = value;
-    else o.ignored.push(a);   // --no-sandbox, --disable-gpu-sandbox, --disable-updates, --skip-welcome, ...
+    else o.ignored.push(a); // --no-sandbox, --disable-gpu-sandbox, --disable-updates, --skip-welcome, ...
   }
   return o;
 }
@@ -80,7 +81,10 @@ const removeAbortHandlers = onAbort(cleanup, 1);
 // If runTests' process dies, nobody waits for us: clean up instead of running to the timeout.
 const parent = process.ppid;
 const orphanWatch = setInterval(() => {
-  if (process.ppid !== parent) { say('parent process gone, stopping'); cleanup().finally(() => process.exit(1)); }
+  if (process.ppid !== parent) {
+    say('parent process gone, stopping');
+    cleanup().finally(() => process.exit(1));
+  }
 }, 1000);
 orphanWatch.unref();
 
@@ -107,14 +111,19 @@ try {
   let timer;
   const result = await Promise.race([
     exited,
-    new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutSec * 1000); }),
+    new Promise((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutSec * 1000);
+    }),
   ]);
   clearTimeout(timer);
   if (result === 'timeout') {
     console.error(`code-server-shim: the extension host did not finish within ${timeoutSec} s (VSCODE_TEST_TIMEOUT)`);
     const shot = path.join(process.cwd(), '.vscode-test', 'shim-timeout.png');
     fs.mkdirSync(path.dirname(shot), { recursive: true });
-    await page.screenshot({ path: shot }).then(() => console.error(`screenshot: ${shot}`), () => {});
+    await page.screenshot({ path: shot }).then(
+      () => console.error(`screenshot: ${shot}`),
+      () => {},
+    );
     code = 1;
   } else {
     code = typeof result === 'number' ? result : 1;

@@ -31,8 +31,9 @@ export function log(tag, ...msg) {
 export function checkPrerequisites({ needBuild = true } = {}) {
   const problems = [];
   if (!fs.existsSync(CODE_SERVER)) {
-    problems.push(`code-server not found at ${CODE_SERVER}. Run \`bash scripts/install-code-server.sh\` first ` +
-      '(or set CODE_SERVER to its bin).');
+    problems.push(
+      `code-server not found at ${CODE_SERVER}. Run \`bash scripts/install-code-server.sh\` first ` + '(or set CODE_SERVER to its bin).',
+    );
   }
   if (!fs.existsSync(CHROMIUM)) {
     problems.push(`Chromium not found at ${CHROMIUM}. Run \`bash scripts/install-code-server.sh\` first (or set CHROMIUM).`);
@@ -65,7 +66,9 @@ export function makeRunDir(prefix) {
   return {
     ...dirs,
     env: { TMPDIR: dirs.tmp, XDG_CONFIG_HOME: dirs.xdgConfig, XDG_DATA_HOME: dirs.xdgData, XDG_CACHE_HOME: dirs.xdgCache },
-    remove() { fs.rmSync(base, { recursive: true, force: true }); },
+    remove() {
+      fs.rmSync(base, { recursive: true, force: true });
+    },
   };
 }
 
@@ -121,11 +124,19 @@ function groupAlive(pgid) {
 /** SIGTERM a process group, wait (polling) until it is gone, SIGKILL what is left after `graceMs`. */
 export async function killGroup(pgid, graceMs = 3000) {
   if (!pgid || !groupAlive(pgid)) return;
-  try { process.kill(-pgid, 'SIGTERM'); } catch { /* already gone */ }
+  try {
+    process.kill(-pgid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
   const until = Date.now() + graceMs;
   while (groupAlive(pgid) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
   if (groupAlive(pgid)) {
-    try { process.kill(-pgid, 'SIGKILL'); } catch { /* already gone */ }
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
   }
 }
 
@@ -133,7 +144,11 @@ export async function killGroup(pgid, graceMs = 3000) {
 const liveGroups = new Set();
 process.on('exit', () => {
   for (const pgid of liveGroups) {
-    try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone */ }
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
   }
 });
 
@@ -148,14 +163,23 @@ export function onAbort(cleanup, code = 1, tag = path.basename(process.argv[1] ?
     ran = true;
     if (err instanceof Error) console.error(`[${tag}] ${why}:`, err);
     else console.error(`[${tag}] ${why}: cleaning up`);
-    try { await cleanup(); } finally { process.exit(code); }
+    try {
+      await cleanup();
+    } finally {
+      process.exit(code);
+    }
   };
   const handlers = {
-    SIGINT: handler('SIGINT'), SIGTERM: handler('SIGTERM'), SIGHUP: handler('SIGHUP'),
-    uncaughtException: handler('uncaught exception'), unhandledRejection: handler('unhandled rejection'),
+    SIGINT: handler('SIGINT'),
+    SIGTERM: handler('SIGTERM'),
+    SIGHUP: handler('SIGHUP'),
+    uncaughtException: handler('uncaught exception'),
+    unhandledRejection: handler('unhandled rejection'),
   };
   for (const [ev, h] of Object.entries(handlers)) process.on(ev, h);
-  return () => { for (const [ev, h] of Object.entries(handlers)) process.removeListener(ev, h); };
+  return () => {
+    for (const [ev, h] of Object.entries(handlers)) process.removeListener(ev, h);
+  };
 }
 
 /** SIGTERMs this process's direct children (by pid) and waits until they exited (SIGKILL after `graceMs`). */
@@ -163,13 +187,37 @@ export async function stopChildren(graceMs = 10000) {
   let pids = [];
   try {
     pids = execFileSync('ps', ['-o', 'pid=', '--ppid', String(process.pid)], { encoding: 'utf8' })
-      .split(/\s+/).filter(Boolean).map(Number).filter((p) => p > 1);
-  } catch { /* ps exits 1 when there are none */ }
-  const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
-  for (const pid of pids) { try { process.kill(pid, 'SIGTERM'); } catch { /* gone */ } }
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number)
+      .filter((p) => p > 1);
+  } catch {
+    /* ps exits 1 when there are none */
+  }
+  const alive = (pid) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
+  }
   const until = Date.now() + graceMs;
   while (pids.some(alive) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
-  for (const pid of pids.filter(alive)) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
+  for (const pid of pids.filter(alive)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
 }
 
 /**
@@ -177,13 +225,24 @@ export async function stopChildren(graceMs = 10000) {
  * Resolves when it logs "HTTP server listening"; `stop()` kills the whole group (code-server keeps extension hosts
  * alive for hours waiting for a reconnection, and its file watcher is a separate child).
  */
-export async function startCodeServer({ run, folder, userDataDir = run.userData, extensionsDir = run.extensions, extraArgs = [], timeoutMs = 60000 }) {
+export async function startCodeServer({
+  run,
+  folder,
+  userDataDir = run.userData,
+  extensionsDir = run.extensions,
+  extraArgs = [],
+  timeoutMs = 60000,
+}) {
   const port = await freePort();
   const args = [
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -197,7 +256,7 @@ export async function startCodeServer({ run, folder, userDataDir = run.userData,
   const out = fs.openSync(logFile, 'a');
   const child = spawn(CODE_SERVER, args, {
     env: { ...process.env, ...run.env },
-    detached: true,   // own process group: stop() kills extension hosts, file watcher and language servers too
+    detached: true, // own process group: stop() kills extension hosts, file watcher and language servers too
     stdio: ['ignore', 'pipe', out],
   });
   liveGroups.add(child.pid);
@@ -207,13 +266,19 @@ export async function startCodeServer({ run, folder, userDataDir = run.userData,
   try {
     await new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`code-server did not start within ${timeoutMs} ms; see ${logFile}`)), timeoutMs);
-      const done = (err) => { clearTimeout(timer); child.stdout.removeAllListeners('data'); err ? reject(err) : resolve(); };
+      const done = (err) => {
+        clearTimeout(timer);
+        child.stdout.removeAllListeners('data');
+        err ? reject(err) : resolve();
+      };
       child.stdout.on('data', (chunk) => {
         fs.appendFileSync(logFile, chunk);
         buffered += chunk.toString();
         if (buffered.includes('HTTP server listening')) done();
       });
-      child.once('exit', (code, signal) => done(new Error(`code-server exited early (${code ?? signal}); see ${logFile}:\n${fs.readFileSync(logFile, 'utf8').slice(-2000)}`)));
+      child.once('exit', (code, signal) =>
+        done(new Error(`code-server exited early (${code ?? signal}); see ${logFile}:\n${fs.readFileSync(logFile, 'utf8').slice(-2000)}`)),
+      );
       child.once('error', done);
     });
   } catch (e) {
@@ -248,8 +313,17 @@ export async function launchChromium(run, { width = 1400, height = 900 } = {}) {
     headless: true,
     viewport: { width, height },
     deviceScaleFactor: 1,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-features=Translate'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-features=Translate',
+    ],
     env: { ...process.env, ...run.env, HOME: run.base },
   });
   const page = context.pages()[0] ?? (await context.newPage());

@@ -42,7 +42,10 @@ const workspace = copyWorkspace(path.join(run.base, 'workspace'));
 const resultsFile = path.join(run.base, 'results.json');
 
 function cleanup() {
-  if (process.env.CORROBORATE_E2E_KEEP) { say(`kept ${run.base} and ${outDir}`); return; }
+  if (process.env.CORROBORATE_E2E_KEEP) {
+    say(`kept ${run.base} and ${outDir}`);
+    return;
+  }
   fs.rmSync(outDir, { recursive: true, force: true });
   run.remove();
 }
@@ -56,11 +59,14 @@ const removeAbortHandlers = onAbort(async () => {
 let exitCode = 1;
 try {
   const suiteDir = path.join(E2E_DIR, 'suite');
-  const entryPoints = fs.readdirSync(suiteDir).filter((f) => f.endsWith('.ts')).map((f) => path.join(suiteDir, f));
+  const entryPoints = fs
+    .readdirSync(suiteDir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(suiteDir, f));
   await esbuild.build({
     entryPoints,
     outdir: outDir,
-    bundle: false,       // one module per file: mocha loads the *.test.js files itself
+    bundle: false, // one module per file: mocha loads the *.test.js files itself
     platform: 'node',
     format: 'cjs',
     target: 'node20',
@@ -70,7 +76,7 @@ try {
   say(`suite compiled to ${path.relative(REPO_ROOT, outDir)} (${entryPoints.length} files)`);
 
   const shim = path.join(E2E_DIR, 'code-server-shim.mjs');
-  if ((fs.statSync(shim).mode & 0o111) === 0) fs.chmodSync(shim, 0o755);   // runTests spawns it directly
+  if ((fs.statSync(shim).mode & 0o111) === 0) fs.chmodSync(shim, 0o755); // runTests spawns it directly
   try {
     await runTests({
       vscodeExecutablePath: shim,
@@ -111,6 +117,6 @@ if (fs.existsSync(resultsFile)) {
   failed = Math.max(1, failed);
 }
 if (exitCode === 0 && failed > 0) exitCode = 1;
-if (exitCode !== 0 && failed === 0) failed = 1;   // e.g. a crash after the suite: still a failure
+if (exitCode !== 0 && failed === 0) failed = 1; // e.g. a crash after the suite: still a failure
 cleanup();
 finish(passed, failed, exitCode);

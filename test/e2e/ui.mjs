@@ -19,8 +19,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  CODE_SERVER, REPO_ROOT, checkPrerequisites, copyWorkspace, launchChromium, log, makeRunDir, onAbort, remoteUri,
-  startCodeServer, workbenchUrl, writeUserSettings,
+  CODE_SERVER,
+  REPO_ROOT,
+  checkPrerequisites,
+  copyWorkspace,
+  launchChromium,
+  log,
+  makeRunDir,
+  onAbort,
+  remoteUri,
+  startCodeServer,
+  workbenchUrl,
+  writeUserSettings,
 } from './lib.mjs';
 
 const { values: opt } = parseArgs({
@@ -85,7 +95,7 @@ function cleanup() {
 const removeAbortHandlers = onAbort(cleanup, 1);
 
 let page;
-let blocked;   // set when a step the others depend on failed
+let blocked; // set when a step the others depend on failed
 async function step(name, fn, { critical = false } = {}) {
   if (blocked) {
     failed++;
@@ -99,42 +109,55 @@ async function step(name, fn, { critical = false } = {}) {
     say(`PASS ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
   } catch (e) {
     failed++;
-    say(`FAIL ${name}: ${String(e?.message ?? e).split('\n').slice(0, 6).join('\n      ')}`);
+    say(
+      `FAIL ${name}: ${String(e?.message ?? e)
+        .split('\n')
+        .slice(0, 6)
+        .join('\n      ')}`,
+    );
     const shot = path.join(OUT, `failure-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
-    await page?.screenshot({ path: shot }).then(() => say(`      screenshot: ${path.relative(REPO_ROOT, shot)}`), () => {});
+    await page?.screenshot({ path: shot }).then(
+      () => say(`      screenshot: ${path.relative(REPO_ROOT, shot)}`),
+      () => {},
+    );
     if (critical) blocked = name;
   }
 }
 
 /** Screen box of `word` inside the rendered editor line that contains `lineText` (null until it is rendered). */
 function wordBox(lineText, word) {
-  return page.evaluate(([lineText, word]) => {
-    const editor = document.querySelector('.editor-group-container.active .monaco-editor') ?? document.querySelector('.monaco-editor');
-    if (!editor) return null;
-    for (const line of editor.querySelectorAll('.view-lines .view-line')) {
-      const text = (line.textContent ?? '').replace(/\u00a0/g, ' ');
-      if (!text.includes(lineText)) continue;
-      const at = text.indexOf(word, text.indexOf(lineText));
-      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      let offset = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const len = node.textContent.length;
-        if (at < offset + len) {
-          const range = document.createRange();
-          range.setStart(node, at - offset);
-          range.setEnd(node, Math.min(len, at - offset + word.length));
-          const b = range.getBoundingClientRect();
-          return { x: b.x, y: b.y, width: b.width, height: b.height };
+  return page.evaluate(
+    ([lineText, word]) => {
+      const editor = document.querySelector('.editor-group-container.active .monaco-editor') ?? document.querySelector('.monaco-editor');
+      if (!editor) return null;
+      for (const line of editor.querySelectorAll('.view-lines .view-line')) {
+        const text = (line.textContent ?? '').replace(/\u00a0/g, ' ');
+        if (!text.includes(lineText)) continue;
+        const at = text.indexOf(word, text.indexOf(lineText));
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        let offset = 0;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const len = node.textContent.length;
+          if (at < offset + len) {
+            const range = document.createRange();
+            range.setStart(node, at - offset);
+            range.setEnd(node, Math.min(len, at - offset + word.length));
+            const b = range.getBoundingClientRect();
+            return { x: b.x, y: b.y, width: b.width, height: b.height };
+          }
+          offset += len;
         }
-        offset += len;
       }
-    }
-    return null;
-  }, [lineText, word]);
+      return null;
+    },
+    [lineText, word],
+  );
 }
 
 async function openFromExplorer(name, textInEditor) {
-  const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"], .explorer-folders-view .monaco-list-row:has-text("${name}")`).first();
+  const row = page
+    .locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"], .explorer-folders-view .monaco-list-row:has-text("${name}")`)
+    .first();
   await row.waitFor({ timeout: 30_000 });
   await row.dblclick();
   await page.locator(`.tabs-container .tab.active:has-text("${name}")`).waitFor({ timeout: 15_000 });
@@ -161,8 +184,11 @@ async function screenshot(name, clip) {
 
 try {
   if (opt.vsix) {
-    execFileSync(CODE_SERVER, ['--extensions-dir', run.extensions, '--user-data-dir', run.userData,
-      '--install-extension', path.resolve(opt.vsix)], { env: { ...process.env, ...run.env }, stdio: 'inherit' });
+    execFileSync(
+      CODE_SERVER,
+      ['--extensions-dir', run.extensions, '--user-data-dir', run.userData, '--install-extension', path.resolve(opt.vsix)],
+      { env: { ...process.env, ...run.env }, stdio: 'inherit' },
+    );
     say(`installed ${opt.vsix}`);
   }
   server = await startCodeServer({ run });
@@ -171,22 +197,26 @@ try {
   page = browser.page;
   page.on('pageerror', (e) => say('[page error]', String(e).slice(0, 300)));
 
-  await step('workbench opens the workspace', async () => {
-    const url = opt.vsix
-      ? workbenchUrl(server, { folder: workspace })
-      : workbenchUrl(server, { folder: workspace, extensionDevelopmentPaths: [path.resolve(opt.dev)] });
-    say(`extension from ${opt.vsix ? opt.vsix : remoteUri(server.host, path.resolve(opt.dev))}`);
-    await page.goto(url);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.locator('.explorer-folders-view .monaco-list-row:has-text("paris.md")').first().waitFor({ timeout: 60_000 });
-  }, { critical: true });
+  await step(
+    'workbench opens the workspace',
+    async () => {
+      const url = opt.vsix
+        ? workbenchUrl(server, { folder: workspace })
+        : workbenchUrl(server, { folder: workspace, extensionDevelopmentPaths: [path.resolve(opt.dev)] });
+      say(`extension from ${opt.vsix ? opt.vsix : remoteUri(server.host, path.resolve(opt.dev))}`);
+      await page.goto(url);
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      await page.locator('.explorer-folders-view .monaco-list-row:has-text("paris.md")').first().waitFor({ timeout: 60_000 });
+    },
+    { critical: true },
+  );
 
   await step('hover on "Abaaoud" in paris.md shows the card, naming Reuters', async () => {
     await openFromExplorer('paris.md', 'red flags before Paris');
     // The hover lists the line's diagnostics first (markers), then the entity card from the language server.
     const hover = page.locator('.monaco-hover').filter({ hasText: 'Named in' }).first();
     const LINE = 'Abdelhamid Abaaoud was killed';
-    const deadline = Date.now() + 90_000;   // the server starts and indexes on activation
+    const deadline = Date.now() + 90_000; // the server starts and indexes on activation
     let box;
     for (let attempt = 1; ; attempt++) {
       box = await wordBox(LINE, 'Abaaoud');
@@ -218,21 +248,28 @@ try {
     const cb = await card.boundingBox();
     if (cb.y > hb.y + 4) {
       await page.mouse.move(box.x + box.width / 2, hb.y + 20, { steps: 6 });
-      const cardTop = () => page.evaluate(() => {
-        const rows = [...document.querySelectorAll('.monaco-hover .hover-row')].filter((r) => r.textContent.includes('Named in'));
-        return rows.length ? rows[0].getBoundingClientRect().y : null;
-      });
+      const cardTop = () =>
+        page.evaluate(() => {
+          const rows = [...document.querySelectorAll('.monaco-hover .hover-row')].filter((r) => r.textContent.includes('Named in'));
+          return rows.length ? rows[0].getBoundingClientRect().y : null;
+        });
       for (let i = 0; i < 25; i++) {
         const y = await cardTop();
         if (y === null || y - hb.y < 8) break;
         const before = y;
         await page.mouse.wheel(0, Math.min(200, y - hb.y));
         // wait for the hover to re-render at its new scroll position (one animation frame at least)
-        await page.waitForFunction(([prev]) => {
-          const rows = [...document.querySelectorAll('.monaco-hover .hover-row')].filter((r) => r.textContent.includes('Named in'));
-          return !rows.length || rows[0].getBoundingClientRect().y !== prev;
-        }, [before], { timeout: 1000, polling: 'raf' }).catch(() => {});
-        if ((await cardTop()) === before) break;   // cannot scroll further
+        await page
+          .waitForFunction(
+            ([prev]) => {
+              const rows = [...document.querySelectorAll('.monaco-hover .hover-row')].filter((r) => r.textContent.includes('Named in'));
+              return !rows.length || rows[0].getBoundingClientRect().y !== prev;
+            },
+            [before],
+            { timeout: 1000, polling: 'raf' },
+          )
+          .catch(() => {});
+        if ((await cardTop()) === before) break; // cannot scroll further
       }
       await hover.waitFor({ state: 'visible', timeout: 2000 });
     }
@@ -253,16 +290,26 @@ try {
     await filter.waitFor({ timeout: 15_000 });
     await filter.fill('**/brussels.md');
     // wait until the filter applied: brussels.md is the only file group, and a disputed-claim row is listed
-    await page.waitForFunction(() => {
-      const rows = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => r.textContent ?? '');
-      return rows.length > 1 && rows[0].startsWith('brussels.md') && !rows.some((r) => r.startsWith('paris.md') || r.startsWith('spelling.txt'))
-        && rows.some((r) => r.includes('disputed-claim'));
-    }, null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => {
+        const rows = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => r.textContent ?? '');
+        return (
+          rows.length > 1 &&
+          rows[0].startsWith('brussels.md') &&
+          !rows.some((r) => r.startsWith('paris.md') || r.startsWith('spelling.txt')) &&
+          rows.some((r) => r.includes('disputed-claim'))
+        );
+      },
+      null,
+      { timeout: 60_000 },
+    );
     const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
     say(`      problems (${rows.length} rows): ${JSON.stringify(rows.slice(0, 6)).slice(0, 600)}`);
     // give the panel the room the draft does not need: drag the sash between editor and panel up to the last line
     const linesBox = await page.locator('.editor-group-container.active .view-lines').boundingBox();
-    const lastLine = await page.locator('.editor-group-container.active .view-line').evaluateAll((ls) => Math.max(...ls.map((l) => l.getBoundingClientRect().bottom)));
+    const lastLine = await page
+      .locator('.editor-group-container.active .view-line')
+      .evaluateAll((ls) => Math.max(...ls.map((l) => l.getBoundingClientRect().bottom)));
     const panelBefore = await page.locator('.part.panel').boundingBox();
     const target = Math.min(panelBefore.y, lastLine + 24);
     if (target < panelBefore.y - 20) {
@@ -271,7 +318,10 @@ try {
       await page.mouse.down();
       await page.mouse.move(x, target, { steps: 8 });
       await page.mouse.up();
-      await page.waitForFunction((y) => Math.abs(document.querySelector('.part.panel').getBoundingClientRect().y - y) < 30, target, { timeout: 5000 })
+      await page
+        .waitForFunction((y) => Math.abs(document.querySelector('.part.panel').getBoundingClientRect().y - y) < 30, target, {
+          timeout: 5000,
+        })
         .catch(() => say('      (could not resize the panel)'));
     }
     // the draft (with its squiggles) and the Problems panel down to its last row
@@ -292,32 +342,44 @@ try {
     await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Look Up Entity' }).first().waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: 'Look Up Entity' }).waitFor({ timeout: 15_000 });
-    await input.fill('Abaoud');   // one value change, one search (typing letter by letter shows intermediate results)
-    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ visible: true }).first()
-      .filter({ hasText: 'Abaaoud' }).waitFor({ timeout: 30_000 });
+    await input.fill('Abaoud'); // one value change, one search (typing letter by letter shows intermediate results)
+    await page
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ visible: true })
+      .first()
+      .filter({ hasText: 'Abaaoud' })
+      .waitFor({ timeout: 30_000 });
     const items = await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ visible: true }).allInnerTexts();
     say(`      quick pick: ${JSON.stringify(items.slice(0, 5)).slice(0, 400)}`);
-    await page.mouse.move(24, 500);   // (off the list: no hover highlight in the screenshot)
+    await page.mouse.move(24, 500); // (off the list: no hover highlight in the screenshot)
     const widget = await page.locator('.quick-input-widget').boundingBox();
     await screenshot('quickpick.png', clipAround([widget], 16));
-    await page.keyboard.press('Enter');   // accept the first (active) item
+    await page.keyboard.press('Enter'); // accept the first (active) item
     const tab = page.locator('.tabs-container .tab.active');
-    await page.waitForFunction((names) => {
-      const t = document.querySelector('.editor-group-container.active .tabs-container .tab.active');
-      const label = t?.getAttribute('aria-label') ?? t?.textContent ?? '';
-      return names.some((n) => label.includes(n));
-    }, [...corpusFiles], { timeout: 30_000 });
+    await page.waitForFunction(
+      (names) => {
+        const t = document.querySelector('.editor-group-container.active .tabs-container .tab.active');
+        const label = t?.getAttribute('aria-label') ?? t?.textContent ?? '';
+        return names.some((n) => label.includes(n));
+      },
+      [...corpusFiles],
+      { timeout: 30_000 },
+    );
     say(`      opened: ${JSON.stringify((await tab.first().innerText()).trim())}`);
   });
 
   await step('status bar shows sources, entities and disputes', async () => {
     await page.keyboard.press('Escape');
     await page.locator('.tabs-container .tab').filter({ hasText: 'brussels.md' }).first().click();
-    const item = page.locator('.part.statusbar .statusbar-item').filter({ hasText: /source/ }).first();
+    const item = page
+      .locator('.part.statusbar .statusbar-item')
+      .filter({ hasText: /source/ })
+      .first();
     await item.waitFor({ timeout: 30_000 });
     const text = (await item.innerText()).trim();
     say(`      status bar: ${JSON.stringify(text)}`);
-    for (const w of ['source', 'entit', 'dispute']) if (!text.includes(w)) throw new Error(`status bar item "${text}" does not mention ${w}`);
+    for (const w of ['source', 'entit', 'dispute'])
+      if (!text.includes(w)) throw new Error(`status bar item "${text}" does not mention ${w}`);
     await item.hover();
     const tooltip = page.locator('.monaco-hover, .workbench-hover').filter({ visible: true, hasText: /entit/ }).first();
     await tooltip.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => say('      (no tooltip shown)'));
@@ -326,7 +388,12 @@ try {
     const vp = page.viewportSize();
     const clip = clipAround(boxes, 24);
     const left = Math.max(0, Math.min(clip.x, vp.width - 640));
-    await screenshot('statusbar.png', { x: left, y: clip.y, width: Math.min(vp.width - left, Math.max(640, clip.x + clip.width - left)), height: vp.height - clip.y });
+    await screenshot('statusbar.png', {
+      x: left,
+      y: clip.y,
+      width: Math.min(vp.width - left, Math.max(640, clip.x + clip.width - left)),
+      height: vp.height - clip.y,
+    });
   });
 } catch (e) {
   failed++;

@@ -39,7 +39,9 @@ const CONTRIBUTED_GRAMMARS = [
  * YAML's indentation tracking (later keys turn invalid.illegal), and one limited to meta.mapping.yaml never fires;
  * see the `todo` test at the end of this file.
  */
-const TEST_ONLY_INJECTIONS = [{ scopeName: FRONTMATTER, path: './syntaxes/corroborate-frontmatter.tmLanguage.json', injectTo: ['text.html.markdown'] }] as const;
+const TEST_ONLY_INJECTIONS = [
+  { scopeName: FRONTMATTER, path: './syntaxes/corroborate-frontmatter.tmLanguage.json', injectTo: ['text.html.markdown'] },
+] as const;
 
 const grammarPaths: Record<string, string> = {
   'text.html.markdown': join(here, 'hosts', 'markdown.host.tmLanguage.json'),
@@ -109,7 +111,9 @@ function render(file: string, host: string, toks: Tok[]): string {
     `# ${file} tokenized as ${host} with injections ${(injections[host] ?? []).join(', ')}`,
     '# line:startCol-endCol "text" | scopes   (1-based, end column inclusive)',
   ];
-  return head.concat(toks.map((t) => `${t.line}:${t.start + 1}-${t.end} ${JSON.stringify(t.text)} | ${t.scopes.join(' ')}`)).join('\n') + '\n';
+  return (
+    head.concat(toks.map((t) => `${t.line}:${t.start + 1}-${t.end} ${JSON.stringify(t.text)} | ${t.scopes.join(' ')}`)).join('\n') + '\n'
+  );
 }
 
 /** A small LCS line diff, enough to read a snapshot mismatch. */
@@ -119,12 +123,17 @@ function lineDiff(expected: string, actual: string): string {
   const n = a.length;
   const m = b.length;
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
   const out: string[] = [];
   let i = 0;
   let j = 0;
   while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) { i++; j++; continue; }
+    if (i < n && j < m && a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
     if (i < n && (j === m || lcs[i + 1][j] >= lcs[i][j + 1])) out.push(`- ${a[i++]}`);
     else out.push(`+ ${b[j++]}`);
   }
@@ -146,7 +155,10 @@ function tok(toks: Tok[], lines: string[], lineContains: string, text: string, n
   const lineNo = lines.findIndex((l) => l.includes(lineContains)) + 1;
   assert.ok(lineNo > 0, `no line contains ${JSON.stringify(lineContains)}`);
   const found = toks.filter((t) => t.line === lineNo && t.text === text);
-  assert.ok(found.length > nth, `line ${lineNo} has no token ${JSON.stringify(text)}; tokens: ${JSON.stringify(toks.filter((t) => t.line === lineNo).map((t) => t.text))}`);
+  assert.ok(
+    found.length > nth,
+    `line ${lineNo} has no token ${JSON.stringify(text)}; tokens: ${JSON.stringify(toks.filter((t) => t.line === lineNo).map((t) => t.text))}`,
+  );
   return found[nth];
 }
 
@@ -156,7 +168,9 @@ async function tokenizeFixture(name: string) {
 }
 
 describe('grammar snapshots', () => {
-  const fixtures = readdirSync(fixturesDir).filter((f) => /\.(md|txt)$/.test(f)).sort();
+  const fixtures = readdirSync(fixturesDir)
+    .filter((f) => /\.(md|txt)$/.test(f))
+    .sort();
   test('there are fixtures', () => assert.ok(fixtures.length >= 3));
   for (const file of fixtures) {
     test(file, async () => {
@@ -170,7 +184,10 @@ describe('grammar snapshots', () => {
         return;
       }
       const expected = readFileSync(snap, 'utf8');
-      if (expected !== actual) assert.fail(`token scopes of ${file} differ from ${snap} (- snapshot, + now; UPDATE_SNAPSHOTS=1 to accept):\n${lineDiff(expected, actual)}`);
+      if (expected !== actual)
+        assert.fail(
+          `token scopes of ${file} differ from ${snap} (- snapshot, + now; UPDATE_SNAPSHOTS=1 to accept):\n${lineDiff(expected, actual)}`,
+        );
     });
   }
 });
@@ -203,7 +220,8 @@ describe('directive grammar: spot checks (Markdown)', () => {
       ['<!-- corroborate-disable-file unknown-spelling', 'corroborate-disable-file'],
       ['<!-- corroborate-disable -->', 'corroborate-disable'],
       ['<!-- corroborate-enable -->', 'corroborate-enable'],
-    ]) assert.ok(hasScope(tok(toks, lines, line, kw), 'keyword.control.directive.corroborate'), line);
+    ])
+      assert.ok(hasScope(tok(toks, lines, line, kw), 'keyword.control.directive.corroborate'), line);
   });
 
   test('a list of codes: each code and the comma', () => {
@@ -258,14 +276,20 @@ describe('directive grammar: spot checks (Markdown)', () => {
   });
 
   test('ordinary prose, headings and ordinary HTML comments get no corroborate scope', () => {
-    const checks = ['Investigators named two of the suspects', 'The Islamic State carried out', 'Salah Abdeslam was arrested', 'An ordinary comment', 'Brussels: what we know'];
+    const checks = [
+      'Investigators named two of the suspects',
+      'The Islamic State carried out',
+      'Salah Abdeslam was arrested',
+      'An ordinary comment',
+      'Brussels: what we know',
+    ];
     for (const c of checks) {
       const lineNo = lines.findIndex((l) => l.includes(c)) + 1;
       const lineToks = toks.filter((t) => t.line === lineNo);
       assert.ok(lineToks.length > 0);
       for (const t of lineToks) assert.deepEqual(corroborateScopes(t), [], `${c}: ${t.text} ${t.scopes.join(' ')}`);
     }
-    const todo = tok(toks, lines, 'An ordinary comment', ' TODO: call the prosecutor\'s office ');
+    const todo = tok(toks, lines, 'An ordinary comment', " TODO: call the prosecutor's office ");
     assert.ok(hasScope(todo, 'comment.block.html'));
   });
 
@@ -315,7 +339,9 @@ describe('directive grammar: spot checks (plain text)', () => {
     const code = tok(toks, lines, '<!-- corroborate-disable-next-line disputed-claim -->', 'disputed-claim');
     assert.equal(code.scopes[0], 'text.plain');
     assert.ok(hasScope(code, 'constant.language.code.corroborate'));
-    assert.ok(hasScope(tok(toks, lines, 'corroborate-disable-line disputed-entitiy', 'disputed-entitiy'), 'invalid.illegal.code.corroborate'));
+    assert.ok(
+      hasScope(tok(toks, lines, 'corroborate-disable-line disputed-entitiy', 'disputed-entitiy'), 'invalid.illegal.code.corroborate'),
+    );
     assert.ok(hasScope(tok(toks, lines, '-- local spelling -->', ' local spelling'), 'comment.line.reason.corroborate'));
   });
 
@@ -349,7 +375,12 @@ describe('front matter grammar: spot checks', () => {
   });
 
   test('other keys, nested keys, commented keys and the body are left alone', () => {
-    for (const [line, text] of [['editor:', 'editor'], ['tags:', 'tags'], ['  title: a nested', 'title'], ['# kind: news', ' kind: news']] as const) {
+    for (const [line, text] of [
+      ['editor:', 'editor'],
+      ['tags:', 'tags'],
+      ['  title: a nested', 'title'],
+      ['# kind: news', ' kind: news'],
+    ] as const) {
       const t = tok(toks, lines, line, text);
       assert.deepEqual(corroborateScopes(t), [], `${line}: ${t.scopes.join(' ')}`);
     }
@@ -364,7 +395,10 @@ describe('front matter grammar: spot checks', () => {
     const u = await tokenizeFixture('article-unknown-kind.md');
     const blog = u.toks.filter((t) => t.line === u.lines.indexOf('kind: blog') + 1);
     assert.ok(hasScope(blog[0], 'support.type.property-name.corroborate'), 'the key is still a known key');
-    assert.ok(blog.every((t) => !hasScope(t, 'constant.language.kind.corroborate')), 'blog is not a kind');
+    assert.ok(
+      blog.every((t) => !hasScope(t, 'constant.language.kind.corroborate')),
+      'blog is not a kind',
+    );
   });
 
   test('each kind the loader knows', async () => {
@@ -404,92 +438,124 @@ describe('grammar files', () => {
 
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const contributed: Array<Record<string, unknown>> | undefined = pkg.contributes?.grammars;
-  test('package.json contributes the grammars with the right injectTo', { skip: contributed ? false : 'package.json has no contributes.grammars yet' }, () => {
-    for (const want of CONTRIBUTED_GRAMMARS) {
-      const got = contributed!.find((g) => g.scopeName === want.scopeName);
-      assert.ok(got, `contributes.grammars lacks ${want.scopeName}`);
-      assert.equal(resolve(root, String(got.path)), resolve(root, want.path));
-      if ('injectTo' in want) assert.deepEqual([...(got.injectTo as string[])].sort(), [...want.injectTo].sort());
-      if ('language' in want) assert.equal(got.language, want.language);
-      assert.equal(JSON.parse(readFileSync(resolve(root, String(got.path)), 'utf8')).scopeName, want.scopeName);
-    }
-  });
+  test(
+    'package.json contributes the grammars with the right injectTo',
+    { skip: contributed ? false : 'package.json has no contributes.grammars yet' },
+    () => {
+      for (const want of CONTRIBUTED_GRAMMARS) {
+        const got = contributed!.find((g) => g.scopeName === want.scopeName);
+        assert.ok(got, `contributes.grammars lacks ${want.scopeName}`);
+        assert.equal(resolve(root, String(got.path)), resolve(root, want.path));
+        if ('injectTo' in want) assert.deepEqual([...(got.injectTo as string[])].sort(), [...want.injectTo].sort());
+        if ('language' in want) assert.equal(got.language, want.language);
+        assert.equal(JSON.parse(readFileSync(resolve(root, String(got.path)), 'utf8')).scopeName, want.scopeName);
+      }
+    },
+  );
 });
 
 // Optional: the same injections against VS Code's own built-in Markdown and YAML grammars, when the
 // offline code-server used by the e2e layer is installed (scripts/install-code-server.sh). Not snapshotted,
 // since those grammars change between VS Code releases; the spot checks must hold for any of them.
 const vscodeExtensions = join(root, '.vscode-offline', 'node_modules', 'code-server', 'lib', 'vscode', 'extensions');
-describe('against VS Code built-in grammars', { skip: existsSync(join(vscodeExtensions, 'markdown-basics')) ? false : 'no offline VS Code (.vscode-offline) installed' }, () => {
-  let real: vsctm.Registry;
-  before(() => {
-    const paths: Record<string, string> = {};
-    for (const ext of readdirSync(vscodeExtensions)) {
-      const manifest = join(vscodeExtensions, ext, 'package.json');
-      if (!existsSync(manifest)) continue;
-      const grammars: Array<{ scopeName?: string; path?: string }> = JSON.parse(readFileSync(manifest, 'utf8')).contributes?.grammars ?? [];
-      for (const g of grammars) if (g.scopeName && g.path && !paths[g.scopeName]) paths[g.scopeName] = join(vscodeExtensions, ext, g.path);
-    }
-    for (const g of [...CONTRIBUTED_GRAMMARS, ...TEST_ONLY_INJECTIONS]) paths[g.scopeName] = join(root, g.path);
-    real = new vsctm.Registry({
-      onigLib: Promise.resolve({
-        createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
-        createOnigString: (s: string) => new oniguruma.OnigString(s),
-      }),
-      loadGrammar: async (scopeName: string) => (paths[scopeName] ? vsctm.parseRawGrammar(readFileSync(paths[scopeName], 'utf8'), paths[scopeName]) : null),
-      getInjections: (scopeName: string) => injections[scopeName],
-    });
-  });
-
-  async function tokenizeReal(file: string) {
-    const text = readFileSync(join(fixturesDir, file), 'utf8');
-    const grammar = await real.loadGrammar('text.html.markdown');
-    assert.ok(grammar);
-    const lines = text.split(/\r?\n/);
-    const toks: Tok[] = [];
-    let state = vsctm.INITIAL;
-    lines.forEach((lineText, i) => {
-      const r = grammar.tokenizeLine(lineText, state);
-      for (const t of r.tokens) {
-        const end = Math.min(t.endIndex, lineText.length);
-        if (end > t.startIndex) toks.push({ line: i + 1, start: t.startIndex, end, text: lineText.slice(t.startIndex, end), scopes: t.scopes });
+describe(
+  'against VS Code built-in grammars',
+  { skip: existsSync(join(vscodeExtensions, 'markdown-basics')) ? false : 'no offline VS Code (.vscode-offline) installed' },
+  () => {
+    let real: vsctm.Registry;
+    before(() => {
+      const paths: Record<string, string> = {};
+      for (const ext of readdirSync(vscodeExtensions)) {
+        const manifest = join(vscodeExtensions, ext, 'package.json');
+        if (!existsSync(manifest)) continue;
+        const grammars: Array<{ scopeName?: string; path?: string }> =
+          JSON.parse(readFileSync(manifest, 'utf8')).contributes?.grammars ?? [];
+        for (const g of grammars)
+          if (g.scopeName && g.path && !paths[g.scopeName]) paths[g.scopeName] = join(vscodeExtensions, ext, g.path);
       }
-      state = r.ruleStack;
+      for (const g of [...CONTRIBUTED_GRAMMARS, ...TEST_ONLY_INJECTIONS]) paths[g.scopeName] = join(root, g.path);
+      real = new vsctm.Registry({
+        onigLib: Promise.resolve({
+          createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
+          createOnigString: (s: string) => new oniguruma.OnigString(s),
+        }),
+        loadGrammar: async (scopeName: string) =>
+          paths[scopeName] ? vsctm.parseRawGrammar(readFileSync(paths[scopeName], 'utf8'), paths[scopeName]) : null,
+        getInjections: (scopeName: string) => injections[scopeName],
+      });
     });
-    return { toks, lines };
-  }
 
-  test('directives in a Markdown draft', async () => {
-    const { toks, lines } = await tokenizeReal('draft.md');
-    const L = '<!-- corroborate-disable-next-line disputed-claim -->';
-    assert.ok(hasScope(tok(toks, lines, L, 'disputed-claim'), 'constant.language.code.corroborate'));
-    assert.ok(!hasScope(tok(toks, lines, L, '-->'), 'comment.block.html'));
-    assert.ok(hasScope(tok(toks, lines, 'disputed-claimz', 'disputed-claimz'), 'invalid.illegal.code.corroborate'));
-    assert.ok(hasScope(tok(toks, lines, 'Abdelhamid Abaaoud was killed', 'unknown-spelling'), 'constant.language.code.corroborate'));
-    assert.ok(hasScope(tok(toks, lines, '-- house style spells it Maelbeek -->', ' house style spells it Maelbeek'), 'comment.line.reason.corroborate'));
-    assert.ok(hasScope(tok(toks, lines, '  <!-- corroborate-disable-next-line disputed-entity -->', 'disputed-entity'), 'constant.language.code.corroborate'));
-    assert.ok(hasScope(tok(toks, lines, '> <!-- corroborate-disable-next-line disputed-claim -->', 'disputed-claim'), 'constant.language.code.corroborate'));
-    assert.ok(hasScope(tok(toks, lines, '- <!-- corroborate-disable-line unknown-spelling -->', 'unknown-spelling'), 'constant.language.code.corroborate'));
-    for (const c of ['Investigators named two', 'An ordinary comment', 'Inline code `', '    <!-- corroborate-disable-file']) {
-      const n = lines.findIndex((l) => l.startsWith(c)) + 1;
-      assert.ok(n > 0);
-      for (const t of toks.filter((t) => t.line === n)) assert.deepEqual(corroborateScopes(t), [], `${c}: ${t.text}`);
+    async function tokenizeReal(file: string) {
+      const text = readFileSync(join(fixturesDir, file), 'utf8');
+      const grammar = await real.loadGrammar('text.html.markdown');
+      assert.ok(grammar);
+      const lines = text.split(/\r?\n/);
+      const toks: Tok[] = [];
+      let state = vsctm.INITIAL;
+      lines.forEach((lineText, i) => {
+        const r = grammar.tokenizeLine(lineText, state);
+        for (const t of r.tokens) {
+          const end = Math.min(t.endIndex, lineText.length);
+          if (end > t.startIndex)
+            toks.push({ line: i + 1, start: t.startIndex, end, text: lineText.slice(t.startIndex, end), scopes: t.scopes });
+        }
+        state = r.ruleStack;
+      });
+      return { toks, lines };
     }
-    const fenced = lines.indexOf('```text') + 2;
-    for (const t of toks.filter((t) => t.line === fenced)) assert.deepEqual(corroborateScopes(t), [], `fenced: ${t.text}`);
-  });
 
-  const fmTodo = 'front matter injection does not coexist with VS Code\'s stateful YAML grammar; not contributed (see report)';
-  test('metadata keys and kind in real front matter', { todo: fmTodo }, async () => {
-    const { toks, lines } = await tokenizeReal('article.md');
-    for (const key of ['title', 'outlet', 'publisher', 'author', 'authors', 'date', 'published', 'url', 'kind']) {
-      const t = tok(toks, lines, `${key}:`, key);
-      assert.ok(hasScope(t, 'support.type.property-name.corroborate'), `${key}: ${t.scopes.join(' ')}`);
-    }
-    assert.ok(hasScope(tok(toks, lines, 'kind: wire', 'wire'), 'constant.language.kind.corroborate'));
-    assert.deepEqual(corroborateScopes(tok(toks, lines, 'editor:', 'editor')), []);
-    assert.deepEqual(corroborateScopes(tok(toks, lines, '  title: a nested', 'title')), []);
-    const body = lines.indexOf('---', 1) + 1;
-    for (const t of toks.filter((t) => t.line > body)) assert.deepEqual(corroborateScopes(t), [], `body: ${t.text}`);
-  });
-});
+    test('directives in a Markdown draft', async () => {
+      const { toks, lines } = await tokenizeReal('draft.md');
+      const L = '<!-- corroborate-disable-next-line disputed-claim -->';
+      assert.ok(hasScope(tok(toks, lines, L, 'disputed-claim'), 'constant.language.code.corroborate'));
+      assert.ok(!hasScope(tok(toks, lines, L, '-->'), 'comment.block.html'));
+      assert.ok(hasScope(tok(toks, lines, 'disputed-claimz', 'disputed-claimz'), 'invalid.illegal.code.corroborate'));
+      assert.ok(hasScope(tok(toks, lines, 'Abdelhamid Abaaoud was killed', 'unknown-spelling'), 'constant.language.code.corroborate'));
+      assert.ok(
+        hasScope(
+          tok(toks, lines, '-- house style spells it Maelbeek -->', ' house style spells it Maelbeek'),
+          'comment.line.reason.corroborate',
+        ),
+      );
+      assert.ok(
+        hasScope(
+          tok(toks, lines, '  <!-- corroborate-disable-next-line disputed-entity -->', 'disputed-entity'),
+          'constant.language.code.corroborate',
+        ),
+      );
+      assert.ok(
+        hasScope(
+          tok(toks, lines, '> <!-- corroborate-disable-next-line disputed-claim -->', 'disputed-claim'),
+          'constant.language.code.corroborate',
+        ),
+      );
+      assert.ok(
+        hasScope(
+          tok(toks, lines, '- <!-- corroborate-disable-line unknown-spelling -->', 'unknown-spelling'),
+          'constant.language.code.corroborate',
+        ),
+      );
+      for (const c of ['Investigators named two', 'An ordinary comment', 'Inline code `', '    <!-- corroborate-disable-file']) {
+        const n = lines.findIndex((l) => l.startsWith(c)) + 1;
+        assert.ok(n > 0);
+        for (const t of toks.filter((t) => t.line === n)) assert.deepEqual(corroborateScopes(t), [], `${c}: ${t.text}`);
+      }
+      const fenced = lines.indexOf('```text') + 2;
+      for (const t of toks.filter((t) => t.line === fenced)) assert.deepEqual(corroborateScopes(t), [], `fenced: ${t.text}`);
+    });
+
+    const fmTodo = "front matter injection does not coexist with VS Code's stateful YAML grammar; not contributed (see report)";
+    test('metadata keys and kind in real front matter', { todo: fmTodo }, async () => {
+      const { toks, lines } = await tokenizeReal('article.md');
+      for (const key of ['title', 'outlet', 'publisher', 'author', 'authors', 'date', 'published', 'url', 'kind']) {
+        const t = tok(toks, lines, `${key}:`, key);
+        assert.ok(hasScope(t, 'support.type.property-name.corroborate'), `${key}: ${t.scopes.join(' ')}`);
+      }
+      assert.ok(hasScope(tok(toks, lines, 'kind: wire', 'wire'), 'constant.language.kind.corroborate'));
+      assert.deepEqual(corroborateScopes(tok(toks, lines, 'editor:', 'editor')), []);
+      assert.deepEqual(corroborateScopes(tok(toks, lines, '  title: a nested', 'title')), []);
+      const body = lines.indexOf('---', 1) + 1;
+      for (const t of toks.filter((t) => t.line > body)) assert.deepEqual(corroborateScopes(t), [], `body: ${t.text}`);
+    });
+  },
+);

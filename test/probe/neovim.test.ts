@@ -15,17 +15,40 @@ const skip = !existsSync(probe) ? `${probe} is absent` : !hasNvim ? 'nvim is not
 
 test('Neovim: hover, definition and diagnostics on a draft', { skip, timeout: 60000 }, () => {
   const draft = path.join(root, 'test/acceptance/cases/drafts/paris.md');
-  const out = execFileSync('bash', [probe, '--server', `node ${path.join(root, 'dist/server.js')} --stdio`, '--file', draft, '--hover', '5:3', '--hover', '7:35', '--definition', '5:3', '--diag-wait', '15000', '--timeout', '50'], {
-    encoding: 'utf8',
-    cwd: root,
-  });
+  const out = execFileSync(
+    'bash',
+    [
+      probe,
+      '--server',
+      `node ${path.join(root, 'dist/server.js')} --stdio`,
+      '--file',
+      draft,
+      '--hover',
+      '5:3',
+      '--hover',
+      '7:35',
+      '--definition',
+      '5:3',
+      '--diag-wait',
+      '15000',
+      '--timeout',
+      '50',
+    ],
+    {
+      encoding: 'utf8',
+      cwd: root,
+    },
+  );
   const r = JSON.parse(out);
   assert.equal(r.ok, true, JSON.stringify(r.errors));
   assert.match(r.hover[0].text, /Abdelhamid Abaaoud/);
   assert.match(r.hover[0].text, /Reuters/);
   assert.match(r.hover[1].text, /Syria/);
   assert.ok(r.definition[0].locations.length >= 1, 'definition answers locations');
-  assert.ok(r.definition[0].locations.every((l: { uri: string }) => l.uri.includes('/corpus/')), 'definitions point into the corpus');
+  assert.ok(
+    r.definition[0].locations.every((l: { uri: string }) => l.uri.includes('/corpus/')),
+    'definitions point into the corpus',
+  );
   const codes = r.diagnostics.push.diagnostics.map((d: { code: string }) => d.code);
   assert.ok(codes.includes('disputed-claim'), `diagnostics: ${codes}`);
 });

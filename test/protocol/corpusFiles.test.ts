@@ -9,7 +9,10 @@ import { TestClient } from './lspClient';
 const dir = mkdtempSync(path.join(tmpdir(), 'corroborate-srcfiles-'));
 const corpusDir = path.join(dir, 'sources');
 mkdirSync(corpusDir);
-writeFileSync(path.join(corpusDir, 'good.md'), '---\ntitle: Bridge\noutlet: River Times\n---\n\nIt is unclear whether engineer Talia Brennwald approved the Oxley bridge repairs.\n');
+writeFileSync(
+  path.join(corpusDir, 'good.md'),
+  '---\ntitle: Bridge\noutlet: River Times\n---\n\nIt is unclear whether engineer Talia Brennwald approved the Oxley bridge repairs.\n',
+);
 writeFileSync(path.join(corpusDir, 'latin1.txt'), Buffer.from('Caf\xe9 au lait in Gh\xe9zala.\n', 'latin1'));
 const client = new TestClient({ corpus: { paths: ['sources'], includeBundled: false } }, dir);
 after(async () => {
@@ -30,5 +33,8 @@ test('bad corpus file: a source-error with the reason; good corpus file: no draf
   // the same sentence in a draft is a finding
   const draft = path.join(dir, 'draft.md');
   const r3 = await client.open(draft, 'Talia Brennwald approved the Oxley bridge repairs.\n', 'markdown');
-  assert.ok(r3.diagnostics.diagnostics.some((d) => d.code === 'disputed-claim'), JSON.stringify(r3.diagnostics.diagnostics.map((d) => d.code)));
+  assert.ok(
+    r3.diagnostics.diagnostics.some((d) => d.code === 'disputed-claim'),
+    JSON.stringify(r3.diagnostics.diagnostics.map((d) => d.code)),
+  );
 });

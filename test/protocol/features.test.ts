@@ -19,14 +19,20 @@ before(async () => {
 after(() => client.stop());
 
 test('definition points into the corpus articles, one passage per source', async () => {
-  const locs = (await client.conn.sendRequest('textDocument/definition', { textDocument: { uri }, position: pos(5, 'Abaaoud') })) as { uri: string }[];
+  const locs = (await client.conn.sendRequest('textDocument/definition', { textDocument: { uri }, position: pos(5, 'Abaaoud') })) as {
+    uri: string;
+  }[];
   assert.ok(locs.length >= 2);
   assert.ok(locs.every((l) => l.uri.includes('/corpus/seeds/')));
   assert.equal(new Set(locs.map((l) => l.uri)).size, locs.length);
 });
 
 test('references list corpus mentions', async () => {
-  const locs = (await client.conn.sendRequest('textDocument/references', { textDocument: { uri }, position: pos(13, 'Mostefai'), context: { includeDeclaration: true } })) as { uri: string }[];
+  const locs = (await client.conn.sendRequest('textDocument/references', {
+    textDocument: { uri },
+    position: pos(13, 'Mostefai'),
+    context: { includeDeclaration: true },
+  })) as { uri: string }[];
   assert.ok(locs.length >= 3, `got ${locs.length}`);
 });
 
@@ -34,8 +40,14 @@ test('completion offers entity names for a capitalised prefix', async () => {
   const edited = `${text}\nMostef`;
   await client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited }] });
   const lines = edited.split('\n');
-  const list = (await client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: lines.length - 1, character: 6 } })) as { items: { label: string; detail: string }[] };
-  assert.ok(list.items.some((i) => i.label === 'Ismail Omar Mostefai' || i.label === 'Mostefai'), JSON.stringify(list.items.map((i) => i.label)));
+  const list = (await client.conn.sendRequest('textDocument/completion', {
+    textDocument: { uri },
+    position: { line: lines.length - 1, character: 6 },
+  })) as { items: { label: string; detail: string }[] };
+  assert.ok(
+    list.items.some((i) => i.label === 'Ismail Omar Mostefai' || i.label === 'Mostefai'),
+    JSON.stringify(list.items.map((i) => i.label)),
+  );
   await client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text }] });
 });
 
@@ -50,21 +62,39 @@ test('code actions: attribution and citation on a sentence, suppression on a fin
   const diags = (await client.nextDiagnosticsOrCurrent(uri)).diagnostics;
   const d = diags.find((x) => x.code === 'disputed-claim')!;
   assert.ok(d, 'a disputed-claim to act on');
-  const actions = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as { title: string; edit?: { documentChanges: { textDocument: { uri: string; version: number } }[] } }[];
+  const actions = (await client.conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: d.range,
+    context: { diagnostics: [d] },
+  })) as { title: string; edit?: { documentChanges: { textDocument: { uri: string; version: number } }[] } }[];
   const titles = actions.map((a) => a.title);
-  assert.ok(titles.some((t) => t.startsWith('Ignore disputed-claim here')), JSON.stringify(titles));
+  assert.ok(
+    titles.some((t) => t.startsWith('Ignore disputed-claim here')),
+    JSON.stringify(titles),
+  );
   assert.ok(titles.some((t) => t.startsWith('Ignore disputed-claim in this file')));
   for (const a of actions) for (const c of a.edit?.documentChanges ?? []) assert.equal(c.textDocument.uri, uri, 'edits only this draft');
   const line5 = { start: pos(5, 'Abdelhamid'), end: pos(5, 'Abdelhamid') };
-  const more = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: line5, context: { diagnostics: [] } })) as { title: string }[];
-  assert.ok(more.some((a) => a.title.startsWith('Insert citation')), JSON.stringify(more.map((a) => a.title)));
+  const more = (await client.conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: line5,
+    context: { diagnostics: [] },
+  })) as { title: string }[];
+  assert.ok(
+    more.some((a) => a.title.startsWith('Insert citation')),
+    JSON.stringify(more.map((a) => a.title)),
+  );
   assert.ok(more.some((a) => a.title.startsWith('Attribute to')));
 });
 
 test('custom requests: search, entity card, disputes, sources', async () => {
   const hits = (await client.conn.sendRequest('corroborate/searchEntities', { query: 'Abaoud' })) as { id: string; name: string }[];
   assert.equal(hits[0].name, 'Abdelhamid Abaaoud');
-  const card = (await client.conn.sendRequest('corroborate/entity', { id: hits[0].id })) as { markdown: string; passages: unknown[]; sources: unknown[] };
+  const card = (await client.conn.sendRequest('corroborate/entity', { id: hits[0].id })) as {
+    markdown: string;
+    passages: unknown[];
+    sources: unknown[];
+  };
   assert.match(card.markdown, /Reuters/);
   assert.ok(card.passages.length >= 2);
   const disputes = (await client.conn.sendRequest('corroborate/disputes', {})) as { kind: string; sides: unknown[] }[];
@@ -81,5 +111,8 @@ test('a suppression directive removes the finding on the next line', async () =>
   await client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 10 }, contentChanges: [{ text: edited }] });
   const diags = (await p).diagnostics;
   assert.ok(!diags.some((d) => d.code === 'disputed-claim' && d.range.start.line === 11), 'suppressed');
-  assert.ok(diags.some((d) => d.code === 'disputed-claim' && d.range.start.line === 6), 'the other finding stays');
+  assert.ok(
+    diags.some((d) => d.code === 'disputed-claim' && d.range.start.line === 6),
+    'the other finding stays',
+  );
 });

@@ -32,9 +32,15 @@ function waitForStatus(pred: (s: { state: string; sources: number }) => boolean)
 }
 
 test('a source added, changed and removed while the server runs', { timeout: 60000 }, async () => {
-  writeFileSync(path.join(corpusDir, 'a.md'), '---\ntitle: Bridge\noutlet: River Times\n---\n\nEngineer Talia Brennwald said the Oxley bridge reopened on Monday.\n');
+  writeFileSync(
+    path.join(corpusDir, 'a.md'),
+    '---\ntitle: Bridge\noutlet: River Times\n---\n\nEngineer Talia Brennwald said the Oxley bridge reopened on Monday.\n',
+  );
   await client.start();
-  const card = async () => ((await client.conn.sendRequest('corroborate/searchEntities', { query: 'Talia Brennwald' })) as { name: string; sourceCount: number }[])[0];
+  const card = async () =>
+    (
+      (await client.conn.sendRequest('corroborate/searchEntities', { query: 'Talia Brennwald' })) as { name: string; sourceCount: number }[]
+    )[0];
   assert.equal((await card())?.name, 'Talia Brennwald');
   assert.equal((await card()).sourceCount, 1);
 

@@ -21,39 +21,53 @@ const RUNS = Number(process.env.CORROBORATE_HOSTILE_RUNS) || 10_000;
 export const figures: Record<string, unknown> = {};
 
 describe('generated hostile drafts through checkDraft', () => {
-  test(`${RUNS} generated drafts: no throw, under 1 s each, every span a well-formed UTF-16 range on the right characters`, { timeout: 600_000 }, async () => {
-    const index = await bundledIndex();
-    const names = [...new Set([...index.table.entities.values()].flatMap((e) => [e.name, ...e.aliases]))].filter((n) => n.length > 1);
-    assert.ok(names.length > 50, 'the bundled corpus yields names to build drafts from');
-    let runs = 0;
-    let slowest = 0;
-    let slowestText = '';
-    let totalMs = 0;
-    let mentions = 0;
-    let findings = 0;
-    let chars = 0;
-    fc.assert(
-      fc.property(draftArbitrary(names), ({ text, languageId }) => {
-        const t0 = performance.now();
-        const check = checkDraft(index, text, { languageId });
-        const ms = performance.now() - t0;
-        runs++;
-        totalMs += ms;
-        chars += text.length;
-        mentions += check.mentions.length;
-        findings += check.findings.length;
-        if (ms > slowest) (slowest = ms), (slowestText = text);
-        assert.ok(ms < 1000 * SLOW, `checkDraft took ${ms.toFixed(0)} ms on ${JSON.stringify(text.slice(0, 200))}`);
-        assertCheckWellFormed(text, check, languageId);
-      }),
-      { numRuns: RUNS, seed: Number(process.env.CORROBORATE_SEED) || undefined },
-    );
-    // the generator must actually reach the analysis: names resolved and findings raised on a good share of drafts
-    assert.ok(mentions > RUNS, `mentions found: ${mentions}`);
-    assert.ok(findings > RUNS / 10, `findings raised: ${findings}`);
-    figures.generated = { runs, failures: 0, mentions, findings, chars, meanMs: +(totalMs / runs).toFixed(2), maxMs: +slowest.toFixed(1) };
-    console.log(`# robustness: ${runs} generated drafts, 0 failures, ${mentions} mentions, ${findings} findings, mean ${(totalMs / runs).toFixed(2)} ms, max ${slowest.toFixed(1)} ms (${slowestText.length} chars)`);
-  });
+  test(
+    `${RUNS} generated drafts: no throw, under 1 s each, every span a well-formed UTF-16 range on the right characters`,
+    { timeout: 600_000 },
+    async () => {
+      const index = await bundledIndex();
+      const names = [...new Set([...index.table.entities.values()].flatMap((e) => [e.name, ...e.aliases]))].filter((n) => n.length > 1);
+      assert.ok(names.length > 50, 'the bundled corpus yields names to build drafts from');
+      let runs = 0;
+      let slowest = 0;
+      let slowestText = '';
+      let totalMs = 0;
+      let mentions = 0;
+      let findings = 0;
+      let chars = 0;
+      fc.assert(
+        fc.property(draftArbitrary(names), ({ text, languageId }) => {
+          const t0 = performance.now();
+          const check = checkDraft(index, text, { languageId });
+          const ms = performance.now() - t0;
+          runs++;
+          totalMs += ms;
+          chars += text.length;
+          mentions += check.mentions.length;
+          findings += check.findings.length;
+          if (ms > slowest) ((slowest = ms), (slowestText = text));
+          assert.ok(ms < 1000 * SLOW, `checkDraft took ${ms.toFixed(0)} ms on ${JSON.stringify(text.slice(0, 200))}`);
+          assertCheckWellFormed(text, check, languageId);
+        }),
+        { numRuns: RUNS, seed: Number(process.env.CORROBORATE_SEED) || undefined },
+      );
+      // the generator must actually reach the analysis: names resolved and findings raised on a good share of drafts
+      assert.ok(mentions > RUNS, `mentions found: ${mentions}`);
+      assert.ok(findings > RUNS / 10, `findings raised: ${findings}`);
+      figures.generated = {
+        runs,
+        failures: 0,
+        mentions,
+        findings,
+        chars,
+        meanMs: +(totalMs / runs).toFixed(2),
+        maxMs: +slowest.toFixed(1),
+      };
+      console.log(
+        `# robustness: ${runs} generated drafts, 0 failures, ${mentions} mentions, ${findings} findings, mean ${(totalMs / runs).toFixed(2)} ms, max ${slowest.toFixed(1)} ms (${slowestText.length} chars)`,
+      );
+    },
+  );
 });
 
 /** name → expression building the draft; about 1 MB unless the name says otherwise. */
@@ -87,19 +101,19 @@ const HOSTILE: Record<string, string> = {
   '1 MB of (': `'('.repeat(1e6)`,
   '1 MB of -': `'-'.repeat(1e6)`,
   'front matter never closed': `'---\\n' + 'a: b\\n'.repeat(200000)`,
-  'emoji': `'😀'.repeat(5e5)`,
+  emoji: `'😀'.repeat(5e5)`,
   'combining marks': `'A\\u0301'.repeat(5e5)`,
   'right-to-left text': `'مرحبا بالعالم '.repeat(70000)`,
   'unclosed HTML attributes': `'<a href="'.repeat(110000)`,
-  'figures': `'1,000 killed '.repeat(77000)`,
+  figures: `'1,000 killed '.repeat(77000)`,
   '1 MB of digits': `'1'.repeat(1e6)`,
   'digit groups': `'1,'.repeat(5e5)`,
   'quote runs': `'"A'.repeat(5e5)`,
   'apostrophe runs': `"A'".repeat(5e5)`,
-  'titles': `'Mr. '.repeat(250000)`,
+  titles: `'Mr. '.repeat(250000)`,
   'The The The': `'The '.repeat(250000)`,
-  'initials': `'St. A. B. C. '.repeat(77000)`,
-  'particles': `'El de la '.repeat(110000)`,
+  initials: `'St. A. B. C. '.repeat(77000)`,
+  particles: `'El de la '.repeat(110000)`,
   'acronym definitions never closed': `'Defense Intelligence Agency ('.repeat(34000)`,
   'camel case': `'AbcDef'.repeat(166000)`,
   'hyphenated capitals': `'Abc-'.repeat(250000)`,
@@ -111,8 +125,8 @@ const HOSTILE: Record<string, string> = {
   'emphasis markers': `'*'.repeat(1e6)`,
   'block quotes': `'> '.repeat(5e5)`,
   'indented code': `'    code\\n'.repeat(110000)`,
-  'tables': `'|a|b|\\n'.repeat(166000)`,
-  'tabs': `'\\t'.repeat(1e6)`,
+  tables: `'|a|b|\\n'.repeat(166000)`,
+  tabs: `'\\t'.repeat(1e6)`,
   'no-break spaces': `'\\u00a0'.repeat(1e6)`,
   'zero-width spaces': `'\\u200b'.repeat(1e6)`,
   'line separators': `'\\u2028'.repeat(1e6)`,
@@ -126,7 +140,16 @@ const HOSTILE: Record<string, string> = {
 const KNOWN: Record<string, string> = {};
 
 /** Markdown and plain text differ only in masking; both are run where the syntax is the point. */
-const BOTH = new Set(['1 MB single line of capitalised words (250,000)', 'unclosed HTML comment openers', 'unclosed links', '1 MB of backticks', '250,000 code fences', 'front matter never closed', '1 MB of CRLF', 'lone surrogates']);
+const BOTH = new Set([
+  '1 MB single line of capitalised words (250,000)',
+  'unclosed HTML comment openers',
+  'unclosed links',
+  '1 MB of backticks',
+  '250,000 code fences',
+  'front matter never closed',
+  '1 MB of CRLF',
+  'lone surrogates',
+]);
 
 interface Outcome {
   ms?: number;
@@ -141,7 +164,10 @@ class Runner {
   private ready: Promise<void> | undefined;
   private next = 1;
   private start(): Promise<void> {
-    this.child = fork(path.join(__dirname, 'hostileWorker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child = fork(path.join(__dirname, 'hostileWorker.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     this.ready = new Promise((resolve) => this.child!.once('message', () => resolve()));
     return this.ready;
   }
@@ -201,6 +227,8 @@ describe('named hostile drafts (about 1 MB each) through checkDraft', () => {
   test('summary', () => {
     const rows = Object.entries(results);
     const failed = rows.filter(([, o]) => o.killed || o.error || (o.ms ?? 0) >= 1000 * SLOW);
-    console.log(`# robustness: ${rows.length} named hostile drafts, ${failed.length} over the bar or failing${failed.length ? ': ' + failed.map(([n, o]) => `${n} → ${o.killed ? 'killed' : o.error ?? `${o.ms!.toFixed(0)} ms`}`).join('; ') : ''}`);
+    console.log(
+      `# robustness: ${rows.length} named hostile drafts, ${failed.length} over the bar or failing${failed.length ? ': ' + failed.map(([n, o]) => `${n} → ${o.killed ? 'killed' : (o.error ?? `${o.ms!.toFixed(0)} ms`)}`).join('; ') : ''}`,
+    );
   });
 });

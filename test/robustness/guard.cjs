@@ -55,7 +55,10 @@ if (typeof globalThis.WebSocket === 'function') globalThis.WebSocket = blocked('
 
 // ---- writes --------------------------------------------------------------
 const WRITE_FLAGS = /[wa+]/;
-const isWriteFlag = (flags) => (typeof flags === 'number' ? (flags & (fs.constants.O_WRONLY | fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_TRUNC | fs.constants.O_APPEND)) !== 0 : typeof flags === 'string' && WRITE_FLAGS.test(flags));
+const isWriteFlag = (flags) =>
+  typeof flags === 'number'
+    ? (flags & (fs.constants.O_WRONLY | fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_TRUNC | fs.constants.O_APPEND)) !== 0
+    : typeof flags === 'string' && WRITE_FLAGS.test(flags);
 const abs = (p) => {
   try {
     if (typeof p === 'number') return `<fd ${p}>`;
@@ -67,7 +70,26 @@ const abs = (p) => {
   }
 };
 const record = (fn, p) => emit({ kind: 'write', fn, path: abs(p) });
-const always = ['writeFile', 'appendFile', 'mkdir', 'mkdtemp', 'rm', 'rmdir', 'unlink', 'rename', 'copyFile', 'cp', 'symlink', 'link', 'truncate', 'chmod', 'chown', 'utimes', 'lchown', 'lutimes'];
+const always = [
+  'writeFile',
+  'appendFile',
+  'mkdir',
+  'mkdtemp',
+  'rm',
+  'rmdir',
+  'unlink',
+  'rename',
+  'copyFile',
+  'cp',
+  'symlink',
+  'link',
+  'truncate',
+  'chmod',
+  'chown',
+  'utimes',
+  'lchown',
+  'lutimes',
+];
 for (const name of always) {
   for (const variant of [name, `${name}Sync`]) {
     const orig = fs[variant];

@@ -6,7 +6,13 @@ import { readdirSync, readFileSync, statSync, lstatSync, readlinkSync } from 'no
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
 import { CorpusManager } from '../../server/src/indexing/manager';
 import type { CorpusIndex } from '../../server/src/core/index';
 import type { DraftCheck } from '../../server/src/core/check';
@@ -77,12 +83,19 @@ export function assertCheckWellFormed(text: string, check: DraftCheck, languageI
 }
 
 /** Every range of an LSP answer inside the document. */
-export function assertRangeInside(doc: TextDocument, r: { start: { line: number; character: number }; end: { line: number; character: number } }, what: string): void {
+export function assertRangeInside(
+  doc: TextDocument,
+  r: { start: { line: number; character: number }; end: { line: number; character: number } },
+  what: string,
+): void {
   const lines = doc.getText().split(/\r\n|\r|\n/);
   for (const p of [r.start, r.end]) {
     assert.ok(Number.isInteger(p.line) && Number.isInteger(p.character), `${what}: integer position`);
     assert.ok(p.line >= 0 && p.line < lines.length, `${what}: line ${p.line} of ${lines.length}`);
-    assert.ok(p.character >= 0 && p.character <= lines[p.line].length, `${what}: character ${p.character} on a line of ${lines[p.line].length}`);
+    assert.ok(
+      p.character >= 0 && p.character <= lines[p.line].length,
+      `${what}: character ${p.character} on a line of ${lines[p.line].length}`,
+    );
   }
   assert.ok(doc.offsetAt(r.start) <= doc.offsetAt(r.end), `${what}: range not reversed`);
 }
@@ -105,7 +118,8 @@ export function treeHashes(dir: string): Record<string, string> {
       else if (st.isDirectory()) {
         out[`${rel}/`] = `dir:${(st.mode & 0o7777).toString(8)}`;
         walk(p);
-      } else out[rel] = `${createHash('sha256').update(readFileSync(p)).digest('hex')}:${(st.mode & 0o7777).toString(8)}:${statSync(p).mtimeMs}`;
+      } else
+        out[rel] = `${createHash('sha256').update(readFileSync(p)).digest('hex')}:${(st.mode & 0o7777).toString(8)}:${statSync(p).mtimeMs}`;
     }
   };
   walk(dir);
@@ -138,22 +152,35 @@ export class GuardedServer {
   readonly conn: ProtocolConnection;
   readonly proc: ChildProcess;
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
-  readonly statuses: { state: string; indexed?: number; total?: number; sources: number; problems: { path: string; reason: string }[] }[] = [];
+  readonly statuses: { state: string; indexed?: number; total?: number; sources: number; problems: { path: string; reason: string }[] }[] =
+    [];
   readonly logs: string[] = [];
   stderr = '';
   exited: Promise<number | null>;
   private readyResolve!: () => void;
   ready: Promise<void>;
-  private diagWaiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  private diagWaiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] =
+    [];
 
   constructor(
     public settings: Record<string, unknown> = {},
-    readonly opts: { workspace?: string; trusted?: boolean; env?: NodeJS.ProcessEnv; execArgv?: string[]; bundled?: string; storage?: string } = {},
+    readonly opts: {
+      workspace?: string;
+      trusted?: boolean;
+      env?: NodeJS.ProcessEnv;
+      execArgv?: string[];
+      bundled?: string;
+      storage?: string;
+    } = {},
   ) {
-    this.proc = spawn(process.execPath, ['--expose-gc', '--require', GUARD, ...(opts.execArgv ?? []), path.join(root, 'dist/server.js'), '--stdio'], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, ...(opts.env ?? {}) },
-    });
+    this.proc = spawn(
+      process.execPath,
+      ['--expose-gc', '--require', GUARD, ...(opts.execArgv ?? []), path.join(root, 'dist/server.js'), '--stdio'],
+      {
+        stdio: ['pipe', 'pipe', 'pipe'],
+        env: { ...process.env, ...(opts.env ?? {}) },
+      },
+    );
     this.proc.stderr!.on('data', (d) => (this.stderr += d));
     this.exited = new Promise((r) => this.proc.on('exit', (code) => r(code)));
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
@@ -185,8 +212,16 @@ export class GuardedServer {
       processId: process.pid,
       rootUri: ws,
       workspaceFolders: [{ uri: ws, name: 'ws' }],
-      capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
-      initializationOptions: { bundledCorpusPath: this.opts.bundled ?? BUNDLED, trusted: this.opts.trusted ?? true, ...(this.opts.storage ? { storagePath: this.opts.storage } : {}) },
+      capabilities: {
+        workspace: { configuration: true },
+        window: { workDoneProgress: true },
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+      },
+      initializationOptions: {
+        bundledCorpusPath: this.opts.bundled ?? BUNDLED,
+        trusted: this.opts.trusted ?? true,
+        ...(this.opts.storage ? { storagePath: this.opts.storage } : {}),
+      },
     });
   }
 

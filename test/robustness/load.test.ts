@@ -31,7 +31,22 @@ function rng(seed: number) {
   };
 }
 
-const INSERTS = [' Abdelhamid Abaaoud', ' Abaoud', ' Salah Abdeslem', ' the Brussels attacks', ' killed 50 people.', '\n\n', ' ISIS', ' 😀', ' e\u0301', '. ', ' It is unclear whether', 'x', ' Zaventem Airport', '\r\n'];
+const INSERTS = [
+  ' Abdelhamid Abaaoud',
+  ' Abaoud',
+  ' Salah Abdeslem',
+  ' the Brussels attacks',
+  ' killed 50 people.',
+  '\n\n',
+  ' ISIS',
+  ' 😀',
+  ' e\u0301',
+  '. ',
+  ' It is unclear whether',
+  'x',
+  ' Zaventem Airport',
+  '\r\n',
+];
 
 async function round(s: GuardedServer, uri: string, start: string, seed: number) {
   const rand = rng(seed);
@@ -45,7 +60,15 @@ async function round(s: GuardedServer, uri: string, start: string, seed: number)
   let answered = 0;
   let cancelled = 0;
   let editing = true;
-  const methods = ['textDocument/hover', 'textDocument/completion', 'textDocument/definition', 'textDocument/references', 'textDocument/documentSymbol', 'textDocument/codeAction', 'workspace/symbol'];
+  const methods = [
+    'textDocument/hover',
+    'textDocument/completion',
+    'textDocument/definition',
+    'textDocument/references',
+    'textDocument/documentSymbol',
+    'textDocument/codeAction',
+    'workspace/symbol',
+  ];
 
   const editor = (async () => {
     for (let i = 0; i < EDITS; i++) {
@@ -57,7 +80,10 @@ async function round(s: GuardedServer, uri: string, start: string, seed: number)
       const range = { start: doc.positionAt(a), end: doc.positionAt(b) };
       version++;
       doc = TextDocument.update(doc, [{ range, text: insert }], version);
-      await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: insert }] });
+      await s.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range, text: insert }],
+      });
       if (i % 10 === 0) await sleep(1); // a fast typist, interleaved with the clients' requests
     }
     editing = false;
@@ -73,7 +99,12 @@ async function round(s: GuardedServer, uri: string, start: string, seed: number)
       const params =
         method === 'workspace/symbol'
           ? { query: ['Ab', 'Bru', 'Paris', 'Sal'][i % 4] }
-          : { textDocument: { uri }, position: pos, range: { start: pos, end: pos }, context: { includeDeclaration: true, diagnostics: s.diagnostics.get(uri)?.diagnostics ?? [] } };
+          : {
+              textDocument: { uri },
+              position: pos,
+              range: { start: pos, end: pos },
+              context: { includeDeclaration: true, diagnostics: s.diagnostics.get(uri)?.diagnostics ?? [] },
+            };
       const t0 = performance.now();
       try {
         await withTimeout(s.conn.sendRequest(method, params), 30000, `${method} from client ${c}`);
@@ -94,7 +125,11 @@ async function round(s: GuardedServer, uri: string, start: string, seed: number)
   const want = checkDraft(await bundledIndex(), doc.getText(), { languageId: 'markdown' });
   assert.deepEqual(
     finalDiags.diagnostics.map((d) => ({ code: d.code, range: d.range, message: d.message })),
-    want.findings.map((f) => ({ code: f.code, range: { start: doc.positionAt(f.span.start), end: doc.positionAt(f.span.end) }, message: f.message })),
+    want.findings.map((f) => ({
+      code: f.code,
+      range: { start: doc.positionAt(f.span.start), end: doc.positionAt(f.span.end) },
+      message: f.message,
+    })),
     'final diagnostics match checkDraft on the final text',
   );
   const syms = (await s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as { children: unknown[] }[];
@@ -115,7 +150,8 @@ test(`load: ${CLIENTS} clients' concurrent requests while a draft is edited ${ED
     // warm-up: the same work once, small, so lazily built caches count in the baseline
     const warm = 'file:///robust/warm.md';
     await s.open(warm, start);
-    for (const m of ['textDocument/hover', 'textDocument/completion', 'textDocument/documentSymbol']) await s.conn.sendRequest(m, { textDocument: { uri: warm }, position: { line: 2, character: 3 } });
+    for (const m of ['textDocument/hover', 'textDocument/completion', 'textDocument/documentSymbol'])
+      await s.conn.sendRequest(m, { textDocument: { uri: warm }, position: { line: 2, character: 3 } });
     await s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: warm } });
     await sleep(300);
     const before = await s.memory();
@@ -156,8 +192,14 @@ test(`load: ${CLIENTS} clients' concurrent requests while a draft is edited ${ED
     assert.ok(percentile(lat, 99) < 10_000, `p99 ${percentile(lat, 99)} ms`);
     // no leak: the heap after GC comes back near its baseline, and the second round does not add to the first
     assert.ok(after2.heapUsed < before.heapUsed * 1.5 + 16 * 2 ** 20, `heap ${mb(before.heapUsed)} MB → ${mb(after2.heapUsed)} MB`);
-    assert.ok(after2.heapUsed < after1.heapUsed * 1.2 + 8 * 2 ** 20, `heap grows round over round: ${mb(after1.heapUsed)} → ${mb(after2.heapUsed)} MB`);
-    assert.deepEqual(s.guard().filter((g) => g.kind === 'network' || g.kind === 'write'), []);
+    assert.ok(
+      after2.heapUsed < after1.heapUsed * 1.2 + 8 * 2 ** 20,
+      `heap grows round over round: ${mb(after1.heapUsed)} → ${mb(after2.heapUsed)} MB`,
+    );
+    assert.deepEqual(
+      s.guard().filter((g) => g.kind === 'network' || g.kind === 'write'),
+      [],
+    );
   } finally {
     await s.stop();
   }

@@ -34,7 +34,8 @@ export interface CacheHeader {
 
 export type CachedEntry = Required<Pick<FileResult, 'file' | 'key' | 'source' | 'analysis'>> & Pick<FileResult, 'warnings'>;
 
-export type ReadResult = { ok: true; entries: Map<string, CachedEntry>; header: CacheHeader } | { ok: false; reason: string; missing?: boolean };
+export type ReadResult =
+  { ok: true; entries: Map<string, CachedEntry>; header: CacheHeader } | { ok: false; reason: string; missing?: boolean };
 
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
@@ -48,7 +49,8 @@ export async function readCache(file: string, fingerprint: string, opts: { yield
     return { ok: false, missing, reason: missing ? 'no cache yet' : `cannot read the cache (${(err as Error).message})` };
   }
   try {
-    if (buf.length < HEADER_SIZE || !buf.subarray(0, 8).equals(MAGIC)) return { ok: false, reason: 'not a cache file (bad magic or truncated header)' };
+    if (buf.length < HEADER_SIZE || !buf.subarray(0, 8).equals(MAGIC))
+      return { ok: false, reason: 'not a cache file (bad magic or truncated header)' };
     const version = buf.readUInt32LE(8);
     if (version !== CACHE_FORMAT_VERSION) return { ok: false, reason: `cache format ${version}, expected ${CACHE_FORMAT_VERSION}` };
     const n = buf.readUInt32LE(12);
@@ -56,7 +58,8 @@ export async function readCache(file: string, fingerprint: string, opts: { yield
     const header = JSON.parse(buf.subarray(16, 16 + n).toString('utf8')) as CacheHeader;
     if (header.fingerprint !== fingerprint) return { ok: false, reason: 'cache written by another version of the analyser' };
     if (header.v8 !== process.versions.v8) return { ok: false, reason: 'cache written by another Node/V8 version' };
-    if (buf.length !== HEADER_SIZE + header.bodyLength) return { ok: false, reason: `cache truncated or padded (${buf.length} bytes, expected ${HEADER_SIZE + header.bodyLength})` };
+    if (buf.length !== HEADER_SIZE + header.bodyLength)
+      return { ok: false, reason: `cache truncated or padded (${buf.length} bytes, expected ${HEADER_SIZE + header.bodyLength})` };
     const body = buf.subarray(HEADER_SIZE);
     if (createHash('sha1').update(body).digest('hex') !== header.sha1) return { ok: false, reason: 'cache checksum mismatch (corrupt)' };
     const entries = new Map<string, CachedEntry>();
@@ -105,7 +108,12 @@ function validEntry(e: unknown): e is CachedEntry {
  * Writes the cache atomically: serialises in chunks (yielding to the event loop between them so the server
  * keeps answering), writes a temp file beside the cache, then renames it over the cache.
  */
-export async function writeCache(file: string, fingerprint: string, entries: Iterable<CachedEntry>, opts: { yieldEvery?: number } = {}): Promise<void> {
+export async function writeCache(
+  file: string,
+  fingerprint: string,
+  entries: Iterable<CachedEntry>,
+  opts: { yieldEvery?: number } = {},
+): Promise<void> {
   await fsp.mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   const fh = await fsp.open(tmp, 'w');
@@ -135,7 +143,14 @@ export async function writeCache(file: string, fingerprint: string, entries: Ite
       if (batch.length >= CHUNK) await flush();
     }
     await flush();
-    const header: CacheHeader = { fingerprint, v8: process.versions.v8, bodyLength: pos - HEADER_SIZE, sha1: sha.digest('hex'), entries: count, chunks };
+    const header: CacheHeader = {
+      fingerprint,
+      v8: process.versions.v8,
+      bodyLength: pos - HEADER_SIZE,
+      sha1: sha.digest('hex'),
+      entries: count,
+      chunks,
+    };
     const json = Buffer.from(JSON.stringify(header), 'utf8');
     const head = Buffer.alloc(HEADER_SIZE);
     MAGIC.copy(head, 0);

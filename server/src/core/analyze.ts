@@ -33,14 +33,18 @@ export interface SourceAnalysis {
   raw: RawMention[];
 }
 
-const CONTRAST = /^(?:["\u201c\u2018'*_]*)(?:but|however|yet|in fact|in reality|actually|nevertheless|nonetheless|on the contrary|contrary to|despite|still|instead)\b/i;
+const CONTRAST =
+  /^(?:["\u201c\u2018'*_]*)(?:but|however|yet|in fact|in reality|actually|nevertheless|nonetheless|on the contrary|contrary to|despite|still|instead)\b/i;
 const BARE_EVENT = /\bthe (?:terror |terrorist |suicide |deadly )?(attacks?|bombings?|shootings?|massacre|killings)\b/i;
-const GROUP_REF = /\bthe (?:group|organi[sz]ation|militants|militia|movement|terrorist group|extremist group|jihadist group)\b|\bextremist group\b/i;
+const GROUP_REF =
+  /\bthe (?:group|organi[sz]ation|militants|militia|movement|terrorist group|extremist group|jihadist group)\b|\bextremist group\b/i;
 const PRONOUN = /\b(?:he|she|him|his|her|himself|herself)\b/i;
 const LIST_LINE = /^\s*(?:[-*\u2022]|\d+[.)])\s+/;
 
 /** Sentence spans of a source: prose paragraphs (list items apart) and headings. */
-export function sourceSentences(src: Pick<Source, 'text' | 'prose' | 'headings' | 'meta'>): { span: Span; heading: boolean; paragraph: number }[] {
+export function sourceSentences(
+  src: Pick<Source, 'text' | 'prose' | 'headings' | 'meta'>,
+): { span: Span; heading: boolean; paragraph: number }[] {
   const out: { span: Span; heading: boolean; paragraph: number }[] = [];
   let p = 0;
   const text = src.text;
@@ -51,7 +55,8 @@ export function sourceSentences(src: Pick<Source, 'text' | 'prose' | 'headings' 
   // the title, when the text carries it but the loader kept it out of prose and headings
   if (src.meta.title) {
     const at = text.indexOf(src.meta.title);
-    if (at >= 0 && !blocks.some((b) => b.span.start <= at && at < b.span.end)) blocks.push({ span: { start: at, end: at + src.meta.title.length }, heading: true });
+    if (at >= 0 && !blocks.some((b) => b.span.start <= at && at < b.span.end))
+      blocks.push({ span: { start: at, end: at + src.meta.title.length }, heading: true });
   }
   blocks.sort((a, b) => a.span.start - b.span.start);
   for (const b of blocks) {

@@ -1,4 +1,15 @@
-import type { CancellationLike, Claim, Dispute, DraftMention, Finding, FindingCode, Quantity, RelatedPassage, Severity, Span } from './model';
+import type {
+  CancellationLike,
+  Claim,
+  Dispute,
+  DraftMention,
+  Finding,
+  FindingCode,
+  Quantity,
+  RelatedPassage,
+  Severity,
+  Span,
+} from './model';
 import { NeverCancelled } from './model';
 import type { CorpusIndex } from './index';
 import { draftText, isSuppressed, type Directive } from './text/draft';
@@ -157,7 +168,15 @@ function analyzeParagraph(index: CorpusIndex, masked: string, text: string, head
         resolvedParts.push(w);
         continue;
       }
-      if (w.length < 4 || isWord(w) || (wi === 0 && m.words.length > 1 && isFirstName(w)) || (m.words.length === 1 && isFirstName(w)) || isKnownPlace(w) || /^\p{Lu}+$/u.test(w)) continue;
+      if (
+        w.length < 4 ||
+        isWord(w) ||
+        (wi === 0 && m.words.length > 1 && isFirstName(w)) ||
+        (m.words.length === 1 && isFirstName(w)) ||
+        isKnownPlace(w) ||
+        /^\p{Lu}+$/u.test(w)
+      )
+        continue;
       const near = index.nearMisses(w).filter((n) => n.token.length >= 4);
       if (!near.length) continue;
       spellingDone.add(at);
@@ -191,7 +210,8 @@ function analyzeParagraph(index: CorpusIndex, masked: string, text: string, head
   }
   // "Veldhaven attacks": the place is part of the event's name; "attacks in Veldhaven": both stay
   const eventEnd = new Map<number, number>();
-  for (const m of mentions) if (index.entity(m.entityId)?.type === 'event') eventEnd.set(m.span.start, Math.max(eventEnd.get(m.span.start) ?? 0, m.span.end));
+  for (const m of mentions)
+    if (index.entity(m.entityId)?.type === 'event') eventEnd.set(m.span.start, Math.max(eventEnd.get(m.span.start) ?? 0, m.span.end));
   const kept0 = mentions.filter((m) => index.entity(m.entityId)?.type === 'event' || !((eventEnd.get(m.span.start) ?? -1) > m.span.end));
   mentions.length = 0;
   mentions.push(...kept0);
@@ -295,7 +315,8 @@ export function resolveDraftMention(index: CorpusIndex, m: RawMention): { entity
       if (direct) return { entityId: direct };
       const place = t.byKey.get(m.eventOf);
       if (place) {
-        for (const [k, id] of t.eventByPlace) if (t.byKey.get(k.split(':')[0]) === place && k.endsWith(`:${m.eventClass}`)) return { entityId: id };
+        for (const [k, id] of t.eventByPlace)
+          if (t.byKey.get(k.split(':')[0]) === place && k.endsWith(`:${m.eventClass}`)) return { entityId: id };
       }
     }
     if (m.eventDate) {
@@ -308,7 +329,9 @@ export function resolveDraftMention(index: CorpusIndex, m: RawMention): { entity
   if (r.entityId || r.candidates) return r;
   // one word that is part of known names: "Kessler" (Kessler Logistics), "Albrecht" (Jonas Albrecht)
   if (m.words.length === 1) {
-    const ids = [...(index.nameTokens.get(fold(m.text).replace(/['\u2019]s?$/, '')) ?? [])].filter((id) => index.entity(id)?.type !== 'event');
+    const ids = [...(index.nameTokens.get(fold(m.text).replace(/['\u2019]s?$/, '')) ?? [])].filter(
+      (id) => index.entity(id)?.type !== 'event',
+    );
     if (ids.length === 1) return { entityId: ids[0] };
     if (ids.length > 1 && ids.every((id) => index.entity(id)?.type === 'person')) return { candidates: ids };
   }
@@ -338,7 +361,11 @@ function relatedOf(index: CorpusIndex, disputes: Dispute[]): RelatedPassage[] {
       seen.add(side.claimId);
       const c = index.claimById.get(side.claimId);
       if (!c) continue;
-      out.push({ sourceId: c.sourceId, span: c.span, message: `${outletOf(index, c.sourceId)} — ${side.position}${speakerNote(c)}: “${short(c.text, 140)}”` });
+      out.push({
+        sourceId: c.sourceId,
+        span: c.span,
+        message: `${outletOf(index, c.sourceId)} — ${side.position}${speakerNote(c)}: “${short(c.text, 140)}”`,
+      });
     }
   }
   return out;
@@ -350,7 +377,11 @@ function speakerNote(c: Claim): string {
 }
 
 /** How well a corpus claim meets a draft sentence: shared entities and shared meaning. */
-export function matchScore(index: CorpusIndex, ds: Pick<DraftSentence, 'entityIds' | 'keys'>, c: Claim): { entities: number; meaning: number } {
+export function matchScore(
+  index: CorpusIndex,
+  ds: Pick<DraftSentence, 'entityIds' | 'keys'>,
+  c: Claim,
+): { entities: number; meaning: number } {
   const ce = new Set(allEntities(c));
   const entities = ds.entityIds.filter((e) => ce.has(e)).length;
   const meaning = nonEntityShared(ds.keys, new Set(c.keys), index.entityWords);
@@ -404,7 +435,17 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
       const sc = matchScore(index, ds, c);
       const needed = Math.max(3, Math.ceil(0.5 * ds.keys.filter((k) => !index.entityWords.has(k)).length));
       if (sc.entities >= 1 && sc.meaning >= needed && sharesNegatedPredicate(ds.text, c.text)) {
-        hits.push({ d: { id: `contradiction-${c.id}`, kind: 'contested', point: `${outletOf(index, c.sourceId)} says the opposite: ${short(c.text)}`, entityIds: c.entityIds, sides: [{ claimId: c.id, sourceId: c.sourceId, position: 'says the opposite' }] }, score: sc.entities * 1.5 + sc.meaning, claim: c });
+        hits.push({
+          d: {
+            id: `contradiction-${c.id}`,
+            kind: 'contested',
+            point: `${outletOf(index, c.sourceId)} says the opposite: ${short(c.text)}`,
+            entityIds: c.entityIds,
+            sides: [{ claimId: c.id, sourceId: c.sourceId, position: 'says the opposite' }],
+          },
+          score: sc.entities * 1.5 + sc.meaning,
+          claim: c,
+        });
       }
     }
   }
@@ -413,7 +454,9 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
   const draftNegates = hasNegation(ds.text);
   // only the articles that name one of the draft's entities can be "about the same thing"
   const nearSources = new Set<string>();
-  if (!draftNegates) for (const e of ds.entityIds) for (const m of index.entity(e)?.mentions ?? []) if (index.denialsBySource.has(m.sourceId)) nearSources.add(m.sourceId);
+  if (!draftNegates)
+    for (const e of ds.entityIds)
+      for (const m of index.entity(e)?.mentions ?? []) if (index.denialsBySource.has(m.sourceId)) nearSources.add(m.sourceId);
   for (const sourceId of nearSources) {
     const denials = index.denialsBySource.get(sourceId)!;
     const docKeys = index.sourceKeys.get(sourceId)!;
@@ -425,7 +468,17 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
       // about this point, or about the story itself ("the report is a hoax", a verdict line)
       const aboutStory = VERDICT_LINE.test(c.text.trim());
       if ((s.entities >= 1 && s.meaning >= 1) || s.meaning >= 2 || aboutStory) {
-        hits.push({ d: { id: `denial-${c.id}`, kind: 'questioned', point: `${outletOf(index, c.sourceId)} ${c.stance === 'denies' ? 'denies' : 'doubts'}: ${short(c.text)}`, entityIds: c.entityIds, sides: [{ claimId: c.id, sourceId, position: c.stance }] }, score: s.entities * 1.5 + s.meaning, claim: c });
+        hits.push({
+          d: {
+            id: `denial-${c.id}`,
+            kind: 'questioned',
+            point: `${outletOf(index, c.sourceId)} ${c.stance === 'denies' ? 'denies' : 'doubts'}: ${short(c.text)}`,
+            entityIds: c.entityIds,
+            sides: [{ claimId: c.id, sourceId, position: c.stance }],
+          },
+          score: s.entities * 1.5 + s.meaning,
+          claim: c,
+        });
         break;
       }
     }
@@ -450,10 +503,12 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefin
   if (!ds.asserts) return undefined;
   for (const q of ds.quantities) {
     if (q.measure === 'other' || q.measure === 'money' || q.measure === 'listed') continue;
-    const scopes = new Set(ds.entityIds.filter((e) => {
-      const t = index.entity(e)?.type;
-      return t === 'event' || t === 'place';
-    }));
+    const scopes = new Set(
+      ds.entityIds.filter((e) => {
+        const t = index.entity(e)?.type;
+        return t === 'event' || t === 'place';
+      }),
+    );
     if (!scopes.size) continue;
     const candidates: { c: Claim; q: Quantity }[] = [];
     for (const scope of scopes) {
@@ -476,7 +531,11 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefin
         .slice(0, 3)
         .map((x) => `${outletOf(index, x.c.sourceId)} says ${describeQuantity(x.q)}`)
         .join('; ')}`,
-      related: list.slice(0, 6).map((x) => ({ sourceId: x.c.sourceId, span: x.c.span, message: `${outletOf(index, x.c.sourceId)} — ${describeQuantity(x.q)}: “${short(x.c.text, 140)}”` })),
+      related: list.slice(0, 6).map((x) => ({
+        sourceId: x.c.sourceId,
+        span: x.c.span,
+        message: `${outletOf(index, x.c.sourceId)} — ${describeQuantity(x.q)}: “${short(x.c.text, 140)}”`,
+      })),
     };
   }
   return undefined;
@@ -488,7 +547,8 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefin
  */
 function sharesNegatedPredicate(draft: string, source: string): boolean {
   const keys = new Set(meaningKeys(draft));
-  const m = /\b(?:not|never|no|n['\u2019]t)\b((?:\s+\S+){1,4})/i.exec(source) ?? /\b(?:not|never|no|n['\u2019]t)\b((?:\s+\S+){1,4})/i.exec(draft);
+  const m =
+    /\b(?:not|never|no|n['\u2019]t)\b((?:\s+\S+){1,4})/i.exec(source) ?? /\b(?:not|never|no|n['\u2019]t)\b((?:\s+\S+){1,4})/i.exec(draft);
   if (!m) return false;
   return meaningKeys(m[1]).some((k) => keys.has(k));
 }

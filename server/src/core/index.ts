@@ -109,7 +109,8 @@ export class CorpusIndex {
     this.doersByClaim.clear();
     this.entityWords.clear();
     for (const e of this.table.entities.values()) {
-      for (const n of [e.name, ...e.aliases]) for (const w of n.split(/[\s-]+/)) if (w.length > 1) this.entityWords.add(fold(w).replace(/['\u2019]s$/, ''));
+      for (const n of [e.name, ...e.aliases])
+        for (const w of n.split(/[\s-]+/)) if (w.length > 1) this.entityWords.add(fold(w).replace(/['\u2019]s$/, ''));
     }
     for (const [sourceId, a] of this.analyses) {
       const mentions = this.table.mentions.get(sourceId) ?? [];
@@ -119,7 +120,9 @@ export class CorpusIndex {
       let lastOrg: string | undefined;
       let lastEvent: string | undefined;
       const eventCounts = new Map<string, number>();
-      for (const m of mentions) if (m.entityId && this.table.entities.get(m.entityId)?.type === 'event') eventCounts.set(m.entityId, (eventCounts.get(m.entityId) ?? 0) + 1);
+      for (const m of mentions)
+        if (m.entityId && this.table.entities.get(m.entityId)?.type === 'event')
+          eventCounts.set(m.entityId, (eventCounts.get(m.entityId) ?? 0) + 1);
       const mainEvent = [...eventCounts.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
       const paraPersons = new Map<number, string[]>();
       a.sentences.forEach((s, si) => {
@@ -313,5 +316,13 @@ function unique<T>(xs: T[]): T[] {
 }
 
 function emptyTable(): EntityTable {
-  return { entities: new Map(), byKey: new Map(), ambiguous: new Map(), eventByDate: new Map(), eventByPlace: new Map(), mentions: new Map(), eventDoers: new Map() };
+  return {
+    entities: new Map(),
+    byKey: new Map(),
+    ambiguous: new Map(),
+    eventByDate: new Map(),
+    eventByPlace: new Map(),
+    mentions: new Map(),
+    eventDoers: new Map(),
+  };
 }

@@ -85,16 +85,7 @@ export type Stance = 'asserts' | 'denies' | 'questions' | 'hedges';
 
 export type Qualifier = 'exact' | 'more-than' | 'at-least' | 'about' | 'almost' | 'up-to' | 'at-most' | 'some' | 'less-than';
 
-export type Measure =
-  | 'killed'
-  | 'wounded'
-  | 'killed-and-wounded'
-  | 'arrested'
-  | 'travelled'
-  | 'returned'
-  | 'listed'
-  | 'money'
-  | 'other';
+export type Measure = 'killed' | 'wounded' | 'killed-and-wounded' | 'arrested' | 'travelled' | 'returned' | 'listed' | 'money' | 'other';
 
 /** What was counted: people in general, attackers, police/soldiers, … */
 export type Counted = 'people' | 'attackers' | 'security' | 'children' | 'other';

@@ -22,7 +22,16 @@ export function entitySummary(index: CorpusIndex, e: Entity): EntitySummary {
 
 export function sourceSummary(index: CorpusIndex, s: Source): SourceSummary {
   const entityCount = new Set((index.table.mentions.get(s.id) ?? []).map((m) => m.entityId).filter(Boolean)).size;
-  return { id: s.id, uri: sourceUri(index, s.id), title: s.meta.title, outlet: s.meta.outlet, author: s.meta.author, published: s.meta.published, kind: s.meta.kind, entityCount };
+  return {
+    id: s.id,
+    uri: sourceUri(index, s.id),
+    title: s.meta.title,
+    outlet: s.meta.outlet,
+    author: s.meta.author,
+    published: s.meta.published,
+    kind: s.meta.kind,
+    entityCount,
+  };
 }
 
 export function claimView(index: CorpusIndex, c: Claim): ClaimView {
@@ -43,7 +52,9 @@ export function disputeView(index: CorpusIndex, d: Dispute): DisputeView {
     kind: d.kind,
     point: d.point,
     entities: d.entityIds.map((id) => ({ id, name: index.entity(id)?.name ?? id })),
-    sides: d.sides.filter((s) => index.claimById.has(s.claimId)).map((s) => ({ position: s.position, claim: claimView(index, index.claimById.get(s.claimId)!) })),
+    sides: d.sides
+      .filter((s) => index.claimById.has(s.claimId))
+      .map((s) => ({ position: s.position, claim: claimView(index, index.claimById.get(s.claimId)!) })),
   };
 }
 
@@ -70,8 +81,15 @@ function claimsBySource(index: CorpusIndex, entityId: string): Map<string, Claim
 function rankedClaims(index: CorpusIndex, e: Entity, sourceId: string): Claim[] {
   const list = claimsBySource(index, e.id).get(sourceId) ?? [];
   const score = (c: Claim) =>
-    (c.entityIds.includes(e.id) ? 3 : 0) + (c.quantities.length ? 1 : 0) + (c.stance !== 'asserts' ? 1 : 0) + (index.disputesByClaim.has(c.id) ? 2 : 0) - (c.text.length > 400 ? 1 : 0);
-  return list.map((c, i) => ({ c, s: score(c) - i * 0.01 })).sort((a, b) => b.s - a.s).map((x) => x.c);
+    (c.entityIds.includes(e.id) ? 3 : 0) +
+    (c.quantities.length ? 1 : 0) +
+    (c.stance !== 'asserts' ? 1 : 0) +
+    (index.disputesByClaim.has(c.id) ? 2 : 0) -
+    (c.text.length > 400 ? 1 : 0);
+  return list
+    .map((c, i) => ({ c, s: score(c) - i * 0.01 }))
+    .sort((a, b) => b.s - a.s)
+    .map((x) => x.c);
 }
 
 /** Sources naming the entity, most relevant first: disputed claims, then most claims, then newest. */
@@ -82,12 +100,18 @@ function sourcesFor(index: CorpusIndex, e: Entity): string[] {
     const cl = bySource.get(id) ?? [];
     return (cl.some((c) => index.disputesByClaim.has(c.id)) ? 1000 : 0) + cl.length;
   };
-  return ids.sort((a, b) => score(b) - score(a) || (index.sources.get(b)?.meta.published ?? '').localeCompare(index.sources.get(a)?.meta.published ?? ''));
+  return ids.sort(
+    (a, b) => score(b) - score(a) || (index.sources.get(b)?.meta.published ?? '').localeCompare(index.sources.get(a)?.meta.published ?? ''),
+  );
 }
 
 const MAX_SOURCES = 12;
 
-export function bestPassages(index: CorpusIndex, e: Entity, limit = MAX_SOURCES * 4): { sourceId: string; span: { start: number; end: number } }[] {
+export function bestPassages(
+  index: CorpusIndex,
+  e: Entity,
+  limit = MAX_SOURCES * 4,
+): { sourceId: string; span: { start: number; end: number } }[] {
   const out: { sourceId: string; span: { start: number; end: number } }[] = [];
   const firstMention = new Map<string, (typeof e.mentions)[number]>();
   for (const m of e.mentions) if (!firstMention.has(m.sourceId)) firstMention.set(m.sourceId, m);
@@ -120,7 +144,8 @@ export function entityCard(index: CorpusIndex, e: Entity, opts: { claimsPerSourc
   const disputes = index.disputesOf(e.id);
   const md: string[] = [];
   md.push(`**${esc(e.name)}** · ${TYPE_LABEL[e.type]}${e.date ? ` · ${e.date}` : ''}`);
-  if (opts.candidates && opts.candidates.length > 1) md.push(`\n_Ambiguous here: ${opts.candidates.map((id) => esc(index.entity(id)?.name ?? id)).join(' or ')}_`);
+  if (opts.candidates && opts.candidates.length > 1)
+    md.push(`\n_Ambiguous here: ${opts.candidates.map((id) => esc(index.entity(id)?.name ?? id)).join(' or ')}_`);
   if (e.aliases.length) md.push(`\nAlso: ${e.aliases.slice(0, 8).map(esc).join(', ')}`);
   md.push(`\nNamed in ${summary.sourceCount} of ${total} source${total === 1 ? '' : 's'}`);
   const sources: EntityCard['sources'] = [];
@@ -141,7 +166,8 @@ export function entityCard(index: CorpusIndex, e: Entity, opts: { claimsPerSourc
     }
     sources.push({ source: sourceSummary(index, src), claims: top.map((c) => claimView(index, c)) });
   }
-  if (shownSources.length > MAX_SOURCES) md.push(`\n_…and ${shownSources.length - MAX_SOURCES} more sources (Look Up Entity… lists them all)_`);
+  if (shownSources.length > MAX_SOURCES)
+    md.push(`\n_…and ${shownSources.length - MAX_SOURCES} more sources (Look Up Entity… lists them all)_`);
   if (disputes.length) {
     md.push(`\n---\n**Disputed** (${disputes.length})`);
     for (const d of disputes.slice(0, 5)) {
@@ -150,7 +176,9 @@ export function entityCard(index: CorpusIndex, e: Entity, opts: { claimsPerSourc
         const c = index.claimById.get(s.claimId);
         if (!c) continue;
         const src = index.sources.get(c.sourceId);
-        md.push(`\n  - ${esc(src?.meta.outlet ?? c.sourceId)}: ${esc(s.position)} — “${esc(short(c.text, 140))}” ${linkTo(index, c, 'open')}`);
+        md.push(
+          `\n  - ${esc(src?.meta.outlet ?? c.sourceId)}: ${esc(s.position)} — “${esc(short(c.text, 140))}” ${linkTo(index, c, 'open')}`,
+        );
       }
     }
   }

@@ -30,8 +30,16 @@ export function codeActions(
     const data = d.data as FindingData | undefined;
     const code = String(d.code ?? data?.code ?? '');
     if (code === 'unknown-spelling') {
-      for (const s of Array.isArray(data?.suggestions) ? data.suggestions.filter((x): x is string => typeof x === 'string' && x.length > 0 && x.length < 200) : []) {
-        out.push({ title: `Change to “${s}”`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: edit([{ range: d.range, newText: s }]) });
+      for (const s of Array.isArray(data?.suggestions)
+        ? data.suggestions.filter((x): x is string => typeof x === 'string' && x.length > 0 && x.length < 200)
+        : []) {
+        out.push({
+          title: `Change to “${s}”`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          isPreferred: true,
+          edit: edit([{ range: d.range, newText: s }]),
+        });
       }
     }
     if ((diagnosticCodes as readonly string[]).includes(code)) {
@@ -41,7 +49,12 @@ export function codeActions(
         title: `Ignore ${code} here`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
-        edit: edit([{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- corroborate-disable-next-line ${code} -->\n` }]),
+        edit: edit([
+          {
+            range: { start: { line, character: 0 }, end: { line, character: 0 } },
+            newText: `${indent}<!-- corroborate-disable-next-line ${code} -->\n`,
+          },
+        ]),
       });
       out.push({
         title: `Ignore ${code} in this file`,
@@ -66,7 +79,12 @@ export function codeActions(
         out.push({
           title: `Attribute to ${outlet} (“According to ${outlet}, …”)`,
           kind: CodeActionKind.RefactorRewrite,
-          edit: edit([{ range: { start: doc.positionAt(s.span.start), end: doc.positionAt(s.span.start + 1) }, newText: `According to ${outlet}, ${lowered}` }]),
+          edit: edit([
+            {
+              range: { start: doc.positionAt(s.span.start), end: doc.positionAt(s.span.start + 1) },
+              newText: `According to ${outlet}, ${lowered}`,
+            },
+          ]),
         });
       }
     }

@@ -2,7 +2,12 @@ import { CompletionItemKind, type CompletionItem, type CompletionList, type Posi
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CorpusIndex } from '../core/index';
 
-const KIND = { person: CompletionItemKind.Reference, organization: CompletionItemKind.Module, place: CompletionItemKind.Field, event: CompletionItemKind.Event } as const;
+const KIND = {
+  person: CompletionItemKind.Reference,
+  organization: CompletionItemKind.Module,
+  place: CompletionItemKind.Field,
+  event: CompletionItemKind.Event,
+} as const;
 
 /** Entity names and aliases as the writer types a capitalised word. */
 export function completion(index: CorpusIndex, doc: TextDocument, requested: Position): CompletionList {

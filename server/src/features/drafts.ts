@@ -8,7 +8,12 @@ export class DraftCache {
   private cache = new Map<string, { version: number; indexVersion: number; key: string; check: DraftCheck }>();
   /** per document: analysed paragraphs by text, so an edit re-analyses only the changed paragraph */
   private paragraphs = new Map<string, ParagraphCache>();
-  get(index: CorpusIndex, doc: TextDocument, severities?: Partial<Record<FindingCode, Severity | 'off'>>, token?: CancellationLike): DraftCheck {
+  get(
+    index: CorpusIndex,
+    doc: TextDocument,
+    severities?: Partial<Record<FindingCode, Severity | 'off'>>,
+    token?: CancellationLike,
+  ): DraftCheck {
     const key = JSON.stringify(severities ?? {});
     const c = this.cache.get(doc.uri);
     if (c && c.version === doc.version && c.indexVersion === index.version && c.key === key) return c.check;

@@ -6,7 +6,13 @@ import { mentionAt } from './drafts';
 import { sourceLocation } from './locations';
 
 /** Every mention in the corpus and in the open drafts. */
-export function references(index: CorpusIndex, doc: TextDocument, check: DraftCheck, pos: Position, drafts: { doc: TextDocument; check: DraftCheck }[]): Location[] {
+export function references(
+  index: CorpusIndex,
+  doc: TextDocument,
+  check: DraftCheck,
+  pos: Position,
+  drafts: { doc: TextDocument; check: DraftCheck }[],
+): Location[] {
   const m = mentionAt(check, doc.offsetAt(pos));
   if (!m) return [];
   const ids = new Set(m.candidates ?? [m.entityId]);
@@ -18,7 +24,8 @@ export function references(index: CorpusIndex, doc: TextDocument, check: DraftCh
   }
   for (const d of drafts) {
     for (const dm of d.check.mentions) {
-      if (ids.has(dm.entityId)) out.push({ uri: d.doc.uri, range: { start: d.doc.positionAt(dm.span.start), end: d.doc.positionAt(dm.span.end) } });
+      if (ids.has(dm.entityId))
+        out.push({ uri: d.doc.uri, range: { start: d.doc.positionAt(dm.span.start), end: d.doc.positionAt(dm.span.end) } });
     }
   }
   return out;

@@ -100,10 +100,12 @@ export class CorpusManager {
     if (config.cacheDir !== this.config.cacheDir) this.diskChecked = undefined;
     this.config = config;
     const gen = ++this.generation;
-    this.running = this.running.then(() => this.indexAll(gen)).catch((err) => {
-      this.state = 'error';
-      this.emit({ state: 'error', indexed: 0, total: 0, problems: this.problems, message: String(err) });
-    });
+    this.running = this.running
+      .then(() => this.indexAll(gen))
+      .catch((err) => {
+        this.state = 'error';
+        this.emit({ state: 'error', indexed: 0, total: 0, problems: this.problems, message: String(err) });
+      });
     if (opts.watch) this.startWatching();
     return this.running;
   }
@@ -152,7 +154,17 @@ export class CorpusManager {
   private async indexAll(gen: number): Promise<void> {
     const t0 = performance.now();
     this.state = 'indexing';
-    const stats: IndexStats = { files: 0, fromMemory: 0, fromCache: 0, analysed: 0, bytes: 0, ms: 0, rebuilds: 0, rebuildMs: 0, lastRebuildMs: 0 };
+    const stats: IndexStats = {
+      files: 0,
+      fromMemory: 0,
+      fromCache: 0,
+      analysed: 0,
+      bytes: 0,
+      ms: 0,
+      rebuilds: 0,
+      rebuildMs: 0,
+      lastRebuildMs: 0,
+    };
     const { files, problems } = await listCorpusFiles(this.config.roots, { exclude: this.config.exclude, confine: this.config.confine });
     this.problems = [...problems];
     stats.files = files.length;
@@ -275,7 +287,9 @@ export class CorpusManager {
     }
     if (gen !== this.generation) return;
     // the same order as the listing whatever order the workers answered in, so entity ids are deterministic
-    const ordered = files.filter((f) => this.index.sources.has(f)).map((f) => [this.index.sources.get(f)!, this.index.analyses.get(f)!] as const);
+    const ordered = files
+      .filter((f) => this.index.sources.has(f))
+      .map((f) => [this.index.sources.get(f)!, this.index.analyses.get(f)!] as const);
     for (const [s] of ordered) this.index.remove(s.id);
     for (const [s, a] of ordered) this.index.upsert(s, a);
     rebuild();

@@ -74,8 +74,14 @@ export function startServer(connection: Connection): void {
   // ServerNotInitialized, after shutdown InvalidRequest, as the specification says; every handler goes through
   // `safe`, which adds this gate to runSafe.
   let phase: 'new' | 'running' | 'shutdown' = 'new';
-  const safe = <T>(name: string, token: CancellationToken | undefined, empty: T, f: () => T | Promise<T>): Promise<T | ResponseError<void>> => {
-    if (phase === 'new') return Promise.resolve(new ResponseError(ErrorCodes.ServerNotInitialized, `${name}: the server is not initialized yet`));
+  const safe = <T>(
+    name: string,
+    token: CancellationToken | undefined,
+    empty: T,
+    f: () => T | Promise<T>,
+  ): Promise<T | ResponseError<void>> => {
+    if (phase === 'new')
+      return Promise.resolve(new ResponseError(ErrorCodes.ServerNotInitialized, `${name}: the server is not initialized yet`));
     if (phase === 'shutdown') return Promise.resolve(new ResponseError(ErrorCodes.InvalidRequest, `${name}: the server is shutting down`));
     return runSafe(log, name, token, empty, f);
   };
@@ -106,7 +112,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(async () => {
-    if (canPull) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'corroborate' }).catch(() => undefined);
+    if (canPull)
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'corroborate' }).catch(() => undefined);
     await reconfigure();
   });
 
@@ -152,7 +159,8 @@ export function startServer(connection: Connection): void {
     sendStatus({ state: 'indexing', indexed: 0, total: 0 });
     // the on-disk index cache lives in the client's workspace storage (initializationOptions.storagePath), never in a corpus folder
     // untrusted workspace: nothing outside the workspace and the bundled corpus is read, even through a symbolic link
-    const confine = init.trusted === false ? [...workspaceRoots, init.bundledCorpusPath ?? path.resolve(__dirname, '..', 'corpus')] : undefined;
+    const confine =
+      init.trusted === false ? [...workspaceRoots, init.bundledCorpusPath ?? path.resolve(__dirname, '..', 'corpus')] : undefined;
     await manager.configure({ roots, exclude: s.corpus.exclude, cacheDir: init.storagePath, confine }, { watch: true });
   }
 
@@ -185,7 +193,16 @@ export function startServer(connection: Connection): void {
       const problem = manager.problems.find((p) => p.path === file);
       if (problem || index().sources.has(file)) {
         const diagnostics: Diagnostic[] = problem
-          ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Warning, code: 'source-error', codeDescription: { href: docsFor('source-error') }, source: 'corroborate', message: `Corroborate skipped this source: ${problem.reason}` }]
+          ? [
+              {
+                range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                severity: DiagnosticSeverity.Warning,
+                code: 'source-error',
+                codeDescription: { href: docsFor('source-error') },
+                source: 'corroborate',
+                message: `Corroborate skipped this source: ${problem.reason}`,
+              },
+            ]
           : [];
         void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
         return;
@@ -223,24 +240,45 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  const withDraft = async <T>(uri: string, empty: T, f: (doc: TextDocument, check: ReturnType<DraftCache['get']>, s: CorroborateSettings) => T): Promise<T> => {
+  const withDraft = async <T>(
+    uri: string,
+    empty: T,
+    f: (doc: TextDocument, check: ReturnType<DraftCache['get']>, s: CorroborateSettings) => T,
+  ): Promise<T> => {
     const doc = documents.get(uri);
     if (!doc) return empty;
     const s = await settings.forDocument(uri);
     return f(doc, drafts.get(index(), doc, s.severity), s);
   };
 
-  connection.onHover((p, token) => safe('hover', token, null, () => withDraft(p.textDocument.uri, null, (doc, check) => hover(index(), doc, check, p.position))));
-  connection.onDefinition((p, token) => safe('definition', token, [], () => withDraft(p.textDocument.uri, [], (doc, check) => definition(index(), doc, check, p.position))));
+  connection.onHover((p, token) =>
+    safe('hover', token, null, () => withDraft(p.textDocument.uri, null, (doc, check) => hover(index(), doc, check, p.position))),
+  );
+  connection.onDefinition((p, token) =>
+    safe('definition', token, [], () => withDraft(p.textDocument.uri, [], (doc, check) => definition(index(), doc, check, p.position))),
+  );
   connection.onReferences((p, token) =>
     safe('references', token, [], () =>
       withDraft(p.textDocument.uri, [], (doc, check) =>
-        references(index(), doc, check, p.position, documents.all().filter((d) => d.uri !== doc.uri).map((d) => ({ doc: d, check: drafts.get(index(), d) }))),
+        references(
+          index(),
+          doc,
+          check,
+          p.position,
+          documents
+            .all()
+            .filter((d) => d.uri !== doc.uri)
+            .map((d) => ({ doc: d, check: drafts.get(index(), d) })),
+        ),
       ),
     ),
   );
   connection.onCodeAction((p, token) =>
-    safe('codeAction', token, [], () => withDraft(p.textDocument.uri, [], (doc, check, s) => codeActions(index(), doc, check, p.range, p.context.diagnostics, s.citationStyle))),
+    safe('codeAction', token, [], () =>
+      withDraft(p.textDocument.uri, [], (doc, check, s) =>
+        codeActions(index(), doc, check, p.range, p.context.diagnostics, s.citationStyle),
+      ),
+    ),
   );
   connection.onCompletion((p, token) =>
     safe('completion', token, { isIncomplete: false, items: [] }, () => {
@@ -248,11 +286,17 @@ export function startServer(connection: Connection): void {
       return doc ? completion(index(), doc, p.position) : { isIncomplete: false, items: [] };
     }),
   );
-  connection.onDocumentSymbol((p, token) => safe('documentSymbol', token, [], () => withDraft(p.textDocument.uri, [], (doc, check) => documentSymbols(index(), doc, check))));
+  connection.onDocumentSymbol((p, token) =>
+    safe('documentSymbol', token, [], () => withDraft(p.textDocument.uri, [], (doc, check) => documentSymbols(index(), doc, check))),
+  );
   connection.onWorkspaceSymbol((p, token) => safe('workspaceSymbol', token, [], () => workspaceSymbols(index(), p.query)));
 
   connection.onRequest(SearchEntitiesRequest.method, (p: { query?: string; limit?: number } | undefined, token: CancellationToken) =>
-    safe('searchEntities', token, [], () => index().search(String(p?.query ?? ''), Math.min(Math.max(1, Number(p?.limit) || 50), 500)).map((r) => entitySummary(index(), r.entity))),
+    safe('searchEntities', token, [], () =>
+      index()
+        .search(String(p?.query ?? ''), Math.min(Math.max(1, Number(p?.limit) || 50), 500))
+        .map((r) => entitySummary(index(), r.entity)),
+    ),
   );
   connection.onRequest(EntityRequest.method, (p: { id?: string } | undefined, token: CancellationToken) =>
     safe('entity', token, null, () => {
@@ -266,7 +310,9 @@ export function startServer(connection: Connection): void {
       return list.map((d) => disputeView(index(), d));
     }),
   );
-  connection.onRequest(SourcesRequest.method, (_p: unknown, token: CancellationToken) => safe('sources', token, [], () => [...index().sources.values()].map((s) => sourceSummary(index(), s))));
+  connection.onRequest(SourcesRequest.method, (_p: unknown, token: CancellationToken) =>
+    safe('sources', token, [], () => [...index().sources.values()].map((s) => sourceSummary(index(), s))),
+  );
   connection.onRequest(ReindexRequest.method, (_p: unknown, token: CancellationToken) =>
     safe('reindex', token, status, async () => {
       lastCorpusKey = '';
@@ -297,7 +343,9 @@ export function startServer(connection: Connection): void {
           }
         }
         const s = await settings.forDocument(uri);
-        const check = open ? drafts.get(index(), doc, s.severity) : checkDraft(index(), doc.getText(), { languageId: doc.languageId, severities: s.severity });
+        const check = open
+          ? drafts.get(index(), doc, s.severity)
+          : checkDraft(index(), doc.getText(), { languageId: doc.languageId, severities: s.severity });
         const diags = diagnostics(index(), doc, check);
         void connection.sendDiagnostics({ uri, diagnostics: diags });
         out.push({ uri, findings: diags.length });

@@ -4,7 +4,11 @@ import { defaultSettings, type CorroborateSettings } from '../../../shared/proto
 /** Settings pulled per document with workspace/configuration; one cached promise per uri, cleared on change. */
 export class Settings {
   private cache = new Map<string, Promise<CorroborateSettings>>();
-  constructor(private readonly connection: Connection, private readonly canPull: () => boolean, private pushed: Partial<CorroborateSettings> = {}) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly canPull: () => boolean,
+    private pushed: Partial<CorroborateSettings> = {},
+  ) {}
 
   setPushed(s: unknown): void {
     this.pushed = (s && typeof s === 'object' ? (s as Partial<CorroborateSettings>) : {}) ?? {};
@@ -17,7 +21,11 @@ export class Settings {
     const key = uri ?? '';
     let p = this.cache.get(key);
     if (!p) {
-      p = (this.canPull() ? this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'corroborate' }).catch(() => undefined) : Promise.resolve(undefined)).then((v) => merge(v ?? this.pushed));
+      p = (
+        this.canPull()
+          ? this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'corroborate' }).catch(() => undefined)
+          : Promise.resolve(undefined)
+      ).then((v) => merge(v ?? this.pushed));
       this.cache.set(key, p);
     }
     return p;

@@ -14,164 +14,223 @@ type Want = Partial<Pick<Quantity, 'value' | 'low' | 'high' | 'qualifier' | 'mea
  */
 const CASES: Array<[string, Want[]]> = [
   // --- figures from real news (wn) ---
-  ['A total of 39 are confirmed dead, officials told state media, adding that rescuers ended their work yesterday.', [
-    { value: 39, qualifier: 'exact', measure: 'killed', counted: 'people', text: 'A total of 39' },
-  ]],
-  ['The 1973 building was home to over 1,000 people; 48 apartments were damaged.', [
-    { value: 1000, qualifier: 'more-than', low: 1001, high: Infinity, measure: 'other', counted: 'people' },
-    { value: 48, measure: 'other', counted: 'other', noun: 'apartments' },
-  ]],
-  ['Rescue work resumed on Wednesday, with additional bodies recovered increasing the confirmed death toll from fourteen to 31.', [
-    { value: 31, measure: 'killed', counted: 'people' },
-  ]],
-  ['Officials said three people died; their identities were not provided.', [
-    { value: 3, measure: 'killed', counted: 'people', text: 'three people' },
-  ]],
-  ['The blaze killed three, including a 92-year-old woman, and injured sixteen, including a baby.', [
-    { value: 3, measure: 'killed', counted: 'people' },
-    { value: 16, measure: 'wounded', counted: 'people' },
-  ]],
-  ['Cuban roads suffer a large number of accidents; 2018 saw 11,187 recorded accidents leading to 750 deaths and 7,999 injuries.', [
-    { value: 11187, measure: 'other', counted: 'other' },
-    { value: 750, measure: 'killed' },
-    { value: 7999, measure: 'wounded' },
-  ]],
+  [
+    'A total of 39 are confirmed dead, officials told state media, adding that rescuers ended their work yesterday.',
+    [{ value: 39, qualifier: 'exact', measure: 'killed', counted: 'people', text: 'A total of 39' }],
+  ],
+  [
+    'The 1973 building was home to over 1,000 people; 48 apartments were damaged.',
+    [
+      { value: 1000, qualifier: 'more-than', low: 1001, high: Infinity, measure: 'other', counted: 'people' },
+      { value: 48, measure: 'other', counted: 'other', noun: 'apartments' },
+    ],
+  ],
+  [
+    'Rescue work resumed on Wednesday, with additional bodies recovered increasing the confirmed death toll from fourteen to 31.',
+    [{ value: 31, measure: 'killed', counted: 'people' }],
+  ],
+  [
+    'Officials said three people died; their identities were not provided.',
+    [{ value: 3, measure: 'killed', counted: 'people', text: 'three people' }],
+  ],
+  [
+    'The blaze killed three, including a 92-year-old woman, and injured sixteen, including a baby.',
+    [
+      { value: 3, measure: 'killed', counted: 'people' },
+      { value: 16, measure: 'wounded', counted: 'people' },
+    ],
+  ],
+  [
+    'Cuban roads suffer a large number of accidents; 2018 saw 11,187 recorded accidents leading to 750 deaths and 7,999 injuries.',
+    [
+      { value: 11187, measure: 'other', counted: 'other' },
+      { value: 750, measure: 'killed' },
+      { value: 7999, measure: 'wounded' },
+    ],
+  ],
   ['Taliban spokesperson Zabiullah Mujahid claimed 190 were dead.', [{ value: 190, measure: 'killed', counted: 'people' }]],
-  ['Reuters reported Monday\'s attack the deadliest since an assault in Ghazni in August 2018, with officials reporting at the time 150 security forces, 95 civilians, and hundreds of Taliban killed.', [
-    { value: 150, measure: 'killed', counted: 'security' },
-    { value: 95, measure: 'killed', counted: 'people' },
-    { value: 200, low: 200, high: 999, measure: 'killed', counted: 'attackers', text: 'hundreds of Taliban' },
-  ]],
-  ['Abdurrahman Mangal, spokesperson for the provincial governor, said the attack had killed twelve and injured twelve more.', [
-    { value: 12, measure: 'killed' },
-    { value: 12, measure: 'wounded' },
-  ]],
-  ['Last week a Kabul car bombing killed five and wounded 110, another attack ascribed to the Taliban.', [
-    { value: 5, measure: 'killed' },
-    { value: 110, measure: 'wounded' },
-  ]],
-  ['Mijares further claimed 90 civilians were wounded, as were seventeen from the Armed Forces.', [
-    { value: 90, measure: 'wounded', counted: 'people' },
-    { value: 17, measure: 'wounded' },
-  ]],
-  ['At least five other civilians reportedly also died in last night\'s attack; around twenty more, including colleague Faisal al-Thubhani, were injured.', [
-    { value: 5, qualifier: 'at-least', low: 5, high: Infinity, measure: 'killed', counted: 'people' },
-    { value: 20, qualifier: 'about', low: 18, high: 22, measure: 'wounded' },
-  ]],
-  ['The first attack reportedly was in Al Noor Mosque at about 13:40 local time (0040 UTC), which left at least 42 people dead.', [
-    { value: 42, qualifier: 'at-least', measure: 'killed', counted: 'people' },
-  ]],
+  [
+    "Reuters reported Monday's attack the deadliest since an assault in Ghazni in August 2018, with officials reporting at the time 150 security forces, 95 civilians, and hundreds of Taliban killed.",
+    [
+      { value: 150, measure: 'killed', counted: 'security' },
+      { value: 95, measure: 'killed', counted: 'people' },
+      { value: 200, low: 200, high: 999, measure: 'killed', counted: 'attackers', text: 'hundreds of Taliban' },
+    ],
+  ],
+  [
+    'Abdurrahman Mangal, spokesperson for the provincial governor, said the attack had killed twelve and injured twelve more.',
+    [
+      { value: 12, measure: 'killed' },
+      { value: 12, measure: 'wounded' },
+    ],
+  ],
+  [
+    'Last week a Kabul car bombing killed five and wounded 110, another attack ascribed to the Taliban.',
+    [
+      { value: 5, measure: 'killed' },
+      { value: 110, measure: 'wounded' },
+    ],
+  ],
+  [
+    'Mijares further claimed 90 civilians were wounded, as were seventeen from the Armed Forces.',
+    [
+      { value: 90, measure: 'wounded', counted: 'people' },
+      { value: 17, measure: 'wounded' },
+    ],
+  ],
+  [
+    "At least five other civilians reportedly also died in last night's attack; around twenty more, including colleague Faisal al-Thubhani, were injured.",
+    [
+      { value: 5, qualifier: 'at-least', low: 5, high: Infinity, measure: 'killed', counted: 'people' },
+      { value: 20, qualifier: 'about', low: 18, high: 22, measure: 'wounded' },
+    ],
+  ],
+  [
+    'The first attack reportedly was in Al Noor Mosque at about 13:40 local time (0040 UTC), which left at least 42 people dead.',
+    [{ value: 42, qualifier: 'at-least', measure: 'killed', counted: 'people' }],
+  ],
   ['Police arrested the accused in the neighborhood of Strickland Street, 36 minutes after the mass shooting.', []],
-  ['Sixty-six people or more were injured yesterday according to health officials, ranging in age from eleven to 75.', [
-    { value: 66, qualifier: 'at-least', measure: 'wounded', counted: 'people', text: 'Sixty-six people or more' },
-  ]],
-  ['More than 1000 people have been arrested since the protests began in June, according to The Guardian.', [
-    { value: 1000, qualifier: 'more-than', measure: 'arrested', counted: 'people' },
-  ]],
-  ['In the DRC\'s current Ebola outbreak, two thirds of those known to be infected with Ebola, over 1800 people, have died.', [
-    { value: 1800, qualifier: 'more-than', measure: 'killed', counted: 'people' },
-  ]],
-  ['Prime minister Hubert Minnis said yesterday night that twenty people have been confirmed killed.', [
-    { value: 20, measure: 'killed', counted: 'people' },
-  ]],
-  ['Police said over a hundred people attended the party, located in Allegheny County, four of whom were injured in the shooting.', [
-    { value: 100, qualifier: 'more-than', measure: 'other', counted: 'people' },
-    { value: 4, measure: 'wounded' },
-  ]],
-  ['Madrid District Hospital treated 25 wounded people who evacuated to the hospital.', [
-    { value: 25, measure: 'wounded', counted: 'people' },
-  ]],
-  ['Kurdi, his brother, and his mother were among eleven migrants who died in a storm on the Mediterranean Sea in 2015.', [
-    { value: 11, measure: 'killed', counted: 'people', noun: 'migrants' },
-  ]],
+  [
+    'Sixty-six people or more were injured yesterday according to health officials, ranging in age from eleven to 75.',
+    [{ value: 66, qualifier: 'at-least', measure: 'wounded', counted: 'people', text: 'Sixty-six people or more' }],
+  ],
+  [
+    'More than 1000 people have been arrested since the protests began in June, according to The Guardian.',
+    [{ value: 1000, qualifier: 'more-than', measure: 'arrested', counted: 'people' }],
+  ],
+  [
+    "In the DRC's current Ebola outbreak, two thirds of those known to be infected with Ebola, over 1800 people, have died.",
+    [{ value: 1800, qualifier: 'more-than', measure: 'killed', counted: 'people' }],
+  ],
+  [
+    'Prime minister Hubert Minnis said yesterday night that twenty people have been confirmed killed.',
+    [{ value: 20, measure: 'killed', counted: 'people' }],
+  ],
+  [
+    'Police said over a hundred people attended the party, located in Allegheny County, four of whom were injured in the shooting.',
+    [
+      { value: 100, qualifier: 'more-than', measure: 'other', counted: 'people' },
+      { value: 4, measure: 'wounded' },
+    ],
+  ],
+  [
+    'Madrid District Hospital treated 25 wounded people who evacuated to the hospital.',
+    [{ value: 25, measure: 'wounded', counted: 'people' }],
+  ],
+  [
+    'Kurdi, his brother, and his mother were among eleven migrants who died in a storm on the Mediterranean Sea in 2015.',
+    [{ value: 11, measure: 'killed', counted: 'people', noun: 'migrants' }],
+  ],
   ['Police arrested a 36-year-old Cheltenham man on suspicion of conspiracy to burgle.', []],
-  ['They arrested three for "suspicion of trespassing" and another for an incident related to alcohol.', [
-    { value: 3, measure: 'arrested', counted: 'people' },
-  ]],
-  ['Chelyabinsk\'s governor has promised each victim will be subject to a payout of one million rubles.', [
-    { value: 1e6, measure: 'money', counted: 'other', noun: 'rubles' },
-  ]],
-  ['Klimov indicated "presumably between 36 and 40 people under the rubble".', [
-    { value: 36, low: 36, high: 40, counted: 'people', text: 'between 36 and 40 people' },
-  ]],
-  ['A road accident on a Florida highway near Gainesville on Thursday killed five children in a church bus.', [
-    { value: 5, measure: 'killed', counted: 'children' },
-  ]],
-  ['Dozens died in the attack, reportedly conducted by the Taliban.', [
-    { value: 24, low: 24, high: 99, measure: 'killed', counted: 'people', text: 'Dozens' },
-  ]],
+  [
+    'They arrested three for "suspicion of trespassing" and another for an incident related to alcohol.',
+    [{ value: 3, measure: 'arrested', counted: 'people' }],
+  ],
+  [
+    "Chelyabinsk's governor has promised each victim will be subject to a payout of one million rubles.",
+    [{ value: 1e6, measure: 'money', counted: 'other', noun: 'rubles' }],
+  ],
+  [
+    'Klimov indicated "presumably between 36 and 40 people under the rubble".',
+    [{ value: 36, low: 36, high: 40, counted: 'people', text: 'between 36 and 40 people' }],
+  ],
+  [
+    'A road accident on a Florida highway near Gainesville on Thursday killed five children in a church bus.',
+    [{ value: 5, measure: 'killed', counted: 'children' }],
+  ],
+  [
+    'Dozens died in the attack, reportedly conducted by the Taliban.',
+    [{ value: 24, low: 24, high: 99, measure: 'killed', counted: 'people', text: 'Dozens' }],
+  ],
   ['The fire service said one child was among the dead.', [{ value: 1, counted: 'children' }]],
 
   // --- the hard ones (written for these tests) ---
   ['The death toll rose to 34 on Wednesday.', [{ value: 34, measure: 'killed', counted: 'people' }]],
-  ['34 people were killed and more than 180 wounded.', [
-    { value: 34, qualifier: 'exact', measure: 'killed', counted: 'people' },
-    { value: 180, qualifier: 'more-than', low: 181, high: Infinity, measure: 'wounded' },
-  ]],
-  ['About 500 had traveled to Syria and almost 300 had returned, the minister said.', [
-    { value: 500, qualifier: 'about', low: 450, high: 550, measure: 'travelled' },
-    { value: 300, qualifier: 'almost', low: 270, high: 300, measure: 'returned' },
-  ]],
-  ['The gunmen opened fire, killing 3 and injuring 20.', [
-    { value: 3, measure: 'killed' },
-    { value: 20, measure: 'wounded' },
-  ]],
-  ['The bombings left 32 victims plus three bombers dead.', [
-    { value: 32, measure: 'killed', counted: 'people' },
-    { value: 3, measure: 'killed', counted: 'attackers' },
-    { value: 35, measure: 'killed', counted: 'other', text: '32 victims plus three bombers' },
-  ]],
-  ['The death toll stands at 35: 32 victims plus three bombers.', [
-    { value: 35, measure: 'killed' },
-    { value: 32, measure: 'killed', counted: 'people' },
-    { value: 3, measure: 'killed', counted: 'attackers' },
-  ]],
+  [
+    '34 people were killed and more than 180 wounded.',
+    [
+      { value: 34, qualifier: 'exact', measure: 'killed', counted: 'people' },
+      { value: 180, qualifier: 'more-than', low: 181, high: Infinity, measure: 'wounded' },
+    ],
+  ],
+  [
+    'About 500 had traveled to Syria and almost 300 had returned, the minister said.',
+    [
+      { value: 500, qualifier: 'about', low: 450, high: 550, measure: 'travelled' },
+      { value: 300, qualifier: 'almost', low: 270, high: 300, measure: 'returned' },
+    ],
+  ],
+  [
+    'The gunmen opened fire, killing 3 and injuring 20.',
+    [
+      { value: 3, measure: 'killed' },
+      { value: 20, measure: 'wounded' },
+    ],
+  ],
+  [
+    'The bombings left 32 victims plus three bombers dead.',
+    [
+      { value: 32, measure: 'killed', counted: 'people' },
+      { value: 3, measure: 'killed', counted: 'attackers' },
+      { value: 35, measure: 'killed', counted: 'other', text: '32 victims plus three bombers' },
+    ],
+  ],
+  [
+    'The death toll stands at 35: 32 victims plus three bombers.',
+    [
+      { value: 35, measure: 'killed' },
+      { value: 32, measure: 'killed', counted: 'people' },
+      { value: 3, measure: 'killed', counted: 'attackers' },
+    ],
+  ],
   ['Seven assailants died in the raid.', [{ value: 7, measure: 'killed', counted: 'attackers' }]],
   ['The attackers killed 130 people across the city.', [{ value: 130, measure: 'killed', counted: 'people' }]],
   ['In all, 130 people were killed.', [{ value: 130, measure: 'killed', counted: 'people' }]],
-  ['89 concert-goers were gunned down at the theatre.', [
-    { value: 89, measure: 'killed', counted: 'people', noun: 'concert-goers' },
-  ]],
-  ['The union pledged 400 million euros to the reconstruction fund.', [
-    { value: 4e8, measure: 'money', counted: 'other' },
-  ]],
-  ['Investigators had a list of 400 people who had travelled to the region.', [
-    { value: 400, measure: 'listed', counted: 'people' },
-  ]],
-  ['Hundreds of people were detained after the riots.', [
-    { value: 200, low: 200, high: 999, measure: 'arrested', counted: 'people' },
-  ]],
-  ['Five children and two truck drivers were killed in the crash.', [
-    { value: 5, measure: 'killed', counted: 'children' },
-    { value: 2, measure: 'killed', counted: 'people' },
-  ]],
-  ['Seven people, including two children, were killed.', [
-    { value: 7, measure: 'killed', counted: 'people' },
-    { value: 2, measure: 'killed', counted: 'children' },
-  ]],
-  ['Up to 30 police officers were hurt in the clashes.', [
-    { value: 30, qualifier: 'up-to', low: 0, high: 30, measure: 'wounded', counted: 'security', noun: 'police officers' },
-  ]],
-  ['Fewer than 20 soldiers were wounded.', [
-    { value: 20, qualifier: 'less-than', low: 0, high: 19, measure: 'wounded', counted: 'security' },
-  ]],
-  ['Some 2.5 million people fled the region.', [
-    { value: 2.5e6, qualifier: 'some', measure: 'other', counted: 'people' },
-  ]],
+  ['89 concert-goers were gunned down at the theatre.', [{ value: 89, measure: 'killed', counted: 'people', noun: 'concert-goers' }]],
+  ['The union pledged 400 million euros to the reconstruction fund.', [{ value: 4e8, measure: 'money', counted: 'other' }]],
+  ['Investigators had a list of 400 people who had travelled to the region.', [{ value: 400, measure: 'listed', counted: 'people' }]],
+  ['Hundreds of people were detained after the riots.', [{ value: 200, low: 200, high: 999, measure: 'arrested', counted: 'people' }]],
+  [
+    'Five children and two truck drivers were killed in the crash.',
+    [
+      { value: 5, measure: 'killed', counted: 'children' },
+      { value: 2, measure: 'killed', counted: 'people' },
+    ],
+  ],
+  [
+    'Seven people, including two children, were killed.',
+    [
+      { value: 7, measure: 'killed', counted: 'people' },
+      { value: 2, measure: 'killed', counted: 'children' },
+    ],
+  ],
+  [
+    'Up to 30 police officers were hurt in the clashes.',
+    [{ value: 30, qualifier: 'up-to', low: 0, high: 30, measure: 'wounded', counted: 'security', noun: 'police officers' }],
+  ],
+  [
+    'Fewer than 20 soldiers were wounded.',
+    [{ value: 20, qualifier: 'less-than', low: 0, high: 19, measure: 'wounded', counted: 'security' }],
+  ],
+  ['Some 2.5 million people fled the region.', [{ value: 2.5e6, qualifier: 'some', measure: 'other', counted: 'people' }]],
   ['Upwards of ninety residents were evacuated.', [{ value: 90, qualifier: 'more-than', counted: 'people' }]],
   ['Twenty-one militants were arrested in the raids.', [{ value: 21, measure: 'arrested', counted: 'attackers' }]],
   ['The explosion killed or injured 40 passengers.', [{ value: 40, measure: 'killed-and-wounded', counted: 'people' }]],
   ['At least 12 people were killed or injured.', [{ value: 12, measure: 'killed-and-wounded', counted: 'people' }]],
   ['There were 60 casualties, officials said.', [{ value: 60, measure: 'killed-and-wounded' }]],
   ['The attack left 15 dead and wounded.', [{ value: 15, measure: 'killed-and-wounded' }]],
-  ['Police are holding eight suspects; three more are in custody in Belgium.', [
-    { value: 8, measure: 'other', counted: 'attackers' },
-    { value: 3, measure: 'arrested' },
-  ]],
+  [
+    'Police are holding eight suspects; three more are in custody in Belgium.',
+    [
+      { value: 8, measure: 'other', counted: 'attackers' },
+      { value: 3, measure: 'arrested' },
+    ],
+  ],
   ['Nearly 300 have come back from the conflict zone.', [{ value: 300, qualifier: 'almost', measure: 'returned' }]],
-  ['An estimated 5,000 Europeans have gone to fight in Syria.', [
-    { value: 5000, qualifier: 'about', measure: 'travelled', counted: 'people' },
-  ]],
+  [
+    'An estimated 5,000 Europeans have gone to fight in Syria.',
+    [{ value: 5000, qualifier: 'about', measure: 'travelled', counted: 'people' }],
+  ],
   ['Tens of thousands of protesters marched.', [{ value: 20000, low: 20000, high: 99999, counted: 'people' }]],
   ['A dozen suspects were detained overnight.', [{ value: 12, measure: 'arrested', counted: 'attackers' }]],
   ['Three police officers lost their lives in the ambush.', [{ value: 3, measure: 'killed', counted: 'security' }]],
@@ -201,9 +260,10 @@ const CASES: Array<[string, Want[]]> = [
   ['Johnson was impeached over perceived violations of the Tenure of Office Act of 1867.', []], // wn
   ['The nearest settlement to Area 51 is Rachel in Lincoln County.', []], // wn
   ['It is about 110 light-years from Earth; a year there lasts 33 Earth days.', []],
-  ['He placed the value of the artwork in the range of five to six million US dollars.', [
-    { value: 5e6, low: 5e6, high: 6e6, measure: 'money', counted: 'other' },
-  ]],
+  [
+    'He placed the value of the artwork in the range of five to six million US dollars.',
+    [{ value: 5e6, low: 5e6, high: 6e6, measure: 'money', counted: 'other' }],
+  ],
 ];
 
 function check(sentence: string, want: Want[]): void {

@@ -6,16 +6,40 @@ import type { Speaker } from '../../../server/src/core/model';
 // (wn) marks sentences quoted from Wikinews 2019 articles (CC BY 2.5); the rest are written for the tests.
 const CASES: Array<[string, Speaker, { insideQuote?: boolean }?]> = [
   ['Officials said three people died; their identities were not provided.', { kind: 'attributed', name: 'Officials', cue: 'said' }], // wn
-  ['A total of 39 are confirmed dead, officials told state media, adding that rescuers ended their work yesterday.', { kind: 'attributed', name: 'officials', cue: 'told' }], // wn
-  ['"The search and rescue operation is complete," Deputy Emergency Situations Minister Alexander Chupriyan told TASS on Wednesday.', { kind: 'quoted', name: 'Deputy Emergency Situations Minister Alexander Chupriyan', cue: 'told' }], // wn
-  ['Abdurrahman Mangal, spokesperson for the provincial governor, said the attack had killed twelve and injured twelve more.', { kind: 'attributed', name: 'Abdurrahman Mangal', cue: 'said' }], // wn
-  ['The Investigative Committee and the Federal Security Service (FSB) said they believe gas was the trigger.', { kind: 'attributed', name: 'The Investigative Committee and the Federal Security Service (FSB)', cue: 'said' }],
-  ['Taliban spokesperson Zabiullah Mujahid claimed 190 were dead.', { kind: 'attributed', name: 'Taliban spokesperson Zabiullah Mujahid', cue: 'claimed' }], // wn
-  ['More than 1000 people have been arrested since the protests began in June, according to The Guardian.', { kind: 'attributed', name: 'The Guardian', cue: 'according to' }], // wn
-  ['The gunman entered through the back door, according to a senior government official and a security source.', { kind: 'attributed', name: 'a senior government official and a security source', cue: 'according to' }],
+  [
+    'A total of 39 are confirmed dead, officials told state media, adding that rescuers ended their work yesterday.',
+    { kind: 'attributed', name: 'officials', cue: 'told' },
+  ], // wn
+  [
+    '"The search and rescue operation is complete," Deputy Emergency Situations Minister Alexander Chupriyan told TASS on Wednesday.',
+    { kind: 'quoted', name: 'Deputy Emergency Situations Minister Alexander Chupriyan', cue: 'told' },
+  ], // wn
+  [
+    'Abdurrahman Mangal, spokesperson for the provincial governor, said the attack had killed twelve and injured twelve more.',
+    { kind: 'attributed', name: 'Abdurrahman Mangal', cue: 'said' },
+  ], // wn
+  [
+    'The Investigative Committee and the Federal Security Service (FSB) said they believe gas was the trigger.',
+    { kind: 'attributed', name: 'The Investigative Committee and the Federal Security Service (FSB)', cue: 'said' },
+  ],
+  [
+    'Taliban spokesperson Zabiullah Mujahid claimed 190 were dead.',
+    { kind: 'attributed', name: 'Taliban spokesperson Zabiullah Mujahid', cue: 'claimed' },
+  ], // wn
+  [
+    'More than 1000 people have been arrested since the protests began in June, according to The Guardian.',
+    { kind: 'attributed', name: 'The Guardian', cue: 'according to' },
+  ], // wn
+  [
+    'The gunman entered through the back door, according to a senior government official and a security source.',
+    { kind: 'attributed', name: 'a senior government official and a security source', cue: 'according to' },
+  ],
   ['According to police, the suspect fled on foot.', { kind: 'attributed', name: 'police', cue: 'According to' }],
   ['The men had been under surveillance, local police sources say.', { kind: 'attributed', name: 'local police sources', cue: 'say' }],
-  ['"We have to learn from this," said Clara Dupont, who heads the senate inquiry into the attacks.', { kind: 'quoted', name: 'Clara Dupont', cue: 'said' }],
+  [
+    '"We have to learn from this," said Clara Dupont, who heads the senate inquiry into the attacks.',
+    { kind: 'quoted', name: 'Clara Dupont', cue: 'said' },
+  ],
   ['"He was not a religious man," Martens told Reuters.', { kind: 'quoted', name: 'Martens', cue: 'told' }],
   ['\u201cIt was chaos,\u201d a witness said.', { kind: 'quoted', name: 'a witness', cue: 'said' }],
   ['\u2018We heard three shots,\u2019 said the caretaker.', { kind: 'quoted', name: 'the caretaker', cue: 'said' }],

@@ -8,7 +8,8 @@ import { CorpusManager } from '../../../server/src/indexing/manager';
 import { cacheFileIn, readCache, writeCache, type CachedEntry } from '../../../server/src/cache/store';
 import { loadAndAnalyse } from '../../../server/src/indexing/work';
 
-const ARTICLE = (name: string, n: number) => `${name} visits Brussels\n\nBy Jane Reporter\n\nMonday, 21 March 2016\n\n${name} said on Monday that at least ${n} people were killed in the attack on the Brussels metro. The Belgian police arrested ${name}'s brother.\n`;
+const ARTICLE = (name: string, n: number) =>
+  `${name} visits Brussels\n\nBy Jane Reporter\n\nMonday, 21 March 2016\n\n${name} said on Monday that at least ${n} people were killed in the attack on the Brussels metro. The Belgian police arrested ${name}'s brother.\n`;
 
 function setup() {
   const dir = mkdtempSync(path.join(tmpdir(), 'corroborate-cache-test-'));
@@ -163,7 +164,10 @@ test('quantities keep an open upper bound (Infinity) through the cache', async (
   try {
     const e = (await loadAndAnalyse(path.join(corpus, 'a.txt'))) as CachedEntry;
     const qs = e.analysis.sentences.flatMap((s) => s.quantities);
-    assert.ok(qs.some((q) => q.high === Infinity), 'the article says "at least 31"');
+    assert.ok(
+      qs.some((q) => q.high === Infinity),
+      'the article says "at least 31"',
+    );
     const file = cacheFileIn(storage);
     await writeCache(file, 'fp', [e]);
     const r = await readCache(file, 'fp');

@@ -4,7 +4,9 @@ import { corroborate, extension, fileUri, hoverAt, openDraft, pollUntil, positio
 
 suite('activation', () => {
   test('runs in a real VS Code extension host', () => {
-    console.log(`VS Code ${vscode.version}, appName=${vscode.env.appName}, appHost=${vscode.env.appHost}, remoteName=${vscode.env.remoteName}`);
+    console.log(
+      `VS Code ${vscode.version}, appName=${vscode.env.appName}, appHost=${vscode.env.appHost}, remoteName=${vscode.env.remoteName}`,
+    );
     assert.ok(vscode.workspace.workspaceFolders?.length === 1, 'the fixture workspace is open');
   });
 

@@ -15,7 +15,10 @@ function snapshotDisk(dir: string): Map<string, string> {
 }
 
 function editText(edit: vscode.WorkspaceEdit): string {
-  return edit.entries().flatMap(([, edits]) => edits.map((e) => e.newText)).join('\n');
+  return edit
+    .entries()
+    .flatMap(([, edits]) => edits.map((e) => e.newText))
+    .join('\n');
 }
 
 suite('code actions', () => {
@@ -31,7 +34,12 @@ suite('code actions', () => {
     const diag = await waitForFinding(uri, 'unknown-spelling', 2);
 
     const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-      'vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value, 10);
+      'vscode.executeCodeActionProvider',
+      uri,
+      diag.range,
+      vscode.CodeActionKind.QuickFix.value,
+      10,
+    );
     const fixes = (actions ?? []).filter((a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
     const fix = fixes.find((a) => a.title.includes('Abaaoud') || (a.edit && editText(a.edit).includes('Abaaoud')));
     assert.ok(fix, `no quick fix mentioning Abaaoud; offered: ${JSON.stringify((actions ?? []).map((a) => a.title))}`);
@@ -60,8 +68,12 @@ suite('code actions', () => {
       }
       assert.deepStrictEqual(snapshotDisk(workspaceDir().fsPath), disk, 'files on disk changed');
       // the server sees the edit: the finding on line 3 goes away
-      await waitForDiagnostics(uri, (ds) => (ds.some((d) => codeOf(d) === 'unknown-spelling' && d.range.start.line === 2) ? undefined : true), 30_000,
-        'the unknown-spelling on line 3 to go away');
+      await waitForDiagnostics(
+        uri,
+        (ds) => (ds.some((d) => codeOf(d) === 'unknown-spelling' && d.range.start.line === 2) ? undefined : true),
+        30_000,
+        'the unknown-spelling on line 3 to go away',
+      );
     } finally {
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('workbench.action.files.revert');

@@ -3,8 +3,18 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { IndexStatus } from '../../../shared/protocol';
 import {
-  closeQuickInput, contributedCommands, corroborate, CorroborateApi, fileUri, hoverAt, openDraft,
-  positionOf, waitForCorpusEditor, waitForEvent, waitForFinding, withTimeout,
+  closeQuickInput,
+  contributedCommands,
+  corroborate,
+  CorroborateApi,
+  fileUri,
+  hoverAt,
+  openDraft,
+  positionOf,
+  waitForCorpusEditor,
+  waitForEvent,
+  waitForFinding,
+  withTimeout,
 } from './helpers';
 
 /** Runs a command with a timeout: a command that ignored its test argument would wait on a quick pick forever. */
@@ -22,16 +32,26 @@ async function runUntilReady(api: CorroborateApi, command: string): Promise<Inde
   const sub = api.onStatus((s) => seen.push(s));
   try {
     await run(command);
-    return await waitForEvent(api.onStatus, () => seen.find((s) => s.state === 'ready'), 60_000,
-      `a 'ready' status after ${command}`, () => JSON.stringify(seen.map((s) => s.state)));
+    return await waitForEvent(
+      api.onStatus,
+      () => seen.find((s) => s.state === 'ready'),
+      60_000,
+      `a 'ready' status after ${command}`,
+      () => JSON.stringify(seen.map((s) => s.state)),
+    );
   } finally {
     sub.dispose();
   }
 }
 
 const EXPECTED = [
-  'corroborate.lookUpEntity', 'corroborate.showDisputes', 'corroborate.openSource', 'corroborate.reindex',
-  'corroborate.checkAllDrafts', 'corroborate.showOutput', 'corroborate.restartServer',
+  'corroborate.lookUpEntity',
+  'corroborate.showDisputes',
+  'corroborate.openSource',
+  'corroborate.reindex',
+  'corroborate.checkAllDrafts',
+  'corroborate.showOutput',
+  'corroborate.restartServer',
 ];
 
 suite('commands', () => {
@@ -41,7 +61,7 @@ suite('commands', () => {
     api = await corroborate();
   });
   setup(async () => {
-    await openDraft('paris.md');   // the commands run from a draft, as a user would
+    await openDraft('paris.md'); // the commands run from a draft, as a user would
   });
 
   test('the manifest contributes the commands and they are registered', async () => {
@@ -52,7 +72,11 @@ suite('commands', () => {
   });
 
   test('Look Up Entity… { query: "Abaoud", open: "passage" } opens a corpus article', async () => {
-    const result = await run<{ entity?: { name: string }; opened?: string; uri?: string }>('corroborate.lookUpEntity', { query: 'Abaoud', pick: 0, open: 'passage' });
+    const result = await run<{ entity?: { name: string }; opened?: string; uri?: string }>('corroborate.lookUpEntity', {
+      query: 'Abaoud',
+      pick: 0,
+      open: 'passage',
+    });
     ran.add('corroborate.lookUpEntity');
     const editor = await waitForCorpusEditor();
     assert.ok(result?.entity?.name.includes('Abaaoud'), `the misspelling found ${JSON.stringify(result?.entity)}`);
@@ -60,14 +84,18 @@ suite('commands', () => {
   });
 
   test('Look Up Entity… { open: "card" } opens the entity card', async () => {
-    const result = await run<{ opened?: string; uri?: string }>('corroborate.lookUpEntity', { query: 'Abdelhamid Abaaoud', pick: 0, open: 'card' });
+    const result = await run<{ opened?: string; uri?: string }>('corroborate.lookUpEntity', {
+      query: 'Abdelhamid Abaaoud',
+      pick: 0,
+      open: 'card',
+    });
     assert.strictEqual(result?.opened, 'card', JSON.stringify(result));
     const doc = vscode.window.activeTextEditor?.document;
     assert.ok(doc && doc.uri.toString() === result.uri, `active editor ${doc?.uri.toString()} is not the card ${result.uri}`);
     assert.ok(doc.getText().includes('Reuters'), 'the card does not name Reuters');
   });
 
-  test('Show Disputes… { pick: 0, side: 0 } opens a side\'s passage', async () => {
+  test("Show Disputes… { pick: 0, side: 0 } opens a side's passage", async () => {
     await run('corroborate.showDisputes', { pick: 0, side: 0 });
     ran.add('corroborate.showDisputes');
     await waitForCorpusEditor();
@@ -91,7 +119,7 @@ suite('commands', () => {
     assert.ok(s.sources >= 4, JSON.stringify(s));
   });
 
-  test('Check All Drafts reports the drafts\' findings', async () => {
+  test("Check All Drafts reports the drafts' findings", async () => {
     await run('corroborate.checkAllDrafts');
     ran.add('corroborate.checkAllDrafts');
     await waitForFinding(fileUri('brussels.md'), 'disputed-claim', 4);

@@ -46,7 +46,13 @@ export async function corroborate(ms = 90_000): Promise<CorroborateApi> {
  * Resolves with the first non-undefined value of `check()`, evaluated now and after every firing of `event`.
  * Rejects after `ms` with `describe()` (the last state seen) in the message.
  */
-export function waitForEvent<E, T>(event: vscode.Event<E>, check: () => T | undefined, ms: number, what: string, describe?: () => string): Promise<T> {
+export function waitForEvent<E, T>(
+  event: vscode.Event<E>,
+  check: () => T | undefined,
+  ms: number,
+  what: string,
+  describe?: () => string,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let sub: vscode.Disposable | undefined;
     let timer: NodeJS.Timeout | undefined;
@@ -65,7 +71,10 @@ export function waitForEvent<E, T>(event: vscode.Event<E>, check: () => T | unde
       }
     };
     sub = event(attempt);
-    timer = setTimeout(() => finish(new Error(`timed out after ${ms} ms waiting for ${what}${describe ? `; last seen: ${describe()}` : ''}`)), ms);
+    timer = setTimeout(
+      () => finish(new Error(`timed out after ${ms} ms waiting for ${what}${describe ? `; last seen: ${describe()}` : ''}`)),
+      ms,
+    );
     attempt();
   });
 }
@@ -121,7 +130,12 @@ export function describeDiagnostics(uri: vscode.Uri): string {
 }
 
 /** Waits until `pick(diagnostics of uri)` returns something, driven by languages.onDidChangeDiagnostics. */
-export function waitForDiagnostics<T>(uri: vscode.Uri, pick: (ds: vscode.Diagnostic[]) => T | undefined, ms: number, what: string): Promise<T> {
+export function waitForDiagnostics<T>(
+  uri: vscode.Uri,
+  pick: (ds: vscode.Diagnostic[]) => T | undefined,
+  ms: number,
+  what: string,
+): Promise<T> {
   return waitForEvent(
     vscode.languages.onDidChangeDiagnostics,
     () => pick(vscode.languages.getDiagnostics(uri)),
@@ -132,7 +146,13 @@ export function waitForDiagnostics<T>(uri: vscode.Uri, pick: (ds: vscode.Diagnos
 }
 
 /** The diagnostic with `code` starting on 0-based `line`, once it is there. */
-export function waitForFinding(uri: vscode.Uri, code: string, line: number, ms = 30_000, extra?: (d: vscode.Diagnostic) => boolean): Promise<vscode.Diagnostic> {
+export function waitForFinding(
+  uri: vscode.Uri,
+  code: string,
+  line: number,
+  ms = 30_000,
+  extra?: (d: vscode.Diagnostic) => boolean,
+): Promise<vscode.Diagnostic> {
   return waitForDiagnostics(
     uri,
     (ds) => ds.find((d) => codeOf(d) === code && d.range.start.line === line && (!extra || extra(d))),

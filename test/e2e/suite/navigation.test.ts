@@ -23,7 +23,11 @@ suite('hover and go to definition', () => {
   test('go to definition on "Abaaoud" lands on passages inside the corpus articles', async () => {
     const editor = await openDraft('paris.md');
     const pos = positionOf(editor.document, 'Abdelhamid Abaaoud', 0, 12);
-    const result = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', fileUri('paris.md'), pos);
+    const result = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+      'vscode.executeDefinitionProvider',
+      fileUri('paris.md'),
+      pos,
+    );
     const locations = locationsOf(result);
     assert.ok(locations.length > 0, 'no definition for "Abdelhamid Abaaoud"');
     for (const loc of locations) {
@@ -31,8 +35,13 @@ suite('hover and go to definition', () => {
       const doc = await vscode.workspace.openTextDocument(loc.uri);
       assert.ok(loc.range.end.line < doc.lineCount, `range beyond the end of ${loc.uri.fsPath}`);
       const lines = doc.getText(new vscode.Range(loc.range.start.line, 0, loc.range.end.line, Number.MAX_SAFE_INTEGER));
-      assert.ok(/Abaaoud/i.test(lines), `the passage at ${path.basename(loc.uri.fsPath)}:${loc.range.start.line + 1} does not name Abaaoud: ${JSON.stringify(lines.slice(0, 200))}`);
+      assert.ok(
+        /Abaaoud/i.test(lines),
+        `the passage at ${path.basename(loc.uri.fsPath)}:${loc.range.start.line + 1} does not name Abaaoud: ${JSON.stringify(lines.slice(0, 200))}`,
+      );
     }
-    console.log(`    ${locations.length} passage(s): ${locations.map((l) => `${path.basename(l.uri.fsPath)}:${l.range.start.line + 1}`).join(', ')}`);
+    console.log(
+      `    ${locations.length} passage(s): ${locations.map((l) => `${path.basename(l.uri.fsPath)}:${l.range.start.line + 1}`).join(', ')}`,
+    );
   });
 });

@@ -1,11 +1,20 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import {
-  corroborate, CorroborateApi, FIXTURE_OUTLET, fileUri, hoverAt, openDraft, positionOf, searchEntities, setSetting,
-  waitForEvent, waitForFinding,
+  corroborate,
+  CorroborateApi,
+  FIXTURE_OUTLET,
+  fileUri,
+  hoverAt,
+  openDraft,
+  positionOf,
+  searchEntities,
+  setSetting,
+  waitForEvent,
+  waitForFinding,
 } from './helpers';
 
-const FICTIONAL_PERSON = 'Ottilie Vandermeulen';   // named only in sources/fixture-gazette-memorial.md
+const FICTIONAL_PERSON = 'Ottilie Vandermeulen'; // named only in sources/fixture-gazette-memorial.md
 
 suite('settings apply without a reload', () => {
   let api: CorroborateApi;
@@ -34,12 +43,22 @@ suite('settings apply without a reload', () => {
     assert.ok(await found(), `${FICTIONAL_PERSON} (workspace source) is not in the index`);
     const sourcesBefore = api.status()?.sources ?? 0;
     const hoverBefore = await hoverAt(editor.document.uri, maalbeek);
-    assert.ok(hoverBefore.includes(FIXTURE_OUTLET), `hover on Maalbeek should cite the workspace source: ${JSON.stringify(hoverBefore.slice(0, 400))}`);
+    assert.ok(
+      hoverBefore.includes(FIXTURE_OUTLET),
+      `hover on Maalbeek should cite the workspace source: ${JSON.stringify(hoverBefore.slice(0, 400))}`,
+    );
 
-    const statusWith = (n: number) => waitForEvent(api.onStatus, () => {
-      const s = api.status();
-      return s?.state === 'ready' && s.sources === n ? s : undefined;
-    }, 60_000, `a ready index with ${n} sources`, () => JSON.stringify(api.status()));
+    const statusWith = (n: number) =>
+      waitForEvent(
+        api.onStatus,
+        () => {
+          const s = api.status();
+          return s?.state === 'ready' && s.sources === n ? s : undefined;
+        },
+        60_000,
+        `a ready index with ${n} sources`,
+        () => JSON.stringify(api.status()),
+      );
 
     try {
       await setSetting('corpus.paths', []);

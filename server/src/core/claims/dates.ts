@@ -87,7 +87,14 @@ export function extractDates(sentence: string, offset = 0, refDate?: string): Da
   return out;
 }
 
-function toRef(r: chrono.ParsedResult, sentence: string, wa: number, offset: number, ref: Date | undefined, future: boolean): DateRef | undefined {
+function toRef(
+  r: chrono.ParsedResult,
+  sentence: string,
+  wa: number,
+  offset: number,
+  ref: Date | undefined,
+  future: boolean,
+): DateRef | undefined {
   // trim punctuation/space around the matched text
   let t = r.text;
   let lead = 0;

@@ -5,20 +5,51 @@ import type { Counted, Measure } from '../model';
 import { setOf } from './tokens';
 
 export const SMALL_NUMBERS: ReadonlyMap<string, number> = new Map([
-  ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7],
-  ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12], ['thirteen', 13],
-  ['fourteen', 14], ['fifteen', 15], ['sixteen', 16], ['seventeen', 17], ['eighteen', 18],
-  ['nineteen', 19], ['twenty', 20], ['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60],
-  ['seventy', 70], ['eighty', 80], ['ninety', 90],
+  ['one', 1],
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9],
+  ['ten', 10],
+  ['eleven', 11],
+  ['twelve', 12],
+  ['thirteen', 13],
+  ['fourteen', 14],
+  ['fifteen', 15],
+  ['sixteen', 16],
+  ['seventeen', 17],
+  ['eighteen', 18],
+  ['nineteen', 19],
+  ['twenty', 20],
+  ['thirty', 30],
+  ['forty', 40],
+  ['fifty', 50],
+  ['sixty', 60],
+  ['seventy', 70],
+  ['eighty', 80],
+  ['ninety', 90],
 ]);
 
 export const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
-  ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12],
+  ['thousand', 1e3],
+  ['million', 1e6],
+  ['billion', 1e9],
+  ['trillion', 1e12],
 ]);
 
 /** attached abbreviations after digits: "$400m", "€1.2bn" */
 export const SCALE_ABBR: ReadonlyMap<string, number> = new Map([
-  ['k', 1e3], ['m', 1e6], ['mn', 1e6], ['mln', 1e6], ['bn', 1e9], ['b', 1e9], ['tn', 1e12],
+  ['k', 1e3],
+  ['m', 1e6],
+  ['mn', 1e6],
+  ['mln', 1e6],
+  ['bn', 1e9],
+  ['b', 1e9],
+  ['tn', 1e12],
 ]);
 
 /** vague plural counts: [low, high] */
@@ -121,13 +152,22 @@ export const MEASURE_WORDS: ReadonlyMap<string, Measure> = (() => {
   const add = (measure: Measure, words: string) => {
     for (const w of setOf(words)) m.set(w, measure);
   };
-  add('killed', `killed kill kills killing died die dies dead perished murdered slain executed
-    massacred deaths death fatalities toll bodies`);
-  add('wounded', `wounded wounding injured injuring injures injuries hurt hospitalised hospitalized
-    hospitalisations hospitalizations`);
+  add(
+    'killed',
+    `killed kill kills killing died die dies dead perished murdered slain executed
+    massacred deaths death fatalities toll bodies`,
+  );
+  add(
+    'wounded',
+    `wounded wounding injured injuring injures injuries hurt hospitalised hospitalized
+    hospitalisations hospitalizations`,
+  );
   add('killed-and-wounded', 'casualties');
-  add('arrested', `arrested arresting arrests detained detaining detains detentions apprehended
-    detainees`);
+  add(
+    'arrested',
+    `arrested arresting arrests detained detaining detains detentions apprehended
+    detainees`,
+  );
   add('travelled', 'travelled traveled travelling traveling');
   add('returned', 'returned returning returnees');
   return m;

@@ -129,7 +129,8 @@ function readNumber(toks: Tok[], i: number): NumPhrase | null {
     let j = i + 1;
     const n = toks[j];
     let abbr = false;
-    if (v === undefined) return { start: i, end: j, value: 0, low: 0, high: 0, vague: false, digits: true, abbr, one: false, excluded: true };
+    if (v === undefined)
+      return { start: i, end: j, value: 0, low: 0, high: 0, vague: false, digits: true, abbr, one: false, excluded: true };
     let value = v;
     if (n && n.k === WORD && adjacent(t, n)) {
       const sc = SCALE_ABBR.get(n.w);
@@ -160,7 +161,17 @@ function readNumber(toks: Tok[], i: number): NumPhrase | null {
     if (isWord(of, 'of') && big && (big.w === 'thousands' || big.w === 'millions')) {
       const unit = big.w === 'thousands' ? 1e3 : 1e6;
       const mul = w0 === 'tens' ? 10 : 100;
-      return { start: i, end: i + 3, value: 2 * mul * unit, low: 2 * mul * unit, high: 10 * mul * unit - 1, vague: true, digits: false, abbr: false, one: false };
+      return {
+        start: i,
+        end: i + 3,
+        value: 2 * mul * unit,
+        low: 2 * mul * unit,
+        high: 10 * mul * unit - 1,
+        vague: true,
+        digits: false,
+        abbr: false,
+        one: false,
+      };
     }
   }
   const vague = VAGUE.get(w0);
@@ -171,7 +182,8 @@ function readNumber(toks: Tok[], i: number): NumPhrase | null {
   if (w0 === 'several' || w0 === 'few' || (w0 === 'a' && isWord(toks[i + 1], 'few'))) {
     const k = w0 === 'a' ? i + 2 : i + 1;
     const sw = wordOf(toks[k]);
-    const base = sw === 'dozen' ? 'dozens' : sw === 'hundred' ? 'hundreds' : sw === 'thousand' ? 'thousands' : sw === 'million' ? 'millions' : '';
+    const base =
+      sw === 'dozen' ? 'dozens' : sw === 'hundred' ? 'hundreds' : sw === 'thousand' ? 'thousands' : sw === 'million' ? 'millions' : '';
     if (!base) return null;
     const r = VAGUE.get(base)!;
     return { start: i, end: k + 1, value: r[0], low: r[0], high: r[1], vague: true, digits: false, abbr: false, one: false };
@@ -218,7 +230,19 @@ function readNumber(toks: Tok[], i: number): NumPhrase | null {
       if (k === 0) break;
       if (k < parts.length) {
         // "ten-storey", "three-day", "twenty-one-year-old": an adjective, not a count
-        if (!got) return { start: i, end: j + 1, value: pv, low: pv, high: pv, vague: false, digits: false, abbr: false, one: false, excluded: true };
+        if (!got)
+          return {
+            start: i,
+            end: j + 1,
+            value: pv,
+            low: pv,
+            high: pv,
+            vague: false,
+            digits: false,
+            abbr: false,
+            one: false,
+            excluded: true,
+          };
         break;
       }
       if (last === 'unit' || last === 'ten') break;
@@ -492,8 +516,7 @@ export function extractQuantities(sentence: string, offset = 0): Quantity[] {
 
 function toQuantity(f: Fig, toks: Tok[], offset: number): Quantity {
   const measure: Measure = f.measure ?? 'other';
-  const counted: Counted =
-    f.counted ?? (f.noun ? 'other' : measure === 'money' || measure === 'other' ? 'other' : 'people');
+  const counted: Counted = f.counted ?? (f.noun ? 'other' : measure === 'money' || measure === 'other' ? 'other' : 'people');
   const q: Quantity = {
     low: f.low,
     high: f.high,
@@ -537,7 +560,15 @@ function analyse(toks: Tok[], p: NumPhrase, sentence: string, figs: Fig[]): numb
   const nxW = wordOf(nx);
   // times: "13:40", "9 a.m.", "0040 UTC", "at 9.30"
   if (p.digits) {
-    if (nx && nx.k === PUNCT && (nx.raw === ':' || nx.raw === '/') && adjacent(toks[b - 1], nx) && toks[b + 1]?.k === DIGITS && adjacent(nx, toks[b + 1])) return b + 2;
+    if (
+      nx &&
+      nx.k === PUNCT &&
+      (nx.raw === ':' || nx.raw === '/') &&
+      adjacent(toks[b - 1], nx) &&
+      toks[b + 1]?.k === DIGITS &&
+      adjacent(nx, toks[b + 1])
+    )
+      return b + 2;
     TIME_AFTER.lastIndex = toks[b - 1].e;
     if (TIME_AFTER.test(sentence)) return b;
     if (prevW === 'at' && toks[a].raw.indexOf('.') > 0) return b;
@@ -554,7 +585,12 @@ function analyse(toks: Tok[], p: NumPhrase, sentence: string, figs: Fig[]): numb
     if (subj && (subj.w === 'he' || subj.w === 'she' || (isCapitalized(subj) && a - 2 > 0))) return b;
   }
   // the end of a date range: "from July 13 to 17"
-  if ((prevW === 'to' || prevW === 'and' || (prev && (prev.raw === '-' || prev.raw === '\u2013'))) && toks[a - 2]?.k === DIGITS && MONTHS.has(wordOf(toks[a - 3]))) return b;
+  if (
+    (prevW === 'to' || prevW === 'and' || (prev && (prev.raw === '-' || prev.raw === '\u2013'))) &&
+    toks[a - 2]?.k === DIGITS &&
+    MONTHS.has(wordOf(toks[a - 3]))
+  )
+    return b;
   if (nxW === 'per' && wordOf(toks[b + 1]) === 'cent') return b + 2;
   if (nx && nx.raw === '-' && adjacent(toks[b - 1], nx) && toks[b + 1]) {
     const after = toks[b + 1];
@@ -565,7 +601,11 @@ function analyse(toks: Tok[], p: NumPhrase, sentence: string, figs: Fig[]): numb
     if (w === 'aged' || w === 'age' || w === 'ages') return b; // "aged 15", "ranging in age from eleven to 75"
   }
   if (
-    prev && (prev.raw === ',' || prev.raw === '(') && toks[a - 2]?.k === WORD && p.digits && p.value < 120 &&
+    prev &&
+    (prev.raw === ',' || prev.raw === '(') &&
+    toks[a - 2]?.k === WORD &&
+    p.digits &&
+    p.value < 120 &&
     (!nx || nx.raw === ',' || nx.raw === ')' || (nx.raw === '.' && b + 1 >= toks.length))
   ) {
     return b; // "Jonas Albrecht, 26, ..." / "the suspect, 27, was" / "Smith (45)"
@@ -583,7 +623,13 @@ function analyse(toks: Tok[], p: NumPhrase, sentence: string, figs: Fig[]): numb
   // years (a count only when a counted noun or measure word follows: "2000 people")
   if (isYear(p, toks)) {
     if (!(COUNTED.has(nxW) || SLOT_MEASURES.has(nxW))) return b;
-  } else if (p.digits && p.end === p.start + 1 && /^1\d{3}$/.test(toks[a].raw) && DATE_PREPS.has(prevW) && !(nx && nx.k === WORD && !isCapitalized(nx))) {
+  } else if (
+    p.digits &&
+    p.end === p.start + 1 &&
+    /^1\d{3}$/.test(toks[a].raw) &&
+    DATE_PREPS.has(prevW) &&
+    !(nx && nx.k === WORD && !isCapitalized(nx))
+  ) {
     return b; // "the Act of 1867"
   }
   // "from fourteen to 31": the first figure is superseded
@@ -712,7 +758,7 @@ function analyse(toks: Tok[], p: NumPhrase, sentence: string, figs: Fig[]): numb
         break;
       }
       candidate = m;
-      if (w.endsWith('s')) break; // a plural noun ends the noun phrase: "48 apartments" 
+      if (w.endsWith('s')) break; // a plural noun ends the noun phrase: "48 apartments"
     }
     if (!noun && !slotMeasure && candidate >= 0) {
       noun = toks[candidate].raw;
@@ -769,7 +815,14 @@ const BACK_ADJ = new Set(['dead', 'killed', 'injured', 'wounded', 'arrested', 'd
 
 const LIST_NOUNS = new Set(['list', 'lists', 'names', 'watchlist', 'database', 'register', 'roster', 'files']);
 
-function findMeasure(toks: Tok[], f: Fig, slotMeasure: Measure | undefined, slotPred: string | undefined, sentence: string, figs: Fig[]): void {
+function findMeasure(
+  toks: Tok[],
+  f: Fig,
+  slotMeasure: Measure | undefined,
+  slotPred: string | undefined,
+  sentence: string,
+  figs: Fig[],
+): void {
   const set = (m: Measure, pred: string): void => {
     f.measure = m;
     f.predicate = pred;

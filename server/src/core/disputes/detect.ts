@@ -11,16 +11,20 @@ import type { Claim, Dispute, Entity, Quantity, Source } from '../model';
  */
 
 /** Explicit uncertainty about a point (not the reporting conventions "reportedly", "allegedly"). */
-export const STRONG_DOUBT = /\b(?:(?:unclear|not clear|not known|unknown|uncertain) (?:whether|if)|if it is true|if true|without evidence|no evidence|could not be (?:verified|confirmed)|remains to be seen|questions? (?:remain|over|about|whether)|casts? doubt|doubts? (?:about|over|whether))\b/i;
+export const STRONG_DOUBT =
+  /\b(?:(?:unclear|not clear|not known|unknown|uncertain) (?:whether|if)|if it is true|if true|without evidence|no evidence|could not be (?:verified|confirmed)|remains to be seen|questions? (?:remain|over|about|whether)|casts? doubt|doubts? (?:about|over|whether))\b/i;
 /** Explicit denial that a report is true. */
-export const STRONG_DENIAL = /(?<!confirm or |not |neither confirm nor |n't )\b(?:hoax(?:es)?|fake[ds]?|fabricat\w+|made[- ]up|falsely|(?:is|was|are|were|probably|completely|entirely) false|not true|untrue|debunk\w*|denied|denies|deny|refuted|refutes|no truth|satir\w*|spoof|parody|photoshopped|doctored|misattributed|urban legend|a myth|never (?:said|made|happened|took place|existed|reported)|did not (?:say|make|happen|exist)|rumou?rs? (?:is|are|was|were) (?:false|untrue|baseless)|baseless|unfounded|not (?:real|genuine|authentic)|no (?:evidence|proof) (?:that|of)|none (?:have|has) (?:performed|confirmed|verified)|not the case|(?:has|have|had) (?:now |since |also )?been (?:denied|debunked|dismissed|refuted|disproved|discredited)|dispelled|turn(?:s|ed)? out (?:not to|to be (?:false|fake|a hoax|untrue))|contrary to (?:earlier |initial |previous )?(?:reports|claims|rumou?rs)|retracted|no such thing)\b/i;
+export const STRONG_DENIAL =
+  /(?<!confirm or |not |neither confirm nor |n't )\b(?:hoax(?:es)?|fake[ds]?|fabricat\w+|made[- ]up|falsely|(?:is|was|are|were|probably|completely|entirely) false|not true|untrue|debunk\w*|denied|denies|deny|refuted|refutes|no truth|satir\w*|spoof|parody|photoshopped|doctored|misattributed|urban legend|a myth|never (?:said|made|happened|took place|existed|reported)|did not (?:say|make|happen|exist)|rumou?rs? (?:is|are|was|were) (?:false|untrue|baseless)|baseless|unfounded|not (?:real|genuine|authentic)|no (?:evidence|proof) (?:that|of)|none (?:have|has) (?:performed|confirmed|verified)|not the case|(?:has|have|had) (?:now |since |also )?been (?:denied|debunked|dismissed|refuted|disproved|discredited)|dispelled|turn(?:s|ed)? out (?:not to|to be (?:false|fake|a hoax|untrue))|contrary to (?:earlier |initial |previous )?(?:reports|claims|rumou?rs)|retracted|no such thing)\b/i;
 /** A verdict line: a short line or heading that rates the story ("PROBABLY FALSE", "Hoax"). */
-export const VERDICT_LINE = /^\W*(?:rating:\s*)?(?:probably |mostly |likely )?(?:false|hoax|fake|unproven|misleading|satire|fiction|scam|debunked)\W*$/i;
+export const VERDICT_LINE =
+  /^\W*(?:rating:\s*)?(?:probably |mostly |likely )?(?:false|hoax|fake|unproven|misleading|satire|fiction|scam|debunked)\W*$/i;
 
 export function isDoubt(c: Claim & { heading?: boolean }): boolean {
   if (VERDICT_LINE.test(c.text.trim())) return true;
   // an explicit denial counts whatever stance the sentence was read with ("the latest hoax", "that was not the case")
-  if (c.stance === 'asserts' && c.speaker.kind === 'outlet' && STRONG_DENIAL.test(c.text) && !/\b(?:denied|denies|deny)\b/i.test(c.text)) return true;
+  if (c.stance === 'asserts' && c.speaker.kind === 'outlet' && STRONG_DENIAL.test(c.text) && !/\b(?:denied|denies|deny)\b/i.test(c.text))
+    return true;
   if (c.stance === 'questions') {
     // a question is a doubt in a headline or title; in running text it is usually rhetorical or quoted.
     // Otherwise only explicit uncertainty about whether the point holds counts ("unclear whether", "no evidence"),
@@ -94,7 +98,11 @@ export function detectDisputes(input: DisputeInput): Dispute[] {
             point: `${short(prev.text, 80)} — contested: ${short(c.text, 80)}`,
             entityIds: unique([...allEntities(prev), ...allEntities(c)]),
             sides: [
-              { claimId: prev.id, sourceId: prev.sourceId, position: prev.speaker.kind === 'outlet' ? 'reports' : `${prev.speaker.name ?? 'a speaker'} says` },
+              {
+                claimId: prev.id,
+                sourceId: prev.sourceId,
+                position: prev.speaker.kind === 'outlet' ? 'reports' : `${prev.speaker.name ?? 'a speaker'} says`,
+              },
               { claimId: c.id, sourceId: c.sourceId, position: 'contests' },
             ],
           });
@@ -111,7 +119,9 @@ export function detectDisputes(input: DisputeInput): Dispute[] {
     const doers = new Set<string>();
     for (const d of input.doersByClaim.get(c.id) ?? []) doers.add(`${d.eventId}>${d.orgId}`);
     if (c.keys.includes('~responsible')) {
-      for (const ev of events) for (const e of allEntities(c)) if (entities.get(e)?.type === 'organization' || entities.get(e)?.type === 'person') doers.add(`${ev}>${e}`);
+      for (const ev of events)
+        for (const e of allEntities(c))
+          if (entities.get(e)?.type === 'organization' || entities.get(e)?.type === 'person') doers.add(`${ev}>${e}`);
     }
     for (const pair of doers) {
       const [event, doer] = pair.split('>');
@@ -128,7 +138,14 @@ export function detectDisputes(input: DisputeInput): Dispute[] {
       kind: 'responsibility',
       point: `whether ${nameOf(doer)} carried out the ${nameOf(event)}`,
       entityIds: [doer, event],
-      sides: list.map((x) => ({ claimId: x.claim.id, sourceId: x.claim.sourceId, position: x.claim.stance === 'asserts' ? `${nameOf(doer)} did it` : `${x.claim.stance}${x.claim.stanceCue ? ` (“${x.claim.stanceCue}”)` : ''}` })),
+      sides: list.map((x) => ({
+        claimId: x.claim.id,
+        sourceId: x.claim.sourceId,
+        position:
+          x.claim.stance === 'asserts'
+            ? `${nameOf(doer)} did it`
+            : `${x.claim.stance}${x.claim.stanceCue ? ` (“${x.claim.stanceCue}”)` : ''}`,
+      })),
     });
   }
 

@@ -58,11 +58,53 @@ export interface SentenceInfo {
   heading: boolean;
 }
 
-const MONTHS = new Set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
+const MONTHS = new Set(
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
+    ' ',
+  ),
+);
 const DAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'from', 'across', 'inside', 'into', 'around', 'throughout']);
-const EVENT_MODIFIERS = new Set(['terror', 'terrorist', 'suicide', 'deadly', 'twin', 'coordinated', 'mass', 'bomb', 'gun', 'fatal', 'recent', 'latest', 'last', 'horrific', 'jihadist', 'islamist', 'attempted', 'failed', 'museum', 'presidential', 'general', 'parliamentary', 'local', 'military']);
-const OF_HEADS = new Set([...ORG_HEADS, ...PLACE_HEADS, 'state', 'republic', 'kingdom', 'isle', 'islands', 'united', 'people', 'emirate', 'federation', 'commonwealth']);
+const EVENT_MODIFIERS = new Set([
+  'terror',
+  'terrorist',
+  'suicide',
+  'deadly',
+  'twin',
+  'coordinated',
+  'mass',
+  'bomb',
+  'gun',
+  'fatal',
+  'recent',
+  'latest',
+  'last',
+  'horrific',
+  'jihadist',
+  'islamist',
+  'attempted',
+  'failed',
+  'museum',
+  'presidential',
+  'general',
+  'parliamentary',
+  'local',
+  'military',
+]);
+const OF_HEADS = new Set([
+  ...ORG_HEADS,
+  ...PLACE_HEADS,
+  'state',
+  'republic',
+  'kingdom',
+  'isle',
+  'islands',
+  'united',
+  'people',
+  'emirate',
+  'federation',
+  'commonwealth',
+]);
 /** No name is longer than this many words; longer capitalised runs are cut (and hostile input stays linear). */
 const MAX_RUN = 12;
 /** Tokens of one sentence that are read for names (real sentences have well under a few hundred). */
@@ -116,7 +158,12 @@ function tokenize(text: string, span: Span): Tok[] {
       continue;
     }
     // keep the period only on initials and dotted acronyms ("T.", "U.S.")
-    if (t.length > 1 && t.endsWith('.') && !/^(?:\p{Lu}|(?:\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|Prof|St)\.$/u.test(t)) t = t.slice(0, -1);
+    if (
+      t.length > 1 &&
+      t.endsWith('.') &&
+      !/^(?:\p{Lu}|(?:\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|Prof|St)\.$/u.test(t)
+    )
+      t = t.slice(0, -1);
     const pre = /^(?:pro|anti|ex|non|post|pre|mid|neo|all|trans|pan)-(?=\p{Lu})/iu.exec(t);
     if (pre) {
       out.push({ start: span.start + m.index, end: span.start + m.index + pre[0].length, text: pre[0] });
@@ -173,7 +220,8 @@ export function extractMentions(text: string, sentences: SentenceInfo[], lowerca
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i].text;
       const c = t.charCodeAt(0);
-      if (i > 0 && isCapWord(t) && isFirstName(toks[i - 1].text) && toks[i].start - toks[i - 1].end === 1) surnames.add(t.replace(/['\u2019]s?$/, ''));
+      if (i > 0 && isCapWord(t) && isFirstName(toks[i - 1].text) && toks[i].start - toks[i - 1].end === 1)
+        surnames.add(t.replace(/['\u2019]s?$/, ''));
       if (!lowercaseSeen && c >= 97 && c <= 122) seen.add(t);
       else if (i > 0 && isCapWord(t) && (c < 97 || c > 122)) {
         const p = toks[i - 1].text;
@@ -202,8 +250,15 @@ function isOrdinaryWord(w: string, lowercaseSeen?: Set<string>): boolean {
   return isWord(l) || isStopword(l) || (lowercaseSeen?.has(l) ?? false);
 }
 
-
-function extractFromTokens(text: string, toks: Tok[], si: number, heading: boolean, out: RawMention[], lowercaseSeen?: Set<string>, allCaps = false): void {
+function extractFromTokens(
+  text: string,
+  toks: Tok[],
+  si: number,
+  heading: boolean,
+  out: RawMention[],
+  lowercaseSeen?: Set<string>,
+  allCaps = false,
+): void {
   // sentence-initial position: first word token, or first after an opening quote / dash
   const initial = new Set<number>();
   for (let i = 0; i < toks.length; i++) {
@@ -244,7 +299,12 @@ function extractFromTokens(text: string, toks: Tok[], si: number, heading: boole
           continue;
         }
         // "of Iraq and Syria", "Bosnia and Herzegovina": two places joined inside a name
-        if (ln === 'and' && isKnownPlace(toks[j].text) && isKnownPlace(after.text) && (run.some((k) => lower(toks[k]) === 'of') || countryOf(`${toks[j].text} and ${after.text}`))) {
+        if (
+          ln === 'and' &&
+          isKnownPlace(toks[j].text) &&
+          isKnownPlace(after.text) &&
+          (run.some((k) => lower(toks[k]) === 'of') || countryOf(`${toks[j].text} and ${after.text}`))
+        ) {
           run.push(j + 1, j + 2);
           j += 2;
           continue;
@@ -254,7 +314,6 @@ function extractFromTokens(text: string, toks: Tok[], si: number, heading: boole
           j += 2;
           continue;
         }
-
       }
       break;
     }
@@ -263,7 +322,6 @@ function extractFromTokens(text: string, toks: Tok[], si: number, heading: boole
   }
   extractEvents(text, toks, si, heading, out);
 }
-
 
 function processRun(
   text: string,
@@ -282,7 +340,10 @@ function processRun(
     const w = toks[runIdx[k]].text;
     const splitHere =
       /['\u2019]s?$/.test(w) ||
-      (isCapWord(toks[runIdx[k + 1]].text) && isFirstName(toks[runIdx[k + 1]].text) && isKnownPlace(text.slice(toks[runIdx[0]].start, toks[runIdx[k]].end)) && k + 2 < runIdx.length);
+      (isCapWord(toks[runIdx[k + 1]].text) &&
+        isFirstName(toks[runIdx[k + 1]].text) &&
+        isKnownPlace(text.slice(toks[runIdx[0]].start, toks[runIdx[k]].end)) &&
+        k + 2 < runIdx.length);
     if (splitHere) {
       processRun(text, toks, runIdx.slice(0, k + 1), si, heading, initial, out, lowercaseSeen, _used);
       processRun(text, toks, runIdx.slice(k + 1), si, heading, initial, out, lowercaseSeen, _used);
@@ -339,7 +400,13 @@ function processRun(
   // trailing titles: "United States Senator", "Melbourne's Mayor"
   while (idx.length > 1 && TRAILING_TITLES.has(toks[idx[idx.length - 1]].text.toLowerCase().replace(/['\u2019]s$/, ''))) idx.pop();
   // trailing connectors / months
-  while (idx.length && (CONNECTORS.has(lower(toks[idx[idx.length - 1]])) || MONTHS.has(lower(toks[idx[idx.length - 1]])) || DAYS.has(lower(toks[idx[idx.length - 1]])))) idx.pop();
+  while (
+    idx.length &&
+    (CONNECTORS.has(lower(toks[idx[idx.length - 1]])) ||
+      MONTHS.has(lower(toks[idx[idx.length - 1]])) ||
+      DAYS.has(lower(toks[idx[idx.length - 1]])))
+  )
+    idx.pop();
   if (!idx.length) return;
   const first = toks[idx[0]];
   const last = toks[idx[idx.length - 1]];
@@ -354,7 +421,8 @@ function processRun(
   // "Latin American", "Indigenous Australians", "Hong Kongers": people described by origin, not a name
   {
     const lw = words[words.length - 1];
-    if (words.length >= 2 && (isDemonym(lw) || (lw.endsWith('s') && isDemonym(lw.slice(0, -1)))) && !ORG_HEADS.has(lw.toLowerCase())) return;
+    if (words.length >= 2 && (isDemonym(lw) || (lw.endsWith('s') && isDemonym(lw.slice(0, -1)))) && !ORG_HEADS.has(lw.toLowerCase()))
+      return;
   }
   if (isDemonym(surface) || (words.length === 2 && isDemonym(words[0]) && isDemonym(surface.replace(/\s+/, ' ')))) return;
   if (words.length === 1) {
@@ -363,14 +431,31 @@ function processRun(
     const initialWord = initial.has(idx[0]) || heading;
     const prevTok = toks[idx[0] - 1];
     if (!initialWord && ORG_HEADS.has(w.toLowerCase()) && /^(?:the|The)$/.test(prevTok?.text ?? '') && !/^\p{Lu}+$/u.test(w)) {
-      out.push({ span: { start: first.start, end }, text: surface, key: normKey(surface), words, votes: { person: 0, organization: 3, place: 0, event: 0 }, kind: 'name', heading, sentence: si });
+      out.push({
+        span: { start: first.start, end },
+        text: surface,
+        key: normKey(surface),
+        words,
+        votes: { person: 0, organization: 3, place: 0, event: 0 },
+        kind: 'name',
+        heading,
+        sentence: si,
+      });
       return;
     }
-    if (!initialWord && isWord(w.toLowerCase()) && lowercaseSeen && !lowercaseSeen.has(w.toLowerCase()) && midCaps?.has(w) && !TITLES.has(w.toLowerCase()) && !CAPITALISED_COMMON.has(w.toLowerCase())) {
+    if (
+      !initialWord &&
+      isWord(w.toLowerCase()) &&
+      lowercaseSeen &&
+      !lowercaseSeen.has(w.toLowerCase()) &&
+      midCaps?.has(w) &&
+      !TITLES.has(w.toLowerCase()) &&
+      !CAPITALISED_COMMON.has(w.toLowerCase())
+    ) {
       // a proper noun that is also an English word ("Twitter", "Apple"): the document never writes it in lower case
     } else if (isOrdinaryWord(w, lowercaseSeen) && !isAcronym(w) && !equivalenceType.has(normKey(w))) return;
     if (isAcronym(w) && w.replace(/\./g, '').length === 2 && !equivalenceType.has(normKey(w)) && !countryOf(w)) return;
-    if (COMMON_ACRONYMS.has(w.toUpperCase().replace(/\./g, '')) || /^\p{Lu}{4,}$/u.test(w) && isWord(w.toLowerCase())) return;
+    if (COMMON_ACRONYMS.has(w.toUpperCase().replace(/\./g, '')) || (/^\p{Lu}{4,}$/u.test(w) && isWord(w.toLowerCase()))) return;
     // a plural common noun ("Representatives", "Democrats"), unless the document uses it as a surname ("Bernie Sanders")
     if (/s$/.test(w) && isWord(w.toLowerCase()) && !equivalenceType.has(normKey(w)) && !surnames?.has(w)) return;
     if (w.length < 2) return;
@@ -378,7 +463,13 @@ function processRun(
     if (isAdjectival(w) && !isKnownPlace(w) && !equivalenceType.has(normKey(w))) return;
     // proper adjectives and group nouns: "Magellanic penguins", "European leaders", "Europeans"
     const nextTok = toks[idx[0] + 1];
-    if (/(?:ian|ians|ican|icans|ean|eans|ic|ese|ish|ist|ists|ite|ites|ional|ary)$/.test(w) && !isKnownPlace(w) && !isFirstName(w) && (/s$/.test(w) || (nextTok && /^\p{Ll}/u.test(nextTok.text) && !isStopwordLike(nextTok.text)))) return;
+    if (
+      /(?:ian|ians|ican|icans|ean|eans|ic|ese|ish|ist|ists|ite|ites|ional|ary)$/.test(w) &&
+      !isKnownPlace(w) &&
+      !isFirstName(w) &&
+      (/s$/.test(w) || (nextTok && /^\p{Ll}/u.test(nextTok.text) && !isStopwordLike(nextTok.text)))
+    )
+      return;
   }
   const key = normKey(surface);
   if (!key || /^\d+$/.test(key)) return;
@@ -394,7 +485,8 @@ function processRun(
   if (ORG_HEADS.has(lastWord)) votes.organization += 3;
   if (PLACE_HEADS.has(lastWord) || (PLACE_PREFIXES.has(firstWord) && words.length > 1)) votes.place += 3;
   if (acronym && !countryOf(surface)) votes.organization += 2;
-  if (words.length >= 2 && COMPASS.has(firstWord) && (isKnownPlace(words.slice(1).join(' ')) || PLACE_HEADS.has(lastWord))) votes.place += 3;
+  if (words.length >= 2 && COMPASS.has(firstWord) && (isKnownPlace(words.slice(1).join(' ')) || PLACE_HEADS.has(lastWord)))
+    votes.place += 3;
   // "City of Melbourne", "University of Ottawa", "Freedom Party of California": a head word before "of"
   for (let w = 0; w + 2 < words.length; w++) {
     if (words[w + 1] !== 'of') continue;
@@ -409,15 +501,34 @@ function processRun(
   if (title) votes.person += 3;
   const pluralCommon = /s$/.test(lastWord) && isWord(lastWord);
   if (pluralCommon && words.length >= 2) votes.organization += 0.5;
-  const weak = allDictionary && words.length >= 2 && !ORG_HEADS.has(lastWord) && !PLACE_HEADS.has(lastWord) && !PLACE_PREFIXES.has(firstWord) && !isKnownPlace(surface) && !equivalenceType.has(key);
-  if (!pluralCommon && !allDictionary && words.length >= 2 && words.length <= 4 && words.every((w) => /^(?:\p{Lu}[\p{Ll}'\u2019-]+|al-\p{Lu}\p{Ll}+|el-\p{Lu}\p{Ll}+|[a-z]{1,3})$/u.test(w))) votes.person += 0.5;
+  const weak =
+    allDictionary &&
+    words.length >= 2 &&
+    !ORG_HEADS.has(lastWord) &&
+    !PLACE_HEADS.has(lastWord) &&
+    !PLACE_PREFIXES.has(firstWord) &&
+    !isKnownPlace(surface) &&
+    !equivalenceType.has(key);
+  if (
+    !pluralCommon &&
+    !allDictionary &&
+    words.length >= 2 &&
+    words.length <= 4 &&
+    words.every((w) => /^(?:\p{Lu}[\p{Ll}'\u2019-]+|al-\p{Lu}\p{Ll}+|el-\p{Lu}\p{Ll}+|[a-z]{1,3})$/u.test(w))
+  )
+    votes.person += 0.5;
   // context before
   const before1 = toks[idx[0] - 1];
   const before2 = toks[idx[0] - 2];
   const b1 = lower(before1);
   if (PLACE_PREPS.has(b1)) votes.place += 1;
   if (b1 === 'the' && PLACE_PREPS.has(lower(before2))) votes.place += 0.5;
-  if (b1 === 'of' && before2 && /^(town|city|village|region|province|state|capital|suburb|island|district|country|municipality|county)$/.test(lower(before2))) votes.place += 4;
+  if (
+    b1 === 'of' &&
+    before2 &&
+    /^(town|city|village|region|province|state|capital|suburb|island|district|country|municipality|county)$/.test(lower(before2))
+  )
+    votes.place += 4;
   if (b1 === 'mr' || b1 === 'mrs' || b1 === 'ms' || b1 === 'dr') votes.person += 3;
   if (b1 === 'by' && words.length >= 2) votes.person += 0.5;
   // context after
@@ -428,7 +539,8 @@ function processRun(
   const la1 = lower(a1);
   if (PLACE_NOUNS_AFTER.has(la1) || (a2 && /^\p{Ll}/u.test(a1?.text ?? '') && PLACE_NOUNS_AFTER.has(lower(a2)))) votes.place += 3;
   if (la1 === 'based' || (a1?.text === '-' && lower(a2) === 'based')) votes.place += 2;
-  if (/^(said|says|told|added|explained|wrote|stated|argued|recalled|insisted|admitted|warned)$/.test(la1) && words.length >= 2) votes.person += 1;
+  if (/^(said|says|told|added|explained|wrote|stated|argued|recalled|insisted|admitted|warned)$/.test(la1) && words.length >= 2)
+    votes.person += 1;
   if (a1?.text === ',' && a2 && /^(a|an|who|whose|aged)$/.test(lower(a2)) && words.length >= 2) votes.person += 1;
   if (a1?.text === ',' && a2 && /^\d{1,2}$/.test(a2.text) && a3?.text === ',') votes.person += 2;
   // "Long Name (ACR)" or "Name (Other Name)"
@@ -437,12 +549,34 @@ function processRun(
     let k = ai + 1;
     const inner: Tok[] = [];
     while (k < toks.length && toks[k].text !== ')' && inner.length < 8) inner.push(toks[k++]);
-    if (toks[k]?.text === ')' && inner.length && inner.every((t) => isCapWord(t.text) || CONNECTORS.has(t.text.toLowerCase()) || t.text === 'and')) {
+    if (
+      toks[k]?.text === ')' &&
+      inner.length &&
+      inner.every((t) => isCapWord(t.text) || CONNECTORS.has(t.text.toLowerCase()) || t.text === 'and')
+    ) {
       const innerText = text.slice(inner[0].start, inner[inner.length - 1].end);
       const innerKey = normKey(innerText);
-      if (initialsFit(innerText, words) || initialsFit(surface, innerText.split(/\s+/)) || (equivalenceType.has(innerKey) && equivalenceType.has(key))) sameAs = innerKey;
-      else if (!isKnownPlace(innerText) && !isKnownPlace(surface) && inner.length <= 3 && words.length <= 3 && (isAcronym(innerText) || isAcronym(surface))) sameAs = innerKey;
-      else if (!isKnownPlace(innerText) && !isKnownPlace(surface) && inner.length >= 1 && (votes.organization > 0 || equivalenceType.has(innerKey))) sameAs = innerKey;
+      if (
+        initialsFit(innerText, words) ||
+        initialsFit(surface, innerText.split(/\s+/)) ||
+        (equivalenceType.has(innerKey) && equivalenceType.has(key))
+      )
+        sameAs = innerKey;
+      else if (
+        !isKnownPlace(innerText) &&
+        !isKnownPlace(surface) &&
+        inner.length <= 3 &&
+        words.length <= 3 &&
+        (isAcronym(innerText) || isAcronym(surface))
+      )
+        sameAs = innerKey;
+      else if (
+        !isKnownPlace(innerText) &&
+        !isKnownPlace(surface) &&
+        inner.length >= 1 &&
+        (votes.organization > 0 || equivalenceType.has(innerKey))
+      )
+        sameAs = innerKey;
     }
   }
   out.push({
@@ -461,15 +595,29 @@ function processRun(
   out[out.length - 1].sentence = si;
 }
 
-const TRAILING_TITLES = new Set('senator mayor president minister governor chancellor premier spokesman spokeswoman spokesperson secretary ambassador prosecutor judge sheriff commissioner director chairman chairwoman ceo representative congressman congresswoman councillor councilman'.split(' '));
-const CAPITALISED_COMMON = new Set('state government internet web president court church army navy police parliament congress senate city university ministry minister god mass council earth sun moon solar constitution'.split(' '));
+const TRAILING_TITLES = new Set(
+  'senator mayor president minister governor chancellor premier spokesman spokeswoman spokesperson secretary ambassador prosecutor judge sheriff commissioner director chairman chairwoman ceo representative congressman congresswoman councillor councilman'.split(
+    ' ',
+  ),
+);
+const CAPITALISED_COMMON = new Set(
+  'state government internet web president court church army navy police parliament congress senate city university ministry minister god mass council earth sun moon solar constitution'.split(
+    ' ',
+  ),
+);
 function isStopwordLike(w: string): boolean {
   return /^(?:and|or|of|the|a|an|in|on|at|to|for|with|by|from|is|are|was|were|has|have|had|said|says|who|which|that)$/i.test(w);
 }
 
 /** Proper adjectives and group nouns ("Islamist", "Jewish", "Syrian", "Muslim"): not names on their own. */
 function isAdjectival(w: string): boolean {
-  return isDemonym(w) || /(?:ist|ists|ish|ese|ian|ians|ic|an|ans|i|is)$/.test(w) && !isFirstName(w) && /^\p{Lu}\p{Ll}+$/u.test(w) && (isWord(w.replace(/(ist|ists|ish|ic)$/, '')) || /(?:ian|ians|ese|ish|ist|ists)$/.test(w));
+  return (
+    isDemonym(w) ||
+    (/(?:ist|ists|ish|ese|ian|ians|ic|an|ans|i|is)$/.test(w) &&
+      !isFirstName(w) &&
+      /^\p{Lu}\p{Ll}+$/u.test(w) &&
+      (isWord(w.replace(/(ist|ists|ish|ic)$/, '')) || /(?:ian|ians|ese|ish|ist|ists)$/.test(w)))
+  );
 }
 
 /** Does the acronym fit the initials of the words (in order, starting with the first)? */
@@ -494,7 +642,19 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
     // left: modifiers (and up to two lower-case nouns: "the Oostkade ferry collision"), then a name or a date
     let k = i - 1;
     let nouns = 0;
-    while (k >= 0 && !isCapWord(toks[k].text) && (EVENT_MODIFIERS.has(lower(toks[k])) || (nouns < 2 && /^\p{Ll}{3,}$/u.test(toks[k].text) && !isStopwordLike(toks[k].text) && !/^(?:of|by|with|after|before|since|during|from|into|over|under|about|against|between|than|this|that|these|those|their|its|his|her|our|your|some|any|many|more|most|such|last|next|first|second|third|new|old)$/.test(toks[k].text) && k - 1 >= 0 && (isCapWord(toks[k - 1].text) || !isStopwordLike(toks[k - 1].text))))) {
+    while (
+      k >= 0 &&
+      !isCapWord(toks[k].text) &&
+      (EVENT_MODIFIERS.has(lower(toks[k])) ||
+        (nouns < 2 &&
+          /^\p{Ll}{3,}$/u.test(toks[k].text) &&
+          !isStopwordLike(toks[k].text) &&
+          !/^(?:of|by|with|after|before|since|during|from|into|over|under|about|against|between|than|this|that|these|those|their|its|his|her|our|your|some|any|many|more|most|such|last|next|first|second|third|new|old)$/.test(
+            toks[k].text,
+          ) &&
+          k - 1 >= 0 &&
+          (isCapWord(toks[k - 1].text) || !isStopwordLike(toks[k - 1].text))))
+    ) {
       if (!EVENT_MODIFIERS.has(lower(toks[k]))) nouns++;
       k--;
     }
@@ -512,7 +672,13 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
     // a capitalised name right before (possibly after an org doer: "Nordline ferry strikes")
     if (k >= 0 && isCapWord(toks[k].text) && !MONTHS.has(lower(toks[k]))) {
       let s = k;
-      while (s - 1 >= 0 && (isCapWord(toks[s - 1].text) || (CONNECTORS.has(lower(toks[s - 1])) && s - 2 >= 0 && isCapWord(toks[s - 2].text))) && !MONTHS.has(lower(toks[s - 1])) && !(heading && isOrdinaryWord(toks[s - 1].text))) s--;
+      while (
+        s - 1 >= 0 &&
+        (isCapWord(toks[s - 1].text) || (CONNECTORS.has(lower(toks[s - 1])) && s - 2 >= 0 && isCapWord(toks[s - 2].text))) &&
+        !MONTHS.has(lower(toks[s - 1])) &&
+        !(heading && isOrdinaryWord(toks[s - 1].text))
+      )
+        s--;
       const name = text.slice(toks[s].start, toks[k].end).replace(/['\u2019]s?$/, '');
       const nk = normKey(name);
       if (nk && !/^(the|a|an)$/.test(nk)) {
@@ -527,13 +693,30 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
             date = d2.key;
             startTok = d2.start;
           }
-        } else if ((!isOrdinaryWord(name.split(/\s+/)[0]) || isKnownPlace(name) || name.split(/\s+/).length > 1) && !isAdjectival(name) && !isRegion(name)) {
+        } else if (
+          (!isOrdinaryWord(name.split(/\s+/)[0]) || isKnownPlace(name) || name.split(/\s+/).length > 1) &&
+          !isAdjectival(name) &&
+          !isRegion(name)
+        ) {
           subject = { start: toks[s].start, end: toks[k].end, text: name };
           startTok = s;
           // "the Veldhaven and Marsdorp attacks": the other subject
           if (lower(toks[s - 1]) === 'and' && s - 2 >= 0 && isCapWord(toks[s - 2].text)) {
             const other = toks[s - 2].text;
-            out.push(eventMention(text, toks[s - 2].start, toks[i].end, `${other} ${toks[i].text}`, normKey(other), cls, undefined, by, heading, si));
+            out.push(
+              eventMention(
+                text,
+                toks[s - 2].start,
+                toks[i].end,
+                `${other} ${toks[i].text}`,
+                normKey(other),
+                cls,
+                undefined,
+                by,
+                heading,
+                si,
+              ),
+            );
           }
         }
       }
@@ -554,9 +737,18 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
         }
         if (r < toks.length && isCapWord(toks[r].text) && !MONTHS.has(lower(toks[r]))) {
           let e = r;
-          while (e + 1 < toks.length && (isCapWord(toks[e + 1].text) || (CONNECTORS.has(lower(toks[e + 1])) && lower(toks[e + 1]) !== 'of' && e + 2 < toks.length && isCapWord(toks[e + 2].text)))) e++;
+          while (
+            e + 1 < toks.length &&
+            (isCapWord(toks[e + 1].text) ||
+              (CONNECTORS.has(lower(toks[e + 1])) && lower(toks[e + 1]) !== 'of' && e + 2 < toks.length && isCapWord(toks[e + 2].text)))
+          )
+            e++;
           const name = text.slice(toks[r].start, toks[e].end).replace(/['\u2019]s?$/, '');
-          if ((!isOrdinaryWord(name.split(/\s+/)[0]) || isKnownPlace(name) || name.split(/\s+/).length > 1) && !isRegion(name) && !isAdjectival(name)) {
+          if (
+            (!isOrdinaryWord(name.split(/\s+/)[0]) || isKnownPlace(name) || name.split(/\s+/).length > 1) &&
+            !isRegion(name) &&
+            !isAdjectival(name)
+          ) {
             subject = { start: toks[r].start, end: toks[e].end, text: name };
             endTok = e;
           }
@@ -567,11 +759,35 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
     if (subject && /^\p{N}/u.test(subject.text)) continue;
     const noun = toks[i].text.toLowerCase();
     const canonical = subject ? `${subject.text} ${noun}` : `${text.slice(toks[startTok].start, toks[i].start).trim()} ${noun}`;
-    out.push(eventMention(text, toks[startTok].start, toks[endTok].end, canonical, subject ? normKey(subject.text) : undefined, cls, date, by, heading, si));
+    out.push(
+      eventMention(
+        text,
+        toks[startTok].start,
+        toks[endTok].end,
+        canonical,
+        subject ? normKey(subject.text) : undefined,
+        cls,
+        date,
+        by,
+        heading,
+        si,
+      ),
+    );
   }
 }
 
-function eventMention(text: string, start: number, end: number, canonical: string, of: string | undefined, cls: string, date: string | undefined, by: string | undefined, heading: boolean, si: number): RawMention {
+function eventMention(
+  text: string,
+  start: number,
+  end: number,
+  canonical: string,
+  of: string | undefined,
+  cls: string,
+  date: string | undefined,
+  by: string | undefined,
+  heading: boolean,
+  si: number,
+): RawMention {
   return {
     span: { start, end },
     text: text.slice(start, end),
@@ -588,7 +804,20 @@ function eventMention(text: string, start: number, end: number, canonical: strin
   };
 }
 
-const MONTH_NUM: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const MONTH_NUM: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
 function monthNum(w: string): number | undefined {
   const l = w.toLowerCase();
   if (!MONTHS.has(l)) return undefined;

@@ -3,10 +3,11 @@ import { KNOWN_EQUIVALENCES, ORG_HEADS, countryOf, isKnownPlace, isWord } from '
 
 const EQUIVALENCE_TYPE = new Map<string, EntityType>();
 const EQUIVALENCE_GROUP = new Map<string, string[]>();
-for (const g of KNOWN_EQUIVALENCES) for (const n of g.names) {
-  EQUIVALENCE_TYPE.set(normKey(n), g.type);
-  EQUIVALENCE_GROUP.set(normKey(n), g.names);
-}
+for (const g of KNOWN_EQUIVALENCES)
+  for (const n of g.names) {
+    EQUIVALENCE_TYPE.set(normKey(n), g.type);
+    EQUIVALENCE_GROUP.set(normKey(n), g.names);
+  }
 import { type RawMention, type Votes, normKey } from './extract';
 
 /**
@@ -106,7 +107,9 @@ function addVotes(a: Votes, b: Votes): void {
 }
 
 function slug(s: string): string {
-  return normKey(s).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  return normKey(s)
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
 }
 
 export function resolveEntities(docs: { sourceId: string; mentions: RawMention[] }[]): EntityTable {
@@ -198,7 +201,9 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
 
   // 5a. "Paul Stevens" inside "John Paul Stevens" (same document): one person
   for (const d of docs) {
-    const persons = [...new Set(d.mentions.filter((m) => m.kind === 'name' && m.words.length >= 2).map((m) => m.key))].filter((k) => typeOfVotes(groupVotes.get(uf.find(k))!) === 'person');
+    const persons = [...new Set(d.mentions.filter((m) => m.kind === 'name' && m.words.length >= 2).map((m) => m.key))].filter(
+      (k) => typeOfVotes(groupVotes.get(uf.find(k))!) === 'person',
+    );
     for (const a of persons) {
       const longer = persons.filter((b) => b !== a && b.endsWith(' ' + a));
       if (longer.length === 1) uf.union(longer[0], a);
@@ -261,7 +266,13 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
     let entityId: string | undefined;
     let candidates: string[] | undefined;
     const gv = groupVotes.get(r)!;
-    const isShort = m.words.length === 1 && m.kind !== 'acronym' && !isKnownPlace(m.text) && !fixedType.has(r) && !ORG_HEADS.has(m.key) && (multiPersonBySurname.has(m.key) || (gv.place < 3 && gv.organization < 3 && own !== 'place' && own !== 'organization'));
+    const isShort =
+      m.words.length === 1 &&
+      m.kind !== 'acronym' &&
+      !isKnownPlace(m.text) &&
+      !fixedType.has(r) &&
+      !ORG_HEADS.has(m.key) &&
+      (multiPersonBySurname.has(m.key) || (gv.place < 3 && gv.organization < 3 && own !== 'place' && own !== 'organization'));
     if (isShort) {
       const local = docPersons.get(d.sourceId)?.get(m.key);
       const global = multiPersonBySurname.get(m.key);
@@ -410,11 +421,10 @@ function typeOf(v: Votes): EntityType | undefined {
   // person > organization > place on ties, as the sort below did; written out because it runs per mention
   let best: EntityType = 'person';
   let bv = v.person;
-  if (v.organization > bv) (best = 'organization'), (bv = v.organization);
-  if (v.place > bv) (best = 'place'), (bv = v.place);
+  if (v.organization > bv) ((best = 'organization'), (bv = v.organization));
+  if (v.place > bv) ((best = 'place'), (bv = v.place));
   return bv > 0 ? best : undefined;
 }
-
 
 function bestSurface(keys: string[], surfaces: Map<string, Map<string, number>>, wordCount: Map<string, number>): string {
   let best = '';

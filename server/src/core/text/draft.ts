@@ -51,7 +51,7 @@ export function draftText(text: string, languageId: string): DraftText {
     return lo;
   };
   let m: RegExpExecArray | null;
-  for (let at = text.indexOf('<!--'); at >= 0; ) {
+  for (let at = text.indexOf('<!--'); at >= 0;) {
     const close = text.indexOf('-->', at + 4);
     if (close < 0) break;
     m = Object.assign([text.slice(at, close + 3), text.slice(at + 4, close)], { index: at, input: text }) as unknown as RegExpExecArray;
@@ -127,7 +127,6 @@ export function draftText(text: string, languageId: string): DraftText {
   }
   return { masked: chars.join(''), headings, directives };
 }
-
 
 /** Is a finding with this code, starting on this 0-based line, suppressed by the draft's directives? */
 export function isSuppressed(directives: Directive[], code: FindingCode | string, line: number): boolean {

@@ -6,8 +6,14 @@
 import { isStopword } from '../lexicon';
 
 const PHRASES: [RegExp, string][] = [
-  [/\bacted alone\b|\bno accomplices?\b|\bwithout (?:any )?(?:help|accomplices?)\b|\blone wolf\b|\bon (?:his|her|their) own\b|\bsingle[- ]handedly\b/gi, ' ~alone '],
-  [/\bcarried out\b|\bcarry out\b|\bcarrying out\b|\bwas behind\b|\bwere behind\b|\bis behind\b|\bare behind\b|\bbehind the\b|\bresponsible for\b|\bresponsibility for\b|\bperpetrated\b|\bperpetrators? of\b|\barchitects? of\b|\bclaimed responsibility\b|\bclaim responsibility\b|\borchestrated\b|\bmasterminded\b|\bcaused(?: by)?\b|\bcause of\b|\bto blame\b|\bblamed (?:for|on)\b|\bat fault\b/gi, ' ~responsible '],
+  [
+    /\bacted alone\b|\bno accomplices?\b|\bwithout (?:any )?(?:help|accomplices?)\b|\blone wolf\b|\bon (?:his|her|their) own\b|\bsingle[- ]handedly\b/gi,
+    ' ~alone ',
+  ],
+  [
+    /\bcarried out\b|\bcarry out\b|\bcarrying out\b|\bwas behind\b|\bwere behind\b|\bis behind\b|\bare behind\b|\bbehind the\b|\bresponsible for\b|\bresponsibility for\b|\bperpetrated\b|\bperpetrators? of\b|\barchitects? of\b|\bclaimed responsibility\b|\bclaim responsibility\b|\borchestrated\b|\bmasterminded\b|\bcaused(?: by)?\b|\bcause of\b|\bto blame\b|\bblamed (?:for|on)\b|\bat fault\b/gi,
+    ' ~responsible ',
+  ],
   [/\bin close touch\b|\bin contact\b|\bcontacts? with\b|\bconnection\b|\blinks? (?:to|with)\b|\blinked to\b|\bties to\b/gi, ' ~contact '],
   [/\bwatch ?list\b|\bs file\b|\bsurveillance list\b|\bterror list\b|\bthe list\b/gi, ' ~watchlist '],
   [/\bdeath toll\b/gi, ' ~kill '],
@@ -40,10 +46,38 @@ const CANON = new Map<string, string>();
 for (const g of SYNONYMS) for (const w of g) CANON.set(w, g[0]);
 
 const IRREGULAR: Record<string, string> = {
-  went: 'go', gone: 'go', died: 'die', dies: 'die', dying: 'die', ran: 'run', told: 'tell', said: 'say', says: 'say',
-  held: 'hold', left: 'leave', came: 'come', men: 'man', women: 'woman', children: 'child', people: 'people',
-  bore: 'bear', was: 'be', were: 'be', is: 'be', are: 'be', been: 'be', had: 'have', has: 'have', did: 'do',
-  fought: 'fight', brought: 'bring', found: 'find', led: 'lead', sought: 'seek', slain: 'slay', struck: 'strike',
+  went: 'go',
+  gone: 'go',
+  died: 'die',
+  dies: 'die',
+  dying: 'die',
+  ran: 'run',
+  told: 'tell',
+  said: 'say',
+  says: 'say',
+  held: 'hold',
+  left: 'leave',
+  came: 'come',
+  men: 'man',
+  women: 'woman',
+  children: 'child',
+  people: 'people',
+  bore: 'bear',
+  was: 'be',
+  were: 'be',
+  is: 'be',
+  are: 'be',
+  been: 'be',
+  had: 'have',
+  has: 'have',
+  did: 'do',
+  fought: 'fight',
+  brought: 'bring',
+  found: 'find',
+  led: 'lead',
+  sought: 'seek',
+  slain: 'slay',
+  struck: 'strike',
 };
 
 export function stem(word: string): string {
@@ -66,7 +100,8 @@ const CANON_STEMS = new Map<string, string>();
 for (const [w, c] of CANON) CANON_STEMS.set(stem(w), c);
 
 /** Canonical meaning keys of a piece of text. */
-const PHRASE_HINT = /alone|accomplice|help|wolf|own\b|handed|carr|behind|responsib|perpetrat|architect|orchestrat|mastermind|caus|blame|fault|touch|contact|connection|link|ties|list|file|toll/i;
+const PHRASE_HINT =
+  /alone|accomplice|help|wolf|own\b|handed|carr|behind|responsib|perpetrat|architect|orchestrat|mastermind|caus|blame|fault|touch|contact|connection|link|ties|list|file|toll/i;
 const stemCache = new Map<string, string>();
 
 export function meaningKeys(text: string): string[] {
