@@ -1,6 +1,6 @@
 import type { CorpusIndex } from '../core/index';
 import type { Claim, Dispute, Entity, Source } from '../core/model';
-import { short } from '../core/disputes/detect';
+import { isDoubt, short } from '../core/disputes/detect';
 import type { ClaimView, DisputeView, EntityCard, EntitySummary, SourceSummary } from '../../../shared/protocol';
 import { sourceLocation, sourceUri } from './locations';
 
@@ -157,7 +157,8 @@ export function entityCard(index: CorpusIndex, e: Entity, opts: { claimsPerSourc
     const top = claims.slice(0, per);
     for (const c of top) {
       const who = c.speaker.kind === 'outlet' ? '' : ` — ${esc(c.speaker.name ?? 'quoted')}`;
-      const stance = c.stance !== 'asserts' ? ` _(${c.stance})_` : '';
+      // a stance is shown only where the source doubts or denies the point itself, with its own words
+      const stance = isDoubt(c) ? ` _(${c.stance === 'denies' ? 'denies' : 'doubts'}${c.stanceCue ? `: “${esc(c.stanceCue)}”` : ''})_` : '';
       md.push(`\n> ${esc(short(c.text, 220))}${who}${stance} ${linkTo(index, c, 'open')}`);
     }
     if (!top.length) {
