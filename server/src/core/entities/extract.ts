@@ -175,7 +175,10 @@ function tokenize(text: string, span: Span): Tok[] {
   return out;
 }
 
+const CONTRACTION = /^(?:We|You|They|It|He|She|That|There|What|Who|Here|Let)['\u2019](?:re|s|ll|ve|d)$/;
+
 function isCapWord(t: string): boolean {
+  if (CONTRACTION.test(t)) return false;
   const c = t.charCodeAt(0);
   if (c >= 65 && c <= 90) return true;
   if (c >= 97 && c <= 122) {
@@ -369,6 +372,10 @@ function processRun(
       idx.shift();
       continue;
     }
+    if (l === 'the' && idx.length > 1) {
+      idx.shift(); // "by The Aviation Herald": the article is not part of the name
+      continue;
+    }
     if (MONTHS.has(l.replace(/['\u2019]s?$/, '')) || DAYS.has(l.replace(/['\u2019]s?$/, ''))) {
       idx.shift();
       continue;
@@ -498,7 +505,7 @@ function processRun(
   const allDictionary = words.every((w) => isWord(w.toLowerCase()) && !isFirstName(w));
   if (words.length >= 2 && isFirstName(words[0]) && !ORG_HEADS.has(lastWord) && !PLACE_HEADS.has(lastWord)) votes.person += 3;
   if (words.length === 1 && isFirstName(words[0])) votes.person += 1;
-  if (title) votes.person += 3;
+  if (title) votes.person += words.length === 1 && isKnownPlace(surface) ? 5 : 3; // "Queen Elizabeth", not the city
   const pluralCommon = /s$/.test(lastWord) && isWord(lastWord);
   if (pluralCommon && words.length >= 2) votes.organization += 0.5;
   const weak =

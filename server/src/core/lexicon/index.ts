@@ -153,7 +153,7 @@ export const TITLES = new Set(
     'defense justice finance health education state security former retired acting interim senior top leader head ' +
     'president-elect first lady assistant associate federal supreme sergeant-major councillor councilman minister-president ' +
     'emeritus rev reverend fellow researcher scientist astronomer physicist lawyer doctor pastor father ' +
-    'commissioner superintendent ombudsman speaker'
+    'commissioner superintendent ombudsman speaker mp mep mla msp'
   ).split(' '),
 );
 
