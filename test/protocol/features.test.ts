@@ -84,6 +84,12 @@ test('code actions: attribution and citation on a sentence, suppression on a fin
     more.some((a) => a.title.startsWith('Insert citation')),
     JSON.stringify(more.map((a) => a.title)),
   );
+  const cite = (more as { title: string; edit?: { documentChanges: { edits: { newText: string }[] }[] } }[]).find((a) =>
+    a.title.startsWith('Insert citation'),
+  )!;
+  const footnote = cite.edit!.documentChanges[0].edits.map((e) => e.newText).join('');
+  assert.match(footnote, /\[\^1\]: (Reuters|World Socialist Web Site), “/, 'the footnote names the outlet and the title');
+  assert.ok(!footnote.includes('file:'), 'no path on this machine in a citation');
   assert.ok(more.some((a) => a.title.startsWith('Attribute to')));
 });
 

@@ -1,10 +1,10 @@
+import { basename } from 'node:path';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CorpusIndex } from '../core/index';
 import { bestSupport, type DraftCheck } from '../core/check';
 import type { Claim } from '../core/model';
 import type { FindingData } from './diagnostics';
-import { sourceUri } from './locations';
 import { diagnosticCodes } from '../../../shared/protocol';
 
 /**
@@ -119,14 +119,17 @@ function citation(
 ): CodeAction {
   const src = index.sources.get(claim.sourceId)!;
   const m = src.meta;
-  const url = m.url ?? sourceUri(index, claim.sourceId);
-  const label = [m.outlet, m.title ? `“${m.title}”` : undefined, m.author, m.published].filter(Boolean).join(', ');
+  // a published link when the source has one; never a path on this machine, which means nothing to a reader
+  const url = m.url && /^https?:\/\//i.test(m.url) ? m.url : undefined;
+  const name = m.outlet ?? m.title ?? basename(src.path);
+  const label = [m.outlet, m.title ? `“${m.title}”` : undefined, m.author, m.published].filter(Boolean).join(', ') || name;
   const endPos = doc.positionAt(sentenceEnd);
   if (style === 'link') {
+    const cite = url ? `[${name}](${url})` : [name, m.published].filter(Boolean).join(', ');
     return {
-      title: `Cite ${m.outlet ?? m.title ?? 'the source'} (link)`,
+      title: `Cite ${name} (${url ? 'link' : 'inline'})`,
       kind: CodeActionKind.QuickFix,
-      edit: edit([{ range: { start: endPos, end: endPos }, newText: ` ([${m.outlet ?? 'source'}](${url}))` }]),
+      edit: edit([{ range: { start: endPos, end: endPos }, newText: ` (${cite})` }]),
     };
   }
   const text = doc.getText();
@@ -139,7 +142,10 @@ function citation(
     kind: CodeActionKind.QuickFix,
     edit: edit([
       { range: { start: endPos, end: endPos }, newText: `[^${n}]` },
-      { range: { start: end, end }, newText: `${sep}[^${n}]: ${label}. ${url} — “${claim.text.replace(/\s+/g, ' ').slice(0, 200)}”\n` },
+      {
+        range: { start: end, end },
+        newText: `${sep}[^${n}]: ${label}.${url ? ` ${url}` : ''} — “${claim.text.replace(/\s+/g, ' ').slice(0, 200)}”\n`,
+      },
     ]),
   };
 }
