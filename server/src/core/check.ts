@@ -53,8 +53,6 @@ export interface CheckOptions {
   languageId?: string;
   severities?: Partial<Record<FindingCode, Severity | 'off'>>;
   token?: CancellationLike;
-  /** only analyse sentences that intersect this span (incremental re-check); others come from `previous` */
-  only?: Span;
 }
 
 /** Sentences of one paragraph that are analysed (real paragraphs have a handful). */

@@ -123,8 +123,6 @@ export function bestPassages(
   return out;
 }
 
-const TYPE_LABEL: Record<string, string> = { person: 'person', organization: 'organization', place: 'place', event: 'event' };
-
 function linkTo(index: CorpusIndex, c: { sourceId: string; span: { start: number; end: number } }, label: string): string {
   const loc = sourceLocation(index, c.sourceId, c.span);
   return `[${label}](${loc.uri}#L${loc.range.start.line + 1},${loc.range.start.character + 1})`;
@@ -143,7 +141,7 @@ export function entityCard(index: CorpusIndex, e: Entity, opts: { claimsPerSourc
   for (const id of shownSources.slice(0, MAX_SOURCES)) bySource.set(id, rankedClaims(index, e, id));
   const disputes = index.disputesOf(e.id);
   const md: string[] = [];
-  md.push(`**${esc(e.name)}** · ${TYPE_LABEL[e.type]}${e.date ? ` · ${e.date}` : ''}`);
+  md.push(`**${esc(e.name)}** · ${e.type}${e.date ? ` · ${e.date}` : ''}`);
   if (opts.candidates && opts.candidates.length > 1)
     md.push(`\n_Ambiguous here: ${opts.candidates.map((id) => esc(index.entity(id)?.name ?? id)).join(' or ')}_`);
   if (e.aliases.length) md.push(`\nAlso: ${e.aliases.slice(0, 8).map(esc).join(', ')}`);

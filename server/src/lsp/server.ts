@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   DiagnosticSeverity,
@@ -424,5 +424,3 @@ function isInside(p: string, root: string): boolean {
   const rel = path.relative(realish(root), realish(p));
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
-
-export { pathToFileURL };

@@ -202,7 +202,7 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
   // 5a. "Paul Stevens" inside "John Paul Stevens" (same document): one person
   for (const d of docs) {
     const persons = [...new Set(d.mentions.filter((m) => m.kind === 'name' && m.words.length >= 2).map((m) => m.key))].filter(
-      (k) => typeOfVotes(groupVotes.get(uf.find(k))!) === 'person',
+      (k) => typeOf(groupVotes.get(uf.find(k))!) === 'person',
     );
     for (const a of persons) {
       const longer = persons.filter((b) => b !== a && b.endsWith(' ' + a));
@@ -411,10 +411,6 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
 
 function canonicalEventSurface(m: RawMention): string {
   return m.words.join(' ').replace(/^the\s+/i, '');
-}
-
-function typeOfVotes(v: Votes): EntityType | undefined {
-  return typeOf(v);
 }
 
 function typeOf(v: Votes): EntityType | undefined {

@@ -126,25 +126,6 @@ export function trimSpan(text: string, span: Span): Span {
   return { start, end };
 }
 
-export interface Token {
-  start: number;
-  end: number;
-  text: string;
-}
-
-/** Word tokens (letters, digits, inner apostrophes/hyphens/periods of acronyms). */
-export function tokens(text: string, span: Span = { start: 0, end: text.length }): Token[] {
-  const out: Token[] = [];
-  const re = /[\p{L}\p{N}]+(?:['\u2019.\-][\p{L}\p{N}]+)*/gu;
-  re.lastIndex = span.start;
-  const slice = text.slice(0, span.end);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(slice))) {
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
-  }
-  return out;
-}
-
 /** Converts a UTF-16 offset to {line, character} using precomputed line starts. */
 export class LineMap {
   private readonly starts: number[] = [0];
