@@ -422,6 +422,8 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
   // entities and shares most of its meaning, with the opposite polarity. Candidates come from the draft's
   // entities (bounded), never a scan of the corpus.
   const draftNeg = hasNegation(ds.text);
+  const draftKeys = new Set(ds.keys);
+  const needed = Math.max(3, Math.ceil(0.5 * ds.keys.filter((k) => !index.entityWords.has(k)).length));
   const seenClaims = new Set<string>();
   let examined = 0;
   for (const e of ds.entityIds) {
@@ -431,8 +433,7 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
       seenClaims.add(c.id);
       if (hasNegation(c.text) === draftNeg) continue;
       const sc = matchScore(index, ds, c);
-      const needed = Math.max(3, Math.ceil(0.5 * ds.keys.filter((k) => !index.entityWords.has(k)).length));
-      if (sc.entities >= 1 && sc.meaning >= needed && sharesNegatedPredicate(ds.text, c.text)) {
+      if (sc.entities >= 1 && sc.meaning >= needed && sharesNegatedPredicate(draftKeys, ds.text, c.text)) {
         hits.push({
           d: {
             id: `contradiction-${c.id}`,
@@ -543,12 +544,11 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefin
  * The negation in the source sentence bears on a word the draft also uses ("was not the wife" vs "wife … detained"):
  * one of the three content words after the negation is a meaning key of the draft.
  */
-function sharesNegatedPredicate(draft: string, source: string): boolean {
-  const keys = new Set(meaningKeys(draft));
-  const m =
-    /\b(?:not|never|no|n['\u2019]t)\b((?:\s+\S+){1,4})/i.exec(source) ?? /\b(?:not|never|no|n['\u2019]t)\b((?:\s+\S+){1,4})/i.exec(draft);
+const NEGATED_WORDS = /\b(?:not|never|no|n['\u2019]t)\b((?:\s+\S+){1,4})/i;
+function sharesNegatedPredicate(draftKeys: Set<string>, draft: string, source: string): boolean {
+  const m = NEGATED_WORDS.exec(source) ?? NEGATED_WORDS.exec(draft);
   if (!m) return false;
-  return meaningKeys(m[1]).some((k) => keys.has(k));
+  return meaningKeys(m[1]).some((k) => draftKeys.has(k));
 }
 
 /** The claim that best supports a draft sentence (for "insert citation" and "attribute"), if any. */
