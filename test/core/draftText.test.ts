@@ -47,3 +47,9 @@ test('sentences: abbreviations, initials and quotes do not split', () => {
     'Then he left.',
   ]);
 });
+
+test('directive lines are counted as findings are, with CR-only line endings too', () => {
+  const d = draftText('intro\r<!-- corroborate-disable-next-line disputed-claim -->\rsentence', 'plaintext');
+  assert.equal(d.directives[0].line, 1);
+  assert.equal(isSuppressed(d.directives, 'disputed-claim', 2), true);
+});

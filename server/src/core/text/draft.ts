@@ -1,4 +1,5 @@
 import type { FindingCode, Span } from '../model';
+import { LineMap } from './sentences';
 
 /**
  * The prose of a draft: code, URLs, link targets, HTML comments and tags, and front matter are blanked out
@@ -38,25 +39,14 @@ export function draftText(text: string, languageId: string): DraftText {
 
   // directives and HTML comments (both languages: plain-text drafts use the same directive syntax);
   // found with indexOf so an unclosed "<!--" costs one scan, not one per opener
-  const lineStarts: number[] = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const lineAt = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  let m: RegExpExecArray | null;
+  // (lines are counted as LineMap counts them, as the findings they suppress are)
+  const lines = new LineMap(text);
   for (let at = text.indexOf('<!--'); at >= 0;) {
     const close = text.indexOf('-->', at + 4);
     if (close < 0) break;
-    m = Object.assign([text.slice(at, close + 3), text.slice(at + 4, close)], { index: at, input: text }) as unknown as RegExpExecArray;
+    const span = { start: at, end: close + 3 };
+    const body = text.slice(at + 4, close).trim();
     at = text.indexOf('<!--', close + 3);
-    const body = m[1].trim();
     const d = /^corroborate-(disable-next-line|disable-line|disable-file|disable|enable)\b([^]*)$/.exec(body);
     if (d) {
       const rest = d[2].split(/\s--\s/)[0];
@@ -67,12 +57,13 @@ export function draftText(text: string, languageId: string): DraftText {
       directives.push({
         kind: d[1] as Directive['kind'],
         codes,
-        line: lineAt(m.index),
-        span: { start: m.index, end: m.index + m[0].length },
+        line: lines.position(span.start).line,
+        span,
       });
     }
-    blank(chars, m.index, m.index + m[0].length);
+    blank(chars, span.start, span.end);
   }
+  let m: RegExpExecArray | null;
 
   // URLs and e-mail addresses
   // bounded parts: an address's local part is at most 64 characters, so long runs of word characters stay linear
