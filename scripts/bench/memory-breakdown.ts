@@ -1,6 +1,6 @@
 // Heap held by each part of the corpus index, in steady state: node --expose-gc --import tsx scripts/bench/memory-breakdown.ts CORPUS_DIR
 // (a corpus made by scripts/bench/generate.mjs, e.g. node scripts/bench.mjs --size 1000 --keep).
-import { CorpusIndex } from '../../server/src/core/index';
+import { CorpusIndex, emptyTable } from '../../server/src/core/index';
 import { analyzeSource } from '../../server/src/core/analyze';
 import { parseSource } from '../../server/src/corpus/load';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -35,15 +35,7 @@ console.log({
 const t = idx.table;
 (idx as any).table = { ...t, mentions: new Map() };
 const m1 = mb();
-(idx as any).table = {
-  entities: new Map(),
-  byKey: new Map(),
-  ambiguous: new Map(),
-  eventByDate: new Map(),
-  eventByPlace: new Map(),
-  mentions: new Map(),
-  eventDoers: new Map(),
-};
+idx.table = emptyTable();
 const m2 = mb();
 (idx as any).claims = [];
 idx.claimById.clear();

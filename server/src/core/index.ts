@@ -315,7 +315,7 @@ function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 
-function emptyTable(): EntityTable {
+export function emptyTable(): EntityTable {
   return {
     entities: new Map(),
     byKey: new Map(),

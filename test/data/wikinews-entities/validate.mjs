@@ -3,23 +3,15 @@
 // Articles are read from the shared data folder (never copied into the repo).
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { SET_DIR, DATA_DIR, TYPES, bodyStart } from './tools/common.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const DATA = process.env.WIKINEWS_DIR || path.resolve(HERE, '../../../../shared/data/wikinews');
-const TYPES = ['person', 'organization', 'place'];
+// Another set made the same way can be checked too (the held-out set's validate.mjs does): it points
+// GOLD_SET_DIR at itself and may name the exact files it must hold and a set it must not overlap.
+const HERE = SET_DIR;
+const DATA = DATA_DIR;
 const NOTES = ['metonymy'];
-const DATE_LINE = /^\s*(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\s*$/;
-function bodyStart(text) {
-  const lines = text.split('\n');
-  let pos = lines[0].length + 1;
-  for (let k = 1; k < lines.length; k++) {
-    const line = lines[k];
-    if (line.trim() !== '') return DATE_LINE.test(line) ? pos + line.length + 1 : pos;
-    pos += line.length + 1;
-  }
-  return text.length;
-}
+const EXPECTED = process.env.GOLD_EXPECTED ? process.env.GOLD_EXPECTED.split(',') : undefined;
+const NOT_IN = process.env.GOLD_NOT_IN;
 
 const files = fs.readdirSync(HERE).filter((f) => /^wikinews-\d{4}-\d{3}\.json$/.test(f)).sort();
 const total = Object.fromEntries(TYPES.map((t) => [t, 0]));
@@ -56,6 +48,8 @@ for (const f of files) {
   }
   console.log(`${id}  ${TYPES.map((t) => `${t}=${counts[t]}`).join(' ')}  total=${j.mentions.length}`);
 }
+if (EXPECTED && JSON.stringify(files) !== JSON.stringify(EXPECTED)) err('set', `files are ${files.join(' ')}; expected ${EXPECTED.join(' ')}`);
+if (NOT_IN && fs.existsSync(NOT_IN)) for (const f of files) if (fs.existsSync(path.join(NOT_IN, f))) err(f, `also in ${NOT_IN}`);
 console.log(`\n${files.length} files, ${all} mentions: ${TYPES.map((t) => `${t}=${total[t]}`).join(' ')}; metonymy notes=${notes}`);
 console.log(errors ? `${errors} ERROR(S)` : 'OK: all files valid');
 process.exit(errors ? 1 : 0);
