@@ -15,7 +15,17 @@
 // CORROBORATE_E2E_VERBOSE=1 (also print the workbench's offline noise), CORROBORATE_E2E_KEEP=1 (keep the state).
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkPrerequisites, launchChromium, log, makeRunDir, onAbort, startCodeServer, workbenchUrl, writeUserSettings } from './lib.mjs';
+import {
+  checkPrerequisites,
+  cleanupOnce,
+  launchChromium,
+  log,
+  makeRunDir,
+  onAbort,
+  startCodeServer,
+  workbenchUrl,
+  writeUserSettings,
+} from './lib.mjs';
 
 const say = (...m) => log('shim', ...m);
 
@@ -65,17 +75,7 @@ writeUserSettings(userData);
 
 let server;
 let browser;
-let cleaning;
-/** Idempotent: every caller (normal end, signal, orphan watch) waits for the same clean-up to finish. */
-function cleanup() {
-  cleaning ??= (async () => {
-    if (browser) await browser.close();
-    if (server) await server.stop();
-    if (process.env.CORROBORATE_E2E_KEEP) say(`kept ${run.base}`);
-    else run.remove();
-  })();
-  return cleaning;
-}
+const cleanup = cleanupOnce(run, () => ({ server, browser }), { say });
 const removeAbortHandlers = onAbort(cleanup, 1);
 
 // If runTests' process dies, nobody waits for us: clean up instead of running to the timeout.

@@ -156,6 +156,24 @@ process.on('exit', () => {
  * Runs `cleanup` once on SIGINT/SIGTERM/SIGHUP or an uncaught error, then exits with `code`.
  * Returns a function that removes the handlers (for the normal path).
  */
+/**
+ * An idempotent clean-up for a run: closes the browser, stops code-server, removes the run folder (unless kept).
+ * Every caller (normal end, signal, orphan watch) waits for the same clean-up. `live` returns what is running now.
+ */
+export function cleanupOnce(run, live, { keep = false, say = (m) => log('e2e', m) } = {}) {
+  let cleaning;
+  return () => {
+    cleaning ??= (async () => {
+      const { server, browser } = live();
+      if (browser) await browser.close();
+      if (server) await server.stop();
+      if (keep || process.env.CORROBORATE_E2E_KEEP) say(`kept ${run.base}`);
+      else run.remove();
+    })();
+    return cleaning;
+  };
+}
+
 export function onAbort(cleanup, code = 1, tag = path.basename(process.argv[1] ?? 'e2e', '.mjs')) {
   let ran = false;
   const handler = (why) => async (err) => {

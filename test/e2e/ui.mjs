@@ -26,6 +26,7 @@ import {
   launchChromium,
   log,
   makeRunDir,
+  cleanupOnce,
   onAbort,
   remoteUri,
   startCodeServer,
@@ -82,16 +83,7 @@ const corpusFiles = new Set([
 
 let server;
 let browser;
-let cleaning;
-function cleanup() {
-  cleaning ??= (async () => {
-    if (browser) await browser.close();
-    if (server) await server.stop();
-    if (opt.keep || process.env.CORROBORATE_E2E_KEEP) say(`kept ${run.base}`);
-    else run.remove();
-  })();
-  return cleaning;
-}
+const cleanup = cleanupOnce(run, () => ({ server, browser }), { keep: opt.keep, say });
 const removeAbortHandlers = onAbort(cleanup, 1);
 
 let page;
