@@ -1,12 +1,23 @@
 /**
- * A small pool of worker threads (dist/indexWorker.js) for cold indexing: files go out in batches, plain
- * results come back, and the main thread stays free to answer requests between messages.
+ * A small pool of worker threads (dist/indexWorker.js) for cold indexing. The workers take batches of files
+ * themselves from a shared counter (Atomics on a SharedArrayBuffer), so they keep analysing while the main
+ * thread is busy (rebuilding the derived index, answering requests); plain results come back as messages and
+ * the main thread stays free to answer requests between them. A batch whose worker died is analysed in this
+ * thread; with no worker at all, this thread takes batches from the same counter.
  */
 import { Worker } from 'node:worker_threads';
 import { loadAndAnalyse, type FileResult } from './work';
 
 const BATCH = 8;
-const IN_FLIGHT = 2;
+
+/** Shared state: [0] the next batch to take, [1] 1 when cancelled. */
+export interface PoolStart {
+  batches: string[][];
+  maxBytes?: number;
+  shared: SharedArrayBuffer;
+}
+
+export type WorkerMessage = { batch: number; results: FileResult[] } | { idle: true };
 
 export async function runInWorkers(
   script: string,
@@ -16,31 +27,34 @@ export async function runInWorkers(
   onResult: (r: FileResult) => void,
   cancelled: () => boolean,
 ): Promise<void> {
-  const queue: string[][] = [];
-  for (let i = 0; i < files.length; i += BATCH) queue.push(files.slice(i, i + BATCH));
-  const total = queue.length;
-  let done = 0;
-  let batchId = 0;
+  const batches: string[][] = [];
+  for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
+  if (!batches.length) return;
+  const shared = new SharedArrayBuffer(8);
+  const state = new Int32Array(shared);
+  const answered = new Uint8Array(batches.length);
+  const pool: Worker[] = [];
+
+  const analyseHere = async (b: number) => {
+    if (answered[b]) return;
+    answered[b] = 1;
+    for (const f of batches[b]) {
+      if (cancelled()) return;
+      onResult(await loadAndAnalyse(f, maxBytes));
+    }
+  };
+
   await new Promise<void>((resolve) => {
-    const pool: Worker[] = [];
-    let finished = false;
-    const finish = () => {
-      if (finished) return;
-      finished = true;
-      for (const w of pool) void w.terminate();
-      resolve();
-    };
-    const fallback = async (batch: string[]) => {
-      for (const f of batch) if (!cancelled()) onResult(await loadAndAnalyse(f, maxBytes));
-    };
-    const start = (w: Worker, inflight: Map<number, string[]>) => {
-      while (inflight.size < IN_FLIGHT && queue.length && !cancelled()) {
-        const files = queue.shift()!;
-        const id = batchId++;
-        inflight.set(id, files);
-        w.postMessage({ batch: id, files, maxBytes });
-      }
-      if ((cancelled() || done === total) && !finished) finish();
+    let live = 0;
+    const check = () => {
+      if (cancelled()) Atomics.store(state, 1, 1);
+      if (live > 0) return;
+      void (async () => {
+        // no worker left: batches taken by a dead worker and never answered, then whatever is left
+        for (let b = 0; b < batches.length && !cancelled(); b++) if (b < Atomics.load(state, 0)) await analyseHere(b);
+        for (let b = Atomics.add(state, 0, 1); b < batches.length && !cancelled(); b = Atomics.add(state, 0, 1)) await analyseHere(b);
+        resolve();
+      })();
     };
     for (let i = 0; i < Math.max(1, workers); i++) {
       let w: Worker;
@@ -50,42 +64,29 @@ export async function runInWorkers(
         continue;
       }
       pool.push(w);
-      const inflight = new Map<number, string[]>();
-      w.on('message', (msg: { batch: number; results: FileResult[] }) => {
-        inflight.delete(msg.batch);
-        if (!cancelled()) for (const r of msg.results) onResult(r);
-        done++;
-        start(w, inflight);
-      });
-      const lost = (why: unknown) => {
-        // a crashed worker: its batches are done in this thread instead
-        const pending = [...inflight.values()];
-        inflight.clear();
-        void (async () => {
-          for (const b of pending) {
-            await fallback(b);
-            done++;
-          }
-          while (queue.length && pool.every((p) => p === w)) {
-            await fallback(queue.shift()!);
-            done++;
-          }
-          if (done === total || cancelled()) finish();
-        })();
-        void why;
+      live++;
+      let gone = false;
+      const end = () => {
+        if (gone) return;
+        gone = true;
+        live--;
+        void w.terminate();
+        check();
       };
-      w.on('error', lost);
-      w.on('exit', (code) => {
-        if (code !== 0 && !finished) lost(code);
+      w.on('message', (msg: WorkerMessage) => {
+        if ('batch' in msg) {
+          if (!answered[msg.batch]) {
+            answered[msg.batch] = 1;
+            if (!cancelled()) for (const r of msg.results) onResult(r);
+          }
+          if (cancelled()) Atomics.store(state, 1, 1);
+        } else end();
       });
-      start(w, inflight);
+      w.on('error', end);
+      w.on('exit', end);
+      const start: PoolStart = { batches, maxBytes, shared };
+      w.postMessage(start);
     }
-    if (!pool.length) {
-      void (async () => {
-        while (queue.length && !cancelled()) await fallback(queue.shift()!);
-        finish();
-      })();
-    }
-    if (total === 0) finish();
+    check();
   });
 }

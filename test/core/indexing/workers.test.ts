@@ -48,3 +48,24 @@ test(
     }
   },
 );
+
+test('a worker that dies leaves its files to this thread: every file is still indexed', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'corroborate-workers-crash-'));
+  try {
+    for (let i = 0; i < 20; i++)
+      writeFileSync(path.join(dir, `n${i}.txt`), `Note ${i}\n\nOfficials in Lisbon said ${i + 2} people were hurt.\n`);
+    const crashing = path.join(dir, 'crash-worker.cjs');
+    writeFileSync(crashing, "require('node:worker_threads').parentPort.once('message', () => { throw new Error('boom'); });\n");
+    const inThread = new CorpusManager({ workers: 0 });
+    await inThread.configure({ roots: [dir], exclude: [] });
+    const pooled = new CorpusManager({ workers: 2, workerScript: crashing, minFilesForWorkers: 1 });
+    await pooled.configure({ roots: [dir], exclude: [] });
+    assert.equal(pooled.stats?.analysed, 20);
+    assert.deepEqual([...pooled.index.sources.keys()], [...inThread.index.sources.keys()]);
+    assert.equal(pooled.index.claims.length, inThread.index.claims.length);
+    await pooled.dispose();
+    await inThread.dispose();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
