@@ -1,4 +1,5 @@
-import type { Claim, Dispute, Entity, Source } from './model';
+import type { Claim, Dispute, Entity, Quantity, Source, Speaker, Stance } from './model';
+import type { RawMention } from './entities/extract';
 import type { SourceAnalysis } from './analyze';
 import { resolveEntities, damerauLevenshtein, type EntityTable, type ResolvedMention } from './entities/resolve';
 import { normKey } from './entities/extract';
@@ -31,8 +32,11 @@ export class CorpusIndex {
 
   upsert(source: Source, analysis: SourceAnalysis): void {
     this.sources.set(source.id, source);
-    this.analyses.set(source.id, analysis);
+    this.analyses.set(source.id, compact(analysis, this.strings));
   }
+
+  /** one copy of each meaning key and name key in the corpus (analyses arrive as fresh copies from workers/cache) */
+  private readonly strings = new Map<string, string>();
 
   remove(sourceId: string): void {
     this.sources.delete(sourceId);
@@ -152,8 +156,8 @@ export class CorpusIndex {
           sourceId,
           span: s.span,
           text: this.sources.get(sourceId)!.text.slice(s.span.start, s.span.end),
-          entityIds: unique(ids),
-          contextIds: unique(context.filter((c) => !ids.includes(c))),
+          entityIds: ids.length ? unique(ids) : NONE,
+          contextIds: context.length ? unique(context.filter((c) => !ids.includes(c))) : NONE,
           speaker: s.speaker,
           stance: s.stance,
           stanceCue: s.stanceCue,
@@ -313,6 +317,47 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 
 function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
+}
+
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+const OUTLET: Speaker = Object.freeze({ kind: 'outlet' }) as Speaker;
+
+function intern(strings: Map<string, string>, s: string): string {
+  const x = strings.get(s);
+  if (x !== undefined) return x;
+  strings.set(s, s);
+  return s;
+}
+
+/**
+ * Shares what repeats across sentences and sources, in place: one copy of each key string, one empty array, one
+ * "the outlet itself" speaker. A corpus repeats a few tens of thousands of distinct keys hundreds of thousands of
+ * times, so this is most of the memory of the per-sentence records.
+ */
+function compact(a: SourceAnalysis, strings: Map<string, string>): SourceAnalysis {
+  for (const s of a.sentences) {
+    const keys = s.keys;
+    for (let i = 0; i < keys.length; i++) keys[i] = intern(strings, keys[i]);
+    if (!s.quantities.length) s.quantities = NONE;
+    if (!s.dates.length) s.dates = NONE;
+    if (s.speaker.kind === 'outlet' && Object.keys(s.speaker).length === 1) s.speaker = OUTLET;
+    else s.speaker = { ...s.speaker, kind: intern(strings, s.speaker.kind) as Speaker['kind'] };
+    s.stance = intern(strings, s.stance) as Stance;
+    if (s.stanceCue) s.stanceCue = intern(strings, s.stanceCue);
+    for (const q of s.quantities) {
+      q.qualifier = intern(strings, q.qualifier) as Quantity['qualifier'];
+      q.measure = intern(strings, q.measure) as Quantity['measure'];
+      q.counted = intern(strings, q.counted) as Quantity['counted'];
+    }
+  }
+  for (const m of a.raw) {
+    m.kind = intern(strings, m.kind) as RawMention['kind'];
+    m.text = intern(strings, m.text);
+    m.key = intern(strings, m.key);
+    const w = m.words;
+    for (let i = 0; i < w.length; i++) w[i] = intern(strings, w[i]);
+  }
+  return a;
 }
 
 export function emptyTable(): EntityTable {
