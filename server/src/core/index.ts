@@ -23,11 +23,6 @@ export class CorpusIndex {
   readonly disputesByClaim = new Map<string, Dispute[]>();
   /** lower-case words of entity names and aliases (not meaning words) */
   readonly entityWords = new Set<string>();
-  /** name token (folded) -> entity ids, for spelling suggestions */
-  readonly nameTokens = new Map<string, Set<string>>();
-  private readonly deleteIndex = new Map<string, string[]>();
-  private readonly trigrams = new Map<string, Set<string>>();
-  private readonly searchNames = new Map<string, { entityId: string; name: string }[]>();
   version = 0;
 
   upsert(source: Source, analysis: SourceAnalysis): void {
@@ -93,7 +88,9 @@ export class CorpusIndex {
         }
       }
     }
-    this.buildNameIndexes();
+    // the spelling and search indexes are built when first asked for (a rebuild during indexing needs neither)
+    this.spellingIndex = undefined;
+    this.searchIndex = undefined;
     this.version++;
   }
 
@@ -191,36 +188,58 @@ export class CorpusIndex {
     }
   }
 
-  private buildNameIndexes(): void {
-    this.nameTokens.clear();
-    this.deleteIndex.clear();
-    this.trigrams.clear();
-    this.searchNames.clear();
+  /** name token (folded) -> entity ids, for spelling suggestions; built on first use after a rebuild */
+  get nameTokens(): Map<string, Set<string>> {
+    return this.spelling().nameTokens;
+  }
+
+  private spellingIndex: { nameTokens: Map<string, Set<string>>; deleteIndex: Map<string, string[]> } | undefined;
+  private searchIndex: { trigrams: Map<string, Set<string>>; searchNames: Map<string, { entityId: string; name: string }[]> } | undefined;
+
+  /** Name tokens and their one-deletion variants (symmetric-delete spelling lookup). */
+  private spelling(): NonNullable<CorpusIndex['spellingIndex']> {
+    if (this.spellingIndex) return this.spellingIndex;
+    const nameTokens = new Map<string, Set<string>>();
+    const deleteIndex = new Map<string, string[]>();
     for (const e of this.table.entities.values()) {
-      const names = unique([e.name, ...e.aliases]);
-      for (const n of names) {
+      for (const n of unique([e.name, ...e.aliases])) {
         for (const w of n.split(/[\s]+/)) {
           const t = fold(w).replace(/['\u2019]s?$/, '');
           if (t.length < 3) continue;
-          const set = this.nameTokens.get(t) ?? new Set<string>();
-          set.add(e.id);
-          this.nameTokens.set(t, set);
-        }
-        const key = fold(n);
-        const list = this.searchNames.get(key) ?? [];
-        list.push({ entityId: e.id, name: n });
-        this.searchNames.set(key, list);
-        for (const g of trigramsOf(key)) {
-          const s = this.trigrams.get(g) ?? new Set<string>();
-          s.add(key);
-          this.trigrams.set(g, s);
+          const set = nameTokens.get(t);
+          if (set) set.add(e.id);
+          else nameTokens.set(t, new Set([e.id]));
         }
       }
     }
-    for (const t of this.nameTokens.keys()) {
-      push(this.deleteIndex, t, t);
-      for (let i = 0; i < t.length; i++) push(this.deleteIndex, t.slice(0, i) + t.slice(i + 1), t);
+    for (const t of nameTokens.keys()) {
+      push(deleteIndex, t, t);
+      for (let i = 0; i < t.length; i++) push(deleteIndex, t.slice(0, i) + t.slice(i + 1), t);
     }
+    return (this.spellingIndex = { nameTokens, deleteIndex });
+  }
+
+  /** Trigrams of every folded name and alias, for the fuzzy palette search. */
+  private searching(): NonNullable<CorpusIndex['searchIndex']> {
+    if (this.searchIndex) return this.searchIndex;
+    const trigrams = new Map<string, Set<string>>();
+    const searchNames = new Map<string, { entityId: string; name: string }[]>();
+    for (const e of this.table.entities.values()) {
+      for (const n of unique([e.name, ...e.aliases])) {
+        const key = fold(n);
+        const list = searchNames.get(key);
+        if (list) list.push({ entityId: e.id, name: n });
+        else {
+          searchNames.set(key, [{ entityId: e.id, name: n }]);
+          for (const g of trigramsOf(key)) {
+            const s = trigrams.get(g);
+            if (s) s.add(key);
+            else trigrams.set(g, new Set([key]));
+          }
+        }
+      }
+    }
+    return (this.searchIndex = { trigrams, searchNames });
   }
 
   entity(id: string): Entity | undefined {
@@ -244,15 +263,16 @@ export class CorpusIndex {
   /** Known name tokens within edit distance 1 (2 for long words) of a word. */
   nearMisses(word: string): { token: string; distance: number; entityIds: string[] }[] {
     const w = fold(word);
+    const { deleteIndex, nameTokens } = this.spelling();
     const max = w.length >= 8 ? 2 : 1;
     const cands = new Set<string>();
-    for (const c of this.deleteIndex.get(w) ?? []) cands.add(c);
-    for (let i = 0; i < w.length; i++) for (const c of this.deleteIndex.get(w.slice(0, i) + w.slice(i + 1)) ?? []) cands.add(c);
+    for (const c of deleteIndex.get(w) ?? []) cands.add(c);
+    for (let i = 0; i < w.length; i++) for (const c of deleteIndex.get(w.slice(0, i) + w.slice(i + 1)) ?? []) cands.add(c);
     const out: { token: string; distance: number; entityIds: string[] }[] = [];
     for (const c of cands) {
       if (c === w) continue;
       const d = damerauLevenshtein(w, c, max);
-      if (d <= max) out.push({ token: c, distance: d, entityIds: [...(this.nameTokens.get(c) ?? [])] });
+      if (d <= max) out.push({ token: c, distance: d, entityIds: [...(nameTokens.get(c) ?? [])] });
     }
     return out.sort((a, b) => a.distance - b.distance);
   }
@@ -269,8 +289,9 @@ export class CorpusIndex {
         .slice(0, limit)
         .map((e) => ({ entity: e, score: 0, matched: e.name }));
     }
+    const { trigrams, searchNames } = this.searching();
     const counts = new Map<string, number>();
-    for (const g of trigramsOf(q)) for (const k of this.trigrams.get(g) ?? []) counts.set(k, (counts.get(k) ?? 0) + 1);
+    for (const g of trigramsOf(q)) for (const k of trigrams.get(g) ?? []) counts.set(k, (counts.get(k) ?? 0) + 1);
     const pre = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 300);
     const best = new Map<string, { entity: Entity; score: number; matched: string }>();
     for (const [key, c] of pre) {
@@ -283,7 +304,7 @@ export class CorpusIndex {
         const d = Math.min(...words.map((w) => damerauLevenshtein(q, w, 3)), damerauLevenshtein(q, key, 3));
         score += d <= 3 ? (3 - d) * 0.5 : 0;
       }
-      for (const { entityId, name } of this.searchNames.get(key) ?? []) {
+      for (const { entityId, name } of searchNames.get(key) ?? []) {
         const e = this.table.entities.get(entityId)!;
         const s = score + Math.log10(1 + e.mentions.length) * 0.2;
         const prev = best.get(entityId);
