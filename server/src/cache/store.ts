@@ -13,6 +13,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import type { FileResult } from '../indexing/work';
@@ -39,51 +40,76 @@ export type ReadResult =
 
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
-/** Reads and verifies a cache file. Never throws; `ok: false` with a reason when absent, stale or corrupt. */
+/**
+ * Reads and verifies a cache file, chunk by chunk (the file is never held whole in memory). Never throws;
+ * `ok: false` with a reason when absent, stale or corrupt. Nothing read is returned unless the whole body
+ * matched its checksum and counts.
+ */
 export async function readCache(file: string, fingerprint: string, opts: { yieldEvery?: number } = {}): Promise<ReadResult> {
-  let buf: Buffer;
+  let fh: FileHandle;
   try {
-    buf = await fsp.readFile(file);
+    fh = await fsp.open(file, 'r');
   } catch (err) {
     const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
     return { ok: false, missing, reason: missing ? 'no cache yet' : `cannot read the cache (${(err as Error).message})` };
   }
   try {
-    if (buf.length < HEADER_SIZE || !buf.subarray(0, 8).equals(MAGIC))
+    const size = (await fh.stat()).size;
+    const head = Buffer.alloc(HEADER_SIZE);
+    const got = size >= HEADER_SIZE ? (await fh.read(head, 0, HEADER_SIZE, 0)).bytesRead : 0;
+    if (got < HEADER_SIZE || !head.subarray(0, 8).equals(MAGIC))
       return { ok: false, reason: 'not a cache file (bad magic or truncated header)' };
-    const version = buf.readUInt32LE(8);
+    const version = head.readUInt32LE(8);
     if (version !== CACHE_FORMAT_VERSION) return { ok: false, reason: `cache format ${version}, expected ${CACHE_FORMAT_VERSION}` };
-    const n = buf.readUInt32LE(12);
+    const n = head.readUInt32LE(12);
     if (n > HEADER_SIZE - 16) return { ok: false, reason: 'corrupt cache header' };
-    const header = JSON.parse(buf.subarray(16, 16 + n).toString('utf8')) as CacheHeader;
+    const header = JSON.parse(head.subarray(16, 16 + n).toString('utf8')) as CacheHeader;
     if (header.fingerprint !== fingerprint) return { ok: false, reason: 'cache written by another version of the analyser' };
     if (header.v8 !== process.versions.v8) return { ok: false, reason: 'cache written by another Node/V8 version' };
-    if (buf.length !== HEADER_SIZE + header.bodyLength)
-      return { ok: false, reason: `cache truncated or padded (${buf.length} bytes, expected ${HEADER_SIZE + header.bodyLength})` };
-    const body = buf.subarray(HEADER_SIZE);
-    if (createHash('sha1').update(body).digest('hex') !== header.sha1) return { ok: false, reason: 'cache checksum mismatch (corrupt)' };
+    if (size !== HEADER_SIZE + header.bodyLength)
+      return { ok: false, reason: `cache truncated or padded (${size} bytes, expected ${HEADER_SIZE + header.bodyLength})` };
+    const sha = createHash('sha1');
     const entries = new Map<string, CachedEntry>();
-    let at = 0;
+    const lenBuf = Buffer.alloc(4);
+    let at = HEADER_SIZE;
     let chunks = 0;
-    while (at < body.length) {
-      if (at + 4 > body.length) return { ok: false, reason: 'corrupt cache body' };
-      const len = body.readUInt32LE(at);
+    let bad: string | undefined;
+    while (at < size) {
+      if (at + 4 > size || (await fh.read(lenBuf, 0, 4, at)).bytesRead < 4) return { ok: false, reason: 'corrupt cache body' };
+      const len = lenBuf.readUInt32LE(0);
       at += 4;
-      if (at + len > body.length) return { ok: false, reason: 'corrupt cache body' };
-      const list = v8.deserialize(body.subarray(at, at + len)) as CachedEntry[];
+      if (at + len > size) return { ok: false, reason: 'corrupt cache body' };
+      const blob = Buffer.allocUnsafe(len);
+      if ((await fh.read(blob, 0, len, at)).bytesRead < len) return { ok: false, reason: 'corrupt cache body' };
       at += len;
+      sha.update(lenBuf).update(blob);
       chunks++;
-      if (!Array.isArray(list)) return { ok: false, reason: 'corrupt cache chunk' };
-      for (const e of list) {
-        if (!validEntry(e)) return { ok: false, reason: 'corrupt cache entry' };
-        entries.set(e.file, e);
+      // a chunk that does not parse makes the checksum fail too; say which came first only if it matches
+      if (bad) continue;
+      try {
+        const list = v8.deserialize(blob) as CachedEntry[];
+        if (!Array.isArray(list)) bad = 'corrupt cache chunk';
+        else
+          for (const e of list) {
+            if (!validEntry(e)) {
+              bad = 'corrupt cache entry';
+              break;
+            }
+            entries.set(e.file, e);
+          }
+      } catch (err) {
+        bad = `corrupt cache (${(err as Error).message})`;
       }
       if (opts.yieldEvery && chunks % opts.yieldEvery === 0) await tick();
     }
+    if (sha.digest('hex') !== header.sha1) return { ok: false, reason: 'cache checksum mismatch (corrupt)' };
+    if (bad) return { ok: false, reason: bad };
     if (chunks !== header.chunks || entries.size !== header.entries) return { ok: false, reason: 'cache entry count mismatch' };
     return { ok: true, entries, header };
   } catch (err) {
     return { ok: false, reason: `corrupt cache (${(err as Error).message})` };
+  } finally {
+    await fh.close();
   }
 }
 
