@@ -113,8 +113,10 @@ export class CorpusIndex {
       for (const n of [e.name, ...e.aliases])
         for (const w of n.split(/[\s-]+/)) if (w.length > 1) this.entityWords.add(fold(w).replace(/['\u2019]s$/, ''));
     }
+    const entities = this.table.entities;
     for (const [sourceId, a] of this.analyses) {
       const mentions = this.table.mentions.get(sourceId) ?? [];
+      const text = this.sources.get(sourceId)!.text;
       let mi = 0;
       let lastPersons: string[] = [];
       let lastPersonPara = -1;
@@ -122,69 +124,78 @@ export class CorpusIndex {
       let lastEvent: string | undefined;
       const eventCounts = new Map<string, number>();
       for (const m of mentions)
-        if (m.entityId && this.table.entities.get(m.entityId)?.type === 'event')
-          eventCounts.set(m.entityId, (eventCounts.get(m.entityId) ?? 0) + 1);
+        if (m.entityId && entities.get(m.entityId)?.type === 'event') eventCounts.set(m.entityId, (eventCounts.get(m.entityId) ?? 0) + 1);
       const mainEvent = [...eventCounts.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
       const paraPersons = new Map<number, string[]>();
-      a.sentences.forEach((s, si) => {
-        const inSentence: ResolvedMention[] = [];
+      const sentences = a.sentences;
+      for (let si = 0; si < sentences.length; si++) {
+        const s = sentences[si];
         while (mi < mentions.length && mentions[mi].span.start < s.span.start) mi++;
         let k = mi;
-        while (k < mentions.length && mentions[k].span.start < s.span.end) inSentence.push(mentions[k++]);
         const ids: string[] = [];
-        for (const m of inSentence) {
+        const doers: { eventId: string; orgId: string }[] = [];
+        for (; k < mentions.length && mentions[k].span.start < s.span.end; k++) {
+          const m = mentions[k];
           if (m.entityId) ids.push(m.entityId);
           else if (m.candidates) ids.push(...m.candidates);
+          if (m.raw.kind === 'event' && m.raw.eventBy && m.entityId) {
+            const org = this.table.byKey.get(m.raw.eventBy);
+            if (org) doers.push({ eventId: m.entityId, orgId: org });
+          }
         }
-        const typeOf = (id: string) => this.table.entities.get(id)?.type;
-        const context: string[] = [];
-        const persons = ids.filter((i) => typeOf(i) === 'person');
+        // the types of the sentence's entities, in one pass
+        let persons: string[] = NONE;
+        let orgInSentence: string | undefined;
+        let eventInSentence: string | undefined;
+        for (const id of ids) {
+          const t = entities.get(id)?.type;
+          if (t === 'person') persons = persons === NONE ? [id] : (persons.push(id), persons);
+          else if (t === 'organization') orgInSentence = id;
+          else if (t === 'event') eventInSentence = id;
+        }
+        let context: string[] = NONE;
+        const add = (id: string) => {
+          if (!ids.includes(id)) context = context === NONE ? [id] : (context.push(id), context);
+        };
         if (s.pronoun && persons.length === 0) {
-          const pp = paraPersons.get(s.paragraph) ?? (lastPersonPara >= s.paragraph - 1 ? lastPersons : []);
-          context.push(...pp);
+          const pp = paraPersons.get(s.paragraph) ?? (lastPersonPara >= s.paragraph - 1 ? lastPersons : NONE);
+          for (const id of pp) add(id);
         }
-        if (s.groupRef && !ids.some((i) => typeOf(i) === 'organization') && lastOrg) context.push(lastOrg);
-        if (s.bareEvent && !ids.some((i) => typeOf(i) === 'event')) {
+        if (s.groupRef && !orgInSentence && lastOrg) add(lastOrg);
+        if (s.bareEvent && !eventInSentence) {
           const ev = lastEvent ?? mainEvent;
-          if (ev) context.push(ev);
+          if (ev) add(ev);
         }
-        const claim: Claim = {
+        const claim: Claim & { contrast: boolean; heading: boolean } = {
           id: `${sourceId}#${si}`,
           sourceId,
           span: s.span,
-          text: this.sources.get(sourceId)!.text.slice(s.span.start, s.span.end),
+          text: text.slice(s.span.start, s.span.end),
           entityIds: ids.length ? unique(ids) : NONE,
-          contextIds: context.length ? unique(context.filter((c) => !ids.includes(c))) : NONE,
+          contextIds: context.length > 1 ? unique(context) : context,
           speaker: s.speaker,
           stance: s.stance,
           stanceCue: s.stanceCue,
           quantities: s.quantities,
           dates: s.dates,
           keys: s.keys,
+          contrast: s.contrast,
+          heading: s.heading,
         };
-        (claim as Claim & { contrast?: boolean; heading?: boolean }).contrast = s.contrast;
-        (claim as Claim & { heading?: boolean }).heading = s.heading;
         this.claims.push(claim);
         this.claimById.set(claim.id, claim);
         for (const e of allEntities(claim)) push(this.claimsByEntity, e, claim);
-        for (const m of inSentence) {
-          if (m.raw.kind === 'event' && m.raw.eventBy && m.entityId) {
-            const org = this.table.byKey.get(m.raw.eventBy);
-            if (org) push(this.doersByClaim, claim.id, { eventId: m.entityId, orgId: org });
-          }
-        }
+        if (doers.length) this.doersByClaim.set(claim.id, doers);
         // carry context forward
         if (persons.length) {
-          const pp = paraPersons.get(s.paragraph) ?? [];
-          paraPersons.set(s.paragraph, unique([...pp, ...persons]));
+          const pp = paraPersons.get(s.paragraph);
+          paraPersons.set(s.paragraph, pp ? unique([...pp, ...persons]) : unique(persons));
           lastPersons = persons;
           lastPersonPara = s.paragraph;
         }
-        const orgs = ids.filter((i) => typeOf(i) === 'organization');
-        if (orgs.length) lastOrg = orgs[orgs.length - 1];
-        const evs = ids.filter((i) => typeOf(i) === 'event');
-        if (evs.length) lastEvent = evs[evs.length - 1];
-      });
+        if (orgInSentence) lastOrg = orgInSentence;
+        if (eventInSentence) lastEvent = eventInSentence;
+      }
     }
   }
 
