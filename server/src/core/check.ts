@@ -237,7 +237,9 @@ function analyzeParagraph(index: CorpusIndex, masked: string, text: string, head
     const tiny = wordsAtLeast(str, 3) === false;
     const stance = tiny ? { stance: 'asserts' as const } : detectStance(str, { isHeading: s.heading });
     const speaker = tiny ? { kind: 'outlet' as const } : detectSpeaker(str);
-    const asserts = !tiny && stance.stance === 'asserts' && speaker.kind === 'outlet' && !s.heading;
+    // a factive verb ("confirms", "revealed", "admits") presents what follows as fact: the writer asserts it too
+    const ownVoice = speaker.kind === 'outlet' || (speaker.kind === 'attributed' && FACTIVE.test(speaker.cue ?? ''));
+    const asserts = !tiny && stance.stance === 'asserts' && ownVoice && !s.heading;
     const ds: DraftSentence = {
       span: s.span,
       heading: s.heading,
@@ -278,6 +280,9 @@ function analyzeParagraph(index: CorpusIndex, masked: string, text: string, head
 
   return { mentions, findings, sentences: out };
 }
+
+/** reporting verbs that presuppose the truth of what they report (unlike "said", "claimed", "alleged") */
+const FACTIVE = /^(?:confirm(?:s|ed)?|reveal(?:s|ed)?|admit(?:s|ted)?|acknowledge[sd]?|disclose[sd]?)$/i;
 
 /** Whether a text has at least n whitespace-separated words (one linear pass, stops early). */
 function wordsAtLeast(s: string, n: number): boolean {
@@ -538,7 +543,7 @@ interface TopicIndex {
 }
 const topicIndexes = new WeakMap<CorpusIndex, TopicIndex>();
 /** a key in more than this share of the articles is too common to locate a topic */
-const COMMON_KEY_SHARE = 0.05;
+const COMMON_KEY_SHARE = 0.1;
 
 function topicIndex(index: CorpusIndex): TopicIndex {
   const cached = topicIndexes.get(index);
