@@ -76,3 +76,28 @@ test('a factive verb ("confirmed") asserts what it reports; "said" only attribut
   assert.equal(disputed(idx, 'Officials confirmed a giant squid washed up on the beach at Port Alder.').length, 1);
   assert.deepEqual(disputed(idx, 'Officials said a giant squid washed up on the beach at Port Alder.'), []);
 });
+
+test('headline labels ("BREAKING:", "WATCH:", "(UPDATED)") are not part of what the story is about', () => {
+  const idx = corpus([
+    ...fillers,
+    DEBUNK,
+    { id: 'Council News', text: 'Watch the video of the council meeting: the agenda was updated after breaking news about the budget.' },
+  ]);
+  const f = disputed(idx, 'BREAKING NEWS: WATCH: Giant squid washed up on a beach (VIDEO)');
+  assert.equal(f.length, 1, JSON.stringify(f));
+  assert.ok(f[0].related.some((r) => r.sourceId === 'Shore Gazette'));
+});
+
+test('a doubt sharing only a name and one word with the draft is about another point', () => {
+  const idx = corpus([
+    ...fillers,
+    {
+      id: 'Tech Daily',
+      text: [
+        'The new Veltrix tablet will be thinner and lighter than the current model, according to supply-chain documents.',
+        'It is unclear whether Veltrix will delay the launch of the model until the autumn.',
+      ].join(' '),
+    },
+  ]);
+  assert.deepEqual(disputed(idx, 'The new Veltrix tablet is thinner and lighter than the current model.'), []);
+});

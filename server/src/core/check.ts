@@ -595,6 +595,18 @@ function topicCoverage(t: TopicIndex, keys: string[], docKeys: { has(k: string):
   return { share: total > 0 ? covered / total : 0, shared };
 }
 
+/**
+ * Headline labels say how a story is published, not what it is about: "BREAKING:", "WATCH:", "VIDEO:",
+ * "EXCLUSIVE:" at the start (upper case, or any case before a colon), "(UPDATED)", "(VIDEO)" at the end.
+ */
+const KICKER_START =
+  /^\W*(?:(?:BREAKING(?:\s+NEWS)?|WATCH|VIDEO|PHOTOS?|PICTURES|UPDATED?|EXCLUSIVE|LIVE|JUST\s+IN|DEVELOPING|LISTEN)\b\s*[:|\u2013\u2014-]?|(?:breaking(?:\s+news)?|watch|video|photos?|pictures|updated?|exclusive|live|just\s+in|developing|listen)\s*[:|])\s*/;
+const KICKER_END = /\s*[([](?:updated?|video|photos?|pictures|watch|graphic|exclusive)[)\]]\W*$/i;
+function storyKeys(ds: DraftSentence): string[] {
+  const stripped = ds.text.replace(KICKER_START, '').replace(KICKER_END, '');
+  return stripped.length === ds.text.length ? ds.keys : meaningKeys(stripped);
+}
+
 /** share of the draft's weighted keys an article must cover to be about the same story */
 const STORY_SHARE = 0.6;
 /** and the number of keys it must share */
@@ -612,6 +624,7 @@ const AROUND = 2;
 function refutingArticles(index: CorpusIndex, ds: DraftSentence): { d: Dispute; score: number; claim: Claim }[] {
   const hits: { d: Dispute; score: number; claim: Claim }[] = [];
   const t = topicIndex(index);
+  const topicKeys = storyKeys(ds);
   const near = new Set<string>();
   for (const e of ds.entityIds)
     for (const m of index.entity(e)?.mentions ?? []) if (index.denialsBySource.has(m.sourceId)) near.add(m.sourceId);
@@ -622,7 +635,7 @@ function refutingArticles(index: CorpusIndex, ds: DraftSentence): { d: Dispute; 
     const docEntities = index.sourceEntities.get(sourceId)!;
     const sharedEntities = ds.entityIds.filter((e) => docEntities.has(e)).length;
     const pointNear = sharedEntities > 0 && nonEntityShared(ds.keys, docKeys, index.entityWords) >= 3;
-    const storyCandidate = topicCoverage(t, ds.keys, docKeys);
+    const storyCandidate = topicCoverage(t, topicKeys, docKeys);
     const mayBeStory = storyCandidate.share >= STORY_SHARE && storyCandidate.shared >= STORY_KEYS;
     if (!pointNear && !mayBeStory) continue;
     const all = t.claimsBySource.get(sourceId) ?? [];
@@ -631,7 +644,7 @@ function refutingArticles(index: CorpusIndex, ds: DraftSentence): { d: Dispute; 
       // about the story itself ("the report is a hoax", a verdict line) or about this point
       const verdict = VERDICT_LINE.test(c.text.trim());
       const aboutStory = verdict || !!detectRefutation(c.text)?.aboutReport;
-      const aboutPoint = (s.entities >= 1 && s.meaning >= 1) || s.meaning >= 2;
+      const aboutPoint = (s.entities >= 1 && s.meaning >= 2) || s.meaning >= 3;
       // the story a refutation speaks of is the article's topic where it is said: its lede and the sentences
       // around the refutation (a long article may mention the draft's words in passing elsewhere)
       // (a verdict line rates the whole article)
@@ -641,7 +654,7 @@ function refutingArticles(index: CorpusIndex, ds: DraftSentence): { d: Dispute; 
         const local = new Set<string>();
         for (const x of [...all.slice(0, LEDE), ...all.slice(Math.max(0, at - AROUND), at + AROUND + 1)])
           for (const k of x.keys) local.add(k);
-        const cov = topicCoverage(t, ds.keys, local);
+        const cov = topicCoverage(t, topicKeys, local);
         storyNear = cov.share >= STORY_SHARE && cov.shared >= STORY_KEYS;
       }
       if ((pointNear && (aboutPoint || aboutStory)) || storyNear) {
