@@ -101,3 +101,21 @@ test('a doubt sharing only a name and one word with the draft is about another p
   ]);
   assert.deepEqual(disputed(idx, 'The new Veltrix tablet is thinner and lighter than the current model.'), []);
 });
+
+test('an article naming two of the draft entities that calls the report untrue disputes it', () => {
+  const quell = {
+    id: 'Sports Desk',
+    text: [
+      'Marta Quell was signed by Oxley United last week, several sports sites claimed.',
+      'Quell said on Sunday that the rumours are untrue and that she is staying at her club.',
+    ].join(' '),
+  };
+  const idx = corpus([...fillers, quell]);
+  const draft =
+    'Oxley United signed Marta Quell before the football match, fans in the town square celebrated, and the museum curator queued for tickets.';
+  const f = disputed(idx, draft);
+  assert.equal(f.length, 1, JSON.stringify(f));
+  assert.ok(f[0].related.some((r) => r.sourceId === 'Sports Desk'));
+  // one shared name is not enough to be about the same point
+  assert.deepEqual(disputed(idx, 'Marta Quell signed copies of her book at the new bakery on the high street.'), []);
+});

@@ -56,3 +56,12 @@ test('a refutation is read as a denial; a negated one is not', () => {
   // a question stays a question
   assert.equal(detectStance('Is the story a hoax?').stance, 'questions');
 });
+
+test('"it was falsely reported that …" refutes a report; "falsely accused" is a denial of another kind', () => {
+  assert.deepEqual(detectRefutation('It was falsely reported that the mayor had resigned.'), {
+    cue: 'falsely reported',
+    aboutReport: true,
+  });
+  assert.equal(detectRefutation('He was falsely accused of theft.'), undefined);
+  assert.equal(detectStance('He was falsely accused of theft.').stance, 'denies');
+});

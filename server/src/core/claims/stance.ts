@@ -121,6 +121,8 @@ const REFUTE_PHRASES = new RegExp(
     String.raw`\b(?:is|was|are|were|it['\u2019]s|that['\u2019]s)\s+(?:simply\s+|just\s+|entirely\s+|completely\s+|absolutely\s+|almost\s+certainly\s+)?(?:not|n['\u2019]t)\s+true\b`,
     String.raw`\b(?:isn|wasn|aren|weren)['\u2019]t\s+true\b`,
     String.raw`\bno\s+truth\s+(?:to|in|whatsoever|at\s+all|behind)\b`,
+    // "it was falsely reported that …": the report is false
+    String.raw`\b(?:wrongly|falsely|erroneously|mistakenly)\s+(?:reported|claimed|stated|suggested|alleged|announced|said)\b`,
     String.raw`\b(?:never|did\s+not|didn['\u2019]t)\s+(?:actually\s+|really\s+)?(?:happen(?:ed)?|take\s+place|took\s+place|exist(?:ed)?)\b`,
     String.raw`\b(?:turned|turns|turn)\s+out\s+(?:to\s+be\s+(?:false|untrue|wrong|fake|a\s+hoax|a\s+prank|a\s+joke|satire|bogus|fabricated|made[- ]up|a\s+rumou?r))\b`,
     String.raw`\b(?:was|were|is|are|been)\s+(?:not|n['\u2019]t)\s+(?:real|genuine|authentic|accurate)\b`,
@@ -163,7 +165,7 @@ export function detectRefutation(sentence: string): Refutation | undefined {
     if (word.startsWith('hoax')) return { cue: m[0], aboutReport: true };
   }
   const p = REFUTE_PHRASES.exec(sentence);
-  if (p) return { cue: p[0], aboutReport: /debunk|not\s+true|n['\u2019]t\s+true|no\s+truth/i.test(p[0]) };
+  if (p) return { cue: p[0], aboutReport: /debunk|not\s+true|n['\u2019]t\s+true|no\s+truth|ly\s+\w+$/i.test(p[0]) };
   return undefined;
 }
 
