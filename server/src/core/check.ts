@@ -16,6 +16,7 @@ import { draftText, isSuppressed, type Directive } from './text/draft';
 import { LineMap, paragraphs, sentences } from './text/sentences';
 import { extractMentions, type RawMention } from './entities/extract';
 import { detectSpeaker, detectStance, extractQuantities } from './claims';
+import { detectRefutation } from './claims/stance';
 import { hasNegation, meaningKeys } from './text/keys';
 import { VERDICT_LINE, allEntities, describeQuantity, isDoubt, nonEntityShared, overlaps, scopesOf, short } from './disputes/detect';
 import { fold, isFirstName, isKnownPlace, isWord } from './lexicon';
@@ -236,7 +237,9 @@ function analyzeParagraph(index: CorpusIndex, masked: string, text: string, head
     const tiny = wordsAtLeast(str, 3) === false;
     const stance = tiny ? { stance: 'asserts' as const } : detectStance(str, { isHeading: s.heading });
     const speaker = tiny ? { kind: 'outlet' as const } : detectSpeaker(str);
-    const asserts = !tiny && stance.stance === 'asserts' && speaker.kind === 'outlet' && !s.heading;
+    // a factive verb ("confirms", "revealed", "admits") presents what follows as fact: the writer asserts it too
+    const ownVoice = speaker.kind === 'outlet' || (speaker.kind === 'attributed' && FACTIVE.test(speaker.cue ?? ''));
+    const asserts = !tiny && stance.stance === 'asserts' && ownVoice && !s.heading;
     const ds: DraftSentence = {
       span: s.span,
       heading: s.heading,
@@ -277,6 +280,9 @@ function analyzeParagraph(index: CorpusIndex, masked: string, text: string, head
 
   return { mentions, findings, sentences: out };
 }
+
+/** reporting verbs that presuppose the truth of what they report (unlike "said", "claimed", "alleged") */
+const FACTIVE = /^(?:confirm(?:s|ed)?|reveal(?:s|ed)?|admit(?:s|ted)?|acknowledge[sd]?|disclose[sd]?)$/i;
 
 /** Whether a text has at least n whitespace-separated words (one linear pass, stops early). */
 function wordsAtLeast(s: string, n: number): boolean {
@@ -448,40 +454,10 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
       }
     }
   }
-  // an article about the same thing that denies or doubts it ("the report is a hoax", "X denied …"); a draft
+  // an article about the same thing that denies or doubts it ("X denied …", "the report is a hoax"); a draft
   // that itself negates ("does not have") has the opposite polarity, so a denial may agree with it
   const draftNegates = hasNegation(ds.text);
-  // only the articles that name one of the draft's entities can be "about the same thing"
-  const nearSources = new Set<string>();
-  if (!draftNegates)
-    for (const e of ds.entityIds)
-      for (const m of index.entity(e)?.mentions ?? []) if (index.denialsBySource.has(m.sourceId)) nearSources.add(m.sourceId);
-  for (const sourceId of nearSources) {
-    const denials = index.denialsBySource.get(sourceId)!;
-    const docKeys = index.sourceKeys.get(sourceId)!;
-    const docEntities = index.sourceEntities.get(sourceId)!;
-    const sharedEntities = ds.entityIds.filter((e) => docEntities.has(e)).length;
-    if (!sharedEntities || nonEntityShared(ds.keys, docKeys, index.entityWords) < 3) continue;
-    for (const c of denials) {
-      const s = matchScore(index, ds, c);
-      // about this point, or about the story itself ("the report is a hoax", a verdict line)
-      const aboutStory = VERDICT_LINE.test(c.text.trim());
-      if ((s.entities >= 1 && s.meaning >= 1) || s.meaning >= 2 || aboutStory) {
-        hits.push({
-          d: {
-            id: `denial-${c.id}`,
-            kind: 'questioned',
-            point: `${outletOf(index, c.sourceId)} ${c.stance === 'denies' ? 'denies' : 'doubts'}: ${short(c.text)}`,
-            entityIds: c.entityIds,
-            sides: [{ claimId: c.id, sourceId, position: c.stance }],
-          },
-          score: s.entities * 1.5 + s.meaning,
-          claim: c,
-        });
-        break;
-      }
-    }
-  }
+  if (!draftNegates) hits.push(...refutingArticles(index, ds));
   if (!hits.length) return undefined;
   hits.sort((a, b) => b.score - a.score);
   const top = hits.filter((h) => h.score >= hits[0].score - 2).slice(0, 4);
@@ -549,6 +525,156 @@ function sharesNegatedPredicate(draftKeys: Set<string>, draft: string, source: s
   const m = NEGATED_WORDS.exec(source) ?? NEGATED_WORDS.exec(draft);
   if (!m) return false;
   return meaningKeys(m[1]).some((k) => draftKeys.has(k));
+}
+
+/**
+ * What the articles of the corpus are about, for matching a refutation that names no detail of the story ("the
+ * report is a hoax") to the draft: per index version, the number of articles each meaning key occurs in, and,
+ * for the articles that deny or doubt something, an inverted index from their keys (keys common to many
+ * articles are left out: they say nothing about the topic, and keep the candidate lists short).
+ */
+interface TopicIndex {
+  version: number;
+  sources: number;
+  df: Map<string, number>;
+  refutingByKey: Map<string, string[]>;
+  /** each article's claims in order (for the lede and the neighbours of a refutation) */
+  claimsBySource: Map<string, Claim[]>;
+}
+const topicIndexes = new WeakMap<CorpusIndex, TopicIndex>();
+/** a key in more than this share of the articles is too common to locate a topic */
+const COMMON_KEY_SHARE = 0.1;
+
+function topicIndex(index: CorpusIndex): TopicIndex {
+  const cached = topicIndexes.get(index);
+  if (cached && cached.version === index.version) return cached;
+  const df = new Map<string, number>();
+  for (const keys of index.sourceKeys.values()) for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
+  const sources = index.sourceKeys.size;
+  const common = Math.max(20, sources * COMMON_KEY_SHARE);
+  const refutingByKey = new Map<string, string[]>();
+  for (const sourceId of index.denialsBySource.keys()) {
+    for (const k of index.sourceKeys.get(sourceId) ?? []) {
+      if ((df.get(k) ?? 0) > common) continue;
+      const list = refutingByKey.get(k);
+      if (list) list.push(sourceId);
+      else refutingByKey.set(k, [sourceId]);
+    }
+  }
+  const claimsBySource = new Map<string, Claim[]>();
+  for (const c of index.claims) {
+    if (!index.denialsBySource.has(c.sourceId)) continue;
+    const list = claimsBySource.get(c.sourceId);
+    if (list) list.push(c);
+    else claimsBySource.set(c.sourceId, [c]);
+  }
+  const t = { version: index.version, sources, df, refutingByKey, claimsBySource };
+  topicIndexes.set(index, t);
+  return t;
+}
+
+/**
+ * How much of the draft sentence an article covers: the share of the draft's meaning keys found in the article,
+ * each weighted by its rarity across the corpus (inverse document frequency), and how many keys are shared.
+ * Keys the corpus never uses are left out (they cannot be matched anywhere).
+ */
+function topicCoverage(t: TopicIndex, keys: string[], docKeys: { has(k: string): boolean }): { share: number; shared: number } {
+  let total = 0;
+  let covered = 0;
+  let shared = 0;
+  for (const k of keys) {
+    const n = t.df.get(k);
+    if (!n) continue;
+    const w = Math.log((t.sources + 1) / (n + 1));
+    total += w;
+    if (docKeys.has(k)) {
+      covered += w;
+      shared++;
+    }
+  }
+  return { share: total > 0 ? covered / total : 0, shared };
+}
+
+/**
+ * Headline labels say how a story is published, not what it is about: "BREAKING:", "WATCH:", "VIDEO:",
+ * "EXCLUSIVE:" at the start (upper case, or any case before a colon), "(UPDATED)", "(VIDEO)" at the end.
+ */
+const KICKER_START =
+  /^\W*(?:(?:BREAKING(?:\s+NEWS)?|WATCH|VIDEO|PHOTOS?|PICTURES|UPDATED?|EXCLUSIVE|LIVE|JUST\s+IN|DEVELOPING|LISTEN)\b\s*[:|\u2013\u2014-]?|(?:breaking(?:\s+news)?|watch|video|photos?|pictures|updated?|exclusive|live|just\s+in|developing|listen)\s*[:|])\s*/;
+const KICKER_END = /\s*[([](?:updated?|video|photos?|pictures|watch|graphic|exclusive)[)\]]\W*$/i;
+function storyKeys(ds: DraftSentence): string[] {
+  const stripped = ds.text.replace(KICKER_START, '').replace(KICKER_END, '');
+  return stripped.length === ds.text.length ? ds.keys : meaningKeys(stripped);
+}
+
+/** share of the draft's weighted keys an article must cover to be about the same story */
+const STORY_SHARE = 0.6;
+/** and the number of keys it must share */
+const STORY_KEYS = 3;
+/** the article's opening sentences, and the sentences either side of a refutation, that say what it is about */
+const LEDE = 3;
+const AROUND = 2;
+
+/**
+ * Articles that deny or doubt what the draft sentence asserts: (a) an article naming the draft's entities whose
+ * denial shares the sentence's meaning ("the family denied he was arrested"); (b) an article about the same
+ * story (it covers most of the sentence's rare keys) that calls the story itself false ("the report is a hoax",
+ * "there is no truth to the claim", a verdict line), which need not repeat the sentence's words.
+ */
+function refutingArticles(index: CorpusIndex, ds: DraftSentence): { d: Dispute; score: number; claim: Claim }[] {
+  const hits: { d: Dispute; score: number; claim: Claim }[] = [];
+  const t = topicIndex(index);
+  const topicKeys = storyKeys(ds);
+  const near = new Set<string>();
+  for (const e of ds.entityIds)
+    for (const m of index.entity(e)?.mentions ?? []) if (index.denialsBySource.has(m.sourceId)) near.add(m.sourceId);
+  for (const k of ds.keys) for (const sourceId of t.refutingByKey.get(k) ?? []) near.add(sourceId);
+  for (const sourceId of near) {
+    const denials = index.denialsBySource.get(sourceId)!;
+    const docKeys = index.sourceKeys.get(sourceId)!;
+    const docEntities = index.sourceEntities.get(sourceId)!;
+    const sharedEntities = ds.entityIds.filter((e) => docEntities.has(e)).length;
+    const docShared = nonEntityShared(ds.keys, docKeys, index.entityWords);
+    const pointNear = sharedEntities > 0 && (docShared >= 3 || (sharedEntities >= 2 && docShared >= 1));
+    const storyCandidate = topicCoverage(t, topicKeys, docKeys);
+    const mayBeStory = storyCandidate.share >= STORY_SHARE && storyCandidate.shared >= STORY_KEYS;
+    if (!pointNear && !mayBeStory) continue;
+    const all = t.claimsBySource.get(sourceId) ?? [];
+    for (const c of denials) {
+      const s = matchScore(index, ds, c);
+      // about the story itself ("the report is a hoax", a verdict line) or about this point
+      const verdict = VERDICT_LINE.test(c.text.trim());
+      const aboutStory = verdict || !!detectRefutation(c.text)?.aboutReport;
+      const aboutPoint = (s.entities >= 1 && s.meaning >= 2) || s.meaning >= 3;
+      // the story a refutation speaks of is the article's topic where it is said: its lede and the sentences
+      // around the refutation (a long article may mention the draft's words in passing elsewhere)
+      // (a verdict line rates the whole article)
+      let storyNear = verdict && mayBeStory;
+      if (aboutStory && mayBeStory && !storyNear) {
+        const at = all.indexOf(c);
+        const local = new Set<string>();
+        for (const x of [...all.slice(0, LEDE), ...all.slice(Math.max(0, at - AROUND), at + AROUND + 1)])
+          for (const k of x.keys) local.add(k);
+        const cov = topicCoverage(t, topicKeys, local);
+        storyNear = cov.share >= STORY_SHARE && cov.shared >= STORY_KEYS;
+      }
+      if ((pointNear && (aboutPoint || aboutStory)) || storyNear) {
+        hits.push({
+          d: {
+            id: `denial-${c.id}`,
+            kind: 'questioned',
+            point: `${outletOf(index, c.sourceId)} ${c.stance === 'denies' ? 'denies' : 'doubts'}: ${short(c.text)}`,
+            entityIds: c.entityIds,
+            sides: [{ claimId: c.id, sourceId, position: c.stance }],
+          },
+          score: s.entities * 1.5 + s.meaning,
+          claim: c,
+        });
+        break;
+      }
+    }
+  }
+  return hits;
 }
 
 /** The claim that best supports a draft sentence (for "insert citation" and "attribute"), if any. */

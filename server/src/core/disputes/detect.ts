@@ -1,4 +1,5 @@
 import type { Claim, Dispute, Entity, Quantity, Source } from '../model';
+import { detectRefutation } from '../claims/stance';
 
 /**
  * Finds disputes among the claims of a corpus. The tool never decides who is right: a dispute lists every
@@ -33,7 +34,7 @@ export function isDoubt(c: Claim & { heading?: boolean }): boolean {
     return STRONG_DOUBT.test(c.text) || STRONG_DENIAL.test(c.text);
   }
   if (c.stance === 'hedges') return STRONG_DOUBT.test(c.stanceCue ?? '') || STRONG_DOUBT.test(c.text);
-  if (c.stance === 'denies') return STRONG_DOUBT.test(c.text) || STRONG_DENIAL.test(c.text);
+  if (c.stance === 'denies') return STRONG_DOUBT.test(c.text) || STRONG_DENIAL.test(c.text) || !!detectRefutation(c.text);
   return false;
 }
 
