@@ -42,7 +42,7 @@ export function allEntities(c: Claim): string[] {
   return c.contextIds?.length ? [...c.entityIds, ...c.contextIds] : c.entityIds;
 }
 
-export function nonEntityShared(a: string[], b: Set<string>, entityWords: Set<string>): number {
+export function nonEntityShared(a: string[], b: { has(k: string): boolean }, entityWords: Set<string>): number {
   let n = 0;
   for (const k of a) {
     if (!b.has(k) || entityWords.has(k)) continue;
