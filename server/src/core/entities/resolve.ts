@@ -290,10 +290,10 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
       if (weakKeys.has(m.key) && !m.title && Math.max(gv.person, gv.organization, gv.place) < 1) continue;
       let type = own;
       if (!type) {
+        // a name with no evidence of its type: two or three title-case words are most often a person; anything
+        // else is left out rather than guessed (an unknown single word or long phrase is as often no name at all)
         const wc = m.words.length;
-        const total = [...(surfaces.get(m.key)?.values() ?? [])].reduce((a, b) => a + b, 0);
         if (wc >= 2 && wc <= 3 && m.words.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) type = 'person';
-        else if (wc >= 2 || total >= 2) type = 'organization';
       }
       if (!type) continue;
       entityId = idFor(r, type);
