@@ -60,3 +60,17 @@ test('a name with no evidence of its type is left out rather than guessed to be 
   const got = names('Zentrix was mentioned once. Later Zentrix came up again, and Zentrix a third time.');
   assert.ok(!got.some((n) => n.startsWith('Zentrix')), got.join('; '));
 });
+
+test('a given name that is also a word starts a name when a surname follows it', () => {
+  const got = names(
+    [
+      'Mark Oduya opened the meeting.',
+      'Grace Whitcombe spoke next.',
+      'Will Britain stay in the market?',
+      'Frank Discussions was the title of the panel.',
+    ].join(' '),
+  );
+  assert.ok(got.includes('Mark Oduya [person]'), got.join('; '));
+  assert.ok(got.includes('Grace Whitcombe [person]'), got.join('; '));
+  assert.ok(!got.some((n) => /^Will|^Frank/.test(n)), got.join('; '));
+});

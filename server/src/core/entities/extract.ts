@@ -14,6 +14,7 @@ import {
   fold,
   isDemonym,
   isFirstName,
+  isGivenName,
   isKnownPlace,
   isRegion,
   isStopword,
@@ -245,6 +246,15 @@ let midCaps: Set<string> | undefined;
 /** capitalised words that follow a given name in the document ("Bernie Sanders"): surnames even if they are also words */
 let surnames: Set<string> | undefined;
 
+/** A capitalised word that can be a surname: a given name ("John Paul"), a word no dictionary has, or one the
+ * document never writes in lower case. */
+function surnameLike(w: string, lowercaseSeen?: Set<string>): boolean {
+  const l = w.toLowerCase().replace(/['\u2019]s?$/, '');
+  if (!isCapWord(w) || isKnownPlace(w) || ORG_HEADS.has(l) || PLACE_HEADS.has(l) || TITLES.has(l) || isDemonym(w)) return false;
+  if (isFirstName(w) || !isWord(l)) return true;
+  return !isAdjectival(w) && !!midCaps?.has(w.replace(/['\u2019]s?$/, '')) && !!lowercaseSeen && !lowercaseSeen.has(l);
+}
+
 function isOrdinaryWord(w: string, lowercaseSeen?: Set<string>): boolean {
   const l = w.toLowerCase();
   if (isFirstName(w) || isKnownPlace(w) || countryOf(w)) return false;
@@ -465,7 +475,12 @@ function processRun(
       idx.shift();
       continue;
     }
-    if ((initial.has(idx[0]) || heading) && isOrdinaryWord(w, lowercaseSeen) && !isAcronym(w)) {
+    if (
+      (initial.has(idx[0]) || heading) &&
+      isOrdinaryWord(w, lowercaseSeen) &&
+      !isAcronym(w) &&
+      !(!heading && idx.length >= 2 && isGivenName(w) && surnameLike(toks[idx[1]].text, lowercaseSeen))
+    ) {
       idx.shift();
       continue;
     }
@@ -599,7 +614,14 @@ function processRun(
 
   const allDictionary = words.every((w) => isWord(w.toLowerCase()) && !isFirstName(w));
   const connected = words.some((w) => w === 'of' || w === 'for' || w === 'on' || w === 'and' || w === '&');
-  if (words.length >= 2 && isFirstName(words[0]) && !ORG_HEADS.has(lastWord) && !PLACE_HEADS.has(lastWord) && !connected) votes.person += 3;
+  if (
+    words.length >= 2 &&
+    (isFirstName(words[0]) || (words.length <= 3 && isGivenName(words[0]) && surnameLike(words[words.length - 1], lowercaseSeen))) &&
+    !ORG_HEADS.has(lastWord) &&
+    !PLACE_HEADS.has(lastWord) &&
+    !connected
+  )
+    votes.person += 3;
   if (words.length === 1 && isFirstName(words[0])) votes.person += 1;
   if (title) votes.person += words.length === 1 && isKnownPlace(surface) ? 5 : 3; // "Queen Elizabeth", not the city
   const pluralCommon = /s$/.test(lastWord) && isWord(lastWord);

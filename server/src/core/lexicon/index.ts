@@ -20,6 +20,7 @@ for (const names of data.countries as string[][]) for (const n of names) country
 export const demonyms = new Map<string, string>(Object.entries(data.demonyms as Record<string, string>));
 const cities = new Set((data.cities as string[]).map(fold));
 const firstNames = new Set(data.firstNames as string[]);
+const wordNames = new Set(data.wordNames as string[]);
 const words = new Set(data.words as string[]);
 
 const REGIONS = new Set(
@@ -339,6 +340,11 @@ export function isKnownPlace(name: string): boolean {
 }
 export function isFirstName(word: string): boolean {
   return firstNames.has(fold(word));
+}
+/** A given name, including those that are also common words ("Mark", "Grace"): a name only when a surname follows. */
+export function isGivenName(word: string): boolean {
+  const f = fold(word);
+  return firstNames.has(f) || (f.length > 2 && wordNames.has(f) && !STOP.has(f));
 }
 /** A common English word (lower-case dictionary entry). */
 export function isWord(word: string): boolean {
