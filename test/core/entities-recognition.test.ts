@@ -74,3 +74,30 @@ test('a given name that is also a word starts a name when a surname follows it',
   assert.ok(got.includes('Grace Whitcombe [person]'), got.join('; '));
   assert.ok(!got.some((n) => /^Will|^Frank/.test(n)), got.join('; '));
 });
+
+test('context cues type unknown names: roles of a body, possessions of a company, publications, a place before its state', () => {
+  const got = names(
+    [
+      'A spokeswoman for Brelvo denied the report.',
+      'Quantix\u2019s shares fell on the news.',
+      'The findings were published on Monday in Ostrava Letters.',
+      'The suspect lived in a flat in Springdale, Ohio, until March.',
+      'Officials in American Samoa closed the schools.',
+      'The analyst told NPR Hamid Rostami had left the country.',
+    ].join(' '),
+  );
+  for (const n of [
+    'Brelvo [organization]',
+    'Quantix [organization]',
+    'Ostrava Letters [organization]',
+    'Springdale [place]',
+    'American Samoa [place]',
+    'Hamid Rostami [person]',
+  ])
+    assert.ok(got.includes(n), `${n} in ${got.join('; ')}`);
+});
+
+test('a person or a plain place is not made an organisation by those cues', () => {
+  const got = names('The mayor of Springdale met Anna Kovacs in Brelvo. Kovacs, Ohio native, spoke in Dayton.');
+  assert.ok(!got.some((n) => /organization/.test(n)), got.join('; '));
+});

@@ -441,7 +441,9 @@ function processRun(
       (isCapWord(toks[runIdx[k + 1]].text) &&
         isFirstName(toks[runIdx[k + 1]].text) &&
         isKnownPlace(text.slice(toks[runIdx[0]].start, toks[runIdx[k]].end)) &&
-        k + 2 < runIdx.length);
+        k + 2 < runIdx.length) ||
+      // "told NPR Hamza Idris": an acronym before a person's full name
+      (k === 0 && isAcronym(w) && isFirstName(toks[runIdx[1]].text) && runIdx.length >= 3 && !CONNECTORS.has(lower(toks[runIdx[2]])));
     if (splitHere) {
       processRun(text, toks, runIdx.slice(0, k + 1), si, heading, initial, out, lowercaseSeen, _used);
       processRun(text, toks, runIdx.slice(k + 1), si, heading, initial, out, lowercaseSeen, _used);
@@ -464,6 +466,7 @@ function processRun(
     if (isDemonym(w) && idx.length > 1) {
       const last = toks[idx[idx.length - 1]].text.toLowerCase();
       if (ORG_HEADS.has(last) || PLACE_HEADS.has(last)) break; // "French Interior Ministry"
+      if (isKnownPlace(text.slice(toks[idx[0]].start, toks[idx[idx.length - 1]].end))) break; // "American Samoa"
       idx.shift();
       continue;
     }
@@ -646,7 +649,12 @@ function processRun(
   const before1 = toks[idx[0] - 1];
   const before2 = toks[idx[0] - 2];
   const b1 = lower(before1);
-  if (PLACE_PREPS.has(b1)) votes.place += 1;
+  const b2 = lower(before2);
+  // "published in The Lancet", "writing in Harbour Weekly": a publication, not a place
+  if (b1 === 'in' && publishedBefore(toks, idx[0] - 2)) votes.organization += 2;
+  else if (PLACE_PREPS.has(b1)) votes.place += 1;
+  // "director of Amnesty", "a spokeswoman for Kessler", "professor at Veldhaven University", "shares of Kessler"
+  if ((b1 === 'of' || b1 === 'for' || b1 === 'at' || b1 === 'in') && ORG_ROLES.has(b2)) votes.organization += 2;
   if (b1 === 'the' && PLACE_PREPS.has(lower(before2))) votes.place += 0.5;
   if (
     b1 === 'of' &&
@@ -668,6 +676,16 @@ function processRun(
     votes.person += 1;
   if (a1?.text === ',' && a2 && /^(a|an|who|whose|aged)$/.test(lower(a2)) && words.length >= 2) votes.person += 1;
   if (a1?.text === ',' && a2 && /^\d{1,2}$/.test(a2.text) && a3?.text === ',') votes.person += 2;
+  // "Kessler's chief executive", "Kessler's shares"
+  if (poss && ORG_POSSESSIONS.has(la1)) votes.organization += 2;
+  // "Springdale, Ohio": a place followed by its state or country
+  if (a1?.text === ',' && a2 && !title && !poss) {
+    const one = a2.text;
+    const two = a3 && a3.start - a2.end === 1 ? `${a2.text} ${a3.text}` : '';
+    const n = two && (isRegion(two) || countryOf(two)) ? 2 : isRegion(one) || countryOf(one) ? 1 : 0;
+    const next = toks[ai + 1 + n];
+    if (n && (!next || !isCapWord(next.text)) && !isKnownPlace(surface)) votes.place += 3;
+  }
   // "Long Name (ACR)" or "Name (Other Name)"
   let sameAs: string | undefined;
   if (a1?.text === '(') {
@@ -720,8 +738,30 @@ function processRun(
   out[out.length - 1].sentence = si;
 }
 
+/** A verb or noun of publishing a few words before "in": "published on Thursday in Harbour Science". */
+function publishedBefore(toks: Tok[], k: number): boolean {
+  for (let n = 0; n < 4 && k - n >= 0; n++) {
+    const t = toks[k - n].text;
+    if (PUBLISHING.has(t.toLowerCase())) return true;
+    if (!/^[\p{L}\p{N}]/u.test(t)) return false;
+  }
+  return false;
+}
+const PUBLISHING = new Set(
+  'published publishes publish appeared appearing reported wrote writing writes article column op-ed editorial paper'.split(' '),
+);
+const ORG_ROLES = new Set(
+  'spokesman spokeswoman spokesperson spokespeople director directors head chief member members officials official employees employee staff ceo chairman chairwoman chair founder co-founder researchers researcher scientists scientist professor lecturer analyst analysts shares stake executives executive board'.split(
+    ' ',
+  ),
+);
+const ORG_POSSESSIONS = new Set(
+  'spokesman spokeswoman spokesperson ceo chairman chairwoman shares headquarters board website employees staff subsidiary founder executives stock profits revenue'.split(
+    ' ',
+  ),
+);
 const TRAILING_TITLES = new Set(
-  'senator mayor president minister governor chancellor premier spokesman spokeswoman spokesperson secretary ambassador prosecutor judge sheriff commissioner director chairman chairwoman ceo representative congressman congresswoman councillor councilman'.split(
+  'senator mayor president minister governor chancellor premier attorney spokesman spokeswoman spokesperson secretary ambassador prosecutor judge sheriff commissioner director chairman chairwoman ceo representative congressman congresswoman councillor councilman'.split(
     ' ',
   ),
 );
