@@ -56,9 +56,13 @@ test('a hospital or clinic is a place (a facility), a ministry an organisation',
   assert.ok(got.includes('Ministry of Health [organization]'), got.join('; '));
 });
 
-test('a name with no evidence of its type is left out rather than guessed to be an organisation', () => {
-  const got = names('Zentrix was mentioned once. Later Zentrix came up again, and Zentrix a third time.');
+test('a name with no evidence of its type is left out rather than guessed', () => {
+  const got = names(
+    'Zentrix was mentioned once. Later Zentrix came up again, and Zentrix a third time. Teams entered the International Zorbic Challenge.',
+  );
   assert.ok(!got.some((n) => n.startsWith('Zentrix')), got.join('; '));
+  assert.ok(!got.some((n) => /Zorbic/.test(n)), got.join('; '));
+  assert.ok(names('Talks with Oskar Wendt ended.').includes('Oskar Wendt [person]'), 'a given name is evidence');
 });
 
 test('a given name that is also a word starts a name when a surname follows it', () => {

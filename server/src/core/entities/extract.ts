@@ -642,7 +642,9 @@ function processRun(
     !allDictionary &&
     words.length >= 2 &&
     words.length <= 4 &&
-    words.every((w) => /^(?:\p{Lu}[\p{Ll}'\u2019-]+|al-\p{Lu}\p{Ll}+|el-\p{Lu}\p{Ll}+|[a-z]{1,3})$/u.test(w))
+    words.every((w) => /^(?:\p{Lu}[\p{Ll}'\u2019-]+|al-\p{Lu}\p{Ll}+|el-\p{Lu}\p{Ll}+|[a-z]{1,3})$/u.test(w)) &&
+    // a person's name seldom opens with a common word ("International Student Olympiad")
+    (isGivenName(words[0]) || !isWord(firstWord))
   )
     votes.person += 0.5;
   // context before
