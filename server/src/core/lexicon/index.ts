@@ -20,6 +20,7 @@ for (const names of data.countries as string[][]) for (const n of names) country
 export const demonyms = new Map<string, string>(Object.entries(data.demonyms as Record<string, string>));
 const cities = new Set((data.cities as string[]).map(fold));
 const firstNames = new Set(data.firstNames as string[]);
+const wordNames = new Set(data.wordNames as string[]);
 const words = new Set(data.words as string[]);
 
 const REGIONS = new Set(
@@ -163,10 +164,11 @@ export const ORG_HEADS = new Set(
     'agency agencies ministry department police party company corporation corp inc ltd llc plc group bank university ' +
     'college institute council committee commission court parliament senate congress assembly army navy force forces ' +
     'office service services organization organisation association union league federation foundation network times ' +
+    'conference chamber partnership archive archives presidency ' +
     'post news press tribune herald journal gazette guardian telegraph independent mirror observer airlines airways ' +
     'club fc team society front movement brigade brigades observatory authority board bureau fund trust institution ' +
     'government administration cabinet coalition alliance command corps guard unit division secretariat tribunal ' +
-    'school academy hospital clinic church mosque records studios industries holdings motors systems technologies ' +
+    'school academy church mosque records studios industries holdings motors systems technologies ' +
     'labs laboratory laboratories media broadcasting radio television tv channel magazine review advisory partners house ' +
     'consulting capital exchange reserve treasury directorate intelligence logistics shipping energy oil gas ' +
     'pharmaceuticals pharma foods solutions enterprises ventures insurance telecom communications electronics ' +
@@ -184,7 +186,7 @@ export const PLACE_HEADS = new Set(
     'desert forest park palace castle cathedral tower towers center centre building plaza harbour harbor port canal ' +
     'strait border highway motorway prison camp base oblast krai prefecture governorate canton municipality borough ' +
     'parish territory territories county heights hills falls estuary beach cove peak glacier canyon reef fjord marsh ' +
-    'delta plateau basin archipelago atoll lagoon market trench fault mall airfield airbase terminal pier quay'
+    'delta plateau basin archipelago atoll lagoon market trench fault mall airfield airbase terminal pier quay hospital clinic'
   ).split(' '),
 );
 export const PLACE_PREFIXES = new Set(
@@ -338,6 +340,11 @@ export function isKnownPlace(name: string): boolean {
 }
 export function isFirstName(word: string): boolean {
   return firstNames.has(fold(word));
+}
+/** A given name, including those that are also common words ("Mark", "Grace"): a name only when a surname follows. */
+export function isGivenName(word: string): boolean {
+  const f = fold(word);
+  return firstNames.has(f) || (f.length > 2 && wordNames.has(f) && !STOP.has(f));
 }
 /** A common English word (lower-case dictionary entry). */
 export function isWord(word: string): boolean {

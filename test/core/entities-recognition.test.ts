@@ -1,0 +1,107 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { corpus } from './helpers';
+
+/** Names found in one made-up text, as "surface [type]" in text order. */
+function names(text: string): string[] {
+  const idx = corpus([{ id: 'd', text }]);
+  return (idx.table.mentions.get('d') ?? [])
+    .filter((m) => m.entityId && idx.entity(m.entityId)!.type !== 'event')
+    .map((m) => `${m.text} [${idx.entity(m.entityId!)!.type}]`);
+}
+
+test('organisation names built with function words are kept whole', () => {
+  const got = names(
+    [
+      'Farmers from the Movement for Rural Renewal marched on Tuesday.',
+      'A report by the Committee on Protection of Wetlands and Rivers was published.',
+      'The Water and Sanitation Agency said the pipes were old.',
+      'A grant came from the Lantern for Literacy Foundation last year.',
+      'Dockers at the port joined the Harbour Pilots\u2019 Association in protest.',
+      'Holt & Brennan, a law firm, represented the families.',
+    ].join(' '),
+  );
+  for (const n of [
+    'Movement for Rural Renewal [organization]',
+    'Committee on Protection of Wetlands and Rivers [organization]',
+    'Water and Sanitation Agency [organization]',
+    'Lantern for Literacy Foundation [organization]',
+    'Harbour Pilots\u2019 Association [organization]',
+    'Holt & Brennan [organization]',
+  ])
+    assert.ok(got.includes(n), `${n} in ${got.join('; ')}`);
+});
+
+test('function words do not glue a date, a person or a second organisation onto a name', () => {
+  const got = names(
+    [
+      'The Ministry of Fisheries on Monday closed the bay.',
+      'Researchers from the University of Veldhaven and Kessler Logistics tested the water.',
+      'The Bureau of Standards and Professor Jonas Albrecht spoke.',
+      'A statement from Ilse Marten of Veldhaven University followed.',
+    ].join(' '),
+  );
+  assert.ok(got.includes('Ministry of Fisheries [organization]'), got.join('; '));
+  assert.ok(got.includes('University of Veldhaven [organization]'), got.join('; '));
+  assert.ok(got.includes('Kessler Logistics [organization]'), got.join('; '));
+  assert.ok(got.includes('Bureau of Standards [organization]'), got.join('; '));
+  assert.ok(got.includes('Veldhaven University [organization]'), got.join('; '));
+  assert.ok(!got.some((n) => /Monday|and Kessler|Albrecht \[org|Marten of/.test(n)), got.join('; '));
+});
+
+test('a hospital or clinic is a place (a facility), a ministry an organisation', () => {
+  const got = names('The injured were taken to Marsdorp General Hospital and the Oostkade Clinic, the Ministry of Health said.');
+  assert.ok(got.includes('Marsdorp General Hospital [place]'), got.join('; '));
+  assert.ok(got.includes('Oostkade Clinic [place]'), got.join('; '));
+  assert.ok(got.includes('Ministry of Health [organization]'), got.join('; '));
+});
+
+test('a name with no evidence of its type is left out rather than guessed', () => {
+  const got = names(
+    'Zentrix was mentioned once. Later Zentrix came up again, and Zentrix a third time. Teams entered the International Zorbic Challenge.',
+  );
+  assert.ok(!got.some((n) => n.startsWith('Zentrix')), got.join('; '));
+  assert.ok(!got.some((n) => /Zorbic/.test(n)), got.join('; '));
+  assert.ok(names('Talks with Oskar Wendt ended.').includes('Oskar Wendt [person]'), 'a given name is evidence');
+});
+
+test('a given name that is also a word starts a name when a surname follows it', () => {
+  const got = names(
+    [
+      'Mark Oduya opened the meeting.',
+      'Grace Whitcombe spoke next.',
+      'Will Britain stay in the market?',
+      'Frank Discussions was the title of the panel.',
+    ].join(' '),
+  );
+  assert.ok(got.includes('Mark Oduya [person]'), got.join('; '));
+  assert.ok(got.includes('Grace Whitcombe [person]'), got.join('; '));
+  assert.ok(!got.some((n) => /^Will|^Frank/.test(n)), got.join('; '));
+});
+
+test('context cues type unknown names: roles of a body, possessions of a company, publications, a place before its state', () => {
+  const got = names(
+    [
+      'A spokeswoman for Brelvo denied the report.',
+      'Quantix\u2019s shares fell on the news.',
+      'The findings were published on Monday in Ostrava Letters.',
+      'The suspect lived in a flat in Springdale, Ohio, until March.',
+      'Officials in American Samoa closed the schools.',
+      'The analyst told NPR Hamid Rostami had left the country.',
+    ].join(' '),
+  );
+  for (const n of [
+    'Brelvo [organization]',
+    'Quantix [organization]',
+    'Ostrava Letters [organization]',
+    'Springdale [place]',
+    'American Samoa [place]',
+    'Hamid Rostami [person]',
+  ])
+    assert.ok(got.includes(n), `${n} in ${got.join('; ')}`);
+});
+
+test('a person or a plain place is not made an organisation by those cues', () => {
+  const got = names('The mayor of Springdale met Anna Kovacs in Brelvo. Kovacs, Ohio native, spoke in Dayton.');
+  assert.ok(!got.some((n) => /organization/.test(n)), got.join('; '));
+});
