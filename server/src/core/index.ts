@@ -11,24 +11,108 @@ import { fold } from './lexicon';
  * (entities, claims, disputes, a trigram index of names for fuzzy lookup). Rebuilding the derived part is
  * cheap next to the per-file analysis, which is cached and can be computed in workers.
  */
+/** Everything a rebuild derives from the analyses together; swapped in whole when a rebuild finishes. */
+interface Derived {
+  table: EntityTable;
+  claims: Claim[];
+  claimById: Map<string, Claim>;
+  claimsByEntity: Map<string, Claim[]>;
+  disputes: Dispute[];
+  disputesByEntity: Map<string, Dispute[]>;
+  disputesByClaim: Map<string, Dispute[]>;
+  entityWords: Set<string>;
+  doersByClaim: Map<string, { eventId: string; orgId: string }[]>;
+  sourceKeys: Map<string, KeySet>;
+  sourceEntities: Map<string, KeySet>;
+  denialsBySource: Map<string, Claim[]>;
+  disputesByKey: Map<string, Set<Dispute>>;
+}
+
+function emptyDerived(): Derived {
+  return {
+    table: emptyTable(),
+    claims: [],
+    claimById: new Map(),
+    claimsByEntity: new Map(),
+    disputes: [],
+    disputesByEntity: new Map(),
+    disputesByClaim: new Map(),
+    entityWords: new Set(),
+    doersByClaim: new Map(),
+    sourceKeys: new Map(),
+    sourceEntities: new Map(),
+    denialsBySource: new Map(),
+    disputesByKey: new Map(),
+  };
+}
+
+/**
+ * The corpus index: sources, their per-file analyses, and what is derived from all of them together
+ * (entities, claims, disputes, name indexes for spelling and fuzzy lookup). The per-file analysis is the
+ * expensive part (cached, computed in workers); the derived part is rebuilt from all analyses, either at once
+ * (`rebuild`) or in slices that yield to the event loop (`rebuildInSlices`), in which case readers keep seeing
+ * the previous derived state, whole, until the new one replaces it.
+ */
 export class CorpusIndex {
   readonly sources = new Map<string, Source>();
   readonly analyses = new Map<string, SourceAnalysis>();
-  table: EntityTable = emptyTable();
-  claims: Claim[] = [];
-  readonly claimById = new Map<string, Claim>();
-  readonly claimsByEntity = new Map<string, Claim[]>();
-  disputes: Dispute[] = [];
-  readonly disputesByEntity = new Map<string, Dispute[]>();
-  readonly disputesByClaim = new Map<string, Dispute[]>();
-  /** lower-case words of entity names and aliases (not meaning words) */
-  readonly entityWords = new Set<string>();
+  private d: Derived = emptyDerived();
   version = 0;
+
+  get table(): EntityTable {
+    return this.d.table;
+  }
+  set table(t: EntityTable) {
+    this.d.table = t;
+  }
+  get claims(): Claim[] {
+    return this.d.claims;
+  }
+  get claimById(): Map<string, Claim> {
+    return this.d.claimById;
+  }
+  get claimsByEntity(): Map<string, Claim[]> {
+    return this.d.claimsByEntity;
+  }
+  get disputes(): Dispute[] {
+    return this.d.disputes;
+  }
+  get disputesByEntity(): Map<string, Dispute[]> {
+    return this.d.disputesByEntity;
+  }
+  get disputesByClaim(): Map<string, Dispute[]> {
+    return this.d.disputesByClaim;
+  }
+  /** lower-case words of entity names and aliases (not meaning words) */
+  get entityWords(): Set<string> {
+    return this.d.entityWords;
+  }
+  /** per source: the meaning keys and entities of the whole article (what it is about) */
+  get sourceKeys(): Map<string, KeySet> {
+    return this.d.sourceKeys;
+  }
+  get sourceEntities(): Map<string, KeySet> {
+    return this.d.sourceEntities;
+  }
+  /** claims that explicitly deny or doubt something, by source */
+  get denialsBySource(): Map<string, Claim[]> {
+    return this.d.denialsBySource;
+  }
+  /** meaning key -> disputes whose claims carry it (keys common to many claims are left out) */
+  get disputesByKey(): Map<string, Set<Dispute>> {
+    return this.d.disputesByKey;
+  }
 
   upsert(source: Source, analysis: SourceAnalysis): void {
     this.sources.set(source.id, source);
-    this.analyses.set(source.id, compact(analysis, this.strings));
+    if (!this.compacted.has(analysis)) {
+      compact(analysis, this.strings);
+      this.compacted.add(analysis);
+    }
+    this.analyses.set(source.id, analysis);
   }
+
+  private readonly compacted = new WeakSet<SourceAnalysis>();
 
   /** one copy of each meaning key and name key in the corpus (analyses arrive as fresh copies from workers/cache) */
   private readonly strings = new Map<string, string>();
@@ -40,169 +124,100 @@ export class CorpusIndex {
 
   /** Recomputes entities, claims, disputes and the lookup structures from the per-file analyses. */
   rebuild(): void {
-    const docs = [...this.analyses.values()].map((a) => ({ sourceId: a.sourceId, mentions: a.raw }));
-    this.table = resolveEntities(docs);
-    this.buildClaims();
-    this.disputes = detectDisputes({
-      claims: this.claims,
-      entities: this.table.entities,
-      sources: this.sources,
-      doersByClaim: this.doersByClaim,
-      entityWords: this.entityWords,
-    });
-    this.disputesByEntity.clear();
-    this.disputesByClaim.clear();
-    for (const d of this.disputes) {
-      for (const e of d.entityIds) push(this.disputesByEntity, e, d);
-      for (const s of d.sides) push(this.disputesByClaim, s.claimId, d);
+    const steps = this.rebuildSteps();
+    while (!steps.next().done);
+  }
+
+  /**
+   * The same rebuild, yielding to the event loop whenever a slice has run for `sliceMs`, so that requests are
+   * answered meanwhile (from the previous derived state). Sources added or removed while it runs are picked up by
+   * the next rebuild.
+   */
+  async rebuildInSlices(sliceMs = 20): Promise<void> {
+    const steps = this.rebuildSteps();
+    let t = performance.now();
+    while (!steps.next().done) {
+      if (performance.now() - t >= sliceMs) {
+        await new Promise<void>((r) => setImmediate(r));
+        t = performance.now();
+      }
     }
-    this.sourceKeys.clear();
-    this.sourceEntities.clear();
-    this.denialsBySource.clear();
+  }
+
+  /** The rebuild, as steps small enough to interleave with requests; the new state is swapped in at the end. */
+  private *rebuildSteps(): Generator<void, void, void> {
+    // a consistent snapshot of the sources and their analyses, whatever arrives meanwhile
+    const docs: { source: Source; analysis: SourceAnalysis }[] = [];
+    for (const [id, analysis] of this.analyses) {
+      const source = this.sources.get(id);
+      if (source) docs.push({ source, analysis });
+    }
+    yield;
+    const d = emptyDerived();
+    d.table = resolveEntities(docs.map((x) => ({ sourceId: x.analysis.sourceId, mentions: x.analysis.raw })));
+    yield;
+    for (const e of d.table.entities.values()) {
+      for (const n of [e.name, ...e.aliases])
+        for (const w of n.split(/[\s-]+/)) if (w.length > 1) d.entityWords.add(fold(w).replace(/['\u2019]s$/, ''));
+    }
+    yield;
+    for (const doc of docs) {
+      buildClaims(d, doc.source, doc.analysis);
+      yield;
+    }
+    d.disputes = detectDisputes({
+      claims: d.claims,
+      entities: d.table.entities,
+      sources: new Map(docs.map((x) => [x.source.id, x.source])),
+      doersByClaim: d.doersByClaim,
+      entityWords: d.entityWords,
+    });
+    yield;
+    for (const x of d.disputes) {
+      for (const e of x.entityIds) push(d.disputesByEntity, e, x);
+      for (const s of x.sides) push(d.disputesByClaim, s.claimId, x);
+    }
     // claims are in source order: one pass per source, its key and entity sets kept as sorted arrays
     let keys = new Set<string>();
     let ents = new Set<string>();
-    for (let i = 0; i < this.claims.length; i++) {
-      const c = this.claims[i];
+    for (let i = 0; i < d.claims.length; i++) {
+      const c = d.claims[i];
       for (const x of c.keys) keys.add(x);
       for (const x of c.entityIds) ents.add(x);
       if (c.stance === 'denies' || c.stance === 'questions' || c.stance === 'hedges') {
-        if (isDoubt(c)) push(this.denialsBySource, c.sourceId, c);
+        if (isDoubt(c)) push(d.denialsBySource, c.sourceId, c);
       }
-      if (i + 1 === this.claims.length || this.claims[i + 1].sourceId !== c.sourceId) {
-        this.sourceKeys.set(c.sourceId, new KeySet(keys));
-        this.sourceEntities.set(c.sourceId, new KeySet(ents));
+      if (i + 1 === d.claims.length || d.claims[i + 1].sourceId !== c.sourceId) {
+        d.sourceKeys.set(c.sourceId, new KeySet(keys));
+        d.sourceEntities.set(c.sourceId, new KeySet(ents));
         keys = new Set();
         ents = new Set();
+        yield;
       }
     }
     // inverted index for matching a draft sentence by meaning without scanning every dispute
-    this.disputesByKey.clear();
     const df = new Map<string, number>();
-    for (const c of this.claims) for (const k of c.keys) df.set(k, (df.get(k) ?? 0) + 1);
-    const common = Math.max(50, this.claims.length * 0.02);
-    for (const d of this.disputes) {
-      if (d.kind !== 'questioned' && d.kind !== 'contested' && d.kind !== 'fact-check') continue;
-      for (const side of d.sides) {
-        const c = this.claimById.get(side.claimId);
+    for (const c of d.claims) for (const k of c.keys) df.set(k, (df.get(k) ?? 0) + 1);
+    yield;
+    const common = Math.max(50, d.claims.length * 0.02);
+    for (const x of d.disputes) {
+      if (x.kind !== 'questioned' && x.kind !== 'contested' && x.kind !== 'fact-check') continue;
+      for (const side of x.sides) {
+        const c = d.claimById.get(side.claimId);
         if (!c) continue;
         for (const k of c.keys) {
-          if ((df.get(k) ?? 0) > common || this.entityWords.has(k)) continue;
-          let set = this.disputesByKey.get(k);
-          if (!set) this.disputesByKey.set(k, (set = new Set()));
-          set.add(d);
+          if ((df.get(k) ?? 0) > common || d.entityWords.has(k)) continue;
+          let set = d.disputesByKey.get(k);
+          if (!set) d.disputesByKey.set(k, (set = new Set()));
+          set.add(x);
         }
       }
     }
+    this.d = d;
     // the spelling and search indexes are built when first asked for (a rebuild during indexing needs neither)
     this.spellingIndex = undefined;
     this.searchIndex = undefined;
     this.version++;
-  }
-
-  private doersByClaim = new Map<string, { eventId: string; orgId: string }[]>();
-  /** per source: the meaning keys and entities of the whole article (what it is about) */
-  readonly sourceKeys = new Map<string, KeySet>();
-  readonly sourceEntities = new Map<string, KeySet>();
-  /** claims that explicitly deny or doubt something, by source */
-  readonly denialsBySource = new Map<string, Claim[]>();
-  /** meaning key -> disputes whose claims carry it (keys common to many claims are left out) */
-  readonly disputesByKey = new Map<string, Set<Dispute>>();
-
-  private buildClaims(): void {
-    this.claims = [];
-    this.claimById.clear();
-    this.claimsByEntity.clear();
-    this.doersByClaim.clear();
-    this.entityWords.clear();
-    for (const e of this.table.entities.values()) {
-      for (const n of [e.name, ...e.aliases])
-        for (const w of n.split(/[\s-]+/)) if (w.length > 1) this.entityWords.add(fold(w).replace(/['\u2019]s$/, ''));
-    }
-    const entities = this.table.entities;
-    for (const [sourceId, a] of this.analyses) {
-      const mentions = this.table.mentions.get(sourceId) ?? [];
-      const text = this.sources.get(sourceId)!.text;
-      let mi = 0;
-      let lastPersons: string[] = [];
-      let lastPersonPara = -1;
-      let lastOrg: string | undefined;
-      let lastEvent: string | undefined;
-      const eventCounts = new Map<string, number>();
-      for (const m of mentions)
-        if (m.entityId && entities.get(m.entityId)?.type === 'event') eventCounts.set(m.entityId, (eventCounts.get(m.entityId) ?? 0) + 1);
-      const mainEvent = [...eventCounts.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
-      const paraPersons = new Map<number, string[]>();
-      const sentences = a.sentences;
-      for (let si = 0; si < sentences.length; si++) {
-        const s = sentences[si];
-        while (mi < mentions.length && mentions[mi].span.start < s.span.start) mi++;
-        let k = mi;
-        const ids: string[] = [];
-        const doers: { eventId: string; orgId: string }[] = [];
-        for (; k < mentions.length && mentions[k].span.start < s.span.end; k++) {
-          const m = mentions[k];
-          if (m.entityId) ids.push(m.entityId);
-          else if (m.candidates) ids.push(...m.candidates);
-          if (m.raw.kind === 'event' && m.raw.eventBy && m.entityId) {
-            const org = this.table.byKey.get(m.raw.eventBy);
-            if (org) doers.push({ eventId: m.entityId, orgId: org });
-          }
-        }
-        // the types of the sentence's entities, in one pass
-        let persons: string[] = NONE;
-        let orgInSentence: string | undefined;
-        let eventInSentence: string | undefined;
-        for (const id of ids) {
-          const t = entities.get(id)?.type;
-          if (t === 'person') persons = persons === NONE ? [id] : (persons.push(id), persons);
-          else if (t === 'organization') orgInSentence = id;
-          else if (t === 'event') eventInSentence = id;
-        }
-        let context: string[] = NONE;
-        const add = (id: string) => {
-          if (!ids.includes(id)) context = context === NONE ? [id] : (context.push(id), context);
-        };
-        if (s.pronoun && persons.length === 0) {
-          const pp = paraPersons.get(s.paragraph) ?? (lastPersonPara >= s.paragraph - 1 ? lastPersons : NONE);
-          for (const id of pp) add(id);
-        }
-        if (s.groupRef && !orgInSentence && lastOrg) add(lastOrg);
-        if (s.bareEvent && !eventInSentence) {
-          const ev = lastEvent ?? mainEvent;
-          if (ev) add(ev);
-        }
-        const claim: Claim & { contrast: boolean; heading: boolean } = {
-          id: `${sourceId}#${si}`,
-          sourceId,
-          span: s.span,
-          text: text.slice(s.span.start, s.span.end),
-          entityIds: ids.length ? unique(ids) : NONE,
-          contextIds: context.length > 1 ? unique(context) : context,
-          speaker: s.speaker,
-          stance: s.stance,
-          stanceCue: s.stanceCue,
-          quantities: s.quantities,
-          dates: s.dates,
-          keys: s.keys,
-          contrast: s.contrast,
-          heading: s.heading,
-        };
-        this.claims.push(claim);
-        this.claimById.set(claim.id, claim);
-        for (const e of allEntities(claim)) push(this.claimsByEntity, e, claim);
-        if (doers.length) this.doersByClaim.set(claim.id, doers);
-        // carry context forward
-        if (persons.length) {
-          const pp = paraPersons.get(s.paragraph);
-          paraPersons.set(s.paragraph, pp ? unique([...pp, ...persons]) : unique(persons));
-          lastPersons = persons;
-          lastPersonPara = s.paragraph;
-        }
-        if (orgInSentence) lastOrg = orgInSentence;
-        if (eventInSentence) lastEvent = eventInSentence;
-      }
-    }
   }
 
   /** name token (folded) -> entity ids, for spelling suggestions; built on first use after a rebuild */
@@ -337,6 +352,94 @@ export class CorpusIndex {
 
   disputesOf(entityId: string): Dispute[] {
     return this.disputesByEntity.get(entityId) ?? [];
+  }
+}
+
+/** The claims of one source: each sentence with the entities it names or refers back to. */
+function buildClaims(d: Derived, source: Source, a: SourceAnalysis): void {
+  const sourceId = source.id;
+  const table = d.table;
+  const entities = table.entities;
+  const mentions = table.mentions.get(sourceId) ?? [];
+  const text = source.text;
+  let mi = 0;
+  let lastPersons: string[] = [];
+  let lastPersonPara = -1;
+  let lastOrg: string | undefined;
+  let lastEvent: string | undefined;
+  const eventCounts = new Map<string, number>();
+  for (const m of mentions)
+    if (m.entityId && entities.get(m.entityId)?.type === 'event') eventCounts.set(m.entityId, (eventCounts.get(m.entityId) ?? 0) + 1);
+  const mainEvent = [...eventCounts.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
+  const paraPersons = new Map<number, string[]>();
+  const sentences = a.sentences;
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si];
+    while (mi < mentions.length && mentions[mi].span.start < s.span.start) mi++;
+    let k = mi;
+    const ids: string[] = [];
+    const doers: { eventId: string; orgId: string }[] = [];
+    for (; k < mentions.length && mentions[k].span.start < s.span.end; k++) {
+      const m = mentions[k];
+      if (m.entityId) ids.push(m.entityId);
+      else if (m.candidates) ids.push(...m.candidates);
+      if (m.raw.kind === 'event' && m.raw.eventBy && m.entityId) {
+        const org = table.byKey.get(m.raw.eventBy);
+        if (org) doers.push({ eventId: m.entityId, orgId: org });
+      }
+    }
+    // the types of the sentence's entities, in one pass
+    let persons: string[] = NONE;
+    let orgInSentence: string | undefined;
+    let eventInSentence: string | undefined;
+    for (const id of ids) {
+      const t = entities.get(id)?.type;
+      if (t === 'person') persons = persons === NONE ? [id] : (persons.push(id), persons);
+      else if (t === 'organization') orgInSentence = id;
+      else if (t === 'event') eventInSentence = id;
+    }
+    let context: string[] = NONE;
+    const add = (id: string) => {
+      if (!ids.includes(id)) context = context === NONE ? [id] : (context.push(id), context);
+    };
+    if (s.pronoun && persons.length === 0) {
+      const pp = paraPersons.get(s.paragraph) ?? (lastPersonPara >= s.paragraph - 1 ? lastPersons : NONE);
+      for (const id of pp) add(id);
+    }
+    if (s.groupRef && !orgInSentence && lastOrg) add(lastOrg);
+    if (s.bareEvent && !eventInSentence) {
+      const ev = lastEvent ?? mainEvent;
+      if (ev) add(ev);
+    }
+    const claim: Claim & { contrast: boolean; heading: boolean } = {
+      id: `${sourceId}#${si}`,
+      sourceId,
+      span: s.span,
+      text: text.slice(s.span.start, s.span.end),
+      entityIds: ids.length ? unique(ids) : NONE,
+      contextIds: context.length > 1 ? unique(context) : context,
+      speaker: s.speaker,
+      stance: s.stance,
+      stanceCue: s.stanceCue,
+      quantities: s.quantities,
+      dates: s.dates,
+      keys: s.keys,
+      contrast: s.contrast,
+      heading: s.heading,
+    };
+    d.claims.push(claim);
+    d.claimById.set(claim.id, claim);
+    for (const e of allEntities(claim)) push(d.claimsByEntity, e, claim);
+    if (doers.length) d.doersByClaim.set(claim.id, doers);
+    // carry context forward
+    if (persons.length) {
+      const pp = paraPersons.get(s.paragraph);
+      paraPersons.set(s.paragraph, pp ? unique([...pp, ...persons]) : unique(persons));
+      lastPersons = persons;
+      lastPersonPara = s.paragraph;
+    }
+    if (orgInSentence) lastOrg = orgInSentence;
+    if (eventInSentence) lastEvent = eventInSentence;
   }
 }
 

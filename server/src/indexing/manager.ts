@@ -233,18 +233,23 @@ export class CorpusManager {
     // 3. the rest: read and analyse (workers when there are many), rebuilding now and then
     let lastRebuildEnd = performance.now();
     let lastEmit = 0;
-    const rebuild = () => {
+    // rebuilds run in slices (the editor keeps getting answers from the previous state), one at a time
+    let rebuilding: Promise<void> | undefined;
+    const rebuild = (): Promise<void> => {
       const t = performance.now();
-      this.index.rebuild();
-      const ms = performance.now() - t;
-      stats.rebuilds++;
-      stats.rebuildMs += ms;
-      stats.lastRebuildMs = ms;
-      lastRebuildEnd = performance.now();
+      rebuilding = this.index.rebuildInSlices().then(() => {
+        const ms = performance.now() - t;
+        stats.rebuilds++;
+        stats.rebuildMs += ms;
+        stats.lastRebuildMs = ms;
+        lastRebuildEnd = performance.now();
+        rebuilding = undefined;
+      });
+      return rebuilding;
     };
     const total = files.length;
     if (toAnalyse.length && indexed > 0) {
-      rebuild();
+      await rebuild();
       this.emit({ state: 'indexing', indexed, total, problems: this.problems });
     }
     const onResult = (r: FileResult) => {
@@ -265,9 +270,11 @@ export class CorpusManager {
       indexed++;
       const now = performance.now();
       // rebuild when the last rebuild is at most a quarter of the time since it ended (and at least 1 s ago)
-      if (now - lastRebuildEnd >= Math.max(1000, 3 * stats.lastRebuildMs)) {
-        rebuild();
-        this.emit({ state: 'indexing', indexed, total, problems: this.problems });
+      if (!rebuilding && now - lastRebuildEnd >= Math.max(1000, 3 * stats.lastRebuildMs)) {
+        const at = indexed;
+        void rebuild().then(() => {
+          if (gen === this.generation) this.emit({ state: 'indexing', indexed: Math.max(at, indexed), total, problems: this.problems });
+        });
         lastEmit = performance.now();
       } else if (now - lastEmit > 250) {
         this.emit({ state: 'indexing', indexed, total, problems: this.problems });
@@ -285,6 +292,7 @@ export class CorpusManager {
         await new Promise((r) => setImmediate(r));
       }
     }
+    if (rebuilding) await rebuilding;
     if (gen !== this.generation) return;
     // the same order as the listing whatever order the workers answered in, so entity ids are deterministic
     const ordered = files
@@ -292,7 +300,8 @@ export class CorpusManager {
       .map((f) => [this.index.sources.get(f)!, this.index.analyses.get(f)!] as const);
     for (const [s] of ordered) this.index.remove(s.id);
     for (const [s, a] of ordered) this.index.upsert(s, a);
-    rebuild();
+    await rebuild();
+    if (gen !== this.generation) return;
     stats.ms = performance.now() - t0;
     this.stats = stats;
     this.state = 'ready';
