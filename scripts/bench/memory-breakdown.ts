@@ -1,9 +1,11 @@
 // Heap held by each part of the corpus index, in steady state: node --expose-gc --import tsx scripts/bench/memory-breakdown.ts CORPUS_DIR
-// (a corpus made by scripts/bench/generate.mjs, e.g. node scripts/bench.mjs --size 1000 --keep).
+// (a corpus made by scripts/bench/generate.mjs, e.g. node scripts/bench.mjs --size 1000 --keep). Analyses go through
+// v8 serialisation first, as they do when they come from worker threads or the on-disk cache.
 import { CorpusIndex, emptyTable } from '../../server/src/core/index';
 import { analyzeSource } from '../../server/src/core/analyze';
 import { parseSource } from '../../server/src/corpus/load';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as v8 from 'node:v8';
 const g = (globalThis as any).gc as () => void;
 const mb = () => {
   g();
@@ -17,41 +19,44 @@ const base = mb();
 const idx = new CorpusIndex();
 for (const f of files) {
   const s = parseSource(f, readFileSync(f), { id: f }).source!;
-  idx.upsert(s, analyzeSource(s));
+  idx.upsert(s, v8.deserialize(v8.serialize(analyzeSource(s))));
 }
 const afterAnalyses = mb();
 idx.rebuild();
 const afterRebuild = mb();
-let rawCount = 0;
-for (const a of idx.analyses.values()) rawCount += a.raw.length;
+const d = (idx as unknown as { d: Record<string, unknown> }).d;
+const steps: [string, () => void][] = [
+  [
+    'per-source key/entity sets, denials, dispute key index',
+    () => Object.assign(d, { sourceKeys: new Map(), sourceEntities: new Map(), denialsBySource: new Map(), disputesByKey: new Map() }),
+  ],
+  ['disputes and their indexes', () => Object.assign(d, { disputes: [], disputesByEntity: new Map(), disputesByClaim: new Map() })],
+  [
+    'claims and claim indexes',
+    () => Object.assign(d, { claims: [], claimById: new Map(), claimsByEntity: new Map(), doersByClaim: new Map() }),
+  ],
+  ['resolved mention lists', () => (d.table = { ...(d.table as object), mentions: new Map() })],
+  ['entities and name lookup', () => Object.assign(d, { table: emptyTable(), entityWords: new Set() })],
+];
+const parts: Record<string, string> = {};
+let prev = afterRebuild;
+for (const [label, drop] of steps) {
+  drop();
+  const now = mb();
+  parts[`${label} MB`] = (prev - now).toFixed(1);
+  prev = now;
+}
+for (const a of idx.analyses.values()) (a as { raw: unknown[] }).raw = [];
+const noRaw = mb();
+parts['raw name candidates MB'] = (prev - noRaw).toFixed(1);
+for (const a of idx.analyses.values()) (a as { sentences: unknown[] }).sentences = [];
+const noSentences = mb();
+parts['per-sentence analyses MB'] = (noRaw - noSentences).toFixed(1);
+parts['sources (text, spans, metadata) and the rest MB'] = (noSentences - base).toFixed(1);
 console.log({
   sources: idx.sources.size,
-  sentences: idx.claims.length,
-  rawMentions: rawCount,
-  entities: idx.table.entities.size,
-  'analyses+sources MB': (afterAnalyses - base).toFixed(0),
-  'derived index MB': (afterRebuild - afterAnalyses).toFixed(0),
+  'analyses MB (after loading)': (afterAnalyses - base).toFixed(0),
+  'derived index MB (rebuild)': (afterRebuild - afterAnalyses).toFixed(0),
+  'total MB': (afterRebuild - base).toFixed(0),
+  ...parts,
 });
-const t = idx.table;
-(idx as any).table = { ...t, mentions: new Map() };
-const m1 = mb();
-idx.table = emptyTable();
-const m2 = mb();
-(idx as any).claims = [];
-idx.claimById.clear();
-idx.claimsByEntity.clear();
-const m3 = mb();
-idx.sourceKeys.clear();
-idx.disputesByKey.clear();
-idx.nameTokens.clear();
-const m4 = mb();
-console.log({
-  'resolved mention lists MB': (afterRebuild - m1).toFixed(0),
-  'entities+lookup MB': (m1 - m2).toFixed(0),
-  'claims+claim indexes MB': (m2 - m3).toFixed(0),
-  'key/name indexes MB': (m3 - m4).toFixed(0),
-  'rest MB': (m4 - afterAnalyses).toFixed(0),
-});
-for (const a of idx.analyses.values()) (a as any).raw = [];
-const m5 = mb();
-console.log({ 'raw mentions MB': (m4 - m5).toFixed(0), 'sentence analyses + source text MB': (m5 - base).toFixed(0) });

@@ -146,11 +146,13 @@ if (only.includes('fnc')) {
   }
 }
 
-// 3. entities vs the gold sets: the first (made before any tuning, then used to find error categories) and
-//    the held-out one (made later, never looked at while changing the recogniser)
+// 3. entities vs the gold sets: the first (made before any tuning, then used to find error categories), the
+//    held-out one (made later; only its aggregate was looked at, but changes were kept or dropped by it) and the
+//    second held-out one (made after all tuning so far, by an annotator who never saw the recogniser's output)
 for (const [label, goldDir] of [
   ['first set', path.join(root, 'test/data/wikinews-entities')],
   ['held-out set', path.join(root, 'test/data/wikinews-entities-heldout')],
+  ['second held-out set', path.join(root, 'test/data/wikinews-entities-heldout2')],
 ] as const)
   if (only.includes('entities') && existsSync(goldDir)) {
     const wn = process.env.WIKINEWS_DIR ?? path.join(shared, 'data/wikinews');
