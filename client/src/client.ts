@@ -17,7 +17,8 @@ import {
   type Message,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import type { InitializationOptions } from '../../shared/protocol';
+import { serverHeapLimitMB, type InitializationOptions } from '../../shared/protocol';
+import { totalmem } from 'node:os';
 import { coerceSettings, readSettings, section } from './config';
 import { errorMessage } from './log';
 import { RestartPolicy } from './restarts';
@@ -85,9 +86,10 @@ export function createClient(
   onGiveUp: (reason: string) => void,
 ): CreatedClient {
   const serverModule = context.asAbsolutePath('dist/server.js');
+  const heapLimit = `--max-old-space-size=${serverHeapLimitMB(totalmem())}`;
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [heapLimit] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [heapLimit, '--nolazy', '--inspect=6009'] } },
   };
   const restartPolicy = new RestartPolicy();
 

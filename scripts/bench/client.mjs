@@ -1,6 +1,7 @@
 // A minimal LSP client over stdio for the benchmark: starts the real bundled server (dist/server.js).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
@@ -14,7 +15,14 @@ export class BenchClient {
     this.settings = settings;
     this.proc = spawn(
       process.execPath,
-      ['--require', path.join(root, 'scripts/bench/memprobe.cjs'), path.join(root, 'dist/server.js'), '--stdio'],
+      [
+        // the heap limit the extension starts the server with (serverHeapLimitMB in shared/protocol.ts)
+        `--max-old-space-size=${Math.max(4096, Math.min(16384, Math.floor(totalmem() / 1048576 / 2)))}`,
+        '--require',
+        path.join(root, 'scripts/bench/memprobe.cjs'),
+        path.join(root, 'dist/server.js'),
+        '--stdio',
+      ],
       {
         stdio: ['pipe', 'pipe', 'pipe'],
         env: { ...process.env, CORROBORATE_BENCH_MEM: memFile ?? '' },
