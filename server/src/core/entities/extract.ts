@@ -145,6 +145,9 @@ interface Tok {
 
 const TOKEN_RE = /[\p{L}\p{N}]+(?:[-'\u2019.][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
 
+const KEEP_PERIOD_RE = /^(?:\p{Lu}|(?:\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|Prof|St)\.$/u;
+const PREFIX_RE = /^(?:pro|anti|ex|non|post|pre|mid|neo|all|trans|pan)-(?=\p{Lu})/iu;
+
 function tokenize(text: string, span: Span): Tok[] {
   const out: Tok[] = [];
   const s = text.slice(span.start, span.end);
@@ -158,13 +161,8 @@ function tokenize(text: string, span: Span): Tok[] {
       continue;
     }
     // keep the period only on initials and dotted acronyms ("T.", "U.S.")
-    if (
-      t.length > 1 &&
-      t.endsWith('.') &&
-      !/^(?:\p{Lu}|(?:\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|Prof|St)\.$/u.test(t)
-    )
-      t = t.slice(0, -1);
-    const pre = /^(?:pro|anti|ex|non|post|pre|mid|neo|all|trans|pan)-(?=\p{Lu})/iu.exec(t);
+    if (t.length > 1 && t.charCodeAt(t.length - 1) === 46 /* . */ && !KEEP_PERIOD_RE.test(t)) t = t.slice(0, -1);
+    const pre = t.length > 3 && t.indexOf('-') > 1 ? PREFIX_RE.exec(t) : null;
     if (pre) {
       out.push({ start: span.start + m.index, end: span.start + m.index + pre[0].length, text: pre[0] });
       out.push({ start: span.start + m.index + pre[0].length, end: span.start + m.index + t.length, text: t.slice(pre[0].length) });
@@ -178,15 +176,24 @@ function tokenize(text: string, span: Span): Tok[] {
 const CONTRACTION = /^(?:We|You|They|It|He|She|That|There|What|Who|Here|Let)['\u2019](?:re|s|ll|ve|d)$/;
 
 function isCapWord(t: string): boolean {
-  if (CONTRACTION.test(t)) return false;
   const c = t.charCodeAt(0);
-  if (c >= 65 && c <= 90) return true;
+  // (a contraction such as "We're" starts with an ASCII capital and has an apostrophe)
+  if (c >= 65 && c <= 90) return !(t.length >= 4 && CONTRACTION.test(t));
   if (c >= 97 && c <= 122) {
+    // both patterns below need a character other than a-z: a plain lower-case word is never one
+    if (isPlainLower(t)) return false;
     // eBay, iPhone, eTranslate; "al-Mohammad", "el-Bakraoui"
     return /^\p{Ll}{1,2}\p{Lu}\p{L}+$/u.test(t) || /^(?:al|el|bin|ibn|abu|ben)-\p{Lu}/u.test(t);
   }
   if (c < 128) return false;
   return /^\p{Lu}/u.test(t) || /^\p{Ll}{1,2}\p{Lu}\p{L}+$/u.test(t);
+}
+function isPlainLower(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
 }
 function isAcronym(t: string): boolean {
   return /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,4})$/u.test(t) || /^\p{Lu}{2,5}s$/u.test(t);
