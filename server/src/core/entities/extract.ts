@@ -10,14 +10,14 @@ import {
   PLACE_NOUNS_AFTER,
   PLACE_PREFIXES,
   TITLES,
-  countryOf,
+  countryOf as lexCountryOf,
   fold,
   isDemonym,
-  isFirstName,
-  isKnownPlace,
+  isFirstName as lexIsFirstName,
+  isKnownPlace as lexIsKnownPlace,
   isRegion,
-  isStopword,
-  isWord,
+  isStopword as lexIsStopword,
+  isWord as lexIsWord,
 } from '../lexicon';
 
 /**
@@ -137,10 +137,68 @@ function normKeyUncached(s: string): string {
     .trim();
 }
 
+/**
+ * What the gazetteers and the dictionary say about one string, computed once per distinct string (the same
+ * words recur on every line) in a bounded cache. Each field is exactly the lexicon function of the string.
+ */
+interface WordInfo {
+  lower: string;
+  cap: boolean;
+  firstName: boolean;
+  knownPlace: boolean;
+  country: string | undefined;
+  word: boolean;
+  stop: boolean;
+  eventClass: string | undefined;
+}
+const wordInfoCache = new Map<string, WordInfo>();
+function wordInfo(s: string): WordInfo {
+  let w = wordInfoCache.get(s);
+  if (w === undefined) {
+    const lower = s.toLowerCase();
+    w = {
+      lower,
+      cap: isCapWordUncached(s),
+      firstName: lexIsFirstName(s),
+      knownPlace: lexIsKnownPlace(s),
+      country: lexCountryOf(s),
+      word: lexIsWord(s),
+      stop: lexIsStopword(s),
+      eventClass: EVENT_NOUNS.get(lower),
+    };
+    if (wordInfoCache.size > 100000) wordInfoCache.clear();
+    wordInfoCache.set(s, w);
+  }
+  return w;
+}
+function isFirstName(s: string): boolean {
+  return wordInfo(s).firstName;
+}
+function isKnownPlace(s: string): boolean {
+  return wordInfo(s).knownPlace;
+}
+function countryOf(s: string): string | undefined {
+  return wordInfo(s).country;
+}
+function isWord(s: string): boolean {
+  return wordInfo(s).word;
+}
+function isStopword(s: string): boolean {
+  return wordInfo(s).stop;
+}
+function isCapWord(s: string): boolean {
+  return wordInfo(s).cap;
+}
+
 interface Tok {
   start: number;
   end: number;
   text: string;
+  /** wordInfo(text) */
+  w: WordInfo;
+}
+function tok(start: number, end: number, text: string): Tok {
+  return { start, end, text, w: wordInfo(text) };
 }
 
 const TOKEN_RE = /[\p{L}\p{N}]+(?:[-'\u2019.][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
@@ -157,25 +215,25 @@ function tokenize(text: string, span: Span): Tok[] {
     if (out.length >= MAX_TOKENS) break; // not prose: a "sentence" this long is read only so far
     let t = m[0];
     if (t.length > MAX_TOKEN) {
-      out.push({ start: span.start + m.index, end: span.start + m.index + t.length, text: '\u0000' });
+      out.push(tok(span.start + m.index, span.start + m.index + t.length, '\u0000'));
       continue;
     }
     // keep the period only on initials and dotted acronyms ("T.", "U.S.")
     if (t.length > 1 && t.charCodeAt(t.length - 1) === 46 /* . */ && !KEEP_PERIOD_RE.test(t)) t = t.slice(0, -1);
     const pre = t.length > 3 && t.indexOf('-') > 1 ? PREFIX_RE.exec(t) : null;
     if (pre) {
-      out.push({ start: span.start + m.index, end: span.start + m.index + pre[0].length, text: pre[0] });
-      out.push({ start: span.start + m.index + pre[0].length, end: span.start + m.index + t.length, text: t.slice(pre[0].length) });
+      out.push(tok(span.start + m.index, span.start + m.index + pre[0].length, pre[0]));
+      out.push(tok(span.start + m.index + pre[0].length, span.start + m.index + t.length, t.slice(pre[0].length)));
       continue;
     }
-    out.push({ start: span.start + m.index, end: span.start + m.index + t.length, text: t });
+    out.push(tok(span.start + m.index, span.start + m.index + t.length, t));
   }
   return out;
 }
 
 const CONTRACTION = /^(?:We|You|They|It|He|She|That|There|What|Who|Here|Let)['\u2019](?:re|s|ll|ve|d)$/;
 
-function isCapWord(t: string): boolean {
+function isCapWordUncached(t: string): boolean {
   const c = t.charCodeAt(0);
   // (a contraction such as "We're" starts with an ASCII capital and has an apostrophe)
   if (c >= 65 && c <= 90) return !(t.length >= 4 && CONTRACTION.test(t));
@@ -212,7 +270,7 @@ function emptyVotes(): Votes {
   return { person: 0, organization: 0, place: 0, event: 0 };
 }
 function lower(t: Tok | undefined): string {
-  return t ? t.text.toLowerCase() : '';
+  return t ? t.w.lower : '';
 }
 
 /**
@@ -229,11 +287,11 @@ export function extractMentions(text: string, sentences: SentenceInfo[], lowerca
   for (const toks of all) {
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i].text;
+      const cap = toks[i].w.cap;
       const c = t.charCodeAt(0);
-      if (i > 0 && isCapWord(t) && isFirstName(toks[i - 1].text) && toks[i].start - toks[i - 1].end === 1)
-        surnames.add(t.replace(/['\u2019]s?$/, ''));
+      if (i > 0 && cap && toks[i - 1].w.firstName && toks[i].start - toks[i - 1].end === 1) surnames.add(t.replace(/['\u2019]s?$/, ''));
       if (!lowercaseSeen && c >= 97 && c <= 122) seen.add(t);
-      else if (i > 0 && isCapWord(t) && (c < 97 || c > 122)) {
+      else if (i > 0 && cap && (c < 97 || c > 122)) {
         const p = toks[i - 1].text;
         const pc = p.charCodeAt(0);
         if ((pc >= 97 && pc <= 122) || p === ',' || p === ';') midCaps.add(t.replace(/['\u2019]s?$/, ''));
@@ -253,12 +311,15 @@ let midCaps: Set<string> | undefined;
 let surnames: Set<string> | undefined;
 
 function isOrdinaryWord(w: string, lowercaseSeen?: Set<string>): boolean {
-  const l = w.toLowerCase();
-  if (isFirstName(w) || isKnownPlace(w) || countryOf(w)) return false;
+  const info = wordInfo(w);
+  const l = info.lower;
+  if (info.firstName || info.knownPlace || info.country) return false;
   if (midCaps?.has(w) && lowercaseSeen && !lowercaseSeen.has(l) && !TITLES.has(l) && !CAPITALISED_COMMON.has(l)) return false;
   if (surnames?.has(w) && !(lowercaseSeen?.has(l) ?? false)) return false;
   return isWord(l) || isStopword(l) || (lowercaseSeen?.has(l) ?? false);
 }
+
+const OPENERS = /^["\u201c\u2018()\u2013\u2014:;\]]$/;
 
 function extractFromTokens(
   text: string,
@@ -278,14 +339,15 @@ function extractFromTokens(
     }
   }
   for (let i = 1; i < toks.length; i++) {
-    if (/^["\u201c\u2018()\u2013\u2014:;\]]$/.test(toks[i - 1].text) && /^\p{L}/u.test(toks[i].text)) initial.add(i);
+    const p = toks[i - 1].text;
+    if (p.length === 1 && OPENERS.test(p) && /^\p{L}/u.test(toks[i].text)) initial.add(i);
   }
   const used = new Uint8Array(toks.length);
 
   let i = 0;
   while (i < toks.length) {
     const t = toks[i];
-    if (!isCapWord(t.text) || NAME_BREAKERS.has(t.text) || allCaps || (heading && isOrdinaryWord(t.text, lowercaseSeen))) {
+    if (!t.w.cap || NAME_BREAKERS.has(t.text) || allCaps || (heading && isOrdinaryWord(t.text, lowercaseSeen))) {
       i++;
       continue;
     }
@@ -295,14 +357,14 @@ function extractFromTokens(
     while (j + 1 < toks.length && run.length < MAX_RUN) {
       const n = toks[j + 1];
       if (n.start - toks[j].end > 1) break; // punctuation or gap
-      if (isCapWord(n.text) && !NAME_BREAKERS.has(n.text) && !(heading && isOrdinaryWord(n.text, lowercaseSeen))) {
+      if (n.w.cap && !NAME_BREAKERS.has(n.text) && !(heading && isOrdinaryWord(n.text, lowercaseSeen))) {
         run.push(j + 1);
         j++;
         continue;
       }
-      const ln = n.text.toLowerCase();
+      const ln = n.w.lower;
       const after = toks[j + 2];
-      if (after && isCapWord(after.text) && after.start - n.end <= 1) {
+      if (after && after.w.cap && after.start - n.end <= 1) {
         if (CONNECTORS.has(ln) && ln !== 'of') {
           run.push(j + 1, j + 2);
           j += 2;
@@ -563,11 +625,7 @@ function processRun(
     let k = ai + 1;
     const inner: Tok[] = [];
     while (k < toks.length && toks[k].text !== ')' && inner.length < 8) inner.push(toks[k++]);
-    if (
-      toks[k]?.text === ')' &&
-      inner.length &&
-      inner.every((t) => isCapWord(t.text) || CONNECTORS.has(t.text.toLowerCase()) || t.text === 'and')
-    ) {
+    if (toks[k]?.text === ')' && inner.length && inner.every((t) => t.w.cap || CONNECTORS.has(t.w.lower) || t.text === 'and')) {
       const innerText = text.slice(inner[0].start, inner[inner.length - 1].end);
       const innerKey = normKey(innerText);
       if (
@@ -649,16 +707,15 @@ const DATE_RE = /^(?:\d{1,2}|(?:19|20)\d{2})$/;
 
 function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, out: RawMention[]): void {
   for (let i = 0; i < toks.length; i++) {
-    const l = toks[i].text.toLowerCase();
-    const cls = EVENT_NOUNS.get(l);
+    const cls = toks[i].w.eventClass;
     if (!cls) continue;
-    if (!heading && /^\p{Lu}/u.test(toks[i].text) && i > 0 && !isCapWord(toks[i - 1].text)) continue;
+    if (!heading && /^\p{Lu}/u.test(toks[i].text) && i > 0 && !toks[i - 1].w.cap) continue;
     // left: modifiers (and up to two lower-case nouns: "the Oostkade ferry collision"), then a name or a date
     let k = i - 1;
     let nouns = 0;
     while (
       k >= 0 &&
-      !isCapWord(toks[k].text) &&
+      !toks[k].w.cap &&
       (EVENT_MODIFIERS.has(lower(toks[k])) ||
         (nouns < 2 &&
           /^\p{Ll}{3,}$/u.test(toks[k].text) &&
@@ -667,7 +724,7 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
             toks[k].text,
           ) &&
           k - 1 >= 0 &&
-          (isCapWord(toks[k - 1].text) || !isStopwordLike(toks[k - 1].text))))
+          (toks[k - 1].w.cap || !isStopwordLike(toks[k - 1].text))))
     ) {
       if (!EVENT_MODIFIERS.has(lower(toks[k]))) nouns++;
       k--;
@@ -684,11 +741,11 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
       k = dateLeft.start - 1;
     }
     // a capitalised name right before (possibly after an org doer: "Nordline ferry strikes")
-    if (k >= 0 && isCapWord(toks[k].text) && !MONTHS.has(lower(toks[k]))) {
+    if (k >= 0 && toks[k].w.cap && !MONTHS.has(lower(toks[k]))) {
       let s = k;
       while (
         s - 1 >= 0 &&
-        (isCapWord(toks[s - 1].text) || (CONNECTORS.has(lower(toks[s - 1])) && s - 2 >= 0 && isCapWord(toks[s - 2].text))) &&
+        (toks[s - 1].w.cap || (CONNECTORS.has(lower(toks[s - 1])) && s - 2 >= 0 && toks[s - 2].w.cap)) &&
         !MONTHS.has(lower(toks[s - 1])) &&
         !(heading && isOrdinaryWord(toks[s - 1].text))
       )
@@ -701,7 +758,7 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
           by = nk;
           // "the November 13 Nordline strike": a date before the doer
           let kk = s - 1;
-          while (kk >= 0 && EVENT_MODIFIERS.has(lower(toks[kk])) && !isCapWord(toks[kk].text)) kk--;
+          while (kk >= 0 && EVENT_MODIFIERS.has(lower(toks[kk])) && !toks[kk].w.cap) kk--;
           const d2 = readDateLeft(toks, kk);
           if (d2) {
             date = d2.key;
@@ -715,7 +772,7 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
           subject = { start: toks[s].start, end: toks[k].end, text: name };
           startTok = s;
           // "the Veldhaven and Marsdorp attacks": the other subject
-          if (lower(toks[s - 1]) === 'and' && s - 2 >= 0 && isCapWord(toks[s - 2].text)) {
+          if (lower(toks[s - 1]) === 'and' && s - 2 >= 0 && toks[s - 2].w.cap) {
             const other = toks[s - 2].text;
             out.push(
               eventMention(
@@ -749,12 +806,12 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
           endTok = dr.end;
           r = dr.end + 1;
         }
-        if (r < toks.length && isCapWord(toks[r].text) && !MONTHS.has(lower(toks[r]))) {
+        if (r < toks.length && toks[r].w.cap && !MONTHS.has(lower(toks[r]))) {
           let e = r;
           while (
             e + 1 < toks.length &&
-            (isCapWord(toks[e + 1].text) ||
-              (CONNECTORS.has(lower(toks[e + 1])) && lower(toks[e + 1]) !== 'of' && e + 2 < toks.length && isCapWord(toks[e + 2].text)))
+            (toks[e + 1].w.cap ||
+              (CONNECTORS.has(lower(toks[e + 1])) && lower(toks[e + 1]) !== 'of' && e + 2 < toks.length && toks[e + 2].w.cap))
           )
             e++;
           const name = text.slice(toks[r].start, toks[e].end).replace(/['\u2019]s?$/, '');
@@ -771,7 +828,7 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
     }
     if (!subject && !date) continue;
     if (subject && /^\p{N}/u.test(subject.text)) continue;
-    const noun = toks[i].text.toLowerCase();
+    const noun = toks[i].w.lower;
     const canonical = subject ? `${subject.text} ${noun}` : `${text.slice(toks[startTok].start, toks[i].start).trim()} ${noun}`;
     out.push(
       eventMention(

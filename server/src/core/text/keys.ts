@@ -110,11 +110,7 @@ export function meaningKeys(text: string): string[] {
   let t = text;
   if (PHRASE_HINT.test(text)) for (const [re, rep] of PHRASES) t = t.replace(re, rep);
   const out = new Set<string>();
-  const re = WORD_RE;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(t))) {
-    const w = m[0];
+  for (const w of t.match(WORD_RE) ?? []) {
     if (w.charCodeAt(0) === 126 /* ~ */) {
       out.add(w);
       continue;
