@@ -145,15 +145,13 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
   const buckets = new Map<string, string[]>();
   for (const key of votes.keys()) {
     if (key.length < 7) continue;
-    for (let i = 0; i < key.length; i++) {
-      const d = key.slice(0, i) + key.slice(i + 1);
-      const b = buckets.get(d) ?? [];
-      b.push(key);
-      buckets.set(d, b);
+    for (let i = 0; i <= key.length; i++) {
+      // every one-character deletion, then the key itself
+      const d = i < key.length ? key.slice(0, i) + key.slice(i + 1) : key;
+      const b = buckets.get(d);
+      if (b) b.push(key);
+      else buckets.set(d, [key]);
     }
-    const b = buckets.get(key) ?? [];
-    b.push(key);
-    buckets.set(key, b);
   }
   for (const list of buckets.values()) {
     if (list.length < 2 || list.length > 8) continue;
@@ -204,8 +202,17 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
     const persons = [...new Set(d.mentions.filter((m) => m.kind === 'name' && m.words.length >= 2).map((m) => m.key))].filter(
       (k) => typeOf(groupVotes.get(uf.find(k))!) === 'person',
     );
+    // the names each one ends with after a space ("john paul stevens" -> "paul stevens", "stevens")
+    const bySuffix = new Map<string, string[]>();
+    for (const b of persons)
+      for (let p = b.indexOf(' '); p >= 0; p = b.indexOf(' ', p + 1)) {
+        const tail = b.slice(p + 1);
+        const l = bySuffix.get(tail);
+        if (l) l.push(b);
+        else bySuffix.set(tail, [b]);
+      }
     for (const a of persons) {
-      const longer = persons.filter((b) => b !== a && b.endsWith(' ' + a));
+      const longer = bySuffix.get(a) ?? [];
       if (longer.length === 1) uf.union(longer[0], a);
     }
   }
