@@ -120,7 +120,8 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
   const nameMentions = docs.flatMap((d) => d.mentions.filter((m) => m.kind !== 'event').map((m) => ({ d, m })));
 
   // 1. keys, votes, surfaces
-  for (const { m } of nameMentions) {
+  for (let mi = 0; mi < nameMentions.length; mi++) {
+    const { m } = nameMentions[mi];
     uf.find(m.key);
     const v = votes.get(m.key) ?? { person: 0, organization: 0, place: 0, event: 0 };
     addVotes(v, m.votes);
@@ -131,7 +132,10 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
     wordCount.set(m.key, m.words.length);
   }
   // 2. definitions "Long Name (ACR)" and known equivalences
-  for (const { m } of nameMentions) if (m.sameAs && uf.has(m.sameAs)) uf.union(m.key, m.sameAs);
+  for (let mi = 0; mi < nameMentions.length; mi++) {
+    const { m } = nameMentions[mi];
+    if (m.sameAs && uf.has(m.sameAs)) uf.union(m.key, m.sameAs);
+  }
   for (const g of KNOWN_EQUIVALENCES) {
     const present = g.names.map(normKey).filter((k) => uf.has(k));
     for (let i = 1; i < present.length; i++) uf.union(present[0], present[i]);
@@ -181,7 +185,8 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
     else if (countryOf(key) && !fixedType.has(r)) fixedType.set(r, 'place');
   }
   const groupCount = new Map<string, number>();
-  for (const { m } of nameMentions) {
+  for (let mi = 0; mi < nameMentions.length; mi++) {
+    const { m } = nameMentions[mi];
     const r = uf.find(m.key);
     groupCount.set(r, (groupCount.get(r) ?? 0) + 1);
   }
@@ -219,7 +224,8 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
   // 5. short person names (single word), resolved per document, then corpus-wide
   const multiPersonBySurname = new Map<string, Set<string>>(); // corpus-wide: word -> group roots
   const docPersons = new Map<string, Map<string, Set<string>>>();
-  for (const { d, m } of nameMentions) {
+  for (let mi = 0; mi < nameMentions.length; mi++) {
+    const { d, m } = nameMentions[mi];
     if (m.words.length < 2) continue;
     const r = uf.find(m.key);
     if (groupType(r) !== 'person') continue;
@@ -264,10 +270,14 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
   // keys only ever seen as title-case phrases of ordinary words
   const weakKeys = new Set<string>();
   const strongKeys = new Set<string>();
-  for (const { m } of nameMentions) (m.weak ? weakKeys : strongKeys).add(m.key);
+  for (let mi = 0; mi < nameMentions.length; mi++) {
+    const { m } = nameMentions[mi];
+    (m.weak ? weakKeys : strongKeys).add(m.key);
+  }
   for (const k of strongKeys) weakKeys.delete(k);
   const singleKeys = new Set<string>();
-  for (const { d, m } of nameMentions) {
+  for (let mi = 0; mi < nameMentions.length; mi++) {
+    const { d, m } = nameMentions[mi];
     const r = uf.find(m.key);
     const own = groupType(r);
     let entityId: string | undefined;
@@ -336,13 +346,15 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
     if (m.eventDate) return eventByDate.get(`${m.eventClass}:${m.eventDate}`);
     return undefined;
   };
-  for (const { m } of eventMentions) {
+  for (let mi = 0; mi < eventMentions.length; mi++) {
+    const { m } = eventMentions[mi];
     if (!m.eventOf) continue;
     const ek = `${placeKeyOf(m.eventOf)}|${m.eventClass}`;
     if (m.eventDate) eventByDate.set(`${m.eventClass}:${m.eventDate}`, ek);
   }
   const eventIds = new Map<string, string>();
-  for (const { d, m } of eventMentions) {
+  for (let mi = 0; mi < eventMentions.length; mi++) {
+    const { d, m } = eventMentions[mi];
     let ek = eventKeyFor(m);
     if (!ek && m.eventDate) ek = `date:${m.eventDate}|${m.eventClass}`;
     if (!ek) continue;
