@@ -52,12 +52,13 @@ export function cleanInline(s: string): string {
   if (s.includes('<')) s = s.replace(/<\/?[a-z][^<>]*>/gi, '');
   if (s.includes('\\')) s = s.replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
   if (MARKUP_CHAR.test(s)) s = s.replace(/(\*\*|__|\*|_|`)/g, '');
-  if (SPACING.test(s)) s = s.replace(/\s+/g, ' ');
+  // white space that the collapse to single spaces would change: two in a row (both spaces, or one of them
+  // something else) or any white space other than a space
+  if (s.includes('  ') || OTHER_SPACE.test(s)) s = s.replace(/\s+/g, ' ');
   return s.trim();
 }
 const MARKUP_CHAR = /[*_`]/;
-/** white space that the collapse to single spaces would change */
-const SPACING = /\s\s|[^\S ]/;
+const OTHER_SPACE = /[^\S ]/;
 
 const NAME_WORD = "(?:[\\p{Lu}][\\p{L}\\p{M}'’.-]*|de|da|do|dos|das|van|von|der|den|del|della|di|la|le|al|el|bin|ibn|du|y|ten|ter)";
 const NAME_RE = new RegExp(
