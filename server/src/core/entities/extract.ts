@@ -152,24 +152,36 @@ interface WordInfo {
   eventClass: string | undefined;
 }
 const wordInfoCache = new Map<string, WordInfo>();
+/** single ASCII characters (punctuation, "a", "I"): a fixed table, no map lookup */
+let asciiInfo: WordInfo[] | undefined;
 function wordInfo(s: string): WordInfo {
+  if (s.length === 1) {
+    const c = s.charCodeAt(0);
+    if (c < 128) {
+      asciiInfo ??= Array.from({ length: 128 }, (_, k) => computeWordInfo(String.fromCharCode(k)));
+      return asciiInfo[c];
+    }
+  }
   let w = wordInfoCache.get(s);
   if (w === undefined) {
-    const lower = s.toLowerCase();
-    w = {
-      lower,
-      cap: isCapWordUncached(s),
-      firstName: lexIsFirstName(s),
-      knownPlace: lexIsKnownPlace(s),
-      country: lexCountryOf(s),
-      word: lexIsWord(s),
-      stop: lexIsStopword(s),
-      eventClass: EVENT_NOUNS.get(lower),
-    };
+    w = computeWordInfo(s);
     if (wordInfoCache.size > 100000) wordInfoCache.clear();
     wordInfoCache.set(s, w);
   }
   return w;
+}
+function computeWordInfo(s: string): WordInfo {
+  const lower = s.toLowerCase();
+  return {
+    lower,
+    cap: isCapWordUncached(s),
+    firstName: lexIsFirstName(s),
+    knownPlace: lexIsKnownPlace(s),
+    country: lexCountryOf(s),
+    word: lexIsWord(s),
+    stop: lexIsStopword(s),
+    eventClass: EVENT_NOUNS.get(lower),
+  };
 }
 function isFirstName(s: string): boolean {
   return wordInfo(s).firstName;
