@@ -213,7 +213,9 @@ function tok(start: number, end: number, text: string): Tok {
   return { start, end, text, w: wordInfo(text) };
 }
 
-const TOKEN_RE = /[\p{L}\p{N}]+(?:[-'\u2019.][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+// [A-Za-z0-9] before the Unicode classes only speeds up the common case: the two alternatives match the same
+// characters as [\p{L}\p{N}] alone
+const TOKEN_RE = /(?:[A-Za-z0-9]|[\p{L}\p{N}])+(?:[-'\u2019.](?:[A-Za-z0-9]|[\p{L}\p{N}])+)*\.?|[^\s\p{L}\p{N}]/gu;
 
 const KEEP_PERIOD_RE = /^(?:\p{Lu}|(?:\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|Prof|St)\.$/u;
 const PREFIX_RE = /^(?:pro|anti|ex|non|post|pre|mid|neo|all|trans|pan)-(?=\p{Lu})/iu;

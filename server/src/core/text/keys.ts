@@ -104,7 +104,8 @@ const PHRASE_HINT =
   /alone|accomplice|help|wolf|own\b|handed|carr|behind|responsib|perpetrat|architect|orchestrat|mastermind|caus|blame|fault|touch|contact|connection|link|ties|list|file|toll/i;
 /** word as written -> its key, or '' for a stopword (one lookup per word; bounded) */
 const keyCache = new Map<string, string>();
-const WORD_RE = /~?[\p{L}]+(?:['\u2019][\p{L}]+)?/gu;
+/** letters, as [\p{L}]: the ASCII class first is only faster */
+const WORD_RE = /~?(?:[A-Za-z]|\p{L})+(?:['\u2019](?:[A-Za-z]|\p{L})+)?/gu;
 
 export function meaningKeys(text: string): string[] {
   let t = text;
