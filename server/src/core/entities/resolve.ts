@@ -99,6 +99,82 @@ export function damerauLevenshtein(a: string, b: string, max = Infinity): number
   return prev[lb];
 }
 
+/**
+ * Symmetric-delete buckets: every key is filed under each of its one-character deletions and then under
+ * itself. Returns the buckets that received two or more entries, each as its keys in filing order, the
+ * buckets in the order they were first filed into (what iterating a Map from deletion string to keys gives).
+ * No string is built per deletion: entries are grouped by a 32-bit polynomial hash of their deletion, and
+ * only entries that share a hash have their strings built and compared, so hash collisions cannot merge
+ * buckets.
+ */
+function sharedDeletionBuckets(keys: string[]): string[][] {
+  const M = 0x01000193;
+  let n = 0;
+  let maxLen = 0;
+  for (const k of keys) {
+    n += k.length + 1;
+    if (k.length > maxLen) maxLen = k.length;
+  }
+  const entKey = new Int32Array(n);
+  const entPos = new Int32Array(n);
+  const entHash = new Int32Array(n);
+  const pre = new Int32Array(maxLen + 1); // pre[i]: hash of k[0, i)
+  const suf = new Int32Array(maxLen + 2); // suf[i]: hash of k[i, L)
+  const pow = new Int32Array(maxLen + 1); // M^i
+  pow[0] = 1;
+  for (let i = 1; i <= maxLen; i++) pow[i] = Math.imul(pow[i - 1], M);
+  let e = 0;
+  for (let ki = 0; ki < keys.length; ki++) {
+    const k = keys[ki];
+    const L = k.length;
+    pre[0] = 0;
+    for (let i = 0; i < L; i++) pre[i + 1] = (Math.imul(pre[i], M) + k.charCodeAt(i)) | 0;
+    suf[L] = 0;
+    for (let i = L - 1; i >= 0; i--) suf[i] = (Math.imul(k.charCodeAt(i), pow[L - 1 - i]) + suf[i + 1]) | 0;
+    for (let i = 0; i <= L; i++) {
+      entKey[e] = ki;
+      entPos[e] = i;
+      entHash[e] = i < L ? (Math.imul(pre[i], pow[L - 1 - i]) + suf[i + 1]) | 0 : pre[L];
+      e++;
+    }
+  }
+  // open addressing on the hash: per slot the first entry, the last, and how many; entries chained in order
+  let size = 1;
+  while (size < n * 2) size <<= 1;
+  const slotHead = new Int32Array(size).fill(-1);
+  const slotTail = new Int32Array(size);
+  const slotCount = new Int32Array(size);
+  const slotOf = new Int32Array(n);
+  const next = new Int32Array(n).fill(-1);
+  for (let x = 0; x < n; x++) {
+    const h = entHash[x];
+    let slot = h & (size - 1);
+    while (slotHead[slot] >= 0 && entHash[slotHead[slot]] !== h) slot = (slot + 1) & (size - 1);
+    if (slotHead[slot] < 0) slotHead[slot] = x;
+    else next[slotTail[slot]] = x;
+    slotTail[slot] = x;
+    slotCount[slot]++;
+    slotOf[x] = slot;
+  }
+  const found: { first: number; keys: string[] }[] = [];
+  for (let x = 0; x < n; x++) {
+    const slot = slotOf[x];
+    if (slotHead[slot] !== x || slotCount[slot] < 2) continue;
+    const byString = new Map<string, { first: number; keys: string[] }>();
+    for (let y = x; y >= 0; y = next[y]) {
+      const k = keys[entKey[y]];
+      const i = entPos[y];
+      const d = i < k.length ? k.slice(0, i) + k.slice(i + 1) : k;
+      const b = byString.get(d);
+      if (b) b.keys.push(k);
+      else byString.set(d, { first: y, keys: [k] });
+    }
+    for (const b of byString.values()) if (b.keys.length >= 2) found.push(b);
+  }
+  found.sort((a, b) => a.first - b.first);
+  return found.map((b) => b.keys);
+}
+
 function addVotes(a: Votes, b: Votes): void {
   a.person += b.person;
   a.organization += b.organization;
@@ -146,18 +222,8 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
     if (words.length === 2 && ORG_HEADS.has(words[1]) && !isWord(words[0]) && votes.has(words[0])) uf.union(key, words[0]);
   }
   // 4. spelling variants one edit apart (symmetric-delete buckets keep this near-linear)
-  const buckets = new Map<string, string[]>();
-  for (const key of votes.keys()) {
-    if (key.length < 7) continue;
-    for (let i = 0; i <= key.length; i++) {
-      // every one-character deletion, then the key itself
-      const d = i < key.length ? key.slice(0, i) + key.slice(i + 1) : key;
-      const b = buckets.get(d);
-      if (b) b.push(key);
-      else buckets.set(d, [key]);
-    }
-  }
-  for (const list of buckets.values()) {
+  const buckets = sharedDeletionBuckets([...votes.keys()].filter((key) => key.length >= 7));
+  for (const list of buckets) {
     if (list.length < 2 || list.length > 8) continue;
     for (let i = 1; i < list.length; i++) {
       const a = list[0];
