@@ -360,7 +360,6 @@ function extractFromTokens(
     const p = toks[i - 1].text;
     if (p.length === 1 && OPENERS.test(p) && /^\p{L}/u.test(toks[i].text)) initial.add(i);
   }
-  const used = new Uint8Array(toks.length);
 
   let i = 0;
   while (i < toks.length) {
@@ -408,7 +407,7 @@ function extractFromTokens(
       break;
     }
     i = j + 1;
-    processRun(text, toks, run, si, heading, initial, out, lowercaseSeen, used);
+    processRun(text, toks, run, si, heading, initial, out, lowercaseSeen);
   }
   extractEvents(text, toks, si, heading, out);
 }
@@ -422,7 +421,6 @@ function processRun(
   initial: Set<number>,
   out: RawMention[],
   lowercaseSeen: Set<string> | undefined,
-  _used: Uint8Array,
 ): void {
   // split at an inner possessive ("Argentina's National Congress") and between a known place and a
   // person's given name ("Senator from Vermont Bernie Sanders")
@@ -435,8 +433,8 @@ function processRun(
         isKnownPlace(text.slice(toks[runIdx[0]].start, toks[runIdx[k]].end)) &&
         k + 2 < runIdx.length);
     if (splitHere) {
-      processRun(text, toks, runIdx.slice(0, k + 1), si, heading, initial, out, lowercaseSeen, _used);
-      processRun(text, toks, runIdx.slice(k + 1), si, heading, initial, out, lowercaseSeen, _used);
+      processRun(text, toks, runIdx.slice(0, k + 1), si, heading, initial, out, lowercaseSeen);
+      processRun(text, toks, runIdx.slice(k + 1), si, heading, initial, out, lowercaseSeen);
       return;
     }
   }
@@ -486,7 +484,7 @@ function processRun(
       // what stood before the title is a name of its own when it is one: "US President …", "Melbourne Lord Mayor …"
       let p = k;
       while (p > 0 && TITLES.has(toks[idx[p - 1]].w.lower.replace(/\.$/, ''))) p--;
-      if (p > 0) processRun(text, toks, idx.slice(0, p), si, heading, initial, out, lowercaseSeen, _used);
+      if (p > 0) processRun(text, toks, idx.slice(0, p), si, heading, initial, out, lowercaseSeen);
       idx = idx.slice(k + 1);
       break;
     }
