@@ -216,13 +216,16 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
     const present = g.names.map(normKey).filter((k) => uf.has(k));
     for (let i = 1; i < present.length; i++) uf.union(present[0], present[i]);
   }
+  // (votes gets no new key after this point; indexed loops over a snapshot allocate no iterator objects)
+  const voteKeys = [...votes.keys()];
   // 3. organisation short names: "Amaq Agency" -> "Amaq"
-  for (const key of [...votes.keys()]) {
+  for (let ki = 0; ki < voteKeys.length; ki++) {
+    const key = voteKeys[ki];
     const words = key.split(' ');
     if (words.length === 2 && ORG_HEADS.has(words[1]) && !isWord(words[0]) && votes.has(words[0])) uf.union(key, words[0]);
   }
   // 4. spelling variants one edit apart (symmetric-delete buckets keep this near-linear)
-  const buckets = sharedDeletionBuckets([...votes.keys()].filter((key) => key.length >= 7));
+  const buckets = sharedDeletionBuckets(voteKeys.filter((key) => key.length >= 7));
   for (const list of buckets) {
     if (list.length < 2 || list.length > 8) continue;
     for (let i = 1; i < list.length; i++) {
@@ -237,14 +240,16 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
 
   // group votes
   const groupVotes = new Map<string, Votes>();
-  for (const [key, v] of votes) {
+  for (let ki = 0; ki < voteKeys.length; ki++) {
+    const key = voteKeys[ki];
     const r = uf.find(key);
     const gv = groupVotes.get(r) ?? { person: 0, organization: 0, place: 0, event: 0 };
-    addVotes(gv, v);
+    addVotes(gv, votes.get(key)!);
     groupVotes.set(r, gv);
   }
   const fixedType = new Map<string, EntityType>();
-  for (const key of votes.keys()) {
+  for (let ki = 0; ki < voteKeys.length; ki++) {
+    const key = voteKeys[ki];
     const r = uf.find(key);
     const eq = EQUIVALENCE_TYPE.get(key);
     if (eq) fixedType.set(r, eq);
@@ -386,7 +391,8 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
     if (candidates) ambiguous.set(m.key, candidates);
   }
   // keys -> ids (after short names were folded in)
-  for (const key of votes.keys()) {
+  for (let ki = 0; ki < voteKeys.length; ki++) {
+    const key = voteKeys[ki];
     if (ambiguous.has(key)) continue;
     const id = rootToId.get(uf.find(key));
     if (id) byKey.set(key, id);
@@ -464,7 +470,8 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
   // 7. mentions and aliases onto entities
   for (const [sourceId, list] of mentions) {
     list.sort((a, b) => a.span.start - b.span.start);
-    for (const rm of list) {
+    for (let ri = 0; ri < list.length; ri++) {
+      const rm = list[ri];
       if (!rm.entityId) continue;
       const e = entities.get(rm.entityId)!;
       e.mentions.push({ sourceId, span: rm.span, text: rm.text });
@@ -473,7 +480,8 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
   for (const e of entities.values()) {
     if (e.type === 'event') continue;
     const al = new Set<string>();
-    for (const m of e.mentions) {
+    for (let mi = 0; mi < e.mentions.length; mi++) {
+      const m = e.mentions[mi];
       const t = m.text.replace(/['\u2019]s?$/, '');
       if (normKey(t) !== normKey(e.name)) al.add(t);
     }
