@@ -46,15 +46,19 @@ function trimRange(text: string, start: number, end: number): [number, number] {
 
 /** Markdown inline markup removed: links → their text, emphasis markers, escapes. For short strings only. */
 export function cleanInline(s: string): string {
-  return s
-    .replace(/!?\[([^\][]*)\]\([^()\s]*(?:\s+"[^"]*")?\)/g, '$1')
-    .replace(/!?\[([^\][]*)\]\[[^\][]*\]/g, '$1')
-    .replace(/<\/?[a-z][^<>]*>/gi, '')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1')
-    .replace(/(\*\*|__|\*|_|`)/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // each pattern needs a character the text may not have: test for it first (most lines have no markup)
+  if (s.includes('[')) s = s.replace(/!?\[([^\][]*)\]\([^()\s]*(?:\s+"[^"]*")?\)/g, '$1');
+  if (s.includes('[')) s = s.replace(/!?\[([^\][]*)\]\[[^\][]*\]/g, '$1');
+  if (s.includes('<')) s = s.replace(/<\/?[a-z][^<>]*>/gi, '');
+  if (s.includes('\\')) s = s.replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
+  if (MARKUP_CHAR.test(s)) s = s.replace(/(\*\*|__|\*|_|`)/g, '');
+  // white space that the collapse to single spaces would change: two in a row (both spaces, or one of them
+  // something else) or any white space other than a space
+  if (s.includes('  ') || OTHER_SPACE.test(s)) s = s.replace(/\s+/g, ' ');
+  return s.trim();
 }
+const MARKUP_CHAR = /[*_`]/;
+const OTHER_SPACE = /[^\S ]/;
 
 const NAME_WORD = "(?:[\\p{Lu}][\\p{L}\\p{M}'’.-]*|de|da|do|dos|das|van|von|der|den|del|della|di|la|le|al|el|bin|ibn|du|y|ten|ter)";
 const NAME_RE = new RegExp(

@@ -67,9 +67,10 @@ const LOWER_MONTH_ONLY = /^(?:(?:in|on|of|since)\s+)?(?:may|march)$/;
 /** Dates in a sentence, resolved against the article's own date (ISO), leaning to the PAST for relative dates. */
 export function extractDates(sentence: string, offset = 0, refDate?: string): DateRef[] {
   const out: DateRef[] = [];
-  const ref = parseRef(refDate);
-  const future = FUTURE.test(sentence);
-  for (const [wa, wb] of windows(sentence)) {
+  const wins = windows(sentence);
+  const ref = wins.length ? parseRef(refDate) : undefined;
+  const future = wins.length > 0 && FUTURE.test(sentence);
+  for (const [wa, wb] of wins) {
     const text = sentence.slice(wa, wb);
     let results: chrono.ParsedResult[];
     try {
@@ -155,7 +156,11 @@ function toRef(
 const OF_YEAR_BEFORE =
   /\b(?:summer|spring|autumn|fall|winter|end|beginning|start|middle|half|year|months?|January|February|March|April|May|June|July|August|September|October|November|December)\s+$/i;
 
+/** every BARE_YEAR match contains this (a cheap test before the long pattern) */
+const YEAR_DIGITS = /(?:19|20)\d\d/;
+
 function addBareYears(sentence: string, offset: number, out: DateRef[]): void {
+  if (!YEAR_DIGITS.test(sentence)) return;
   BARE_YEAR.lastIndex = 0;
   let m: RegExpExecArray | null;
   let lastYearEnd = -100;

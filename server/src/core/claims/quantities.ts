@@ -211,7 +211,7 @@ function readNumber(toks: Tok[], i: number): NumPhrase | null {
     }
     if (w === 'and' && got && (last === 'hundred' || last === 'scale')) {
       const nx = wordOf(toks[j + 1]);
-      if (nx && SMALL_NUMBERS.has(nx.split('-')[0])) {
+      if (nx && SMALL_NUMBERS.has(firstPart(nx))) {
         j++;
         continue;
       }
@@ -368,7 +368,7 @@ function qualifierAfter(toks: Tok[], j: number): [Qualifier, number] | null {
     if (n === 'fewer' || n === 'less') return ['at-most', 2];
     return null;
   }
-  if (t.w === 'plus' && !(toks[j + 1] && (toks[j + 1].k === DIGITS || SMALL_NUMBERS.has(toks[j + 1].w.split('-')[0])))) {
+  if (t.w === 'plus' && !(toks[j + 1] && (toks[j + 1].k === DIGITS || SMALL_NUMBERS.has(firstPart(toks[j + 1].w))))) {
     return ['at-least', 1];
   }
   return null;
@@ -460,14 +460,20 @@ function predicateAt(toks: Tok[], k: number, sentence: string): Pred | null {
   return { measure: m, end: k + 1, text: t.raw };
 }
 
+/** w.split('-')[0] */
+function firstPart(w: string): string {
+  const i = w.indexOf('-');
+  return i < 0 ? w : w.slice(0, i);
+}
+
 function isNumberStart(t: Tok | undefined): boolean {
   if (!t) return false;
   if (t.k === DIGITS) return true;
-  return t.k === WORD && (SMALL_NUMBERS.has(t.w.split('-')[0]) || VAGUE.has(t.w));
+  return t.k === WORD && (SMALL_NUMBERS.has(firstPart(t.w)) || VAGUE.has(t.w));
 }
 
 const WORD_NUMBER_START = (w: string): boolean =>
-  SMALL_NUMBERS.has(w.split('-')[0]) || VAGUE.has(w) || w === 'a' || w === 'an' || w === 'tens' || w === 'several' || w === 'few';
+  SMALL_NUMBERS.has(firstPart(w)) || VAGUE.has(w) || w === 'a' || w === 'an' || w === 'tens' || w === 'several' || w === 'few';
 
 const TIME_AFTER = /\s?(?:[ap]\.\s?m\.?|[ap]m\b|o['\u2019]clock\b|(?:GMT|UTC|CET|BST|EST|EDT|PST|PDT)\b)/iy;
 
@@ -575,7 +581,7 @@ function analyse(toks: Tok[], p: NumPhrase, sentence: string, figs: Fig[]): numb
   }
   // percentages, units, durations, ages, distances ("5 km", "33 Earth days", "110 light-years")
   if (nx && nx.k === PUNCT && nx.raw === '%') return b + 1;
-  if (nxW && (UNITS.has(nxW) || UNITS.has(nxW.split('-')[0]))) return b + 1;
+  if (nxW && (UNITS.has(nxW) || UNITS.has(firstPart(nxW)))) return b + 1;
   if (isCapitalized(nx) && !COUNTED.has(nxW) && UNITS.has(wordOf(toks[b + 1]))) return b + 2;
   // addresses: "10 Downing Street"
   if (isCapitalized(nx) && STREETS.has(wordOf(toks[b + 1]))) return b + 2;

@@ -27,17 +27,23 @@ const TOKEN_RE = /[A-Za-z\u00C0-\u024F]+(?:['\u2019\-][A-Za-z\u00C0-\u024F]+)*|\
 
 export function tokenize(text: string): Tok[] {
   const out: Tok[] = [];
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) !== null) {
-    const raw = m[0];
+  // every character but white space is part of a match, so each match starts at the first non-space after
+  // the previous one, where indexOf finds it (no match objects)
+  let at = 0;
+  for (const raw of text.match(TOKEN_RE) ?? []) {
+    const index = text.indexOf(raw, at);
+    at = index + raw.length;
     const c = raw.charCodeAt(0);
     let k: TokKind;
     if (c >= 48 && c <= 57) k = DIGITS;
     else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) k = WORD;
     else k = PUNCT;
-    const w = k === WORD ? raw.toLowerCase().replace(/\u2019/g, "'") : raw;
-    out.push({ s: m.index, e: m.index + raw.length, w, raw, k });
+    let w = raw;
+    if (k === WORD) {
+      w = raw.toLowerCase();
+      if (w.includes('\u2019')) w = w.replace(/\u2019/g, "'");
+    }
+    out.push({ s: index, e: index + raw.length, w, raw, k });
   }
   return out;
 }

@@ -10,15 +10,15 @@ import {
   PLACE_NOUNS_AFTER,
   PLACE_PREFIXES,
   TITLES,
-  countryOf,
+  countryOf as lexCountryOf,
   fold,
   isDemonym,
-  isFirstName,
+  isFirstName as lexIsFirstName,
   isGivenName,
-  isKnownPlace,
+  isKnownPlace as lexIsKnownPlace,
   isRegion,
-  isStopword,
-  isWord,
+  isStopword as lexIsStopword,
+  isWord as lexIsWord,
 } from '../lexicon';
 
 /**
@@ -138,56 +138,139 @@ function normKeyUncached(s: string): string {
     .trim();
 }
 
+/**
+ * What the gazetteers and the dictionary say about one string, computed once per distinct string (the same
+ * words recur on every line) in a bounded cache. Each field is exactly the lexicon function of the string.
+ */
+interface WordInfo {
+  lower: string;
+  cap: boolean;
+  firstName: boolean;
+  knownPlace: boolean;
+  country: string | undefined;
+  word: boolean;
+  stop: boolean;
+  eventClass: string | undefined;
+}
+const wordInfoCache = new Map<string, WordInfo>();
+/** single ASCII characters (punctuation, "a", "I"): a fixed table, no map lookup */
+let asciiInfo: WordInfo[] | undefined;
+function wordInfo(s: string): WordInfo {
+  if (s.length === 1) {
+    const c = s.charCodeAt(0);
+    if (c < 128) {
+      asciiInfo ??= Array.from({ length: 128 }, (_, k) => computeWordInfo(String.fromCharCode(k)));
+      return asciiInfo[c];
+    }
+  }
+  let w = wordInfoCache.get(s);
+  if (w === undefined) {
+    w = computeWordInfo(s);
+    if (wordInfoCache.size > 100000) wordInfoCache.clear();
+    wordInfoCache.set(s, w);
+  }
+  return w;
+}
+function computeWordInfo(s: string): WordInfo {
+  const lower = s.toLowerCase();
+  return {
+    lower,
+    cap: isCapWordUncached(s),
+    firstName: lexIsFirstName(s),
+    knownPlace: lexIsKnownPlace(s),
+    country: lexCountryOf(s),
+    word: lexIsWord(s),
+    stop: lexIsStopword(s),
+    eventClass: EVENT_NOUNS.get(lower),
+  };
+}
+function isFirstName(s: string): boolean {
+  return wordInfo(s).firstName;
+}
+function isKnownPlace(s: string): boolean {
+  return wordInfo(s).knownPlace;
+}
+function countryOf(s: string): string | undefined {
+  return wordInfo(s).country;
+}
+function isWord(s: string): boolean {
+  return wordInfo(s).word;
+}
+function isStopword(s: string): boolean {
+  return wordInfo(s).stop;
+}
+function isCapWord(s: string): boolean {
+  return wordInfo(s).cap;
+}
+
 interface Tok {
   start: number;
   end: number;
   text: string;
+  /** wordInfo(text) */
+  w: WordInfo;
+}
+function tok(start: number, end: number, text: string): Tok {
+  return { start, end, text, w: wordInfo(text) };
 }
 
-const TOKEN_RE = /[\p{L}\p{N}]+(?:[-'\u2019.][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+// [A-Za-z0-9] before the Unicode classes only speeds up the common case: the two alternatives match the same
+// characters as [\p{L}\p{N}] alone
+const TOKEN_RE = /(?:[A-Za-z0-9]|[\p{L}\p{N}])+(?:[-'\u2019.](?:[A-Za-z0-9]|[\p{L}\p{N}])+)*\.?|[^\s\p{L}\p{N}]/gu;
+
+const KEEP_PERIOD_RE = /^(?:\p{Lu}|(?:\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|Prof|St)\.$/u;
+const PREFIX_RE = /^(?:pro|anti|ex|non|post|pre|mid|neo|all|trans|pan)-(?=\p{Lu})/iu;
 
 function tokenize(text: string, span: Span): Tok[] {
   const out: Tok[] = [];
   const s = text.slice(span.start, span.end);
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(s))) {
+  // the pattern matches every character but white space, so a match starts at the first non-space after the
+  // previous one: indexOf finds it (cheaper than exec's match objects)
+  let at = 0;
+  for (const mt of s.match(TOKEN_RE) ?? []) {
     if (out.length >= MAX_TOKENS) break; // not prose: a "sentence" this long is read only so far
-    let t = m[0];
+    const index = s.indexOf(mt, at);
+    at = index + mt.length;
+    const from = span.start + index;
+    let t = mt;
     if (t.length > MAX_TOKEN) {
-      out.push({ start: span.start + m.index, end: span.start + m.index + t.length, text: '\u0000' });
+      out.push(tok(from, from + t.length, '\u0000'));
       continue;
     }
     // keep the period only on initials and dotted acronyms ("T.", "U.S.")
-    if (
-      t.length > 1 &&
-      t.endsWith('.') &&
-      !/^(?:\p{Lu}|(?:\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|Prof|St)\.$/u.test(t)
-    )
-      t = t.slice(0, -1);
-    const pre = /^(?:pro|anti|ex|non|post|pre|mid|neo|all|trans|pan)-(?=\p{Lu})/iu.exec(t);
+    if (t.length > 1 && t.charCodeAt(t.length - 1) === 46 /* . */ && !KEEP_PERIOD_RE.test(t)) t = t.slice(0, -1);
+    const pre = t.length > 3 && t.indexOf('-') > 1 ? PREFIX_RE.exec(t) : null;
     if (pre) {
-      out.push({ start: span.start + m.index, end: span.start + m.index + pre[0].length, text: pre[0] });
-      out.push({ start: span.start + m.index + pre[0].length, end: span.start + m.index + t.length, text: t.slice(pre[0].length) });
+      out.push(tok(from, from + pre[0].length, pre[0]));
+      out.push(tok(from + pre[0].length, from + t.length, t.slice(pre[0].length)));
       continue;
     }
-    out.push({ start: span.start + m.index, end: span.start + m.index + t.length, text: t });
+    out.push(tok(from, from + t.length, t));
   }
   return out;
 }
 
 const CONTRACTION = /^(?:We|You|They|It|He|She|That|There|What|Who|Here|Let)['\u2019](?:re|s|ll|ve|d)$/;
 
-function isCapWord(t: string): boolean {
-  if (CONTRACTION.test(t)) return false;
+function isCapWordUncached(t: string): boolean {
   const c = t.charCodeAt(0);
-  if (c >= 65 && c <= 90) return true;
+  // (a contraction such as "We're" starts with an ASCII capital and has an apostrophe)
+  if (c >= 65 && c <= 90) return !(t.length >= 4 && CONTRACTION.test(t));
   if (c >= 97 && c <= 122) {
+    // both patterns below need a character other than a-z: a plain lower-case word is never one
+    if (isPlainLower(t)) return false;
     // eBay, iPhone, eTranslate; "al-Mohammad", "el-Bakraoui"
     return /^\p{Ll}{1,2}\p{Lu}\p{L}+$/u.test(t) || /^(?:al|el|bin|ibn|abu|ben)-\p{Lu}/u.test(t);
   }
   if (c < 128) return false;
   return /^\p{Lu}/u.test(t) || /^\p{Ll}{1,2}\p{Lu}\p{L}+$/u.test(t);
+}
+function isPlainLower(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
 }
 function isAcronym(t: string): boolean {
   return /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,4})$/u.test(t) || /^\p{Lu}{2,5}s$/u.test(t);
@@ -206,7 +289,7 @@ function emptyVotes(): Votes {
   return { person: 0, organization: 0, place: 0, event: 0 };
 }
 function lower(t: Tok | undefined): string {
-  return t ? t.text.toLowerCase() : '';
+  return t ? t.w.lower : '';
 }
 
 /**
@@ -223,11 +306,11 @@ export function extractMentions(text: string, sentences: SentenceInfo[], lowerca
   for (const toks of all) {
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i].text;
+      const cap = toks[i].w.cap;
       const c = t.charCodeAt(0);
-      if (i > 0 && isCapWord(t) && isFirstName(toks[i - 1].text) && toks[i].start - toks[i - 1].end === 1)
-        surnames.add(t.replace(/['\u2019]s?$/, ''));
+      if (i > 0 && cap && toks[i - 1].w.firstName && toks[i].start - toks[i - 1].end === 1) surnames.add(t.replace(/['\u2019]s?$/, ''));
       if (!lowercaseSeen && c >= 97 && c <= 122) seen.add(t);
-      else if (i > 0 && isCapWord(t) && (c < 97 || c > 122)) {
+      else if (i > 0 && cap && (c < 97 || c > 122)) {
         const p = toks[i - 1].text;
         const pc = p.charCodeAt(0);
         if ((pc >= 97 && pc <= 122) || p === ',' || p === ';') midCaps.add(t.replace(/['\u2019]s?$/, ''));
@@ -256,12 +339,15 @@ function surnameLike(w: string, lowercaseSeen?: Set<string>): boolean {
 }
 
 function isOrdinaryWord(w: string, lowercaseSeen?: Set<string>): boolean {
-  const l = w.toLowerCase();
-  if (isFirstName(w) || isKnownPlace(w) || countryOf(w)) return false;
+  const info = wordInfo(w);
+  const l = info.lower;
+  if (info.firstName || info.knownPlace || info.country) return false;
   if (midCaps?.has(w) && lowercaseSeen && !lowercaseSeen.has(l) && !TITLES.has(l) && !CAPITALISED_COMMON.has(l)) return false;
   if (surnames?.has(w) && !(lowercaseSeen?.has(l) ?? false)) return false;
   return isWord(l) || isStopword(l) || (lowercaseSeen?.has(l) ?? false);
 }
+
+const OPENERS = /^["\u201c\u2018()\u2013\u2014:;\]]$/;
 
 function extractFromTokens(
   text: string,
@@ -281,14 +367,14 @@ function extractFromTokens(
     }
   }
   for (let i = 1; i < toks.length; i++) {
-    if (/^["\u201c\u2018()\u2013\u2014:;\]]$/.test(toks[i - 1].text) && /^\p{L}/u.test(toks[i].text)) initial.add(i);
+    const p = toks[i - 1].text;
+    if (p.length === 1 && OPENERS.test(p) && /^\p{L}/u.test(toks[i].text)) initial.add(i);
   }
-  const used = new Uint8Array(toks.length);
 
   let i = 0;
   while (i < toks.length) {
     const t = toks[i];
-    if (!isCapWord(t.text) || NAME_BREAKERS.has(t.text) || allCaps || (heading && isOrdinaryWord(t.text, lowercaseSeen))) {
+    if (!t.w.cap || NAME_BREAKERS.has(t.text) || allCaps || (heading && isOrdinaryWord(t.text, lowercaseSeen))) {
       i++;
       continue;
     }
@@ -299,12 +385,12 @@ function extractFromTokens(
     while (j + 1 < toks.length && run.length < MAX_RUN) {
       const n = toks[j + 1];
       if (n.start - toks[j].end > 1) break; // punctuation or gap
-      if (isCapWord(n.text) && !NAME_BREAKERS.has(n.text) && !(heading && isOrdinaryWord(n.text, lowercaseSeen))) {
+      if (n.w.cap && !NAME_BREAKERS.has(n.text) && !(heading && isOrdinaryWord(n.text, lowercaseSeen))) {
         run.push(j + 1);
         j++;
         continue;
       }
-      const ln = n.text.toLowerCase();
+      const ln = n.w.lower;
       if (!heading) {
         const e = orgJoin(toks, run, j, orgTail);
         if (e > j) {
@@ -315,7 +401,7 @@ function extractFromTokens(
         }
       }
       const after = toks[j + 2];
-      if (after && isCapWord(after.text) && after.start - n.end <= 1) {
+      if (after && after.w.cap && after.start - n.end <= 1) {
         if (CONNECTORS.has(ln) && ln !== 'of') {
           run.push(j + 1, j + 2);
           j += 2;
@@ -342,7 +428,7 @@ function extractFromTokens(
       break;
     }
     i = j + 1;
-    processRun(text, toks, run, si, heading, initial, out, lowercaseSeen, used);
+    processRun(text, toks, run, si, heading, initial, out, lowercaseSeen);
   }
   extractEvents(text, toks, si, heading, out);
 }
@@ -428,7 +514,6 @@ function processRun(
   initial: Set<number>,
   out: RawMention[],
   lowercaseSeen: Set<string> | undefined,
-  _used: Uint8Array,
 ): void {
   // split at an inner possessive ("Argentina's National Congress") and between a known place and a
   // person's given name ("Senator from Vermont Bernie Sanders")
@@ -445,8 +530,8 @@ function processRun(
       // "told NPR Hamza Idris": an acronym before a person's full name
       (k === 0 && isAcronym(w) && isFirstName(toks[runIdx[1]].text) && runIdx.length >= 3 && !CONNECTORS.has(lower(toks[runIdx[2]])));
     if (splitHere) {
-      processRun(text, toks, runIdx.slice(0, k + 1), si, heading, initial, out, lowercaseSeen, _used);
-      processRun(text, toks, runIdx.slice(k + 1), si, heading, initial, out, lowercaseSeen, _used);
+      processRun(text, toks, runIdx.slice(0, k + 1), si, heading, initial, out, lowercaseSeen);
+      processRun(text, toks, runIdx.slice(k + 1), si, heading, initial, out, lowercaseSeen);
       return;
     }
   }
@@ -455,8 +540,8 @@ function processRun(
   // drop sentence-initial ordinary words ("The", "After", "Police"), months and days
   while (idx.length) {
     const w = toks[idx[0]].text;
-    const l = w.toLowerCase();
-    const lastL = toks[idx[idx.length - 1]].text.toLowerCase();
+    const l = toks[idx[0]].w.lower;
+    const lastL = toks[idx[idx.length - 1]].w.lower;
     const headed = ORG_HEADS.has(lastL) || PLACE_HEADS.has(lastL) || orgName;
     if (TITLES.has(l.replace(/\.$/, '')) && idx.length > 1 && !headed) {
       title = title ? `${title} ${w}` : w;
@@ -464,7 +549,7 @@ function processRun(
       continue;
     }
     if (isDemonym(w) && idx.length > 1) {
-      const last = toks[idx[idx.length - 1]].text.toLowerCase();
+      const last = toks[idx[idx.length - 1]].w.lower;
       if (ORG_HEADS.has(last) || PLACE_HEADS.has(last)) break; // "French Interior Ministry"
       if (isKnownPlace(text.slice(toks[idx[0]].start, toks[idx[idx.length - 1]].end))) break; // "American Samoa"
       idx.shift();
@@ -495,20 +580,20 @@ function processRun(
   }
   // a title inside the run ("US General Michael T. Flynn"): keep the name after it
   for (let k = idx.length - 2; k >= 1; k--) {
-    const l = toks[idx[k]].text.toLowerCase().replace(/\.$/, '');
-    const lastL = toks[idx[idx.length - 1]].text.toLowerCase();
+    const l = toks[idx[k]].w.lower.replace(/\.$/, '');
+    const lastL = toks[idx[idx.length - 1]].w.lower;
     if (TITLES.has(l) && !ORG_HEADS.has(lastL) && !PLACE_HEADS.has(lastL) && !orgName && isCapWord(toks[idx[k + 1]].text)) {
       title = toks[idx[k]].text;
       // what stood before the title is a name of its own when it is one: "US President …", "Melbourne Lord Mayor …"
       let p = k;
-      while (p > 0 && TITLES.has(toks[idx[p - 1]].text.toLowerCase().replace(/\.$/, ''))) p--;
-      if (p > 0) processRun(text, toks, idx.slice(0, p), si, heading, initial, out, lowercaseSeen, _used);
+      while (p > 0 && TITLES.has(toks[idx[p - 1]].w.lower.replace(/\.$/, ''))) p--;
+      if (p > 0) processRun(text, toks, idx.slice(0, p), si, heading, initial, out, lowercaseSeen);
       idx = idx.slice(k + 1);
       break;
     }
   }
   // trailing titles: "United States Senator", "Melbourne's Mayor"
-  while (idx.length > 1 && TRAILING_TITLES.has(toks[idx[idx.length - 1]].text.toLowerCase().replace(/['\u2019]s$/, ''))) idx.pop();
+  while (idx.length > 1 && TRAILING_TITLES.has(toks[idx[idx.length - 1]].w.lower.replace(/['\u2019]s$/, ''))) idx.pop();
   // trailing connectors / months
   while (
     idx.length &&
@@ -694,11 +779,7 @@ function processRun(
     let k = ai + 1;
     const inner: Tok[] = [];
     while (k < toks.length && toks[k].text !== ')' && inner.length < 8) inner.push(toks[k++]);
-    if (
-      toks[k]?.text === ')' &&
-      inner.length &&
-      inner.every((t) => isCapWord(t.text) || CONNECTORS.has(t.text.toLowerCase()) || t.text === 'and')
-    ) {
+    if (toks[k]?.text === ')' && inner.length && inner.every((t) => t.w.cap || CONNECTORS.has(t.w.lower) || t.text === 'and')) {
       const innerText = text.slice(inner[0].start, inner[inner.length - 1].end);
       const innerKey = normKey(innerText);
       if (
@@ -802,16 +883,15 @@ const DATE_RE = /^(?:\d{1,2}|(?:19|20)\d{2})$/;
 
 function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, out: RawMention[]): void {
   for (let i = 0; i < toks.length; i++) {
-    const l = toks[i].text.toLowerCase();
-    const cls = EVENT_NOUNS.get(l);
+    const cls = toks[i].w.eventClass;
     if (!cls) continue;
-    if (!heading && /^\p{Lu}/u.test(toks[i].text) && i > 0 && !isCapWord(toks[i - 1].text)) continue;
+    if (!heading && /^\p{Lu}/u.test(toks[i].text) && i > 0 && !toks[i - 1].w.cap) continue;
     // left: modifiers (and up to two lower-case nouns: "the Oostkade ferry collision"), then a name or a date
     let k = i - 1;
     let nouns = 0;
     while (
       k >= 0 &&
-      !isCapWord(toks[k].text) &&
+      !toks[k].w.cap &&
       (EVENT_MODIFIERS.has(lower(toks[k])) ||
         (nouns < 2 &&
           /^\p{Ll}{3,}$/u.test(toks[k].text) &&
@@ -820,7 +900,7 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
             toks[k].text,
           ) &&
           k - 1 >= 0 &&
-          (isCapWord(toks[k - 1].text) || !isStopwordLike(toks[k - 1].text))))
+          (toks[k - 1].w.cap || !isStopwordLike(toks[k - 1].text))))
     ) {
       if (!EVENT_MODIFIERS.has(lower(toks[k]))) nouns++;
       k--;
@@ -837,11 +917,11 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
       k = dateLeft.start - 1;
     }
     // a capitalised name right before (possibly after an org doer: "Nordline ferry strikes")
-    if (k >= 0 && isCapWord(toks[k].text) && !MONTHS.has(lower(toks[k]))) {
+    if (k >= 0 && toks[k].w.cap && !MONTHS.has(lower(toks[k]))) {
       let s = k;
       while (
         s - 1 >= 0 &&
-        (isCapWord(toks[s - 1].text) || (CONNECTORS.has(lower(toks[s - 1])) && s - 2 >= 0 && isCapWord(toks[s - 2].text))) &&
+        (toks[s - 1].w.cap || (CONNECTORS.has(lower(toks[s - 1])) && s - 2 >= 0 && toks[s - 2].w.cap)) &&
         !MONTHS.has(lower(toks[s - 1])) &&
         !(heading && isOrdinaryWord(toks[s - 1].text))
       )
@@ -854,7 +934,7 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
           by = nk;
           // "the November 13 Nordline strike": a date before the doer
           let kk = s - 1;
-          while (kk >= 0 && EVENT_MODIFIERS.has(lower(toks[kk])) && !isCapWord(toks[kk].text)) kk--;
+          while (kk >= 0 && EVENT_MODIFIERS.has(lower(toks[kk])) && !toks[kk].w.cap) kk--;
           const d2 = readDateLeft(toks, kk);
           if (d2) {
             date = d2.key;
@@ -868,7 +948,7 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
           subject = { start: toks[s].start, end: toks[k].end, text: name };
           startTok = s;
           // "the Veldhaven and Marsdorp attacks": the other subject
-          if (lower(toks[s - 1]) === 'and' && s - 2 >= 0 && isCapWord(toks[s - 2].text)) {
+          if (lower(toks[s - 1]) === 'and' && s - 2 >= 0 && toks[s - 2].w.cap) {
             const other = toks[s - 2].text;
             out.push(
               eventMention(
@@ -902,12 +982,12 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
           endTok = dr.end;
           r = dr.end + 1;
         }
-        if (r < toks.length && isCapWord(toks[r].text) && !MONTHS.has(lower(toks[r]))) {
+        if (r < toks.length && toks[r].w.cap && !MONTHS.has(lower(toks[r]))) {
           let e = r;
           while (
             e + 1 < toks.length &&
-            (isCapWord(toks[e + 1].text) ||
-              (CONNECTORS.has(lower(toks[e + 1])) && lower(toks[e + 1]) !== 'of' && e + 2 < toks.length && isCapWord(toks[e + 2].text)))
+            (toks[e + 1].w.cap ||
+              (CONNECTORS.has(lower(toks[e + 1])) && lower(toks[e + 1]) !== 'of' && e + 2 < toks.length && toks[e + 2].w.cap))
           )
             e++;
           const name = text.slice(toks[r].start, toks[e].end).replace(/['\u2019]s?$/, '');
@@ -924,7 +1004,7 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
     }
     if (!subject && !date) continue;
     if (subject && /^\p{N}/u.test(subject.text)) continue;
-    const noun = toks[i].text.toLowerCase();
+    const noun = toks[i].w.lower;
     const canonical = subject ? `${subject.text} ${noun}` : `${text.slice(toks[startTok].start, toks[i].start).trim()} ${noun}`;
     out.push(
       eventMention(

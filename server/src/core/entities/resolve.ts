@@ -99,6 +99,82 @@ export function damerauLevenshtein(a: string, b: string, max = Infinity): number
   return prev[lb];
 }
 
+/**
+ * Symmetric-delete buckets: every key is filed under each of its one-character deletions and then under
+ * itself. Returns the buckets that received two or more entries, each as its keys in filing order, the
+ * buckets in the order they were first filed into (what iterating a Map from deletion string to keys gives).
+ * No string is built per deletion: entries are grouped by a 32-bit polynomial hash of their deletion, and
+ * only entries that share a hash have their strings built and compared, so hash collisions cannot merge
+ * buckets.
+ */
+function sharedDeletionBuckets(keys: string[]): string[][] {
+  const M = 0x01000193;
+  let n = 0;
+  let maxLen = 0;
+  for (const k of keys) {
+    n += k.length + 1;
+    if (k.length > maxLen) maxLen = k.length;
+  }
+  const entKey = new Int32Array(n);
+  const entPos = new Int32Array(n);
+  const entHash = new Int32Array(n);
+  const pre = new Int32Array(maxLen + 1); // pre[i]: hash of k[0, i)
+  const suf = new Int32Array(maxLen + 2); // suf[i]: hash of k[i, L)
+  const pow = new Int32Array(maxLen + 1); // M^i
+  pow[0] = 1;
+  for (let i = 1; i <= maxLen; i++) pow[i] = Math.imul(pow[i - 1], M);
+  let e = 0;
+  for (let ki = 0; ki < keys.length; ki++) {
+    const k = keys[ki];
+    const L = k.length;
+    pre[0] = 0;
+    for (let i = 0; i < L; i++) pre[i + 1] = (Math.imul(pre[i], M) + k.charCodeAt(i)) | 0;
+    suf[L] = 0;
+    for (let i = L - 1; i >= 0; i--) suf[i] = (Math.imul(k.charCodeAt(i), pow[L - 1 - i]) + suf[i + 1]) | 0;
+    for (let i = 0; i <= L; i++) {
+      entKey[e] = ki;
+      entPos[e] = i;
+      entHash[e] = i < L ? (Math.imul(pre[i], pow[L - 1 - i]) + suf[i + 1]) | 0 : pre[L];
+      e++;
+    }
+  }
+  // open addressing on the hash: per slot the first entry, the last, and how many; entries chained in order
+  let size = 1;
+  while (size < n * 2) size <<= 1;
+  const slotHead = new Int32Array(size).fill(-1);
+  const slotTail = new Int32Array(size);
+  const slotCount = new Int32Array(size);
+  const slotOf = new Int32Array(n);
+  const next = new Int32Array(n).fill(-1);
+  for (let x = 0; x < n; x++) {
+    const h = entHash[x];
+    let slot = h & (size - 1);
+    while (slotHead[slot] >= 0 && entHash[slotHead[slot]] !== h) slot = (slot + 1) & (size - 1);
+    if (slotHead[slot] < 0) slotHead[slot] = x;
+    else next[slotTail[slot]] = x;
+    slotTail[slot] = x;
+    slotCount[slot]++;
+    slotOf[x] = slot;
+  }
+  const found: { first: number; keys: string[] }[] = [];
+  for (let x = 0; x < n; x++) {
+    const slot = slotOf[x];
+    if (slotHead[slot] !== x || slotCount[slot] < 2) continue;
+    const byString = new Map<string, { first: number; keys: string[] }>();
+    for (let y = x; y >= 0; y = next[y]) {
+      const k = keys[entKey[y]];
+      const i = entPos[y];
+      const d = i < k.length ? k.slice(0, i) + k.slice(i + 1) : k;
+      const b = byString.get(d);
+      if (b) b.keys.push(k);
+      else byString.set(d, { first: y, keys: [k] });
+    }
+    for (const b of byString.values()) if (b.keys.length >= 2) found.push(b);
+  }
+  found.sort((a, b) => a.first - b.first);
+  return found.map((b) => b.keys);
+}
+
 function addVotes(a: Votes, b: Votes): void {
   a.person += b.person;
   a.organization += b.organization;
@@ -120,7 +196,8 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
   const nameMentions = docs.flatMap((d) => d.mentions.filter((m) => m.kind !== 'event').map((m) => ({ d, m })));
 
   // 1. keys, votes, surfaces
-  for (const { m } of nameMentions) {
+  for (let mi = 0; mi < nameMentions.length; mi++) {
+    const { m } = nameMentions[mi];
     uf.find(m.key);
     const v = votes.get(m.key) ?? { person: 0, organization: 0, place: 0, event: 0 };
     addVotes(v, m.votes);
@@ -131,31 +208,25 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
     wordCount.set(m.key, m.words.length);
   }
   // 2. definitions "Long Name (ACR)" and known equivalences
-  for (const { m } of nameMentions) if (m.sameAs && uf.has(m.sameAs)) uf.union(m.key, m.sameAs);
+  for (let mi = 0; mi < nameMentions.length; mi++) {
+    const { m } = nameMentions[mi];
+    if (m.sameAs && uf.has(m.sameAs)) uf.union(m.key, m.sameAs);
+  }
   for (const g of KNOWN_EQUIVALENCES) {
     const present = g.names.map(normKey).filter((k) => uf.has(k));
     for (let i = 1; i < present.length; i++) uf.union(present[0], present[i]);
   }
+  // (votes gets no new key after this point; indexed loops over a snapshot allocate no iterator objects)
+  const voteKeys = [...votes.keys()];
   // 3. organisation short names: "Amaq Agency" -> "Amaq"
-  for (const key of [...votes.keys()]) {
+  for (let ki = 0; ki < voteKeys.length; ki++) {
+    const key = voteKeys[ki];
     const words = key.split(' ');
     if (words.length === 2 && ORG_HEADS.has(words[1]) && !isWord(words[0]) && votes.has(words[0])) uf.union(key, words[0]);
   }
   // 4. spelling variants one edit apart (symmetric-delete buckets keep this near-linear)
-  const buckets = new Map<string, string[]>();
-  for (const key of votes.keys()) {
-    if (key.length < 7) continue;
-    for (let i = 0; i < key.length; i++) {
-      const d = key.slice(0, i) + key.slice(i + 1);
-      const b = buckets.get(d) ?? [];
-      b.push(key);
-      buckets.set(d, b);
-    }
-    const b = buckets.get(key) ?? [];
-    b.push(key);
-    buckets.set(key, b);
-  }
-  for (const list of buckets.values()) {
+  const buckets = sharedDeletionBuckets(voteKeys.filter((key) => key.length >= 7));
+  for (const list of buckets) {
     if (list.length < 2 || list.length > 8) continue;
     for (let i = 1; i < list.length; i++) {
       const a = list[0];
@@ -169,21 +240,24 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
 
   // group votes
   const groupVotes = new Map<string, Votes>();
-  for (const [key, v] of votes) {
+  for (let ki = 0; ki < voteKeys.length; ki++) {
+    const key = voteKeys[ki];
     const r = uf.find(key);
     const gv = groupVotes.get(r) ?? { person: 0, organization: 0, place: 0, event: 0 };
-    addVotes(gv, v);
+    addVotes(gv, votes.get(key)!);
     groupVotes.set(r, gv);
   }
   const fixedType = new Map<string, EntityType>();
-  for (const key of votes.keys()) {
+  for (let ki = 0; ki < voteKeys.length; ki++) {
+    const key = voteKeys[ki];
     const r = uf.find(key);
     const eq = EQUIVALENCE_TYPE.get(key);
     if (eq) fixedType.set(r, eq);
     else if (countryOf(key) && !fixedType.has(r)) fixedType.set(r, 'place');
   }
   const groupCount = new Map<string, number>();
-  for (const { m } of nameMentions) {
+  for (let mi = 0; mi < nameMentions.length; mi++) {
+    const { m } = nameMentions[mi];
     const r = uf.find(m.key);
     groupCount.set(r, (groupCount.get(r) ?? 0) + 1);
   }
@@ -204,15 +278,25 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
     const persons = [...new Set(d.mentions.filter((m) => m.kind === 'name' && m.words.length >= 2).map((m) => m.key))].filter(
       (k) => typeOf(groupVotes.get(uf.find(k))!) === 'person',
     );
+    // the names each one ends with after a space ("john paul stevens" -> "paul stevens", "stevens")
+    const bySuffix = new Map<string, string[]>();
+    for (const b of persons)
+      for (let p = b.indexOf(' '); p >= 0; p = b.indexOf(' ', p + 1)) {
+        const tail = b.slice(p + 1);
+        const l = bySuffix.get(tail);
+        if (l) l.push(b);
+        else bySuffix.set(tail, [b]);
+      }
     for (const a of persons) {
-      const longer = persons.filter((b) => b !== a && b.endsWith(' ' + a));
+      const longer = bySuffix.get(a) ?? [];
       if (longer.length === 1) uf.union(longer[0], a);
     }
   }
   // 5. short person names (single word), resolved per document, then corpus-wide
   const multiPersonBySurname = new Map<string, Set<string>>(); // corpus-wide: word -> group roots
   const docPersons = new Map<string, Map<string, Set<string>>>();
-  for (const { d, m } of nameMentions) {
+  for (let mi = 0; mi < nameMentions.length; mi++) {
+    const { d, m } = nameMentions[mi];
     if (m.words.length < 2) continue;
     const r = uf.find(m.key);
     if (groupType(r) !== 'person') continue;
@@ -257,10 +341,14 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
   // keys only ever seen as title-case phrases of ordinary words
   const weakKeys = new Set<string>();
   const strongKeys = new Set<string>();
-  for (const { m } of nameMentions) (m.weak ? weakKeys : strongKeys).add(m.key);
+  for (let mi = 0; mi < nameMentions.length; mi++) {
+    const { m } = nameMentions[mi];
+    (m.weak ? weakKeys : strongKeys).add(m.key);
+  }
   for (const k of strongKeys) weakKeys.delete(k);
   const singleKeys = new Set<string>();
-  for (const { d, m } of nameMentions) {
+  for (let mi = 0; mi < nameMentions.length; mi++) {
+    const { d, m } = nameMentions[mi];
     const r = uf.find(m.key);
     const own = groupType(r);
     let entityId: string | undefined;
@@ -299,7 +387,8 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
     if (candidates) ambiguous.set(m.key, candidates);
   }
   // keys -> ids (after short names were folded in)
-  for (const key of votes.keys()) {
+  for (let ki = 0; ki < voteKeys.length; ki++) {
+    const key = voteKeys[ki];
     if (ambiguous.has(key)) continue;
     const id = rootToId.get(uf.find(key));
     if (id) byKey.set(key, id);
@@ -325,13 +414,15 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
     if (m.eventDate) return eventByDate.get(`${m.eventClass}:${m.eventDate}`);
     return undefined;
   };
-  for (const { m } of eventMentions) {
+  for (let mi = 0; mi < eventMentions.length; mi++) {
+    const { m } = eventMentions[mi];
     if (!m.eventOf) continue;
     const ek = `${placeKeyOf(m.eventOf)}|${m.eventClass}`;
     if (m.eventDate) eventByDate.set(`${m.eventClass}:${m.eventDate}`, ek);
   }
   const eventIds = new Map<string, string>();
-  for (const { d, m } of eventMentions) {
+  for (let mi = 0; mi < eventMentions.length; mi++) {
+    const { d, m } = eventMentions[mi];
     let ek = eventKeyFor(m);
     if (!ek && m.eventDate) ek = `date:${m.eventDate}|${m.eventClass}`;
     if (!ek) continue;
@@ -375,7 +466,8 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
   // 7. mentions and aliases onto entities
   for (const [sourceId, list] of mentions) {
     list.sort((a, b) => a.span.start - b.span.start);
-    for (const rm of list) {
+    for (let ri = 0; ri < list.length; ri++) {
+      const rm = list[ri];
       if (!rm.entityId) continue;
       const e = entities.get(rm.entityId)!;
       e.mentions.push({ sourceId, span: rm.span, text: rm.text });
@@ -384,7 +476,8 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
   for (const e of entities.values()) {
     if (e.type === 'event') continue;
     const al = new Set<string>();
-    for (const m of e.mentions) {
+    for (let mi = 0; mi < e.mentions.length; mi++) {
+      const m = e.mentions[mi];
       const t = m.text.replace(/['\u2019]s?$/, '');
       if (normKey(t) !== normKey(e.name)) al.add(t);
     }

@@ -336,7 +336,8 @@ export function isRegion(name: string): boolean {
   return REGIONS.has(fold(name));
 }
 export function isKnownPlace(name: string): boolean {
-  return countryOf(name) !== undefined || isCity(name) || isRegion(name);
+  const f = fold(name);
+  return countryByName.get(f) !== undefined || cities.has(f) || REGIONS.has(f);
 }
 export function isFirstName(word: string): boolean {
   return firstNames.has(fold(word));

@@ -102,29 +102,32 @@ for (const [w, c] of CANON) CANON_STEMS.set(stem(w), c);
 /** Canonical meaning keys of a piece of text. */
 const PHRASE_HINT =
   /alone|accomplice|help|wolf|own\b|handed|carr|behind|responsib|perpetrat|architect|orchestrat|mastermind|caus|blame|fault|touch|contact|connection|link|ties|list|file|toll/i;
-const stemCache = new Map<string, string>();
+/** word as written -> its key, or '' for a stopword (one lookup per word; bounded) */
+const keyCache = new Map<string, string>();
+/** letters, as [\p{L}]: the ASCII class first is only faster */
+const WORD_RE = /~?(?:[A-Za-z]|\p{L})+(?:['\u2019](?:[A-Za-z]|\p{L})+)?/gu;
 
 export function meaningKeys(text: string): string[] {
   let t = text;
   if (PHRASE_HINT.test(text)) for (const [re, rep] of PHRASES) t = t.replace(re, rep);
   const out = new Set<string>();
-  const re = /~?[\p{L}]+(?:['\u2019][\p{L}]+)?/gu;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(t))) {
-    const w = m[0];
-    if (w.startsWith('~')) {
+  for (const w of t.match(WORD_RE) ?? []) {
+    if (w.charCodeAt(0) === 126 /* ~ */) {
       out.add(w);
       continue;
     }
-    if (w.length < 3 || isStopword(w)) continue;
-    let key = stemCache.get(w);
+    if (w.length < 3) continue;
+    let key = keyCache.get(w);
     if (key === undefined) {
-      const s = stem(w);
-      key = CANON.get(w.toLowerCase()) ?? CANON_STEMS.get(s) ?? s;
-      if (stemCache.size > 100000) stemCache.clear();
-      stemCache.set(w, key);
+      if (isStopword(w)) key = '';
+      else {
+        const s = stem(w);
+        key = CANON.get(w.toLowerCase()) ?? CANON_STEMS.get(s) ?? s;
+      }
+      if (keyCache.size > 100000) keyCache.clear();
+      keyCache.set(w, key);
     }
-    out.add(key);
+    if (key) out.add(key);
   }
   return [...out];
 }
