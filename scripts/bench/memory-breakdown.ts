@@ -19,7 +19,7 @@ const base = mb();
 const idx = new CorpusIndex();
 for (const f of files) {
   const s = parseSource(f, readFileSync(f), { id: f }).source!;
-  idx.upsert(s, v8.deserialize(v8.serialize(analyzeSource(s))));
+  idx.upsert(s, v8.deserialize(v8.serialize(analyzeSource(s))), true);
 }
 const afterAnalyses = mb();
 idx.rebuild();

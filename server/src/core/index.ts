@@ -103,9 +103,14 @@ export class CorpusIndex {
     return this.d.disputesByKey;
   }
 
-  upsert(source: Source, analysis: SourceAnalysis): void {
+  /**
+   * Adds or replaces a source and its analysis. `copied`: the analysis arrived as a copy (from a worker thread or
+   * the on-disk cache), so its strings are fresh duplicates worth sharing; an analysis made in this thread already
+   * shares them (the analysers' word caches return the same strings).
+   */
+  upsert(source: Source, analysis: SourceAnalysis, copied = false): void {
     this.sources.set(source.id, source);
-    if (!this.compacted.has(analysis)) {
+    if (copied && !this.compacted.has(analysis)) {
       compact(analysis, this.strings);
       this.compacted.add(analysis);
     }
@@ -177,12 +182,17 @@ export class CorpusIndex {
       for (const e of x.entityIds) push(d.disputesByEntity, e, x);
       for (const s of x.sides) push(d.disputesByClaim, s.claimId, x);
     }
-    // claims are in source order: one pass per source, its key and entity sets kept as sorted arrays
+    // claims are in source order: one pass per source, its key and entity sets kept as sorted arrays; and the
+    // number of claims each key occurs in
+    const df = new Map<string, number>();
     let keys = new Set<string>();
     let ents = new Set<string>();
     for (let i = 0; i < d.claims.length; i++) {
       const c = d.claims[i];
-      for (const x of c.keys) keys.add(x);
+      for (const x of c.keys) {
+        keys.add(x);
+        df.set(x, (df.get(x) ?? 0) + 1);
+      }
       for (const x of c.entityIds) ents.add(x);
       if (c.stance === 'denies' || c.stance === 'questions' || c.stance === 'hedges') {
         if (isDoubt(c)) push(d.denialsBySource, c.sourceId, c);
@@ -196,9 +206,6 @@ export class CorpusIndex {
       }
     }
     // inverted index for matching a draft sentence by meaning without scanning every dispute
-    const df = new Map<string, number>();
-    for (const c of d.claims) for (const k of c.keys) df.set(k, (df.get(k) ?? 0) + 1);
-    yield;
     const common = Math.max(50, d.claims.length * 0.02);
     for (const x of d.disputes) {
       if (x.kind !== 'questioned' && x.kind !== 'contested' && x.kind !== 'fact-check') continue;

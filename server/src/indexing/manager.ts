@@ -215,7 +215,7 @@ export class CorpusManager {
         return;
       }
       if (c.fromDisk) {
-        this.index.upsert(fromPlain(c.entry.source), c.entry.analysis);
+        this.index.upsert(fromPlain(c.entry.source), c.entry.analysis, true);
         this.entries.set(c.file, c.entry);
         stats.fromCache++;
       } else {
@@ -252,12 +252,12 @@ export class CorpusManager {
       await rebuild();
       this.emit({ state: 'indexing', indexed, total, problems: this.problems });
     }
-    const onResult = (r: FileResult) => {
+    const onResult = (r: FileResult, copied = false) => {
       if (gen !== this.generation) return;
       this.problems.push(...r.warnings);
       if (r.source && r.analysis && r.key) {
         const entry: CachedEntry = { file: r.file, key: r.key, source: r.source, analysis: r.analysis, warnings: r.warnings };
-        this.index.upsert(fromPlain(r.source), r.analysis);
+        this.index.upsert(fromPlain(r.source), r.analysis, copied);
         this.entries.set(r.file, entry);
         stats.bytes += r.source.text.length;
       } else {

@@ -24,7 +24,8 @@ export async function runInWorkers(
   workers: number,
   files: string[],
   maxBytes: number | undefined,
-  onResult: (r: FileResult) => void,
+  /** `copied`: the result came from a worker (a structured-clone copy), not from this thread */
+  onResult: (r: FileResult, copied: boolean) => void,
   cancelled: () => boolean,
 ): Promise<void> {
   const batches: string[][] = [];
@@ -40,7 +41,7 @@ export async function runInWorkers(
     answered[b] = 1;
     for (const f of batches[b]) {
       if (cancelled()) return;
-      onResult(await loadAndAnalyse(f, maxBytes));
+      onResult(await loadAndAnalyse(f, maxBytes), false);
     }
   };
 
@@ -77,7 +78,7 @@ export async function runInWorkers(
         if ('batch' in msg) {
           if (!answered[msg.batch]) {
             answered[msg.batch] = 1;
-            if (!cancelled()) for (const r of msg.results) onResult(r);
+            if (!cancelled()) for (const r of msg.results) onResult(r, true);
           }
           if (cancelled()) Atomics.store(state, 1, 1);
         } else end();
