@@ -3,6 +3,7 @@ import { paragraphs, sentences } from './text/sentences';
 import { extractMentions, type RawMention, type SentenceInfo } from './entities/extract';
 import { detectSpeaker, detectStance, extractDates, extractQuantities } from './claims';
 import { meaningKeys } from './text/keys';
+import { isDoubt } from './disputes/detect';
 
 /**
  * Everything that can be read from one source on its own (no other source needed): its sentences, the
@@ -25,6 +26,8 @@ export interface SentenceAnalysis extends SentenceInfo {
   groupRef: boolean;
   /** a personal pronoun refers back to a person */
   pronoun: boolean;
+  /** the sentence denies or explicitly doubts something (`isDoubt`), decided once here rather than per rebuild */
+  doubt: boolean;
 }
 
 export interface SourceAnalysis {
@@ -125,6 +128,7 @@ export function analyzeSource(src: Source): SourceAnalysis {
       speaker = quotedBy;
     }
     const bare = BARE_EVENT.exec(str);
+    const doubt = isDoubt({ text: str, stance, stanceCue: cue, speaker, heading: s.heading });
     return {
       span: s.span,
       heading: s.heading,
@@ -139,6 +143,7 @@ export function analyzeSource(src: Source): SourceAnalysis {
       bareEvent: bare ? bare[1].toLowerCase() : undefined,
       groupRef: GROUP_REF.test(str),
       pronoun: PRONOUN.test(str),
+      doubt,
     };
   });
   return { sourceId: src.id, sentences: sents, raw };

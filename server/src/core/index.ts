@@ -194,9 +194,7 @@ export class CorpusIndex {
         df.set(x, (df.get(x) ?? 0) + 1);
       }
       for (const x of c.entityIds) ents.add(x);
-      if (c.stance === 'denies' || c.stance === 'questions' || c.stance === 'hedges') {
-        if (isDoubt(c)) push(d.denialsBySource, c.sourceId, c);
-      }
+      if (isDoubt(c)) push(d.denialsBySource, c.sourceId, c);
       if (i + 1 === d.claims.length || d.claims[i + 1].sourceId !== c.sourceId) {
         d.sourceKeys.set(c.sourceId, new KeySet(keys));
         d.sourceEntities.set(c.sourceId, new KeySet(ents));
@@ -418,7 +416,7 @@ function buildClaims(d: Derived, source: Source, a: SourceAnalysis): void {
       const ev = lastEvent ?? mainEvent;
       if (ev) add(ev);
     }
-    const claim: Claim & { contrast: boolean; heading: boolean } = {
+    const claim: Claim & { contrast: boolean; heading: boolean; doubt: boolean } = {
       id: `${sourceId}#${si}`,
       sourceId,
       span: s.span,
@@ -433,6 +431,7 @@ function buildClaims(d: Derived, source: Source, a: SourceAnalysis): void {
       keys: s.keys,
       contrast: s.contrast,
       heading: s.heading,
+      doubt: s.doubt,
     };
     d.claims.push(claim);
     d.claimById.set(claim.id, claim);

@@ -21,7 +21,9 @@ export const STRONG_DENIAL =
 export const VERDICT_LINE =
   /^\W*(?:rating:\s*)?(?:probably |mostly |likely )?(?:false|hoax|fake|unproven|misleading|satire|fiction|scam|debunked)\W*$/i;
 
-export function isDoubt(c: Claim & { heading?: boolean }): boolean {
+/** Whether a claim denies or explicitly doubts something. A corpus claim carries the answer from its analysis. */
+export function isDoubt(c: Pick<Claim, 'text' | 'stance' | 'stanceCue' | 'speaker'> & { heading?: boolean; doubt?: boolean }): boolean {
+  if (c.doubt !== undefined) return c.doubt;
   if (VERDICT_LINE.test(c.text.trim())) return true;
   // an explicit denial counts whatever stance the sentence was read with ("the latest hoax", "that was not the case")
   if (c.stance === 'asserts' && c.speaker.kind === 'outlet' && STRONG_DENIAL.test(c.text) && !/\b(?:denied|denies|deny)\b/i.test(c.text))
