@@ -1,7 +1,7 @@
 import type { Claim, Dispute, Entity, Quantity, Source, Speaker, Stance } from './model';
 import type { RawMention } from './entities/extract';
 import type { SourceAnalysis } from './analyze';
-import { resolveEntities, damerauLevenshtein, type EntityTable, type ResolvedMention } from './entities/resolve';
+import { resolveEntitiesSteps, damerauLevenshtein, type EntityTable, type ResolvedMention } from './entities/resolve';
 import { normKey } from './entities/extract';
 import { allEntities, detectDisputes, isDoubt } from './disputes/detect';
 import { fold } from './lexicon';
@@ -159,7 +159,7 @@ export class CorpusIndex {
     }
     yield;
     const d = emptyDerived();
-    d.table = resolveEntities(docs.map((x) => ({ sourceId: x.analysis.sourceId, mentions: x.analysis.raw })));
+    d.table = yield* resolveEntitiesSteps(docs.map((x) => ({ sourceId: x.analysis.sourceId, mentions: x.analysis.raw })));
     yield;
     for (const e of d.table.entities.values()) {
       for (const n of [e.name, ...e.aliases])

@@ -189,6 +189,15 @@ function slug(s: string): string {
 }
 
 export function resolveEntities(docs: { sourceId: string; mentions: RawMention[] }[]): EntityTable {
+  const steps = resolveEntitiesSteps(docs);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** The same, as steps that a caller can interleave with other work (one `yield` every few thousand mentions). */
+export function* resolveEntitiesSteps(docs: { sourceId: string; mentions: RawMention[] }[]): Generator<void, EntityTable, void> {
   const uf = new UnionFind();
   const votes = new Map<string, Votes>();
   const surfaces = new Map<string, Map<string, number>>();
@@ -197,6 +206,7 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
 
   // 1. keys, votes, surfaces
   for (let mi = 0; mi < nameMentions.length; mi++) {
+    if ((mi & 2047) === 2047) yield;
     const { m } = nameMentions[mi];
     uf.find(m.key);
     const v = votes.get(m.key) ?? { person: 0, organization: 0, place: 0, event: 0 };
@@ -207,8 +217,10 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
     surfaces.set(m.key, s);
     wordCount.set(m.key, m.words.length);
   }
+  yield;
   // 2. definitions "Long Name (ACR)" and known equivalences
   for (let mi = 0; mi < nameMentions.length; mi++) {
+    if ((mi & 2047) === 2047) yield;
     const { m } = nameMentions[mi];
     if (m.sameAs && uf.has(m.sameAs)) uf.union(m.key, m.sameAs);
   }
@@ -218,12 +230,14 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
   }
   // (votes gets no new key after this point; indexed loops over a snapshot allocate no iterator objects)
   const voteKeys = [...votes.keys()];
+  yield;
   // 3. organisation short names: "Amaq Agency" -> "Amaq"
   for (let ki = 0; ki < voteKeys.length; ki++) {
     const key = voteKeys[ki];
     const words = key.split(' ');
     if (words.length === 2 && ORG_HEADS.has(words[1]) && !isWord(words[0]) && votes.has(words[0])) uf.union(key, words[0]);
   }
+  yield;
   // 4. spelling variants one edit apart (symmetric-delete buckets keep this near-linear)
   const buckets = sharedDeletionBuckets(voteKeys.filter((key) => key.length >= 7));
   for (const list of buckets) {
@@ -238,6 +252,7 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
     }
   }
 
+  yield;
   // group votes
   const groupVotes = new Map<string, Votes>();
   for (let ki = 0; ki < voteKeys.length; ki++) {
@@ -257,6 +272,7 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
   }
   const groupCount = new Map<string, number>();
   for (let mi = 0; mi < nameMentions.length; mi++) {
+    if ((mi & 2047) === 2047) yield;
     const { m } = nameMentions[mi];
     const r = uf.find(m.key);
     groupCount.set(r, (groupCount.get(r) ?? 0) + 1);
@@ -273,6 +289,7 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
     return undefined;
   };
 
+  yield;
   // 5a. "Paul Stevens" inside "John Paul Stevens" (same document): one person
   for (const d of docs) {
     const persons = [...new Set(d.mentions.filter((m) => m.kind === 'name' && m.words.length >= 2).map((m) => m.key))].filter(
@@ -292,10 +309,12 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
       if (longer.length === 1) uf.union(longer[0], a);
     }
   }
+  yield;
   // 5. short person names (single word), resolved per document, then corpus-wide
   const multiPersonBySurname = new Map<string, Set<string>>(); // corpus-wide: word -> group roots
   const docPersons = new Map<string, Map<string, Set<string>>>();
   for (let mi = 0; mi < nameMentions.length; mi++) {
+    if ((mi & 2047) === 2047) yield;
     const { d, m } = nameMentions[mi];
     if (m.words.length < 2) continue;
     const r = uf.find(m.key);
@@ -314,6 +333,7 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
 
   const entities = new Map<string, Entity>();
   const rootToId = new Map<string, string>();
+  yield;
   // members of each group, computed once (bestSurface per group must not scan every key)
   const members = new Map<string, string[]>();
   for (const key of surfaces.keys()) {
@@ -338,16 +358,19 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
 
   const mentions = new Map<string, ResolvedMention[]>();
   for (const d of docs) mentions.set(d.sourceId, []);
+  yield;
   // keys only ever seen as title-case phrases of ordinary words
   const weakKeys = new Set<string>();
   const strongKeys = new Set<string>();
   for (let mi = 0; mi < nameMentions.length; mi++) {
+    if ((mi & 2047) === 2047) yield;
     const { m } = nameMentions[mi];
     (m.weak ? weakKeys : strongKeys).add(m.key);
   }
   for (const k of strongKeys) weakKeys.delete(k);
   const singleKeys = new Set<string>();
   for (let mi = 0; mi < nameMentions.length; mi++) {
+    if ((mi & 2047) === 2047) yield;
     const { d, m } = nameMentions[mi];
     const r = uf.find(m.key);
     const own = groupType(r);
@@ -386,6 +409,7 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
     list.push({ span: m.span, text: m.text, entityId, candidates, raw: m });
     if (candidates) ambiguous.set(m.key, candidates);
   }
+  yield;
   // keys -> ids (after short names were folded in)
   for (let ki = 0; ki < voteKeys.length; ki++) {
     const key = voteKeys[ki];
@@ -398,6 +422,7 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
     if (present) for (const n of g.names) if (!byKey.has(normKey(n))) byKey.set(normKey(n), byKey.get(present)!);
   }
 
+  yield;
   // 6. events
   const eventByDate = new Map<string, string>();
   const eventByPlace = new Map<string, string>();
@@ -415,6 +440,7 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
     return undefined;
   };
   for (let mi = 0; mi < eventMentions.length; mi++) {
+    if ((mi & 2047) === 2047) yield;
     const { m } = eventMentions[mi];
     if (!m.eventOf) continue;
     const ek = `${placeKeyOf(m.eventOf)}|${m.eventClass}`;
@@ -422,6 +448,7 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
   }
   const eventIds = new Map<string, string>();
   for (let mi = 0; mi < eventMentions.length; mi++) {
+    if ((mi & 2047) === 2047) yield;
     const { d, m } = eventMentions[mi];
     let ek = eventKeyFor(m);
     if (!ek && m.eventDate) ek = `date:${m.eventDate}|${m.eventClass}`;
@@ -449,6 +476,7 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
     }
     mentions.get(d.sourceId)!.push({ span: m.span, text: m.text, entityId: id, raw: m });
   }
+  yield;
   // date keys -> event ids
   const dateToId = new Map<string, string>();
   for (const [dk, ek] of eventByDate) {
@@ -463,6 +491,7 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
     ent.aliases = sorted.slice(1).map(([k]) => k);
   }
 
+  yield;
   // 7. mentions and aliases onto entities
   for (const [sourceId, list] of mentions) {
     list.sort((a, b) => a.span.start - b.span.start);
