@@ -540,6 +540,10 @@ interface TopicIndex {
   refutingByKey: Map<string, string[]>;
   /** each article's claims in order (for the lede and the neighbours of a refutation) */
   claimsBySource: Map<string, Claim[]>;
+  /** entity id -> the articles with a denial or doubt that mention it */
+  refutingByEntity: Map<string, Set<string>>;
+  /** denial claim -> whether it calls a report false (detectRefutation's aboutReport), decided on first use */
+  aboutReport: Map<Claim, boolean>;
 }
 const topicIndexes = new WeakMap<CorpusIndex, TopicIndex>();
 /** a key in more than this share of the articles is too common to locate a topic */
@@ -568,7 +572,15 @@ function topicIndex(index: CorpusIndex): TopicIndex {
     if (list) list.push(c);
     else claimsBySource.set(c.sourceId, [c]);
   }
-  const t = { version: index.version, sources, df, refutingByKey, claimsBySource };
+  const refutingByEntity = new Map<string, Set<string>>();
+  for (const e of index.entities)
+    for (const m of e.mentions)
+      if (index.denialsBySource.has(m.sourceId)) {
+        const set = refutingByEntity.get(e.id);
+        if (set) set.add(m.sourceId);
+        else refutingByEntity.set(e.id, new Set([m.sourceId]));
+      }
+  const t = { version: index.version, sources, df, refutingByKey, claimsBySource, refutingByEntity, aboutReport: new Map() };
   topicIndexes.set(index, t);
   return t;
 }
@@ -626,8 +638,7 @@ function refutingArticles(index: CorpusIndex, ds: DraftSentence): { d: Dispute; 
   const t = topicIndex(index);
   const topicKeys = storyKeys(ds);
   const near = new Set<string>();
-  for (const e of ds.entityIds)
-    for (const m of index.entity(e)?.mentions ?? []) if (index.denialsBySource.has(m.sourceId)) near.add(m.sourceId);
+  for (const e of ds.entityIds) for (const sourceId of t.refutingByEntity.get(e) ?? []) near.add(sourceId);
   for (const k of ds.keys) for (const sourceId of t.refutingByKey.get(k) ?? []) near.add(sourceId);
   for (const sourceId of near) {
     const denials = index.denialsBySource.get(sourceId)!;
@@ -644,7 +655,9 @@ function refutingArticles(index: CorpusIndex, ds: DraftSentence): { d: Dispute; 
       const s = matchScore(index, ds, c);
       // about the story itself ("the report is a hoax", a verdict line) or about this point
       const verdict = VERDICT_LINE.test(c.text.trim());
-      const aboutStory = verdict || !!detectRefutation(c.text)?.aboutReport;
+      let about = t.aboutReport.get(c);
+      if (about === undefined) t.aboutReport.set(c, (about = !!detectRefutation(c.text)?.aboutReport));
+      const aboutStory = verdict || about;
       const aboutPoint = (s.entities >= 1 && s.meaning >= 2) || s.meaning >= 3;
       // the story a refutation speaks of is the article's topic where it is said: its lede and the sentences
       // around the refutation (a long article may mention the draft's words in passing elsewhere)
