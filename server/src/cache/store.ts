@@ -16,7 +16,10 @@ import { promises as fsp } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
-import type { FileResult } from '../indexing/work';
+import { fromPlain, toPlain, type FileResult, type PlainSource } from '../indexing/work';
+import type { SnapshotPart } from '../core/index';
+import type { Source } from '../core/model';
+import type { LoadProblem } from '../corpus/load';
 
 export const CACHE_FORMAT_VERSION = 1;
 export const CACHE_FILE = 'corroborate-index.cache';
@@ -38,76 +41,99 @@ export type CachedEntry = Required<Pick<FileResult, 'file' | 'key' | 'source' | 
 export type ReadResult =
   { ok: true; entries: Map<string, CachedEntry>; header: CacheHeader } | { ok: false; reason: string; missing?: boolean };
 
+/** A chunked file's magic (8 bytes), and what it is called in messages. */
+interface Kind {
+  magic: Buffer;
+  name: string;
+}
+const FILES: Kind = { magic: MAGIC, name: 'cache' };
+
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
-/**
- * Reads and verifies a cache file, chunk by chunk (the file is never held whole in memory). Never throws;
- * `ok: false` with a reason when absent, stale or corrupt. Nothing read is returned unless the whole body
- * matched its checksum and counts.
- */
+/** Reads and verifies a cache file. Never throws; `ok: false` with a reason when absent, stale or corrupt. */
 export async function readCache(file: string, fingerprint: string, opts: { yieldEvery?: number } = {}): Promise<ReadResult> {
+  const r = await readChunked(file, FILES, fingerprint, validEntry, opts);
+  if (!r.ok) return r;
+  const entries = new Map<string, CachedEntry>();
+  for (const e of r.items) entries.set(e.file, e);
+  if (entries.size !== r.header.entries) return { ok: false, reason: 'cache entry count mismatch' };
+  return { ok: true, entries, header: r.header };
+}
+
+/**
+ * Reads and verifies a chunked file, chunk by chunk (the file is never held whole in memory). Never throws.
+ * Nothing read is returned unless the whole body matched its checksum and counts.
+ */
+export async function readChunked<T>(
+  file: string,
+  kind: Kind,
+  fingerprint: string,
+  valid: (x: unknown) => x is T,
+  opts: { yieldEvery?: number } = {},
+): Promise<{ ok: true; items: T[]; header: CacheHeader & Record<string, unknown> } | { ok: false; reason: string; missing?: boolean }> {
+  const what = kind.name;
   let fh: FileHandle;
   try {
     fh = await fsp.open(file, 'r');
   } catch (err) {
     const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
-    return { ok: false, missing, reason: missing ? 'no cache yet' : `cannot read the cache (${(err as Error).message})` };
+    return { ok: false, missing, reason: missing ? `no ${what} yet` : `cannot read the ${what} (${(err as Error).message})` };
   }
   try {
     const size = (await fh.stat()).size;
     const head = Buffer.alloc(HEADER_SIZE);
     const got = size >= HEADER_SIZE ? (await fh.read(head, 0, HEADER_SIZE, 0)).bytesRead : 0;
-    if (got < HEADER_SIZE || !head.subarray(0, 8).equals(MAGIC))
-      return { ok: false, reason: 'not a cache file (bad magic or truncated header)' };
+    if (got < HEADER_SIZE || !head.subarray(0, 8).equals(kind.magic))
+      return { ok: false, reason: `not a ${what} file (bad magic or truncated header)` };
     const version = head.readUInt32LE(8);
-    if (version !== CACHE_FORMAT_VERSION) return { ok: false, reason: `cache format ${version}, expected ${CACHE_FORMAT_VERSION}` };
+    if (version !== CACHE_FORMAT_VERSION) return { ok: false, reason: `${what} format ${version}, expected ${CACHE_FORMAT_VERSION}` };
     const n = head.readUInt32LE(12);
-    if (n > HEADER_SIZE - 16) return { ok: false, reason: 'corrupt cache header' };
-    const header = JSON.parse(head.subarray(16, 16 + n).toString('utf8')) as CacheHeader;
-    if (header.fingerprint !== fingerprint) return { ok: false, reason: 'cache written by another version of the analyser' };
-    if (header.v8 !== process.versions.v8) return { ok: false, reason: 'cache written by another Node/V8 version' };
+    if (n > HEADER_SIZE - 16) return { ok: false, reason: `corrupt ${what} header` };
+    const header = JSON.parse(head.subarray(16, 16 + n).toString('utf8')) as CacheHeader & Record<string, unknown>;
+    if (header.fingerprint !== fingerprint) return { ok: false, reason: `${what} written by another version of the analyser` };
+    if (header.v8 !== process.versions.v8) return { ok: false, reason: `${what} written by another Node/V8 version` };
     if (size !== HEADER_SIZE + header.bodyLength)
-      return { ok: false, reason: `cache truncated or padded (${size} bytes, expected ${HEADER_SIZE + header.bodyLength})` };
+      return { ok: false, reason: `${what} truncated or padded (${size} bytes, expected ${HEADER_SIZE + header.bodyLength})` };
     const sha = createHash('sha1');
-    const entries = new Map<string, CachedEntry>();
+    const items: T[] = [];
     const lenBuf = Buffer.alloc(4);
     let at = HEADER_SIZE;
     let chunks = 0;
     let bad: string | undefined;
     while (at < size) {
-      if (at + 4 > size || (await fh.read(lenBuf, 0, 4, at)).bytesRead < 4) return { ok: false, reason: 'corrupt cache body' };
+      if (at + 4 > size || (await fh.read(lenBuf, 0, 4, at)).bytesRead < 4) return { ok: false, reason: `corrupt ${what} body` };
       const len = lenBuf.readUInt32LE(0);
       at += 4;
-      if (at + len > size) return { ok: false, reason: 'corrupt cache body' };
+      if (at + len > size) return { ok: false, reason: `corrupt ${what} body` };
       const blob = Buffer.allocUnsafe(len);
-      if ((await fh.read(blob, 0, len, at)).bytesRead < len) return { ok: false, reason: 'corrupt cache body' };
+      if ((await fh.read(blob, 0, len, at)).bytesRead < len) return { ok: false, reason: `corrupt ${what} body` };
       at += len;
       sha.update(lenBuf).update(blob);
       chunks++;
       // a chunk that does not parse makes the checksum fail too; say which came first only if it matches
       if (bad) continue;
       try {
-        const list = v8.deserialize(blob) as CachedEntry[];
-        if (!Array.isArray(list)) bad = 'corrupt cache chunk';
+        const list = v8.deserialize(blob) as unknown[];
+        if (!Array.isArray(list)) bad = `corrupt ${what} chunk`;
         else
           for (const e of list) {
-            if (!validEntry(e)) {
-              bad = 'corrupt cache entry';
+            if (!valid(e)) {
+              bad = `corrupt ${what} entry`;
               break;
             }
-            entries.set(e.file, e);
+            items.push(e);
           }
       } catch (err) {
-        bad = `corrupt cache (${(err as Error).message})`;
+        bad = `corrupt ${what} (${(err as Error).message})`;
       }
       if (opts.yieldEvery && chunks % opts.yieldEvery === 0) await tick();
     }
-    if (sha.digest('hex') !== header.sha1) return { ok: false, reason: 'cache checksum mismatch (corrupt)' };
+    if (sha.digest('hex') !== header.sha1) return { ok: false, reason: `${what} checksum mismatch (corrupt)` };
     if (bad) return { ok: false, reason: bad };
-    if (chunks !== header.chunks || entries.size !== header.entries) return { ok: false, reason: 'cache entry count mismatch' };
-    return { ok: true, entries, header };
+    if (chunks !== header.chunks || items.length !== header.entries) return { ok: false, reason: `${what} entry count mismatch` };
+    return { ok: true, items, header };
   } catch (err) {
-    return { ok: false, reason: `corrupt cache (${(err as Error).message})` };
+    return { ok: false, reason: `corrupt ${what} (${(err as Error).message})` };
   } finally {
     await fh.close();
   }
@@ -134,11 +160,26 @@ function validEntry(e: unknown): e is CachedEntry {
  * Writes the cache atomically: serialises in chunks (yielding to the event loop between them so the server
  * keeps answering), writes a temp file beside the cache, then renames it over the cache.
  */
-export async function writeCache(
+export function writeCache(
   file: string,
   fingerprint: string,
   entries: Iterable<CachedEntry>,
   opts: { yieldEvery?: number } = {},
+): Promise<void> {
+  const plain = (function* () {
+    for (const e of entries) yield { file: e.file, key: e.key, source: e.source, analysis: e.analysis, warnings: e.warnings };
+  })();
+  return writeChunked(file, FILES, fingerprint, {}, plain, opts);
+}
+
+/** Writes items in chunks of v8-serialised arrays, to a temp file renamed over `file` once complete and synced. */
+export async function writeChunked(
+  file: string,
+  kind: Kind,
+  fingerprint: string,
+  extra: Record<string, unknown>,
+  items: Iterable<unknown>,
+  opts: { yieldEvery?: number; chunk?: number } = {},
 ): Promise<void> {
   await fsp.mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
@@ -149,7 +190,7 @@ export async function writeCache(
     let pos = HEADER_SIZE;
     let count = 0;
     let chunks = 0;
-    let batch: CachedEntry[] = [];
+    let batch: unknown[] = [];
     const flush = async () => {
       if (!batch.length) return;
       const blob = v8.serialize(batch);
@@ -164,12 +205,13 @@ export async function writeCache(
       batch = [];
       if (opts.yieldEvery !== 0) await tick();
     };
-    for (const e of entries) {
-      batch.push({ file: e.file, key: e.key, source: e.source, analysis: e.analysis, warnings: e.warnings });
-      if (batch.length >= CHUNK) await flush();
+    for (const e of items) {
+      batch.push(e);
+      if (batch.length >= (opts.chunk ?? CHUNK)) await flush();
     }
     await flush();
-    const header: CacheHeader = {
+    const header: CacheHeader & Record<string, unknown> = {
+      ...extra,
       fingerprint,
       v8: process.versions.v8,
       bodyLength: pos - HEADER_SIZE,
@@ -178,8 +220,9 @@ export async function writeCache(
       chunks,
     };
     const json = Buffer.from(JSON.stringify(header), 'utf8');
+    if (json.length > HEADER_SIZE - 16) throw new Error(`${kind.name} header too long`);
     const head = Buffer.alloc(HEADER_SIZE);
-    MAGIC.copy(head, 0);
+    kind.magic.copy(head, 0);
     head.writeUInt32LE(CACHE_FORMAT_VERSION, 8);
     head.writeUInt32LE(json.length, 12);
     json.copy(head, 16);
@@ -191,6 +234,61 @@ export async function writeCache(
     if (!ok) await fsp.rm(tmp, { force: true });
   }
   await fsp.rename(tmp, file);
+}
+
+const SNAPSHOT: Kind = { magic: Buffer.from('CORROSNP', 'latin1'), name: 'index snapshot' };
+export const SNAPSHOT_FILE = 'corroborate-index.snapshot';
+
+/** Where the snapshot of the derived index of a storage folder lives. */
+export function snapshotFileIn(storagePath: string): string {
+  return path.join(storagePath, SNAPSHOT_FILE);
+}
+
+type SnapshotItem = SnapshotPart | { kind: 'problems'; list: LoadProblem[] };
+
+function validPart(x: unknown): x is SnapshotItem {
+  const p = x as SnapshotItem;
+  return !!p && typeof p === 'object' && (p.kind === 'meta' || p.kind === 'entities' || p.kind === 'sources' || p.kind === 'problems');
+}
+
+/**
+ * Writes the snapshot of the derived index (parts from `CorpusIndex.snapshot()`, sources made plain) with the
+ * corpus key it is valid for; atomically, like the cache.
+ */
+export function writeSnapshot(
+  file: string,
+  fingerprint: string,
+  corpus: string,
+  problems: LoadProblem[],
+  parts: Iterable<SnapshotPart>,
+): Promise<void> {
+  const items = (function* (): Generator<SnapshotItem> {
+    yield { kind: 'problems', list: problems };
+    for (const p of parts)
+      yield p.kind === 'sources' ? { kind: 'sources', list: p.list.map((x) => ({ ...x, source: toPlain(x.source) as Source })) } : p;
+  })();
+  return writeChunked(file, SNAPSHOT, fingerprint, { corpus }, items, { chunk: 1 });
+}
+
+/** Reads a snapshot; `ok: false` when absent, corrupt, of another analyser, or made for another corpus. */
+export async function readSnapshot(
+  file: string,
+  fingerprint: string,
+  corpus: string,
+  opts: { yieldEvery?: number } = {},
+): Promise<{ ok: true; parts: SnapshotPart[]; problems: LoadProblem[] } | { ok: false; reason: string; missing?: boolean }> {
+  const r = await readChunked(file, SNAPSHOT, fingerprint, validPart, opts);
+  if (!r.ok) return r;
+  if (r.header.corpus !== corpus) return { ok: false, reason: 'the corpus changed since the snapshot' };
+  const parts: SnapshotPart[] = [];
+  let problems: LoadProblem[] = [];
+  for (const p of r.items) {
+    if (p.kind === 'problems') problems = p.list;
+    else if (p.kind === 'sources')
+      parts.push({ kind: 'sources', list: p.list.map((x) => ({ ...x, source: fromPlain(x.source as PlainSource) })) });
+    else parts.push(p);
+  }
+  return { ok: true, parts, problems };
 }
 
 /** Where the cache of a storage folder lives. */

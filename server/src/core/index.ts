@@ -11,6 +11,37 @@ import { fold } from './lexicon';
  * (entities, claims, disputes, a trigram index of names for fuzzy lookup). Rebuilding the derived part is
  * cheap next to the per-file analysis, which is cached and can be computed in workers.
  */
+/** One source's part of a snapshot: its claims (keys as ids into the meta part's key table) and resolved mentions. */
+export interface SnapshotSource {
+  source: Source;
+  claims: (Omit<Claim, 'id' | 'sourceId' | 'text' | 'keys' | 'contextIds'> & {
+    contextIds: string[];
+    keys: Int32Array;
+    contrast: boolean;
+    heading: boolean;
+    doubt: boolean;
+  })[];
+  mentions: ResolvedMention[];
+  /** the article's meaning keys (ids, in KeySet order) and entity ids (sorted) */
+  keys: number[];
+  entities: string[];
+}
+
+export type SnapshotPart =
+  | {
+      kind: 'meta';
+      keys: string[];
+      sources: number;
+      entities: number;
+      lookups: Omit<EntityTable, 'entities' | 'mentions'>;
+      disputes: Dispute[];
+      entityWords: string[];
+      doersByClaim: [string, { eventId: string; orgId: string }[]][];
+      disputesByKey: [string, number[]][];
+    }
+  | { kind: 'entities'; list: Entity[] }
+  | { kind: 'sources'; list: SnapshotSource[] };
+
 /** Everything a rebuild derives from the analyses together; swapped in whole when a rebuild finishes. */
 interface Derived {
   table: EntityTable;
@@ -225,6 +256,154 @@ export class CorpusIndex {
     this.version++;
   }
 
+  /**
+   * The derived index as plain parts for an on-disk snapshot, so that a restart on an unchanged corpus loads it
+   * instead of rebuilding: first a `meta` part, then entities in batches, then sources with their claims and
+   * resolved mentions in batches. Taken from the current state; a rebuild meanwhile does not change what it yields.
+   */
+  snapshot(batch = 50): Iterable<SnapshotPart> {
+    // taken now, written later: the generator below reads only these
+    return this.snapshotOf(this.d, new Map(this.sources), batch);
+  }
+
+  private *snapshotOf(d: Derived, sources: Map<string, Source>, batch: number): Generator<SnapshotPart, void, void> {
+    const keyIds = new Map<string, number>();
+    const bySource = new Map<string, Claim[]>();
+    for (const c of d.claims) {
+      push(bySource, c.sourceId, c);
+      for (const k of c.keys) if (!keyIds.has(k)) keyIds.set(k, keyIds.size);
+    }
+    // in claim order (the order a rebuild produced), then the sources with no sentence at all
+    const ids = [...bySource.keys(), ...[...sources.keys()].filter((id) => !bySource.has(id))].filter((id) => sources.has(id));
+    const disputeIndex = new Map(d.disputes.map((x, i) => [x, i]));
+    const { entities, mentions: _mentions, ...lookups } = d.table;
+    void _mentions;
+    yield {
+      kind: 'meta',
+      keys: [...keyIds.keys()],
+      sources: ids.length,
+      entities: entities.size,
+      lookups,
+      disputes: d.disputes,
+      entityWords: [...d.entityWords],
+      doersByClaim: [...d.doersByClaim],
+      disputesByKey: [...d.disputesByKey].map(([k, set]) => [k, [...set].map((x) => disputeIndex.get(x)!)]),
+    };
+    const all = [...entities.values()];
+    for (let i = 0; i < all.length; i += batch * 20) yield { kind: 'entities', list: all.slice(i, i + batch * 20) };
+    const keyOf = (k: string) => keyIds.get(k)!;
+    for (let i = 0; i < ids.length; i += batch) {
+      const list: SnapshotSource[] = ids.slice(i, i + batch).map((sourceId) => ({
+        source: sources.get(sourceId)!,
+        claims: (bySource.get(sourceId) ?? []).map((c) => {
+          const x = c as Claim & { contrast: boolean; heading: boolean; doubt: boolean };
+          return {
+            span: x.span,
+            entityIds: x.entityIds,
+            contextIds: x.contextIds ?? NONE,
+            speaker: x.speaker,
+            stance: x.stance,
+            stanceCue: x.stanceCue,
+            quantities: x.quantities,
+            dates: x.dates,
+            keys: Int32Array.from(x.keys, keyOf),
+            contrast: x.contrast,
+            heading: x.heading,
+            doubt: x.doubt,
+          };
+        }),
+        mentions: (d.table.mentions.get(sourceId) ?? []).map((m) => ({
+          span: m.span,
+          text: m.text,
+          entityId: m.entityId,
+          candidates: m.candidates,
+        })),
+        keys: [...(d.sourceKeys.get(sourceId) ?? [])].map(keyOf),
+        entities: [...(d.sourceEntities.get(sourceId) ?? [])],
+      }));
+      yield { kind: 'sources', list };
+    }
+  }
+
+  /**
+   * Replaces the index with a snapshot written by `snapshot()` (sources and derived state; no per-file analyses,
+   * so the next rebuild needs them upserted again). Throws on parts that do not fit together.
+   */
+  loadSnapshot(parts: Iterable<SnapshotPart>): void {
+    let meta: Extract<SnapshotPart, { kind: 'meta' }> | undefined;
+    const d = emptyDerived();
+    const sources = new Map<string, Source>();
+    const ids = new Map<string, string>();
+    for (const part of parts) {
+      if (part.kind === 'meta') {
+        meta = part;
+        d.table = { ...part.lookups, entities: new Map(), mentions: new Map() };
+        d.disputes = part.disputes;
+        for (const w of part.entityWords) d.entityWords.add(w);
+        for (const [k, v] of part.doersByClaim) d.doersByClaim.set(k, v);
+        for (const [k, list] of part.disputesByKey) d.disputesByKey.set(k, new Set(list.map((i) => part.disputes[i])));
+        for (const k of part.keys) intern(this.strings, k);
+        continue;
+      }
+      if (!meta) throw new Error('snapshot: parts before its meta part');
+      const keys = meta.keys.map((k) => intern(this.strings, k));
+      if (part.kind === 'entities') {
+        for (const e of part.list) d.table.entities.set(e.id, e);
+        continue;
+      }
+      for (const p of part.list) {
+        const source = p.source;
+        const sourceId = source.id;
+        sources.set(sourceId, source);
+        ids.set(sourceId, sourceId);
+        d.table.mentions.set(sourceId, p.mentions);
+        d.sourceKeys.set(sourceId, KeySet.fromSorted(Array.from(p.keys, (i) => keys[i])));
+        d.sourceEntities.set(sourceId, KeySet.fromSorted(p.entities));
+        p.claims.forEach((x, si) => {
+          const claim: Claim & { contrast: boolean; heading: boolean; doubt: boolean } = {
+            id: `${sourceId}#${si}`,
+            sourceId,
+            span: x.span,
+            text: source.text.slice(x.span.start, x.span.end),
+            entityIds: x.entityIds.length ? x.entityIds : NONE,
+            contextIds: x.contextIds.length ? x.contextIds : NONE,
+            speaker: x.speaker.kind === 'outlet' && Object.keys(x.speaker).length === 1 ? OUTLET : x.speaker,
+            stance: x.stance,
+            stanceCue: x.stanceCue,
+            quantities: x.quantities.length ? x.quantities : NONE,
+            dates: x.dates.length ? x.dates : NONE,
+            keys: Array.from(x.keys, (i) => keys[i]),
+            contrast: x.contrast,
+            heading: x.heading,
+            doubt: x.doubt,
+          };
+          d.claims.push(claim);
+          d.claimById.set(claim.id, claim);
+          for (const e of allEntities(claim)) push(d.claimsByEntity, e, claim);
+          if (claim.doubt) push(d.denialsBySource, sourceId, claim);
+        });
+      }
+    }
+    if (!meta) throw new Error('snapshot: no meta part');
+    if (sources.size !== meta.sources || d.table.entities.size !== meta.entities)
+      throw new Error(
+        `snapshot: ${sources.size} sources and ${d.table.entities.size} entities, expected ${meta.sources} and ${meta.entities}`,
+      );
+    // one copy of each source id across entity mentions and disputes
+    for (const e of d.table.entities.values()) for (const m of e.mentions) m.sourceId = ids.get(m.sourceId) ?? m.sourceId;
+    for (const x of d.disputes) {
+      for (const e of x.entityIds) push(d.disputesByEntity, e, x);
+      for (const s of x.sides) push(d.disputesByClaim, s.claimId, x);
+    }
+    this.sources.clear();
+    this.analyses.clear();
+    for (const [id, s] of sources) this.sources.set(id, s);
+    this.d = d;
+    this.spellingIndex = undefined;
+    this.searchIndex = undefined;
+    this.version++;
+  }
+
   /** name token (folded) -> entity ids, for spelling suggestions; built on first use after a rebuild */
   get nameTokens(): Map<string, Set<string>> {
     return this.spelling().nameTokens;
@@ -388,7 +567,7 @@ function buildClaims(d: Derived, source: Source, a: SourceAnalysis): void {
       const m = mentions[k];
       if (m.entityId) ids.push(m.entityId);
       else if (m.candidates) ids.push(...m.candidates);
-      if (m.raw.kind === 'event' && m.raw.eventBy && m.entityId) {
+      if (m.raw?.kind === 'event' && m.raw.eventBy && m.entityId) {
         const org = table.byKey.get(m.raw.eventBy);
         if (org) doers.push({ eventId: m.entityId, orgId: org });
       }
@@ -455,8 +634,12 @@ function buildClaims(d: Derived, source: Source, a: SourceAnalysis): void {
  */
 export class KeySet implements Iterable<string> {
   private readonly sorted: string[];
-  constructor(items: Iterable<string>) {
-    this.sorted = [...items].sort();
+  constructor(items: Iterable<string>, sorted = false) {
+    this.sorted = sorted ? (items as string[]) : [...items].sort();
+  }
+  /** from an array already in this set's order (a snapshot's) */
+  static fromSorted(items: string[]): KeySet {
+    return new KeySet(items, true);
   }
   get size(): number {
     return this.sorted.length;

@@ -2,10 +2,10 @@ import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { CorpusIndex } from '../core/index';
+import { CorpusIndex, type SnapshotPart } from '../core/index';
 import { formatOf, DEFAULT_MAX_BYTES, type LoadProblem } from '../corpus/load';
 import { listCorpusFiles } from '../corpus/walk';
-import { cacheFileIn, readCache, writeCache, type CachedEntry } from '../cache/store';
+import { cacheFileIn, readCache, readSnapshot, snapshotFileIn, writeCache, writeSnapshot, type CachedEntry } from '../cache/store';
 import { fromPlain, keyOfFile, loadAndAnalyse, type FileResult } from './work';
 import { runInWorkers } from './pool';
 
@@ -57,6 +57,8 @@ export interface IndexStats {
   rebuildMs: number;
   lastRebuildMs: number;
   cache?: string;
+  /** sources loaded from the snapshot of the derived index (no analysis, no rebuild) */
+  fromSnapshot?: number;
 }
 
 export class CorpusManager {
@@ -72,6 +74,8 @@ export class CorpusManager {
   /** file -> what is in the index for it (plain, cacheable) */
   private readonly entries = new Map<string, CachedEntry>();
   private diskChecked: string | undefined;
+  /** the first indexing of a storage folder may start from the snapshot of the derived index */
+  private snapshotAllowed = true;
   private cacheDirty = false;
   private cacheWrite: Promise<void> = Promise.resolve();
   private listeners: ((p: IndexProgress) => void)[] = [];
@@ -112,6 +116,7 @@ export class CorpusManager {
 
   reindex(): Promise<void> {
     this.entries.clear();
+    this.snapshotAllowed = false;
     this.diskChecked = this.config.cacheDir; // a forced reindex analyses every file again
     return this.configure(this.config);
   }
@@ -179,9 +184,37 @@ export class CorpusManager {
     for (const id of [...this.entries.keys()]) if (!keep.has(id)) this.entries.delete(id);
     this.emit({ state: 'indexing', indexed: 0, total: files.length, problems: this.problems });
 
+    // 0. a restart on an unchanged corpus: the snapshot of the derived index, when its corpus key still holds
+    const cacheFile = this.config.cacheDir ? cacheFileIn(this.config.cacheDir) : undefined;
+    const known = new Map<string, string | undefined>();
+    if (cacheFile && this.snapshotAllowed && this.diskChecked !== this.config.cacheDir && this.index.sources.size === 0) {
+      this.snapshotAllowed = false;
+      await forEachLimit(files, 16, async (f) => void known.set(f, await keyOfFile(f, this.maxBytes)));
+      if (gen !== this.generation) return;
+      const r = await readSnapshot(snapshotFileIn(this.config.cacheDir!), this.fingerprint(), corpusKey(files, known), { yieldEvery: 5 });
+      if (gen !== this.generation) return;
+      if (r.ok) {
+        try {
+          this.index.loadSnapshot(r.parts);
+          this.problems.push(...r.problems);
+          stats.fromSnapshot = this.index.sources.size;
+          stats.bytes = [...this.index.sources.values()].reduce((n, x) => n + x.text.length, 0);
+          stats.cache = 'snapshot';
+          stats.ms = performance.now() - t0;
+          this.stats = stats;
+          this.state = 'ready';
+          this.log(`indexed ${files.length} files in ${Math.round(stats.ms)} ms (from the snapshot of the index)`);
+          this.emit({ state: 'ready', indexed: files.length, total: files.length, problems: this.problems });
+          return;
+        } catch (err) {
+          this.log(`index snapshot not used: ${(err as Error).message}; rebuilding`);
+          this.index.loadSnapshot(emptySnapshot());
+        }
+      } else if (!r.missing) this.log(`index snapshot not used: ${r.reason}`);
+    }
+
     // 1. the on-disk cache, once per storage folder
     let disk: Map<string, CachedEntry> | undefined;
-    const cacheFile = this.config.cacheDir ? cacheFileIn(this.config.cacheDir) : undefined;
     if (cacheFile && this.diskChecked !== this.config.cacheDir) {
       this.diskChecked = this.config.cacheDir;
       const r = await readCache(cacheFile, this.fingerprint(), { yieldEvery: 5 });
@@ -209,7 +242,7 @@ export class CorpusManager {
     if (disk && disk.size !== candidates.filter((c) => c.fromDisk).length) this.cacheDirty = true;
     await forEachLimit(candidates, 16, async (c) => {
       if (gen !== this.generation) return;
-      const key = await keyOfFile(c.file, this.maxBytes);
+      const key = known.has(c.file) ? known.get(c.file) : await keyOfFile(c.file, this.maxBytes);
       if (key !== c.entry.key) {
         toAnalyse.push(c.file);
         return;
@@ -320,6 +353,22 @@ export class CorpusManager {
           this.log(`index cache not written: ${(err as Error).message}`);
         });
     }
+    // and the snapshot of the derived index as it is now, for the next start on the same corpus
+    if (cacheFile) {
+      const fp = this.fingerprint();
+      const entries = new Map([...this.entries.values()].map((e) => [e.file, e.key] as const));
+      const parts = this.index.snapshot();
+      const problems = [...this.problems];
+      const dir = this.config.cacheDir!;
+      this.cacheWrite = this.cacheWrite
+        .then(async () => {
+          const keys = new Map<string, string | undefined>();
+          for (const f of files) keys.set(f, entries.get(f) ?? (await keyOfFile(f, this.maxBytes)));
+          if (gen !== this.generation) return;
+          await writeSnapshot(snapshotFileIn(dir), fp, corpusKey(files, keys), problems, parts);
+        })
+        .catch((err) => this.log(`index snapshot not written: ${(err as Error).message}`));
+    }
   }
 
   private startWatching(): void {
@@ -358,6 +407,17 @@ export class CorpusManager {
     if (this.timer) clearTimeout(this.timer);
     return this.cacheWrite;
   }
+}
+
+/** What a snapshot of the derived index is valid for: the analyser and every listed file's content key. */
+function corpusKey(files: string[], keys: Map<string, string | undefined>): string {
+  const h = createHash('sha1');
+  for (const f of files) h.update(`${f}\0${keys.get(f) ?? 'none'}\n`);
+  return h.digest('hex');
+}
+
+function emptySnapshot(): SnapshotPart[] {
+  return [...new CorpusIndex().snapshot()];
 }
 
 async function forEachLimit<T>(items: T[], limit: number, f: (x: T) => Promise<void>): Promise<void> {

@@ -5,7 +5,7 @@ import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CorpusManager } from '../../../server/src/indexing/manager';
-import { cacheFileIn, readCache, writeCache, type CachedEntry } from '../../../server/src/cache/store';
+import { cacheFileIn, readCache, snapshotFileIn, writeCache, type CachedEntry } from '../../../server/src/cache/store';
 import { loadAndAnalyse } from '../../../server/src/indexing/work';
 
 const ARTICLE = (name: string, n: number) =>
@@ -22,7 +22,9 @@ function setup() {
   return { dir, corpus, storage, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-async function indexOnce(corpus: string, storage: string) {
+async function indexOnce(corpus: string, storage: string, opts: { snapshot?: boolean } = {}) {
+  // without the snapshot of the derived index, a start reads the per-file cache
+  if (opts.snapshot === false) rmSync(snapshotFileIn(storage), { force: true });
   const logs: string[] = [];
   const m = new CorpusManager({ workers: 0, log: (s) => logs.push(s) });
   await m.configure({ roots: [corpus], exclude: [], cacheDir: storage });
@@ -37,7 +39,7 @@ test('a second start reads every analysis from the cache and gives the same inde
     const first = await indexOnce(corpus, storage);
     assert.equal(first.m.stats?.analysed, 3);
     assert.ok(existsSync(cacheFileIn(storage)));
-    const second = await indexOnce(corpus, storage);
+    const second = await indexOnce(corpus, storage, { snapshot: false });
     assert.equal(second.m.stats?.fromCache, 3);
     assert.equal(second.m.stats?.analysed, 0);
     assert.deepEqual([...second.m.index.table.entities.keys()].sort(), [...first.m.index.table.entities.keys()].sort());
@@ -103,7 +105,7 @@ test('a truncated or corrupted cache is detected, not trusted, and rebuilt', asy
     let r = await readCache(file, m.fingerprint());
     assert.equal(r.ok, false);
     if (!r.ok) assert.match(r.reason, /truncated/);
-    const again = await indexOnce(corpus, storage);
+    const again = await indexOnce(corpus, storage, { snapshot: false });
     assert.equal(again.m.stats?.analysed, 3);
     assert.ok(again.logs.some((l) => /cache not used/.test(l)));
     assert.equal((await readCache(file, m.fingerprint())).ok, true, 'rebuilt');
@@ -118,7 +120,7 @@ test('a truncated or corrupted cache is detected, not trusted, and rebuilt', asy
     writeFileSync(file, 'not a cache at all');
     r = await readCache(file, m.fingerprint());
     assert.equal(r.ok, false);
-    const third = await indexOnce(corpus, storage);
+    const third = await indexOnce(corpus, storage, { snapshot: false });
     assert.equal(third.m.stats?.analysed, 3);
     assert.equal(third.m.index.sources.size, 3);
   } finally {
@@ -176,6 +178,63 @@ test('quantities keep an open upper bound (Infinity) through the cache', async (
       const back = r.entries.get(e.file)!.analysis.sentences.flatMap((s) => s.quantities);
       assert.deepEqual(back, qs);
     }
+  } finally {
+    cleanup();
+  }
+});
+
+test('an unchanged corpus starts from the snapshot of the derived index: no analysis, no rebuild, the same answers', async () => {
+  const { corpus, storage, cleanup } = setup();
+  try {
+    const first = await indexOnce(corpus, storage);
+    assert.ok(existsSync(snapshotFileIn(storage)));
+    const second = await indexOnce(corpus, storage);
+    assert.equal(second.m.stats?.fromSnapshot, 3);
+    assert.equal(second.m.stats?.analysed, 0);
+    assert.equal(second.m.stats?.rebuilds, 0);
+    assert.deepEqual(second.m.index.entities, first.m.index.entities);
+    assert.deepEqual(second.m.index.claims, first.m.index.claims);
+    assert.deepEqual(second.m.index.disputes, first.m.index.disputes);
+    assert.equal(second.m.index.sources.get(path.join(corpus, 'c.md'))?.meta.outlet, 'Example');
+    // a later re-index (a watched change) reads the per-file cache and rebuilds: the same index again
+    const m = new CorpusManager({ workers: 0 });
+    await m.configure({ roots: [corpus], exclude: [], cacheDir: storage });
+    assert.equal(m.stats?.fromSnapshot, 3);
+    writeFileSync(path.join(corpus, 'd.txt'), ARTICLE('Ibrahim Farouk', 12));
+    await m.configure({ roots: [corpus], exclude: [], cacheDir: storage });
+    assert.equal(m.stats?.fromCache, 3);
+    assert.equal(m.stats?.analysed, 1);
+    assert.equal(m.index.sources.size, 4);
+    assert.ok(m.index.entities.some((e) => e.name === 'Ibrahim Farouk'));
+    assert.deepEqual(
+      m.index.claims.filter((c) => !c.sourceId.endsWith('d.txt')).map((c) => c.text),
+      first.m.index.claims.map((c) => c.text),
+    );
+    await m.whenCacheWritten();
+    await m.dispose();
+  } finally {
+    cleanup();
+  }
+});
+
+test('a snapshot made for another corpus, or corrupt, is not used', async () => {
+  const { corpus, storage, cleanup } = setup();
+  try {
+    await indexOnce(corpus, storage);
+    writeFileSync(path.join(corpus, 'b.txt'), ARTICLE('Mohamed Belkaid', 40));
+    const changed = await indexOnce(corpus, storage);
+    assert.equal(changed.m.stats?.fromSnapshot, undefined);
+    assert.equal(changed.m.stats?.analysed, 1);
+    const file = snapshotFileIn(storage);
+    const bytes = Buffer.from(readFileSync(file));
+    bytes[bytes.length - 9] ^= 0xff;
+    writeFileSync(file, bytes);
+    const corrupt = await indexOnce(corpus, storage);
+    assert.equal(corrupt.m.stats?.fromSnapshot, undefined);
+    assert.equal(corrupt.m.stats?.fromCache, 3);
+    assert.ok(corrupt.logs.some((l) => /snapshot not used: .*checksum/.test(l)));
+    const again = await indexOnce(corpus, storage);
+    assert.equal(again.m.stats?.fromSnapshot, 3, 'rewritten after the rebuild');
   } finally {
     cleanup();
   }

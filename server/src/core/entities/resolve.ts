@@ -23,7 +23,8 @@ export interface ResolvedMention {
   entityId?: string;
   /** several entities fit a short name */
   candidates?: string[];
-  raw: RawMention;
+  /** the candidate it was resolved from; absent when the index was loaded from a snapshot (no rebuild needed it) */
+  raw?: RawMention;
 }
 
 export interface EntityTable {
