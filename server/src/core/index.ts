@@ -331,6 +331,7 @@ export class CorpusIndex {
    */
   loadSnapshot(parts: Iterable<SnapshotPart>): void {
     let meta: Extract<SnapshotPart, { kind: 'meta' }> | undefined;
+    let keys: string[] = [];
     const d = emptyDerived();
     const sources = new Map<string, Source>();
     const ids = new Map<string, string>();
@@ -342,11 +343,10 @@ export class CorpusIndex {
         for (const w of part.entityWords) d.entityWords.add(w);
         for (const [k, v] of part.doersByClaim) d.doersByClaim.set(k, v);
         for (const [k, list] of part.disputesByKey) d.disputesByKey.set(k, new Set(list.map((i) => part.disputes[i])));
-        for (const k of part.keys) intern(this.strings, k);
+        keys = part.keys.map((k) => intern(this.strings, k));
         continue;
       }
       if (!meta) throw new Error('snapshot: parts before its meta part');
-      const keys = meta.keys.map((k) => intern(this.strings, k));
       if (part.kind === 'entities') {
         for (const e of part.list) d.table.entities.set(e.id, e);
         continue;
