@@ -57,6 +57,8 @@ interface Derived {
   sourceEntities: Map<string, KeySet>;
   denialsBySource: Map<string, Claim[]>;
   disputesByKey: Map<string, Set<Dispute>>;
+  /** entity id -> number of sources naming it, filled on demand */
+  sourceCounts: Map<string, number>;
 }
 
 function emptyDerived(): Derived {
@@ -74,6 +76,7 @@ function emptyDerived(): Derived {
     sourceEntities: new Map(),
     denialsBySource: new Map(),
     disputesByKey: new Map(),
+    sourceCounts: new Map(),
   };
 }
 
@@ -530,8 +533,12 @@ export class CorpusIndex {
     return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
+  /** How many sources name the entity (kept per derived state: completion asks it for every item). */
   sourceCountOf(e: Entity): number {
-    return new Set(e.mentions.map((m) => m.sourceId)).size;
+    const counts = this.d.sourceCounts;
+    let n = counts.get(e.id);
+    if (n === undefined) counts.set(e.id, (n = new Set(e.mentions.map((m) => m.sourceId)).size));
+    return n;
   }
 
   disputesOf(entityId: string): Dispute[] {

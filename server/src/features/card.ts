@@ -14,7 +14,7 @@ export function entitySummary(index: CorpusIndex, e: Entity): EntitySummary {
     name: e.name,
     type: e.type,
     aliases: e.aliases,
-    sourceCount: index.sourceCountOf(e),
+    sourceCount: sourcesFor(index, e).length,
     mentionCount: e.mentions.length,
     disputeCount: index.disputesOf(e.id).length,
   };
@@ -92,17 +92,31 @@ function rankedClaims(index: CorpusIndex, e: Entity, sourceId: string): Claim[] 
     .map((x) => x.c);
 }
 
-/** Sources naming the entity, most relevant first: disputed claims, then most claims, then newest. */
+/**
+ * Sources naming the entity, most relevant first: disputed claims, then most claims, then newest (ISO dates compare
+ * as strings). Each source is scored once, and the order is kept per index version (a popular entity is named in
+ * thousands of sources, and every hover on it needs this list).
+ */
+const sourcesCache = new WeakMap<CorpusIndex, { version: number; byEntity: Map<string, string[]> }>();
 function sourcesFor(index: CorpusIndex, e: Entity): string[] {
+  let cache = sourcesCache.get(index);
+  if (!cache || cache.version !== index.version) sourcesCache.set(index, (cache = { version: index.version, byEntity: new Map() }));
+  const hit = cache.byEntity.get(e.id);
+  if (hit) return hit;
   const bySource = claimsBySource(index, e.id);
-  const ids = [...new Set(e.mentions.map((m) => m.sourceId))];
-  const score = (id: string) => {
+  const rows = [...new Set(e.mentions.map((m) => m.sourceId))].map((id) => {
     const cl = bySource.get(id) ?? [];
-    return (cl.some((c) => index.disputesByClaim.has(c.id)) ? 1000 : 0) + cl.length;
-  };
-  return ids.sort(
-    (a, b) => score(b) - score(a) || (index.sources.get(b)?.meta.published ?? '').localeCompare(index.sources.get(a)?.meta.published ?? ''),
-  );
+    return {
+      id,
+      score: (cl.some((c) => index.disputesByClaim.has(c.id)) ? 1000 : 0) + cl.length,
+      date: index.sources.get(id)?.meta.published ?? '',
+    };
+  });
+  rows.sort((a, b) => b.score - a.score || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  const ids = rows.map((r) => r.id);
+  if (cache.byEntity.size > 2000) cache.byEntity.clear();
+  cache.byEntity.set(e.id, ids);
+  return ids;
 }
 
 const MAX_SOURCES = 12;
