@@ -14,13 +14,13 @@
 // the capitalised words not covered by any mention, for the manual re-read)
 import fs from 'node:fs';
 import path from 'node:path';
-import { HERE, SET_DIR, readArticle, bodyStart, TYPES } from './common.mjs';
+import { SET_DIR, readArticle, bodyStart, TYPES } from './common.mjs';
 
 const id = process.argv[2];
 const review = process.argv.includes('--review');
 const text = readArticle(id);
 const b0 = bodyStart(text);
-const spec = fs.readFileSync(path.join(HERE, 'specs', `${id}.txt`), 'utf8');
+const spec = fs.readFileSync(path.join(SET_DIR, 'tools', 'specs', `${id}.txt`), 'utf8');
 
 const isWord = (c) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 function occurrences(s) {
