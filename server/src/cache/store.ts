@@ -69,7 +69,13 @@ export async function readChunked<T>(
   kind: Kind,
   fingerprint: string,
   valid: (x: unknown) => x is T,
-  opts: { yieldEvery?: number } = {},
+  opts: {
+    yieldEvery?: number;
+    /** a reason to stop at the header (before any body is read), or undefined to go on */
+    checkHeader?: (h: CacheHeader & Record<string, unknown>) => string | undefined;
+    /** each item as it is read (they are then not collected); the caller must not trust them before `ok` */
+    onItem?: (x: T) => void;
+  } = {},
 ): Promise<{ ok: true; items: T[]; header: CacheHeader & Record<string, unknown> } | { ok: false; reason: string; missing?: boolean }> {
   const what = kind.name;
   let fh: FileHandle;
@@ -94,8 +100,11 @@ export async function readChunked<T>(
     if (header.v8 !== process.versions.v8) return { ok: false, reason: `${what} written by another Node/V8 version` };
     if (size !== HEADER_SIZE + header.bodyLength)
       return { ok: false, reason: `${what} truncated or padded (${size} bytes, expected ${HEADER_SIZE + header.bodyLength})` };
+    const stop = opts.checkHeader?.(header);
+    if (stop) return { ok: false, reason: stop };
     const sha = createHash('sha1');
     const items: T[] = [];
+    let count = 0;
     const lenBuf = Buffer.alloc(4);
     let at = HEADER_SIZE;
     let chunks = 0;
@@ -121,7 +130,9 @@ export async function readChunked<T>(
               bad = `corrupt ${what} entry`;
               break;
             }
-            items.push(e);
+            count++;
+            if (opts.onItem) opts.onItem(e);
+            else items.push(e);
           }
       } catch (err) {
         bad = `corrupt ${what} (${(err as Error).message})`;
@@ -130,7 +141,7 @@ export async function readChunked<T>(
     }
     if (sha.digest('hex') !== header.sha1) return { ok: false, reason: `${what} checksum mismatch (corrupt)` };
     if (bad) return { ok: false, reason: bad };
-    if (chunks !== header.chunks || items.length !== header.entries) return { ok: false, reason: `${what} entry count mismatch` };
+    if (chunks !== header.chunks || count !== header.entries) return { ok: false, reason: `${what} entry count mismatch` };
     return { ok: true, items, header };
   } catch (err) {
     return { ok: false, reason: `corrupt ${what} (${(err as Error).message})` };
@@ -270,25 +281,38 @@ export function writeSnapshot(
   return writeChunked(file, SNAPSHOT, fingerprint, { corpus }, items, { chunk: 1 });
 }
 
-/** Reads a snapshot; `ok: false` when absent, corrupt, of another analyser, or made for another corpus. */
+/**
+ * Reads a snapshot, handing each part to `onPart` as it is read (so the file is never held whole in memory twice);
+ * the caller keeps what it built only if the result is `ok`. `ok: false` when absent, corrupt, of another
+ * analyser, or made for another corpus (then no part was handed over).
+ */
 export async function readSnapshot(
   file: string,
   fingerprint: string,
   corpus: string,
+  onPart: (p: SnapshotPart) => void,
   opts: { yieldEvery?: number } = {},
-): Promise<{ ok: true; parts: SnapshotPart[]; problems: LoadProblem[] } | { ok: false; reason: string; missing?: boolean }> {
-  const r = await readChunked(file, SNAPSHOT, fingerprint, validPart, opts);
-  if (!r.ok) return r;
-  if (r.header.corpus !== corpus) return { ok: false, reason: 'the corpus changed since the snapshot' };
-  const parts: SnapshotPart[] = [];
+): Promise<{ ok: true; problems: LoadProblem[] } | { ok: false; reason: string; missing?: boolean }> {
   let problems: LoadProblem[] = [];
-  for (const p of r.items) {
-    if (p.kind === 'problems') problems = p.list;
-    else if (p.kind === 'sources')
-      parts.push({ kind: 'sources', list: p.list.map((x) => ({ ...x, source: fromPlain(x.source as PlainSource) })) });
-    else parts.push(p);
-  }
-  return { ok: true, parts, problems };
+  let failed: string | undefined;
+  const r = await readChunked(file, SNAPSHOT, fingerprint, validPart, {
+    ...opts,
+    checkHeader: (h) => (h.corpus !== corpus ? 'the corpus changed since the snapshot' : undefined),
+    onItem: (p) => {
+      if (failed) return;
+      try {
+        if (p.kind === 'problems') problems = p.list;
+        else if (p.kind === 'sources')
+          onPart({ kind: 'sources', list: p.list.map((x) => ({ ...x, source: fromPlain(x.source as PlainSource) })) });
+        else onPart(p);
+      } catch (err) {
+        failed = (err as Error).message;
+      }
+    },
+  });
+  if (!r.ok) return r;
+  if (failed) return { ok: false, reason: failed };
+  return { ok: true, problems };
 }
 
 /** Where the cache of a storage folder lives. */

@@ -333,12 +333,22 @@ export class CorpusIndex {
    * so the next rebuild needs them upserted again). Throws on parts that do not fit together.
    */
   loadSnapshot(parts: Iterable<SnapshotPart>): void {
+    const loader = this.snapshotLoader();
+    for (const p of parts) loader.add(p);
+    loader.finish();
+  }
+
+  /**
+   * The same, part by part as they are read: `add` builds the new state aside (readers keep the current one),
+   * `finish` checks that the parts fit together and swaps it in. A loader that is dropped changes nothing.
+   */
+  snapshotLoader(): { add(part: SnapshotPart): void; finish(): void } {
     let meta: Extract<SnapshotPart, { kind: 'meta' }> | undefined;
     let keys: string[] = [];
     const d = emptyDerived();
     const sources = new Map<string, Source>();
     const ids = new Map<string, string>();
-    for (const part of parts) {
+    const add = (part: SnapshotPart): void => {
       if (part.kind === 'meta') {
         meta = part;
         d.table = { ...part.lookups, entities: new Map(), mentions: new Map() };
@@ -347,12 +357,12 @@ export class CorpusIndex {
         for (const [k, v] of part.doersByClaim) d.doersByClaim.set(k, v);
         for (const [k, list] of part.disputesByKey) d.disputesByKey.set(k, new Set(list.map((i) => part.disputes[i])));
         keys = part.keys.map((k) => intern(this.strings, k));
-        continue;
+        return;
       }
       if (!meta) throw new Error('snapshot: parts before its meta part');
       if (part.kind === 'entities') {
         for (const e of part.list) d.table.entities.set(e.id, e);
-        continue;
+        return;
       }
       for (const p of part.list) {
         const source = p.source;
@@ -386,25 +396,28 @@ export class CorpusIndex {
           if (claim.doubt) push(d.denialsBySource, sourceId, claim);
         });
       }
-    }
-    if (!meta) throw new Error('snapshot: no meta part');
-    if (sources.size !== meta.sources || d.table.entities.size !== meta.entities)
-      throw new Error(
-        `snapshot: ${sources.size} sources and ${d.table.entities.size} entities, expected ${meta.sources} and ${meta.entities}`,
-      );
-    // one copy of each source id across entity mentions and disputes
-    for (const e of d.table.entities.values()) for (const m of e.mentions) m.sourceId = ids.get(m.sourceId) ?? m.sourceId;
-    for (const x of d.disputes) {
-      for (const e of x.entityIds) push(d.disputesByEntity, e, x);
-      for (const s of x.sides) push(d.disputesByClaim, s.claimId, x);
-    }
-    this.sources.clear();
-    this.analyses.clear();
-    for (const [id, s] of sources) this.sources.set(id, s);
-    this.d = d;
-    this.spellingIndex = undefined;
-    this.searchIndex = undefined;
-    this.version++;
+    };
+    const finish = (): void => {
+      if (!meta) throw new Error('snapshot: no meta part');
+      if (sources.size !== meta.sources || d.table.entities.size !== meta.entities)
+        throw new Error(
+          `snapshot: ${sources.size} sources and ${d.table.entities.size} entities, expected ${meta.sources} and ${meta.entities}`,
+        );
+      // one copy of each source id across entity mentions and disputes
+      for (const e of d.table.entities.values()) for (const m of e.mentions) m.sourceId = ids.get(m.sourceId) ?? m.sourceId;
+      for (const x of d.disputes) {
+        for (const e of x.entityIds) push(d.disputesByEntity, e, x);
+        for (const s of x.sides) push(d.disputesByClaim, s.claimId, x);
+      }
+      this.sources.clear();
+      this.analyses.clear();
+      for (const [id, s] of sources) this.sources.set(id, s);
+      this.d = d;
+      this.spellingIndex = undefined;
+      this.searchIndex = undefined;
+      this.version++;
+    };
+    return { add, finish };
   }
 
   /** name token (folded) -> entity ids, for spelling suggestions; built on first use after a rebuild */

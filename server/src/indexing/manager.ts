@@ -2,7 +2,7 @@ import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { CorpusIndex, type SnapshotPart } from '../core/index';
+import { CorpusIndex } from '../core/index';
 import { formatOf, DEFAULT_MAX_BYTES, type LoadProblem } from '../corpus/load';
 import { listCorpusFiles } from '../corpus/walk';
 import { cacheFileIn, readCache, readSnapshot, snapshotFileIn, writeCache, writeSnapshot, type CachedEntry } from '../cache/store';
@@ -191,11 +191,15 @@ export class CorpusManager {
       this.snapshotAllowed = false;
       await forEachLimit(files, 16, async (f) => void known.set(f, await keyOfFile(f, this.maxBytes)));
       if (gen !== this.generation) return;
-      const r = await readSnapshot(snapshotFileIn(this.config.cacheDir!), this.fingerprint(), corpusKey(files, known), { yieldEvery: 5 });
+      // built aside part by part while the file is read and verified; swapped in only if all of it holds
+      const loader = this.index.snapshotLoader();
+      const r = await readSnapshot(snapshotFileIn(this.config.cacheDir!), this.fingerprint(), corpusKey(files, known), loader.add, {
+        yieldEvery: 5,
+      });
       if (gen !== this.generation) return;
       if (r.ok) {
         try {
-          this.index.loadSnapshot(r.parts);
+          loader.finish();
           this.problems.push(...r.problems);
           stats.fromSnapshot = this.index.sources.size;
           stats.bytes = [...this.index.sources.values()].reduce((n, x) => n + x.text.length, 0);
@@ -208,7 +212,6 @@ export class CorpusManager {
           return;
         } catch (err) {
           this.log(`index snapshot not used: ${(err as Error).message}; rebuilding`);
-          this.index.loadSnapshot(emptySnapshot());
         }
       } else if (!r.missing) this.log(`index snapshot not used: ${r.reason}`);
     }
@@ -414,10 +417,6 @@ function corpusKey(files: string[], keys: Map<string, string | undefined>): stri
   const h = createHash('sha1');
   for (const f of files) h.update(`${f}\0${keys.get(f) ?? 'none'}\n`);
   return h.digest('hex');
-}
-
-function emptySnapshot(): SnapshotPart[] {
-  return [...new CorpusIndex().snapshot()];
 }
 
 async function forEachLimit<T>(items: T[], limit: number, f: (x: T) => Promise<void>): Promise<void> {
