@@ -184,6 +184,8 @@ async function benchSize(size) {
   res.hoverDuringIndexingP50Ms = r1(pct(duringIndexing, 50));
   res.hoverDuringIndexingMaxMs = r1(Math.max(...duringIndexing));
   res.cacheMB = r2(cacheBytes / 1e6);
+  const snap = join(storage, 'corroborate-index.snapshot');
+  res.snapshotMB = r2((existsSync(snap) ? statSync(snap).size : 0) / 1e6);
   res.coldLog = coldLogs.join(' | ');
 
   // warm: the cache from the last cold run
@@ -266,7 +268,7 @@ async function benchSize(size) {
   res.fuzzyP95Ms = r2(pct(fz, 95));
   res.fuzzyP99Ms = r2(pct(fz, 99));
 
-  // keystroke -> fresh diagnostics (a letter typed in a paragraph), default settings (debounce 150 ms)
+  // keystroke -> fresh diagnostics (a letter typed in a paragraph), default settings (debounce 30 ms)
   const paraLines = lines.map((l, i) => (l.length > 80 && !l.startsWith('#') ? i : -1)).filter((i) => i >= 0);
   let version = 1;
   const keystroke = async () => {
@@ -350,7 +352,7 @@ const rows = [
   ['cold index MB/s', (r) => r.indexMBps],
   ['hover while indexing p50 / max ms', (r) => `${r.hoverDuringIndexingP50Ms} / ${r.hoverDuringIndexingMaxMs}`],
   ['warm start s (median)', (r) => r2(r.warmStartMs / 1000)],
-  ['cache MB', (r) => r.cacheMB],
+  ['cache MB (per-file analyses / index snapshot)', (r) => `${r.cacheMB} / ${r.snapshotMB}`],
   ['peak RSS MB / main heap MB', (r) => `${r.rssMB} / ${r.heapMB}`],
   ['hover p50 / p99 ms', (r) => `${r.hoverP50Ms} / ${r.hoverP99Ms}`],
   ['definition p50 / p99 ms', (r) => `${r.definitionP50Ms} / ${r.definitionP99Ms}`],
