@@ -305,8 +305,10 @@ export class CorpusManager {
       stats.analysed++;
       indexed++;
       const now = performance.now();
-      // rebuild when the last rebuild is at most a quarter of the time since it ended (and at least 1 s ago)
-      if (!rebuilding && now - lastRebuildEnd >= Math.max(1000, 3 * stats.lastRebuildMs)) {
+      // rebuild when the last rebuild is at most a quarter of the time since it ended (and at least 1 s ago),
+      // unless the analysis will be done before such a rebuild would be: the final rebuild comes then anyway
+      const left = ((now - analysisStart) / Math.max(1, stats.analysed)) * (toAnalyse.length - stats.analysed);
+      if (!rebuilding && now - lastRebuildEnd >= Math.max(1000, 3 * stats.lastRebuildMs) && left > 1.5 * stats.lastRebuildMs) {
         const at = indexed;
         void rebuild().then(() => {
           if (gen === this.generation) this.emit({ state: 'indexing', indexed: Math.max(at, indexed), total, problems: this.problems });
@@ -317,6 +319,7 @@ export class CorpusManager {
         lastEmit = now;
       }
     };
+    const analysisStart = performance.now();
     const script = this.workerScript();
     const workers = this.opts.workers ?? Math.min(4, availableParallelism());
     if (script && workers > 0 && toAnalyse.length >= (this.opts.minFilesForWorkers ?? 32)) {
