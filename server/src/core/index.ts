@@ -1,6 +1,6 @@
 import type { Claim, Dispute, Entity, Quantity, Source, Speaker, Stance } from './model';
 import type { RawMention } from './entities/extract';
-import type { SourceAnalysis } from './analyze';
+import type { SentenceAnalysis, SourceAnalysis } from './analyze';
 import { resolveEntitiesSteps, damerauLevenshtein, type EntityTable, type ResolvedMention } from './entities/resolve';
 import { normKey } from './entities/extract';
 import { allEntities, detectDisputes, isDoubt } from './disputes/detect';
@@ -373,23 +373,20 @@ export class CorpusIndex {
         d.sourceKeys.set(sourceId, KeySet.fromSorted(Array.from(p.keys, (i) => keys[i])));
         d.sourceEntities.set(sourceId, KeySet.fromSorted(p.entities));
         p.claims.forEach((x, si) => {
-          const claim: Claim & { contrast: boolean; heading: boolean; doubt: boolean } = {
-            id: `${sourceId}#${si}`,
+          const claim = newClaim(
             sourceId,
-            span: x.span,
-            text: source.text.slice(x.span.start, x.span.end),
-            entityIds: x.entityIds.length ? x.entityIds : NONE,
-            contextIds: x.contextIds.length ? x.contextIds : NONE,
-            speaker: x.speaker.kind === 'outlet' && Object.keys(x.speaker).length === 1 ? OUTLET : x.speaker,
-            stance: x.stance,
-            stanceCue: x.stanceCue,
-            quantities: x.quantities.length ? x.quantities : NONE,
-            dates: x.dates.length ? x.dates : NONE,
-            keys: Array.from(x.keys, (i) => keys[i]),
-            contrast: x.contrast,
-            heading: x.heading,
-            doubt: x.doubt,
-          };
+            si,
+            source.text,
+            {
+              ...x,
+              speaker: x.speaker.kind === 'outlet' && Object.keys(x.speaker).length === 1 ? OUTLET : x.speaker,
+              quantities: x.quantities.length ? x.quantities : NONE,
+              dates: x.dates.length ? x.dates : NONE,
+              keys: Array.from(x.keys, (i) => keys[i]),
+            },
+            x.entityIds.length ? x.entityIds : NONE,
+            x.contextIds.length ? x.contextIds : NONE,
+          );
           d.claims.push(claim);
           d.claimById.set(claim.id, claim);
           for (const e of allEntities(claim)) push(d.claimsByEntity, e, claim);
@@ -559,6 +556,34 @@ export class CorpusIndex {
   }
 }
 
+/** What a claim takes from its sentence's analysis. */
+type ClaimFields = Pick<
+  SentenceAnalysis,
+  'span' | 'speaker' | 'stance' | 'stanceCue' | 'quantities' | 'dates' | 'keys' | 'contrast' | 'heading' | 'doubt'
+>;
+type ClaimRecord = Claim & { contrast: boolean; heading: boolean; doubt: boolean };
+
+/** A claim: sentence `si` of a source, with the entities it names and those it refers back to. */
+function newClaim(sourceId: string, si: number, text: string, s: ClaimFields, entityIds: string[], contextIds: string[]): ClaimRecord {
+  return {
+    id: `${sourceId}#${si}`,
+    sourceId,
+    span: s.span,
+    text: text.slice(s.span.start, s.span.end),
+    entityIds,
+    contextIds,
+    speaker: s.speaker,
+    stance: s.stance,
+    stanceCue: s.stanceCue,
+    quantities: s.quantities,
+    dates: s.dates,
+    keys: s.keys,
+    contrast: s.contrast,
+    heading: s.heading,
+    doubt: s.doubt,
+  };
+}
+
 /** The claims of one source: each sentence with the entities it names or refers back to. */
 function buildClaims(d: Derived, source: Source, a: SourceAnalysis): void {
   const sourceId = source.id;
@@ -615,23 +640,7 @@ function buildClaims(d: Derived, source: Source, a: SourceAnalysis): void {
       const ev = lastEvent ?? mainEvent;
       if (ev) add(ev);
     }
-    const claim: Claim & { contrast: boolean; heading: boolean; doubt: boolean } = {
-      id: `${sourceId}#${si}`,
-      sourceId,
-      span: s.span,
-      text: text.slice(s.span.start, s.span.end),
-      entityIds: ids.length ? unique(ids) : NONE,
-      contextIds: context.length > 1 ? unique(context) : context,
-      speaker: s.speaker,
-      stance: s.stance,
-      stanceCue: s.stanceCue,
-      quantities: s.quantities,
-      dates: s.dates,
-      keys: s.keys,
-      contrast: s.contrast,
-      heading: s.heading,
-      doubt: s.doubt,
-    };
+    const claim = newClaim(sourceId, si, text, s, ids.length ? unique(ids) : NONE, context.length > 1 ? unique(context) : context);
     d.claims.push(claim);
     d.claimById.set(claim.id, claim);
     for (const e of allEntities(claim)) push(d.claimsByEntity, e, claim);
