@@ -146,7 +146,16 @@ function esc(s: string): string {
   return s.replace(/([\\`*_{}[\]<>|])/g, '\\$1');
 }
 
-export function entityCard(index: CorpusIndex, e: Entity, opts: { claimsPerSource?: number; candidates?: string[] } = {}): EntityCard {
+/**
+ * `markdownOnly`: the hover shows only the markdown, so the best passage of every source (up to 48, each located
+ * in its file) and the views of every dispute are left out (`passages` and `disputes` empty); for an entity named
+ * in thousands of sources they are most of the cost.
+ */
+export function entityCard(
+  index: CorpusIndex,
+  e: Entity,
+  opts: { claimsPerSource?: number; candidates?: string[]; markdownOnly?: boolean } = {},
+): EntityCard {
   const per = opts.claimsPerSource ?? 2;
   const summary = entitySummary(index, e);
   const total = index.sources.size;
@@ -198,8 +207,8 @@ export function entityCard(index: CorpusIndex, e: Entity, opts: { claimsPerSourc
   return {
     ...summary,
     sources,
-    disputes: disputes.map((d) => disputeView(index, d)),
-    passages: bestPassages(index, e).map((p) => sourceLocation(index, p.sourceId, p.span)),
+    disputes: opts.markdownOnly ? [] : disputes.map((d) => disputeView(index, d)),
+    passages: opts.markdownOnly ? [] : bestPassages(index, e).map((p) => sourceLocation(index, p.sourceId, p.span)),
     markdown: md.join('\n'),
   };
 }

@@ -11,6 +11,6 @@ export function hover(index: CorpusIndex, doc: TextDocument, check: DraftCheck, 
   const e = index.entity(m.entityId);
   if (!e) return null;
   const parts = (m.candidates ?? [m.entityId]).map((id) => index.entity(id)).filter((x): x is NonNullable<typeof x> => !!x);
-  const value = parts.map((x) => entityCard(index, x, { candidates: m.candidates }).markdown).join('\n\n---\n\n');
+  const value = parts.map((x) => entityCard(index, x, { candidates: m.candidates, markdownOnly: true }).markdown).join('\n\n---\n\n');
   return { contents: { kind: 'markdown', value }, range: { start: doc.positionAt(m.span.start), end: doc.positionAt(m.span.end) } };
 }
