@@ -56,49 +56,48 @@ function str(v: unknown): string | undefined {
  * value of the wrong type is reported through `warn`.
  */
 export function metaFromObject(o: Record<string, unknown>, warn: (msg: string) => void): SourceMeta {
-  const meta: SourceMeta = {};
-  const pick = (...keys: string[]) => {
-    for (const k of keys) if (o[k] !== undefined && o[k] !== null) return { key: k, value: o[k] };
-    return undefined;
-  };
-  const title = pick('title', 'headline');
-  if (title) {
-    const t = str(title.value);
-    if (t) meta.title = t;
-    else warn(`"${title.key}" should be a string`);
+  const meta: Record<string, unknown> = {};
+  for (const f of FIELDS) {
+    const key = f.keys.find((k) => o[k] !== undefined && o[k] !== null);
+    if (key === undefined) continue;
+    const value = f.read(o[key]);
+    if (value !== undefined) meta[f.field] = value;
+    else {
+      const complaint = f.complaint(key, o[key]);
+      if (complaint) warn(complaint);
+    }
   }
-  const outlet = pick('outlet', 'publisher', 'source', 'site', 'site_name');
-  if (outlet) {
-    const t = nameOf(outlet.value);
-    if (t) meta.outlet = t;
-    else warn(`"${outlet.key}" should be a name`);
-  }
-  const author = pick('author', 'authors', 'byline');
-  if (author) {
-    const t = nameOf(author.value);
-    if (t) meta.author = t;
-    else warn(`"${author.key}" should be a name or a list of names`);
-  }
-  const date = pick('published', 'date', 'datePublished', 'published_at', 'pubdate');
-  if (date) {
-    const d = normaliseDate(date.value);
-    if (d) meta.published = d;
-    else warn(`"${date.key}" is not a date I can read (${JSON.stringify(date.value)?.slice(0, 40)})`);
-  }
-  const url = pick('url', 'link', 'canonical', 'canonical_url', 'source_url');
-  if (url) {
-    const t = str(url.value);
-    if (t) meta.url = t;
-    else warn(`"${url.key}" should be a string`);
-  }
-  const kind = pick('kind', 'type', 'genre');
-  if (kind) {
-    const k = normaliseKind(kind.value);
-    if (k) meta.kind = k;
-    else if (kind.key === 'kind') warn(`"kind" should be one of news, wire, opinion, analysis, press-release, fact-check`);
-  }
-  return meta;
+  return meta as SourceMeta;
 }
+
+/**
+ * Each SourceMeta field: the keys it may be written under (first present wins), how its value is read, and what is
+ * said when that value cannot be read (nothing for a `type` or `genre` that is not one of ours).
+ */
+const FIELDS: { field: keyof SourceMeta; keys: string[]; read: (v: unknown) => unknown; complaint: (key: string, v: unknown) => string | undefined }[] =
+  [
+    { field: 'title', keys: ['title', 'headline'], read: str, complaint: (k) => `"${k}" should be a string` },
+    {
+      field: 'outlet',
+      keys: ['outlet', 'publisher', 'source', 'site', 'site_name'],
+      read: (v) => nameOf(v),
+      complaint: (k) => `"${k}" should be a name`,
+    },
+    { field: 'author', keys: ['author', 'authors', 'byline'], read: (v) => nameOf(v), complaint: (k) => `"${k}" should be a name or a list of names` },
+    {
+      field: 'published',
+      keys: ['published', 'date', 'datePublished', 'published_at', 'pubdate'],
+      read: normaliseDate,
+      complaint: (k, v) => `"${k}" is not a date I can read (${JSON.stringify(v)?.slice(0, 40)})`,
+    },
+    { field: 'url', keys: ['url', 'link', 'canonical', 'canonical_url', 'source_url'], read: str, complaint: (k) => `"${k}" should be a string` },
+    {
+      field: 'kind',
+      keys: ['kind', 'type', 'genre'],
+      read: normaliseKind,
+      complaint: (k) => (k === 'kind' ? `"kind" should be one of news, wire, opinion, analysis, press-release, fact-check` : undefined),
+    },
+  ];
 
 /** Keeps only the defined fields of a partial SourceMeta. */
 export function definedMeta(m: Partial<SourceMeta> | undefined): SourceMeta {
