@@ -130,7 +130,7 @@ describe('acceptance through the language server (stdio)', () => {
     test(c.draft, async () => {
       const file = path.join(casesDir, c.draft);
       const text = readFileSync(file, 'utf8');
-      const { uri, diagnostics } = await client.open(file, text, file.endsWith('.md') ? 'markdown' : 'plaintext');
+      const { uri, diagnostics } = await client.openFile(file, text, file.endsWith('.md') ? 'markdown' : 'plaintext');
       const findings: Finding[] = [];
       for (const d of diagnostics.diagnostics) {
         const outlets: string[] = [];

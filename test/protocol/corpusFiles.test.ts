@@ -23,16 +23,16 @@ after(async () => {
 test('bad corpus file: a source-error with the reason; good corpus file: no draft findings', { timeout: 30000 }, async () => {
   await client.start();
   const bad = path.join(corpusDir, 'latin1.txt');
-  const r1 = await client.open(bad, readFileSync(bad, 'latin1'), 'plaintext');
+  const r1 = await client.openFile(bad, readFileSync(bad, 'latin1'), 'plaintext');
   assert.equal(r1.diagnostics.diagnostics.length, 1);
   assert.equal(r1.diagnostics.diagnostics[0].code, 'source-error');
   assert.match(String(r1.diagnostics.diagnostics[0].message), /not valid UTF-8/);
   const good = path.join(corpusDir, 'good.md');
-  const r2 = await client.open(good, readFileSync(good, 'utf8'), 'markdown');
+  const r2 = await client.openFile(good, readFileSync(good, 'utf8'), 'markdown');
   assert.deepEqual(r2.diagnostics.diagnostics, [], 'a source is not checked against itself as a draft');
   // the same sentence in a draft is a finding
   const draft = path.join(dir, 'draft.md');
-  const r3 = await client.open(draft, 'Talia Brennwald approved the Oxley bridge repairs.\n', 'markdown');
+  const r3 = await client.openFile(draft, 'Talia Brennwald approved the Oxley bridge repairs.\n', 'markdown');
   assert.ok(
     r3.diagnostics.diagnostics.some((d) => d.code === 'disputed-claim'),
     JSON.stringify(r3.diagnostics.diagnostics.map((d) => d.code)),

@@ -14,7 +14,7 @@ const pos = (line: number, needle: string) => ({ line: line - 1, character: text
 before(async () => {
   client = new TestClient();
   await client.start();
-  uri = (await client.open(file, text, 'markdown')).uri;
+  uri = (await client.openFile(file, text, 'markdown')).uri;
 });
 after(() => client.stop());
 
