@@ -4,7 +4,7 @@
  *  2. dispute detection on ../shared/data/fnc1-dev (all bodies as one corpus, each claim as a draft)
  *  3. entities against the hand-made gold set test/data/wikinews-entities (spans + types)
  *  4. throughput of the whole analysis on the Wikinews corpus, median of 5, and peak memory
- * Options: --only acceptance,fnc,entities,speed  --json FILE  --errors (print entity errors)
+ * Options: --only acceptance,fnc,entities,speed  --gold first,heldout,heldout2  --json FILE  --errors (print entity errors)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -149,12 +149,14 @@ if (only.includes('fnc')) {
 // 3. entities vs the gold sets: the first (made before any tuning, then used to find error categories), the
 //    held-out one (made later; only its aggregate was looked at, but changes were kept or dropped by it) and the
 //    second held-out one (made after all tuning so far, by an annotator who never saw the recogniser's output)
-for (const [label, goldDir] of [
-  ['first set', path.join(root, 'test/data/wikinews-entities')],
-  ['held-out set', path.join(root, 'test/data/wikinews-entities-heldout')],
-  ['second held-out set', path.join(root, 'test/data/wikinews-entities-heldout2')],
+// `--gold first,heldout` limits the sets (tuning work must not look at a set it is later judged on)
+const goldSets = args.includes('--gold') ? args[args.indexOf('--gold') + 1].split(',') : ['first', 'heldout', 'heldout2'];
+for (const [name, label, goldDir] of [
+  ['first', 'first set', path.join(root, 'test/data/wikinews-entities')],
+  ['heldout', 'held-out set', path.join(root, 'test/data/wikinews-entities-heldout')],
+  ['heldout2', 'second held-out set', path.join(root, 'test/data/wikinews-entities-heldout2')],
 ] as const)
-  if (only.includes('entities') && existsSync(goldDir)) {
+  if (only.includes('entities') && goldSets.includes(name) && existsSync(goldDir)) {
     const wn = process.env.WIKINEWS_DIR ?? path.join(shared, 'data/wikinews');
     if (!existsSync(wn)) console.log(`\n3. Entities: skipped (${wn} is absent)`);
     else {
