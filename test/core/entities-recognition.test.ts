@@ -105,3 +105,42 @@ test('a person or a plain place is not made an organisation by those cues', () =
   const got = names('The mayor of Springdale met Anna Kovacs in Brelvo. Kovacs, Ohio native, spoke in Dayton.');
   assert.ok(!got.some((n) => /organization/.test(n)), got.join('; '));
 });
+
+/** Names found in each of several made-up texts (one corpus), as "surface [type]" per document. */
+function namesIn(docs: { id: string; text: string }[]): Record<string, string[]> {
+  const idx = corpus(docs);
+  const out: Record<string, string[]> = {};
+  for (const d of docs)
+    out[d.id] = (idx.table.mentions.get(d.id) ?? [])
+      .filter((m) => (m.entityId ?? m.candidates?.[0]) && idx.entity((m.entityId ?? m.candidates![0])!)!.type !== 'event')
+      .map((m) => `${m.text} [${idx.entity((m.entityId ?? m.candidates![0])!)!.type}]`);
+  return out;
+}
+
+test('a paper named after a city is not the city, and a city is not the paper', () => {
+  const got = names('The Lisbon Herald reported on Monday that the river had flooded parts of Lisbon.');
+  assert.ok(got.includes('Lisbon Herald [organization]'), got.join('; '));
+  assert.ok(got.includes('Lisbon [place]'), got.join('; '));
+});
+
+test('a single word is matched to a person of another document by surname only, and not against its own place evidence', () => {
+  const got = namesIn([
+    { id: 'a', text: 'Zentrova Ostaszewski met reporters on Friday. Mayor Anne Pellham spoke after her.' },
+    { id: 'b', text: 'Zentrova said its profits rose. Ostaszewski was not there. The plant lies in Pellham, Ohio, near the river.' },
+  ]);
+  assert.ok(!got.b.includes('Zentrova [person]'), got.b.join('; '));
+  assert.ok(got.b.includes('Ostaszewski [person]'), got.b.join('; '));
+  assert.ok(got.b.includes('Pellham [place]'), got.b.join('; '));
+});
+
+test("a city's name is the surname of a person the document names, unless the context makes it a place", () => {
+  const got = namesIn([
+    { id: 'a', text: 'Ambassador Eric Leeds arrived on Monday. Leeds told reporters that the talks went well.' },
+    { id: 'b', text: 'Floods hit Leeds on Monday, and the council of Leeds met at noon.' },
+  ]);
+  assert.deepEqual(got.a, ['Eric Leeds [person]', 'Leeds [person]']);
+  assert.ok(
+    got.b.every((n) => n === 'Leeds [place]'),
+    got.b.join('; '),
+  );
+});

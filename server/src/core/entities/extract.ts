@@ -705,6 +705,8 @@ function processRun(
   if (
     words.length >= 2 &&
     (isFirstName(words[0]) || (words.length <= 3 && isGivenName(words[0]) && surnameLike(words[words.length - 1], lowercaseSeen))) &&
+    // a place's name that is also a given name ("Florida", "London") starts a person's name only before a surname
+    (!isKnownPlace(words[0]) || surnameLike(words[words.length - 1], lowercaseSeen)) &&
     !ORG_HEADS.has(lastWord) &&
     !PLACE_HEADS.has(lastWord) &&
     !connected

@@ -1,5 +1,5 @@
 import type { Entity, EntityType, Span } from '../model';
-import { KNOWN_EQUIVALENCES, ORG_HEADS, countryOf, isKnownPlace, isWord } from '../lexicon';
+import { KNOWN_EQUIVALENCES, ORG_HEADS, countryOf, isKnownPlace, isRegion, isWord } from '../lexicon';
 
 const EQUIVALENCE_TYPE = new Map<string, EntityType>();
 const EQUIVALENCE_GROUP = new Map<string, string[]>();
@@ -236,7 +236,18 @@ export function* resolveEntitiesSteps(docs: { sourceId: string; mentions: RawMen
   for (let ki = 0; ki < voteKeys.length; ki++) {
     const key = voteKeys[ki];
     const words = key.split(' ');
-    if (words.length === 2 && ORG_HEADS.has(words[1]) && !isWord(words[0]) && votes.has(words[0])) uf.union(key, words[0]);
+    // not a place's or a person's body ("Washington Post" is not Washington, "Nobel Foundation" not Nobel)
+    if (
+      words.length === 2 &&
+      ORG_HEADS.has(words[1]) &&
+      !isWord(words[0]) &&
+      votes.has(words[0]) &&
+      !isKnownPlace(words[0]) &&
+      !countryOf(words[0])
+    ) {
+      const t = typeOf(votes.get(words[0])!);
+      if (t !== 'person' && t !== 'place') uf.union(key, words[0]);
+    }
   }
   yield;
   // 4. spelling variants one edit apart (symmetric-delete buckets keep this near-linear)
@@ -324,9 +335,12 @@ export function* resolveEntitiesSteps(docs: { sourceId: string; mentions: RawMen
     const cands = [parts[parts.length - 1], parts[0]];
     // "Ricardo Rosselló Nevares": with two surnames, the first of them is used alone
     if (parts.length >= 3) cands.push(parts.slice(-2).join(' '), parts[parts.length - 2]);
-    for (const w of cands) {
+    for (let ci = 0; ci < cands.length; ci++) {
+      const w = cands[ci];
       if (w.length < 3) continue;
-      (multiPersonBySurname.get(w) ?? multiPersonBySurname.set(w, new Set()).get(w)!).add(r);
+      // across documents only by surname: a first word alone ("Facebook" of "Facebook Ireland Limited", "Tony")
+      // names someone else as often as not
+      if (ci !== 1) (multiPersonBySurname.get(w) ?? multiPersonBySurname.set(w, new Set()).get(w)!).add(r);
       const dm = docPersons.get(d.sourceId) ?? docPersons.set(d.sourceId, new Map()).get(d.sourceId)!;
       (dm.get(w) ?? dm.set(w, new Set()).get(w)!).add(r);
     }
@@ -385,9 +399,24 @@ export function* resolveEntitiesSteps(docs: { sourceId: string; mentions: RawMen
       !fixedType.has(r) &&
       !ORG_HEADS.has(m.key) &&
       (multiPersonBySurname.has(m.key) || (gv.place < 3 && gv.organization < 3 && own !== 'place' && own !== 'organization'));
+    // a city's name that is the surname of a person this document names ("John Bolton" … "Bolton said"), with no
+    // sign of a place around it (a preposition, a state after it)
+    const citySurname =
+      !isShort &&
+      m.words.length === 1 &&
+      m.kind === 'name' &&
+      m.votes.place <= 4 &&
+      isKnownPlace(m.text) &&
+      !countryOf(m.text) &&
+      !isRegion(m.text) &&
+      docPersons.get(d.sourceId)?.get(m.key)?.size === 1 &&
+      [...docPersons.get(d.sourceId)!.get(m.key)!][0].endsWith(` ${m.key}`);
+    if (citySurname) entityId = idFor([...docPersons.get(d.sourceId)!.get(m.key)!][0], 'person');
     if (isShort) {
       const local = docPersons.get(d.sourceId)?.get(m.key);
-      const global = multiPersonBySurname.get(m.key);
+      // a surname known only from other documents does not outweigh this mention's own place evidence
+      // ("Frederick, Maryland" where another article has a Mr Frederick)
+      const global = m.votes.place >= 3 && m.votes.place > m.votes.person ? undefined : multiPersonBySurname.get(m.key);
       const pick = local && local.size ? local : global;
       if (pick && pick.size === 1) {
         const target = [...pick][0];
