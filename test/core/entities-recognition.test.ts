@@ -144,3 +144,31 @@ test("a city's name is the surname of a person the document names, unless the co
     got.b.join('; '),
   );
 });
+
+test('a place that is also a given name starts a person\u2019s name only before a surname', () => {
+  const got = names('Officers of the Georgia Highway Patrol closed the road. Florida Kowalczyk, a nurse, saw the crash.');
+  assert.ok(!got.some((n) => /Georgia Highway Patrol \[person\]/.test(n)), got.join('; '));
+  assert.ok(got.includes('Florida Kowalczyk [person]'), got.join('; '));
+});
+
+test('a class noun before a name or in an apposition after it types the name', () => {
+  const got = names(
+    [
+      'Data was leaked by the Chilean company Brisa Marvella last week.',
+      'Vantorq, a cybersecurity firm, found the files.',
+      'Police found him at Quell Lodge & Tavern, a hostel near the airport.',
+      'The study appeared in the journal Lumen on Friday.',
+    ].join(' '),
+  );
+  for (const n of ['Brisa Marvella [organization]', 'Vantorq [organization]', 'Quell Lodge & Tavern [place]', 'Lumen [organization]'])
+    assert.ok(got.includes(n), `${n} in ${got.join('; ')}`);
+});
+
+test('a legislature named by one capitalised word is an organisation, with or without an article', () => {
+  const got = names(
+    'Only Congress may set the budget, said members of Congress. Parliament voted on Monday, and the vote in Parliament was close.',
+  );
+  assert.equal(got.filter((n) => n === 'Congress [organization]').length, 2, got.join('; '));
+  assert.equal(got.filter((n) => n === 'Parliament [organization]').length, 2, got.join('; '));
+  assert.ok(!names('The congress of the union met in the parliament building.').length);
+});

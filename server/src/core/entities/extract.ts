@@ -567,6 +567,7 @@ function processRun(
       (initial.has(idx[0]) || heading) &&
       isOrdinaryWord(w, lowercaseSeen) &&
       !isAcronym(w) &&
+      !(LEGISLATURES.has(l) && idx.length === 1 && !heading && !!midCaps?.has(w)) &&
       !(!heading && idx.length >= 2 && isGivenName(w) && surnameLike(toks[idx[1]].text, lowercaseSeen))
     ) {
       idx.shift();
@@ -630,7 +631,14 @@ function processRun(
     // a lone ordinary word in the middle of a sentence ("Western", "Internet") is not a name, unless a gazetteer knows it
     const initialWord = initial.has(idx[0]) || heading;
     const prevTok = toks[idx[0] - 1];
-    if (!initialWord && ORG_HEADS.has(w.toLowerCase()) && /^(?:the|The)$/.test(prevTok?.text ?? '') && !/^\p{Lu}+$/u.test(w)) {
+    const lw = w.toLowerCase();
+    if (
+      // "the House", "the Ministry"; "members of Congress", "Parliament voted" (a legislature needs no article);
+      // "the journal Nature", "the airline Qantas": a class noun in apposition before the name
+      (!initialWord && ORG_HEADS.has(lw) && /^(?:the|The)$/.test(prevTok?.text ?? '') && !/^\p{Lu}+$/u.test(w)) ||
+      (LEGISLATURES.has(lw) && !heading && (!initialWord || !!midCaps?.has(w))) ||
+      (!initialWord && ORG_CLASS.has(prevTok?.text ?? '') && !isKnownPlace(w) && !isFirstName(w))
+    ) {
       out.push({
         span: { start: first.start, end },
         text: surface,
@@ -752,6 +760,8 @@ function processRun(
   )
     votes.place += 4;
   if (b1 === 'mr' || b1 === 'mrs' || b1 === 'ms' || b1 === 'dr') votes.person += 3;
+  // "the Mexican company Cultura Colectiva", "the broadcaster Al Arabiya"
+  if (before1 && ORG_CLASS.has(before1.text) && !title) votes.organization += 4;
   if (b1 === 'by' && words.length >= 2) votes.person += 0.5;
   // context after
   const ai = idx[idx.length - 1] + 1;
@@ -763,7 +773,11 @@ function processRun(
   if (la1 === 'based' || (a1?.text === '-' && lower(a2) === 'based')) votes.place += 2;
   if (/^(said|says|told|added|explained|wrote|stated|argued|recalled|insisted|admitted|warned)$/.test(la1) && words.length >= 2)
     votes.person += 1;
-  if (a1?.text === ',' && a2 && /^(a|an|who|whose|aged)$/.test(lower(a2)) && words.length >= 2) votes.person += 1;
+  // "Kessler, a logistics firm, …", "Harbour Inn, a hotel near …": the class noun of an apposition
+  const appositive = a1?.text === ',' && (lower(a2) === 'a' || lower(a2) === 'an') ? appositionClass(toks, ai + 2) : undefined;
+  if (appositive === 'organization') votes.organization += 2;
+  else if (appositive === 'place') votes.place += 2;
+  else if (a1?.text === ',' && a2 && /^(a|an|who|whose|aged)$/.test(lower(a2)) && words.length >= 2) votes.person += 1;
   if (a1?.text === ',' && a2 && /^\d{1,2}$/.test(a2.text) && a3?.text === ',') votes.person += 2;
   // "Kessler's chief executive", "Kessler's shares"
   if (poss && ORG_POSSESSIONS.has(la1)) votes.organization += 2;
@@ -821,6 +835,29 @@ function processRun(
     sentence: -1,
   });
   out[out.length - 1].sentence = si;
+}
+
+/** Lower-case nouns for a kind of organisation, before its name or in an apposition after it. */
+const ORG_CLASS = new Set(
+  'company firm agency newspaper broadcaster airline carrier charity organisation organization party website startup bank channel outlet magazine journal publication tabloid retailer manufacturer maker insurer lender conglomerate subsidiary group militia publisher automaker carmaker chain nonprofit non-profit'.split(
+    ' ',
+  ),
+);
+/** Legislatures named by one capitalised word, with or without an article ("in Congress", "Parliament voted"). */
+const LEGISLATURES = new Set(['congress', 'parliament', 'senate']);
+/** Lower-case nouns for a kind of place, in an apposition ("…, a hostel near the airport"). */
+const PLACE_CLASS = new Set([...PLACE_NOUNS_AFTER, 'hostel', 'town', 'village', 'city', 'suburb', 'island', 'resort']);
+
+/** The class noun of an apposition starting at token k ("a cybersecurity firm"): up to four lower-case words. */
+function appositionClass(toks: Tok[], k: number): 'organization' | 'place' | undefined {
+  for (let n = 0; n < 4 && k + n < toks.length; n++) {
+    const t = toks[k + n];
+    const c = t.text.charCodeAt(0);
+    if (c < 97 || c > 122) return undefined;
+    if (ORG_CLASS.has(t.text)) return 'organization';
+    if (PLACE_CLASS.has(t.text)) return 'place';
+  }
+  return undefined;
 }
 
 /** A verb or noun of publishing a few words before "in": "published on Thursday in Harbour Science". */

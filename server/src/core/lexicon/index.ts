@@ -174,7 +174,9 @@ export const ORG_HEADS = new Set(
     'pharmaceuticals pharma foods solutions enterprises ventures insurance telecom communications electronics ' +
     'automotive entertainment pictures publishing software resources mining construction engineering transport ' +
     'railways rail airline lines operator operators bulletin inquirer chronicle courier express tribune presse ' +
-    'observer standard examiner dispatch herald'
+    'observer standard examiner dispatch herald limited patrol caucus confederation consortium charity regiment ' +
+    'battalion squadron militia taskforce daily transit cooperative diocese archdiocese synod orchestra philharmonic ' +
+    's.a. n.v.'
   ).split(' '),
 );
 
