@@ -172,3 +172,41 @@ test('a legislature named by one capitalised word is an organisation, with or wi
   assert.equal(got.filter((n) => n === 'Parliament [organization]').length, 2, got.join('; '));
   assert.ok(!names('The congress of the union met in the parliament building.').length);
 });
+
+test('titles: plural titles are left out, and a word after a title is a surname when the text never writes it in lower case', () => {
+  const got = names(
+    [
+      'The bill was backed by Senators Orla Vantreece and Piet Brandsma.',
+      'Both President Crump and his rivals praised it.',
+      'Prime Minister Helena June said the talks would go on; June later left for the summit.',
+      'Officials met Nadia K. Ferrow on Tuesday, and Nadia Ferrow said nothing.',
+    ].join(' '),
+  );
+  for (const n of [
+    'Orla Vantreece [person]',
+    'Crump [person]',
+    'Helena June [person]',
+    'Nadia K. Ferrow [person]',
+    'Nadia Ferrow [person]',
+  ])
+    assert.ok(got.includes(n), `${n} in ${got.join('; ')}`);
+  assert.ok(!got.some((n) => n.startsWith('Senators')), got.join('; '));
+  // a title before an ordinary word the text uses in lower case is not a name
+  assert.ok(!names('The Chief Executive left; the executive board met.').some((n) => /Executive/.test(n)));
+});
+
+test('a currency code is not a place, and a place\u2019s possessive does not start an organisation\u2019s name', () => {
+  const got = names("Repairs will cost US$300 million. The United States' National Hockey Federation met in Canada.");
+  assert.ok(!got.some((n) => n === 'US [place]'), got.join('; '));
+  assert.ok(got.includes('United States [place]'), got.join('; '));
+  assert.ok(got.includes('National Hockey Federation [organization]'), got.join('; '));
+});
+
+test("a university's campus is part of its name; a place and ordinary words after it name a body, not a document", () => {
+  const got = names(
+    'Researchers at the University of Texas at Austin said so. The Denver Nuggets beat the Utah Comets on Friday, citing the Denver Agreement.',
+  );
+  for (const n of ['University of Texas at Austin [organization]', 'Denver Nuggets [organization]', 'Utah Comets [organization]'])
+    assert.ok(got.includes(n), `${n} in ${got.join('; ')}`);
+  assert.ok(!got.includes('Denver Agreement [organization]'), got.join('; '));
+});

@@ -447,8 +447,18 @@ function orgJoin(toks: Tok[], run: number[], j: number, orgTail: boolean): numbe
   const n = toks[j + 1];
   const ln = n.text.toLowerCase();
   // a plural possessive inside the name: "Teachers' Union"
-  const apostrophe = (ln === "'" || ln === '\u2019') && n.start === toks[j].end && /\p{Ll}s$/u.test(toks[j].text);
-  if (ln !== 'of' && ln !== 'for' && ln !== 'on' && ln !== 'and' && ln !== '&' && !apostrophe) return -1;
+  // (not a place's possessive: "the United States' National Basketball Association")
+  const apostrophe =
+    (ln === "'" || ln === '\u2019') &&
+    n.start === toks[j].end &&
+    /\p{Ll}s$/u.test(toks[j].text) &&
+    !isKnownPlace(
+      run
+        .filter((k) => toks[k].w.lower !== 'the')
+        .map((k) => toks[k].text)
+        .join(' '),
+    );
+  if (ln !== 'of' && ln !== 'for' && ln !== 'on' && ln !== 'and' && ln !== '&' && ln !== 'at' && !apostrophe) return -1;
   let c = j + 2;
   if ((ln === 'of' || ln === 'for') && lower(toks[c]) === 'the' && toks[c].start - n.end <= 1) c++;
   if (c >= toks.length || toks[c].start - toks[c - 1].end > 1) return -1;
@@ -473,6 +483,8 @@ function orgJoin(toks: Tok[], run: number[], j: number, orgTail: boolean): numbe
   const prev = lower(toks[j]);
   const lastCont = lower(toks[e]).replace(/['\u2019]s?$/, '');
   if (ln === '&') return e;
+  // a campus: "University of Hawaii at Hilo"
+  if (ln === 'at') return orgTail && run.some((k) => toks[k].w.lower === 'university') ? e : -1;
   if (apostrophe) return ORG_HEADS.has(lastCont) ? e : -1;
   // a head word before the function word: "Council on …", "Centre for …", "Bank of the …"
   if (ln === 'for' && OF_HEADS.has(prev)) return e;
@@ -543,7 +555,7 @@ function processRun(
     const l = toks[idx[0]].w.lower;
     const lastL = toks[idx[idx.length - 1]].w.lower;
     const headed = ORG_HEADS.has(lastL) || PLACE_HEADS.has(lastL) || orgName;
-    if (TITLES.has(l.replace(/\.$/, '')) && idx.length > 1 && !headed) {
+    if ((TITLES.has(l.replace(/\.$/, '')) || (l.endsWith('s') && TITLES.has(l.slice(0, -1)))) && idx.length > 1 && !headed) {
       title = title ? `${title} ${w}` : w;
       idx.shift();
       continue;
@@ -599,13 +611,15 @@ function processRun(
   while (
     idx.length &&
     (CONNECTORS.has(lower(toks[idx[idx.length - 1]])) ||
-      MONTHS.has(lower(toks[idx[idx.length - 1]])) ||
+      (MONTHS.has(lower(toks[idx[idx.length - 1]])) && !monthSurname(toks, idx)) ||
       DAYS.has(lower(toks[idx[idx.length - 1]])))
   )
     idx.pop();
   if (!idx.length) return;
   const first = toks[idx[0]];
   const last = toks[idx[idx.length - 1]];
+  // a currency: "US$300", "HK$2 million"
+  if (toks[idx[idx.length - 1] + 1]?.text === '$' && toks[idx[idx.length - 1] + 1].start === last.end) return;
   let surface = text.slice(first.start, last.end);
   let end = last.end;
   const poss = /['\u2019]s?$/.exec(surface);
@@ -661,7 +675,14 @@ function processRun(
       !CAPITALISED_COMMON.has(w.toLowerCase())
     ) {
       // a proper noun that is also an English word ("Twitter", "Apple"): the document never writes it in lower case
-    } else if (isOrdinaryWord(w, lowercaseSeen) && !isAcronym(w) && !equivalenceType.has(normKey(w))) return;
+    } else if (
+      isOrdinaryWord(w, lowercaseSeen) &&
+      !isAcronym(w) &&
+      !equivalenceType.has(normKey(w)) &&
+      // "President Trump": a word after a title that the document never writes in lower case is a surname
+      !(title && lowercaseSeen && !lowercaseSeen.has(lw) && !TITLES.has(lw) && !CAPITALISED_COMMON.has(lw) && !isStopword(w))
+    )
+      return;
     if (isAcronym(w) && w.replace(/\./g, '').length === 2 && !equivalenceType.has(normKey(w)) && !countryOf(w)) return;
     if (COMMON_ACRONYMS.has(w.toUpperCase().replace(/\./g, '')) || (/^\p{Lu}{4,}$/u.test(w) && isWord(w.toLowerCase()))) return;
     // a plural common noun ("Representatives", "Democrats"), unless the document uses it as a surname ("Bernie Sanders")
@@ -721,6 +742,29 @@ function processRun(
   )
     votes.person += 3;
   if (words.length === 1 && isFirstName(words[0])) votes.person += 1;
+  // "John R. Bolton": a given name, a middle initial and a surname
+  if (words.length === 3 && /^\p{Lu}\.$/u.test(words[1]) && isGivenName(words[0]) && /^\p{Lu}\p{Ll}/u.test(words[2])) votes.person += 3;
+  // "Utah Jazz", "Sacramento Kings", "Boston Globe": a place's name and ordinary words after it name a body there
+  if (words.length >= 2 && words.length <= 4 && !connected && !isKnownPlace(surface)) {
+    let p = words.length - 1;
+    while (p >= 1 && !isKnownPlace(words.slice(0, p).join(' '))) p--;
+    if (
+      p >= 1 &&
+      !PLACE_HEADS.has(lastWord) &&
+      words
+        .slice(p)
+        .every(
+          (w) =>
+            /^\p{Lu}\p{Ll}+$/u.test(w) &&
+            isWord(w.toLowerCase()) &&
+            !isGivenName(w) &&
+            !isStopword(w) &&
+            !COMPASS.has(w.toLowerCase()) &&
+            !NOT_BODIES.has(w.toLowerCase()),
+        )
+    )
+      votes.organization += 1;
+  }
   if (title) votes.person += words.length === 1 && isKnownPlace(surface) ? 5 : 3; // "Queen Elizabeth", not the city
   const pluralCommon = /s$/.test(lastWord) && isWord(lastWord);
   if (pluralCommon && words.length >= 2) votes.organization += 0.5;
@@ -843,6 +887,17 @@ const ORG_CLASS = new Set(
     ' ',
   ),
 );
+/** Last words of names of documents, programmes and diseases, not bodies ("Paris Agreement", "Ebola Virus"). */
+const NOT_BODIES = new Set(
+  'constitution act agreement treaty convention declaration accord accords protocol charter law bill plan programme program project initiative strategy doctrine deal syndrome disease virus flu fever recovery mission award prize'.split(
+    ' ',
+  ),
+);
+/** A month's name after a given name is a surname ("Theresa May said"), not a date ("Anna, May 3"). */
+function monthSurname(toks: Tok[], idx: number[]): boolean {
+  const k = idx[idx.length - 1];
+  return idx.length >= 2 && isGivenName(toks[k - 1].text) && idx[idx.length - 2] === k - 1 && !/^\d/.test(toks[k + 1]?.text ?? '');
+}
 /** Legislatures named by one capitalised word, with or without an article ("in Congress", "Parliament voted"). */
 const LEGISLATURES = new Set(['congress', 'parliament', 'senate']);
 /** Lower-case nouns for a kind of place, in an apposition ("…, a hostel near the airport"). */

@@ -320,6 +320,12 @@ export function* resolveEntitiesSteps(docs: { sourceId: string; mentions: RawMen
       const longer = bySuffix.get(a) ?? [];
       if (longer.length === 1) uf.union(longer[0], a);
     }
+    // "John R. Bolton" and "John Bolton"
+    const personSet = new Set(persons);
+    for (const a of persons) {
+      const p = a.split(' ');
+      if (p.length === 3 && p[1].length === 1 && personSet.has(`${p[0]} ${p[2]}`)) uf.union(`${p[0]} ${p[2]}`, a);
+    }
   }
   yield;
   // 5. short person names (single word), resolved per document, then corpus-wide

@@ -153,7 +153,7 @@ export const TITLES = new Set(
     'correspondent coach manager striker defender goalkeeper midfielder premier deputy foreign interior defence ' +
     'defense justice finance health education state security former retired acting interim senior top leader head ' +
     'president-elect first lady assistant associate federal supreme sergeant-major councillor councilman minister-president ' +
-    'emeritus rev reverend fellow researcher scientist astronomer physicist lawyer doctor pastor father ' +
+    'emeritus rev reverend mme mlle monsignor msgr cde comrade fellow researcher scientist astronomer physicist lawyer doctor pastor father ' +
     'commissioner superintendent ombudsman speaker mp mep mla msp'
   ).split(' '),
 );
@@ -188,7 +188,7 @@ export const PLACE_HEADS = new Set(
     'desert forest park palace castle cathedral tower towers center centre building plaza harbour harbor port canal ' +
     'strait border highway motorway prison camp base oblast krai prefecture governorate canton municipality borough ' +
     'parish territory territories county heights hills falls estuary beach cove peak glacier canyon reef fjord marsh ' +
-    'delta plateau basin archipelago atoll lagoon market trench fault mall airfield airbase terminal pier quay hospital clinic'
+    'delta plateau basin archipelago atoll lagoon market trench fault mall airfield airbase terminal pier quay hospital clinic monument memorial cemetery zoo temple shrine'
   ).split(' '),
 );
 export const PLACE_PREFIXES = new Set(
