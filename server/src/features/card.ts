@@ -14,7 +14,7 @@ export function entitySummary(index: CorpusIndex, e: Entity): EntitySummary {
     name: e.name,
     type: e.type,
     aliases: e.aliases,
-    sourceCount: sourcesFor(index, e).length,
+    sourceCount: index.sourceCountOf(e),
     mentionCount: e.mentions.length,
     disputeCount: index.disputesOf(e.id).length,
   };
@@ -142,14 +142,14 @@ function linkTo(index: CorpusIndex, c: { sourceId: string; span: { start: number
   return `[${label}](${loc.uri}#L${loc.range.start.line + 1},${loc.range.start.character + 1})`;
 }
 
-function esc(s: string): string {
+export function esc(s: string): string {
   return s.replace(/([\\`*_{}[\]<>|])/g, '\\$1');
 }
 
 /**
- * `markdownOnly`: the hover shows only the markdown, so the best passage of every source (up to 48, each located
- * in its file) and the views of every dispute are left out (`passages` and `disputes` empty); for an entity named
- * in thousands of sources they are most of the cost.
+ * `markdownOnly`: the hover shows only the markdown, so the views of the shown sources and claims, the best passage
+ * of every source (up to 48, each located in its file) and the views of every dispute are left out (`sources`,
+ * `passages` and `disputes` empty); for an entity named in thousands of sources they are most of the cost.
  */
 export function entityCard(
   index: CorpusIndex,
@@ -186,7 +186,7 @@ export function entityCard(
       const m = e.mentions.find((x) => x.sourceId === sid)!;
       md.push(`\n> ${esc(m.text)} ${linkTo(index, m, 'open')}`);
     }
-    sources.push({ source: sourceSummary(index, src), claims: top.map((c) => claimView(index, c)) });
+    if (!opts.markdownOnly) sources.push({ source: sourceSummary(index, src), claims: top.map((c) => claimView(index, c)) });
   }
   if (shownSources.length > MAX_SOURCES)
     md.push(`\n_…and ${shownSources.length - MAX_SOURCES} more sources (Look Up Entity… lists them all)_`);

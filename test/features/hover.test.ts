@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { corpus } from '../core/helpers';
+import { checkDraft } from '../../server/src/core/check';
+import { hover } from '../../server/src/features/hover';
+
+const given = ['Pieter', 'Mattijs', 'Anouk', 'Sanne', 'Joris', 'Femke', 'Bram', 'Lotte', 'Daan', 'Maud', 'Ruben', 'Noor'];
+// twelve people share the surname; Pieter is named in three articles, Mattijs in two, the others in one each
+const docs = given.map((g, i) => ({
+  id: `a${i}`,
+  text: `Police in Veldhaven questioned ${g} Dalhuisen on Tuesday.\n\n${g} Dalhuisen was released without charge.`,
+}));
+docs.push({ id: 'b1', text: 'Pieter Dalhuisen, a harbour pilot, spoke to reporters.' });
+docs.push({ id: 'b2', text: 'Pieter Dalhuisen and Mattijs Dalhuisen left Veldhaven.' });
+const idx = corpus(docs);
+
+function hoverOn(draft: string, word: string): string {
+  const doc = TextDocument.create('file:///draft.md', 'markdown', 1, draft);
+  const check = checkDraft(idx, draft);
+  const h = hover(idx, doc, check, doc.positionAt(draft.indexOf(word) + 1));
+  assert.ok(h, `a hover on ${word}`);
+  return (h.contents as { value: string }).value;
+}
+
+test('a surname that fits twelve people: the candidates, most named first, with the cards of the first two only', () => {
+  const md = hoverOn('The inquiry heard that Dalhuisen had left early.', 'Dalhuisen');
+  assert.match(md, /Ambiguous here: “Dalhuisen” may be any of 12 entities/);
+  const listed = [...md.matchAll(/^- \*\*(.+?)\*\* · person · named in (\d+) sources?$/gm)].map((m) => [m[1], Number(m[2])]);
+  assert.deepEqual(listed.slice(0, 2), [
+    ['Pieter Dalhuisen', 3],
+    ['Mattijs Dalhuisen', 2],
+  ]);
+  assert.equal(listed.length, 10, 'two with cards and eight more by name');
+  assert.match(md, /…and 2 more/);
+  // the full cards: one per shown candidate, each with its own "Named in" line
+  assert.equal(md.match(/Named in \d+ of \d+ sources/g)?.length, 2);
+  assert.match(md, /\*\*Pieter Dalhuisen\*\* · person\n/);
+});
+
+test('an unambiguous name shows its one card', () => {
+  const md = hoverOn('Pieter Dalhuisen spoke again.', 'Pieter Dalhuisen');
+  assert.doesNotMatch(md, /Ambiguous/);
+  assert.equal(md.match(/Named in \d+ of \d+ sources/g)?.length, 1);
+});
