@@ -18,6 +18,8 @@ export class BenchClient {
       [
         // the heap limit the extension starts the server with (serverHeapLimitMB in shared/protocol.ts)
         `--max-old-space-size=${Math.max(4096, Math.min(16384, Math.floor(totalmem() / 1048576 / 2)))}`,
+        // extra Node flags for the server, e.g. CORROBORATE_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
+        ...(process.env.CORROBORATE_BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
         '--require',
         path.join(root, 'scripts/bench/memprobe.cjs'),
         path.join(root, 'dist/server.js'),
