@@ -115,13 +115,15 @@ export function analyzeSource(src: Source): SourceAnalysis {
       lastPara = s.paragraph;
     }
     if (speaker.kind === 'outlet' && quotedBy && !s.heading) speaker = { ...quotedBy, kind: 'quoted' };
-    if (/:\s*[*_]*$/.test(str) && !s.heading) {
+    // both quotation introductions below need a colon: most sentences have none
+    const colon = str.includes(':');
+    if (colon && /:\s*[*_]*$/.test(str) && !s.heading) {
       const intro = detectSpeaker(str.replace(/:\s*[*_]*$/, '.'));
       const label = /^[*_]*(?:[^:]{0,40}?[-\u2013\u2014]\s*)?([\p{Lu}][^:]{1,60}):/u.exec(str);
       if (intro.kind !== 'outlet') quotedBy = intro;
       else if (label) quotedBy = { kind: 'quoted', name: label[1].replace(/[*_]/g, '').trim(), cue: 'label' };
       quotedUntil = s.paragraph + 1;
-    } else if (/^[*_]*[^:]{0,40}[-\u2013\u2014]\s*[\p{Lu}][^:]{1,60}:[*_]*\s/u.test(str)) {
+    } else if (colon && /^[*_]*[^:]{0,40}[-\u2013\u2014]\s*[\p{Lu}][^:]{1,60}:[*_]*\s/u.test(str)) {
       const label = /^[*_]*[^:]{0,40}[-\u2013\u2014]\s*([\p{Lu}][^:]{1,60}):/u.exec(str)!;
       quotedBy = { kind: 'quoted', name: label[1].replace(/[*_]/g, '').trim(), cue: 'label' };
       quotedUntil = s.paragraph + 1;

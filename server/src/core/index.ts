@@ -195,10 +195,9 @@ export class CorpusIndex {
     const d = emptyDerived();
     d.table = yield* resolveEntitiesSteps(docs.map((x) => ({ sourceId: x.analysis.sourceId, mentions: x.analysis.raw })));
     yield;
-    for (const e of d.table.entities.values()) {
-      for (const n of [e.name, ...e.aliases])
-        for (const w of n.split(/[\s-]+/)) if (w.length > 1) d.entityWords.add(fold(w).replace(/['\u2019]s$/, ''));
-    }
+    // (the work is in plain functions: a small function is optimised, and re-optimised, far more cheaply than a
+    // generator holding all of it)
+    addEntityWords(d);
     yield;
     for (const doc of docs) {
       buildClaims(d, doc.source, doc.analysis);
@@ -212,46 +211,15 @@ export class CorpusIndex {
       entityWords: d.entityWords,
     });
     yield;
-    for (const x of d.disputes) {
-      for (const e of x.entityIds) push(d.disputesByEntity, e, x);
-      for (const s of x.sides) push(d.disputesByClaim, s.claimId, x);
-    }
+    indexDisputes(d);
     // claims are in source order: one pass per source, its key and entity sets kept as sorted arrays; and the
     // number of claims each key occurs in
     const df = new Map<string, number>();
-    let keys = new Set<string>();
-    let ents = new Set<string>();
-    for (let i = 0; i < d.claims.length; i++) {
-      const c = d.claims[i];
-      for (const x of c.keys) {
-        keys.add(x);
-        df.set(x, (df.get(x) ?? 0) + 1);
-      }
-      for (const x of c.entityIds) ents.add(x);
-      if (isDoubt(c)) push(d.denialsBySource, c.sourceId, c);
-      if (i + 1 === d.claims.length || d.claims[i + 1].sourceId !== c.sourceId) {
-        d.sourceKeys.set(c.sourceId, new KeySet(keys));
-        d.sourceEntities.set(c.sourceId, new KeySet(ents));
-        keys = new Set();
-        ents = new Set();
-        yield;
-      }
+    for (let i = 0; i < d.claims.length;) {
+      i = indexSourceClaims(d, i, df);
+      yield;
     }
-    // inverted index for matching a draft sentence by meaning without scanning every dispute
-    const common = Math.max(50, d.claims.length * 0.02);
-    for (const x of d.disputes) {
-      if (x.kind !== 'questioned' && x.kind !== 'contested' && x.kind !== 'fact-check') continue;
-      for (const side of x.sides) {
-        const c = d.claimById.get(side.claimId);
-        if (!c) continue;
-        for (const k of c.keys) {
-          if ((df.get(k) ?? 0) > common || d.entityWords.has(k)) continue;
-          let set = d.disputesByKey.get(k);
-          if (!set) d.disputesByKey.set(k, (set = new Set()));
-          set.add(x);
-        }
-      }
-    }
+    indexDisputeKeys(d, df);
     this.d = d;
     // the spelling and search indexes are built when first asked for (a rebuild during indexing needs neither)
     this.spellingIndex = undefined;
@@ -553,6 +521,61 @@ export class CorpusIndex {
 
   disputesOf(entityId: string): Dispute[] {
     return this.disputesByEntity.get(entityId) ?? [];
+  }
+}
+
+function addEntityWords(d: Derived): void {
+  for (const e of d.table.entities.values()) {
+    for (const n of [e.name, ...e.aliases])
+      for (const w of n.split(/[\s-]+/)) if (w.length > 1) d.entityWords.add(fold(w).replace(/['\u2019]s$/, ''));
+  }
+}
+
+function indexDisputes(d: Derived): void {
+  for (const x of d.disputes) {
+    for (const e of x.entityIds) push(d.disputesByEntity, e, x);
+    for (const s of x.sides) push(d.disputesByClaim, s.claimId, x);
+  }
+}
+
+/** The claims of the source of claim `from` (they follow one another): its key and entity sets, its denials, and the
+ * key counts; returns the index of the next source's first claim. */
+function indexSourceClaims(d: Derived, from: number, df: Map<string, number>): number {
+  const keys = new Set<string>();
+  const ents = new Set<string>();
+  let i = from;
+  for (; i < d.claims.length; i++) {
+    const c = d.claims[i];
+    for (const x of c.keys) {
+      keys.add(x);
+      df.set(x, (df.get(x) ?? 0) + 1);
+    }
+    for (const x of c.entityIds) ents.add(x);
+    if (isDoubt(c)) push(d.denialsBySource, c.sourceId, c);
+    if (i + 1 === d.claims.length || d.claims[i + 1].sourceId !== c.sourceId) {
+      d.sourceKeys.set(c.sourceId, new KeySet(keys));
+      d.sourceEntities.set(c.sourceId, new KeySet(ents));
+      return i + 1;
+    }
+  }
+  return i;
+}
+
+/** inverted index for matching a draft sentence by meaning without scanning every dispute */
+function indexDisputeKeys(d: Derived, df: Map<string, number>): void {
+  const common = Math.max(50, d.claims.length * 0.02);
+  for (const x of d.disputes) {
+    if (x.kind !== 'questioned' && x.kind !== 'contested' && x.kind !== 'fact-check') continue;
+    for (const side of x.sides) {
+      const c = d.claimById.get(side.claimId);
+      if (!c) continue;
+      for (const k of c.keys) {
+        if ((df.get(k) ?? 0) > common || d.entityWords.has(k)) continue;
+        let set = d.disputesByKey.get(k);
+        if (!set) d.disputesByKey.set(k, (set = new Set()));
+        set.add(x);
+      }
+    }
   }
 }
 

@@ -199,368 +199,481 @@ export function resolveEntities(docs: { sourceId: string; mentions: RawMention[]
 
 /** The same, as steps that a caller can interleave with other work (one `yield` every few thousand mentions). */
 export function* resolveEntitiesSteps(docs: { sourceId: string; mentions: RawMention[] }[]): Generator<void, EntityTable, void> {
-  const uf = new UnionFind();
-  const votes = new Map<string, Votes>();
-  const surfaces = new Map<string, Map<string, number>>();
-  const wordCount = new Map<string, number>();
-  const nameMentions = docs.flatMap((d) => d.mentions.filter((m) => m.kind !== 'event').map((m) => ({ d, m })));
-
+  // each phase is a method of its own: a small function is optimised (and, after a deoptimisation, re-optimised)
+  // far more cheaply than one generator holding every phase
+  const r = new Resolver(docs);
+  const names = r.nameMentions.length;
   // 1. keys, votes, surfaces
-  for (let mi = 0; mi < nameMentions.length; mi++) {
-    if ((mi & 2047) === 2047) yield;
-    const { m } = nameMentions[mi];
-    uf.find(m.key);
-    const v = votes.get(m.key) ?? { person: 0, organization: 0, place: 0, event: 0 };
-    addVotes(v, m.votes);
-    votes.set(m.key, v);
-    const s = surfaces.get(m.key) ?? new Map<string, number>();
-    s.set(m.text, (s.get(m.text) ?? 0) + (m.heading ? 0.1 : 1));
-    surfaces.set(m.key, s);
-    wordCount.set(m.key, m.words.length);
-  }
+  yield* inSteps(names, (a, b) => r.collect(a, b));
   yield;
   // 2. definitions "Long Name (ACR)" and known equivalences
-  for (let mi = 0; mi < nameMentions.length; mi++) {
-    if ((mi & 2047) === 2047) yield;
-    const { m } = nameMentions[mi];
-    if (m.sameAs && uf.has(m.sameAs)) uf.union(m.key, m.sameAs);
-  }
-  for (const g of KNOWN_EQUIVALENCES) {
-    const present = g.names.map(normKey).filter((k) => uf.has(k));
-    for (let i = 1; i < present.length; i++) uf.union(present[0], present[i]);
-  }
-  // (votes gets no new key after this point; indexed loops over a snapshot allocate no iterator objects)
-  const voteKeys = [...votes.keys()];
+  yield* inSteps(names, (a, b) => r.definitions(a, b));
+  r.equivalences();
   yield;
   // 3. organisation short names: "Amaq Agency" -> "Amaq"
-  for (let ki = 0; ki < voteKeys.length; ki++) {
-    const key = voteKeys[ki];
-    const words = key.split(' ');
-    // not a place's or a person's body ("Washington Post" is not Washington, "Nobel Foundation" not Nobel)
-    if (
-      words.length === 2 &&
-      ORG_HEADS.has(words[1]) &&
-      !isWord(words[0]) &&
-      votes.has(words[0]) &&
-      !isKnownPlace(words[0]) &&
-      !countryOf(words[0])
-    ) {
-      const t = typeOf(votes.get(words[0])!);
-      if (t !== 'person' && t !== 'place') uf.union(key, words[0]);
-    }
-  }
+  r.orgShortNames();
   yield;
   // 4. spelling variants one edit apart (symmetric-delete buckets keep this near-linear)
-  const buckets = sharedDeletionBuckets(voteKeys.filter((key) => key.length >= 7));
-  for (const list of buckets) {
-    if (list.length < 2 || list.length > 8) continue;
-    for (let i = 1; i < list.length; i++) {
-      const a = list[0];
-      const b = list[i];
-      if (a === b || a.split(' ').length !== b.split(' ').length) continue;
-      if (typeOf(votes.get(a)!) !== typeOf(votes.get(b)!)) continue;
-      const t = typeOf(votes.get(a)!);
-      if ((t === 'place' || t === 'person') && damerau1(a, b)) uf.union(a, b);
+  r.spellingVariants();
+  yield;
+  // group votes
+  r.groupVotesAndTypes();
+  yield* inSteps(names, (a, b) => r.countGroups(a, b));
+  yield;
+  // 5a. "Paul Stevens" inside "John Paul Stevens" (same document): one person
+  r.nestedPersons();
+  yield;
+  // 5. short person names (single word), resolved per document, then corpus-wide
+  yield* inSteps(names, (a, b) => r.surnames(a, b));
+  yield;
+  // members of each group, computed once (bestSurface per group must not scan every key)
+  r.groupMembers();
+  yield;
+  // keys only ever seen as title-case phrases of ordinary words
+  yield* inSteps(names, (a, b) => r.weakness(a, b));
+  r.dropStrongFromWeak();
+  yield* inSteps(names, (a, b) => r.assign(a, b));
+  yield;
+  // keys -> ids (after short names were folded in)
+  r.keysToIds();
+  yield;
+  // 6. events
+  r.startEvents();
+  const events = r.eventMentions.length;
+  // first pass: events with a subject (place/name); learn date links
+  yield* inSteps(events, (a, b) => r.eventDates(a, b));
+  yield* inSteps(events, (a, b) => r.events(a, b));
+  yield;
+  // date keys -> event ids
+  r.eventNames();
+  yield;
+  // 7. mentions and aliases onto entities
+  return r.finish();
+}
+
+/** f over [0, n) in slices of 2048 with a yield between slices */
+function* inSteps(n: number, f: (from: number, to: number) => void): Generator<void, void, void> {
+  for (let a = 0; a < n; a += 2048) {
+    if (a > 0) yield;
+    f(a, Math.min(n, a + 2048));
+  }
+}
+
+type DocMentions = { sourceId: string; mentions: RawMention[] };
+
+class Resolver {
+  readonly uf = new UnionFind();
+  readonly votes = new Map<string, Votes>();
+  readonly surfaces = new Map<string, Map<string, number>>();
+  readonly wordCount = new Map<string, number>();
+  readonly nameMentions: { d: DocMentions; m: RawMention }[];
+  voteKeys: string[] = [];
+  readonly groupVotes = new Map<string, Votes>();
+  readonly fixedType = new Map<string, EntityType>();
+  readonly groupCount = new Map<string, number>();
+  readonly multiPersonBySurname = new Map<string, Set<string>>(); // corpus-wide: word -> group roots
+  readonly docPersons = new Map<string, Map<string, Set<string>>>();
+  readonly entities = new Map<string, Entity>();
+  readonly rootToId = new Map<string, string>();
+  readonly members = new Map<string, string[]>();
+  readonly byKey = new Map<string, string>();
+  readonly ambiguous = new Map<string, string[]>();
+  readonly mentions = new Map<string, ResolvedMention[]>();
+  readonly weakKeys = new Set<string>();
+  readonly strongKeys = new Set<string>();
+  readonly singleKeys = new Set<string>();
+  readonly eventByDate = new Map<string, string>();
+  readonly eventByPlace = new Map<string, string>();
+  readonly eventDoers = new Map<string, Set<string>>();
+  eventMentions: { d: DocMentions; m: RawMention }[] = [];
+  readonly eventSurfaces = new Map<string, Map<string, number>>();
+  readonly eventIds = new Map<string, string>();
+
+  constructor(readonly docs: DocMentions[]) {
+    this.nameMentions = docs.flatMap((d) => d.mentions.filter((m) => m.kind !== 'event').map((m) => ({ d, m })));
+  }
+
+  collect(from: number, to: number): void {
+    const { uf, votes, surfaces, wordCount } = this;
+    for (let mi = from; mi < to; mi++) {
+      const { m } = this.nameMentions[mi];
+      uf.find(m.key);
+      const v = votes.get(m.key) ?? { person: 0, organization: 0, place: 0, event: 0 };
+      addVotes(v, m.votes);
+      votes.set(m.key, v);
+      const s = surfaces.get(m.key) ?? new Map<string, number>();
+      s.set(m.text, (s.get(m.text) ?? 0) + (m.heading ? 0.1 : 1));
+      surfaces.set(m.key, s);
+      wordCount.set(m.key, m.words.length);
     }
   }
 
-  yield;
-  // group votes
-  const groupVotes = new Map<string, Votes>();
-  for (let ki = 0; ki < voteKeys.length; ki++) {
-    const key = voteKeys[ki];
-    const r = uf.find(key);
-    const gv = groupVotes.get(r) ?? { person: 0, organization: 0, place: 0, event: 0 };
-    addVotes(gv, votes.get(key)!);
-    groupVotes.set(r, gv);
+  definitions(from: number, to: number): void {
+    const uf = this.uf;
+    for (let mi = from; mi < to; mi++) {
+      const { m } = this.nameMentions[mi];
+      if (m.sameAs && uf.has(m.sameAs)) uf.union(m.key, m.sameAs);
+    }
   }
-  const fixedType = new Map<string, EntityType>();
-  for (let ki = 0; ki < voteKeys.length; ki++) {
-    const key = voteKeys[ki];
-    const r = uf.find(key);
-    const eq = EQUIVALENCE_TYPE.get(key);
-    if (eq) fixedType.set(r, eq);
-    else if (countryOf(key) && !fixedType.has(r)) fixedType.set(r, 'place');
+
+  equivalences(): void {
+    const uf = this.uf;
+    for (const g of KNOWN_EQUIVALENCES) {
+      const present = g.names.map(normKey).filter((k) => uf.has(k));
+      for (let i = 1; i < present.length; i++) uf.union(present[0], present[i]);
+    }
+    // (votes gets no new key after this point; indexed loops over a snapshot allocate no iterator objects)
+    this.voteKeys = [...this.votes.keys()];
   }
-  const groupCount = new Map<string, number>();
-  for (let mi = 0; mi < nameMentions.length; mi++) {
-    if ((mi & 2047) === 2047) yield;
-    const { m } = nameMentions[mi];
-    const r = uf.find(m.key);
-    groupCount.set(r, (groupCount.get(r) ?? 0) + 1);
+
+  orgShortNames(): void {
+    const { uf, votes, voteKeys } = this;
+    for (let ki = 0; ki < voteKeys.length; ki++) {
+      const key = voteKeys[ki];
+      const words = key.split(' ');
+      // not a place's or a person's body ("Washington Post" is not Washington, "Nobel Foundation" not Nobel)
+      if (
+        words.length === 2 &&
+        ORG_HEADS.has(words[1]) &&
+        !isWord(words[0]) &&
+        votes.has(words[0]) &&
+        !isKnownPlace(words[0]) &&
+        !countryOf(words[0])
+      ) {
+        const t = typeOf(votes.get(words[0])!);
+        if (t !== 'person' && t !== 'place') uf.union(key, words[0]);
+      }
+    }
   }
-  const groupType = (r: string): EntityType | undefined => {
-    const fixed = fixedType.get(r);
+
+  spellingVariants(): void {
+    const { uf, votes } = this;
+    const buckets = sharedDeletionBuckets(this.voteKeys.filter((key) => key.length >= 7));
+    for (const list of buckets) {
+      if (list.length < 2 || list.length > 8) continue;
+      for (let i = 1; i < list.length; i++) {
+        const a = list[0];
+        const b = list[i];
+        if (a === b || a.split(' ').length !== b.split(' ').length) continue;
+        if (typeOf(votes.get(a)!) !== typeOf(votes.get(b)!)) continue;
+        const t = typeOf(votes.get(a)!);
+        if ((t === 'place' || t === 'person') && damerau1(a, b)) uf.union(a, b);
+      }
+    }
+  }
+
+  groupVotesAndTypes(): void {
+    const { uf, votes, voteKeys, groupVotes, fixedType } = this;
+    for (let ki = 0; ki < voteKeys.length; ki++) {
+      const key = voteKeys[ki];
+      const r = uf.find(key);
+      const gv = groupVotes.get(r) ?? { person: 0, organization: 0, place: 0, event: 0 };
+      addVotes(gv, votes.get(key)!);
+      groupVotes.set(r, gv);
+    }
+    for (let ki = 0; ki < voteKeys.length; ki++) {
+      const key = voteKeys[ki];
+      const r = uf.find(key);
+      const eq = EQUIVALENCE_TYPE.get(key);
+      if (eq) fixedType.set(r, eq);
+      else if (countryOf(key) && !fixedType.has(r)) fixedType.set(r, 'place');
+    }
+  }
+
+  countGroups(from: number, to: number): void {
+    const { uf, groupCount } = this;
+    for (let mi = from; mi < to; mi++) {
+      const { m } = this.nameMentions[mi];
+      const r = uf.find(m.key);
+      groupCount.set(r, (groupCount.get(r) ?? 0) + 1);
+    }
+  }
+
+  groupType(r: string): EntityType | undefined {
+    const fixed = this.fixedType.get(r);
     if (fixed) return fixed;
-    const v = groupVotes.get(r)!;
+    const v = this.groupVotes.get(r)!;
     // evidence thinly spread over many mentions ("from Twitter" once in 70) is not evidence of a place
-    const n = groupCount.get(r) ?? 1;
+    const n = this.groupCount.get(r) ?? 1;
     if (n >= 4 && !r.includes(' ') && Math.max(v.person, v.organization, v.place) / n < 0.3) return 'organization';
     const t = typeOf(v);
     if (t) return t;
     return undefined;
-  };
+  }
 
-  yield;
-  // 5a. "Paul Stevens" inside "John Paul Stevens" (same document): one person
-  for (const d of docs) {
-    const persons = [...new Set(d.mentions.filter((m) => m.kind === 'name' && m.words.length >= 2).map((m) => m.key))].filter(
-      (k) => typeOf(groupVotes.get(uf.find(k))!) === 'person',
-    );
-    // the names each one ends with after a space ("john paul stevens" -> "paul stevens", "stevens")
-    const bySuffix = new Map<string, string[]>();
-    for (const b of persons)
-      for (let p = b.indexOf(' '); p >= 0; p = b.indexOf(' ', p + 1)) {
-        const tail = b.slice(p + 1);
-        const l = bySuffix.get(tail);
-        if (l) l.push(b);
-        else bySuffix.set(tail, [b]);
+  nestedPersons(): void {
+    const { uf, groupVotes } = this;
+    for (const d of this.docs) {
+      const persons = [...new Set(d.mentions.filter((m) => m.kind === 'name' && m.words.length >= 2).map((m) => m.key))].filter(
+        (k) => typeOf(groupVotes.get(uf.find(k))!) === 'person',
+      );
+      // the names each one ends with after a space ("john paul stevens" -> "paul stevens", "stevens")
+      const bySuffix = new Map<string, string[]>();
+      for (const b of persons)
+        for (let p = b.indexOf(' '); p >= 0; p = b.indexOf(' ', p + 1)) {
+          const tail = b.slice(p + 1);
+          const l = bySuffix.get(tail);
+          if (l) l.push(b);
+          else bySuffix.set(tail, [b]);
+        }
+      for (const a of persons) {
+        const longer = bySuffix.get(a) ?? [];
+        if (longer.length === 1) uf.union(longer[0], a);
       }
-    for (const a of persons) {
-      const longer = bySuffix.get(a) ?? [];
-      if (longer.length === 1) uf.union(longer[0], a);
-    }
-    // "John R. Bolton" and "John Bolton"
-    const personSet = new Set(persons);
-    for (const a of persons) {
-      const p = a.split(' ');
-      if (p.length === 3 && p[1].length === 1 && personSet.has(`${p[0]} ${p[2]}`)) uf.union(`${p[0]} ${p[2]}`, a);
-    }
-  }
-  yield;
-  // 5. short person names (single word), resolved per document, then corpus-wide
-  const multiPersonBySurname = new Map<string, Set<string>>(); // corpus-wide: word -> group roots
-  const docPersons = new Map<string, Map<string, Set<string>>>();
-  for (let mi = 0; mi < nameMentions.length; mi++) {
-    if ((mi & 2047) === 2047) yield;
-    const { d, m } = nameMentions[mi];
-    if (m.words.length < 2) continue;
-    const r = uf.find(m.key);
-    if (groupType(r) !== 'person') continue;
-    const parts = m.key.split(' ');
-    const cands = [parts[parts.length - 1], parts[0]];
-    // "Ricardo Rosselló Nevares": with two surnames, the first of them is used alone
-    if (parts.length >= 3) cands.push(parts.slice(-2).join(' '), parts[parts.length - 2]);
-    for (let ci = 0; ci < cands.length; ci++) {
-      const w = cands[ci];
-      if (w.length < 3) continue;
-      // across documents only by surname: a first word alone ("Facebook" of "Facebook Ireland Limited", "Tony")
-      // names someone else as often as not
-      if (ci !== 1) (multiPersonBySurname.get(w) ?? multiPersonBySurname.set(w, new Set()).get(w)!).add(r);
-      const dm = docPersons.get(d.sourceId) ?? docPersons.set(d.sourceId, new Map()).get(d.sourceId)!;
-      (dm.get(w) ?? dm.set(w, new Set()).get(w)!).add(r);
+      // "John R. Bolton" and "John Bolton"
+      const personSet = new Set(persons);
+      for (const a of persons) {
+        const p = a.split(' ');
+        if (p.length === 3 && p[1].length === 1 && personSet.has(`${p[0]} ${p[2]}`)) uf.union(`${p[0]} ${p[2]}`, a);
+      }
     }
   }
 
-  const entities = new Map<string, Entity>();
-  const rootToId = new Map<string, string>();
-  yield;
-  // members of each group, computed once (bestSurface per group must not scan every key)
-  const members = new Map<string, string[]>();
-  for (const key of surfaces.keys()) {
-    const r = uf.find(key);
-    const l = members.get(r);
-    if (l) l.push(key);
-    else members.set(r, [key]);
+  surnames(from: number, to: number): void {
+    const { uf, multiPersonBySurname, docPersons } = this;
+    for (let mi = from; mi < to; mi++) {
+      const { d, m } = this.nameMentions[mi];
+      if (m.words.length < 2) continue;
+      const r = uf.find(m.key);
+      if (this.groupType(r) !== 'person') continue;
+      const parts = m.key.split(' ');
+      const cands = [parts[parts.length - 1], parts[0]];
+      // "Ricardo Rosselló Nevares": with two surnames, the first of them is used alone
+      if (parts.length >= 3) cands.push(parts.slice(-2).join(' '), parts[parts.length - 2]);
+      for (let ci = 0; ci < cands.length; ci++) {
+        const w = cands[ci];
+        if (w.length < 3) continue;
+        // across documents only by surname: a first word alone ("Facebook" of "Facebook Ireland Limited", "Tony")
+        // names someone else as often as not
+        if (ci !== 1) (multiPersonBySurname.get(w) ?? multiPersonBySurname.set(w, new Set()).get(w)!).add(r);
+        const dm = docPersons.get(d.sourceId) ?? docPersons.set(d.sourceId, new Map()).get(d.sourceId)!;
+        (dm.get(w) ?? dm.set(w, new Set()).get(w)!).add(r);
+      }
+    }
   }
-  const byKey = new Map<string, string>();
-  const ambiguous = new Map<string, string[]>();
-  const idFor = (root: string, type: EntityType): string => {
+
+  groupMembers(): void {
+    const { uf, members } = this;
+    for (const key of this.surfaces.keys()) {
+      const r = uf.find(key);
+      const l = members.get(r);
+      if (l) l.push(key);
+      else members.set(r, [key]);
+    }
+    for (const d of this.docs) this.mentions.set(d.sourceId, []);
+  }
+
+  idFor(root: string, type: EntityType): string {
+    const { rootToId, entities } = this;
     let id = rootToId.get(root);
     if (id) return id;
-    const surf = bestSurface(members.get(root) ?? [root], surfaces, wordCount);
+    const surf = bestSurface(this.members.get(root) ?? [root], this.surfaces, this.wordCount);
     id = `${type}:${slug(surf)}`;
     let n = 2;
     while (entities.has(id)) id = `${type}:${slug(surf)}-${n++}`;
     rootToId.set(root, id);
     entities.set(id, { id, name: surf, type, aliases: [], mentions: [] });
     return id;
-  };
-
-  const mentions = new Map<string, ResolvedMention[]>();
-  for (const d of docs) mentions.set(d.sourceId, []);
-  yield;
-  // keys only ever seen as title-case phrases of ordinary words
-  const weakKeys = new Set<string>();
-  const strongKeys = new Set<string>();
-  for (let mi = 0; mi < nameMentions.length; mi++) {
-    if ((mi & 2047) === 2047) yield;
-    const { m } = nameMentions[mi];
-    (m.weak ? weakKeys : strongKeys).add(m.key);
   }
-  for (const k of strongKeys) weakKeys.delete(k);
-  const singleKeys = new Set<string>();
-  for (let mi = 0; mi < nameMentions.length; mi++) {
-    if ((mi & 2047) === 2047) yield;
-    const { d, m } = nameMentions[mi];
-    const r = uf.find(m.key);
-    const own = groupType(r);
-    let entityId: string | undefined;
-    let candidates: string[] | undefined;
-    const gv = groupVotes.get(r)!;
-    const isShort =
-      m.words.length === 1 &&
-      m.kind !== 'acronym' &&
-      !isKnownPlace(m.text) &&
-      !fixedType.has(r) &&
-      !ORG_HEADS.has(m.key) &&
-      (multiPersonBySurname.has(m.key) || (gv.place < 3 && gv.organization < 3 && own !== 'place' && own !== 'organization'));
-    // a city's name that is the surname of a person this document names ("John Bolton" … "Bolton said"), with no
-    // sign of a place around it (a preposition, a state after it)
-    const citySurname =
-      !isShort &&
-      m.words.length === 1 &&
-      m.kind === 'name' &&
-      m.votes.place <= 4 &&
-      isKnownPlace(m.text) &&
-      !countryOf(m.text) &&
-      !isRegion(m.text) &&
-      docPersons.get(d.sourceId)?.get(m.key)?.size === 1 &&
-      [...docPersons.get(d.sourceId)!.get(m.key)!][0].endsWith(` ${m.key}`);
-    if (citySurname) entityId = idFor([...docPersons.get(d.sourceId)!.get(m.key)!][0], 'person');
-    if (isShort) {
-      const local = docPersons.get(d.sourceId)?.get(m.key);
-      // a surname known only from other documents does not outweigh this mention's own place evidence
-      // ("Frederick, Maryland" where another article has a Mr Frederick)
-      const global = m.votes.place >= 3 && m.votes.place > m.votes.person ? undefined : multiPersonBySurname.get(m.key);
-      const pick = local && local.size ? local : global;
-      if (pick && pick.size === 1) {
-        const target = [...pick][0];
-        entityId = idFor(target, 'person');
-        uf.union(target, m.key);
-      } else if (pick && pick.size > 1) {
-        candidates = [...pick].map((p) => idFor(p, 'person'));
-        singleKeys.add(m.key);
+
+  weakness(from: number, to: number): void {
+    for (let mi = from; mi < to; mi++) {
+      const { m } = this.nameMentions[mi];
+      (m.weak ? this.weakKeys : this.strongKeys).add(m.key);
+    }
+  }
+
+  dropStrongFromWeak(): void {
+    for (const k of this.strongKeys) this.weakKeys.delete(k);
+  }
+
+  assign(from: number, to: number): void {
+    const { uf, fixedType, groupVotes, multiPersonBySurname, docPersons, weakKeys, mentions, ambiguous } = this;
+    for (let mi = from; mi < to; mi++) {
+      const { d, m } = this.nameMentions[mi];
+      const r = uf.find(m.key);
+      const own = this.groupType(r);
+      let entityId: string | undefined;
+      let candidates: string[] | undefined;
+      const gv = groupVotes.get(r)!;
+      const isShort =
+        m.words.length === 1 &&
+        m.kind !== 'acronym' &&
+        !isKnownPlace(m.text) &&
+        !fixedType.has(r) &&
+        !ORG_HEADS.has(m.key) &&
+        (multiPersonBySurname.has(m.key) || (gv.place < 3 && gv.organization < 3 && own !== 'place' && own !== 'organization'));
+      // a city's name that is the surname of a person this document names ("John Bolton" … "Bolton said"), with no
+      // sign of a place around it (a preposition, a state after it)
+      const citySurname =
+        !isShort &&
+        m.words.length === 1 &&
+        m.kind === 'name' &&
+        m.votes.place <= 4 &&
+        isKnownPlace(m.text) &&
+        !countryOf(m.text) &&
+        !isRegion(m.text) &&
+        docPersons.get(d.sourceId)?.get(m.key)?.size === 1 &&
+        [...docPersons.get(d.sourceId)!.get(m.key)!][0].endsWith(` ${m.key}`);
+      if (citySurname) entityId = this.idFor([...docPersons.get(d.sourceId)!.get(m.key)!][0], 'person');
+      if (isShort) {
+        const local = docPersons.get(d.sourceId)?.get(m.key);
+        // a surname known only from other documents does not outweigh this mention's own place evidence
+        // ("Frederick, Maryland" where another article has a Mr Frederick)
+        const global = m.votes.place >= 3 && m.votes.place > m.votes.person ? undefined : multiPersonBySurname.get(m.key);
+        const pick = local && local.size ? local : global;
+        if (pick && pick.size === 1) {
+          const target = [...pick][0];
+          entityId = this.idFor(target, 'person');
+          uf.union(target, m.key);
+        } else if (pick && pick.size > 1) {
+          candidates = [...pick].map((p) => this.idFor(p, 'person'));
+          this.singleKeys.add(m.key);
+        }
+      }
+      if (!entityId && !candidates) {
+        if (weakKeys.has(m.key) && !m.title && Math.max(gv.person, gv.organization, gv.place) < 1) continue;
+        // a name with no evidence of its type is left out rather than guessed: an unknown word or phrase is as
+        // often no name at all (a work's title, a programme, a slogan) as a person or an organisation
+        const type = own;
+        if (!type) continue;
+        entityId = this.idFor(r, type);
+      }
+      const list = mentions.get(d.sourceId)!;
+      list.push({ span: m.span, text: m.text, entityId, candidates, raw: m });
+      if (candidates) ambiguous.set(m.key, candidates);
+    }
+  }
+
+  keysToIds(): void {
+    const { uf, voteKeys, byKey, ambiguous, rootToId } = this;
+    for (let ki = 0; ki < voteKeys.length; ki++) {
+      const key = voteKeys[ki];
+      if (ambiguous.has(key)) continue;
+      const id = rootToId.get(uf.find(key));
+      if (id) byKey.set(key, id);
+    }
+    for (const g of KNOWN_EQUIVALENCES) {
+      const present = g.names.map(normKey).find((k) => byKey.has(k));
+      if (present) for (const n of g.names) if (!byKey.has(normKey(n))) byKey.set(normKey(n), byKey.get(present)!);
+    }
+  }
+
+  startEvents(): void {
+    this.eventMentions = this.docs.flatMap((d) => d.mentions.filter((m) => m.kind === 'event').map((m) => ({ d, m })));
+  }
+
+  placeKeyOf(of: string): string {
+    const id = this.byKey.get(of);
+    return id ?? `name:${of}`;
+  }
+
+  eventKeyFor(m: RawMention): string | undefined {
+    if (m.eventOf) return `${this.placeKeyOf(m.eventOf)}|${m.eventClass}`;
+    if (m.eventDate) return this.eventByDate.get(`${m.eventClass}:${m.eventDate}`);
+    return undefined;
+  }
+
+  eventDates(from: number, to: number): void {
+    for (let mi = from; mi < to; mi++) {
+      const { m } = this.eventMentions[mi];
+      if (!m.eventOf) continue;
+      const ek = `${this.placeKeyOf(m.eventOf)}|${m.eventClass}`;
+      if (m.eventDate) this.eventByDate.set(`${m.eventClass}:${m.eventDate}`, ek);
+    }
+  }
+
+  events(from: number, to: number): void {
+    const { eventSurfaces, eventIds, entities, eventByDate, eventByPlace, eventDoers, byKey, mentions } = this;
+    for (let mi = from; mi < to; mi++) {
+      const { d, m } = this.eventMentions[mi];
+      let ek = this.eventKeyFor(m);
+      if (!ek && m.eventDate) ek = `date:${m.eventDate}|${m.eventClass}`;
+      if (!ek) continue;
+      const s = eventSurfaces.get(ek) ?? new Map<string, number>();
+      const surf = canonicalEventSurface(m);
+      s.set(surf, (s.get(surf) ?? 0) + (m.eventOf ? 1 : 0.5));
+      eventSurfaces.set(ek, s);
+      let id = eventIds.get(ek);
+      if (!id) {
+        id = `event:${slug(ek.replace(/^[a-z]+:/, '').replace('|', ' '))}`;
+        let n = 2;
+        while (entities.has(id)) id = `${id}-${n++}`;
+        eventIds.set(ek, id);
+        const placeId = m.eventOf ? byKey.get(m.eventOf) : undefined;
+        entities.set(id, { id, name: surf, type: 'event', aliases: [], mentions: [], placeId });
+      }
+      const ent = entities.get(id)!;
+      if (m.eventDate && !ent.date) ent.date = m.eventDate;
+      if (m.eventDate) eventByDate.set(`${m.eventClass}:${m.eventDate}`, ek);
+      if (m.eventOf) eventByPlace.set(`${m.eventOf}:${m.eventClass}`, id);
+      if (m.eventBy) {
+        const org = byKey.get(m.eventBy);
+        if (org) (eventDoers.get(id) ?? eventDoers.set(id, new Set()).get(id)!).add(org);
+      }
+      mentions.get(d.sourceId)!.push({ span: m.span, text: m.text, entityId: id, raw: m });
+    }
+  }
+
+  eventNames(): void {
+    const { eventIds, entities } = this;
+    for (const [ek, s] of this.eventSurfaces) {
+      const id = eventIds.get(ek)!;
+      const ent = entities.get(id)!;
+      const sorted = [...s.entries()].sort((a, b) => b[1] - a[1]);
+      ent.name = sorted[0][0];
+      ent.aliases = sorted.slice(1).map(([k]) => k);
+    }
+  }
+
+  finish(): EntityTable {
+    const { entities, byKey, eventIds } = this;
+    const dateToId = new Map<string, string>();
+    for (const [dk, ek] of this.eventByDate) {
+      const id = eventIds.get(ek);
+      if (id) dateToId.set(dk, id);
+    }
+    for (const [sourceId, list] of this.mentions) {
+      list.sort((a, b) => a.span.start - b.span.start);
+      for (let ri = 0; ri < list.length; ri++) {
+        const rm = list[ri];
+        if (!rm.entityId) continue;
+        const e = entities.get(rm.entityId)!;
+        e.mentions.push({ sourceId, span: rm.span, text: rm.text });
       }
     }
-    if (!entityId && !candidates) {
-      if (weakKeys.has(m.key) && !m.title && Math.max(gv.person, gv.organization, gv.place) < 1) continue;
-      // a name with no evidence of its type is left out rather than guessed: an unknown word or phrase is as
-      // often no name at all (a work's title, a programme, a slogan) as a person or an organisation
-      const type = own;
-      if (!type) continue;
-      entityId = idFor(r, type);
+    for (const e of entities.values()) {
+      if (e.type === 'event') continue;
+      const al = new Set<string>();
+      for (let mi = 0; mi < e.mentions.length; mi++) {
+        const m = e.mentions[mi];
+        const t = m.text.replace(/['\u2019]s?$/, '');
+        if (normKey(t) !== normKey(e.name)) al.add(t);
+      }
+      // equivalences known for this entity
+      const group = EQUIVALENCE_GROUP.get(normKey(e.name)) ?? [...al].map((a) => EQUIVALENCE_GROUP.get(normKey(a))).find((g) => g);
+      if (group) for (const n of group) if (normKey(n) !== normKey(e.name)) al.add(n);
+      const seen = new Set<string>([normKey(e.name)]);
+      e.aliases = [...al].filter((a) => {
+        const k = normKey(a) + '|' + a;
+        if (seen.has(k)) return false;
+        seen.add(k);
+        return true;
+      });
     }
-    const list = mentions.get(d.sourceId)!;
-    list.push({ span: m.span, text: m.text, entityId, candidates, raw: m });
-    if (candidates) ambiguous.set(m.key, candidates);
+    // drop entities with no mentions
+    for (const [id, e] of entities) if (e.mentions.length === 0) entities.delete(id);
+    for (const [k, id] of byKey) if (!entities.has(id)) byKey.delete(k);
+    return {
+      entities,
+      byKey,
+      ambiguous: this.ambiguous,
+      eventByDate: dateToId,
+      eventByPlace: this.eventByPlace,
+      mentions: this.mentions,
+      eventDoers: this.eventDoers,
+    };
   }
-  yield;
-  // keys -> ids (after short names were folded in)
-  for (let ki = 0; ki < voteKeys.length; ki++) {
-    const key = voteKeys[ki];
-    if (ambiguous.has(key)) continue;
-    const id = rootToId.get(uf.find(key));
-    if (id) byKey.set(key, id);
-  }
-  for (const g of KNOWN_EQUIVALENCES) {
-    const present = g.names.map(normKey).find((k) => byKey.has(k));
-    if (present) for (const n of g.names) if (!byKey.has(normKey(n))) byKey.set(normKey(n), byKey.get(present)!);
-  }
-
-  yield;
-  // 6. events
-  const eventByDate = new Map<string, string>();
-  const eventByPlace = new Map<string, string>();
-  const eventDoers = new Map<string, Set<string>>();
-  const eventMentions = docs.flatMap((d) => d.mentions.filter((m) => m.kind === 'event').map((m) => ({ d, m })));
-  // first pass: events with a subject (place/name); learn date links
-  const placeKeyOf = (of: string) => {
-    const id = byKey.get(of);
-    return id ?? `name:${of}`;
-  };
-  const eventSurfaces = new Map<string, Map<string, number>>();
-  const eventKeyFor = (m: RawMention): string | undefined => {
-    if (m.eventOf) return `${placeKeyOf(m.eventOf)}|${m.eventClass}`;
-    if (m.eventDate) return eventByDate.get(`${m.eventClass}:${m.eventDate}`);
-    return undefined;
-  };
-  for (let mi = 0; mi < eventMentions.length; mi++) {
-    if ((mi & 2047) === 2047) yield;
-    const { m } = eventMentions[mi];
-    if (!m.eventOf) continue;
-    const ek = `${placeKeyOf(m.eventOf)}|${m.eventClass}`;
-    if (m.eventDate) eventByDate.set(`${m.eventClass}:${m.eventDate}`, ek);
-  }
-  const eventIds = new Map<string, string>();
-  for (let mi = 0; mi < eventMentions.length; mi++) {
-    if ((mi & 2047) === 2047) yield;
-    const { d, m } = eventMentions[mi];
-    let ek = eventKeyFor(m);
-    if (!ek && m.eventDate) ek = `date:${m.eventDate}|${m.eventClass}`;
-    if (!ek) continue;
-    const s = eventSurfaces.get(ek) ?? new Map<string, number>();
-    const surf = canonicalEventSurface(m);
-    s.set(surf, (s.get(surf) ?? 0) + (m.eventOf ? 1 : 0.5));
-    eventSurfaces.set(ek, s);
-    let id = eventIds.get(ek);
-    if (!id) {
-      id = `event:${slug(ek.replace(/^[a-z]+:/, '').replace('|', ' '))}`;
-      let n = 2;
-      while (entities.has(id)) id = `${id}-${n++}`;
-      eventIds.set(ek, id);
-      const placeId = m.eventOf ? byKey.get(m.eventOf) : undefined;
-      entities.set(id, { id, name: surf, type: 'event', aliases: [], mentions: [], placeId });
-    }
-    const ent = entities.get(id)!;
-    if (m.eventDate && !ent.date) ent.date = m.eventDate;
-    if (m.eventDate) eventByDate.set(`${m.eventClass}:${m.eventDate}`, ek);
-    if (m.eventOf) eventByPlace.set(`${m.eventOf}:${m.eventClass}`, id);
-    if (m.eventBy) {
-      const org = byKey.get(m.eventBy);
-      if (org) (eventDoers.get(id) ?? eventDoers.set(id, new Set()).get(id)!).add(org);
-    }
-    mentions.get(d.sourceId)!.push({ span: m.span, text: m.text, entityId: id, raw: m });
-  }
-  yield;
-  // date keys -> event ids
-  const dateToId = new Map<string, string>();
-  for (const [dk, ek] of eventByDate) {
-    const id = eventIds.get(ek);
-    if (id) dateToId.set(dk, id);
-  }
-  for (const [ek, s] of eventSurfaces) {
-    const id = eventIds.get(ek)!;
-    const ent = entities.get(id)!;
-    const sorted = [...s.entries()].sort((a, b) => b[1] - a[1]);
-    ent.name = sorted[0][0];
-    ent.aliases = sorted.slice(1).map(([k]) => k);
-  }
-
-  yield;
-  // 7. mentions and aliases onto entities
-  for (const [sourceId, list] of mentions) {
-    list.sort((a, b) => a.span.start - b.span.start);
-    for (let ri = 0; ri < list.length; ri++) {
-      const rm = list[ri];
-      if (!rm.entityId) continue;
-      const e = entities.get(rm.entityId)!;
-      e.mentions.push({ sourceId, span: rm.span, text: rm.text });
-    }
-  }
-  for (const e of entities.values()) {
-    if (e.type === 'event') continue;
-    const al = new Set<string>();
-    for (let mi = 0; mi < e.mentions.length; mi++) {
-      const m = e.mentions[mi];
-      const t = m.text.replace(/['\u2019]s?$/, '');
-      if (normKey(t) !== normKey(e.name)) al.add(t);
-    }
-    // equivalences known for this entity
-    const group = EQUIVALENCE_GROUP.get(normKey(e.name)) ?? [...al].map((a) => EQUIVALENCE_GROUP.get(normKey(a))).find((g) => g);
-    if (group) for (const n of group) if (normKey(n) !== normKey(e.name)) al.add(n);
-    const seen = new Set<string>([normKey(e.name)]);
-    e.aliases = [...al].filter((a) => {
-      const k = normKey(a) + '|' + a;
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    });
-  }
-  // drop entities with no mentions
-  for (const [id, e] of entities) if (e.mentions.length === 0) entities.delete(id);
-  for (const [k, id] of byKey) if (!entities.has(id)) byKey.delete(k);
-  return { entities, byKey, ambiguous, eventByDate: dateToId, eventByPlace, mentions, eventDoers };
 }
 
 function canonicalEventSurface(m: RawMention): string {
