@@ -1,6 +1,6 @@
 import { CorpusIndex } from '../../server/src/core/index';
 import { analyzeSource } from '../../server/src/core/analyze';
-import type { Source, SourceMeta } from '../../server/src/core/model';
+import type { Entity, Source, SourceMeta } from '../../server/src/core/model';
 import { paragraphs } from '../../server/src/core/text/sentences';
 
 /** An in-memory corpus: every text is one source whose whole body is prose. */
@@ -20,4 +20,10 @@ export function corpus(docs: { id: string; text: string; meta?: SourceMeta }[]):
   }
   idx.rebuild();
   return idx;
+}
+
+/** Entities as the model defines them: each mention as its source, span and text (a rebuilt index's mentions also
+ * carry the resolver's own fields, which a snapshot does not keep). */
+export function plainEntities(list: Entity[]): Entity[] {
+  return list.map((e) => ({ ...e, mentions: e.mentions.map((m) => ({ sourceId: m.sourceId, span: m.span, text: m.text })) }));
 }

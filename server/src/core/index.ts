@@ -1,7 +1,7 @@
 import type { Claim, Dispute, Entity, Quantity, Source, Speaker, Stance } from './model';
 import type { RawMention } from './entities/extract';
 import type { SentenceAnalysis, SourceAnalysis } from './analyze';
-import { resolveEntitiesSteps, damerauLevenshtein, type EntityTable, type ResolvedMention } from './entities/resolve';
+import { resolveEntitiesSteps, damerauLevenshtein, linkMentions, type EntityTable, type ResolvedMention } from './entities/resolve';
 import { normKey } from './entities/extract';
 import { allEntities, detectDisputes, isDoubt } from './disputes/detect';
 import { fold } from './lexicon';
@@ -21,7 +21,8 @@ export interface SnapshotSource {
     heading: boolean;
     doubt: boolean;
   })[];
-  mentions: ResolvedMention[];
+  /** its resolved mentions (the source and the candidate they came from are left out) */
+  mentions: Omit<ResolvedMention, 'sourceId' | 'raw'>[];
   /** the article's meaning keys (ids, in KeySet order) and entity ids (sorted) */
   keys: number[];
   entities: string[];
@@ -39,7 +40,8 @@ export type SnapshotPart =
       doersByClaim: [string, { eventId: string; orgId: string }[]][];
       disputesByKey: [string, number[]][];
     }
-  | { kind: 'entities'; list: Entity[] }
+  /** entities without their mentions (the sources' resolved mentions are the same objects) */
+  | { kind: 'entities'; list: Omit<Entity, 'mentions'>[] }
   | { kind: 'sources'; list: SnapshotSource[] };
 
 /** Everything a rebuild derives from the analyses together; swapped in whole when a rebuild finishes. */
@@ -244,8 +246,10 @@ export class CorpusIndex {
       push(bySource, c.sourceId, c);
       for (const k of c.keys) if (!keyIds.has(k)) keyIds.set(k, keyIds.size);
     }
-    // in claim order (the order a rebuild produced), then the sources with no sentence at all
-    const ids = [...bySource.keys(), ...[...sources.keys()].filter((id) => !bySource.has(id))].filter((id) => sources.has(id));
+    // in the order a rebuild produced (that of the resolved mentions, which every source has, and of the claims)
+    const ids = [...d.table.mentions.keys(), ...[...sources.keys()].filter((id) => !d.table.mentions.has(id))].filter((id) =>
+      sources.has(id),
+    );
     const disputeIndex = new Map(d.disputes.map((x, i) => [x, i]));
     const { entities, mentions: _mentions, ...lookups } = d.table;
     void _mentions;
@@ -261,7 +265,8 @@ export class CorpusIndex {
       disputesByKey: [...d.disputesByKey].map(([k, set]) => [k, [...set].map((x) => disputeIndex.get(x)!)]),
     };
     const all = [...entities.values()];
-    for (let i = 0; i < all.length; i += batch * 20) yield { kind: 'entities', list: all.slice(i, i + batch * 20) };
+    for (let i = 0; i < all.length; i += batch * 20)
+      yield { kind: 'entities', list: all.slice(i, i + batch * 20).map(({ mentions: _m, ...e }) => e) };
     const keyOf = (k: string) => keyIds.get(k)!;
     for (let i = 0; i < ids.length; i += batch) {
       const list: SnapshotSource[] = ids.slice(i, i + batch).map((sourceId) => ({
@@ -315,7 +320,6 @@ export class CorpusIndex {
     let keys: string[] = [];
     const d = emptyDerived();
     const sources = new Map<string, Source>();
-    const ids = new Map<string, string>();
     const add = (part: SnapshotPart): void => {
       if (part.kind === 'meta') {
         meta = part;
@@ -329,15 +333,27 @@ export class CorpusIndex {
       }
       if (!meta) throw new Error('snapshot: parts before its meta part');
       if (part.kind === 'entities') {
-        for (const e of part.list) d.table.entities.set(e.id, e);
+        for (const e of part.list) d.table.entities.set(e.id, Object.assign(e, { mentions: [] }));
         return;
       }
+      // one copy of each entity id and each repeated string (a deserialised part has its own copy of every one)
+      const entityId = (id: string) => d.table.entities.get(id)?.id ?? intern(this.strings, id);
+      const entityIds = (list: string[]) => {
+        for (let i = 0; i < list.length; i++) list[i] = entityId(list[i]);
+        return list.length ? list : NONE;
+      };
       for (const p of part.list) {
         const source = p.source;
         const sourceId = source.id;
         sources.set(sourceId, source);
-        ids.set(sourceId, sourceId);
-        d.table.mentions.set(sourceId, p.mentions);
+        const mentions = p.mentions as ResolvedMention[];
+        for (const m of mentions) {
+          m.sourceId = sourceId;
+          m.text = intern(this.strings, m.text);
+          if (m.entityId) m.entityId = entityId(m.entityId);
+          if (m.candidates) entityIds(m.candidates);
+        }
+        d.table.mentions.set(sourceId, mentions);
         d.sourceKeys.set(sourceId, KeySet.fromSorted(Array.from(p.keys, (i) => keys[i])));
         d.sourceEntities.set(sourceId, KeySet.fromSorted(p.entities));
         p.claims.forEach((x, si) => {
@@ -347,13 +363,15 @@ export class CorpusIndex {
             source.text,
             {
               ...x,
-              speaker: x.speaker.kind === 'outlet' && Object.keys(x.speaker).length === 1 ? OUTLET : x.speaker,
-              quantities: x.quantities.length ? x.quantities : NONE,
+              stance: intern(this.strings, x.stance) as Stance,
+              stanceCue: x.stanceCue === undefined ? undefined : intern(this.strings, x.stanceCue),
+              speaker: x.speaker.kind === 'outlet' && Object.keys(x.speaker).length === 1 ? OUTLET : internSpeaker(this.strings, x.speaker),
+              quantities: x.quantities.length ? internQuantities(this.strings, x.quantities) : NONE,
               dates: x.dates.length ? x.dates : NONE,
               keys: Array.from(x.keys, (i) => keys[i]),
             },
-            x.entityIds.length ? x.entityIds : NONE,
-            x.contextIds.length ? x.contextIds : NONE,
+            entityIds(x.entityIds),
+            entityIds(x.contextIds),
           );
           d.claims.push(claim);
           d.claimById.set(claim.id, claim);
@@ -368,8 +386,7 @@ export class CorpusIndex {
         throw new Error(
           `snapshot: ${sources.size} sources and ${d.table.entities.size} entities, expected ${meta.sources} and ${meta.entities}`,
         );
-      // one copy of each source id across entity mentions and disputes
-      for (const e of d.table.entities.values()) for (const m of e.mentions) m.sourceId = ids.get(m.sourceId) ?? m.sourceId;
+      linkMentions(d.table.entities, d.table.mentions);
       for (const x of d.disputes) {
         for (const e of x.entityIds) push(d.disputesByEntity, e, x);
         for (const s of x.sides) push(d.disputesByClaim, s.claimId, x);
@@ -739,6 +756,24 @@ function intern(strings: Map<string, string>, s: string): string {
   if (x !== undefined) return x;
   strings.set(s, s);
   return s;
+}
+
+function internSpeaker(strings: Map<string, string>, sp: Speaker): Speaker {
+  sp.kind = intern(strings, sp.kind) as Speaker['kind'];
+  if (sp.name !== undefined) sp.name = intern(strings, sp.name);
+  if (sp.cue !== undefined) sp.cue = intern(strings, sp.cue);
+  return sp;
+}
+
+function internQuantities(strings: Map<string, string>, qs: Quantity[]): Quantity[] {
+  for (const q of qs) {
+    q.qualifier = intern(strings, q.qualifier) as Quantity['qualifier'];
+    q.measure = intern(strings, q.measure) as Quantity['measure'];
+    q.counted = intern(strings, q.counted) as Quantity['counted'];
+    if (q.noun !== undefined) q.noun = intern(strings, q.noun);
+    if (q.predicate !== undefined) q.predicate = intern(strings, q.predicate);
+  }
+  return qs;
 }
 
 /**

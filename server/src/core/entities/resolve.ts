@@ -17,7 +17,9 @@ import { type RawMention, type Votes, normKey } from './extract';
  * corpus, and only when exactly one full name fits (otherwise the mention stays ambiguous).
  */
 
+/** A name in a source as resolved; the same object is one of its entity's `mentions`. */
 export interface ResolvedMention {
+  sourceId: string;
   span: Span;
   text: string;
   entityId?: string;
@@ -540,7 +542,7 @@ class Resolver {
         entityId = this.idFor(r, type);
       }
       const list = mentions.get(d.sourceId)!;
-      list.push({ span: m.span, text: m.text, entityId, candidates, raw: m });
+      list.push({ sourceId: d.sourceId, span: m.span, text: m.text, entityId, candidates, raw: m });
       if (candidates) ambiguous.set(m.key, candidates);
     }
   }
@@ -611,7 +613,7 @@ class Resolver {
         const org = byKey.get(m.eventBy);
         if (org) (eventDoers.get(id) ?? eventDoers.set(id, new Set()).get(id)!).add(org);
       }
-      mentions.get(d.sourceId)!.push({ span: m.span, text: m.text, entityId: id, raw: m });
+      mentions.get(d.sourceId)!.push({ sourceId: d.sourceId, span: m.span, text: m.text, entityId: id, raw: m });
     }
   }
 
@@ -633,15 +635,8 @@ class Resolver {
       const id = eventIds.get(ek);
       if (id) dateToId.set(dk, id);
     }
-    for (const [sourceId, list] of this.mentions) {
-      list.sort((a, b) => a.span.start - b.span.start);
-      for (let ri = 0; ri < list.length; ri++) {
-        const rm = list[ri];
-        if (!rm.entityId) continue;
-        const e = entities.get(rm.entityId)!;
-        e.mentions.push({ sourceId, span: rm.span, text: rm.text });
-      }
-    }
+    for (const list of this.mentions.values()) list.sort((a, b) => a.span.start - b.span.start);
+    linkMentions(entities, this.mentions);
     for (const e of entities.values()) {
       if (e.type === 'event') continue;
       const al = new Set<string>();
@@ -674,6 +669,15 @@ class Resolver {
       eventDoers: this.eventDoers,
     };
   }
+}
+
+/** Each entity's mentions: the resolved mentions themselves (not copies), in source order, then text order. */
+export function linkMentions(entities: Map<string, Entity>, mentions: Map<string, ResolvedMention[]>): void {
+  for (const list of mentions.values())
+    for (let ri = 0; ri < list.length; ri++) {
+      const rm = list[ri];
+      if (rm.entityId) entities.get(rm.entityId)!.mentions.push(rm);
+    }
 }
 
 function canonicalEventSurface(m: RawMention): string {
