@@ -315,6 +315,37 @@ export async function readSnapshot(
   return { ok: true, problems };
 }
 
+const STATS: Kind = { magic: Buffer.from('CORROSTA', 'latin1'), name: 'file signature table' };
+export const STATS_FILE = 'corroborate-files.stat';
+
+/** file -> its stat signature and the content key it had then */
+export type FileStats = Map<string, { sig: string; key: string }>;
+
+export function statsFileIn(storagePath: string): string {
+  return path.join(storagePath, STATS_FILE);
+}
+
+const validStat = (x: unknown): x is [string, string, string] =>
+  Array.isArray(x) && x.length === 3 && x.every((v) => typeof v === 'string');
+
+/** Writes the table of file signatures, atomically like the cache. */
+export function writeFileStats(file: string, fingerprint: string, stats: FileStats): Promise<void> {
+  return writeChunked(
+    file,
+    STATS,
+    fingerprint,
+    {},
+    [...stats].map(([f, x]) => [f, x.sig, x.key]),
+    { chunk: 5000, yieldEvery: 0 },
+  );
+}
+
+/** Reads the table of file signatures; an empty table when absent, corrupt or of another analyser (never throws). */
+export async function readFileStats(file: string, fingerprint: string): Promise<FileStats> {
+  const r = await readChunked(file, STATS, fingerprint, validStat);
+  return new Map(r.ok ? r.items.map(([f, sig, key]) => [f, { sig, key }] as const) : []);
+}
+
 /** Where the cache of a storage folder lives. */
 export function cacheFileIn(storagePath: string): string {
   return path.join(storagePath, CACHE_FILE);

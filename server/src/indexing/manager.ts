@@ -5,8 +5,20 @@ import * as path from 'node:path';
 import { CorpusIndex } from '../core/index';
 import { formatOf, DEFAULT_MAX_BYTES, type LoadProblem } from '../corpus/load';
 import { listCorpusFiles } from '../corpus/walk';
-import { cacheFileIn, readCache, readSnapshot, snapshotFileIn, writeCache, writeSnapshot, type CachedEntry } from '../cache/store';
-import { fromPlain, keyOfFile, loadAndAnalyse, type FileResult } from './work';
+import {
+  cacheFileIn,
+  readCache,
+  readFileStats,
+  readSnapshot,
+  snapshotFileIn,
+  statsFileIn,
+  writeCache,
+  writeFileStats,
+  writeSnapshot,
+  type CachedEntry,
+  type FileStats,
+} from '../cache/store';
+import { fromPlain, keyOfFile, loadAndAnalyse, statSignature, type FileResult } from './work';
 import { runInWorkers } from './pool';
 
 /**
@@ -42,6 +54,8 @@ export interface ManagerOptions {
   workerScript?: string;
   /** fewer files than this are analysed in this thread (starting workers costs more) */
   minFilesForWorkers?: number;
+  /** a file's stat signature stands for its content once it has been left alone this long (default 2,000 ms) */
+  statTrustedAfterMs?: number;
   log?: (msg: string) => void;
 }
 
@@ -59,6 +73,8 @@ export interface IndexStats {
   cache?: string;
   /** sources loaded from the snapshot of the derived index (no analysis, no rebuild) */
   fromSnapshot?: number;
+  /** files whose content key came from their unchanged stat signature (not read) */
+  keysFromStat?: number;
 }
 
 export class CorpusManager {
@@ -82,6 +98,11 @@ export class CorpusManager {
   private running: Promise<void> = Promise.resolve();
   private readonly opts: ManagerOptions;
   private fingerprintValue: string | undefined;
+  /** file -> stat signature and content key, kept in the storage folder; read once per storage folder */
+  private fileStats: FileStats = new Map();
+  private fileStatsFor: string | undefined;
+  private fileStatsDirty = false;
+  private keysFromStat = 0;
 
   constructor(opts: ManagerOptions = {}) {
     this.opts = opts;
@@ -150,6 +171,35 @@ export class CorpusManager {
     return this.fingerprintValue;
   }
 
+  /**
+   * A file's content key: from its stat signature when that is unchanged since the key was computed (no read), else
+   * by reading and hashing it (and then remembering the signature, taken before the read).
+   */
+  private async keyOf(file: string): Promise<string | undefined> {
+    const st = await statSignature(file, this.opts.statTrustedAfterMs);
+    const known = this.fileStats.get(file);
+    if (st && known && known.sig === st.sig) {
+      this.keysFromStat++;
+      return known.key;
+    }
+    const key = await keyOfFile(file, this.maxBytes);
+    if (st?.trusted && key) this.fileStats.set(file, { sig: st.sig, key });
+    else this.fileStats.delete(file);
+    this.fileStatsDirty = true;
+    return key;
+  }
+
+  /** Writes the signature table after what is being written now (files no longer listed are left out). */
+  private writeFileStatsLater(dir: string, listed: Set<string>): void {
+    if (!this.fileStatsDirty) return;
+    this.fileStatsDirty = false;
+    for (const f of [...this.fileStats.keys()]) if (!listed.has(f)) this.fileStats.delete(f);
+    const table = new Map(this.fileStats);
+    this.cacheWrite = this.cacheWrite
+      .then(() => writeFileStats(statsFileIn(dir), this.fingerprint(), table))
+      .catch((err) => this.log(`file signature table not written: ${(err as Error).message}`));
+  }
+
   private workerScript(): string | undefined {
     if (this.opts.workerScript) return this.opts.workerScript;
     const p = path.join(__dirname, 'indexWorker.js');
@@ -170,6 +220,11 @@ export class CorpusManager {
       rebuildMs: 0,
       lastRebuildMs: 0,
     };
+    if (this.config.cacheDir && this.fileStatsFor !== this.config.cacheDir) {
+      this.fileStatsFor = this.config.cacheDir;
+      this.fileStats = await readFileStats(statsFileIn(this.config.cacheDir), this.fingerprint());
+    }
+    this.keysFromStat = 0;
     const { files, problems } = await listCorpusFiles(this.config.roots, { exclude: this.config.exclude, confine: this.config.confine });
     this.problems = [...problems];
     stats.files = files.length;
@@ -189,7 +244,7 @@ export class CorpusManager {
     const known = new Map<string, string | undefined>();
     if (cacheFile && this.snapshotAllowed && this.diskChecked !== this.config.cacheDir && this.index.sources.size === 0) {
       this.snapshotAllowed = false;
-      await forEachLimit(files, 16, async (f) => void known.set(f, await keyOfFile(f, this.maxBytes)));
+      await forEachLimit(files, 16, async (f) => void known.set(f, await this.keyOf(f)));
       if (gen !== this.generation) return;
       // built aside part by part while the file is read and verified; swapped in only if all of it holds
       const loader = this.index.snapshotLoader();
@@ -202,12 +257,14 @@ export class CorpusManager {
           loader.finish();
           this.problems.push(...r.problems);
           stats.fromSnapshot = this.index.sources.size;
+          stats.keysFromStat = this.keysFromStat;
           stats.bytes = [...this.index.sources.values()].reduce((n, x) => n + x.text.length, 0);
           stats.cache = 'snapshot';
           stats.ms = performance.now() - t0;
           this.stats = stats;
           this.state = 'ready';
           this.log(`indexed ${files.length} files in ${Math.round(stats.ms)} ms (from the snapshot of the index)`);
+          if (this.fileStatsDirty) this.writeFileStatsLater(this.config.cacheDir!, keep);
           this.emit({ state: 'ready', indexed: files.length, total: files.length, problems: this.problems });
           return;
         } catch (err) {
@@ -245,7 +302,7 @@ export class CorpusManager {
     if (disk && disk.size !== candidates.filter((c) => c.fromDisk).length) this.cacheDirty = true;
     await forEachLimit(candidates, 16, async (c) => {
       if (gen !== this.generation) return;
-      const key = known.has(c.file) ? known.get(c.file) : await keyOfFile(c.file, this.maxBytes);
+      const key = known.has(c.file) ? known.get(c.file) : await this.keyOf(c.file);
       if (key !== c.entry.key) {
         toAnalyse.push(c.file);
         return;
@@ -342,6 +399,7 @@ export class CorpusManager {
     await rebuild();
     if (gen !== this.generation) return;
     stats.ms = performance.now() - t0;
+    stats.keysFromStat = this.keysFromStat;
     this.stats = stats;
     this.state = 'ready';
     this.log(
@@ -372,6 +430,9 @@ export class CorpusManager {
           for (const f of files) keys.set(f, entries.get(f) ?? (await keyOfFile(f, this.maxBytes)));
           if (gen !== this.generation) return;
           await writeSnapshot(snapshotFileIn(dir), fp, corpusKey(files, keys), problems, parts);
+          // the signatures of the files analysed this time, so that the next start need not read them
+          await forEachLimit(files, 16, async (f) => void (this.fileStats.has(f) || (await this.keyOf(f))));
+          if (gen === this.generation) this.writeFileStatsLater(dir, keep);
         })
         .catch((err) => this.log(`index snapshot not written: ${(err as Error).message}`));
     }

@@ -38,6 +38,31 @@ export function contentKey(fileHash: string, sideKey: string): string {
   return `${fileHash}:${sideKey}`;
 }
 
+/**
+ * What the file system says about a file and its sidecar without reading them: inode, size, modification and
+ * status-change times (nanoseconds). Any write changes the status-change time, which no tool can set back, so an
+ * equal signature means equal content, except for writes within the file system's time granularity: a signature
+ * is trusted only once the file has been left alone for a while (`trustedAfterMs`). Undefined when unreadable.
+ */
+export async function statSignature(file: string, trustedAfterMs = 2000): Promise<{ sig: string; trusted: boolean } | undefined> {
+  const one = async (f: string) => {
+    const s = await fsp.stat(f, { bigint: true });
+    return {
+      sig: `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`,
+      changedMs: Number((s.mtimeNs > s.ctimeNs ? s.mtimeNs : s.ctimeNs) / 1000000n),
+    };
+  };
+  try {
+    const main = await one(file);
+    const side = sidecarPath(file);
+    const other = side === file ? undefined : await one(side).catch(() => undefined);
+    const changedMs = Math.max(main.changedMs, other?.changedMs ?? 0);
+    return { sig: `${main.sig}|${other?.sig ?? 'none'}`, trusted: Date.now() - changedMs >= trustedAfterMs };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads the file and its sidecar and returns their content key without parsing (warm start, watcher). */
 export async function keyOfFile(file: string, maxBytes: number): Promise<string | undefined> {
   try {
