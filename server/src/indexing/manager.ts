@@ -189,15 +189,14 @@ export class CorpusManager {
     return key;
   }
 
-  /** Writes the signature table after what is being written now (files no longer listed are left out). */
-  private writeFileStatsLater(dir: string, listed: Set<string>): void {
+  /** Writes the signature table (files no longer listed are left out) when it changed. */
+  private async writeFileStats(dir: string, listed: Set<string>): Promise<void> {
     if (!this.fileStatsDirty) return;
     this.fileStatsDirty = false;
     for (const f of [...this.fileStats.keys()]) if (!listed.has(f)) this.fileStats.delete(f);
-    const table = new Map(this.fileStats);
-    this.cacheWrite = this.cacheWrite
-      .then(() => writeFileStats(statsFileIn(dir), this.fingerprint(), table))
-      .catch((err) => this.log(`file signature table not written: ${(err as Error).message}`));
+    await writeFileStats(statsFileIn(dir), this.fingerprint(), this.fileStats).catch((err) =>
+      this.log(`file signature table not written: ${(err as Error).message}`),
+    );
   }
 
   private workerScript(): string | undefined {
@@ -264,7 +263,8 @@ export class CorpusManager {
           this.stats = stats;
           this.state = 'ready';
           this.log(`indexed ${files.length} files in ${Math.round(stats.ms)} ms (from the snapshot of the index)`);
-          if (this.fileStatsDirty) this.writeFileStatsLater(this.config.cacheDir!, keep);
+          const dir = this.config.cacheDir!;
+          this.cacheWrite = this.cacheWrite.then(() => this.writeFileStats(dir, keep));
           this.emit({ state: 'ready', indexed: files.length, total: files.length, problems: this.problems });
           return;
         } catch (err) {
@@ -432,7 +432,7 @@ export class CorpusManager {
           await writeSnapshot(snapshotFileIn(dir), fp, corpusKey(files, keys), problems, parts);
           // the signatures of the files analysed this time, so that the next start need not read them
           await forEachLimit(files, 16, async (f) => void (this.fileStats.has(f) || (await this.keyOf(f))));
-          if (gen === this.generation) this.writeFileStatsLater(dir, keep);
+          if (gen === this.generation) await this.writeFileStats(dir, keep);
         })
         .catch((err) => this.log(`index snapshot not written: ${(err as Error).message}`));
     }
