@@ -10,6 +10,137 @@
  */
 import type { Stance } from '../model';
 
+/**
+ * Words present in a sentence, as bits: one pass over the text, then one table probe per word. It gates the cue
+ * patterns below: each alternative of a pattern needs some whole word ("unclear", "denied", "debunked"...), so a
+ * pattern runs only when one of the words it needs is there. The gate is a necessary condition, never a sufficient
+ * one: the result is the pattern's own, the pattern just runs less often (most sentences have none of the words).
+ *
+ * A word is a maximal run of ASCII letters. Every word a gate asks for stands in its pattern between \b, \s, an
+ * apostrophe or the pattern's ends, none of them a letter, so wherever the pattern matches, the word is a whole run
+ * of letters in the sentence. Case: the key of a word is its first letter as written and the rest lowercased.
+ * `add(word)` with a lowercase word also enters its capitalised form, for the case-insensitive patterns (in /i
+ * without /u an ASCII letter matches only itself in either case, never "ſ" or the Kelvin sign); a capitalised
+ * word is entered as is, for patterns that want the capital ("May" the month). Two words whose 32-bit keys collide
+ * share their bits: a pattern may then run for nothing, never fail to run.
+ */
+export class WordBits {
+  private static readonly SIZE = 1024;
+  private readonly keys = new Int32Array(WordBits.SIZE);
+  private readonly vals = new Int32Array(WordBits.SIZE);
+  private entries = 0;
+
+  /** words: space-separated; a lowercase word also counts capitalised */
+  add(words: string, bits: number): this {
+    for (const w of words.trim().split(/\s+/)) {
+      this.put(w, bits);
+      if (w[0] >= 'a' && w[0] <= 'z') this.put(w[0].toUpperCase() + w.slice(1), bits);
+    }
+    return this;
+  }
+
+  private put(word: string, bits: number): void {
+    if (!/^[A-Za-z]+$/.test(word) || bits === 0) throw new Error(`WordBits: bad entry ${word}`);
+    if (++this.entries > WordBits.SIZE / 2) throw new Error('WordBits: table full');
+    let h = word.charCodeAt(0);
+    for (let i = 1; i < word.length; i++) h = (Math.imul(h, 31) + (word.charCodeAt(i) | 32)) | 0;
+    const mask = WordBits.SIZE - 1;
+    let j = (h ^ (h >>> 11)) & mask;
+    while (this.vals[j] !== 0 && this.keys[j] !== h) j = (j + 1) & mask;
+    this.keys[j] = h;
+    this.vals[j] |= bits;
+  }
+
+  /** the bits of every word of s */
+  of(s: string): number {
+    const keys = this.keys;
+    const vals = this.vals;
+    const mask = WordBits.SIZE - 1;
+    let bits = 0;
+    let h = 0;
+    let inWord = false;
+    for (let i = 0, n = s.length; i <= n; i++) {
+      const c = i < n ? s.charCodeAt(i) : 0;
+      const l = c | 32;
+      if (l >= 97 && l <= 122) {
+        h = inWord ? (Math.imul(h, 31) + l) | 0 : c;
+        inWord = true;
+      } else if (inWord) {
+        inWord = false;
+        let j = (h ^ (h >>> 11)) & mask;
+        let v: number;
+        while ((v = vals[j]) !== 0) {
+          if (keys[j] === h) {
+            bits |= v;
+            break;
+          }
+          j = (j + 1) & mask;
+        }
+      }
+    }
+    return bits;
+  }
+}
+
+// Bits of the words the cue patterns need; the comment at each pattern says which alternative needs which.
+const W_Q = 1 << 0;
+const W_QN = 1 << 1;
+const W_NEG = 1 << 2;
+const W_NO = 1 << 3;
+const W_D = 1 << 4;
+const W_DN = 1 << 5;
+const W_THERE = 1 << 6;
+const W_R = 1 << 7;
+const W_RN = 1 << 8;
+const W_F = 1 << 9;
+const W_MADE = 1 << 10;
+const W_UP = 1 << 11;
+const W_H = 1 << 12;
+const W_HS = 1 << 13;
+const W_TO = 1 << 14;
+const W_BE = 1 << 15;
+const W_HAVE = 1 << 16;
+const W_HM = 1 << 17;
+
+const WORDS = new WordBits()
+  .add('unclear unknown remain remains remained questions evidence proof unverified unconfirmed unsubstantiated', W_Q)
+  .add('clear known verify verified confirm confirmed', W_QN)
+  .add('not no never didn doesn don', W_NEG)
+  .add('no', W_NO)
+  .add(
+    'denied denies deny denying rejected rejects rejecting dismissed dismisses dismissing refuted refutes refute refuting ' +
+      'nothing falsely false untrue baseless fabricated groundless',
+    W_D,
+  )
+  .add('connection link links involvement ties role responsible involved behind carry commit plan order take', W_DN)
+  .add('there', W_THERE)
+  .add(
+    'debunk debunked debunks debunking true truth wrongly falsely erroneously mistakenly turned turns turn real genuine authentic accurate case',
+    W_R,
+  )
+  .add('happen happened place exist existed', W_RN)
+  .add(
+    'hoax hoaxes fake faked fakes false untrue bogus fabricated fabrication satire satirical spoof prank doctored photoshopped ' +
+      'myth nonsense baseless unfounded groundless fictional fiction phony phoney sham',
+    W_F,
+  )
+  .add('made', W_MADE)
+  .add('up', W_UP)
+  .add(
+    'allegedly alleged reportedly purportedly supposedly presumably suspected believed might probably possibly apparently ' +
+      'seems seemed appears appeared likely true claimed claim claims deny denied',
+    W_H,
+  )
+  .add('thought said understood rumored rumoured', W_HS)
+  .add('to', W_TO)
+  .add('be', W_BE)
+  .add('have', W_HAVE)
+  .add('may could', W_HM);
+
+function has(w: number, bits: number): boolean {
+  return (w & bits) === bits;
+}
+
 /** ends with "?" (allowing closing quotes/brackets and trailing space) */
 const QUESTION_END = /\?[\s"'\u201d\u2019)\]*_]*$/;
 /** headings that open like a yes/no question even without "?" */
@@ -31,6 +162,10 @@ const QUESTIONS = new RegExp(
   ].join('|'),
   'i',
 );
+/** QUESTIONS needs a W_Q word, or "not" and a W_QN word ("it is not clear whether", "could not be verified") */
+function mayQuestion(w: number): boolean {
+  return (w & W_Q) !== 0 || has(w, W_NEG | W_QN);
+}
 
 const DENIES = new RegExp(
   [
@@ -54,6 +189,14 @@ const DENIES = new RegExp(
   ].join('|'),
   'i',
 );
+/**
+ * DENIES needs a W_D word ("denied", "rejected the claims", "falsely", "is false", "had nothing to do with"), a
+ * negation and a W_DN word ("no link", "not responsible", "was not behind", "did not plan", "didn't commit"), or
+ * "there" and "no" ("there was no").
+ */
+function mayDeny(w: number): boolean {
+  return (w & W_D) !== 0 || has(w, W_NEG | W_DN) || has(w, W_THERE | W_NO);
+}
 
 /** "did not deny" / "never denied": not a denial */
 const NOT_DENY = /\b(?:did\s+not|didn't|does\s+not|doesn't|never|not|refused\s+to|declined\s+to)\s+(?:deny|denied|denies)\b/i;
@@ -83,6 +226,13 @@ const HEDGES = new RegExp(
   ].join('|'),
   'i',
 );
+/**
+ * HEDGES needs a W_H word, a W_HS word with "to" and "be" or "have" ("said to have"), or "may"/"could" with "have"
+ * ("might have": "might" is a W_H word).
+ */
+function mayHedge(w: number): boolean {
+  return (w & W_H) !== 0 || (has(w, W_HS | W_TO) && (w & (W_BE | W_HAVE)) !== 0) || has(w, W_HM | W_HAVE);
+}
 
 /**
  * Refutation: a report, story, claim, rumour, photo or video called false ("the story is a hoax", "a fake report",
@@ -93,6 +243,10 @@ const HEDGES = new RegExp(
  */
 const FALSITY =
   /\b(?:hoax(?:es)?|fake[ds]?|false|untrue|bogus|fabricat(?:ed|ion)|made[- ]up|satir(?:e|ical)|spoof|prank|doctored|photoshopped|myth|nonsense|baseless|unfounded|groundless|fictional|fiction|phon(?:e)?y|sham)\b/gi;
+/** FALSITY needs a W_F word, or "made" and "up" ("made-up") */
+function mayFalsity(w: number): boolean {
+  return (w & W_F) !== 0 || has(w, W_MADE | W_UP);
+}
 /** nouns of reports and media: what a falsity word may rate */
 const REPORT_NOUN =
   /\b(?:stor(?:y|ies)|reports?|reporting|claims?|rumou?rs?|articles?|news|videos?|clips?|photos?|photographs?|images?|pictures?|footage|posts?|tweets?|tales?|headlines?|allegations?|websites?|quotes?|statements?|press\s+release|screenshots?)\b/i;
@@ -130,6 +284,13 @@ const REFUTE_PHRASES = new RegExp(
   ].join('|'),
   'i',
 );
+/**
+ * REFUTE_PHRASES needs a W_R word ("debunked", "not true", "no truth", "wrongly reported", "turned out to be",
+ * "not real", "not the case"), or a negation and a W_RN word ("never happened", "did not take place").
+ */
+function mayRefutePhrase(w: number): boolean {
+  return (w & W_R) !== 0 || has(w, W_NEG | W_RN);
+}
 
 export interface Refutation {
   cue: string;
@@ -143,10 +304,15 @@ const VERDICT =
 
 /** Whether a sentence calls a report false, and the cue as written. */
 export function detectRefutation(sentence: string): Refutation | undefined {
+  return refutation(sentence, WORDS.of(sentence));
+}
+
+/** detectRefutation, given the sentence's word bits */
+function refutation(sentence: string, w: number): Refutation | undefined {
   if (VERDICT.test(sentence)) return { cue: sentence.trim(), aboutReport: true };
   FALSITY.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = FALSITY.exec(sentence))) {
+  while (mayFalsity(w) && (m = FALSITY.exec(sentence))) {
     const before = sentence.slice(Math.max(0, m.index - 90), m.index);
     const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 40);
     if (NEGATED_BEFORE.test(before) || OPEN_QUESTION_BEFORE.test(before)) continue;
@@ -164,20 +330,32 @@ export function detectRefutation(sentence: string): Refutation | undefined {
     // "the hoax", "this hoax", "a death hoax": a hoax is itself a false report
     if (word.startsWith('hoax')) return { cue: m[0], aboutReport: true };
   }
-  const p = REFUTE_PHRASES.exec(sentence);
+  const p = mayRefutePhrase(w) ? REFUTE_PHRASES.exec(sentence) : null;
   if (p) return { cue: p[0], aboutReport: /debunk|not\s+true|n['\u2019]t\s+true|no\s+truth|ly\s+\w+$/i.test(p[0]) };
   return undefined;
 }
 
+/** The gated cue patterns with their gates on the text, for tests: wherever a pattern matches, its gate passes. */
+export const GATED_PATTERNS: ReadonlyArray<{ name: string; pattern: RegExp; may: (s: string) => boolean }> = [
+  { name: 'QUESTION_END', pattern: QUESTION_END, may: (s) => s.includes('?') },
+  { name: 'QUESTIONS', pattern: QUESTIONS, may: (s) => mayQuestion(WORDS.of(s)) },
+  { name: 'DENIES', pattern: DENIES, may: (s) => mayDeny(WORDS.of(s)) },
+  { name: 'FALSITY', pattern: FALSITY, may: (s) => mayFalsity(WORDS.of(s)) },
+  { name: 'REFUTE_PHRASES', pattern: REFUTE_PHRASES, may: (s) => mayRefutePhrase(WORDS.of(s)) },
+  { name: 'HEDGES', pattern: HEDGES, may: (s) => mayHedge(WORDS.of(s)) },
+];
+
 export function detectStance(sentence: string, ctx?: { isHeading?: boolean }): { stance: Stance; cue?: string } {
-  if (QUESTION_END.test(sentence)) return { stance: 'questions', cue: '?' };
+  // QUESTION_END needs a "?"
+  if (sentence.includes('?') && QUESTION_END.test(sentence)) return { stance: 'questions', cue: '?' };
   if (ctx?.isHeading) {
     const h = HEADING_QUESTION.exec(sentence);
     if (h) return { stance: 'questions', cue: h[0].replace(/^[\s"'\u201c\u2018*_#]+/, '') };
   }
-  let m = QUESTIONS.exec(sentence);
+  const w = WORDS.of(sentence);
+  let m = mayQuestion(w) ? QUESTIONS.exec(sentence) : null;
   if (m) return { stance: 'questions', cue: m[0] };
-  m = DENIES.exec(sentence);
+  m = mayDeny(w) ? DENIES.exec(sentence) : null;
   if (m) {
     const negated = NOT_DENY.exec(sentence);
     // "did not deny" cancels a denial cue that is the same word; any other denial cue stands
@@ -189,9 +367,9 @@ export function detectStance(sentence: string, ctx?: { isHeading?: boolean }): {
     const m2 = DENIES.exec(rest);
     if (m2) return { stance: 'denies', cue: m2[0] };
   }
-  const r = detectRefutation(sentence);
+  const r = refutation(sentence, w);
   if (r) return { stance: 'denies', cue: r.cue };
-  m = HEDGES.exec(sentence);
+  m = mayHedge(w) ? HEDGES.exec(sentence) : null;
   if (m) return { stance: 'hedges', cue: m[0] };
   return { stance: 'asserts' };
 }
