@@ -11,18 +11,35 @@ import { fold } from './lexicon';
  * (entities, claims, disputes, a trigram index of names for fuzzy lookup). Rebuilding the derived part is
  * cheap next to the per-file analysis, which is cached and can be computed in workers.
  */
-/** One source's part of a snapshot: its claims (keys as ids into the meta part's key table) and resolved mentions. */
+/**
+ * One source's part of a snapshot, as columns of numbers where it can (a deserialised number costs far less than a
+ * deserialised object or string, and needs no hashing to be shared): entities as indexes into the meta part's id
+ * table, meaning keys as indexes into its key table, stances as codes, and 0 for "the outlet itself", "none" and
+ * "the text as written at the span".
+ */
 export interface SnapshotSource {
   source: Source;
-  claims: (Omit<Claim, 'id' | 'sourceId' | 'text' | 'keys' | 'contextIds'> & {
-    contextIds: string[];
-    keys: Int32Array;
-    contrast: boolean;
-    heading: boolean;
-    doubt: boolean;
-  })[];
-  /** its resolved mentions (the source and the candidate they came from are left out) */
-  mentions: Omit<ResolvedMention, 'sourceId' | 'raw'>[];
+  claims: {
+    count: number;
+    /** start, end of each sentence */
+    spans: number[];
+    stances: number[];
+    /** contrast | heading << 1 | doubt << 2 */
+    flags: number[];
+    cues: (string | 0)[];
+    speakers: (Speaker | 0)[];
+    quantities: (Quantity[] | 0)[];
+    dates: (Claim['dates'] | 0)[];
+    /** per claim, its keys then its entities then its context entities, each list preceded by its length */
+    refs: number[];
+  };
+  mentions: {
+    /** start, end, entity index + 1 (0: none) of each mention */
+    cols: number[];
+    /** the text when it is not the source's text at the span */
+    texts: (string | 0)[];
+    candidates: (number[] | 0)[];
+  };
   /** the article's meaning keys (ids, in KeySet order) and entity ids (sorted) */
   keys: number[];
   entities: string[];
@@ -32,6 +49,8 @@ export type SnapshotPart =
   | {
       kind: 'meta';
       keys: string[];
+      /** the entities' ids in the order of the entities parts, then any other id a claim or mention refers to */
+      ids: string[];
       sources: number;
       entities: number;
       lookups: Omit<EntityTable, 'entities' | 'mentions'>;
@@ -251,11 +270,24 @@ export class CorpusIndex {
       sources.has(id),
     );
     const disputeIndex = new Map(d.disputes.map((x, i) => [x, i]));
+    const idIndex = new Map<string, number>();
+    for (const id of d.table.entities.keys()) idIndex.set(id, idIndex.size);
+    const idOf = (id: string) => {
+      let i = idIndex.get(id);
+      if (i === undefined) idIndex.set(id, (i = idIndex.size));
+      return i;
+    };
+    for (const c of d.claims) {
+      for (const e of c.entityIds) idOf(e);
+      for (const e of c.contextIds ?? NONE) idOf(e);
+    }
+    for (const list of d.table.mentions.values()) for (const m of list) for (const e of m.candidates ?? NONE) idOf(e);
     const { entities, mentions: _mentions, ...lookups } = d.table;
     void _mentions;
     yield {
       kind: 'meta',
       keys: [...keyIds.keys()],
+      ids: [...idIndex.keys()],
       sources: ids.length,
       entities: entities.size,
       lookups,
@@ -269,34 +301,50 @@ export class CorpusIndex {
       yield { kind: 'entities', list: all.slice(i, i + batch * 20).map(({ mentions: _m, ...e }) => e) };
     const keyOf = (k: string) => keyIds.get(k)!;
     for (let i = 0; i < ids.length; i += batch) {
-      const list: SnapshotSource[] = ids.slice(i, i + batch).map((sourceId) => ({
-        source: sources.get(sourceId)!,
-        claims: (bySource.get(sourceId) ?? []).map((c) => {
-          const x = c as Claim & { contrast: boolean; heading: boolean; doubt: boolean };
-          return {
-            span: x.span,
-            entityIds: x.entityIds,
-            contextIds: x.contextIds ?? NONE,
-            speaker: x.speaker,
-            stance: x.stance,
-            stanceCue: x.stanceCue,
-            quantities: x.quantities,
-            dates: x.dates,
-            keys: Int32Array.from(x.keys, keyOf),
-            contrast: x.contrast,
-            heading: x.heading,
-            doubt: x.doubt,
-          };
-        }),
-        mentions: (d.table.mentions.get(sourceId) ?? []).map((m) => ({
-          span: m.span,
-          text: m.text,
-          entityId: m.entityId,
-          candidates: m.candidates,
-        })),
-        keys: [...(d.sourceKeys.get(sourceId) ?? [])].map(keyOf),
-        entities: [...(d.sourceEntities.get(sourceId) ?? [])],
-      }));
+      const list: SnapshotSource[] = ids.slice(i, i + batch).map((sourceId) => {
+        const source = sources.get(sourceId)!;
+        const cl = bySource.get(sourceId) ?? [];
+        const claims: SnapshotSource['claims'] = {
+          count: cl.length,
+          spans: [],
+          stances: [],
+          flags: [],
+          cues: [],
+          speakers: [],
+          quantities: [],
+          dates: [],
+          refs: [],
+        };
+        for (const c of cl as ClaimRecord[]) {
+          claims.spans.push(c.span.start, c.span.end);
+          claims.stances.push(STANCES.indexOf(c.stance));
+          claims.flags.push((c.contrast ? 1 : 0) | (c.heading ? 2 : 0) | (c.doubt ? 4 : 0));
+          claims.cues.push(c.stanceCue ?? 0);
+          claims.speakers.push(
+            c.speaker === OUTLET || (c.speaker.kind === 'outlet' && Object.keys(c.speaker).length === 1) ? 0 : c.speaker,
+          );
+          claims.quantities.push(c.quantities.length ? c.quantities : 0);
+          claims.dates.push(c.dates.length ? c.dates : 0);
+          claims.refs.push(c.keys.length, ...c.keys.map(keyOf));
+          claims.refs.push(c.entityIds.length, ...c.entityIds.map(idOf));
+          const ctx = c.contextIds ?? NONE;
+          claims.refs.push(ctx.length, ...ctx.map(idOf));
+        }
+        const ms = d.table.mentions.get(sourceId) ?? [];
+        const mentions: SnapshotSource['mentions'] = { cols: [], texts: [], candidates: [] };
+        for (const m of ms) {
+          mentions.cols.push(m.span.start, m.span.end, m.entityId ? idOf(m.entityId) + 1 : 0);
+          mentions.texts.push(source.text.slice(m.span.start, m.span.end) === m.text ? 0 : m.text);
+          mentions.candidates.push(m.candidates ? m.candidates.map(idOf) : 0);
+        }
+        return {
+          source,
+          claims,
+          mentions,
+          keys: [...(d.sourceKeys.get(sourceId) ?? [])].map(keyOf),
+          entities: [...(d.sourceEntities.get(sourceId) ?? [])],
+        };
+      });
       yield { kind: 'sources', list };
     }
   }
@@ -318,7 +366,15 @@ export class CorpusIndex {
   snapshotLoader(): { add(part: SnapshotPart): void; finish(): void } {
     let meta: Extract<SnapshotPart, { kind: 'meta' }> | undefined;
     let keys: string[] = [];
+    let idTable: string[] = [];
     const d = emptyDerived();
+    // entity ids as the entities parts carry them (one copy of each), looked up once the entities are in
+    let canon: string[] | undefined;
+    const idAt = (i: number): string => {
+      const id = canon![i];
+      if (id === undefined) throw new Error(`snapshot: entity index ${i} out of range`);
+      return id;
+    };
     const sources = new Map<string, Source>();
     const add = (part: SnapshotPart): void => {
       if (part.kind === 'meta') {
@@ -329,6 +385,7 @@ export class CorpusIndex {
         for (const [k, v] of part.doersByClaim) d.doersByClaim.set(k, v);
         for (const [k, list] of part.disputesByKey) d.disputesByKey.set(k, new Set(list.map((i) => part.disputes[i])));
         keys = part.keys.map((k) => intern(this.strings, k));
+        idTable = part.ids;
         return;
       }
       if (!meta) throw new Error('snapshot: parts before its meta part');
@@ -336,48 +393,70 @@ export class CorpusIndex {
         for (const e of part.list) d.table.entities.set(e.id, Object.assign(e, { mentions: [] }));
         return;
       }
-      // one copy of each entity id and each repeated string (a deserialised part has its own copy of every one)
-      const entityId = (id: string) => d.table.entities.get(id)?.id ?? intern(this.strings, id);
-      const entityIds = (list: string[]) => {
-        for (let i = 0; i < list.length; i++) list[i] = entityId(list[i]);
-        return list.length ? list : NONE;
-      };
+      canon ??= idTable.map((id) => d.table.entities.get(id)?.id ?? id);
       for (const p of part.list) {
         const source = p.source;
         const sourceId = source.id;
+        const text = source.text;
         sources.set(sourceId, source);
-        const mentions = p.mentions as ResolvedMention[];
-        for (const m of mentions) {
-          m.sourceId = sourceId;
-          m.text = intern(this.strings, m.text);
-          if (m.entityId) m.entityId = entityId(m.entityId);
-          if (m.candidates) entityIds(m.candidates);
+        const { cols, texts, candidates } = p.mentions;
+        const mentions: ResolvedMention[] = new Array(texts.length);
+        for (let i = 0, j = 0; i < texts.length; i++, j += 3) {
+          const span = { start: cols[j], end: cols[j + 1] };
+          const t = texts[i];
+          const cands = candidates[i];
+          mentions[i] = {
+            sourceId,
+            span,
+            text: t === 0 ? text.slice(span.start, span.end) : t,
+            entityId: cols[j + 2] ? idAt(cols[j + 2] - 1) : undefined,
+            candidates: cands === 0 ? undefined : cands.map(idAt),
+          };
         }
         d.table.mentions.set(sourceId, mentions);
-        d.sourceKeys.set(sourceId, KeySet.fromSorted(Array.from(p.keys, (i) => keys[i])));
+        d.sourceKeys.set(sourceId, KeySet.fromSorted(p.keys.map((i) => keys[i])));
         d.sourceEntities.set(sourceId, KeySet.fromSorted(p.entities));
-        p.claims.forEach((x, si) => {
-          const claim = newClaim(
-            sourceId,
-            si,
-            source.text,
-            {
-              ...x,
-              stance: intern(this.strings, x.stance) as Stance,
-              stanceCue: x.stanceCue === undefined ? undefined : intern(this.strings, x.stanceCue),
-              speaker: x.speaker.kind === 'outlet' && Object.keys(x.speaker).length === 1 ? OUTLET : internSpeaker(this.strings, x.speaker),
-              quantities: x.quantities.length ? internQuantities(this.strings, x.quantities) : NONE,
-              dates: x.dates.length ? x.dates : NONE,
-              keys: Array.from(x.keys, (i) => keys[i]),
-            },
-            entityIds(x.entityIds),
-            entityIds(x.contextIds),
-          );
+        const c = p.claims;
+        const refs = c.refs;
+        let r = 0;
+        const take = (table: (i: number) => string): string[] => {
+          const n = refs[r++];
+          if (!n) return NONE;
+          const out: string[] = new Array(n);
+          for (let k = 0; k < n; k++) out[k] = table(refs[r++]);
+          return out;
+        };
+        for (let si = 0; si < c.count; si++) {
+          const span = { start: c.spans[2 * si], end: c.spans[2 * si + 1] };
+          const cue = c.cues[si];
+          const speaker = c.speakers[si];
+          const quantities = c.quantities[si];
+          const dates = c.dates[si];
+          const flags = c.flags[si];
+          const stance = STANCES[c.stances[si]];
+          if (!stance) throw new Error(`snapshot: unknown stance code ${c.stances[si]}`);
+          const claimKeys = take((i) => keys[i]);
+          const entityIds = take(idAt);
+          const contextIds = take(idAt);
+          const fields: ClaimFields = {
+            span,
+            speaker: speaker === 0 ? OUTLET : internSpeaker(this.strings, speaker),
+            stance,
+            stanceCue: cue === 0 ? undefined : intern(this.strings, cue),
+            quantities: quantities === 0 ? NONE : internQuantities(this.strings, quantities),
+            dates: dates === 0 ? NONE : dates,
+            keys: claimKeys,
+            contrast: (flags & 1) !== 0,
+            heading: (flags & 2) !== 0,
+            doubt: (flags & 4) !== 0,
+          };
+          const claim = newClaim(sourceId, si, text, fields, entityIds, contextIds);
           d.claims.push(claim);
           d.claimById.set(claim.id, claim);
           for (const e of allEntities(claim)) push(d.claimsByEntity, e, claim);
           if (claim.doubt) push(d.denialsBySource, sourceId, claim);
-        });
+        }
+        if (r !== refs.length) throw new Error(`snapshot: the claims of ${sourceId} do not fit together`);
       }
     };
     const finish = (): void => {
@@ -750,6 +829,8 @@ function unique<T>(xs: T[]): T[] {
 
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 const OUTLET: Speaker = Object.freeze({ kind: 'outlet' }) as Speaker;
+/** stance codes of the snapshot */
+const STANCES: readonly Stance[] = ['asserts', 'denies', 'questions', 'hedges'];
 
 function intern(strings: Map<string, string>, s: string): string {
   const x = strings.get(s);
