@@ -79,6 +79,8 @@ export async function readChunked<T>(
 ): Promise<{ ok: true; items: T[]; header: CacheHeader & Record<string, unknown> } | { ok: false; reason: string; missing?: boolean }> {
   const what = kind.name;
   let fh: FileHandle;
+  type Chunk = { lenBuf: Buffer; blob: Buffer; next: number };
+  let pending: Promise<Chunk | undefined> | undefined;
   try {
     fh = await fsp.open(file, 'r');
   } catch (err) {
@@ -105,18 +107,32 @@ export async function readChunked<T>(
     const sha = createHash('sha1');
     const items: T[] = [];
     let count = 0;
-    const lenBuf = Buffer.alloc(4);
-    let at = HEADER_SIZE;
     let chunks = 0;
     let bad: string | undefined;
-    while (at < size) {
-      if (at + 4 > size || (await fh.read(lenBuf, 0, 4, at)).bytesRead < 4) return { ok: false, reason: `corrupt ${what} body` };
+    // the next chunk is read while this one is deserialised and handed over
+    // (never rejects: a read that fails is a corrupt body, and a read in flight when reading stops is awaited)
+    const readChunk = async (from: number): Promise<Chunk | undefined> => {
+      try {
+        return await readChunkAt(from);
+      } catch {
+        return undefined;
+      }
+    };
+    const readChunkAt = async (from: number): Promise<Chunk | undefined> => {
+      const lenBuf = Buffer.alloc(4);
+      if (from + 4 > size || (await fh.read(lenBuf, 0, 4, from)).bytesRead < 4) return undefined;
       const len = lenBuf.readUInt32LE(0);
-      at += 4;
-      if (at + len > size) return { ok: false, reason: `corrupt ${what} body` };
+      if (from + 4 + len > size) return undefined;
       const blob = Buffer.allocUnsafe(len);
-      if ((await fh.read(blob, 0, len, at)).bytesRead < len) return { ok: false, reason: `corrupt ${what} body` };
-      at += len;
+      if ((await fh.read(blob, 0, len, from + 4)).bytesRead < len) return undefined;
+      return { lenBuf, blob, next: from + 4 + len };
+    };
+    pending = HEADER_SIZE < size ? readChunk(HEADER_SIZE) : undefined;
+    while (pending) {
+      const got = await pending;
+      if (!got) return { ok: false, reason: `corrupt ${what} body` };
+      const { lenBuf, blob } = got;
+      pending = got.next < size ? readChunk(got.next) : undefined;
       sha.update(lenBuf).update(blob);
       chunks++;
       // a chunk that does not parse makes the checksum fail too; say which came first only if it matches
@@ -146,6 +162,7 @@ export async function readChunked<T>(
   } catch (err) {
     return { ok: false, reason: `corrupt ${what} (${(err as Error).message})` };
   } finally {
+    await pending;
     await fh.close();
   }
 }
