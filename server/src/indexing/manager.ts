@@ -243,7 +243,7 @@ export class CorpusManager {
     const known = new Map<string, string | undefined>();
     if (cacheFile && this.snapshotAllowed && this.diskChecked !== this.config.cacheDir && this.index.sources.size === 0) {
       this.snapshotAllowed = false;
-      await forEachLimit(files, 16, async (f) => void known.set(f, await this.keyOf(f)));
+      await forEachLimit(files, 64, async (f) => void known.set(f, await this.keyOf(f)));
       if (gen !== this.generation) return;
       // built aside part by part while the file is read and verified; swapped in only if all of it holds
       const loader = this.index.snapshotLoader();
@@ -432,7 +432,15 @@ export class CorpusManager {
           await writeSnapshot(snapshotFileIn(dir), fp, corpusKey(files, keys), problems, parts);
           // the signatures of the files analysed this time, so that the next start need not read them
           await forEachLimit(files, 16, async (f) => void (this.fileStats.has(f) || (await this.keyOf(f))));
-          if (gen === this.generation) await this.writeFileStats(dir, keep);
+          if (gen !== this.generation) return;
+          await this.writeFileStats(dir, keep);
+          // everything is on disk now: the per-file analyses are needed only by the next rebuild, which reads them
+          // back from the cache (as after a start from the snapshot), so they need not stay in memory meanwhile
+          if (gen === this.generation && !this.cacheDirty) {
+            this.index.analyses.clear();
+            this.entries.clear();
+            this.diskChecked = undefined;
+          }
         })
         .catch((err) => this.log(`index snapshot not written: ${(err as Error).message}`));
     }

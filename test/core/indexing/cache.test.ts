@@ -272,3 +272,25 @@ test('an unchanged file is known by its stat signature, not read again; a rewrit
     cleanup();
   }
 });
+
+test('once the cache and snapshot are written, the per-file analyses leave memory; a later re-index reads them back', async () => {
+  const { corpus, storage, cleanup } = setup();
+  try {
+    const first = await indexOnce(corpus, storage);
+    assert.equal(first.m.index.analyses.size, 0, 'released after the writes');
+    assert.equal(first.m.index.sources.size, 3, 'the index still answers');
+    const claims = first.m.index.claims;
+    writeFileSync(path.join(corpus, 'b.txt'), ARTICLE('Mohamed Belkaid', 40));
+    await first.m.configure({ roots: [corpus], exclude: [], cacheDir: storage });
+    assert.equal(first.m.stats?.fromCache, 2, 'the unchanged files from the cache');
+    assert.equal(first.m.stats?.analysed, 1);
+    assert.equal(first.m.index.claims.length, claims.length);
+    assert.ok(first.m.index.claims.some((c) => c.quantities.some((q) => q.value === 40)));
+    assert.deepEqual(
+      first.m.index.claims.filter((c) => !c.sourceId.endsWith('b.txt')),
+      claims.filter((c) => !c.sourceId.endsWith('b.txt')),
+    );
+  } finally {
+    cleanup();
+  }
+});
