@@ -96,6 +96,9 @@ export class BenchClient {
     }
   }
   async stop(timeoutMs = 120000) {
+    // listened for before the exit notification: a server that exits at once must not be waited for forever
+    const exited =
+      this.proc.exitCode !== null || this.proc.signalCode !== null ? Promise.resolve() : new Promise((r) => this.proc.once('exit', r));
     try {
       await Promise.race([
         this.conn.sendRequest('shutdown'),
@@ -105,7 +108,6 @@ export class BenchClient {
     } catch {
       // killed below
     }
-    const exited = new Promise((r) => this.proc.once('exit', r));
     setTimeout(() => this.proc.kill(), 2000).unref();
     await exited;
     this.conn.dispose();
