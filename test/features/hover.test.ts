@@ -4,6 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { corpus } from '../core/helpers';
 import { checkDraft } from '../../server/src/core/check';
 import { hover } from '../../server/src/features/hover';
+import { definition } from '../../server/src/features/definition';
 
 const given = ['Pieter', 'Mattijs', 'Anouk', 'Sanne', 'Joris', 'Femke', 'Bram', 'Lotte', 'Daan', 'Maud', 'Ruben', 'Noor'];
 // twelve people share the surname; Pieter is named in three articles, Mattijs in two, the others in one each
@@ -42,4 +43,14 @@ test('an unambiguous name shows its one card', () => {
   const md = hoverOn('Pieter Dalhuisen spoke again.', 'Pieter Dalhuisen');
   assert.doesNotMatch(md, /Ambiguous/);
   assert.equal(md.match(/Named in \d+ of \d+ sources/g)?.length, 1);
+});
+
+test('Go to Definition on an ambiguous name: one passage per candidate, most named first', () => {
+  const draft = 'The inquiry heard that Dalhuisen had left early.';
+  const doc = TextDocument.create('file:///draft.md', 'markdown', 1, draft);
+  const locs = definition(idx, doc, checkDraft(idx, draft), doc.positionAt(draft.indexOf('Dalhuisen') + 1));
+  assert.equal(locs.length, 12, 'all twelve candidates, each once');
+  // Pieter is named in a0, b1 and b2; his best passage comes first
+  assert.match(locs[0].uri, /\/(a0|b1|b2)\.txt$/);
+  assert.equal(new Set(locs.map((l) => l.uri)).size >= 10, true);
 });

@@ -119,6 +119,13 @@ function sourcesFor(index: CorpusIndex, e: Entity): string[] {
   return ids;
 }
 
+/** The candidates of an ambiguous name, most named first (sources, then mentions, then name). */
+export function rankCandidates(index: CorpusIndex, candidates: Entity[]): { e: Entity; n: number }[] {
+  return candidates
+    .map((e) => ({ e, n: index.sourceCountOf(e) }))
+    .sort((a, b) => b.n - a.n || b.e.mentions.length - a.e.mentions.length || (a.e.name < b.e.name ? -1 : a.e.name > b.e.name ? 1 : 0));
+}
+
 const MAX_SOURCES = 12;
 
 export function bestPassages(

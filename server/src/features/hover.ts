@@ -4,7 +4,7 @@ import type { CorpusIndex } from '../core/index';
 import type { DraftCheck } from '../core/check';
 import type { Entity } from '../core/model';
 import { mentionAt } from './drafts';
-import { entityCard, esc } from './card';
+import { entityCard, esc, rankCandidates } from './card';
 
 /** An ambiguous name shows the cards of its most named candidates, and lists this many of the others by name. */
 const CARDS = 2;
@@ -26,9 +26,7 @@ export function hover(index: CorpusIndex, doc: TextDocument, check: DraftCheck, 
  * with the full cards of the first few; the rest by name (Go to Definition and Find References list them all).
  */
 export function ambiguousHover(index: CorpusIndex, text: string, candidates: Entity[]): string {
-  const ranked = candidates
-    .map((e) => ({ e, n: index.sourceCountOf(e) }))
-    .sort((a, b) => b.n - a.n || b.e.mentions.length - a.e.mentions.length || (a.e.name < b.e.name ? -1 : a.e.name > b.e.name ? 1 : 0));
+  const ranked = rankCandidates(index, candidates);
   const md = [`_Ambiguous here: “${esc(text)}” may be any of ${ranked.length} entities, most named first._`, ''];
   for (const { e, n } of ranked.slice(0, CARDS + NAMES))
     md.push(`- **${esc(e.name)}** · ${e.type} · named in ${n} source${n === 1 ? '' : 's'}`);
