@@ -16,10 +16,10 @@ docs.push({ id: 'b1', text: 'Pieter Dalhuisen, a harbour pilot, spoke to reporte
 docs.push({ id: 'b2', text: 'Pieter Dalhuisen and Mattijs Dalhuisen left Veldhaven.' });
 const idx = corpus(docs);
 
-function hoverOn(draft: string, word: string): string {
+function hoverOn(draft: string, word: string, index = idx): string {
   const doc = TextDocument.create('file:///draft.md', 'markdown', 1, draft);
-  const check = checkDraft(idx, draft);
-  const h = hover(idx, doc, check, doc.positionAt(draft.indexOf(word) + 1));
+  const check = checkDraft(index, draft);
+  const h = hover(index, doc, check, doc.positionAt(draft.indexOf(word) + 1));
   assert.ok(h, `a hover on ${word}`);
   return (h.contents as { value: string }).value;
 }
@@ -50,7 +50,23 @@ test('Go to Definition on an ambiguous name: one passage per candidate, most nam
   const doc = TextDocument.create('file:///draft.md', 'markdown', 1, draft);
   const locs = definition(idx, doc, checkDraft(idx, draft), doc.positionAt(draft.indexOf('Dalhuisen') + 1));
   assert.equal(locs.length, 12, 'all twelve candidates, each once');
-  // Pieter is named in a0, b1 and b2; his best passage comes first
+  // Pieter is named in a0, b1, b2 and c1; his best passage comes first
   assert.match(locs[0].uri, /\/(a0|b1|b2)\.txt$/);
   assert.equal(new Set(locs.map((l) => l.uri)).size >= 10, true);
+});
+
+test('a card quotes a sentence that names the entity only by an ambiguous surname with a caution, after the direct ones', () => {
+  // both brothers named, then the surname alone: that sentence may be about either
+  const brothers = corpus([
+    {
+      id: 'c1',
+      text: 'Pieter Dalhuisen and Mattijs Dalhuisen ran the Veldhaven yard.\n\nDalhuisen blew up the harbour crane in 2019.',
+    },
+  ]);
+  const md = hoverOn('Pieter Dalhuisen spoke again.', 'Pieter Dalhuisen', brothers);
+  const c1 = md.slice(md.indexOf('**c1'));
+  const quotes = c1.split('\n').filter((l) => l.startsWith('> '));
+  assert.match(quotes[0], /ran the Veldhaven yard/, 'the sentence naming him in full first');
+  assert.match(quotes[1], /blew up the harbour crane.*“Dalhuisen” here may be someone else of that name/);
+  assert.doesNotMatch(quotes[0], /may be someone else/);
 });

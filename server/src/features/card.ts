@@ -77,11 +77,38 @@ function claimsBySource(index: CorpusIndex, entityId: string): Map<string, Claim
   return g;
 }
 
-/** Claims about the entity, ranked: direct mention first, figures and stances, then position in the article. */
+/**
+ * The name as written when the claim names the entity only through a name that fits several entities ("Abdeslam"
+ * in an article about two brothers): such a sentence may be about another of them.
+ */
+export function ambiguousName(index: CorpusIndex, c: Claim, entityId: string): string | undefined {
+  const ms = index.table.mentions.get(c.sourceId);
+  if (!ms || !c.entityIds.includes(entityId)) return undefined;
+  // mentions are in text order: the first at or after the sentence's start
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid].span.start < c.span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let name: string | undefined;
+  for (let i = lo; i < ms.length && ms[i].span.start < c.span.end; i++) {
+    const m = ms[i];
+    if (m.entityId === entityId) return undefined;
+    if (m.candidates?.includes(entityId)) name ??= m.text;
+  }
+  return name;
+}
+
+/**
+ * Claims about the entity, ranked: direct mention first (not through a name that fits others too), figures and
+ * stances, then position in the article.
+ */
 function rankedClaims(index: CorpusIndex, e: Entity, sourceId: string): Claim[] {
   const list = claimsBySource(index, e.id).get(sourceId) ?? [];
   const score = (c: Claim) =>
-    (c.entityIds.includes(e.id) ? 3 : 0) +
+    (c.entityIds.includes(e.id) && !ambiguousName(index, c, e.id) ? 3 : 0) +
     (c.quantities.length ? 1 : 0) +
     (c.stance !== 'asserts' ? 1 : 0) +
     (index.disputesByClaim.has(c.id) ? 2 : 0) -
@@ -139,7 +166,8 @@ export function bestPassages(
   for (const sourceId of sourcesFor(index, e).slice(0, limit)) {
     const m = firstMention.get(sourceId)!;
     const best = rankedClaims(index, e, m.sourceId)[0];
-    out.push({ sourceId: m.sourceId, span: best && best.entityIds.includes(e.id) ? best.span : m.span });
+    const direct = best && best.entityIds.includes(e.id) && !ambiguousName(index, best, e.id);
+    out.push({ sourceId: m.sourceId, span: direct ? best.span : m.span });
   }
   return out;
 }
@@ -187,7 +215,9 @@ export function entityCard(
       const who = c.speaker.kind === 'outlet' ? '' : ` — ${esc(c.speaker.name ?? 'quoted')}`;
       // a stance is shown only where the source doubts or denies the point itself, with its own words
       const stance = isDoubt(c) ? ` _(${c.stance === 'denies' ? 'denies' : 'doubts'}${c.stanceCue ? `: “${esc(c.stanceCue)}”` : ''})_` : '';
-      md.push(`\n> ${esc(short(c.text, 220))}${who}${stance} ${linkTo(index, c, 'open')}`);
+      const amb = ambiguousName(index, c, e.id);
+      const maybe = amb ? ` _(“${esc(amb)}” here may be someone else of that name)_` : '';
+      md.push(`\n> ${esc(short(c.text, 220))}${who}${stance}${maybe} ${linkTo(index, c, 'open')}`);
     }
     if (!top.length) {
       const m = e.mentions.find((x) => x.sourceId === sid)!;
