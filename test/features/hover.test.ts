@@ -70,3 +70,15 @@ test('a card quotes a sentence that names the entity only by an ambiguous surnam
   assert.match(quotes[1], /blew up the harbour crane.*“Dalhuisen” here may be someone else of that name/);
   assert.doesNotMatch(quotes[0], /may be someone else/);
 });
+
+test("one article's two brothers do not narrow a draft's surname to them: every person the corpus knows by it", () => {
+  const more = corpus([
+    ...docs,
+    {
+      id: 'c1',
+      text: 'Pieter Dalhuisen and Mattijs Dalhuisen ran the Veldhaven yard.\n\nDalhuisen blew up the harbour crane in 2019.',
+    },
+  ]);
+  const md = hoverOn('The inquiry heard that Dalhuisen had left early.', 'Dalhuisen', more);
+  assert.match(md, /may be any of 12 entities/);
+});

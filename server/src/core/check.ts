@@ -330,12 +330,18 @@ export function resolveDraftMention(index: CorpusIndex, m: RawMention): { entity
     return undefined;
   }
   const r = index.lookupName(m.text);
-  if (r.entityId || r.candidates) return r;
+  if (r.entityId) return r;
   // one word that is part of known names: "Kessler" (Kessler Logistics), "Albrecht" (Jonas Albrecht)
+  const ids =
+    m.words.length === 1
+      ? [...(index.nameTokens.get(fold(m.text).replace(/['\u2019]s?$/, '')) ?? [])].filter((id) => index.entity(id)?.type !== 'event')
+      : [];
+  if (r.candidates) {
+    // an ambiguous surname: every person the corpus knows by it, not only those one article had to choose between
+    const more = ids.filter((id) => index.entity(id)?.type === 'person' && !r.candidates!.includes(id));
+    return more.length ? { candidates: [...r.candidates, ...more] } : r;
+  }
   if (m.words.length === 1) {
-    const ids = [...(index.nameTokens.get(fold(m.text).replace(/['\u2019]s?$/, '')) ?? [])].filter(
-      (id) => index.entity(id)?.type !== 'event',
-    );
     if (ids.length === 1) return { entityId: ids[0] };
     if (ids.length > 1 && ids.every((id) => index.entity(id)?.type === 'person')) return { candidates: ids };
   }
