@@ -7,11 +7,6 @@ import { allEntities, detectDisputes, isDoubt } from './disputes/detect';
 import { fold } from './lexicon';
 
 /**
- * The corpus index: sources, their per-file analyses, and what is derived from all of them together
- * (entities, claims, disputes, a trigram index of names for fuzzy lookup). Rebuilding the derived part is
- * cheap next to the per-file analysis, which is cached and can be computed in workers.
- */
-/**
  * One source's part of a snapshot, as columns of numbers where it can (a deserialised number costs far less than a
  * deserialised object or string, and needs no hashing to be shared): entities as indexes into the meta part's id
  * table, meaning keys as indexes into its key table, stances as codes, and 0 for "the outlet itself", "none" and
@@ -320,9 +315,7 @@ export class CorpusIndex {
           claims.stances.push(STANCES.indexOf(c.stance));
           claims.flags.push((c.contrast ? 1 : 0) | (c.heading ? 2 : 0) | (c.doubt ? 4 : 0));
           claims.cues.push(c.stanceCue ?? 0);
-          claims.speakers.push(
-            c.speaker === OUTLET || (c.speaker.kind === 'outlet' && Object.keys(c.speaker).length === 1) ? 0 : c.speaker,
-          );
+          claims.speakers.push(isPlainOutlet(c.speaker) ? 0 : c.speaker);
           claims.quantities.push(c.quantities.length ? c.quantities : 0);
           claims.dates.push(c.dates.length ? c.dates : 0);
           claims.refs.push(c.keys.length, ...c.keys.map(keyOf));
@@ -451,9 +444,7 @@ export class CorpusIndex {
             doubt: (flags & 4) !== 0,
           };
           const claim = newClaim(sourceId, si, text, fields, entityIds, contextIds);
-          d.claims.push(claim);
-          d.claimById.set(claim.id, claim);
-          for (const e of allEntities(claim)) push(d.claimsByEntity, e, claim);
+          addClaim(d, claim);
           if (claim.doubt) push(d.denialsBySource, sourceId, claim);
         }
         if (r !== refs.length) throw new Error(`snapshot: the claims of ${sourceId} do not fit together`);
@@ -466,10 +457,7 @@ export class CorpusIndex {
           `snapshot: ${sources.size} sources and ${d.table.entities.size} entities, expected ${meta.sources} and ${meta.entities}`,
         );
       linkMentions(d.table.entities, d.table.mentions);
-      for (const x of d.disputes) {
-        for (const e of x.entityIds) push(d.disputesByEntity, e, x);
-        for (const s of x.sides) push(d.disputesByClaim, s.claimId, x);
-      }
+      indexDisputes(d);
       this.sources.clear();
       this.analyses.clear();
       for (const [id, s] of sources) this.sources.set(id, s);
@@ -703,6 +691,13 @@ function newClaim(sourceId: string, si: number, text: string, s: ClaimFields, en
   };
 }
 
+/** A claim into the derived state: the list, by id, and under every entity it names or refers back to. */
+function addClaim(d: Derived, claim: Claim): void {
+  d.claims.push(claim);
+  d.claimById.set(claim.id, claim);
+  for (const e of allEntities(claim)) push(d.claimsByEntity, e, claim);
+}
+
 /** The claims of one source: each sentence with the entities it names or refers back to. */
 function buildClaims(d: Derived, source: Source, a: SourceAnalysis): void {
   const sourceId = source.id;
@@ -760,9 +755,7 @@ function buildClaims(d: Derived, source: Source, a: SourceAnalysis): void {
       if (ev) add(ev);
     }
     const claim = newClaim(sourceId, si, text, s, ids.length ? unique(ids) : NONE, context.length > 1 ? unique(context) : context);
-    d.claims.push(claim);
-    d.claimById.set(claim.id, claim);
-    for (const e of allEntities(claim)) push(d.claimsByEntity, e, claim);
+    addClaim(d, claim);
     if (doers.length) d.doersByClaim.set(claim.id, doers);
     // carry context forward
     if (persons.length) {
@@ -839,6 +832,11 @@ function intern(strings: Map<string, string>, s: string): string {
   return s;
 }
 
+/** The source's own voice, with no name, cue or entity: the one shared `OUTLET` object stands for it. */
+function isPlainOutlet(sp: Speaker): boolean {
+  return sp === OUTLET || (sp.kind === 'outlet' && Object.keys(sp).length === 1);
+}
+
 function internSpeaker(strings: Map<string, string>, sp: Speaker): Speaker {
   sp.kind = intern(strings, sp.kind) as Speaker['kind'];
   if (sp.name !== undefined) sp.name = intern(strings, sp.name);
@@ -868,15 +866,10 @@ function compact(a: SourceAnalysis, strings: Map<string, string>): SourceAnalysi
     for (let i = 0; i < keys.length; i++) keys[i] = intern(strings, keys[i]);
     if (!s.quantities.length) s.quantities = NONE;
     if (!s.dates.length) s.dates = NONE;
-    if (s.speaker.kind === 'outlet' && Object.keys(s.speaker).length === 1) s.speaker = OUTLET;
-    else s.speaker = { ...s.speaker, kind: intern(strings, s.speaker.kind) as Speaker['kind'] };
+    s.speaker = isPlainOutlet(s.speaker) ? OUTLET : internSpeaker(strings, s.speaker);
     s.stance = intern(strings, s.stance) as Stance;
     if (s.stanceCue) s.stanceCue = intern(strings, s.stanceCue);
-    for (const q of s.quantities) {
-      q.qualifier = intern(strings, q.qualifier) as Quantity['qualifier'];
-      q.measure = intern(strings, q.measure) as Quantity['measure'];
-      q.counted = intern(strings, q.counted) as Quantity['counted'];
-    }
+    internQuantities(strings, s.quantities);
   }
   for (const m of a.raw) {
     m.kind = intern(strings, m.kind) as RawMention['kind'];
