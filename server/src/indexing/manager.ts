@@ -18,7 +18,7 @@ import {
   type CachedEntry,
   type FileStats,
 } from '../cache/store';
-import { fromPlain, keyOfFile, loadAndAnalyse, statSignature, type FileResult } from './work';
+import { fromPlain, keyOfFile, loadAndAnalyse, statSignature, statTrusted, type FileResult, type StatSignature } from './work';
 import { runInWorkers } from './pool';
 
 /**
@@ -176,17 +176,22 @@ export class CorpusManager {
    * by reading and hashing it (and then remembering the signature, taken before the read).
    */
   private async keyOf(file: string): Promise<string | undefined> {
-    const st = await statSignature(file, this.opts.statTrustedAfterMs);
+    const st = await statSignature(file);
     const known = this.fileStats.get(file);
     if (st && known && known.sig === st.sig) {
       this.keysFromStat++;
       return known.key;
     }
     const key = await keyOfFile(file, this.maxBytes);
-    if (st?.trusted && key) this.fileStats.set(file, { sig: st.sig, key });
+    this.rememberSignature(file, st, key);
+    return key;
+  }
+
+  /** Keeps (or forgets) what a file's signature says its content key is. */
+  private rememberSignature(file: string, st: StatSignature | undefined, key: string | undefined): void {
+    if (st && key && statTrusted(st, this.opts.statTrustedAfterMs)) this.fileStats.set(file, { sig: st.sig, key });
     else this.fileStats.delete(file);
     this.fileStatsDirty = true;
-    return key;
   }
 
   /** Writes the signature table (files no longer listed are left out) when it changed. */
@@ -351,6 +356,7 @@ export class CorpusManager {
       if (r.source && r.analysis && r.key) {
         const entry: CachedEntry = { file: r.file, key: r.key, source: r.source, analysis: r.analysis, warnings: r.warnings };
         this.index.upsert(fromPlain(r.source), r.analysis, copied);
+        this.rememberSignature(r.file, r.stat, r.key);
         this.entries.set(r.file, entry);
         stats.bytes += r.source.text.length;
       } else {
@@ -430,9 +436,8 @@ export class CorpusManager {
           for (const f of files) keys.set(f, entries.get(f) ?? (await keyOfFile(f, this.maxBytes)));
           if (gen !== this.generation) return;
           await writeSnapshot(snapshotFileIn(dir), fp, corpusKey(files, keys), problems, parts);
-          // the signatures of the files analysed this time, so that the next start need not read them
-          await forEachLimit(files, 16, async (f) => void (this.fileStats.has(f) || (await this.keyOf(f))));
-          if (gen !== this.generation) return;
+          // the signatures of the files analysed this time (taken as they were read), so that the next start need
+          // not read them
           await this.writeFileStats(dir, keep);
           // everything is on disk now: the per-file analyses are needed only by the next rebuild, which reads them
           // back from the cache (as after a start from the snapshot), so they need not stay in memory meanwhile

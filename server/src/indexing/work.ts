@@ -21,6 +21,20 @@ export interface FileResult {
   analysis?: SourceAnalysis;
   problem?: LoadProblem;
   warnings: LoadProblem[];
+  /** the file's stat signature, taken before it was read (so it can only be older than the content analysed) */
+  stat?: StatSignature;
+}
+
+export interface StatSignature {
+  sig: string;
+  /** when the file or its sidecar last changed, and when the signature was taken (epoch ms) */
+  changedMs: number;
+  at: number;
+}
+
+/** Whether a signature may stand for the content: the file had been left alone `trustedAfterMs` when it was taken. */
+export function statTrusted(st: StatSignature, trustedAfterMs = 2000): boolean {
+  return st.at - st.changedMs >= trustedAfterMs;
 }
 
 export async function sidecarKey(file: string): Promise<string> {
@@ -42,9 +56,9 @@ export function contentKey(fileHash: string, sideKey: string): string {
  * What the file system says about a file and its sidecar without reading them: inode, size, modification and
  * status-change times (nanoseconds). Any write changes the status-change time, which no tool can set back, so an
  * equal signature means equal content, except for writes within the file system's time granularity: a signature
- * is trusted only once the file has been left alone for a while (`trustedAfterMs`). Undefined when unreadable.
+ * is trusted only once the file has been left alone for a while (`statTrusted`). Undefined when unreadable.
  */
-export async function statSignature(file: string, trustedAfterMs = 2000): Promise<{ sig: string; trusted: boolean } | undefined> {
+export async function statSignature(file: string): Promise<StatSignature | undefined> {
   const one = async (f: string) => {
     const s = await fsp.stat(f, { bigint: true });
     return {
@@ -57,7 +71,7 @@ export async function statSignature(file: string, trustedAfterMs = 2000): Promis
     const side = sidecarPath(file);
     const other = side === file ? undefined : await one(side).catch(() => undefined);
     const changedMs = Math.max(main.changedMs, other?.changedMs ?? 0);
-    return { sig: `${main.sig}|${other?.sig ?? 'none'}`, trusted: Date.now() - changedMs >= trustedAfterMs };
+    return { sig: `${main.sig}|${other?.sig ?? 'none'}`, changedMs, at: Date.now() };
   } catch {
     return undefined;
   }
@@ -75,12 +89,13 @@ export async function keyOfFile(file: string, maxBytes: number): Promise<string 
 }
 
 export async function loadAndAnalyse(file: string, maxBytes?: number): Promise<FileResult> {
+  const stat = await statSignature(file);
   const r = await loadSourceFile(file, { id: file, maxBytes });
   if (!r.source) return { file, problem: r.problem, warnings: r.warnings };
   try {
     const analysis = analyzeSource(r.source);
     const key = r.source.hash ? contentKey(r.source.hash, await sidecarKey(file)) : undefined;
-    return { file, key, source: toPlain(r.source), analysis, warnings: r.warnings };
+    return { file, key, source: toPlain(r.source), analysis, warnings: r.warnings, stat };
   } catch (err) {
     return { file, problem: { path: file, reason: `could not be analysed: ${(err as Error).message}` }, warnings: r.warnings };
   }

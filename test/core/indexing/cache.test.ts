@@ -294,3 +294,16 @@ test('once the cache and snapshot are written, the per-file analyses leave memor
     cleanup();
   }
 });
+
+test('the first indexing keeps the signatures it took as it read the files: the next start reads none of them', async () => {
+  const { corpus, storage, cleanup } = setup();
+  try {
+    const first = await indexOnce(corpus, storage, { statTrustedAfterMs: 0 });
+    assert.equal(first.m.stats?.analysed, 3);
+    const second = await indexOnce(corpus, storage, { statTrustedAfterMs: 0 });
+    assert.equal(second.m.stats?.fromSnapshot, 3);
+    assert.equal(second.m.stats?.keysFromStat, 3);
+  } finally {
+    cleanup();
+  }
+});
