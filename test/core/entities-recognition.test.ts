@@ -210,3 +210,39 @@ test("a university's campus is part of its name; a place and ordinary words afte
     assert.ok(got.includes(n), `${n} in ${got.join('; ')}`);
   assert.ok(!got.includes('Denver Agreement [organization]'), got.join('; '));
 });
+
+test('an outlet that is spoken to or quoted is an organisation; a person spoken to stays a person', () => {
+  const got = names(
+    [
+      'The mayor told Harbour Weekly that the bridge would reopen.',
+      'The plan is sound, according to Marsh Courier.',
+      'She explained it in an interview with the Northern Lantern.',
+      'A resident told Orla Vantreece about the flood.',
+    ].join(' '),
+  );
+  for (const n of [
+    'Harbour Weekly [organization]',
+    'Marsh Courier [organization]',
+    'Northern Lantern [organization]',
+    'Orla Vantreece [person]',
+  ])
+    assert.ok(got.includes(n), `${n} in ${got.join('; ')}`);
+  // a possessive after the cue names what is quoted, not the outlet: no organisation vote
+  const poss = names('According to Quillbrook Falls\u2019 mayor, Nadia Ferrow, the dam held. Quillbrook Falls, Ohio, is small.');
+  assert.ok(poss.includes('Quillbrook Falls [place]'), poss.join('; '));
+  // the same name without any such cue is left out (no evidence of its type)
+  assert.ok(!names('Northern Lantern was there.').some((n) => /Lantern/.test(n)));
+});
+
+test('kin, birth and death are a person\u2019s; "X reported" is an outlet', () => {
+  const text = [
+    'Tavrosi ruled the island for forty years.',
+    'Tavrosi was born in a fishing village.',
+    'Tavrosi\u2019s cousin succeeded him, and Tavrosi\u2019s funeral was held on Friday.',
+    'Tavrosi died last week, Calderpost reported.',
+  ].join(' ');
+  const got = names(text);
+  assert.ok(got.includes('Tavrosi [person]'), got.join('; '));
+  assert.ok(!got.includes('Tavrosi [organization]'), got.join('; '));
+  assert.ok(got.includes('Calderpost [organization]'), got.join('; '));
+});

@@ -540,7 +540,11 @@ function processRun(
         isKnownPlace(text.slice(toks[runIdx[0]].start, toks[runIdx[k]].end)) &&
         k + 2 < runIdx.length) ||
       // "told NPR Hamza Idris": an acronym before a person's full name
-      (k === 0 && isAcronym(w) && isFirstName(toks[runIdx[1]].text) && runIdx.length >= 3 && !CONNECTORS.has(lower(toks[runIdx[2]])));
+      (k === 0 &&
+        isAcronym(w) &&
+        isFirstName(toks[runIdx[1]].text) &&
+        runIdx.length >= 3 &&
+        (!CONNECTORS.has(lower(toks[runIdx[2]])) || runIdx.length >= 4));
     if (splitHere) {
       processRun(text, toks, runIdx.slice(0, k + 1), si, heading, initial, out, lowercaseSeen);
       processRun(text, toks, runIdx.slice(k + 1), si, heading, initial, out, lowercaseSeen);
@@ -807,6 +811,24 @@ function processRun(
   // "the Mexican company Cultura Colectiva", "the broadcaster Al Arabiya"
   if (before1 && ORG_CLASS.has(before1.text) && !title) votes.organization += 4;
   if (b1 === 'by' && words.length >= 2) votes.person += 0.5;
+  // the words before the name, past an article: "told (the) X", "according to (the) X"
+  const q1 = b1 === 'the' ? b2 : b1;
+  const q2 = b1 === 'the' ? lower(toks[idx[0] - 3]) : b2;
+  // an outlet or body that is spoken to or quoted: "told Harbour Radio", "according to Kessler", "in an interview
+  // with the Valley Courier" (a person spoken to is named with a given name, which outweighs this)
+  // (not a possessive: "according to Kessler's chief")
+  const apos = toks[idx[idx.length - 1] + 1];
+  const possessive = /['\u2019]s?$/.test(last.text) || (!!apos && apos.start === last.end && /^['\u2019]$/.test(apos.text));
+  if (possessive) {
+    // the possession is what is quoted
+  } else if (q1 === 'told' || ((q1 === 'by' || q1 === 'in') && QUOTING.has(q2))) votes.organization += 2;
+  else if (
+    (q1 === 'to' && (q2 === 'according' || q2 === 'remarks' || q2 === 'spoke' || q2 === 'speaking')) ||
+    (q1 === 'with' && q2 === 'interview')
+  )
+    votes.organization += 1;
+  // "the storm hit Veldhaven", "heading toward the Marsdorp islands"
+  if (MOVING_TO.has(q1)) votes.place += 1;
   // context after
   const ai = idx[idx.length - 1] + 1;
   const a1 = toks[ai];
@@ -825,6 +847,12 @@ function processRun(
   if (a1?.text === ',' && a2 && /^\d{1,2}$/.test(a2.text) && a3?.text === ',') votes.person += 2;
   // "Kessler's chief executive", "Kessler's shares"
   if (poss && ORG_POSSESSIONS.has(la1)) votes.organization += 2;
+  // "Okafor's cousin", "Okafor's funeral": kin and the events of a life belong to a person
+  if (poss && PERSON_POSSESSIONS.has(la1)) votes.person += 2;
+  // "Okafor was born", "Okafor died"
+  if ((la1 === 'was' && lower(a2) === 'born') || la1 === 'died') votes.person += 2;
+  // "Kessler reported", "Harbour Radio reports": a news outlet
+  if ((la1 === 'reported' || la1 === 'reports') && !poss) votes.organization += 1;
   // "Springdale, Ohio": a place followed by its state or country
   if (a1?.text === ',' && a2 && !title && !poss) {
     const one = a2.text;
@@ -929,6 +957,16 @@ const PUBLISHING = new Set(
 );
 const ORG_ROLES = new Set(
   'spokesman spokeswoman spokesperson spokespeople director directors head chief member members officials official employees employee staff ceo chairman chairwoman chair founder co-founder researchers researcher scientists scientist professor lecturer analyst analysts shares stake executives executive board'.split(
+    ' ',
+  ),
+);
+/** Verbs of quoting a source, before "by"/"in": "as quoted by …", "reported by …", "writing in …". */
+const QUOTING = new Set(['quoted', 'reported', 'published', 'cited', 'writing', 'wrote']);
+/** Words of motion toward a place: "the storm hit …", "heading toward …". */
+const MOVING_TO = new Set(['hit', 'struck', 'toward', 'towards', 'across']);
+/** Kin and life events after a possessive: a person's. */
+const PERSON_POSSESSIONS = new Set(
+  'father mother son daughter wife husband brother sister cousin uncle aunt nephew niece grandson granddaughter widow children family death funeral burial birth reign life career'.split(
     ' ',
   ),
 );
