@@ -246,3 +246,13 @@ test('kin, birth and death are a person\u2019s; "X reported" is an outlet', () =
   assert.ok(!got.includes('Tavrosi [organization]'), got.join('; '));
   assert.ok(got.includes('Calderpost [organization]'), got.join('; '));
 });
+
+test('names listed with "and"/"or" share the type that the clear members of the list have', () => {
+  const got = names('Flights to Madrid, Lisbon and Quellmoor were cancelled on Sunday.');
+  assert.ok(got.includes('Quellmoor [place]'), got.join('; '));
+  // the same unknown word outside a list has no evidence of its type
+  assert.ok(!names('Quellmoor was quiet on Sunday.').some((n) => /Quellmoor/.test(n)));
+  // a list that mixes types gives nothing; commas alone (an apposition) are no list
+  assert.ok(!names('Madrid, Orla Vantreece and Quellmoor were named.').some((n) => /Quellmoor/.test(n)));
+  assert.ok(!names('They flew to Madrid, Quellmoor was quiet.').some((n) => /Quellmoor/.test(n)));
+});

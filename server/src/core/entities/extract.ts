@@ -371,6 +371,7 @@ function extractFromTokens(
     if (p.length === 1 && OPENERS.test(p) && /^\p{L}/u.test(toks[i].text)) initial.add(i);
   }
 
+  const first = out.length;
   let i = 0;
   while (i < toks.length) {
     const t = toks[i];
@@ -430,7 +431,54 @@ function extractFromTokens(
     i = j + 1;
     processRun(text, toks, run, si, heading, initial, out, lowercaseSeen);
   }
+  if (out.length - first >= 2) shareListTypes(text, out, first);
   extractEvents(text, toks, si, heading, out);
+}
+
+/** Between two members of a list: a comma, "and", "or", ", and". */
+const LIST_GAP = /^(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)$/;
+/** Evidence this strong for one type makes a name a clear member of that type in a list. */
+const CLEAR = 3;
+
+function clearType(v: Votes): EntityType | undefined {
+  const best = v.person >= v.organization && v.person >= v.place ? 'person' : v.organization >= v.place ? 'organization' : 'place';
+  const second = Math.max(...(['person', 'organization', 'place'] as const).filter((t) => t !== best).map((t) => v[t]));
+  return v[best] >= CLEAR && v[best] - second >= CLEAR ? best : undefined;
+}
+
+/**
+ * Names listed together ("Marsdorp, Veldhaven and Oostkade"; "Kessler, Nordline or Harbour Air") are things of one
+ * kind: when some members of a list have clear evidence of one type and none of another, the members without clear
+ * evidence get a vote for it. Mentions of one sentence, from `from` on.
+ */
+function shareListTypes(text: string, out: RawMention[], from: number): void {
+  let a = from;
+  while (a < out.length) {
+    // a list ends at its "and"/"or"; commas alone also set off appositions ("Springdale, Ohio") and are no list
+    let b = a;
+    let closed = false;
+    while (!closed && b + 1 < out.length && out[b + 1].kind !== 'event') {
+      const gap = text.slice(out[b].span.end, out[b + 1].span.start);
+      if (!LIST_GAP.test(gap)) break;
+      closed = /\b(?:and|or)\b/.test(gap);
+      b++;
+    }
+    if (!closed) b = a;
+    if (b > a) {
+      let type: EntityType | undefined;
+      let mixed = false;
+      let clear = 0;
+      for (let k = a; k <= b; k++) {
+        const t = clearType(out[k].votes);
+        if (!t) continue;
+        clear++;
+        if (type && t !== type) mixed = true;
+        type = t;
+      }
+      if (type && !mixed && clear < b - a + 1) for (let k = a; k <= b; k++) if (!clearType(out[k].votes)) out[k].votes[type] += 2;
+    }
+    a = b + 1;
+  }
 }
 
 /** Person titles that end an organisation name's continuation ("… and Foreign Secretary …"). */
