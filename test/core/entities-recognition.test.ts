@@ -256,3 +256,32 @@ test('names listed with "and"/"or" share the type that the clear members of the 
   assert.ok(!names('Madrid, Orla Vantreece and Quellmoor were named.').some((n) => /Quellmoor/.test(n)));
   assert.ok(!names('They flew to Madrid, Quellmoor was quiet.').some((n) => /Quellmoor/.test(n)));
 });
+
+test('a county named before its name is a place', () => {
+  const got = names('Warnings were issued for County Quellmoor and County Brannagh on Friday.');
+  assert.ok(got.includes('County Quellmoor [place]'), got.join('; '));
+  assert.ok(got.includes('County Brannagh [place]'), got.join('; '));
+  // a body of the county stays an organisation
+  assert.ok(names('The Brannagh County Council met.').includes('Brannagh County Council [organization]'));
+});
+
+test('a hyphen joins a name to an ordinary word, a second acronym or a people\u2019s adjective: the name stands alone', () => {
+  const got = names('The Quellmoor-based QLF-RDX alliance hired a Dutch-US engineer; France-built trucks came.');
+  for (const n of ['Quellmoor [place]', 'QLF [organization]', 'RDX [organization]', 'US [place]', 'France [place]'])
+    assert.ok(got.includes(n), `${n} in ${got.join('; ')}`);
+  assert.ok(!got.some((n) => /-/.test(n)), got.join('; '));
+  // hyphenated names stay whole; a short prefix ("Co-founder") is not a name
+  const whole = names('Officials of Al-Shabaab met Hewlett-Packard Company staff. Co-founder Orla Vantreece spoke.');
+  assert.ok(whole.includes('Hewlett-Packard Company [organization]'), whole.join('; '));
+  assert.ok(whole.includes('Al-Shabaab [organization]'), whole.join('; '));
+  assert.ok(!whole.some((n) => /^(?:Co|Hewlett|Packard|Al) \[/.test(n)), whole.join('; '));
+});
+
+test('a plural people\u2019s noun or a known body before a person\u2019s name is not part of it', () => {
+  const got = names(
+    'He was followed by Ethiopians Orla Vantreece and Nadia Ferrow. Former Ambassador to the United Nations Helena Marsk wrote on Twitter.',
+  );
+  for (const n of ['Orla Vantreece [person]', 'United Nations [organization]', 'Helena Marsk [person]'])
+    assert.ok(got.includes(n), `${n} in ${got.join('; ')}`);
+  assert.ok(!got.some((n) => /Ethiopians|Nations Helena/.test(n)), got.join('; '));
+});

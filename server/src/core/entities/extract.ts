@@ -245,9 +245,27 @@ function tokenize(text: string, span: Span): Tok[] {
       out.push(tok(from + pre[0].length, from + t.length, t.slice(pre[0].length)));
       continue;
     }
+    const h = t.length > 4 && t.charCodeAt(0) < 128 ? t.lastIndexOf('-') : -1;
+    if (h > 1 && splitsAtHyphen(t.slice(0, h), t.slice(h + 1))) {
+      out.push(tok(from, from + h, t.slice(0, h)));
+      out.push(tok(from + h, from + h + 1, '-'));
+      out.push(tok(from + h + 1, from + t.length, t.slice(h + 1)));
+      continue;
+    }
     out.push(tok(from, from + t.length, t));
   }
   return out;
+}
+
+/**
+ * A hyphenated word that joins a name to something that is not part of it: a name and an ordinary word
+ * ("Veldhaven-based", "Kessler-owned"), two acronyms ("ABC-XYZ"), a people's adjective and a name ("Dutch-US").
+ */
+function splitsAtHyphen(left: string, right: string): boolean {
+  const c = left.charCodeAt(0);
+  if (c < 65 || c > 90 || (left.length < 3 && !isAcronym(left))) return false; // "Co-founder", "X-ray"
+  if (isPlainLower(right)) return right.length >= 3 && wordInfo(right).word;
+  return (isAcronym(left) && isAcronym(right)) || (isDemonym(left) && /^\p{Lu}/u.test(right));
 }
 
 const CONTRACTION = /^(?:We|You|They|It|He|She|That|There|What|Who|Here|Let)['\u2019](?:re|s|ll|ve|d)$/;
@@ -583,9 +601,11 @@ function processRun(
     const w = toks[runIdx[k]].text;
     const splitHere =
       (/['\u2019]s?$/.test(w) && !(orgName && /^['\u2019]$|s['\u2019]$/.test(w))) ||
+      // (or a known body: "Ambassador to the United Nations Nikki Haley")
       (isCapWord(toks[runIdx[k + 1]].text) &&
         isFirstName(toks[runIdx[k + 1]].text) &&
-        isKnownPlace(text.slice(toks[runIdx[0]].start, toks[runIdx[k]].end)) &&
+        (isKnownPlace(text.slice(toks[runIdx[0]].start, toks[runIdx[k]].end)) ||
+          equivalenceType.has(normKey(text.slice(toks[runIdx[0]].start, toks[runIdx[k]].end)))) &&
         k + 2 < runIdx.length) ||
       // "told NPR Hamza Idris": an acronym before a person's full name
       (k === 0 &&
@@ -612,7 +632,7 @@ function processRun(
       idx.shift();
       continue;
     }
-    if (isDemonym(w) && idx.length > 1) {
+    if ((isDemonym(w) || (l.endsWith('s') && isDemonym(w.slice(0, -1)))) && idx.length > 1) {
       const last = toks[idx[idx.length - 1]].w.lower;
       if (ORG_HEADS.has(last) || PLACE_HEADS.has(last)) break; // "French Interior Ministry"
       if (isKnownPlace(text.slice(toks[idx[0]].start, toks[idx[idx.length - 1]].end))) break; // "American Samoa"

@@ -192,7 +192,7 @@ export const PLACE_HEADS = new Set(
   ).split(' '),
 );
 export const PLACE_PREFIXES = new Set(
-  'stade gare place rue mount lake fort port san santa saint st cape punta costa masjid sierra rio monte isla cerro lago playa bahia'.split(
+  'stade gare place rue mount lake fort port san santa saint st cape punta costa masjid sierra rio monte isla cerro lago playa bahia county'.split(
     ' ',
   ),
 );
