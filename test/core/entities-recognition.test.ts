@@ -285,3 +285,10 @@ test('a plural people\u2019s noun or a known body before a person\u2019s name is
     assert.ok(got.includes(n), `${n} in ${got.join('; ')}`);
   assert.ok(!got.some((n) => /Ethiopians|Nations Helena/.test(n)), got.join('; '));
 });
+
+test('a geographic noun after a name makes it a place; a ruler\u2019s title makes a person', () => {
+  const got = names('Fires burned in the Quellmoor rainforest near the Brannagh oil field. Sultan Tavrosi spoke.');
+  for (const n of ['Quellmoor [place]', 'Brannagh [place]', 'Tavrosi [person]']) assert.ok(got.includes(n), `${n} in ${got.join('; ')}`);
+  // without the noun, an unknown word is left out
+  assert.ok(!names('Quellmoor burned, and Brannagh too.').some((n) => /Quellmoor|Brannagh/.test(n)));
+});
