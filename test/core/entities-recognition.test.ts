@@ -292,3 +292,12 @@ test('a geographic noun after a name makes it a place; a ruler\u2019s title make
   // without the noun, an unknown word is left out
   assert.ok(!names('Quellmoor burned, and Brannagh too.').some((n) => /Quellmoor|Brannagh/.test(n)));
 });
+
+test('a title-case phrase that ends with a word of the text is not taken for a person\u2019s name', () => {
+  const got = names(
+    'Crowds filled the Quellmoor Haunters Convention on Friday, a convention held each year. Tavrosi bin Marek, a fisherman, said so.',
+  );
+  assert.ok(!got.some((n) => /Convention \[person\]/.test(n)), got.join('; '));
+  // a surname after a particle still ends a person's name
+  assert.ok(got.includes('Tavrosi bin Marek [person]'), got.join('; '));
+});

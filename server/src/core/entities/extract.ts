@@ -855,7 +855,9 @@ function processRun(
     words.length <= 4 &&
     words.every((w) => /^(?:\p{Lu}[\p{Ll}'\u2019-]+|al-\p{Lu}\p{Ll}+|el-\p{Lu}\p{Ll}+|[a-z]{1,3})$/u.test(w)) &&
     // a person's name seldom opens with a common word ("International Student Olympiad")
-    (isGivenName(words[0]) || !isWord(firstWord))
+    (isGivenName(words[0]) || !isWord(firstWord)) &&
+    // nor ends with one ("Harbour Arts Convention", "Quellmoor Biology"): a surname is seldom a word of the text
+    (surnameLike(words[words.length - 1], lowercaseSeen) || CONNECTORS.has(words[words.length - 2].toLowerCase()))
   )
     votes.person += 0.5;
   // context before
