@@ -284,6 +284,9 @@ test('a plural people\u2019s noun or a known body before a person\u2019s name is
   for (const n of ['Orla Vantreece [person]', 'United Nations [organization]', 'Helena Marsk [person]'])
     assert.ok(got.includes(n), `${n} in ${got.join('; ')}`);
   assert.ok(!got.some((n) => /Ethiopians|Nations Helena/.test(n)), got.join('; '));
+  // a given name that is also a place's, or a body's name after the known one, starts no person
+  const other = names('A report by the United Nations Jordan Desk was read. Readers of the United Nations Helena Bureau wrote.');
+  assert.ok(!other.some((n) => /^(?:Jordan Desk|Helena Bureau) /.test(n)), other.join('; '));
 });
 
 test('a geographic noun after a name makes it a place; a ruler\u2019s title makes a person', () => {

@@ -605,7 +605,10 @@ function processRun(
       (isCapWord(toks[runIdx[k + 1]].text) &&
         isFirstName(toks[runIdx[k + 1]].text) &&
         (isKnownPlace(text.slice(toks[runIdx[0]].start, toks[runIdx[k]].end)) ||
-          equivalenceType.has(normKey(text.slice(toks[runIdx[0]].start, toks[runIdx[k]].end)))) &&
+          // (a given name that is also a place's starts no person here: "ISIS Syria News")
+          (equivalenceType.has(normKey(text.slice(toks[runIdx[0]].start, toks[runIdx[k]].end))) &&
+            !isKnownPlace(toks[runIdx[k + 1]].text) &&
+            !ORG_HEADS.has(toks[runIdx[runIdx.length - 1]].w.lower))) &&
         k + 2 < runIdx.length) ||
       // "told NPR Hamza Idris": an acronym before a person's full name
       (k === 0 &&
