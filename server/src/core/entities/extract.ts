@@ -245,9 +245,27 @@ function tokenize(text: string, span: Span): Tok[] {
       out.push(tok(from + pre[0].length, from + t.length, t.slice(pre[0].length)));
       continue;
     }
+    const h = t.length > 4 && t.charCodeAt(0) < 128 ? t.lastIndexOf('-') : -1;
+    if (h > 1 && splitsAtHyphen(t.slice(0, h), t.slice(h + 1))) {
+      out.push(tok(from, from + h, t.slice(0, h)));
+      out.push(tok(from + h, from + h + 1, '-'));
+      out.push(tok(from + h + 1, from + t.length, t.slice(h + 1)));
+      continue;
+    }
     out.push(tok(from, from + t.length, t));
   }
   return out;
+}
+
+/**
+ * A hyphenated word that joins a name to something that is not part of it: a name and an ordinary word
+ * ("Veldhaven-based", "Kessler-owned"), two acronyms ("ABC-XYZ"), a people's adjective and a name ("Dutch-US").
+ */
+function splitsAtHyphen(left: string, right: string): boolean {
+  const c = left.charCodeAt(0);
+  if (c < 65 || c > 90 || (left.length < 3 && !isAcronym(left))) return false; // "Co-founder", "X-ray"
+  if (isPlainLower(right)) return right.length >= 3 && wordInfo(right).word;
+  return (isAcronym(left) && isAcronym(right)) || (isDemonym(left) && /^\p{Lu}/u.test(right));
 }
 
 const CONTRACTION = /^(?:We|You|They|It|He|She|That|There|What|Who|Here|Let)['\u2019](?:re|s|ll|ve|d)$/;
@@ -371,6 +389,7 @@ function extractFromTokens(
     if (p.length === 1 && OPENERS.test(p) && /^\p{L}/u.test(toks[i].text)) initial.add(i);
   }
 
+  const first = out.length;
   let i = 0;
   while (i < toks.length) {
     const t = toks[i];
@@ -430,7 +449,54 @@ function extractFromTokens(
     i = j + 1;
     processRun(text, toks, run, si, heading, initial, out, lowercaseSeen);
   }
+  if (out.length - first >= 2) shareListTypes(text, out, first);
   extractEvents(text, toks, si, heading, out);
+}
+
+/** Between two members of a list: a comma, "and", "or", ", and". */
+const LIST_GAP = /^(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)$/;
+/** Evidence this strong for one type makes a name a clear member of that type in a list. */
+const CLEAR = 3;
+
+function clearType(v: Votes): EntityType | undefined {
+  const best = v.person >= v.organization && v.person >= v.place ? 'person' : v.organization >= v.place ? 'organization' : 'place';
+  const second = Math.max(...(['person', 'organization', 'place'] as const).filter((t) => t !== best).map((t) => v[t]));
+  return v[best] >= CLEAR && v[best] - second >= CLEAR ? best : undefined;
+}
+
+/**
+ * Names listed together ("Marsdorp, Veldhaven and Oostkade"; "Kessler, Nordline or Harbour Air") are things of one
+ * kind: when some members of a list have clear evidence of one type and none of another, the members without clear
+ * evidence get a vote for it. Mentions of one sentence, from `from` on.
+ */
+function shareListTypes(text: string, out: RawMention[], from: number): void {
+  let a = from;
+  while (a < out.length) {
+    // a list ends at its "and"/"or"; commas alone also set off appositions ("Springdale, Ohio") and are no list
+    let b = a;
+    let closed = false;
+    while (!closed && b + 1 < out.length && out[b + 1].kind !== 'event') {
+      const gap = text.slice(out[b].span.end, out[b + 1].span.start);
+      if (!LIST_GAP.test(gap)) break;
+      closed = /\b(?:and|or)\b/.test(gap);
+      b++;
+    }
+    if (!closed) b = a;
+    if (b > a) {
+      let type: EntityType | undefined;
+      let mixed = false;
+      let clear = 0;
+      for (let k = a; k <= b; k++) {
+        const t = clearType(out[k].votes);
+        if (!t) continue;
+        clear++;
+        if (type && t !== type) mixed = true;
+        type = t;
+      }
+      if (type && !mixed && clear < b - a + 1) for (let k = a; k <= b; k++) if (!clearType(out[k].votes)) out[k].votes[type] += 2;
+    }
+    a = b + 1;
+  }
 }
 
 /** Person titles that end an organisation name's continuation ("… and Foreign Secretary …"). */
@@ -535,12 +601,21 @@ function processRun(
     const w = toks[runIdx[k]].text;
     const splitHere =
       (/['\u2019]s?$/.test(w) && !(orgName && /^['\u2019]$|s['\u2019]$/.test(w))) ||
+      // (or a known body: "Ambassador to the United Nations Nikki Haley")
       (isCapWord(toks[runIdx[k + 1]].text) &&
         isFirstName(toks[runIdx[k + 1]].text) &&
-        isKnownPlace(text.slice(toks[runIdx[0]].start, toks[runIdx[k]].end)) &&
+        (isKnownPlace(text.slice(toks[runIdx[0]].start, toks[runIdx[k]].end)) ||
+          // (a given name that is also a place's starts no person here: "ISIS Syria News")
+          (equivalenceType.has(normKey(text.slice(toks[runIdx[0]].start, toks[runIdx[k]].end))) &&
+            !isKnownPlace(toks[runIdx[k + 1]].text) &&
+            !ORG_HEADS.has(toks[runIdx[runIdx.length - 1]].w.lower))) &&
         k + 2 < runIdx.length) ||
       // "told NPR Hamza Idris": an acronym before a person's full name
-      (k === 0 && isAcronym(w) && isFirstName(toks[runIdx[1]].text) && runIdx.length >= 3 && !CONNECTORS.has(lower(toks[runIdx[2]])));
+      (k === 0 &&
+        isAcronym(w) &&
+        isFirstName(toks[runIdx[1]].text) &&
+        runIdx.length >= 3 &&
+        (!CONNECTORS.has(lower(toks[runIdx[2]])) || runIdx.length >= 4));
     if (splitHere) {
       processRun(text, toks, runIdx.slice(0, k + 1), si, heading, initial, out, lowercaseSeen);
       processRun(text, toks, runIdx.slice(k + 1), si, heading, initial, out, lowercaseSeen);
@@ -560,7 +635,7 @@ function processRun(
       idx.shift();
       continue;
     }
-    if (isDemonym(w) && idx.length > 1) {
+    if ((isDemonym(w) || (l.endsWith('s') && isDemonym(w.slice(0, -1)))) && idx.length > 1) {
       const last = toks[idx[idx.length - 1]].w.lower;
       if (ORG_HEADS.has(last) || PLACE_HEADS.has(last)) break; // "French Interior Ministry"
       if (isKnownPlace(text.slice(toks[idx[0]].start, toks[idx[idx.length - 1]].end))) break; // "American Samoa"
@@ -783,7 +858,9 @@ function processRun(
     words.length <= 4 &&
     words.every((w) => /^(?:\p{Lu}[\p{Ll}'\u2019-]+|al-\p{Lu}\p{Ll}+|el-\p{Lu}\p{Ll}+|[a-z]{1,3})$/u.test(w)) &&
     // a person's name seldom opens with a common word ("International Student Olympiad")
-    (isGivenName(words[0]) || !isWord(firstWord))
+    (isGivenName(words[0]) || !isWord(firstWord)) &&
+    // nor ends with one ("Harbour Arts Convention", "Quellmoor Biology"): a surname is seldom a word of the text
+    (surnameLike(words[words.length - 1], lowercaseSeen) || CONNECTORS.has(words[words.length - 2].toLowerCase()))
   )
     votes.person += 0.5;
   // context before
@@ -807,6 +884,24 @@ function processRun(
   // "the Mexican company Cultura Colectiva", "the broadcaster Al Arabiya"
   if (before1 && ORG_CLASS.has(before1.text) && !title) votes.organization += 4;
   if (b1 === 'by' && words.length >= 2) votes.person += 0.5;
+  // the words before the name, past an article: "told (the) X", "according to (the) X"
+  const q1 = b1 === 'the' ? b2 : b1;
+  const q2 = b1 === 'the' ? lower(toks[idx[0] - 3]) : b2;
+  // an outlet or body that is spoken to or quoted: "told Harbour Radio", "according to Kessler", "in an interview
+  // with the Valley Courier" (a person spoken to is named with a given name, which outweighs this)
+  // (not a possessive: "according to Kessler's chief")
+  const apos = toks[idx[idx.length - 1] + 1];
+  const possessive = /['\u2019]s?$/.test(last.text) || (!!apos && apos.start === last.end && /^['\u2019]$/.test(apos.text));
+  if (possessive) {
+    // the possession is what is quoted
+  } else if (q1 === 'told' || ((q1 === 'by' || q1 === 'in') && QUOTING.has(q2))) votes.organization += 2;
+  else if (
+    (q1 === 'to' && (q2 === 'according' || q2 === 'remarks' || q2 === 'spoke' || q2 === 'speaking')) ||
+    (q1 === 'with' && q2 === 'interview')
+  )
+    votes.organization += 1;
+  // "the storm hit Veldhaven", "heading toward the Marsdorp islands"
+  if (MOVING_TO.has(q1)) votes.place += 1;
   // context after
   const ai = idx[idx.length - 1] + 1;
   const a1 = toks[ai];
@@ -825,6 +920,12 @@ function processRun(
   if (a1?.text === ',' && a2 && /^\d{1,2}$/.test(a2.text) && a3?.text === ',') votes.person += 2;
   // "Kessler's chief executive", "Kessler's shares"
   if (poss && ORG_POSSESSIONS.has(la1)) votes.organization += 2;
+  // "Okafor's cousin", "Okafor's funeral": kin and the events of a life belong to a person
+  if (poss && PERSON_POSSESSIONS.has(la1)) votes.person += 2;
+  // "Okafor was born", "Okafor died"
+  if ((la1 === 'was' && lower(a2) === 'born') || la1 === 'died') votes.person += 2;
+  // "Kessler reported", "Harbour Radio reports": a news outlet
+  if ((la1 === 'reported' || la1 === 'reports') && !poss) votes.organization += 1;
   // "Springdale, Ohio": a place followed by its state or country
   if (a1?.text === ',' && a2 && !title && !poss) {
     const one = a2.text;
@@ -929,6 +1030,16 @@ const PUBLISHING = new Set(
 );
 const ORG_ROLES = new Set(
   'spokesman spokeswoman spokesperson spokespeople director directors head chief member members officials official employees employee staff ceo chairman chairwoman chair founder co-founder researchers researcher scientists scientist professor lecturer analyst analysts shares stake executives executive board'.split(
+    ' ',
+  ),
+);
+/** Verbs of quoting a source, before "by"/"in": "as quoted by …", "reported by …", "writing in …". */
+const QUOTING = new Set(['quoted', 'reported', 'published', 'cited', 'writing', 'wrote']);
+/** Words of motion toward a place: "the storm hit …", "heading toward …". */
+const MOVING_TO = new Set(['hit', 'struck', 'toward', 'towards', 'across']);
+/** Kin and life events after a possessive: a person's. */
+const PERSON_POSSESSIONS = new Set(
+  'father mother son daughter wife husband brother sister cousin uncle aunt nephew niece grandson granddaughter widow children family death funeral burial birth reign life career'.split(
     ' ',
   ),
 );

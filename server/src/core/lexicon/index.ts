@@ -154,7 +154,7 @@ export const TITLES = new Set(
     'defense justice finance health education state security former retired acting interim senior top leader head ' +
     'president-elect first lady assistant associate federal supreme sergeant-major councillor councilman minister-president ' +
     'emeritus rev reverend mme mlle monsignor msgr cde comrade fellow researcher scientist astronomer physicist lawyer doctor pastor father ' +
-    'commissioner superintendent ombudsman speaker mp mep mla msp'
+    'commissioner superintendent ombudsman speaker mp mep mla msp sultan emir shah tsar czar caliph'
   ).split(' '),
 );
 
@@ -192,7 +192,7 @@ export const PLACE_HEADS = new Set(
   ).split(' '),
 );
 export const PLACE_PREFIXES = new Set(
-  'stade gare place rue mount lake fort port san santa saint st cape punta costa masjid sierra rio monte isla cerro lago playa bahia'.split(
+  'stade gare place rue mount lake fort port san santa saint st cape punta costa masjid sierra rio monte isla cerro lago playa bahia county'.split(
     ' ',
   ),
 );
@@ -200,7 +200,7 @@ export const COMPASS = new Set('northern southern eastern western north south ea
 
 /** Lower-case nouns after a name that make it a place ("the X concert hall", "the X metro station"). */
 export const PLACE_NOUNS_AFTER = new Set(
-  'airport station stadium hall museum bar restaurant cafe café hotel venue theatre theater club square street district neighbourhood neighborhood suburb area town city village region province border camp prison mosque church synagogue school university hospital'.split(
+  'airport station stadium hall museum bar restaurant cafe café hotel venue theatre theater club square street district neighbourhood neighborhood suburb area town city village region province border camp prison mosque church synagogue school university hospital rainforest forest river valley desert basin field oilfield coast peninsula mountains islands delta'.split(
     ' ',
   ),
 );
