@@ -40,9 +40,8 @@ export function isPlainOutlet(sp: Speaker): boolean {
   return sp === OUTLET || (sp.kind === 'outlet' && Object.keys(sp).length === 1);
 }
 
-/** JSON keeps no infinite bound ("more than 180" has no upper one) */
-const toJson = (k: string, v: unknown): unknown => (v === Infinity && (k === 'high' || k === 'low') ? '+inf' : v);
-const fromJson = (k: string, v: unknown): unknown => (v === '+inf' && (k === 'high' || k === 'low') ? Infinity : v);
+/** JSON writes the open upper bound of "more than 180" (Infinity) as null, which no bound otherwise is */
+const fromJson = (k: string, v: unknown): unknown => (v === null && k === 'high' ? Infinity : v);
 
 /**
  * Every claim of the derived index, packed per source, with the claims of each entity as postings (source, claim)
@@ -274,6 +273,14 @@ export class ClaimPacker {
   private readonly sourceIds: string[] = [];
   private readonly texts: string[] = [];
   private readonly packed: PackedClaims[] = [];
+  /** key index -> number of claims with the key */
+  private df: number[] = [];
+
+  /** How many of the packed claims have the key. */
+  claimsWithKey(k: string): number {
+    const i = this.keyIds.get(k);
+    return i === undefined ? 0 : this.df[i];
+  }
 
   add(sourceId: string, text: string, claims: ClaimRecord[]): void {
     const n = claims.length;
@@ -289,7 +296,11 @@ export class ClaimPacker {
       stances[i] = STANCES.indexOf(c.stance);
       flags[i] = (c.contrast ? 1 : 0) | (c.heading ? 2 : 0) | (c.doubt ? 4 : 0);
       refs.push(c.keys.length);
-      for (const k of c.keys) refs.push(indexIn(this.keyIds, k));
+      for (const k of c.keys) {
+        const ki = indexIn(this.keyIds, k);
+        refs.push(ki);
+        this.df[ki] = (this.df[ki] ?? 0) + 1;
+      }
       for (const list of [c.entityIds, c.contextIds ?? NONE]) {
         refs.push(list.length);
         for (const e of list) refs.push(indexIn(this.idIds, e));
@@ -306,7 +317,7 @@ export class ClaimPacker {
       stances,
       flags,
       refs: Int32Array.from(refs),
-      extra: extra.length ? JSON.stringify(extra, toJson) : '',
+      extra: extra.length ? JSON.stringify(extra) : '',
     });
   }
 

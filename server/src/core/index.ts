@@ -214,18 +214,17 @@ export class CorpusIndex {
     });
     yield;
     indexDisputes(d);
-    // one pass per source: its key and entity sets kept as sorted arrays, the number of claims each key occurs in,
-    // and its claims packed (the objects are dropped at the end of the rebuild)
-    const df = new Map<string, number>();
+    // per source: its claims packed (the objects are dropped at the end of the rebuild; the packer also counts the
+    // claims each key occurs in), and its key and entity sets kept as sorted arrays
     const packer = new ClaimPacker();
     for (let i = 0; i < docs.length; i++) {
-      indexSourceClaims(d, docs[i].source.id, built[i], df);
       packer.add(docs[i].source.id, docs[i].source.text, built[i]);
+      indexSourceClaims(d, docs[i].source.id, built[i]);
       yield;
     }
     d.claims = packer.finish();
     yield;
-    indexDisputeKeys(d, df);
+    indexDisputeKeys(d, (k) => packer.claimsWithKey(k));
     this.d = d;
     // the spelling and search indexes are built when first asked for (a rebuild during indexing needs neither)
     this.spellingIndex = undefined;
@@ -555,16 +554,13 @@ function indexDisputes(d: Derived): void {
   }
 }
 
-/** A source's key and entity sets from its claims, and the number of claims each key occurs in. */
-function indexSourceClaims(d: Derived, sourceId: string, claims: Claim[], df: Map<string, number>): void {
+/** A source's key and entity sets from its claims. */
+function indexSourceClaims(d: Derived, sourceId: string, claims: Claim[]): void {
   if (!claims.length) return;
   const keys = new Set<string>();
   const ents = new Set<string>();
   for (const c of claims) {
-    for (const x of c.keys) {
-      keys.add(x);
-      df.set(x, (df.get(x) ?? 0) + 1);
-    }
+    for (const x of c.keys) keys.add(x);
     for (const x of c.entityIds) ents.add(x);
   }
   d.sourceKeys.set(sourceId, new KeySet(keys));
@@ -572,7 +568,7 @@ function indexSourceClaims(d: Derived, sourceId: string, claims: Claim[], df: Ma
 }
 
 /** inverted index for matching a draft sentence by meaning without scanning every dispute */
-function indexDisputeKeys(d: Derived, df: Map<string, number>): void {
+function indexDisputeKeys(d: Derived, claimsWithKey: (k: string) => number): void {
   const common = Math.max(50, d.claims.size * 0.02);
   for (const x of d.disputes) {
     if (x.kind !== 'questioned' && x.kind !== 'contested' && x.kind !== 'fact-check') continue;
@@ -580,7 +576,7 @@ function indexDisputeKeys(d: Derived, df: Map<string, number>): void {
       const c = d.claims.get(side.claimId);
       if (!c) continue;
       for (const k of c.keys) {
-        if ((df.get(k) ?? 0) > common || d.entityWords.has(k)) continue;
+        if (claimsWithKey(k) > common || d.entityWords.has(k)) continue;
         let set = d.disputesByKey.get(k);
         if (!set) d.disputesByKey.set(k, (set = new Set()));
         set.add(x);
