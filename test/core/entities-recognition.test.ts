@@ -304,3 +304,17 @@ test('a title-case phrase that ends with a word of the text is not taken for a p
   // a surname after a particle still ends a person's name
   assert.ok(got.includes('Tavrosi bin Marek [person]'), got.join('; '));
 });
+
+test('a word the text also writes in its other number names a group, not an organisation', () => {
+  // a word seen four times with no evidence of its type is taken for a body ("Twitter", "Taliban") …
+  const body = 'Zentrix grew fast. Users of Zentrix complained. Many left Zentrix in May. Later Zentrix changed its rules.';
+  assert.ok(names(body).includes('Zentrix [organization]'), names(body).join('; '));
+  // … but names do not inflect for number: "Varoni" beside "the Varonis" (or "Marrads" beside "Marradish") is a people
+  const group = [
+    'Varoni fighters held the town. The Varonis fled later.',
+    'A Varoni elder spoke, and Varoni families left.',
+    'Marrads marched; the Marrads and Marradish leaders met. Marrads sang, and Marrads danced.',
+  ].join(' ');
+  const got = names(group);
+  assert.ok(!got.some((n) => /Varoni|Marrads/.test(n)), got.join('; '));
+});

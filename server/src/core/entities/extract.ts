@@ -50,6 +50,9 @@ export interface RawMention {
   title?: string;
   /** a title-case phrase of ordinary words ("Rapid Response") with no sign of being a name */
   weak?: boolean;
+  /** a single word the document also writes capitalised in its other number ("Houthi" and "Houthis"), or the
+   * plural of a people's adjective the document uses ("Kurds" and "Kurdish"): a word for members of a group */
+  inflected?: boolean;
   heading: boolean;
   sentence: number;
 }
@@ -321,11 +324,13 @@ export function extractMentions(text: string, sentences: SentenceInfo[], lowerca
   const seen = lowercaseSeen ?? new Set<string>();
   midCaps = new Set<string>();
   surnames = new Set<string>();
+  capSeen = new Set<string>();
   for (const toks of all) {
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i].text;
       const cap = toks[i].w.cap;
       const c = t.charCodeAt(0);
+      if (cap) capSeen.add(t);
       if (i > 0 && cap && toks[i - 1].w.firstName && toks[i].start - toks[i - 1].end === 1) surnames.add(t.replace(/['\u2019]s?$/, ''));
       if (!lowercaseSeen && c >= 97 && c <= 122) seen.add(t);
       else if (i > 0 && cap && (c < 97 || c > 122)) {
@@ -344,6 +349,21 @@ export function extractMentions(text: string, sentences: SentenceInfo[], lowerca
 }
 
 let midCaps: Set<string> | undefined;
+/** every capitalised token of the document, as written */
+let capSeen: Set<string> | undefined;
+
+/**
+ * Names do not inflect for number, words for members of a group do: a capitalised word that the document also
+ * writes capitalised as its plural or singular ("Houthi rebels" … "the Houthis"; "a Liberal" … "the Liberals"), or
+ * a plural whose stem makes the people's adjective the document uses ("Kurds" … "Kurdish"), names a group's members.
+ */
+function inflectedInDoc(w: string): boolean {
+  if (!capSeen || w.length < 3) return false;
+  if (capSeen.has(`${w}s`)) return true;
+  if (!w.endsWith('s') || w.endsWith('ss')) return false;
+  const stem = w.slice(0, -1);
+  return capSeen.has(stem) || capSeen.has(`${stem}ish`) || isDemonym(stem);
+}
 /** capitalised words that follow a given name in the document ("Bernie Sanders"): surnames even if they are also words */
 let surnames: Set<string> | undefined;
 
@@ -974,6 +994,7 @@ function processRun(
     votes,
     kind: acronym ? 'acronym' : 'name',
     weak: weak || undefined,
+    inflected: (words.length === 1 && !acronym && inflectedInDoc(words[0])) || undefined,
     sameAs,
     title,
     heading,
