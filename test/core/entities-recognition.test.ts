@@ -318,3 +318,20 @@ test('a word the text also writes in its other number names a group, not an orga
   const got = names(group);
   assert.ok(!got.some((n) => /Varoni|Marrads/.test(n)), got.join('; '));
 });
+
+test('a caption credit names a person, unless the name carries a body’s evidence', () => {
+  const got = names(
+    [
+      'Marchers crossed the bridge. Image: Brannoch.',
+      'A banner hung on the gate. Image: Brannoch.',
+      'The square filled at noon. Photo: Mark Preston.',
+      'Boats lined the quay. Image: Harbour Arts Foundation.',
+      'The crowd sang. Image: NASA.',
+    ].join(' '),
+  );
+  for (const n of ['Brannoch [person]', 'Mark Preston [person]', 'Harbour Arts Foundation [organization]'])
+    assert.ok(got.includes(n), `${n} in ${got.join('; ')}`);
+  assert.ok(!got.some((n) => /NASA \[person\]|^Preston/.test(n)), got.join('; '));
+  // without a credit, an unknown word is left out
+  assert.ok(!names('Marchers crossed the bridge. Brannoch said so. A banner hung.').some((n) => /Brannoch/.test(n)));
+});

@@ -674,6 +674,8 @@ function processRun(
       (initial.has(idx[0]) || heading) &&
       isOrdinaryWord(w, lowercaseSeen) &&
       !isAcronym(w) &&
+      // a credit's given name ("Image: Mark Lincoln")
+      !(idx.length >= 2 && isGivenName(w) && creditAt(toks, idx[0])) &&
       !(LEGISLATURES.has(l) && idx.length === 1 && !heading && !!midCaps?.has(w)) &&
       !(!heading && idx.length >= 2 && isGivenName(w) && surnameLike(toks[idx[1]].text, lowercaseSeen))
     ) {
@@ -904,6 +906,9 @@ function processRun(
   // "the Mexican company Cultura Colectiva", "the broadcaster Al Arabiya"
   if (before1 && ORG_CLASS.has(before1.text) && !title) votes.organization += 4;
   if (b1 === 'by' && words.length >= 2) votes.person += 0.5;
+  // "Image: Anna Kowal", "Photo: Kowal": a caption's credit names whoever made the picture (an agency's name carries
+  // its own evidence: an acronym, a head word, a function word)
+  if (creditAt(toks, idx[0]) && !acronym && !connected && !ORG_HEADS.has(lastWord) && !PLACE_HEADS.has(lastWord)) votes.person += 2;
   // the words before the name, past an article: "told (the) X", "according to (the) X"
   const q1 = b1 === 'the' ? b2 : b1;
   const q2 = b1 === 'the' ? lower(toks[idx[0] - 3]) : b2;
@@ -1001,6 +1006,13 @@ function processRun(
     sentence: -1,
   });
   out[out.length - 1].sentence = si;
+}
+
+/** Words that introduce a caption's credit ("Image: …", "Photo: …"). */
+const CREDITS = new Set(['image', 'images', 'photo', 'photos', 'photograph', 'photographs', 'picture', 'pictures', 'credit']);
+/** Token k opens a caption's credit: it follows "Image:", "Photo:" or the like. */
+function creditAt(toks: Tok[], k: number): boolean {
+  return k >= 2 && toks[k - 1].text === ':' && CREDITS.has(toks[k - 2].w.lower);
 }
 
 /** Lower-case nouns for a kind of organisation, before its name or in an apposition after it. */
