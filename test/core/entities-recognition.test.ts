@@ -335,3 +335,21 @@ test('a caption credit names a person, unless the name carries a body’s eviden
   // without a credit, an unknown word is left out
   assert.ok(!names('Marchers crossed the bridge. Brannoch said so. A banner hung.').some((n) => /Brannoch/.test(n)));
 });
+
+test('a word seen often with no evidence of its type is an organisation only when the text uses it as a doer', () => {
+  // a concept: talked about, never acting
+  const concept = names(
+    'Markets fell after Quorvex. A hard Quorvex worries farmers. The Quorvex deadline passed in May. Voters were asked again on Quorvex.',
+  );
+  assert.ok(!concept.some((n) => /Quorvex/.test(n)), concept.join('; '));
+  // a body: messages go through it, it acts, it has staff, it owns
+  for (const [text, w] of [
+    ['Fans heard the news via Mellarby. Mellarby grew. Users of Mellarby waited. Mellarby was down on Monday.', 'Mellarby'],
+    ['Users of Drosk waited. Drosk later suspended the accounts. Drosk was down. Rivals of Drosk gained.', 'Drosk'],
+    ['A Tarnvel spokesperson spoke. Tarnvel was busy. Rivals of Tarnvel gained. Tarnvel grew fast.', 'Tarnvel'],
+    ['Users of Pyxo waited. Pyxo was down. Rivals of Pyxo gained, and Pyxo\u2019s shares fell.', 'Pyxo'],
+  ]) {
+    const got = names(text);
+    assert.ok(got.includes(`${w} [organization]`), `${w} in ${got.join('; ')}`);
+  }
+});

@@ -53,6 +53,10 @@ export interface RawMention {
   /** a single word the document also writes capitalised in its other number ("Houthi" and "Houthis"), or the
    * plural of a people's adjective the document uses ("Kurds" and "Kurdish"): a word for members of a group */
   inflected?: boolean;
+  /** a single word used as a doer: it owns something ("Kessler's"), it is the subject of a verb of saying, deciding
+   * or acting ("Kessler announced", "Kessler has claimed", "Kessler ordered"), it has staff ("a Kessler
+   * spokesperson"), or messages go through it ("via Kessler", "posted on Kessler") */
+  agent?: boolean;
   heading: boolean;
   sentence: number;
 }
@@ -1000,6 +1004,11 @@ function processRun(
     kind: acronym ? 'acronym' : 'name',
     weak: weak || undefined,
     inflected: (words.length === 1 && !acronym && inflectedInDoc(words[0])) || undefined,
+    agent:
+      (words.length === 1 &&
+        !acronym &&
+        (!!poss || b1 === 'via' || (b1 === 'on' && POSTED.has(b2)) || DOER_STAFF.has(la1) || doerVerbAt(toks, ai))) ||
+      undefined,
     sameAs,
     title,
     heading,
@@ -1007,6 +1016,37 @@ function processRun(
   });
   out[out.length - 1].sentence = si;
 }
+
+/** Verbs whose subject speaks, decides or intends: a person's or a body's, not a concept's, a thing's or a place's. */
+const DOER_VERBS = new Set(
+  'said says told announced announces claimed claims stated confirmed confirms denied denies reported reports added warned wrote tweeted posted responded replied wants wanted plans planned agreed agrees refused refuses decided launched banned suspended removed accused acquired hired fired sued declined insisted argued promised threatened demanded urged vowed apologised apologized needs seeks hopes intends aims expects believes'.split(
+    ' ',
+  ),
+);
+/** Adverbs between a subject and its verb ("Kessler also announced"). */
+const VERB_ADVERBS = new Set(['also', 'further', 'then', 'later', 'reportedly', 'previously', 'recently', 'since', 'subsequently']);
+/**
+ * At token k (past an adverb): a verb of a doer ("announced"), a verb in the past tense ("Kessler ordered"), or
+ * "has"/"have"/"had" before a past participle ("have claimed").
+ */
+function doerVerbAt(toks: Tok[], k: number): boolean {
+  let t = toks[k];
+  if (t && VERB_ADVERBS.has(t.text)) t = toks[++k];
+  if (!t) return false;
+  if (DOER_VERBS.has(t.text) || (t.text.length >= 5 && t.text.endsWith('ed') && isPlainLower(t.text))) return true;
+  const n = toks[k + 1];
+  return (t.text === 'has' || t.text === 'have' || t.text === 'had') && !!n && /^\p{Ll}+(?:ed|en)$/u.test(n.text);
+}
+/** Words of posting before "on" ("wrote on Kessler", "followers on Kessler"): a platform, a body. */
+const POSTED = new Set(
+  'posted wrote said announced shared published uploaded streamed tweeted commented post posts page followers account live'.split(' '),
+);
+/** A body's people after its name ("a Kessler spokesperson", "Kessler employees"). */
+const DOER_STAFF = new Set(
+  'spokesperson spokesman spokeswoman ceo chairman chairwoman executive executives employees staff officials shareholders headquarters subsidiary'.split(
+    ' ',
+  ),
+);
 
 /** Words that introduce a caption's credit ("Image: …", "Photo: …"). */
 const CREDITS = new Set(['image', 'images', 'photo', 'photos', 'photograph', 'photographs', 'picture', 'pictures', 'credit']);
