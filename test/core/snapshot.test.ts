@@ -25,12 +25,12 @@ test('a snapshot of the derived index, serialised and loaded into a fresh index,
   loaded.loadSnapshot(parts);
   assert.equal(loaded.analyses.size, 0, 'no per-file analyses: a later rebuild needs them upserted');
   assert.deepEqual([...loaded.sources.keys()].sort(), [...idx.sources.keys()].sort());
-  assert.deepEqual(loaded.claims, idx.claims);
+  assert.deepEqual([...loaded.claims.all()], [...idx.claims.all()]);
   assert.deepEqual(loaded.disputes, idx.disputes);
   assert.deepEqual(plainEntities(loaded.entities), plainEntities(idx.entities));
-  assert.deepEqual([...loaded.denialsBySource.keys()], [...idx.denialsBySource.keys()]);
+  assert.deepEqual([...loaded.claims.denialSources()], [...idx.claims.denialSources()]);
   assert.deepEqual([...loaded.sourceKeys.get('Harbour Post')!], [...idx.sourceKeys.get('Harbour Post')!]);
-  assert.ok(loaded.disputes.length > 0 && loaded.claims.length > 0);
+  assert.ok(loaded.disputes.length > 0 && loaded.claims.size > 0);
   const draft = 'Mayor Ilse Verhoeven said 12 people were hurt when the Dunmore bridge collapsed.\n\nInspectors visited in March.';
   assert.deepEqual(checkDraft(loaded, draft).findings, checkDraft(idx, draft).findings);
   const hits = (i: CorpusIndex) => i.search('Verhoven').map((h) => ({ ...h, entity: plainEntities([h.entity])[0] }));

@@ -369,7 +369,7 @@ function relatedOf(index: CorpusIndex, disputes: Dispute[]): RelatedPassage[] {
     for (const side of d.sides) {
       if (seen.has(side.claimId)) continue;
       seen.add(side.claimId);
-      const c = index.claimById.get(side.claimId);
+      const c = index.claim(side.claimId);
       if (!c) continue;
       out.push({
         sourceId: c.sourceId,
@@ -414,14 +414,14 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
     if (d.kind === 'responsibility') {
       const [doer, event] = d.entityIds;
       if (ds.entityIds.includes(doer) && ds.entityIds.includes(event) && ds.keys.includes('~responsible')) {
-        const c = index.claimById.get(d.sides[0].claimId)!;
+        const c = index.claim(d.sides[0].claimId)!;
         hits.push({ d, score: 20, claim: c });
       }
       continue;
     }
     for (const side of d.sides) {
       // a draft that repeats the contesting side agrees with it: only the contested claim is matched
-      const c = index.claimById.get(side.claimId);
+      const c = index.claim(side.claimId);
       if (d.kind === 'contested' && side.position === 'contests' && c?.speaker.kind === 'outlet') continue;
       if (!c) continue;
       const s = matchScore(index, ds, c);
@@ -439,7 +439,7 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
   const seenClaims = new Set<string>();
   let examined = 0;
   for (const e of ds.entityIds) {
-    for (const c of index.claimsByEntity.get(e) ?? []) {
+    for (const c of index.claimsOf(e, 4000 - examined)) {
       if (++examined > 4000) break;
       if (seenClaims.has(c.id) || c.stance === 'questions') continue;
       seenClaims.add(c.id);
@@ -493,7 +493,7 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefin
     if (!scopes.size) continue;
     const candidates: { c: Claim; q: Quantity }[] = [];
     for (const scope of scopes) {
-      for (const c of index.claimsByEntity.get(scope) ?? []) {
+      for (const c of index.claimsOf(scope)) {
         if (isDoubt(c)) continue;
         if (!scopesOf(c, index.table.entities).some((s) => scopes.has(s))) continue;
         for (const cq of c.quantities) if (cq.measure === q.measure && cq.counted === q.counted) candidates.push({ c, q: cq });
@@ -544,12 +544,10 @@ interface TopicIndex {
   sources: number;
   df: Map<string, number>;
   refutingByKey: Map<string, string[]>;
-  /** each article's claims in order (for the lede and the neighbours of a refutation) */
-  claimsBySource: Map<string, Claim[]>;
   /** entity id -> the articles with a denial or doubt that mention it */
   refutingByEntity: Map<string, Set<string>>;
-  /** denial claim -> whether it calls a report false (detectRefutation's aboutReport), decided on first use */
-  aboutReport: Map<Claim, boolean>;
+  /** denial claim id -> whether it calls a report false (detectRefutation's aboutReport), decided on first use */
+  aboutReport: Map<string, boolean>;
 }
 const topicIndexes = new WeakMap<CorpusIndex, TopicIndex>();
 /** a key in more than this share of the articles is too common to locate a topic */
@@ -563,7 +561,7 @@ function topicIndex(index: CorpusIndex): TopicIndex {
   const sources = index.sourceKeys.size;
   const common = Math.max(20, sources * COMMON_KEY_SHARE);
   const refutingByKey = new Map<string, string[]>();
-  for (const sourceId of index.denialsBySource.keys()) {
+  for (const sourceId of index.claims.denialSources()) {
     for (const k of index.sourceKeys.get(sourceId) ?? []) {
       if ((df.get(k) ?? 0) > common) continue;
       const list = refutingByKey.get(k);
@@ -571,22 +569,15 @@ function topicIndex(index: CorpusIndex): TopicIndex {
       else refutingByKey.set(k, [sourceId]);
     }
   }
-  const claimsBySource = new Map<string, Claim[]>();
-  for (const c of index.claims) {
-    if (!index.denialsBySource.has(c.sourceId)) continue;
-    const list = claimsBySource.get(c.sourceId);
-    if (list) list.push(c);
-    else claimsBySource.set(c.sourceId, [c]);
-  }
   const refutingByEntity = new Map<string, Set<string>>();
   for (const e of index.entities)
     for (const m of e.mentions)
-      if (index.denialsBySource.has(m.sourceId)) {
+      if (index.claims.hasDenials(m.sourceId)) {
         const set = refutingByEntity.get(e.id);
         if (set) set.add(m.sourceId);
         else refutingByEntity.set(e.id, new Set([m.sourceId]));
       }
-  const t = { version: index.version, sources, df, refutingByKey, claimsBySource, refutingByEntity, aboutReport: new Map() };
+  const t = { version: index.version, sources, df, refutingByKey, refutingByEntity, aboutReport: new Map() };
   topicIndexes.set(index, t);
   return t;
 }
@@ -647,7 +638,7 @@ function refutingArticles(index: CorpusIndex, ds: DraftSentence): { d: Dispute; 
   for (const e of ds.entityIds) for (const sourceId of t.refutingByEntity.get(e) ?? []) near.add(sourceId);
   for (const k of ds.keys) for (const sourceId of t.refutingByKey.get(k) ?? []) near.add(sourceId);
   for (const sourceId of near) {
-    const denials = index.denialsBySource.get(sourceId)!;
+    const denials = index.claims.denialsOf(sourceId);
     const docKeys = index.sourceKeys.get(sourceId)!;
     const docEntities = index.sourceEntities.get(sourceId)!;
     const sharedEntities = ds.entityIds.filter((e) => docEntities.has(e)).length;
@@ -656,13 +647,14 @@ function refutingArticles(index: CorpusIndex, ds: DraftSentence): { d: Dispute; 
     const storyCandidate = topicCoverage(t, topicKeys, docKeys);
     const mayBeStory = storyCandidate.share >= STORY_SHARE && storyCandidate.shared >= STORY_KEYS;
     if (!pointNear && !mayBeStory) continue;
-    const all = t.claimsBySource.get(sourceId) ?? [];
+    // the article's claims in order (for the lede and the neighbours of a refutation), made when first needed
+    let all: Claim[] | undefined;
     for (const c of denials) {
       const s = matchScore(index, ds, c);
       // about the story itself ("the report is a hoax", a verdict line) or about this point
       const verdict = VERDICT_LINE.test(c.text.trim());
-      let about = t.aboutReport.get(c);
-      if (about === undefined) t.aboutReport.set(c, (about = !!detectRefutation(c.text)?.aboutReport));
+      let about = t.aboutReport.get(c.id);
+      if (about === undefined) t.aboutReport.set(c.id, (about = !!detectRefutation(c.text)?.aboutReport));
       const aboutStory = verdict || about;
       const aboutPoint = (s.entities >= 1 && s.meaning >= 2) || s.meaning >= 3;
       // the story a refutation speaks of is the article's topic where it is said: its lede and the sentences
@@ -670,7 +662,8 @@ function refutingArticles(index: CorpusIndex, ds: DraftSentence): { d: Dispute; 
       // (a verdict line rates the whole article)
       let storyNear = verdict && mayBeStory;
       if (aboutStory && mayBeStory && !storyNear) {
-        const at = all.indexOf(c);
+        all ??= index.claimsOfSource(sourceId);
+        const at = all.findIndex((x) => x.id === c.id);
         const local = new Set<string>();
         for (const x of [...all.slice(0, LEDE), ...all.slice(Math.max(0, at - AROUND), at + AROUND + 1)])
           for (const k of x.keys) local.add(k);
@@ -700,11 +693,11 @@ function refutingArticles(index: CorpusIndex, ds: DraftSentence): { d: Dispute; 
 export function bestSupport(index: CorpusIndex, ds: Pick<DraftSentence, 'entityIds' | 'keys'>): Claim | undefined {
   let best: Claim | undefined;
   let bestScore = 0;
-  const seen = new Set<Claim>();
+  const seen = new Set<string>();
   for (const e of ds.entityIds) {
-    for (const c of index.claimsByEntity.get(e) ?? []) {
-      if (seen.has(c)) continue;
-      seen.add(c);
+    for (const c of index.claimsOf(e)) {
+      if (seen.has(c.id)) continue;
+      seen.add(c.id);
       if (isDoubt(c) || hasNegation(c.text) !== hasNegation(ds.keys.join(' '))) continue;
       const s = matchScore(index, ds, c);
       const score = s.entities * 1.5 + s.meaning;

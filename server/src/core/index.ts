@@ -3,8 +3,9 @@ import type { RawMention } from './entities/extract';
 import type { SentenceAnalysis, SourceAnalysis } from './analyze';
 import { resolveEntitiesSteps, damerauLevenshtein, linkMentions, type EntityTable, type ResolvedMention } from './entities/resolve';
 import { normKey } from './entities/extract';
-import { allEntities, detectDisputes, isDoubt } from './disputes/detect';
+import { detectDisputes } from './disputes/detect';
 import { fold } from './lexicon';
+import { ClaimPacker, ClaimStore, isPlainOutlet, type ClaimRecord, type PackedClaims } from './claimStore';
 
 /**
  * One source's part of a snapshot, as columns of numbers where it can (a deserialised number costs far less than a
@@ -14,20 +15,8 @@ import { fold } from './lexicon';
  */
 export interface SnapshotSource {
   source: Source;
-  claims: {
-    count: number;
-    /** start, end of each sentence */
-    spans: number[];
-    stances: number[];
-    /** contrast | heading << 1 | doubt << 2 */
-    flags: number[];
-    cues: (string | 0)[];
-    speakers: (Speaker | 0)[];
-    quantities: (Quantity[] | 0)[];
-    dates: (Claim['dates'] | 0)[];
-    /** per claim, its keys then its entities then its context entities, each list preceded by its length */
-    refs: number[];
-  };
+  /** as the index keeps them (indexes into the meta part's key and id tables) */
+  claims: PackedClaims;
   mentions: {
     /** start, end, entity index + 1 (0: none) of each mention */
     cols: number[];
@@ -61,9 +50,7 @@ export type SnapshotPart =
 /** Everything a rebuild derives from the analyses together; swapped in whole when a rebuild finishes. */
 interface Derived {
   table: EntityTable;
-  claims: Claim[];
-  claimById: Map<string, Claim>;
-  claimsByEntity: Map<string, Claim[]>;
+  claims: ClaimStore;
   disputes: Dispute[];
   disputesByEntity: Map<string, Dispute[]>;
   disputesByClaim: Map<string, Dispute[]>;
@@ -71,7 +58,6 @@ interface Derived {
   doersByClaim: Map<string, { eventId: string; orgId: string }[]>;
   sourceKeys: Map<string, KeySet>;
   sourceEntities: Map<string, KeySet>;
-  denialsBySource: Map<string, Claim[]>;
   disputesByKey: Map<string, Set<Dispute>>;
   /** entity id -> number of sources naming it, filled on demand */
   sourceCounts: Map<string, number>;
@@ -80,9 +66,7 @@ interface Derived {
 function emptyDerived(): Derived {
   return {
     table: emptyTable(),
-    claims: [],
-    claimById: new Map(),
-    claimsByEntity: new Map(),
+    claims: ClaimStore.empty(),
     disputes: [],
     disputesByEntity: new Map(),
     disputesByClaim: new Map(),
@@ -90,7 +74,6 @@ function emptyDerived(): Derived {
     doersByClaim: new Map(),
     sourceKeys: new Map(),
     sourceEntities: new Map(),
-    denialsBySource: new Map(),
     disputesByKey: new Map(),
     sourceCounts: new Map(),
   };
@@ -115,14 +98,20 @@ export class CorpusIndex {
   set table(t: EntityTable) {
     this.d.table = t;
   }
-  get claims(): Claim[] {
+  /** every claim, packed; materialised on demand (`claim`, `claimsOf`, `claimsOfSource`) */
+  get claims(): ClaimStore {
     return this.d.claims;
   }
-  get claimById(): Map<string, Claim> {
-    return this.d.claimById;
+  /** the claim with this id, if any */
+  claim(id: string): Claim | undefined {
+    return this.d.claims.get(id);
   }
-  get claimsByEntity(): Map<string, Claim[]> {
-    return this.d.claimsByEntity;
+  /** the claims that name the entity or refer back to it, in source order (the first `limit` of them) */
+  claimsOf(entityId: string, limit?: number): Claim[] {
+    return this.d.claims.ofEntity(entityId, limit);
+  }
+  claimsOfSource(sourceId: string): Claim[] {
+    return this.d.claims.ofSource(sourceId);
   }
   get disputes(): Dispute[] {
     return this.d.disputes;
@@ -143,10 +132,6 @@ export class CorpusIndex {
   }
   get sourceEntities(): Map<string, KeySet> {
     return this.d.sourceEntities;
-  }
-  /** claims that explicitly deny or doubt something, by source */
-  get denialsBySource(): Map<string, Claim[]> {
-    return this.d.denialsBySource;
   }
   /** meaning key -> disputes whose claims carry it (keys common to many claims are left out) */
   get disputesByKey(): Map<string, Set<Dispute>> {
@@ -215,12 +200,13 @@ export class CorpusIndex {
     // generator holding all of it)
     addEntityWords(d);
     yield;
+    const built: ClaimRecord[][] = [];
     for (const doc of docs) {
-      buildClaims(d, doc.source, doc.analysis);
+      built.push(buildClaims(d, doc.source, doc.analysis));
       yield;
     }
     d.disputes = detectDisputes({
-      claims: d.claims,
+      claims: built.flat(),
       entities: d.table.entities,
       sources: new Map(docs.map((x) => [x.source.id, x.source])),
       doersByClaim: d.doersByClaim,
@@ -228,13 +214,17 @@ export class CorpusIndex {
     });
     yield;
     indexDisputes(d);
-    // claims are in source order: one pass per source, its key and entity sets kept as sorted arrays; and the
-    // number of claims each key occurs in
+    // one pass per source: its key and entity sets kept as sorted arrays, the number of claims each key occurs in,
+    // and its claims packed (the objects are dropped at the end of the rebuild)
     const df = new Map<string, number>();
-    for (let i = 0; i < d.claims.length;) {
-      i = indexSourceClaims(d, i, df);
+    const packer = new ClaimPacker();
+    for (let i = 0; i < docs.length; i++) {
+      indexSourceClaims(d, docs[i].source.id, built[i], df);
+      packer.add(docs[i].source.id, docs[i].source.text, built[i]);
       yield;
     }
+    d.claims = packer.finish();
+    yield;
     indexDisputeKeys(d, df);
     this.d = d;
     // the spelling and search indexes are built when first asked for (a rebuild during indexing needs neither)
@@ -254,34 +244,29 @@ export class CorpusIndex {
   }
 
   private *snapshotOf(d: Derived, sources: Map<string, Source>, batch: number): Generator<SnapshotPart, void, void> {
+    const store = d.claims;
     const keyIds = new Map<string, number>();
-    const bySource = new Map<string, Claim[]>();
-    for (const c of d.claims) {
-      push(bySource, c.sourceId, c);
-      for (const k of c.keys) if (!keyIds.has(k)) keyIds.set(k, keyIds.size);
-    }
-    // in the order a rebuild produced (that of the resolved mentions, which every source has, and of the claims)
-    const ids = [...d.table.mentions.keys(), ...[...sources.keys()].filter((id) => !d.table.mentions.has(id))].filter((id) =>
-      sources.has(id),
-    );
+    for (const k of store.keys) keyIds.set(k, keyIds.size);
+    // in the order of the rebuild that made the state (that of its claims), then any source added since
+    const inStore = new Set(store.sourceIds);
+    const ids = [...store.sourceIds, ...[...sources.keys()].filter((id) => !inStore.has(id))].filter((id) => sources.has(id));
+    const packed = new Map(store.packedSources().map((x) => [x.sourceId, x.claims]));
     const disputeIndex = new Map(d.disputes.map((x, i) => [x, i]));
+    // the claims' id table, then any other id an entity or mention has
     const idIndex = new Map<string, number>();
-    for (const id of d.table.entities.keys()) idIndex.set(id, idIndex.size);
+    for (const id of store.ids) idIndex.set(id, idIndex.size);
     const idOf = (id: string) => {
       let i = idIndex.get(id);
       if (i === undefined) idIndex.set(id, (i = idIndex.size));
       return i;
     };
-    for (const c of d.claims) {
-      for (const e of c.entityIds) idOf(e);
-      for (const e of c.contextIds ?? NONE) idOf(e);
-    }
+    for (const id of d.table.entities.keys()) idOf(id);
     for (const list of d.table.mentions.values()) for (const m of list) for (const e of m.candidates ?? NONE) idOf(e);
     const { entities, mentions: _mentions, ...lookups } = d.table;
     void _mentions;
     yield {
       kind: 'meta',
-      keys: [...keyIds.keys()],
+      keys: store.keys,
       ids: [...idIndex.keys()],
       sources: ids.length,
       entities: entities.size,
@@ -298,31 +283,6 @@ export class CorpusIndex {
     for (let i = 0; i < ids.length; i += batch) {
       const list: SnapshotSource[] = ids.slice(i, i + batch).map((sourceId) => {
         const source = sources.get(sourceId)!;
-        const cl = bySource.get(sourceId) ?? [];
-        const claims: SnapshotSource['claims'] = {
-          count: cl.length,
-          spans: [],
-          stances: [],
-          flags: [],
-          cues: [],
-          speakers: [],
-          quantities: [],
-          dates: [],
-          refs: [],
-        };
-        for (const c of cl as ClaimRecord[]) {
-          claims.spans.push(c.span.start, c.span.end);
-          claims.stances.push(STANCES.indexOf(c.stance));
-          claims.flags.push((c.contrast ? 1 : 0) | (c.heading ? 2 : 0) | (c.doubt ? 4 : 0));
-          claims.cues.push(c.stanceCue ?? 0);
-          claims.speakers.push(isPlainOutlet(c.speaker) ? 0 : c.speaker);
-          claims.quantities.push(c.quantities.length ? c.quantities : 0);
-          claims.dates.push(c.dates.length ? c.dates : 0);
-          claims.refs.push(c.keys.length, ...c.keys.map(keyOf));
-          claims.refs.push(c.entityIds.length, ...c.entityIds.map(idOf));
-          const ctx = c.contextIds ?? NONE;
-          claims.refs.push(ctx.length, ...ctx.map(idOf));
-        }
         const ms = d.table.mentions.get(sourceId) ?? [];
         const mentions: SnapshotSource['mentions'] = { cols: [], texts: [], candidates: [] };
         for (const m of ms) {
@@ -332,7 +292,7 @@ export class CorpusIndex {
         }
         return {
           source,
-          claims,
+          claims: packed.get(sourceId) ?? NO_CLAIMS,
           mentions,
           keys: [...(d.sourceKeys.get(sourceId) ?? [])].map(keyOf),
           entities: [...(d.sourceEntities.get(sourceId) ?? [])],
@@ -369,6 +329,9 @@ export class CorpusIndex {
       return id;
     };
     const sources = new Map<string, Source>();
+    const claimSources: string[] = [];
+    const claimTexts: string[] = [];
+    const packed: PackedClaims[] = [];
     const add = (part: SnapshotPart): void => {
       if (part.kind === 'meta') {
         meta = part;
@@ -409,45 +372,13 @@ export class CorpusIndex {
         d.table.mentions.set(sourceId, mentions);
         d.sourceKeys.set(sourceId, KeySet.fromSorted(p.keys.map((i) => keys[i])));
         d.sourceEntities.set(sourceId, KeySet.fromSorted(p.entities));
+        if (!isPacked(p.claims)) throw new Error(`snapshot: the claims of ${sourceId} are not columns`);
+        claimSources.push(sourceId);
+        claimTexts.push(text);
+        // copies: a deserialised typed array can be a view into the whole chunk it was read from, which it would
+        // keep in memory
         const c = p.claims;
-        const refs = c.refs;
-        let r = 0;
-        const take = (table: (i: number) => string): string[] => {
-          const n = refs[r++];
-          if (!n) return NONE;
-          const out: string[] = new Array(n);
-          for (let k = 0; k < n; k++) out[k] = table(refs[r++]);
-          return out;
-        };
-        for (let si = 0; si < c.count; si++) {
-          const span = { start: c.spans[2 * si], end: c.spans[2 * si + 1] };
-          const cue = c.cues[si];
-          const speaker = c.speakers[si];
-          const quantities = c.quantities[si];
-          const dates = c.dates[si];
-          const flags = c.flags[si];
-          const stance = STANCES[c.stances[si]];
-          if (!stance) throw new Error(`snapshot: unknown stance code ${c.stances[si]}`);
-          const claimKeys = take((i) => keys[i]);
-          const entityIds = take(idAt);
-          const contextIds = take(idAt);
-          const fields: ClaimFields = {
-            span,
-            speaker: speaker === 0 ? OUTLET : internSpeaker(this.strings, speaker),
-            stance,
-            stanceCue: cue === 0 ? undefined : intern(this.strings, cue),
-            quantities: quantities === 0 ? NONE : internQuantities(this.strings, quantities),
-            dates: dates === 0 ? NONE : dates,
-            keys: claimKeys,
-            contrast: (flags & 1) !== 0,
-            heading: (flags & 2) !== 0,
-            doubt: (flags & 4) !== 0,
-          };
-          const claim = newClaim(sourceId, si, text, fields, entityIds, contextIds);
-          addClaim(d, claim);
-          if (claim.doubt) push(d.denialsBySource, sourceId, claim);
-        }
-        if (r !== refs.length) throw new Error(`snapshot: the claims of ${sourceId} do not fit together`);
+        packed.push({ ...c, spans: c.spans.slice(), stances: c.stances.slice(), flags: c.flags.slice(), refs: c.refs.slice() });
       }
     };
     const finish = (): void => {
@@ -457,6 +388,8 @@ export class CorpusIndex {
           `snapshot: ${sources.size} sources and ${d.table.entities.size} entities, expected ${meta.sources} and ${meta.entities}`,
         );
       linkMentions(d.table.entities, d.table.mentions);
+      canon ??= idTable.map((id) => d.table.entities.get(id)?.id ?? id);
+      d.claims = new ClaimStore(keys, canon, claimSources, claimTexts, packed);
       indexDisputes(d);
       this.sources.clear();
       this.analyses.clear();
@@ -622,36 +555,29 @@ function indexDisputes(d: Derived): void {
   }
 }
 
-/** The claims of the source of claim `from` (they follow one another): its key and entity sets, its denials, and the
- * key counts; returns the index of the next source's first claim. */
-function indexSourceClaims(d: Derived, from: number, df: Map<string, number>): number {
+/** A source's key and entity sets from its claims, and the number of claims each key occurs in. */
+function indexSourceClaims(d: Derived, sourceId: string, claims: Claim[], df: Map<string, number>): void {
+  if (!claims.length) return;
   const keys = new Set<string>();
   const ents = new Set<string>();
-  let i = from;
-  for (; i < d.claims.length; i++) {
-    const c = d.claims[i];
+  for (const c of claims) {
     for (const x of c.keys) {
       keys.add(x);
       df.set(x, (df.get(x) ?? 0) + 1);
     }
     for (const x of c.entityIds) ents.add(x);
-    if (isDoubt(c)) push(d.denialsBySource, c.sourceId, c);
-    if (i + 1 === d.claims.length || d.claims[i + 1].sourceId !== c.sourceId) {
-      d.sourceKeys.set(c.sourceId, new KeySet(keys));
-      d.sourceEntities.set(c.sourceId, new KeySet(ents));
-      return i + 1;
-    }
   }
-  return i;
+  d.sourceKeys.set(sourceId, new KeySet(keys));
+  d.sourceEntities.set(sourceId, new KeySet(ents));
 }
 
 /** inverted index for matching a draft sentence by meaning without scanning every dispute */
 function indexDisputeKeys(d: Derived, df: Map<string, number>): void {
-  const common = Math.max(50, d.claims.length * 0.02);
+  const common = Math.max(50, d.claims.size * 0.02);
   for (const x of d.disputes) {
     if (x.kind !== 'questioned' && x.kind !== 'contested' && x.kind !== 'fact-check') continue;
     for (const side of x.sides) {
-      const c = d.claimById.get(side.claimId);
+      const c = d.claims.get(side.claimId);
       if (!c) continue;
       for (const k of c.keys) {
         if ((df.get(k) ?? 0) > common || d.entityWords.has(k)) continue;
@@ -668,7 +594,6 @@ type ClaimFields = Pick<
   SentenceAnalysis,
   'span' | 'speaker' | 'stance' | 'stanceCue' | 'quantities' | 'dates' | 'keys' | 'contrast' | 'heading' | 'doubt'
 >;
-type ClaimRecord = Claim & { contrast: boolean; heading: boolean; doubt: boolean };
 
 /** A claim: sentence `si` of a source, with the entities it names and those it refers back to. */
 function newClaim(sourceId: string, si: number, text: string, s: ClaimFields, entityIds: string[], contextIds: string[]): ClaimRecord {
@@ -691,15 +616,9 @@ function newClaim(sourceId: string, si: number, text: string, s: ClaimFields, en
   };
 }
 
-/** A claim into the derived state: the list, by id, and under every entity it names or refers back to. */
-function addClaim(d: Derived, claim: Claim): void {
-  d.claims.push(claim);
-  d.claimById.set(claim.id, claim);
-  for (const e of allEntities(claim)) push(d.claimsByEntity, e, claim);
-}
-
 /** The claims of one source: each sentence with the entities it names or refers back to. */
-function buildClaims(d: Derived, source: Source, a: SourceAnalysis): void {
+function buildClaims(d: Derived, source: Source, a: SourceAnalysis): ClaimRecord[] {
+  const out: ClaimRecord[] = [];
   const sourceId = source.id;
   const table = d.table;
   const entities = table.entities;
@@ -755,7 +674,7 @@ function buildClaims(d: Derived, source: Source, a: SourceAnalysis): void {
       if (ev) add(ev);
     }
     const claim = newClaim(sourceId, si, text, s, ids.length ? unique(ids) : NONE, context.length > 1 ? unique(context) : context);
-    addClaim(d, claim);
+    out.push(claim);
     if (doers.length) d.doersByClaim.set(claim.id, doers);
     // carry context forward
     if (persons.length) {
@@ -767,6 +686,7 @@ function buildClaims(d: Derived, source: Source, a: SourceAnalysis): void {
     if (orgInSentence) lastOrg = orgInSentence;
     if (eventInSentence) lastEvent = eventInSentence;
   }
+  return out;
 }
 
 /**
@@ -822,19 +742,34 @@ function unique<T>(xs: T[]): T[] {
 
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 const OUTLET: Speaker = Object.freeze({ kind: 'outlet' }) as Speaker;
-/** stance codes of the snapshot */
-const STANCES: readonly Stance[] = ['asserts', 'denies', 'questions', 'hedges'];
+const NO_CLAIMS: PackedClaims = {
+  count: 0,
+  spans: new Int32Array(0),
+  stances: new Uint8Array(0),
+  flags: new Uint8Array(0),
+  refs: new Int32Array(0),
+  extra: '',
+};
+
+/** the shape of packed claims (what they hold is checked when the store is made) */
+function isPacked(x: unknown): x is PackedClaims {
+  const p = x as PackedClaims;
+  return (
+    !!p &&
+    Number.isInteger(p.count) &&
+    p.spans instanceof Int32Array &&
+    p.stances instanceof Uint8Array &&
+    p.flags instanceof Uint8Array &&
+    p.refs instanceof Int32Array &&
+    typeof p.extra === 'string'
+  );
+}
 
 function intern(strings: Map<string, string>, s: string): string {
   const x = strings.get(s);
   if (x !== undefined) return x;
   strings.set(s, s);
   return s;
-}
-
-/** The source's own voice, with no name, cue or entity: the one shared `OUTLET` object stands for it. */
-function isPlainOutlet(sp: Speaker): boolean {
-  return sp === OUTLET || (sp.kind === 'outlet' && Object.keys(sp).length === 1);
 }
 
 function internSpeaker(strings: Map<string, string>, sp: Speaker): Speaker {

@@ -52,9 +52,10 @@ export function disputeView(index: CorpusIndex, d: Dispute): DisputeView {
     kind: d.kind,
     point: d.point,
     entities: d.entityIds.map((id) => ({ id, name: index.entity(id)?.name ?? id })),
-    sides: d.sides
-      .filter((s) => index.claimById.has(s.claimId))
-      .map((s) => ({ position: s.position, claim: claimView(index, index.claimById.get(s.claimId)!) })),
+    sides: d.sides.flatMap((s) => {
+      const c = index.claim(s.claimId);
+      return c ? [{ position: s.position, claim: claimView(index, c) }] : [];
+    }),
   };
 }
 
@@ -66,12 +67,13 @@ function claimsBySource(index: CorpusIndex, entityId: string): Map<string, Claim
   let g = c.byEntity.get(entityId);
   if (!g) {
     g = new Map();
-    for (const cl of index.claimsByEntity.get(entityId) ?? []) {
+    for (const cl of index.claimsOf(entityId)) {
       const l = g.get(cl.sourceId);
       if (l) l.push(cl);
       else g.set(cl.sourceId, [cl]);
     }
-    if (c.byEntity.size > 2000) c.byEntity.clear();
+    // (bounded: the claims it holds stay in memory)
+    if (c.byEntity.size > 256) c.byEntity.clear();
     c.byEntity.set(entityId, g);
   }
   return g;
@@ -232,7 +234,7 @@ export function entityCard(
     for (const d of disputes.slice(0, 5)) {
       md.push(`\n- _${d.kind}_: ${esc(short(d.point, 160))}`);
       for (const s of d.sides.slice(0, 4)) {
-        const c = index.claimById.get(s.claimId);
+        const c = index.claim(s.claimId);
         if (!c) continue;
         const src = index.sources.get(c.sourceId);
         md.push(

@@ -44,7 +44,7 @@ test('a second start reads every analysis from the cache and gives the same inde
     assert.equal(second.m.stats?.fromCache, 3);
     assert.equal(second.m.stats?.analysed, 0);
     assert.deepEqual([...second.m.index.table.entities.keys()].sort(), [...first.m.index.table.entities.keys()].sort());
-    assert.equal(second.m.index.claims.length, first.m.index.claims.length);
+    assert.equal(second.m.index.claims.size, first.m.index.claims.size);
     assert.equal(second.m.index.sources.get(path.join(corpus, 'c.md'))?.meta.outlet, 'Example');
   } finally {
     cleanup();
@@ -208,8 +208,8 @@ test('an unchanged corpus starts from the snapshot of the derived index: no anal
     assert.equal(m.index.sources.size, 4);
     assert.ok(m.index.entities.some((e) => e.name === 'Ibrahim Farouk'));
     assert.deepEqual(
-      m.index.claims.filter((c) => !c.sourceId.endsWith('d.txt')).map((c) => c.text),
-      first.m.index.claims.map((c) => c.text),
+      [...m.index.claims.all()].filter((c) => !c.sourceId.endsWith('d.txt')).map((c) => c.text),
+      [...first.m.index.claims.all()].map((c) => c.text),
     );
     await m.whenCacheWritten();
     await m.dispose();
@@ -279,15 +279,15 @@ test('once the cache and snapshot are written, the per-file analyses leave memor
     const first = await indexOnce(corpus, storage);
     assert.equal(first.m.index.analyses.size, 0, 'released after the writes');
     assert.equal(first.m.index.sources.size, 3, 'the index still answers');
-    const claims = first.m.index.claims;
+    const claims = [...first.m.index.claims.all()];
     writeFileSync(path.join(corpus, 'b.txt'), ARTICLE('Mohamed Belkaid', 40));
     await first.m.configure({ roots: [corpus], exclude: [], cacheDir: storage });
     assert.equal(first.m.stats?.fromCache, 2, 'the unchanged files from the cache');
     assert.equal(first.m.stats?.analysed, 1);
-    assert.equal(first.m.index.claims.length, claims.length);
-    assert.ok(first.m.index.claims.some((c) => c.quantities.some((q) => q.value === 40)));
+    assert.equal(first.m.index.claims.size, claims.length);
+    assert.ok([...first.m.index.claims.all()].some((c) => c.quantities.some((q) => q.value === 40)));
     assert.deepEqual(
-      first.m.index.claims.filter((c) => !c.sourceId.endsWith('b.txt')),
+      [...first.m.index.claims.all()].filter((c) => !c.sourceId.endsWith('b.txt')),
       claims.filter((c) => !c.sourceId.endsWith('b.txt')),
     );
   } finally {

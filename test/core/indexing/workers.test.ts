@@ -33,7 +33,7 @@ test(
       assert.equal(pooled.stats?.analysed, inThread.stats?.analysed);
       assert.deepEqual([...pooled.index.sources.keys()], [...inThread.index.sources.keys()]);
       assert.deepEqual([...pooled.index.table.entities.keys()], [...inThread.index.table.entities.keys()]);
-      assert.equal(pooled.index.claims.length, inThread.index.claims.length);
+      assert.equal(pooled.index.claims.size, inThread.index.claims.size);
       assert.equal(pooled.index.disputes.length, inThread.index.disputes.length);
       const html = path.join(dir, 'page.html');
       const a = inThread.index.sources.get(html)!;
@@ -62,7 +62,7 @@ test('a worker that dies leaves its files to this thread: every file is still in
     await pooled.configure({ roots: [dir], exclude: [] });
     assert.equal(pooled.stats?.analysed, 20);
     assert.deepEqual([...pooled.index.sources.keys()], [...inThread.index.sources.keys()]);
-    assert.equal(pooled.index.claims.length, inThread.index.claims.length);
+    assert.equal(pooled.index.claims.size, inThread.index.claims.size);
     await pooled.dispose();
     await inThread.dispose();
   } finally {

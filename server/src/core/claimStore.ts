@@ -1,0 +1,337 @@
+import type { Claim, Quantity, Speaker, Stance } from './model';
+
+/**
+ * One source's claims as columns of numbers: the form claims are kept in memory and in the snapshot. A corpus of
+ * 10,000 articles has ~400,000 claims; as objects they took ~250 MB of heap and most of a warm start (building them
+ * and collecting the garbage). As columns they take a tenth of that, load as a few typed arrays per source, and a
+ * claim becomes an object only when something asks for it (`ClaimStore.at`).
+ */
+export interface PackedClaims {
+  count: number;
+  /** start, end of each claim's sentence */
+  spans: Int32Array;
+  /** stance codes (`STANCES`) */
+  stances: Uint8Array;
+  /** contrast | heading << 1 | doubt << 2 */
+  flags: Uint8Array;
+  /** per claim: its meaning keys (indexes into the key table), its entities and its context entities (indexes into
+   * the id table), each list preceded by its length */
+  refs: Int32Array;
+  /** what only some claims carry, as JSON: a flat list of [claim index, stance cue | 0, speaker | 0, quantities |
+   * 0, dates | 0] ('' when no claim of the source has any) */
+  extra: string;
+}
+
+/** A claim as the rebuild makes it (with the sentence flags the snapshot keeps). */
+export type ClaimRecord = Claim & { contrast: boolean; heading: boolean; doubt: boolean };
+
+/** stance codes of the packed form */
+export const STANCES: readonly Stance[] = ['asserts', 'denies', 'questions', 'hedges'];
+
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+const OUTLET: Speaker = Object.freeze({ kind: 'outlet' }) as Speaker;
+/** most claims materialised at once; the least recently used sources' objects are dropped beyond it */
+const MATERIALISED_CAP = 65536;
+
+type Extra = [cue: string | 0, speaker: Speaker | 0, quantities: Quantity[] | 0, dates: Claim['dates'] | 0];
+
+/** The source's own voice, with no name, cue or entity. */
+export function isPlainOutlet(sp: Speaker): boolean {
+  return sp === OUTLET || (sp.kind === 'outlet' && Object.keys(sp).length === 1);
+}
+
+/** JSON keeps no infinite bound ("more than 180" has no upper one) */
+const toJson = (k: string, v: unknown): unknown => (v === Infinity && (k === 'high' || k === 'low') ? '+inf' : v);
+const fromJson = (k: string, v: unknown): unknown => (v === '+inf' && (k === 'high' || k === 'low') ? Infinity : v);
+
+/**
+ * Every claim of the derived index, packed per source, with the claims of each entity as postings (source, claim)
+ * and the claims that deny or doubt something per source. Claims are materialised on demand and kept while their
+ * source is among the recently used; a claim asked for twice meanwhile is the same object.
+ */
+export class ClaimStore {
+  readonly size: number;
+  private readonly sourceIndex = new Map<string, number>();
+  private readonly idIndex = new Map<string, number>();
+  /** per source: where each claim's refs start (count + 1 entries) */
+  private readonly refStart: Int32Array[];
+  /** entity index -> its postings in `postings` (from, to) */
+  private readonly postingsFrom: Int32Array;
+  /** source index, claim index pairs */
+  private readonly postings: Int32Array;
+  private readonly denials = new Map<string, number[]>();
+  /** source index -> its materialised claims and parsed extras, least recently used first */
+  private readonly cache = new Map<number, { claims: (ClaimRecord | undefined)[]; extra: Map<number, Extra> | undefined }>();
+  private materialised = 0;
+
+  /**
+   * `keys` and `ids`: the tables the packed refs index; `sourceIds`, `texts` and `packed` in the same order. Throws
+   * when the columns do not fit together (a snapshot's parts that disagree).
+   */
+  constructor(
+    readonly keys: string[],
+    readonly ids: string[],
+    readonly sourceIds: string[],
+    private readonly texts: string[],
+    private readonly packed: PackedClaims[],
+  ) {
+    let size = 0;
+    const perEntity = new Int32Array(ids.length + 1);
+    this.refStart = new Array(packed.length);
+    for (let s = 0; s < packed.length; s++) {
+      const p = packed[s];
+      this.sourceIndex.set(sourceIds[s], s);
+      if (p.spans.length !== 2 * p.count || p.stances.length !== p.count || p.flags.length !== p.count)
+        throw new Error(`claims of ${sourceIds[s]}: columns of different lengths`);
+      const starts = new Int32Array(p.count + 1);
+      const refs = p.refs;
+      let r = 0;
+      for (let i = 0; i < p.count; i++) {
+        starts[i] = r;
+        if (p.stances[i] >= STANCES.length) throw new Error(`claims of ${sourceIds[s]}: unknown stance code ${p.stances[i]}`);
+        r = checkList(refs, r, keys.length, sourceIds[s]);
+        for (let l = 0; l < 2; l++) {
+          const end = checkList(refs, r, ids.length, sourceIds[s]);
+          for (let j = r + 1; j < end; j++) perEntity[refs[j]]++;
+          r = end;
+        }
+        if (p.flags[i] & 4) push(this.denials, sourceIds[s], i);
+      }
+      if (r !== refs.length) throw new Error(`claims of ${sourceIds[s]} do not fit together`);
+      starts[p.count] = r;
+      this.refStart[s] = starts;
+      size += p.count;
+    }
+    this.size = size;
+    for (let i = 0; i < ids.length; i++) this.idIndex.set(ids[i], i);
+    // postings, in source then claim order (counts turned into starts)
+    const from = new Int32Array(ids.length + 1);
+    for (let e = 0; e < ids.length; e++) from[e + 1] = from[e] + perEntity[e];
+    const postings = new Int32Array(2 * from[ids.length]);
+    const fill = from.slice(0, ids.length);
+    for (let s = 0; s < packed.length; s++) {
+      const refs = packed[s].refs;
+      const starts = this.refStart[s];
+      for (let i = 0; i < packed[s].count; i++) {
+        let r = starts[i];
+        r += refs[r] + 1;
+        for (let l = 0; l < 2; l++) {
+          const n = refs[r++];
+          for (let j = 0; j < n; j++) {
+            const at = 2 * fill[refs[r++]]++;
+            postings[at] = s;
+            postings[at + 1] = i;
+          }
+        }
+      }
+    }
+    this.postingsFrom = from;
+    this.postings = postings;
+  }
+
+  static empty(): ClaimStore {
+    return new ClaimStore([], [], [], [], []);
+  }
+
+  /** the packed claims of the sources, in order (for the snapshot) */
+  packedSources(): { sourceId: string; claims: PackedClaims }[] {
+    return this.sourceIds.map((sourceId, s) => ({ sourceId, claims: this.packed[s] }));
+  }
+
+  /** Claim `i` of source `s` (indexes in this store's order). */
+  at(s: number, i: number): ClaimRecord {
+    let slot = this.cache.get(s);
+    if (slot) {
+      // most recently used last
+      this.cache.delete(s);
+      this.cache.set(s, slot);
+    } else {
+      const p = this.packed[s];
+      slot = { claims: new Array(p.count), extra: undefined };
+      if (p.extra) {
+        const flat = JSON.parse(p.extra, fromJson) as unknown[];
+        slot.extra = new Map();
+        for (let j = 0; j + 4 < flat.length; j += 5) slot.extra.set(flat[j] as number, flat.slice(j + 1, j + 5) as Extra);
+      }
+      this.cache.set(s, slot);
+    }
+    let c = slot.claims[i];
+    if (c) return c;
+    c = this.build(s, i, slot.extra?.get(i));
+    slot.claims[i] = c;
+    if (++this.materialised > MATERIALISED_CAP) this.evict(s);
+    return c;
+  }
+
+  private build(s: number, i: number, extra: Extra | undefined): ClaimRecord {
+    const p = this.packed[s];
+    const refs = p.refs;
+    let r = this.refStart[s][i];
+    const list = (table: string[]): string[] => {
+      const n = refs[r++];
+      if (!n) return NONE;
+      const out: string[] = new Array(n);
+      for (let k = 0; k < n; k++) out[k] = table[refs[r++]];
+      return out;
+    };
+    const keys = list(this.keys);
+    const entityIds = list(this.ids);
+    const contextIds = list(this.ids);
+    const start = p.spans[2 * i];
+    const end = p.spans[2 * i + 1];
+    const sourceId = this.sourceIds[s];
+    const flags = p.flags[i];
+    return {
+      id: `${sourceId}#${i}`,
+      sourceId,
+      span: { start, end },
+      text: this.texts[s].slice(start, end),
+      entityIds,
+      contextIds,
+      speaker: extra?.[1] || OUTLET,
+      stance: STANCES[p.stances[i]],
+      stanceCue: extra?.[0] || undefined,
+      quantities: extra?.[2] || NONE,
+      dates: extra?.[3] || NONE,
+      keys,
+      contrast: (flags & 1) !== 0,
+      heading: (flags & 2) !== 0,
+      doubt: (flags & 4) !== 0,
+    };
+  }
+
+  /** drops the least recently used sources' objects (never those of `keep`, being asked for) */
+  private evict(keep: number): void {
+    for (const [s, slot] of this.cache) {
+      if (this.materialised <= MATERIALISED_CAP * 0.75) break;
+      if (s === keep) continue;
+      for (const c of slot.claims) if (c) this.materialised--;
+      this.cache.delete(s);
+    }
+  }
+
+  /** The claim with this id (`sourceId#index`), if any. */
+  get(id: string): ClaimRecord | undefined {
+    const h = id.lastIndexOf('#');
+    const s = h < 0 ? undefined : this.sourceIndex.get(id.slice(0, h));
+    if (s === undefined) return undefined;
+    const tail = id.slice(h + 1);
+    const i = Number(tail);
+    return /^(?:0|[1-9]\d*)$/.test(tail) && i < this.packed[s].count ? this.at(s, i) : undefined;
+  }
+
+  /** The claims that name the entity or refer back to it, in source order (the first `limit` of them). */
+  ofEntity(entityId: string, limit = Infinity): ClaimRecord[] {
+    const e = this.idIndex.get(entityId);
+    if (e === undefined || limit <= 0) return NONE;
+    const from = this.postingsFrom[e];
+    const to = Math.min(this.postingsFrom[e + 1], from + limit);
+    const out: ClaimRecord[] = new Array(to - from);
+    for (let k = from; k < to; k++) out[k - from] = this.at(this.postings[2 * k], this.postings[2 * k + 1]);
+    return out;
+  }
+
+  /** How many claims name the entity or refer back to it. */
+  countOf(entityId: string): number {
+    const e = this.idIndex.get(entityId);
+    return e === undefined ? 0 : this.postingsFrom[e + 1] - this.postingsFrom[e];
+  }
+
+  /** The source's claims, in order. */
+  ofSource(sourceId: string): ClaimRecord[] {
+    const s = this.sourceIndex.get(sourceId);
+    if (s === undefined) return NONE;
+    const out: ClaimRecord[] = new Array(this.packed[s].count);
+    for (let i = 0; i < out.length; i++) out[i] = this.at(s, i);
+    return out;
+  }
+
+  *all(): Generator<ClaimRecord, void, void> {
+    for (let s = 0; s < this.packed.length; s++) for (let i = 0; i < this.packed[s].count; i++) yield this.at(s, i);
+  }
+
+  /** The sources with a claim that denies or doubts something. */
+  denialSources(): IterableIterator<string> {
+    return this.denials.keys();
+  }
+
+  hasDenials(sourceId: string): boolean {
+    return this.denials.has(sourceId);
+  }
+
+  /** The source's claims that deny or doubt something. */
+  denialsOf(sourceId: string): ClaimRecord[] {
+    const s = this.sourceIndex.get(sourceId);
+    const list = this.denials.get(sourceId);
+    return s === undefined || !list ? NONE : list.map((i) => this.at(s, i));
+  }
+}
+
+/** Packs the claims a rebuild makes, source by source (so a rebuild can yield between sources). */
+export class ClaimPacker {
+  private readonly keyIds = new Map<string, number>();
+  private readonly idIds = new Map<string, number>();
+  private readonly sourceIds: string[] = [];
+  private readonly texts: string[] = [];
+  private readonly packed: PackedClaims[] = [];
+
+  add(sourceId: string, text: string, claims: ClaimRecord[]): void {
+    const n = claims.length;
+    const spans = new Int32Array(2 * n);
+    const stances = new Uint8Array(n);
+    const flags = new Uint8Array(n);
+    const refs: number[] = [];
+    const extra: unknown[] = [];
+    for (let i = 0; i < n; i++) {
+      const c = claims[i];
+      spans[2 * i] = c.span.start;
+      spans[2 * i + 1] = c.span.end;
+      stances[i] = STANCES.indexOf(c.stance);
+      flags[i] = (c.contrast ? 1 : 0) | (c.heading ? 2 : 0) | (c.doubt ? 4 : 0);
+      refs.push(c.keys.length);
+      for (const k of c.keys) refs.push(indexIn(this.keyIds, k));
+      for (const list of [c.entityIds, c.contextIds ?? NONE]) {
+        refs.push(list.length);
+        for (const e of list) refs.push(indexIn(this.idIds, e));
+      }
+      const speaker = isPlainOutlet(c.speaker) ? 0 : c.speaker;
+      if (c.stanceCue || speaker || c.quantities.length || c.dates.length)
+        extra.push(i, c.stanceCue ?? 0, speaker, c.quantities.length ? c.quantities : 0, c.dates.length ? c.dates : 0);
+    }
+    this.sourceIds.push(sourceId);
+    this.texts.push(text);
+    this.packed.push({
+      count: n,
+      spans,
+      stances,
+      flags,
+      refs: Int32Array.from(refs),
+      extra: extra.length ? JSON.stringify(extra, toJson) : '',
+    });
+  }
+
+  finish(): ClaimStore {
+    return new ClaimStore([...this.keyIds.keys()], [...this.idIds.keys()], this.sourceIds, this.texts, this.packed);
+  }
+}
+
+function indexIn(table: Map<string, number>, k: string): number {
+  let i = table.get(k);
+  if (i === undefined) table.set(k, (i = table.size));
+  return i;
+}
+
+/** checks a length-prefixed list of table indexes at `r`; returns where the next starts */
+function checkList(refs: Int32Array, r: number, tableSize: number, sourceId: string): number {
+  const n = refs[r];
+  if (n === undefined || n < 0 || r + 1 + n > refs.length) throw new Error(`claims of ${sourceId} do not fit together`);
+  for (let j = r + 1; j <= r + n; j++)
+    if (refs[j] < 0 || refs[j] >= tableSize) throw new Error(`claims of ${sourceId}: index ${refs[j]} out of range`);
+  return r + 1 + n;
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}

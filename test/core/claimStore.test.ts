@@ -1,0 +1,148 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ClaimPacker, ClaimStore, type ClaimRecord, type PackedClaims } from '../../server/src/core/claimStore';
+import type { Claim } from '../../server/src/core/model';
+
+const OUTLET = { kind: 'outlet' } as const;
+
+function claim(sourceId: string, i: number, text: string, start: number, over: Partial<ClaimRecord> = {}): ClaimRecord {
+  return {
+    id: `${sourceId}#${i}`,
+    sourceId,
+    span: { start, end: start + 10 },
+    text: text.slice(start, start + 10),
+    entityIds: [],
+    contextIds: [],
+    speaker: OUTLET,
+    stance: 'asserts',
+    stanceCue: undefined,
+    quantities: [],
+    dates: [],
+    keys: [],
+    contrast: false,
+    heading: false,
+    doubt: false,
+    ...over,
+  };
+}
+
+const TEXT_A = 'Alpha one. Alpha two. Alpha three and more text here.';
+const TEXT_B = 'Beta first. Beta second sentence goes on.';
+
+function sample(): { claims: ClaimRecord[][]; store: ClaimStore } {
+  const a = [
+    claim('a', 0, TEXT_A, 0, { entityIds: ['e:x', 'e:y'], keys: ['alpha', 'one'] }),
+    claim('a', 1, TEXT_A, 11, {
+      entityIds: ['e:x'],
+      contextIds: ['e:z'],
+      speaker: { kind: 'attributed', name: 'police', cue: 'according to' },
+      stance: 'hedges',
+      stanceCue: 'alleged',
+      quantities: [
+        {
+          low: 181,
+          high: Infinity,
+          value: 180,
+          qualifier: 'more-than',
+          measure: 'killed',
+          counted: 'people',
+          span: { start: 11, end: 20 },
+        },
+      ],
+      keys: ['alpha', 'two'],
+    }),
+    claim('a', 2, TEXT_A, 22, {
+      stance: 'denies',
+      doubt: true,
+      heading: true,
+      dates: [{ iso: '2016-03-22', span: { start: 22, end: 26 }, text: 'then' }],
+    }),
+  ];
+  const b = [claim('b', 0, TEXT_B, 0, { entityIds: ['e:y'], contrast: true, keys: ['beta'] }), claim('b', 1, TEXT_B, 12)];
+  const packer = new ClaimPacker();
+  packer.add('a', TEXT_A, a);
+  packer.add('b', TEXT_B, b);
+  packer.add('empty', '', []);
+  return { claims: [a, b], store: packer.finish() };
+}
+
+test('packed claims come back as the claims that were packed, by id, by entity and by source', () => {
+  const { claims, store } = sample();
+  const [a, b] = claims;
+  assert.equal(store.size, 5);
+  assert.deepEqual([...store.all()], [...a, ...b]);
+  assert.deepEqual(store.get('a#1'), a[1]);
+  assert.equal(store.get('a#1')!.quantities[0].high, Infinity, 'an open upper bound survives');
+  assert.deepEqual(store.ofSource('b'), b);
+  assert.deepEqual(store.ofSource('empty'), []);
+  assert.deepEqual(
+    store.ofEntity('e:x').map((c) => c.id),
+    ['a#0', 'a#1'],
+  );
+  assert.deepEqual(
+    store.ofEntity('e:y').map((c) => c.id),
+    ['a#0', 'b#0'],
+  );
+  assert.deepEqual(
+    store.ofEntity('e:z').map((c) => c.id),
+    ['a#1'],
+    'a context entity counts',
+  );
+  assert.deepEqual(
+    store.ofEntity('e:y', 1).map((c) => c.id),
+    ['a#0'],
+  );
+  assert.equal(store.countOf('e:y'), 2);
+  assert.deepEqual([...store.denialSources()], ['a']);
+  assert.deepEqual(
+    store.denialsOf('a').map((c) => c.id),
+    ['a#2'],
+  );
+  assert.ok(!store.hasDenials('b'));
+});
+
+test('a claim asked for twice is the same object; unknown and malformed ids give nothing', () => {
+  const { store } = sample();
+  assert.equal(store.get('a#0'), store.ofEntity('e:x')[0]);
+  for (const id of ['a#3', 'a#-1', 'a#1.5', 'a', 'zz#0', '#0', 'a#'] as const) assert.equal(store.get(id), undefined, id);
+  assert.deepEqual(store.ofEntity('e:none'), []);
+});
+
+test('claims materialised beyond the cap are dropped for the least recently used sources and made again equal', () => {
+  const packer = new ClaimPacker();
+  const text = 'x'.repeat(40);
+  const n = 300;
+  for (let s = 0; s < n; s++)
+    packer.add(
+      `s${s}`,
+      text,
+      Array.from({ length: 300 }, (_, i) => claim(`s${s}`, i, text, i % 30, { entityIds: ['e:all'], keys: [`k${i % 7}`] })),
+    );
+  const store = packer.finish();
+  const first = store.get('s0#5')!;
+  const all = store.ofEntity('e:all');
+  assert.equal(all.length, n * 300);
+  const again = store.get('s0#5')!;
+  assert.notEqual(again, first, 'the first source was dropped from memory');
+  assert.deepEqual(again, first);
+});
+
+test('packed claims that do not fit together are refused', () => {
+  const { store } = sample();
+  const good = store.packedSources()[0].claims;
+  const bad = (change: Partial<PackedClaims>) => () => new ClaimStore(store.keys, store.ids, ['a'], [TEXT_A], [{ ...good, ...change }]);
+  assert.doesNotThrow(bad({}));
+  assert.throws(bad({ stances: new Uint8Array([0, 9, 0]) }), /unknown stance code 9/);
+  assert.throws(bad({ spans: new Int32Array(2) }), /different lengths/);
+  assert.throws(bad({ refs: good.refs.slice(0, -1) }), /do not fit together/);
+  const outOfRange = good.refs.slice();
+  outOfRange[1] = 999;
+  assert.throws(bad({ refs: outOfRange }), /out of range/);
+});
+
+test('a claim keeps the fields of the Claim model', () => {
+  const { store } = sample();
+  const keys: (keyof Claim)[] = ['id', 'sourceId', 'span', 'text', 'entityIds', 'speaker', 'stance', 'quantities', 'dates', 'keys'];
+  for (const k of keys) assert.ok(k in store.get('b#1')!, k);
+  assert.equal(store.get('b#1')!.text, TEXT_B.slice(12, 22));
+});
