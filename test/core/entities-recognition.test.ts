@@ -304,3 +304,52 @@ test('a title-case phrase that ends with a word of the text is not taken for a p
   // a surname after a particle still ends a person's name
   assert.ok(got.includes('Tavrosi bin Marek [person]'), got.join('; '));
 });
+
+test('a word the text also writes in its other number names a group, not an organisation', () => {
+  // a word seen four times with no evidence of its type is taken for a body ("Twitter", "Taliban") …
+  const body = 'Zentrix grew fast. Users of Zentrix complained. Many left Zentrix in May. Later Zentrix changed its rules.';
+  assert.ok(names(body).includes('Zentrix [organization]'), names(body).join('; '));
+  // … but names do not inflect for number: "Varoni" beside "the Varonis" (or "Marrads" beside "Marradish") is a people
+  const group = [
+    'Varoni fighters held the town. The Varonis fled later.',
+    'A Varoni elder spoke, and Varoni families left.',
+    'Marrads marched; the Marrads and Marradish leaders met. Marrads sang, and Marrads danced.',
+  ].join(' ');
+  const got = names(group);
+  assert.ok(!got.some((n) => /Varoni|Marrads/.test(n)), got.join('; '));
+});
+
+test('a caption credit names a person, unless the name carries a body’s evidence', () => {
+  const got = names(
+    [
+      'Marchers crossed the bridge. Image: Brannoch.',
+      'A banner hung on the gate. Image: Brannoch.',
+      'The square filled at noon. Photo: Mark Preston.',
+      'Boats lined the quay. Image: Harbour Arts Foundation.',
+      'The crowd sang. Image: NASA.',
+    ].join(' '),
+  );
+  for (const n of ['Brannoch [person]', 'Mark Preston [person]', 'Harbour Arts Foundation [organization]'])
+    assert.ok(got.includes(n), `${n} in ${got.join('; ')}`);
+  assert.ok(!got.some((n) => /NASA \[person\]|^Preston/.test(n)), got.join('; '));
+  // without a credit, an unknown word is left out
+  assert.ok(!names('Marchers crossed the bridge. Brannoch said so. A banner hung.').some((n) => /Brannoch/.test(n)));
+});
+
+test('a word seen often with no evidence of its type is an organisation only when the text uses it as a doer', () => {
+  // a concept: talked about, never acting
+  const concept = names(
+    'Markets fell after Quorvex. A hard Quorvex worries farmers. The Quorvex deadline passed in May. Voters were asked again on Quorvex.',
+  );
+  assert.ok(!concept.some((n) => /Quorvex/.test(n)), concept.join('; '));
+  // a body: messages go through it, it acts, it has staff, it owns
+  for (const [text, w] of [
+    ['Fans heard the news via Mellarby. Mellarby grew. Users of Mellarby waited. Mellarby was down on Monday.', 'Mellarby'],
+    ['Users of Drosk waited. Drosk later suspended the accounts. Drosk was down. Rivals of Drosk gained.', 'Drosk'],
+    ['A Tarnvel spokesperson spoke. Tarnvel was busy. Rivals of Tarnvel gained. Tarnvel grew fast.', 'Tarnvel'],
+    ['Users of Pyxo waited. Pyxo was down. Rivals of Pyxo gained, and Pyxo\u2019s shares fell.', 'Pyxo'],
+  ]) {
+    const got = names(text);
+    assert.ok(got.includes(`${w} [organization]`), `${w} in ${got.join('; ')}`);
+  }
+});

@@ -50,6 +50,13 @@ export interface RawMention {
   title?: string;
   /** a title-case phrase of ordinary words ("Rapid Response") with no sign of being a name */
   weak?: boolean;
+  /** a single word the document also writes capitalised in its other number ("Houthi" and "Houthis"), or the
+   * plural of a people's adjective the document uses ("Kurds" and "Kurdish"): a word for members of a group */
+  inflected?: boolean;
+  /** a single word used as a doer: it owns something ("Kessler's"), it is the subject of a verb of saying, deciding
+   * or acting ("Kessler announced", "Kessler has claimed", "Kessler ordered"), it has staff ("a Kessler
+   * spokesperson"), or messages go through it ("via Kessler", "posted on Kessler") */
+  agent?: boolean;
   heading: boolean;
   sentence: number;
 }
@@ -321,11 +328,13 @@ export function extractMentions(text: string, sentences: SentenceInfo[], lowerca
   const seen = lowercaseSeen ?? new Set<string>();
   midCaps = new Set<string>();
   surnames = new Set<string>();
+  capSeen = new Set<string>();
   for (const toks of all) {
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i].text;
       const cap = toks[i].w.cap;
       const c = t.charCodeAt(0);
+      if (cap) capSeen.add(t);
       if (i > 0 && cap && toks[i - 1].w.firstName && toks[i].start - toks[i - 1].end === 1) surnames.add(t.replace(/['\u2019]s?$/, ''));
       if (!lowercaseSeen && c >= 97 && c <= 122) seen.add(t);
       else if (i > 0 && cap && (c < 97 || c > 122)) {
@@ -344,6 +353,21 @@ export function extractMentions(text: string, sentences: SentenceInfo[], lowerca
 }
 
 let midCaps: Set<string> | undefined;
+/** every capitalised token of the document, as written */
+let capSeen: Set<string> | undefined;
+
+/**
+ * Names do not inflect for number, words for members of a group do: a capitalised word that the document also
+ * writes capitalised as its plural or singular ("Houthi rebels" … "the Houthis"; "a Liberal" … "the Liberals"), or
+ * a plural whose stem makes the people's adjective the document uses ("Kurds" … "Kurdish"), names a group's members.
+ */
+function inflectedInDoc(w: string): boolean {
+  if (!capSeen || w.length < 3) return false;
+  if (capSeen.has(`${w}s`)) return true;
+  if (!w.endsWith('s') || w.endsWith('ss')) return false;
+  const stem = w.slice(0, -1);
+  return capSeen.has(stem) || capSeen.has(`${stem}ish`) || isDemonym(stem);
+}
 /** capitalised words that follow a given name in the document ("Bernie Sanders"): surnames even if they are also words */
 let surnames: Set<string> | undefined;
 
@@ -654,6 +678,8 @@ function processRun(
       (initial.has(idx[0]) || heading) &&
       isOrdinaryWord(w, lowercaseSeen) &&
       !isAcronym(w) &&
+      // a credit's given name ("Image: Mark Lincoln")
+      !(idx.length >= 2 && isGivenName(w) && creditAt(toks, idx[0])) &&
       !(LEGISLATURES.has(l) && idx.length === 1 && !heading && !!midCaps?.has(w)) &&
       !(!heading && idx.length >= 2 && isGivenName(w) && surnameLike(toks[idx[1]].text, lowercaseSeen))
     ) {
@@ -884,6 +910,9 @@ function processRun(
   // "the Mexican company Cultura Colectiva", "the broadcaster Al Arabiya"
   if (before1 && ORG_CLASS.has(before1.text) && !title) votes.organization += 4;
   if (b1 === 'by' && words.length >= 2) votes.person += 0.5;
+  // "Image: Anna Kowal", "Photo: Kowal": a caption's credit names whoever made the picture (an agency's name carries
+  // its own evidence: an acronym, a head word, a function word)
+  if (creditAt(toks, idx[0]) && !acronym && !connected && !ORG_HEADS.has(lastWord) && !PLACE_HEADS.has(lastWord)) votes.person += 2;
   // the words before the name, past an article: "told (the) X", "according to (the) X"
   const q1 = b1 === 'the' ? b2 : b1;
   const q2 = b1 === 'the' ? lower(toks[idx[0] - 3]) : b2;
@@ -974,12 +1003,56 @@ function processRun(
     votes,
     kind: acronym ? 'acronym' : 'name',
     weak: weak || undefined,
+    inflected: (words.length === 1 && !acronym && inflectedInDoc(words[0])) || undefined,
+    agent:
+      (words.length === 1 &&
+        !acronym &&
+        (!!poss || b1 === 'via' || (b1 === 'on' && POSTED.has(b2)) || DOER_STAFF.has(la1) || doerVerbAt(toks, ai))) ||
+      undefined,
     sameAs,
     title,
     heading,
     sentence: -1,
   });
   out[out.length - 1].sentence = si;
+}
+
+/** Verbs whose subject speaks, decides or intends: a person's or a body's, not a concept's, a thing's or a place's. */
+const DOER_VERBS = new Set(
+  'said says told announced announces claimed claims stated confirmed confirms denied denies reported reports added warned wrote tweeted posted responded replied wants wanted plans planned agreed agrees refused refuses decided launched banned suspended removed accused acquired hired fired sued declined insisted argued promised threatened demanded urged vowed apologised apologized needs seeks hopes intends aims expects believes'.split(
+    ' ',
+  ),
+);
+/** Adverbs between a subject and its verb ("Kessler also announced"). */
+const VERB_ADVERBS = new Set(['also', 'further', 'then', 'later', 'reportedly', 'previously', 'recently', 'since', 'subsequently']);
+/**
+ * At token k (past an adverb): a verb of a doer ("announced"), a verb in the past tense ("Kessler ordered"), or
+ * "has"/"have"/"had" before a past participle ("have claimed").
+ */
+function doerVerbAt(toks: Tok[], k: number): boolean {
+  let t = toks[k];
+  if (t && VERB_ADVERBS.has(t.text)) t = toks[++k];
+  if (!t) return false;
+  if (DOER_VERBS.has(t.text) || (t.text.length >= 5 && t.text.endsWith('ed') && isPlainLower(t.text))) return true;
+  const n = toks[k + 1];
+  return (t.text === 'has' || t.text === 'have' || t.text === 'had') && !!n && /^\p{Ll}+(?:ed|en)$/u.test(n.text);
+}
+/** Words of posting before "on" ("wrote on Kessler", "followers on Kessler"): a platform, a body. */
+const POSTED = new Set(
+  'posted wrote said announced shared published uploaded streamed tweeted commented post posts page followers account live'.split(' '),
+);
+/** A body's people after its name ("a Kessler spokesperson", "Kessler employees"). */
+const DOER_STAFF = new Set(
+  'spokesperson spokesman spokeswoman ceo chairman chairwoman executive executives employees staff officials shareholders headquarters subsidiary'.split(
+    ' ',
+  ),
+);
+
+/** Words that introduce a caption's credit ("Image: …", "Photo: …"). */
+const CREDITS = new Set(['image', 'images', 'photo', 'photos', 'photograph', 'photographs', 'picture', 'pictures', 'credit']);
+/** Token k opens a caption's credit: it follows "Image:", "Photo:" or the like. */
+function creditAt(toks: Tok[], k: number): boolean {
+  return k >= 2 && toks[k - 1].text === ':' && CREDITS.has(toks[k - 2].w.lower);
 }
 
 /** Lower-case nouns for a kind of organisation, before its name or in an apposition after it. */

@@ -273,6 +273,10 @@ class Resolver {
   readonly groupVotes = new Map<string, Votes>();
   readonly fixedType = new Map<string, EntityType>();
   readonly groupCount = new Map<string, number>();
+  /** per group: how many of its mentions are of a word the document inflects for number (see RawMention.inflected) */
+  readonly groupInflected = new Map<string, number>();
+  /** groups with a mention used as a doer (see RawMention.agent) */
+  readonly groupAgent = new Set<string>();
   readonly multiPersonBySurname = new Map<string, Set<string>>(); // corpus-wide: word -> group roots
   readonly docPersons = new Map<string, Map<string, Set<string>>>();
   readonly entities = new Map<string, Entity>();
@@ -388,6 +392,8 @@ class Resolver {
       const { m } = this.nameMentions[mi];
       const r = uf.find(m.key);
       groupCount.set(r, (groupCount.get(r) ?? 0) + 1);
+      if (m.inflected) this.groupInflected.set(r, (this.groupInflected.get(r) ?? 0) + 1);
+      if (m.agent) this.groupAgent.add(r);
     }
   }
 
@@ -397,7 +403,13 @@ class Resolver {
     const v = this.groupVotes.get(r)!;
     // evidence thinly spread over many mentions ("from Twitter" once in 70) is not evidence of a place
     const n = this.groupCount.get(r) ?? 1;
-    if (n >= 4 && !r.includes(' ') && Math.max(v.person, v.organization, v.place) / n < 0.3) return 'organization';
+    if (!r.includes(' ') && Math.max(v.person, v.organization, v.place) / n < 0.3) {
+      // a word for a group's members ("Houthis", "Liberals") is no name, whatever a stray preposition says
+      if ((this.groupInflected.get(r) ?? 0) * 2 >= n) return undefined;
+      // a word seen often with no evidence of its type is a body's name ("Twitter", "Taliban") only when the text
+      // uses it as a doer; otherwise it is as often a concept, a vessel, a scale or a place ("Brexit", "Category")
+      if (n >= 4) return this.groupAgent.has(r) ? 'organization' : undefined;
+    }
     const t = typeOf(v);
     if (t) return t;
     return undefined;
