@@ -9,7 +9,7 @@ import { TestClient, withTimeout } from './lspClient';
 const dir = mkdtempSync(path.join(tmpdir(), 'corroborate-watch-'));
 const corpusDir = path.join(dir, 'sources');
 const draftsDir = path.join(dir, 'drafts');
-for (const d of [corpusDir, draftsDir]) mkdirSync(d);
+for (const d of [corpusDir, draftsDir, path.join(corpusDir, 'empty')]) mkdirSync(d);
 const client = new TestClient({ corpus: { paths: ['sources'], includeBundled: false } }, dir);
 after(async () => {
   await client.stop();
@@ -53,4 +53,26 @@ test('a source added, changed and removed while the server runs', { timeout: 600
   unlinkSync(path.join(corpusDir, 'b.txt'));
   await ready;
   assert.equal((await card()).sourceCount, 1);
+
+  // a folder that was empty at start (each folder is watched, not each file)
+  ready = waitForStatus((s) => s.state === 'ready' && s.sources === 2);
+  writeFileSync(path.join(corpusDir, 'empty', 'c.txt'), 'Bridge works\n\nTalia Brennwald said the Oxley bridge works would end in May.\n');
+  await ready;
+  assert.equal((await card()).sourceCount, 2);
+
+  // folders made after start, with a source two levels down
+  ready = waitForStatus((s) => s.state === 'ready' && s.sources === 3);
+  mkdirSync(path.join(corpusDir, 'later', 'deeper'), { recursive: true });
+  writeFileSync(path.join(corpusDir, 'later', 'deeper', 'd.txt'), 'Bridge reopens\n\nTalia Brennwald said the Oxley bridge reopened.\n');
+  await ready;
+  assert.equal((await card()).sourceCount, 3);
+
+  // and a source changed in it afterwards
+  ready = waitForStatus((s) => s.state === 'ready' && s.sources === 3);
+  writeFileSync(
+    path.join(corpusDir, 'later', 'deeper', 'd.txt'),
+    'Bridge reopens\n\nEngineer Piet Oosterhuis said the Oxley bridge reopened.\n',
+  );
+  await ready;
+  assert.equal((await card()).sourceCount, 2);
 });

@@ -31,7 +31,7 @@ function reasonOf(err: unknown, what: string): string {
 export async function listCorpusFiles(
   roots: string[],
   opts: { exclude?: string[]; base?: string; confine?: string[] } = {},
-): Promise<{ files: string[]; problems: LoadProblem[] }> {
+): Promise<{ files: string[]; problems: LoadProblem[]; folders: string[] }> {
   const base = nodePath.resolve(opts.base ?? process.cwd());
   // in an untrusted workspace: nothing outside these folders, even through a symbolic link
   const confine = opts.confine ? await Promise.all(opts.confine.map((c) => fsp.realpath(c).catch(() => nodePath.resolve(c)))) : undefined;
@@ -41,6 +41,8 @@ export async function listCorpusFiles(
   const excludedAbs = excludeMatcher(patterns.filter((p) => p.startsWith('/')));
   const problems: LoadProblem[] = [];
   const files: string[] = [];
+  /** the folders walked (as reached, not resolved), for watching */
+  const folders: string[] = [];
   const seenFiles = new Set<string>(); // real paths
   const seenDirs = new Set<string>(); // real paths
 
@@ -52,10 +54,10 @@ export async function listCorpusFiles(
     return rels.some((r) => excludedRel(r)) || excludedAbs(toPosix(abs));
   };
 
-  const addFile = async (abs: string) => {
-    let real: string;
+  /** `real`: the resolved path when known (a plain file in a resolved folder), to save a system call per file */
+  const addFile = async (abs: string, real?: string) => {
     try {
-      real = await fsp.realpath(abs);
+      real ??= await fsp.realpath(abs);
       await fsp.access(abs, fsConstants.R_OK);
     } catch (err) {
       problems.push({ path: abs, reason: reasonOf(err, 'file') });
@@ -87,6 +89,7 @@ export async function listCorpusFiles(
         continue;
       }
       seenDirs.add(real);
+      folders.push(dir);
       let entries: Dirent[];
       try {
         entries = await fsp.readdir(dir, { withFileTypes: true });
@@ -115,7 +118,7 @@ export async function listCorpusFiles(
         }
         if (isExcluded(abs, root)) continue;
         if (isDir) subdirs.push(abs);
-        else if (isFile && formatOf(abs) && accept(abs)) await addFile(abs);
+        else if (isFile && formatOf(abs) && accept(abs)) await addFile(abs, e.isSymbolicLink() ? undefined : nodePath.join(real, e.name));
       }
       for (let k = subdirs.length - 1; k >= 0; k--) stack.push(subdirs[k]);
     }
@@ -163,5 +166,5 @@ export async function listCorpusFiles(
       problems.push({ path: rootSpec, reason: reasonOf(err, 'file or folder') });
     }
   }
-  return { files, problems };
+  return { files, problems, folders };
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
@@ -82,10 +82,12 @@ export class CorpusManager {
   problems: LoadProblem[] = [];
   state: IndexProgress['state'] = 'indexing';
   stats: IndexStats | undefined;
-  private watchers: FSWatcher[] = [];
+  /** folder (or single-file root) -> its watcher: one per folder of the corpus, as a recursive watch would also
+   * watch and stat every file (10,000 watches and stats at start for 10,000 articles) */
+  private watchers = new Map<string, FSWatcher>();
+  private watching = false;
   private config: CorpusConfig = { roots: [], exclude: [] };
   private generation = 0;
-  private pending = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   /** file -> what is in the index for it (plain, cacheable) */
   private readonly entries = new Map<string, CachedEntry>();
@@ -229,7 +231,11 @@ export class CorpusManager {
       this.fileStats = await readFileStats(statsFileIn(this.config.cacheDir), this.fingerprint());
     }
     this.keysFromStat = 0;
-    const { files, problems } = await listCorpusFiles(this.config.roots, { exclude: this.config.exclude, confine: this.config.confine });
+    const { files, problems, folders } = await listCorpusFiles(this.config.roots, {
+      exclude: this.config.exclude,
+      confine: this.config.confine,
+    });
+    this.watchFolders(folders, true);
     this.problems = [...problems];
     stats.files = files.length;
     const keep = new Set(files);
@@ -452,22 +458,37 @@ export class CorpusManager {
   }
 
   private startWatching(): void {
-    for (const w of this.watchers) w.close();
-    this.watchers = [];
-    for (const root of this.config.roots) {
-      if (/[*?[\]{}]/.test(root)) continue;
+    for (const w of this.watchers.values()) w.close();
+    this.watchers.clear();
+    this.watching = true;
+    // the roots now; their subfolders once a listing has found them
+    this.watchFolders(this.config.roots.filter((r) => !/[*?[\]{}]/.test(r)));
+  }
+
+  /** Watches these folders (or single-file roots); with `prune`, stops watching the folders no longer listed. */
+  private watchFolders(folders: string[], prune = false): void {
+    if (!this.watching) return;
+    const want = new Set(folders);
+    if (prune)
+      for (const [dir, w] of this.watchers)
+        if (!want.has(dir) && !this.config.roots.includes(dir)) {
+          w.close();
+          this.watchers.delete(dir);
+        }
+    for (const dir of want) {
+      if (this.watchers.has(dir)) continue;
       try {
-        const w = watch(root, { recursive: true, persistent: false }, (_event, name) => {
-          if (!name) return;
-          const full = path.resolve(root, name.toString());
-          if (!formatOf(full) && !full.endsWith('.meta.json')) return;
-          this.pending.add(full);
+        const w = watch(dir, { persistent: false }, (_event, name) => {
+          if (name && !concernsCorpus(path.join(dir, name.toString()))) return;
           this.schedule();
         });
-        w.on('error', () => undefined);
-        this.watchers.push(w);
+        w.on('error', () => {
+          w.close();
+          this.watchers.delete(dir);
+        });
+        this.watchers.set(dir, w);
       } catch {
-        // a single file or a missing folder: nothing to watch
+        // a missing folder: nothing to watch
       }
     }
   }
@@ -475,7 +496,6 @@ export class CorpusManager {
   private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.pending.clear();
       // unchanged files are recognised by content key (no re-analysis); only changed ones are analysed
       this.running = this.running.then(() => this.indexAll(++this.generation));
     }, 300);
@@ -483,9 +503,22 @@ export class CorpusManager {
 
   /** Stops watching; resolves once a pending cache write has finished. */
   dispose(): Promise<void> {
-    for (const w of this.watchers) w.close();
+    for (const w of this.watchers.values()) w.close();
+    this.watchers.clear();
+    this.watching = false;
     if (this.timer) clearTimeout(this.timer);
     return this.cacheWrite;
+  }
+}
+
+/** Whether a change to this path can change the corpus: a source, a metadata sidecar, or a folder (or a name that is
+ * gone, which may have been one). */
+function concernsCorpus(full: string): boolean {
+  if (formatOf(full) || full.endsWith('.meta.json')) return true;
+  try {
+    return statSync(full).isDirectory();
+  } catch {
+    return !path.extname(full);
   }
 }
 
