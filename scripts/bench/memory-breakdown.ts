@@ -3,6 +3,7 @@
 // v8 serialisation first, as they do when they come from worker threads or the on-disk cache.
 import { CorpusIndex, emptyTable } from '../../server/src/core/index';
 import { ClaimStore } from '../../server/src/core/claimStore';
+import { MentionStore } from '../../server/src/core/mentionStore';
 import { analyzeSource } from '../../server/src/core/analyze';
 import { parseSource } from '../../server/src/corpus/load';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -38,7 +39,7 @@ const steps: [string, () => void][] = [
     'claims (packed, and those materialised) and their postings',
     () => Object.assign(d, { claims: ClaimStore.empty(), doersByClaim: new Map() }),
   ],
-  ['resolved mention lists', () => (d.table = { ...(d.table as object), mentions: new Map() })],
+  ['resolved mentions (packed, and those materialised) and their postings', () => (d.mentions = MentionStore.empty())],
   ['entities and name lookup', () => Object.assign(d, { table: emptyTable(), entityWords: new Set() })],
 ];
 const parts: Record<string, string> = {};

@@ -190,7 +190,8 @@ for (const [name, label, goldDir] of [
         const text = readFileSync(file, 'utf8');
         const bodyStart = bodyOffset(text);
         // an ambiguous short name ("Stevens" for two people) counts with its candidates' common type
-        const pred = (idx.table.mentions.get(file) ?? [])
+        const pred = idx
+          .mentionsIn(file)
           .filter((m) => (m.entityId || m.candidates?.length) && m.span.start >= bodyStart)
           .map((m) => ({
             start: m.span.start,

@@ -5,7 +5,8 @@ import { corpus } from './helpers';
 /** Names found in one made-up text, as "surface [type]" in text order. */
 function names(text: string): string[] {
   const idx = corpus([{ id: 'd', text }]);
-  return (idx.table.mentions.get('d') ?? [])
+  return idx
+    .mentionsIn('d')
     .filter((m) => m.entityId && idx.entity(m.entityId)!.type !== 'event')
     .map((m) => `${m.text} [${idx.entity(m.entityId!)!.type}]`);
 }
@@ -111,7 +112,8 @@ function namesIn(docs: { id: string; text: string }[]): Record<string, string[]>
   const idx = corpus(docs);
   const out: Record<string, string[]> = {};
   for (const d of docs)
-    out[d.id] = (idx.table.mentions.get(d.id) ?? [])
+    out[d.id] = idx
+      .mentionsIn(d.id)
       .filter((m) => (m.entityId ?? m.candidates?.[0]) && idx.entity((m.entityId ?? m.candidates![0])!)!.type !== 'event')
       .map((m) => `${m.text} [${idx.entity((m.entityId ?? m.candidates![0])!)!.type}]`);
   return out;

@@ -24,6 +24,9 @@ test('a snapshot of the derived index, serialised and loaded into a fresh index,
   const loaded = new CorpusIndex();
   loaded.loadSnapshot(parts);
   assert.equal(loaded.analyses.size, 0, 'no per-file analyses: a later rebuild needs them upserted');
+  // mentions live packed in the store, not as lists in the table (of a rebuild or a load), nor in the meta part
+  for (const i of [idx, loaded]) assert.ok(!('mentions' in i.table));
+  assert.ok(!('mentions' in (parts[0] as { lookups: object }).lookups));
   assert.deepEqual([...loaded.sources.keys()].sort(), [...idx.sources.keys()].sort());
   assert.deepEqual([...loaded.claims.all()], [...idx.claims.all()]);
   assert.deepEqual(loaded.disputes, idx.disputes);

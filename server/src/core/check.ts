@@ -191,8 +191,7 @@ function analyzeParagraph(index: CorpusIndex, masked: string, text: string, head
       const full = entityIds.map((id) => index.entity(id)?.name).filter((x): x is string => !!x);
       const related: RelatedPassage[] = [];
       for (const id of entityIds.slice(0, 3)) {
-        const e = index.entity(id);
-        const mm = e?.mentions[0];
+        const mm = index.firstMentionOf(id);
         if (mm) related.push({ sourceId: mm.sourceId, span: mm.span, message: `${outletOf(index, mm.sourceId)} writes “${mm.text}”` });
       }
       findings.push({
@@ -570,13 +569,13 @@ function topicIndex(index: CorpusIndex): TopicIndex {
     }
   }
   const refutingByEntity = new Map<string, Set<string>>();
-  for (const e of index.entities)
-    for (const m of e.mentions)
-      if (index.claims.hasDenials(m.sourceId)) {
-        const set = refutingByEntity.get(e.id);
-        if (set) set.add(m.sourceId);
-        else refutingByEntity.set(e.id, new Set([m.sourceId]));
-      }
+  for (const sourceId of index.claims.denialSources())
+    for (const m of index.mentionsIn(sourceId)) {
+      if (!m.entityId) continue;
+      const set = refutingByEntity.get(m.entityId);
+      if (set) set.add(sourceId);
+      else refutingByEntity.set(m.entityId, new Set([sourceId]));
+    }
   const t = { version: index.version, sources, df, refutingByKey, refutingByEntity, aboutReport: new Map() };
   topicIndexes.set(index, t);
   return t;

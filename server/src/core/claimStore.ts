@@ -1,4 +1,5 @@
 import type { Claim, Quantity, Speaker, Stance } from './model';
+import { Postings, SlotCache, indexIn } from './packed';
 
 /**
  * One source's claims as columns of numbers: the form claims are kept in memory and in the snapshot. A corpus of
@@ -54,14 +55,9 @@ export class ClaimStore {
   private readonly idIndex = new Map<string, number>();
   /** per source: where each claim's refs start (count + 1 entries) */
   private readonly refStart: Int32Array[];
-  /** entity index -> its postings in `postings` (from, to) */
-  private readonly postingsFrom: Int32Array;
-  /** source index, claim index pairs */
-  private readonly postings: Int32Array;
+  private readonly postings: Postings;
   private readonly denials = new Map<string, number[]>();
-  /** source index -> its materialised claims and parsed extras, least recently used first */
-  private readonly cache = new Map<number, { claims: (ClaimRecord | undefined)[]; extra: Map<number, Extra> | undefined }>();
-  private materialised = 0;
+  private readonly cache: SlotCache<ClaimRecord, Map<number, Extra> | undefined>;
 
   /**
    * `keys` and `ids`: the tables the packed refs index; `sourceIds`, `texts` and `packed` in the same order. Throws
@@ -75,7 +71,6 @@ export class ClaimStore {
     private readonly packed: PackedClaims[],
   ) {
     let size = 0;
-    const perEntity = new Int32Array(ids.length + 1);
     this.refStart = new Array(packed.length);
     for (let s = 0; s < packed.length; s++) {
       const p = packed[s];
@@ -89,11 +84,8 @@ export class ClaimStore {
         starts[i] = r;
         if (p.stances[i] >= STANCES.length) throw new Error(`claims of ${sourceIds[s]}: unknown stance code ${p.stances[i]}`);
         r = checkList(refs, r, keys.length, sourceIds[s]);
-        for (let l = 0; l < 2; l++) {
-          const end = checkList(refs, r, ids.length, sourceIds[s]);
-          for (let j = r + 1; j < end; j++) perEntity[refs[j]]++;
-          r = end;
-        }
+        r = checkList(refs, r, ids.length, sourceIds[s]);
+        r = checkList(refs, r, ids.length, sourceIds[s]);
         if (p.flags[i] & 4) push(this.denials, sourceIds[s], i);
       }
       if (r !== refs.length) throw new Error(`claims of ${sourceIds[s]} do not fit together`);
@@ -103,29 +95,24 @@ export class ClaimStore {
     }
     this.size = size;
     for (let i = 0; i < ids.length; i++) this.idIndex.set(ids[i], i);
-    // postings, in source then claim order (counts turned into starts)
-    const from = new Int32Array(ids.length + 1);
-    for (let e = 0; e < ids.length; e++) from[e + 1] = from[e] + perEntity[e];
-    const postings = new Int32Array(2 * from[ids.length]);
-    const fill = from.slice(0, ids.length);
-    for (let s = 0; s < packed.length; s++) {
-      const refs = packed[s].refs;
-      const starts = this.refStart[s];
-      for (let i = 0; i < packed[s].count; i++) {
-        let r = starts[i];
-        r += refs[r] + 1;
-        for (let l = 0; l < 2; l++) {
-          const n = refs[r++];
-          for (let j = 0; j < n; j++) {
-            const at = 2 * fill[refs[r++]]++;
-            postings[at] = s;
-            postings[at + 1] = i;
-          }
+    // an entity's claims (naming it or referring back to it), in source then claim order
+    this.postings = new Postings(ids.length, (visit) => {
+      for (let s = 0; s < packed.length; s++) {
+        const refs = packed[s].refs;
+        const starts = this.refStart[s];
+        for (let i = 0; i < packed[s].count; i++) {
+          let r = starts[i];
+          r += refs[r] + 1;
+          for (let l = 0; l < 2; l++) for (let n = refs[r++]; n > 0; n--) visit(refs[r++], s, i);
         }
       }
-    }
-    this.postingsFrom = from;
-    this.postings = postings;
+    });
+    this.cache = new SlotCache(
+      MATERIALISED_CAP,
+      (s) => packed[s].count,
+      (s) => parseExtra(packed[s].extra),
+      (s, i, extra) => this.build(s, i, extra?.get(i)),
+    );
   }
 
   static empty(): ClaimStore {
@@ -139,27 +126,7 @@ export class ClaimStore {
 
   /** Claim `i` of source `s` (indexes in this store's order). */
   at(s: number, i: number): ClaimRecord {
-    let slot = this.cache.get(s);
-    if (slot) {
-      // most recently used last
-      this.cache.delete(s);
-      this.cache.set(s, slot);
-    } else {
-      const p = this.packed[s];
-      slot = { claims: new Array(p.count), extra: undefined };
-      if (p.extra) {
-        const flat = JSON.parse(p.extra, fromJson) as unknown[];
-        slot.extra = new Map();
-        for (let j = 0; j + 4 < flat.length; j += 5) slot.extra.set(flat[j] as number, flat.slice(j + 1, j + 5) as Extra);
-      }
-      this.cache.set(s, slot);
-    }
-    let c = slot.claims[i];
-    if (c) return c;
-    c = this.build(s, i, slot.extra?.get(i));
-    slot.claims[i] = c;
-    if (++this.materialised > MATERIALISED_CAP) this.evict(s);
-    return c;
+    return this.cache.get(s, i);
   }
 
   private build(s: number, i: number, extra: Extra | undefined): ClaimRecord {
@@ -199,16 +166,6 @@ export class ClaimStore {
     };
   }
 
-  /** drops the least recently used sources' objects (never those of `keep`, being asked for) */
-  private evict(keep: number): void {
-    for (const [s, slot] of this.cache) {
-      if (this.materialised <= MATERIALISED_CAP * 0.75) break;
-      if (s === keep) continue;
-      for (const c of slot.claims) if (c) this.materialised--;
-      this.cache.delete(s);
-    }
-  }
-
   /** The claim with this id (`sourceId#index`), if any. */
   get(id: string): ClaimRecord | undefined {
     const h = id.lastIndexOf('#');
@@ -222,18 +179,13 @@ export class ClaimStore {
   /** The claims that name the entity or refer back to it, in source order (the first `limit` of them). */
   ofEntity(entityId: string, limit = Infinity): ClaimRecord[] {
     const e = this.idIndex.get(entityId);
-    if (e === undefined || limit <= 0) return NONE;
-    const from = this.postingsFrom[e];
-    const to = Math.min(this.postingsFrom[e + 1], from + limit);
-    const out: ClaimRecord[] = new Array(to - from);
-    for (let k = from; k < to; k++) out[k - from] = this.at(this.postings[2 * k], this.postings[2 * k + 1]);
-    return out;
+    return e === undefined ? NONE : this.postings.map(e, (s, i) => this.at(s, i), limit);
   }
 
   /** How many claims name the entity or refer back to it. */
   countOf(entityId: string): number {
     const e = this.idIndex.get(entityId);
-    return e === undefined ? 0 : this.postingsFrom[e + 1] - this.postingsFrom[e];
+    return e === undefined ? 0 : this.postings.count(e);
   }
 
   /** The source's claims, in order. */
@@ -269,12 +221,14 @@ export class ClaimStore {
 /** Packs the claims a rebuild makes, source by source (so a rebuild can yield between sources). */
 export class ClaimPacker {
   private readonly keyIds = new Map<string, number>();
-  private readonly idIds = new Map<string, number>();
   private readonly sourceIds: string[] = [];
   private readonly texts: string[] = [];
   private readonly packed: PackedClaims[] = [];
   /** key index -> number of claims with the key */
   private df: number[] = [];
+
+  /** `idIds`: the entity id table, which the mentions' packer may share */
+  constructor(private readonly idIds: Map<string, number> = new Map()) {}
 
   /** How many of the packed claims have the key. */
   claimsWithKey(k: string): number {
@@ -321,15 +275,18 @@ export class ClaimPacker {
     });
   }
 
-  finish(): ClaimStore {
-    return new ClaimStore([...this.keyIds.keys()], [...this.idIds.keys()], this.sourceIds, this.texts, this.packed);
+  /** `ids`: the id table as it stands when every packer sharing it is done (by default, this one's) */
+  finish(ids = [...this.idIds.keys()]): ClaimStore {
+    return new ClaimStore([...this.keyIds.keys()], ids, this.sourceIds, this.texts, this.packed);
   }
 }
 
-function indexIn(table: Map<string, number>, k: string): number {
-  let i = table.get(k);
-  if (i === undefined) table.set(k, (i = table.size));
-  return i;
+function parseExtra(json: string): Map<number, Extra> | undefined {
+  if (!json) return undefined;
+  const flat = JSON.parse(json, fromJson) as unknown[];
+  const out = new Map<number, Extra>();
+  for (let j = 0; j + 4 < flat.length; j += 5) out.set(flat[j] as number, flat.slice(j + 1, j + 5) as Extra);
+  return out;
 }
 
 /** checks a length-prefixed list of table indexes at `r`; returns where the next starts */

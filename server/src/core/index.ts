@@ -1,11 +1,12 @@
 import type { Claim, Dispute, Entity, Quantity, Source, Speaker, Stance } from './model';
 import type { RawMention } from './entities/extract';
 import type { SentenceAnalysis, SourceAnalysis } from './analyze';
-import { resolveEntitiesSteps, damerauLevenshtein, linkMentions, type EntityTable, type ResolvedMention } from './entities/resolve';
+import { resolveEntitiesSteps, damerauLevenshtein, type EntityTable, type ResolvedMention } from './entities/resolve';
 import { normKey } from './entities/extract';
 import { detectDisputes } from './disputes/detect';
 import { fold } from './lexicon';
 import { ClaimPacker, ClaimStore, isPlainOutlet, type ClaimRecord, type PackedClaims } from './claimStore';
+import { MentionPacker, MentionStore, StoredEntity, type PackedMentions } from './mentionStore';
 
 /**
  * One source's part of a snapshot, as columns of numbers where it can (a deserialised number costs far less than a
@@ -17,13 +18,8 @@ export interface SnapshotSource {
   source: Source;
   /** as the index keeps them (indexes into the meta part's key and id tables) */
   claims: PackedClaims;
-  mentions: {
-    /** start, end, entity index + 1 (0: none) of each mention */
-    cols: number[];
-    /** the text when it is not the source's text at the span */
-    texts: (string | 0)[];
-    candidates: (number[] | 0)[];
-  };
+  /** as the index keeps them (entity indexes into the meta part's id table) */
+  mentions: PackedMentions;
   /** the article's meaning keys (ids, in KeySet order) and entity ids (sorted) */
   keys: number[];
   entities: string[];
@@ -48,9 +44,13 @@ export type SnapshotPart =
   | { kind: 'sources'; list: SnapshotSource[] };
 
 /** Everything a rebuild derives from the analyses together; swapped in whole when a rebuild finishes. */
+/** The entity table of the derived index: its entities (whose mentions stay packed) and name lookups. */
+export type IndexTable = Omit<EntityTable, 'mentions'>;
+
 interface Derived {
-  table: EntityTable;
+  table: IndexTable;
   claims: ClaimStore;
+  mentions: MentionStore;
   disputes: Dispute[];
   disputesByEntity: Map<string, Dispute[]>;
   disputesByClaim: Map<string, Dispute[]>;
@@ -59,14 +59,13 @@ interface Derived {
   sourceKeys: Map<string, KeySet>;
   sourceEntities: Map<string, KeySet>;
   disputesByKey: Map<string, Set<Dispute>>;
-  /** entity id -> number of sources naming it, filled on demand */
-  sourceCounts: Map<string, number>;
 }
 
 function emptyDerived(): Derived {
   return {
     table: emptyTable(),
     claims: ClaimStore.empty(),
+    mentions: MentionStore.empty(),
     disputes: [],
     disputesByEntity: new Map(),
     disputesByClaim: new Map(),
@@ -75,7 +74,6 @@ function emptyDerived(): Derived {
     sourceKeys: new Map(),
     sourceEntities: new Map(),
     disputesByKey: new Map(),
-    sourceCounts: new Map(),
   };
 }
 
@@ -92,11 +90,23 @@ export class CorpusIndex {
   private d: Derived = emptyDerived();
   version = 0;
 
-  get table(): EntityTable {
+  get table(): IndexTable {
     return this.d.table;
   }
-  set table(t: EntityTable) {
-    this.d.table = t;
+  /** the source's resolved mentions, in text order */
+  mentionsIn(sourceId: string): ResolvedMention[] {
+    return this.d.mentions.ofSource(sourceId);
+  }
+  /** how many distinct entities the source names */
+  entityCountIn(sourceId: string): number {
+    return this.d.mentions.entityCountIn(sourceId);
+  }
+  mentionCountOf(entityId: string): number {
+    return this.d.mentions.countOf(entityId);
+  }
+  /** the entity's first mention (in source order), without making all of them */
+  firstMentionOf(entityId: string): ResolvedMention | undefined {
+    return this.d.mentions.ofEntity(entityId, 1)[0];
   }
   /** every claim, packed; materialised on demand (`claim`, `claimsOf`, `claimsOfSource`) */
   get claims(): ClaimStore {
@@ -194,7 +204,8 @@ export class CorpusIndex {
     }
     yield;
     const d = emptyDerived();
-    d.table = yield* resolveEntitiesSteps(docs.map((x) => ({ sourceId: x.analysis.sourceId, mentions: x.analysis.raw })));
+    const table = yield* resolveEntitiesSteps(docs.map((x) => ({ sourceId: x.analysis.sourceId, mentions: x.analysis.raw })));
+    d.table = table;
     yield;
     // (the work is in plain functions: a small function is optimised, and re-optimised, far more cheaply than a
     // generator holding all of it)
@@ -202,7 +213,7 @@ export class CorpusIndex {
     yield;
     const built: ClaimRecord[][] = [];
     for (const doc of docs) {
-      built.push(buildClaims(d, doc.source, doc.analysis));
+      built.push(buildClaims(d, table, doc.source, doc.analysis));
       yield;
     }
     d.disputes = detectDisputes({
@@ -214,15 +225,22 @@ export class CorpusIndex {
     });
     yield;
     indexDisputes(d);
-    // per source: its claims packed (the objects are dropped at the end of the rebuild; the packer also counts the
-    // claims each key occurs in), and its key and entity sets kept as sorted arrays
-    const packer = new ClaimPacker();
+    // per source: its claims and mentions packed (the objects are dropped at the end of the rebuild; the packer
+    // also counts the claims each key occurs in), and its key and entity sets kept as sorted arrays
+    const ids = new Map<string, number>();
+    const packer = new ClaimPacker(ids);
+    const mentionPacker = new MentionPacker(ids);
     for (let i = 0; i < docs.length; i++) {
-      packer.add(docs[i].source.id, docs[i].source.text, built[i]);
-      indexSourceClaims(d, docs[i].source.id, built[i]);
+      const { id, text } = docs[i].source;
+      packer.add(id, text, built[i]);
+      mentionPacker.add(id, text, table.mentions.get(id) ?? NONE);
+      indexSourceClaims(d, id, built[i]);
       yield;
     }
-    d.claims = packer.finish();
+    const idTable = [...ids.keys()];
+    d.claims = packer.finish(idTable);
+    d.mentions = mentionPacker.finish(idTable);
+    d.table = storedTable(table, d.mentions);
     yield;
     indexDisputeKeys(d, (k) => packer.claimsWithKey(k));
     this.d = d;
@@ -250,6 +268,8 @@ export class CorpusIndex {
     const inStore = new Set(store.sourceIds);
     const ids = [...store.sourceIds, ...[...sources.keys()].filter((id) => !inStore.has(id))].filter((id) => sources.has(id));
     const packed = new Map(store.packedSources().map((x) => [x.sourceId, x.claims]));
+    const packedMentions = new Map(d.mentions.packedSources().map((x) => [x.sourceId, x.mentions]));
+    if (d.mentions.ids !== store.ids) throw new Error('the claims and mentions of the index have different id tables');
     const disputeIndex = new Map(d.disputes.map((x, i) => [x, i]));
     // the claims' id table, then any other id an entity or mention has
     const idIndex = new Map<string, number>();
@@ -260,9 +280,7 @@ export class CorpusIndex {
       return i;
     };
     for (const id of d.table.entities.keys()) idOf(id);
-    for (const list of d.table.mentions.values()) for (const m of list) for (const e of m.candidates ?? NONE) idOf(e);
-    const { entities, mentions: _mentions, ...lookups } = d.table;
-    void _mentions;
+    const { entities, ...lookups } = d.table;
     yield {
       kind: 'meta',
       keys: store.keys,
@@ -276,23 +294,14 @@ export class CorpusIndex {
       disputesByKey: [...d.disputesByKey].map(([k, set]) => [k, [...set].map((x) => disputeIndex.get(x)!)]),
     };
     const all = [...entities.values()];
-    for (let i = 0; i < all.length; i += batch * 20)
-      yield { kind: 'entities', list: all.slice(i, i + batch * 20).map(({ mentions: _m, ...e }) => e) };
+    for (let i = 0; i < all.length; i += batch * 20) yield { kind: 'entities', list: all.slice(i, i + batch * 20).map(plainEntity) };
     const keyOf = (k: string) => keyIds.get(k)!;
     for (let i = 0; i < ids.length; i += batch) {
       const list: SnapshotSource[] = ids.slice(i, i + batch).map((sourceId) => {
-        const source = sources.get(sourceId)!;
-        const ms = d.table.mentions.get(sourceId) ?? [];
-        const mentions: SnapshotSource['mentions'] = { cols: [], texts: [], candidates: [] };
-        for (const m of ms) {
-          mentions.cols.push(m.span.start, m.span.end, m.entityId ? idOf(m.entityId) + 1 : 0);
-          mentions.texts.push(source.text.slice(m.span.start, m.span.end) === m.text ? 0 : m.text);
-          mentions.candidates.push(m.candidates ? m.candidates.map(idOf) : 0);
-        }
         return {
-          source,
+          source: sources.get(sourceId)!,
           claims: packed.get(sourceId) ?? NO_CLAIMS,
-          mentions,
+          mentions: packedMentions.get(sourceId) ?? NO_MENTIONS,
           keys: [...(d.sourceKeys.get(sourceId) ?? [])].map(keyOf),
           entities: [...(d.sourceEntities.get(sourceId) ?? [])],
         };
@@ -320,21 +329,15 @@ export class CorpusIndex {
     let keys: string[] = [];
     let idTable: string[] = [];
     const d = emptyDerived();
-    // entity ids as the entities parts carry them (one copy of each), looked up once the entities are in
-    let canon: string[] | undefined;
-    const idAt = (i: number): string => {
-      const id = canon![i];
-      if (id === undefined) throw new Error(`snapshot: entity index ${i} out of range`);
-      return id;
-    };
     const sources = new Map<string, Source>();
-    const claimSources: string[] = [];
-    const claimTexts: string[] = [];
+    const sourceIds: string[] = [];
+    const sourceTexts: string[] = [];
     const packed: PackedClaims[] = [];
+    const packedMentions: PackedMentions[] = [];
+    const entities = new Map<string, Omit<Entity, 'mentions'>>();
     const add = (part: SnapshotPart): void => {
       if (part.kind === 'meta') {
         meta = part;
-        d.table = { ...part.lookups, entities: new Map(), mentions: new Map() };
         d.disputes = part.disputes;
         for (const w of part.entityWords) d.entityWords.add(w);
         for (const [k, v] of part.doersByClaim) d.doersByClaim.set(k, v);
@@ -345,50 +348,36 @@ export class CorpusIndex {
       }
       if (!meta) throw new Error('snapshot: parts before its meta part');
       if (part.kind === 'entities') {
-        for (const e of part.list) d.table.entities.set(e.id, Object.assign(e, { mentions: [] }));
+        for (const e of part.list) entities.set(e.id, e);
         return;
       }
-      canon ??= idTable.map((id) => d.table.entities.get(id)?.id ?? id);
       for (const p of part.list) {
         const source = p.source;
         const sourceId = source.id;
         const text = source.text;
         sources.set(sourceId, source);
-        const { cols, texts, candidates } = p.mentions;
-        const mentions: ResolvedMention[] = new Array(texts.length);
-        for (let i = 0, j = 0; i < texts.length; i++, j += 3) {
-          const span = { start: cols[j], end: cols[j + 1] };
-          const t = texts[i];
-          const cands = candidates[i];
-          mentions[i] = {
-            sourceId,
-            span,
-            text: t === 0 ? text.slice(span.start, span.end) : t,
-            entityId: cols[j + 2] ? idAt(cols[j + 2] - 1) : undefined,
-            candidates: cands === 0 ? undefined : cands.map(idAt),
-          };
-        }
-        d.table.mentions.set(sourceId, mentions);
         d.sourceKeys.set(sourceId, KeySet.fromSorted(p.keys.map((i) => keys[i])));
         d.sourceEntities.set(sourceId, KeySet.fromSorted(p.entities));
-        if (!isPacked(p.claims)) throw new Error(`snapshot: the claims of ${sourceId} are not columns`);
-        claimSources.push(sourceId);
-        claimTexts.push(text);
+        if (!isPacked(p.claims) || !isPackedMentions(p.mentions))
+          throw new Error(`snapshot: the claims or mentions of ${sourceId} are not columns`);
+        sourceIds.push(sourceId);
+        sourceTexts.push(text);
         // copies: a deserialised typed array can be a view into the whole chunk it was read from, which it would
         // keep in memory
         const c = p.claims;
         packed.push({ ...c, spans: c.spans.slice(), stances: c.stances.slice(), flags: c.flags.slice(), refs: c.refs.slice() });
+        packedMentions.push({ ...p.mentions, cols: p.mentions.cols.slice() });
       }
     };
     const finish = (): void => {
       if (!meta) throw new Error('snapshot: no meta part');
-      if (sources.size !== meta.sources || d.table.entities.size !== meta.entities)
-        throw new Error(
-          `snapshot: ${sources.size} sources and ${d.table.entities.size} entities, expected ${meta.sources} and ${meta.entities}`,
-        );
-      linkMentions(d.table.entities, d.table.mentions);
-      canon ??= idTable.map((id) => d.table.entities.get(id)?.id ?? id);
-      d.claims = new ClaimStore(keys, canon, claimSources, claimTexts, packed);
+      if (sources.size !== meta.sources || entities.size !== meta.entities)
+        throw new Error(`snapshot: ${sources.size} sources and ${entities.size} entities, expected ${meta.sources} and ${meta.entities}`);
+      // entity ids as the entities parts carry them (one copy of each)
+      const canon = idTable.map((id) => entities.get(id)?.id ?? id);
+      d.claims = new ClaimStore(keys, canon, sourceIds, sourceTexts, packed);
+      d.mentions = new MentionStore(canon, sourceIds, sourceTexts, packedMentions);
+      d.table = storedTable({ ...meta.lookups, entities }, d.mentions);
       indexDisputes(d);
       this.sources.clear();
       this.analyses.clear();
@@ -498,7 +487,7 @@ export class CorpusIndex {
     const q = fold(query.trim());
     if (!q) {
       return this.entities
-        .sort((a, b) => b.mentions.length - a.mentions.length)
+        .sort((a, b) => this.mentionCountOf(b.id) - this.mentionCountOf(a.id))
         .slice(0, limit)
         .map((e) => ({ entity: e, score: 0, matched: e.name }));
     }
@@ -519,7 +508,7 @@ export class CorpusIndex {
       }
       for (const { entityId, name } of searchNames.get(key) ?? []) {
         const e = this.table.entities.get(entityId)!;
-        const s = score + Math.log10(1 + e.mentions.length) * 0.2;
+        const s = score + Math.log10(1 + this.mentionCountOf(e.id)) * 0.2;
         const prev = best.get(entityId);
         if (!prev || prev.score < s) best.set(entityId, { entity: e, score: s, matched: name });
       }
@@ -527,12 +516,9 @@ export class CorpusIndex {
     return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
-  /** How many sources name the entity (kept per derived state: completion asks it for every item). */
+  /** How many sources name the entity. */
   sourceCountOf(e: Entity): number {
-    const counts = this.d.sourceCounts;
-    let n = counts.get(e.id);
-    if (n === undefined) counts.set(e.id, (n = new Set(e.mentions.map((m) => m.sourceId)).size));
-    return n;
+    return this.d.mentions.sourceCountOf(e.id);
   }
 
   disputesOf(entityId: string): Dispute[] {
@@ -613,10 +599,9 @@ function newClaim(sourceId: string, si: number, text: string, s: ClaimFields, en
 }
 
 /** The claims of one source: each sentence with the entities it names or refers back to. */
-function buildClaims(d: Derived, source: Source, a: SourceAnalysis): ClaimRecord[] {
+function buildClaims(d: Derived, table: EntityTable, source: Source, a: SourceAnalysis): ClaimRecord[] {
   const out: ClaimRecord[] = [];
   const sourceId = source.id;
-  const table = d.table;
   const entities = table.entities;
   const mentions = table.mentions.get(sourceId) ?? [];
   const text = source.text;
@@ -746,6 +731,34 @@ const NO_CLAIMS: PackedClaims = {
   refs: new Int32Array(0),
   extra: '',
 };
+
+const NO_MENTIONS: PackedMentions = { cols: new Int32Array(0), texts: '', candidates: '' };
+
+function isPackedMentions(x: unknown): x is PackedMentions {
+  const p = x as PackedMentions;
+  return !!p && p.cols instanceof Int32Array && typeof p.texts === 'string' && typeof p.candidates === 'string';
+}
+
+/** The table of the derived index: its entities keep their mentions in the store. */
+function storedTable(
+  t: Omit<EntityTable, 'mentions' | 'entities'> & { entities: Map<string, Omit<Entity, 'mentions'>>; mentions?: unknown },
+  store: MentionStore,
+): IndexTable {
+  // (the resolver's mention lists, when given, are left behind: the store holds them)
+  const { entities, mentions: _mentions, ...lookups } = t;
+  void _mentions;
+  const stored = new Map<string, Entity>();
+  for (const [id, e] of entities) stored.set(id, new StoredEntity(e, store));
+  return { ...lookups, entities: stored };
+}
+
+/** an entity without its mentions, as a plain object (for the snapshot) */
+function plainEntity(e: Entity): Omit<Entity, 'mentions'> {
+  const out: Omit<Entity, 'mentions'> = { id: e.id, name: e.name, type: e.type, aliases: e.aliases };
+  if (e.date !== undefined) out.date = e.date;
+  if (e.placeId !== undefined) out.placeId = e.placeId;
+  return out;
+}
 
 /** the shape of packed claims (what they hold is checked when the store is made) */
 function isPacked(x: unknown): x is PackedClaims {

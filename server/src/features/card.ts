@@ -15,13 +15,13 @@ export function entitySummary(index: CorpusIndex, e: Entity): EntitySummary {
     type: e.type,
     aliases: e.aliases,
     sourceCount: index.sourceCountOf(e),
-    mentionCount: e.mentions.length,
+    mentionCount: index.mentionCountOf(e.id),
     disputeCount: index.disputesOf(e.id).length,
   };
 }
 
 export function sourceSummary(index: CorpusIndex, s: Source): SourceSummary {
-  const entityCount = new Set((index.table.mentions.get(s.id) ?? []).map((m) => m.entityId).filter(Boolean)).size;
+  const entityCount = index.entityCountIn(s.id);
   return {
     id: s.id,
     uri: sourceUri(index, s.id),
@@ -84,8 +84,8 @@ function claimsBySource(index: CorpusIndex, entityId: string): Map<string, Claim
  * in an article about two brothers): such a sentence may be about another of them.
  */
 export function ambiguousName(index: CorpusIndex, c: Claim, entityId: string): string | undefined {
-  const ms = index.table.mentions.get(c.sourceId);
-  if (!ms || !c.entityIds.includes(entityId)) return undefined;
+  if (!c.entityIds.includes(entityId)) return undefined;
+  const ms = index.mentionsIn(c.sourceId);
   // mentions are in text order: the first at or after the sentence's start
   let lo = 0;
   let hi = ms.length;
@@ -152,7 +152,12 @@ function sourcesFor(index: CorpusIndex, e: Entity): string[] {
 export function rankCandidates(index: CorpusIndex, candidates: Entity[]): { e: Entity; n: number }[] {
   return candidates
     .map((e) => ({ e, n: index.sourceCountOf(e) }))
-    .sort((a, b) => b.n - a.n || b.e.mentions.length - a.e.mentions.length || (a.e.name < b.e.name ? -1 : a.e.name > b.e.name ? 1 : 0));
+    .sort(
+      (a, b) =>
+        b.n - a.n ||
+        index.mentionCountOf(b.e.id) - index.mentionCountOf(a.e.id) ||
+        (a.e.name < b.e.name ? -1 : a.e.name > b.e.name ? 1 : 0),
+    );
 }
 
 const MAX_SOURCES = 12;
@@ -222,7 +227,7 @@ export function entityCard(
       md.push(`\n> ${esc(short(c.text, 220))}${who}${stance}${maybe} ${linkTo(index, c, 'open')}`);
     }
     if (!top.length) {
-      const m = e.mentions.find((x) => x.sourceId === sid)!;
+      const m = index.mentionsIn(sid).find((x) => x.entityId === e.id)!;
       md.push(`\n> ${esc(m.text)} ${linkTo(index, m, 'open')}`);
     }
     if (!opts.markdownOnly) sources.push({ source: sourceSummary(index, src), claims: top.map((c) => claimView(index, c)) });

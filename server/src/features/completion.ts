@@ -34,7 +34,7 @@ export function completion(index: CorpusIndex, doc: TextDocument, requested: Pos
         detail: `${e.type} · ${sources} source${sources === 1 ? '' : 's'}${name !== e.name ? ` · ${e.name}` : ''}`,
         textEdit: { range: { start, end: pos }, newText: name },
         filterText: name,
-        sortText: String(1000 - Math.min(999, e.mentions.length)).padStart(4, '0') + name,
+        sortText: String(1000 - Math.min(999, index.mentionCountOf(e.id))).padStart(4, '0') + name,
         data: { entityId: e.id },
       });
     }

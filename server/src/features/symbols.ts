@@ -28,7 +28,7 @@ export function documentSymbols(index: CorpusIndex, doc: TextDocument, check: Dr
 /** Every corpus entity matching the query (trigram index, never a scan). */
 export function workspaceSymbols(index: CorpusIndex, query: string): WorkspaceSymbol[] {
   return index.search(query, 200).map(({ entity: e }) => {
-    const m = e.mentions[0];
+    const m = index.firstMentionOf(e.id)!;
     return { name: e.name, kind: KIND[e.type], containerName: e.type, location: sourceLocation(index, m.sourceId, m.span) };
   });
 }

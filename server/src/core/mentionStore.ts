@@ -1,0 +1,202 @@
+import type { Entity, EntityType, Mention } from './model';
+import type { ResolvedMention } from './entities/resolve';
+import { Postings, SlotCache, indexIn } from './packed';
+
+/**
+ * One source's resolved name mentions as columns: the form they are kept in memory and in the snapshot (~470,000
+ * mentions at 10,000 articles took ~75 MB as objects).
+ */
+export interface PackedMentions {
+  /** start, end, entity index + 1 (0: none) of each mention */
+  cols: Int32Array;
+  /** JSON of a flat list [mention index, text] for the mentions whose text is not the source's text at the span ('' when none) */
+  texts: string;
+  /** JSON of a flat list [mention index, [entity index, ...]] for the names several entities fit ('' when none) */
+  candidates: string;
+}
+
+/** most mentions materialised at once */
+const MATERIALISED_CAP = 65536;
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+interface Sparse {
+  texts: Map<number, string> | undefined;
+  candidates: Map<number, number[]> | undefined;
+}
+
+/**
+ * Every resolved mention of the derived index, packed per source, with each entity's mentions as postings; made into
+ * objects on demand and kept while their source is among the recently used.
+ */
+export class MentionStore {
+  private readonly sourceIndex = new Map<string, number>();
+  private readonly idIndex = new Map<string, number>();
+  private readonly postings: Postings;
+  private readonly cache: SlotCache<ResolvedMention, Sparse>;
+
+  /** `ids`: the table the packed entity indexes point into. Throws when the columns do not fit together. */
+  constructor(
+    readonly ids: string[],
+    readonly sourceIds: string[],
+    private readonly texts: string[],
+    private readonly packed: PackedMentions[],
+  ) {
+    for (let s = 0; s < packed.length; s++) {
+      this.sourceIndex.set(sourceIds[s], s);
+      const cols = packed[s].cols;
+      if (cols.length % 3) throw new Error(`mentions of ${sourceIds[s]} do not fit together`);
+      for (let j = 0; j < cols.length; j += 3)
+        if (cols[j] < 0 || cols[j + 1] < cols[j] || cols[j + 1] > texts[s].length || cols[j + 2] < 0 || cols[j + 2] > ids.length)
+          throw new Error(`mentions of ${sourceIds[s]}: mention ${j / 3} out of range`);
+    }
+    for (let i = 0; i < ids.length; i++) this.idIndex.set(ids[i], i);
+    this.postings = new Postings(ids.length, (visit) => {
+      for (let s = 0; s < packed.length; s++) {
+        const cols = packed[s].cols;
+        for (let j = 0; j < cols.length; j += 3) if (cols[j + 2]) visit(cols[j + 2] - 1, s, j / 3);
+      }
+    });
+    this.cache = new SlotCache(
+      MATERIALISED_CAP,
+      (s) => packed[s].cols.length / 3,
+      (s) => this.sparse(s),
+      (s, i, sparse) => this.build(s, i, sparse),
+    );
+  }
+
+  static empty(): MentionStore {
+    return new MentionStore([], [], [], []);
+  }
+
+  private sparse(s: number): Sparse {
+    const p = this.packed[s];
+    const pairs = <T>(json: string): Map<number, T> | undefined => {
+      if (!json) return undefined;
+      const flat = JSON.parse(json) as unknown[];
+      const out = new Map<number, T>();
+      for (let j = 0; j + 1 < flat.length; j += 2) out.set(flat[j] as number, flat[j + 1] as T);
+      return out;
+    };
+    return { texts: pairs<string>(p.texts), candidates: pairs<number[]>(p.candidates) };
+  }
+
+  private build(s: number, i: number, sparse: Sparse): ResolvedMention {
+    const cols = this.packed[s].cols;
+    const start = cols[3 * i];
+    const end = cols[3 * i + 1];
+    const e = cols[3 * i + 2];
+    const cands = sparse.candidates?.get(i);
+    return {
+      sourceId: this.sourceIds[s],
+      span: { start, end },
+      text: sparse.texts?.get(i) ?? this.texts[s].slice(start, end),
+      entityId: e ? this.ids[e - 1] : undefined,
+      candidates: cands?.map((c) => this.ids[c]),
+    };
+  }
+
+  /** the packed mentions of the sources, in order (for the snapshot) */
+  packedSources(): { sourceId: string; mentions: PackedMentions }[] {
+    return this.sourceIds.map((sourceId, s) => ({ sourceId, mentions: this.packed[s] }));
+  }
+
+  /** The source's mentions, in text order. */
+  ofSource(sourceId: string): ResolvedMention[] {
+    const s = this.sourceIndex.get(sourceId);
+    if (s === undefined) return NONE;
+    const out: ResolvedMention[] = new Array(this.packed[s].cols.length / 3);
+    for (let i = 0; i < out.length; i++) out[i] = this.cache.get(s, i);
+    return out;
+  }
+
+  /** The mentions resolved to the entity, in source then text order (the first `limit` of them). */
+  ofEntity(entityId: string, limit = Infinity): ResolvedMention[] {
+    const e = this.idIndex.get(entityId);
+    return e === undefined ? NONE : this.postings.map(e, (s, i) => this.cache.get(s, i), limit);
+  }
+
+  countOf(entityId: string): number {
+    const e = this.idIndex.get(entityId);
+    return e === undefined ? 0 : this.postings.count(e);
+  }
+
+  /** How many sources name the entity. */
+  sourceCountOf(entityId: string): number {
+    const e = this.idIndex.get(entityId);
+    return e === undefined ? 0 : this.postings.sources(e);
+  }
+
+  /** How many distinct entities the source's mentions are resolved to. */
+  entityCountIn(sourceId: string): number {
+    const s = this.sourceIndex.get(sourceId);
+    if (s === undefined) return 0;
+    const cols = this.packed[s].cols;
+    const seen = new Set<number>();
+    for (let j = 2; j < cols.length; j += 3) if (cols[j]) seen.add(cols[j]);
+    return seen.size;
+  }
+}
+
+/** Packs the mentions a rebuild resolves, source by source, with an id table it may share with the claims'. */
+export class MentionPacker {
+  private readonly sourceIds: string[] = [];
+  private readonly texts: string[] = [];
+  private readonly packed: PackedMentions[] = [];
+
+  constructor(private readonly idIds: Map<string, number> = new Map()) {}
+
+  add(sourceId: string, text: string, mentions: ResolvedMention[]): void {
+    const cols = new Int32Array(3 * mentions.length);
+    const texts: unknown[] = [];
+    const candidates: unknown[] = [];
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i];
+      cols[3 * i] = m.span.start;
+      cols[3 * i + 1] = m.span.end;
+      cols[3 * i + 2] = m.entityId ? indexIn(this.idIds, m.entityId) + 1 : 0;
+      if (text.slice(m.span.start, m.span.end) !== m.text) texts.push(i, m.text);
+      if (m.candidates)
+        candidates.push(
+          i,
+          m.candidates.map((c) => indexIn(this.idIds, c)),
+        );
+    }
+    this.sourceIds.push(sourceId);
+    this.texts.push(text);
+    this.packed.push({
+      cols,
+      texts: texts.length ? JSON.stringify(texts) : '',
+      candidates: candidates.length ? JSON.stringify(candidates) : '',
+    });
+  }
+
+  /** `ids`: the id table (of the shared map) as it stands when every packer sharing it is done */
+  finish(ids: string[]): MentionStore {
+    return new MentionStore(ids, this.sourceIds, this.texts, this.packed);
+  }
+}
+
+/** An entity whose mentions stay packed in the store, made into objects when asked for. */
+export class StoredEntity implements Entity {
+  declare id: string;
+  declare name: string;
+  declare type: EntityType;
+  declare aliases: string[];
+  declare date?: string;
+  declare placeId?: string;
+  readonly #store: MentionStore;
+
+  constructor(e: Omit<Entity, 'mentions'> & { mentions?: unknown }, store: MentionStore) {
+    this.id = e.id;
+    this.name = e.name;
+    this.type = e.type;
+    this.aliases = e.aliases;
+    if (e.date !== undefined) this.date = e.date;
+    if (e.placeId !== undefined) this.placeId = e.placeId;
+    this.#store = store;
+  }
+
+  get mentions(): Mention[] {
+    return this.#store.ofEntity(this.id);
+  }
+}

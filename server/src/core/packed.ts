@@ -1,0 +1,106 @@
+/**
+ * What the packed stores of the index (claims, mentions) share: objects made on demand per source and kept while
+ * their source is among the recently used, and postings from an entity to the (source, item) pairs naming it.
+ */
+
+/**
+ * Items made on demand, by source and index, kept while their source is among the recently used: beyond `cap`
+ * items, the least recently used sources' items are dropped (an item asked for twice meanwhile is the same object).
+ * `prepare` makes what a source's items share (parsed once per source while it is kept).
+ */
+export class SlotCache<T, A> {
+  private readonly slots = new Map<number, { items: (T | undefined)[]; shared: A }>();
+  private made = 0;
+
+  constructor(
+    private readonly cap: number,
+    private readonly countOf: (s: number) => number,
+    private readonly prepare: (s: number) => A,
+    private readonly make: (s: number, i: number, shared: A) => T,
+  ) {}
+
+  get(s: number, i: number): T {
+    let slot = this.slots.get(s);
+    if (slot) {
+      // most recently used last
+      this.slots.delete(s);
+      this.slots.set(s, slot);
+    } else {
+      slot = { items: new Array(this.countOf(s)), shared: this.prepare(s) };
+      this.slots.set(s, slot);
+    }
+    let x = slot.items[i];
+    if (x !== undefined) return x;
+    x = this.make(s, i, slot.shared);
+    slot.items[i] = x;
+    if (++this.made > this.cap) this.evict(s);
+    return x;
+  }
+
+  /** drops the least recently used sources' items (never those of `keep`, being asked for) */
+  private evict(keep: number): void {
+    for (const [s, slot] of this.slots) {
+      if (this.made <= this.cap * 0.75) break;
+      if (s === keep) continue;
+      for (const x of slot.items) if (x !== undefined) this.made--;
+      this.slots.delete(s);
+    }
+  }
+}
+
+/**
+ * Postings: for each of `n` entities, the (source, item) pairs that name it, in source then item order. `each`
+ * calls back with every (entity, source, item) once per pass; it is called twice (count, then fill).
+ */
+export class Postings {
+  private readonly from: Int32Array;
+  private readonly pairs: Int32Array;
+
+  constructor(n: number, each: (visit: (entity: number, s: number, i: number) => void) => void) {
+    const count = new Int32Array(n);
+    each((e) => count[e]++);
+    const from = new Int32Array(n + 1);
+    for (let e = 0; e < n; e++) from[e + 1] = from[e] + count[e];
+    const pairs = new Int32Array(2 * from[n]);
+    const fill = from.slice(0, n);
+    each((e, s, i) => {
+      const at = 2 * fill[e]++;
+      pairs[at] = s;
+      pairs[at + 1] = i;
+    });
+    this.from = from;
+    this.pairs = pairs;
+  }
+
+  count(e: number): number {
+    return this.from[e + 1] - this.from[e];
+  }
+
+  /** how many distinct sources the entity's pairs come from */
+  sources(e: number): number {
+    let n = 0;
+    let last = -1;
+    for (let k = this.from[e]; k < this.from[e + 1]; k++)
+      if (this.pairs[2 * k] !== last) {
+        last = this.pairs[2 * k];
+        n++;
+      }
+    return n;
+  }
+
+  /** the entity's first `limit` pairs, made into items */
+  map<T>(e: number, get: (s: number, i: number) => T, limit = Infinity): T[] {
+    const from = this.from[e];
+    const to = Math.min(this.from[e + 1], from + limit);
+    const out: T[] = new Array(Math.max(0, to - from));
+    for (let k = from; k < to; k++) out[k - from] = get(this.pairs[2 * k], this.pairs[2 * k + 1]);
+    return out;
+  }
+}
+
+/** the index of `k` in a table being built (added at the end when new) */
+export function indexIn(table: Map<string, number>, k: string): number {
+  let i = table.get(k);
+  if (i === undefined) table.set(k, (i = table.size));
+  return i;
+}
