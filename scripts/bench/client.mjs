@@ -50,6 +50,11 @@ export class BenchClient {
       this.statuses.push({ at: performance.now(), ...s });
       if (s.state === 'ready' || s.state === 'error') for (const r of this.readyWaiters.splice(0)) r(s);
     });
+    // a server that exits before it is ready (a crash) ends the wait with its stderr instead of hanging the benchmark
+    this.proc.on('exit', (code, signal) => {
+      const message = `server exited (${code ?? signal}) before it was ready: ${this.stderr.slice(-2000)}`;
+      for (const r of this.readyWaiters.splice(0)) r({ state: 'error', message });
+    });
     this.conn.listen();
     this.storagePath = storagePath;
     this.workspace = workspace;
