@@ -97,6 +97,10 @@ export class CorpusIndex {
   mentionsIn(sourceId: string): ResolvedMention[] {
     return this.d.mentions.ofSource(sourceId);
   }
+  /** the source's mentions that start in [start, end), in text order (made without making the others) */
+  mentionsInSpan(sourceId: string, start: number, end: number): ResolvedMention[] {
+    return this.d.mentions.inSpan(sourceId, start, end);
+  }
   /** how many distinct entities the source names */
   entityCountIn(sourceId: string): number {
     return this.d.mentions.entityCountIn(sourceId);
@@ -514,6 +518,11 @@ export class CorpusIndex {
       }
     }
     return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+  }
+
+  /** The sources that name the entity, in index order. */
+  sourcesOf(entityId: string): string[] {
+    return this.d.mentions.sourcesOf(entityId);
   }
 
   /** How many sources name the entity. */

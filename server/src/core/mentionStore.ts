@@ -109,6 +109,25 @@ export class MentionStore {
     return out;
   }
 
+  /** The source's mentions that start in [start, end), in text order. */
+  inSpan(sourceId: string, start: number, end: number): ResolvedMention[] {
+    const s = this.sourceIndex.get(sourceId);
+    if (s === undefined) return NONE;
+    const cols = this.packed[s].cols;
+    const n = cols.length / 3;
+    // the first at or after `start` (mentions are in text order)
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cols[3 * mid] < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: ResolvedMention[] = [];
+    for (let i = lo; i < n && cols[3 * i] < end; i++) out.push(this.cache.get(s, i));
+    return out;
+  }
+
   /** The mentions resolved to the entity, in source then text order (the first `limit` of them). */
   ofEntity(entityId: string, limit = Infinity): ResolvedMention[] {
     const e = this.idIndex.get(entityId);
@@ -124,6 +143,12 @@ export class MentionStore {
   sourceCountOf(entityId: string): number {
     const e = this.idIndex.get(entityId);
     return e === undefined ? 0 : this.postings.sources(e);
+  }
+
+  /** The sources that name the entity, in order. */
+  sourcesOf(entityId: string): string[] {
+    const e = this.idIndex.get(entityId);
+    return e === undefined ? NONE : this.postings.sourceList(e).map((s) => this.sourceIds[s]);
   }
 
   /** How many distinct entities the source's mentions are resolved to. */

@@ -88,6 +88,13 @@ export class Postings {
     return n;
   }
 
+  /** the distinct sources of the entity's pairs, in order */
+  sourceList(e: number): number[] {
+    const out: number[] = [];
+    for (let k = this.from[e]; k < this.from[e + 1]; k++) if (out[out.length - 1] !== this.pairs[2 * k]) out.push(this.pairs[2 * k]);
+    return out;
+  }
+
   /** the entity's first `limit` pairs, made into items */
   map<T>(e: number, get: (s: number, i: number) => T, limit = Infinity): T[] {
     const from = this.from[e];

@@ -85,18 +85,9 @@ function claimsBySource(index: CorpusIndex, entityId: string): Map<string, Claim
  */
 export function ambiguousName(index: CorpusIndex, c: Claim, entityId: string): string | undefined {
   if (!c.entityIds.includes(entityId)) return undefined;
-  const ms = index.mentionsIn(c.sourceId);
-  // mentions are in text order: the first at or after the sentence's start
-  let lo = 0;
-  let hi = ms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ms[mid].span.start < c.span.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const ms = index.mentionsInSpan(c.sourceId, c.span.start, c.span.end);
   let name: string | undefined;
-  for (let i = lo; i < ms.length && ms[i].span.start < c.span.end; i++) {
-    const m = ms[i];
+  for (const m of ms) {
     if (m.entityId === entityId) return undefined;
     if (m.candidates?.includes(entityId)) name ??= m.text;
   }
@@ -133,7 +124,7 @@ function sourcesFor(index: CorpusIndex, e: Entity): string[] {
   const hit = cache.byEntity.get(e.id);
   if (hit) return hit;
   const bySource = claimsBySource(index, e.id);
-  const rows = [...new Set(e.mentions.map((m) => m.sourceId))].map((id) => {
+  const rows = index.sourcesOf(e.id).map((id) => {
     const cl = bySource.get(id) ?? [];
     return {
       id,
@@ -168,10 +159,8 @@ export function bestPassages(
   limit = MAX_SOURCES * 4,
 ): { sourceId: string; span: { start: number; end: number } }[] {
   const out: { sourceId: string; span: { start: number; end: number } }[] = [];
-  const firstMention = new Map<string, (typeof e.mentions)[number]>();
-  for (const m of e.mentions) if (!firstMention.has(m.sourceId)) firstMention.set(m.sourceId, m);
   for (const sourceId of sourcesFor(index, e).slice(0, limit)) {
-    const m = firstMention.get(sourceId)!;
+    const m = index.mentionsIn(sourceId).find((x) => x.entityId === e.id)!;
     const best = rankedClaims(index, e, m.sourceId)[0];
     const direct = best && best.entityIds.includes(e.id) && !ambiguousName(index, best, e.id);
     out.push({ sourceId: m.sourceId, span: direct ? best.span : m.span });
