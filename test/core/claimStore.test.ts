@@ -118,7 +118,7 @@ test('claims materialised beyond the cap are dropped for the least recently used
       text,
       Array.from({ length: 300 }, (_, i) => claim(`s${s}`, i, text, i % 30, { entityIds: ['e:all'], keys: [`k${i % 7}`] })),
     );
-  const store = packer.finish();
+  const store = packer.finish(undefined, 65536);
   const first = store.get('s0#5')!;
   const all = store.ofEntity('e:all');
   assert.equal(all.length, n * 300);

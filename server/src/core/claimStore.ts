@@ -31,8 +31,10 @@ export const STANCES: readonly Stance[] = ['asserts', 'denies', 'questions', 'he
 
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 const OUTLET: Speaker = Object.freeze({ kind: 'outlet' }) as Speaker;
-/** most claims materialised at once; the least recently used sources' objects are dropped beyond it */
-const MATERIALISED_CAP = 65536;
+/** most claims materialised at once (all of them up to ~50,000 articles); the least recently used sources' objects
+ * are dropped beyond it. A small cap saves memory but makes the cards of popular entities pay for making their
+ * claims again (at 10,000 articles, a cap of 65,536 raised the p99 of hover from 4.6 to 12 ms). */
+const MATERIALISED_CAP = 1 << 19;
 
 type Extra = [cue: string | 0, speaker: Speaker | 0, quantities: Quantity[] | 0, dates: Claim['dates'] | 0];
 
@@ -69,6 +71,8 @@ export class ClaimStore {
     readonly sourceIds: string[],
     private readonly texts: string[],
     private readonly packed: PackedClaims[],
+    /** most claims kept made at once */
+    cap = MATERIALISED_CAP,
   ) {
     let size = 0;
     this.refStart = new Array(packed.length);
@@ -108,7 +112,7 @@ export class ClaimStore {
       }
     });
     this.cache = new SlotCache(
-      MATERIALISED_CAP,
+      cap,
       (s) => packed[s].count,
       (s) => parseExtra(packed[s].extra),
       (s, i, extra) => this.build(s, i, extra?.get(i)),
@@ -148,7 +152,7 @@ export class ClaimStore {
     const sourceId = this.sourceIds[s];
     const flags = p.flags[i];
     return {
-      id: `${sourceId}#${i}`,
+      id: claimId(sourceId, i),
       sourceId,
       span: { start, end },
       text: this.texts[s].slice(start, end),
@@ -180,6 +184,14 @@ export class ClaimStore {
   ofEntity(entityId: string, limit = Infinity): ClaimRecord[] {
     const e = this.idIndex.get(entityId);
     return e === undefined ? NONE : this.postings.map(e, (s, i) => this.at(s, i), limit);
+  }
+
+  /** The indexes of the entity's claims in each source, without making the claims (ids: `claimId`). */
+  indexesBySource(entityId: string): Map<string, number[]> {
+    const e = this.idIndex.get(entityId);
+    const out = new Map<string, number[]>();
+    if (e !== undefined) this.postings.map(e, (s, i) => push(out, this.sourceIds[s], i));
+    return out;
   }
 
   /** How many claims name the entity or refer back to it. */
@@ -276,8 +288,8 @@ export class ClaimPacker {
   }
 
   /** `ids`: the id table as it stands when every packer sharing it is done (by default, this one's) */
-  finish(ids = [...this.idIds.keys()]): ClaimStore {
-    return new ClaimStore([...this.keyIds.keys()], ids, this.sourceIds, this.texts, this.packed);
+  finish(ids = [...this.idIds.keys()], cap?: number): ClaimStore {
+    return new ClaimStore([...this.keyIds.keys()], ids, this.sourceIds, this.texts, this.packed, cap);
   }
 }
 
@@ -287,6 +299,11 @@ function parseExtra(json: string): Map<number, Extra> | undefined {
   const out = new Map<number, Extra>();
   for (let j = 0; j + 4 < flat.length; j += 5) out.set(flat[j] as number, flat.slice(j + 1, j + 5) as Extra);
   return out;
+}
+
+/** The id of claim `i` of a source. */
+export function claimId(sourceId: string, i: number): string {
+  return `${sourceId}#${i}`;
 }
 
 /** checks a length-prefixed list of table indexes at `r`; returns where the next starts */

@@ -15,8 +15,8 @@ export interface PackedMentions {
   candidates: string;
 }
 
-/** most mentions materialised at once */
-const MATERIALISED_CAP = 65536;
+/** most mentions materialised at once (all of them up to ~50,000 articles; see the claims' cap) */
+const MATERIALISED_CAP = 1 << 19;
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 interface Sparse {

@@ -11,6 +11,8 @@
 export class SlotCache<T, A> {
   private readonly slots = new Map<number, { items: (T | undefined)[]; shared: A }>();
   private made = 0;
+  private lastSource = -1;
+  private lastSlot: { items: (T | undefined)[]; shared: A } | undefined;
 
   constructor(
     private readonly cap: number,
@@ -20,15 +22,20 @@ export class SlotCache<T, A> {
   ) {}
 
   get(s: number, i: number): T {
-    let slot = this.slots.get(s);
+    // consecutive items of one source (the common case) skip the reordering
+    let slot = s === this.lastSource ? this.lastSlot : this.slots.get(s);
     if (slot) {
-      // most recently used last
-      this.slots.delete(s);
-      this.slots.set(s, slot);
+      if (s !== this.lastSource) {
+        // most recently used last
+        this.slots.delete(s);
+        this.slots.set(s, slot);
+      }
     } else {
       slot = { items: new Array(this.countOf(s)), shared: this.prepare(s) };
       this.slots.set(s, slot);
     }
+    this.lastSource = s;
+    this.lastSlot = slot;
     let x = slot.items[i];
     if (x !== undefined) return x;
     x = this.make(s, i, slot.shared);
@@ -44,6 +51,7 @@ export class SlotCache<T, A> {
       if (s === keep) continue;
       for (const x of slot.items) if (x !== undefined) this.made--;
       this.slots.delete(s);
+      if (s === this.lastSource) this.lastSource = -1;
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { CorpusIndex } from '../core/index';
 import type { Claim, Dispute, Entity, Source } from '../core/model';
 import { isDoubt, short } from '../core/disputes/detect';
+import { claimId } from '../core/claimStore';
 import type { ClaimView, DisputeView, EntityCard, EntitySummary, SourceSummary } from '../../../shared/protocol';
 import { sourceLocation, sourceUri } from './locations';
 
@@ -73,7 +74,7 @@ function claimsBySource(index: CorpusIndex, entityId: string): Map<string, Claim
       else g.set(cl.sourceId, [cl]);
     }
     // (bounded: the claims it holds stay in memory)
-    if (c.byEntity.size > 256) c.byEntity.clear();
+    if (c.byEntity.size > 2000) c.byEntity.clear();
     c.byEntity.set(entityId, g);
   }
   return g;
@@ -123,12 +124,13 @@ function sourcesFor(index: CorpusIndex, e: Entity): string[] {
   if (!cache || cache.version !== index.version) sourcesCache.set(index, (cache = { version: index.version, byEntity: new Map() }));
   const hit = cache.byEntity.get(e.id);
   if (hit) return hit;
-  const bySource = claimsBySource(index, e.id);
+  // scored from the claims' indexes: a popular entity's claims are not all made for this
+  const bySource = index.claims.indexesBySource(e.id);
   const rows = index.sourcesOf(e.id).map((id) => {
     const cl = bySource.get(id) ?? [];
     return {
       id,
-      score: (cl.some((c) => index.disputesByClaim.has(c.id)) ? 1000 : 0) + cl.length,
+      score: (cl.some((i) => index.disputesByClaim.has(claimId(id, i))) ? 1000 : 0) + cl.length,
       date: index.sources.get(id)?.meta.published ?? '',
     };
   });
