@@ -40,7 +40,7 @@ type Extra = [cue: string | 0, speaker: Speaker | 0, quantities: Quantity[] | 0,
 
 /** The source's own voice, with no name, cue or entity. */
 export function isPlainOutlet(sp: Speaker): boolean {
-  return sp === OUTLET || (sp.kind === 'outlet' && Object.keys(sp).length === 1);
+  return sp === OUTLET || (sp.kind === 'outlet' && sp.name === undefined && sp.cue === undefined && sp.entityId === undefined);
 }
 
 /** JSON writes the open upper bound of "more than 180" (Infinity) as null, which no bound otherwise is */
@@ -242,6 +242,18 @@ export class ClaimPacker {
   /** `idIds`: the entity id table, which the mentions' packer may share */
   constructor(private readonly idIds: Map<string, number> = new Map()) {}
 
+  /** a buffer reused for each source's refs */
+  private scratch = new Int32Array(4096);
+
+  private room(n: number): Int32Array {
+    if (n > this.scratch.length) {
+      const bigger = new Int32Array(Math.max(n, 2 * this.scratch.length));
+      bigger.set(this.scratch);
+      this.scratch = bigger;
+    }
+    return this.scratch;
+  }
+
   /** How many of the packed claims have the key. */
   claimsWithKey(k: string): number {
     const i = this.keyIds.get(k);
@@ -253,24 +265,30 @@ export class ClaimPacker {
     const spans = new Int32Array(2 * n);
     const stances = new Uint8Array(n);
     const flags = new Uint8Array(n);
-    const refs: number[] = [];
     const extra: unknown[] = [];
+    let r = 0;
     for (let i = 0; i < n; i++) {
       const c = claims[i];
       spans[2 * i] = c.span.start;
       spans[2 * i + 1] = c.span.end;
       stances[i] = STANCES.indexOf(c.stance);
       flags[i] = (c.contrast ? 1 : 0) | (c.heading ? 2 : 0) | (c.doubt ? 4 : 0);
-      refs.push(c.keys.length);
-      for (const k of c.keys) {
-        const ki = indexIn(this.keyIds, k);
-        refs.push(ki);
-        this.df[ki] = (this.df[ki] ?? 0) + 1;
+      const keys = c.keys;
+      const ents = c.entityIds;
+      const ctx = c.contextIds ?? NONE;
+      const refs = this.room(r + 3 + keys.length + ents.length + ctx.length);
+      refs[r++] = keys.length;
+      for (let k = 0; k < keys.length; k++) {
+        const ki = indexIn(this.keyIds, keys[k]);
+        refs[r++] = ki;
+        // (new keys get the next index: the counts stay a dense array)
+        if (ki === this.df.length) this.df.push(1);
+        else this.df[ki]++;
       }
-      for (const list of [c.entityIds, c.contextIds ?? NONE]) {
-        refs.push(list.length);
-        for (const e of list) refs.push(indexIn(this.idIds, e));
-      }
+      refs[r++] = ents.length;
+      for (let k = 0; k < ents.length; k++) refs[r++] = indexIn(this.idIds, ents[k]);
+      refs[r++] = ctx.length;
+      for (let k = 0; k < ctx.length; k++) refs[r++] = indexIn(this.idIds, ctx[k]);
       const speaker = isPlainOutlet(c.speaker) ? 0 : c.speaker;
       if (c.stanceCue || speaker || c.quantities.length || c.dates.length)
         extra.push(i, c.stanceCue ?? 0, speaker, c.quantities.length ? c.quantities : 0, c.dates.length ? c.dates : 0);
@@ -282,7 +300,7 @@ export class ClaimPacker {
       spans,
       stances,
       flags,
-      refs: Int32Array.from(refs),
+      refs: this.scratch.slice(0, r),
       extra: extra.length ? JSON.stringify(extra) : '',
     });
   }

@@ -246,7 +246,13 @@ export class CorpusIndex {
     d.mentions = mentionPacker.finish(idTable);
     d.table = storedTable(table, d.mentions);
     yield;
-    indexDisputeKeys(d, (k) => packer.claimsWithKey(k));
+    // the disputes' claims as the rebuild made them (asking the new store would make them again)
+    const docIndex = new Map(docs.map((x, i) => [x.source.id, i]));
+    const builtClaim = (id: string): Claim | undefined => {
+      const h = id.lastIndexOf('#');
+      return built[docIndex.get(id.slice(0, h)) ?? -1]?.[Number(id.slice(h + 1))];
+    };
+    indexDisputeKeys(d, builtClaim, (k) => packer.claimsWithKey(k));
     this.d = d;
     // the spelling and search indexes are built when first asked for (a rebuild during indexing needs neither)
     this.spellingIndex = undefined;
@@ -563,12 +569,12 @@ function indexSourceClaims(d: Derived, sourceId: string, claims: Claim[]): void 
 }
 
 /** inverted index for matching a draft sentence by meaning without scanning every dispute */
-function indexDisputeKeys(d: Derived, claimsWithKey: (k: string) => number): void {
+function indexDisputeKeys(d: Derived, claimOf: (id: string) => Claim | undefined, claimsWithKey: (k: string) => number): void {
   const common = Math.max(50, d.claims.size * 0.02);
   for (const x of d.disputes) {
     if (x.kind !== 'questioned' && x.kind !== 'contested' && x.kind !== 'fact-check') continue;
     for (const side of x.sides) {
-      const c = d.claims.get(side.claimId);
+      const c = claimOf(side.claimId);
       if (!c) continue;
       for (const k of c.keys) {
         if (claimsWithKey(k) > common || d.entityWords.has(k)) continue;

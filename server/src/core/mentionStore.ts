@@ -179,7 +179,7 @@ export class MentionPacker {
       cols[3 * i] = m.span.start;
       cols[3 * i + 1] = m.span.end;
       cols[3 * i + 2] = m.entityId ? indexIn(this.idIds, m.entityId) + 1 : 0;
-      if (text.slice(m.span.start, m.span.end) !== m.text) texts.push(i, m.text);
+      if (m.text.length !== m.span.end - m.span.start || !text.startsWith(m.text, m.span.start)) texts.push(i, m.text);
       if (m.candidates)
         candidates.push(
           i,
