@@ -197,7 +197,6 @@ export function analyseText(text: string, opts: AnalyseOptions = {}): TextAnalys
   const meta: SourceMeta = {};
   const out: Classified[] = new Array(lines.length);
 
-  const lineText = (ln: Line) => text.slice(ln.start, Math.min(ln.end, ln.start + SHORT + 1));
   const isBlankLine = (ln: Line) => {
     const [s, e] = trimRange(text, ln.start, ln.end);
     return s === e;
