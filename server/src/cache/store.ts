@@ -111,13 +111,7 @@ export async function readChunked<T>(
     let bad: string | undefined;
     // the next chunk is read while this one is deserialised and handed over
     // (never rejects: a read that fails is a corrupt body, and a read in flight when reading stops is awaited)
-    const readChunk = async (from: number): Promise<Chunk | undefined> => {
-      try {
-        return await readChunkAt(from);
-      } catch {
-        return undefined;
-      }
-    };
+    const readChunk = (from: number): Promise<Chunk | undefined> => readChunkAt(from).catch(() => undefined);
     const readChunkAt = async (from: number): Promise<Chunk | undefined> => {
       const lenBuf = Buffer.alloc(4);
       if (from + 4 > size || (await fh.read(lenBuf, 0, 4, from)).bytesRead < 4) return undefined;
