@@ -17,6 +17,7 @@ import { LineMap, paragraphs, sentences } from './text/sentences';
 import { extractMentions, type RawMention } from './entities/extract';
 import { detectSpeaker, detectStance, extractQuantities } from './claims';
 import { detectRefutation } from './claims/stance';
+import { parseClaimId } from './claimStore';
 import { hasNegation, meaningKeys } from './text/keys';
 import { VERDICT_LINE, allEntities, describeQuantity, isDoubt, nonEntityShared, overlaps, scopesOf, short } from './disputes/detect';
 import { fold, isFirstName, isKnownPlace, isWord } from './lexicon';
@@ -662,7 +663,8 @@ function refutingArticles(index: CorpusIndex, ds: DraftSentence): { d: Dispute; 
       let storyNear = verdict && mayBeStory;
       if (aboutStory && mayBeStory && !storyNear) {
         all ??= index.claimsOfSource(sourceId);
-        const at = all.findIndex((x) => x.id === c.id);
+        // (a claim's index in its source is its place in the list)
+        const at = parseClaimId(c.id)!.index;
         const local = new Set<string>();
         for (const x of [...all.slice(0, LEDE), ...all.slice(Math.max(0, at - AROUND), at + AROUND + 1)])
           for (const k of x.keys) local.add(k);

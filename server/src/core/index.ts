@@ -5,7 +5,8 @@ import { resolveEntitiesSteps, damerauLevenshtein, type EntityTable, type Resolv
 import { normKey } from './entities/extract';
 import { detectDisputes } from './disputes/detect';
 import { fold } from './lexicon';
-import { ClaimPacker, ClaimStore, isPlainOutlet, type ClaimRecord, type PackedClaims } from './claimStore';
+import { ClaimPacker, ClaimStore, OUTLET, isPlainOutlet, parseClaimId, type ClaimRecord, type PackedClaims } from './claimStore';
+import { NONE, indexIn, push } from './packed';
 import { MentionPacker, MentionStore, StoredEntity, type PackedMentions } from './mentionStore';
 
 /**
@@ -29,7 +30,7 @@ export type SnapshotPart =
   | {
       kind: 'meta';
       keys: string[];
-      /** the entities' ids in the order of the entities parts, then any other id a claim or mention refers to */
+      /** the id table the packed claims and mentions index, then any entity id it lacks */
       ids: string[];
       sources: number;
       entities: number;
@@ -43,10 +44,10 @@ export type SnapshotPart =
   | { kind: 'entities'; list: Omit<Entity, 'mentions'>[] }
   | { kind: 'sources'; list: SnapshotSource[] };
 
-/** Everything a rebuild derives from the analyses together; swapped in whole when a rebuild finishes. */
 /** The entity table of the derived index: its entities (whose mentions stay packed) and name lookups. */
 export type IndexTable = Omit<EntityTable, 'mentions'>;
 
+/** Everything a rebuild derives from the analyses together; swapped in whole when a rebuild finishes. */
 interface Derived {
   table: IndexTable;
   claims: ClaimStore;
@@ -107,6 +108,10 @@ export class CorpusIndex {
   }
   mentionCountOf(entityId: string): number {
     return this.d.mentions.countOf(entityId);
+  }
+  /** the entity's first mention in the source, without making the source's others */
+  firstMentionIn(sourceId: string, entityId: string): ResolvedMention | undefined {
+    return this.d.mentions.firstIn(sourceId, entityId);
   }
   /** the entity's first mention (in source order), without making all of them */
   firstMentionOf(entityId: string): ResolvedMention | undefined {
@@ -249,8 +254,8 @@ export class CorpusIndex {
     // the disputes' claims as the rebuild made them (asking the new store would make them again)
     const docIndex = new Map(docs.map((x, i) => [x.source.id, i]));
     const builtClaim = (id: string): Claim | undefined => {
-      const h = id.lastIndexOf('#');
-      return built[docIndex.get(id.slice(0, h)) ?? -1]?.[Number(id.slice(h + 1))];
+      const p = parseClaimId(id);
+      return p && built[docIndex.get(p.sourceId) ?? -1]?.[p.index];
     };
     indexDisputeKeys(d, builtClaim, (k) => packer.claimsWithKey(k));
     this.d = d;
@@ -281,15 +286,10 @@ export class CorpusIndex {
     const packedMentions = new Map(d.mentions.packedSources().map((x) => [x.sourceId, x.mentions]));
     if (d.mentions.ids !== store.ids) throw new Error('the claims and mentions of the index have different id tables');
     const disputeIndex = new Map(d.disputes.map((x, i) => [x, i]));
-    // the claims' id table, then any other id an entity or mention has
+    // the id table the claims and mentions share, then any entity it lacks
     const idIndex = new Map<string, number>();
-    for (const id of store.ids) idIndex.set(id, idIndex.size);
-    const idOf = (id: string) => {
-      let i = idIndex.get(id);
-      if (i === undefined) idIndex.set(id, (i = idIndex.size));
-      return i;
-    };
-    for (const id of d.table.entities.keys()) idOf(id);
+    for (const id of store.ids) indexIn(idIndex, id);
+    for (const id of d.table.entities.keys()) indexIn(idIndex, id);
     const { entities, ...lookups } = d.table;
     yield {
       kind: 'meta',
@@ -307,15 +307,13 @@ export class CorpusIndex {
     for (let i = 0; i < all.length; i += batch * 20) yield { kind: 'entities', list: all.slice(i, i + batch * 20).map(plainEntity) };
     const keyOf = (k: string) => keyIds.get(k)!;
     for (let i = 0; i < ids.length; i += batch) {
-      const list: SnapshotSource[] = ids.slice(i, i + batch).map((sourceId) => {
-        return {
-          source: sources.get(sourceId)!,
-          claims: packed.get(sourceId) ?? NO_CLAIMS,
-          mentions: packedMentions.get(sourceId) ?? NO_MENTIONS,
-          keys: [...(d.sourceKeys.get(sourceId) ?? [])].map(keyOf),
-          entities: [...(d.sourceEntities.get(sourceId) ?? [])],
-        };
-      });
+      const list: SnapshotSource[] = ids.slice(i, i + batch).map((sourceId) => ({
+        source: sources.get(sourceId)!,
+        claims: packed.get(sourceId) ?? NO_CLAIMS,
+        mentions: packedMentions.get(sourceId) ?? NO_MENTIONS,
+        keys: [...(d.sourceKeys.get(sourceId) ?? [])].map(keyOf),
+        entities: [...(d.sourceEntities.get(sourceId) ?? [])],
+      }));
       yield { kind: 'sources', list };
     }
   }
@@ -726,18 +724,10 @@ function trigramsOf(s: string): string[] {
   return out;
 }
 
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
-  const l = m.get(k);
-  if (l) l.push(v);
-  else m.set(k, [v]);
-}
-
 function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 
-const NONE: never[] = Object.freeze([]) as unknown as never[];
-const OUTLET: Speaker = Object.freeze({ kind: 'outlet' }) as Speaker;
 const NO_CLAIMS: PackedClaims = {
   count: 0,
   spans: new Int32Array(0),

@@ -1,6 +1,6 @@
 import type { Entity, EntityType, Mention } from './model';
 import type { ResolvedMention } from './entities/resolve';
-import { Postings, SlotCache, indexIn } from './packed';
+import { NONE, Postings, SlotCache, indexIn } from './packed';
 
 /**
  * One source's resolved name mentions as columns: the form they are kept in memory and in the snapshot (~470,000
@@ -17,7 +17,6 @@ export interface PackedMentions {
 
 /** most mentions materialised at once (all of them up to ~50,000 articles; see the claims' cap) */
 const MATERIALISED_CAP = 1 << 19;
-const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 interface Sparse {
   texts: Map<number, string> | undefined;
@@ -126,6 +125,16 @@ export class MentionStore {
     const out: ResolvedMention[] = [];
     for (let i = lo; i < n && cols[3 * i] < end; i++) out.push(this.cache.get(s, i));
     return out;
+  }
+
+  /** The first of the source's mentions resolved to the entity (made without making the others). */
+  firstIn(sourceId: string, entityId: string): ResolvedMention | undefined {
+    const s = this.sourceIndex.get(sourceId);
+    const e = this.idIndex.get(entityId);
+    if (s === undefined || e === undefined) return undefined;
+    const cols = this.packed[s].cols;
+    for (let j = 2; j < cols.length; j += 3) if (cols[j] === e + 1) return this.cache.get(s, (j - 2) / 3);
+    return undefined;
   }
 
   /** The mentions resolved to the entity, in source then text order (the first `limit` of them). */

@@ -103,6 +103,11 @@ export class Postings {
     return out;
   }
 
+  /** calls back with each of the entity's pairs, in order */
+  forEach(e: number, visit: (s: number, i: number) => void): void {
+    for (let k = this.from[e]; k < this.from[e + 1]; k++) visit(this.pairs[2 * k], this.pairs[2 * k + 1]);
+  }
+
   /** the entity's first `limit` pairs, made into items */
   map<T>(e: number, get: (s: number, i: number) => T, limit = Infinity): T[] {
     const from = this.from[e];
@@ -111,6 +116,15 @@ export class Postings {
     for (let k = from; k < to; k++) out[k - from] = get(this.pairs[2 * k], this.pairs[2 * k + 1]);
     return out;
   }
+}
+
+/** one shared, frozen empty list (most claims have no figures, dates or context entities) */
+export const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+export function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
 }
 
 /** the index of `k` in a table being built (added at the end when new) */

@@ -162,7 +162,7 @@ export function bestPassages(
 ): { sourceId: string; span: { start: number; end: number } }[] {
   const out: { sourceId: string; span: { start: number; end: number } }[] = [];
   for (const sourceId of sourcesFor(index, e).slice(0, limit)) {
-    const m = index.mentionsIn(sourceId).find((x) => x.entityId === e.id)!;
+    const m = index.firstMentionIn(sourceId, e.id)!;
     const best = rankedClaims(index, e, m.sourceId)[0];
     const direct = best && best.entityIds.includes(e.id) && !ambiguousName(index, best, e.id);
     out.push({ sourceId: m.sourceId, span: direct ? best.span : m.span });
@@ -218,7 +218,7 @@ export function entityCard(
       md.push(`\n> ${esc(short(c.text, 220))}${who}${stance}${maybe} ${linkTo(index, c, 'open')}`);
     }
     if (!top.length) {
-      const m = index.mentionsIn(sid).find((x) => x.entityId === e.id)!;
+      const m = index.firstMentionIn(sid, e.id)!;
       md.push(`\n> ${esc(m.text)} ${linkTo(index, m, 'open')}`);
     }
     if (!opts.markdownOnly) sources.push({ source: sourceSummary(index, src), claims: top.map((c) => claimView(index, c)) });
