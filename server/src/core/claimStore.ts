@@ -23,6 +23,36 @@ export interface PackedClaims {
   extra: string;
 }
 
+/** A source with no claims. */
+export const NO_CLAIMS: PackedClaims = {
+  count: 0,
+  spans: new Int32Array(0),
+  stances: new Uint8Array(0),
+  flags: new Uint8Array(0),
+  refs: new Int32Array(0),
+  extra: '',
+};
+
+/** The shape of packed claims (what they hold is checked when a store is made of them). */
+export function isPackedClaims(x: unknown): x is PackedClaims {
+  const p = x as PackedClaims;
+  return (
+    !!p &&
+    Number.isInteger(p.count) &&
+    p.spans instanceof Int32Array &&
+    p.stances instanceof Uint8Array &&
+    p.flags instanceof Uint8Array &&
+    p.refs instanceof Int32Array &&
+    typeof p.extra === 'string'
+  );
+}
+
+/** Packed claims with arrays of their own: a deserialised typed array can be a view into the whole chunk it was
+ * read from, which it would keep in memory. */
+export function ownedClaims(p: PackedClaims): PackedClaims {
+  return { ...p, spans: p.spans.slice(), stances: p.stances.slice(), flags: p.flags.slice(), refs: p.refs.slice() };
+}
+
 /** A claim as the rebuild makes it (with the sentence flags the snapshot keeps). */
 export type ClaimRecord = Claim & { contrast: boolean; heading: boolean; doubt: boolean };
 

@@ -5,9 +5,28 @@ import { resolveEntitiesSteps, damerauLevenshtein, type EntityTable, type Resolv
 import { normKey } from './entities/extract';
 import { detectDisputes } from './disputes/detect';
 import { fold } from './lexicon';
-import { ClaimPacker, ClaimStore, OUTLET, isPlainOutlet, parseClaimId, type ClaimRecord, type PackedClaims } from './claimStore';
+import {
+  ClaimPacker,
+  ClaimStore,
+  NO_CLAIMS,
+  OUTLET,
+  isPackedClaims,
+  isPlainOutlet,
+  ownedClaims,
+  parseClaimId,
+  type ClaimRecord,
+  type PackedClaims,
+} from './claimStore';
 import { NONE, indexIn, push } from './packed';
-import { MentionPacker, MentionStore, StoredEntity, type PackedMentions } from './mentionStore';
+import {
+  MentionPacker,
+  MentionStore,
+  NO_MENTIONS,
+  StoredEntity,
+  isPackedMentions,
+  ownedMentions,
+  type PackedMentions,
+} from './mentionStore';
 
 /**
  * One source's part of a snapshot, as columns of numbers where it can (a deserialised number costs far less than a
@@ -366,15 +385,12 @@ export class CorpusIndex {
         sources.set(sourceId, source);
         d.sourceKeys.set(sourceId, KeySet.fromSorted(p.keys.map((i) => keys[i])));
         d.sourceEntities.set(sourceId, KeySet.fromSorted(p.entities));
-        if (!isPacked(p.claims) || !isPackedMentions(p.mentions))
+        if (!isPackedClaims(p.claims) || !isPackedMentions(p.mentions))
           throw new Error(`snapshot: the claims or mentions of ${sourceId} are not columns`);
         sourceIds.push(sourceId);
         sourceTexts.push(text);
-        // copies: a deserialised typed array can be a view into the whole chunk it was read from, which it would
-        // keep in memory
-        const c = p.claims;
-        packed.push({ ...c, spans: c.spans.slice(), stances: c.stances.slice(), flags: c.flags.slice(), refs: c.refs.slice() });
-        packedMentions.push({ ...p.mentions, cols: p.mentions.cols.slice() });
+        packed.push(ownedClaims(p.claims));
+        packedMentions.push(ownedMentions(p.mentions));
       }
     };
     const finish = (): void => {
@@ -728,22 +744,6 @@ function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 
-const NO_CLAIMS: PackedClaims = {
-  count: 0,
-  spans: new Int32Array(0),
-  stances: new Uint8Array(0),
-  flags: new Uint8Array(0),
-  refs: new Int32Array(0),
-  extra: '',
-};
-
-const NO_MENTIONS: PackedMentions = { cols: new Int32Array(0), texts: '', candidates: '' };
-
-function isPackedMentions(x: unknown): x is PackedMentions {
-  const p = x as PackedMentions;
-  return !!p && p.cols instanceof Int32Array && typeof p.texts === 'string' && typeof p.candidates === 'string';
-}
-
 /** The table of the derived index: its entities keep their mentions in the store. */
 function storedTable(
   t: Omit<EntityTable, 'mentions' | 'entities'> & { entities: Map<string, Omit<Entity, 'mentions'>>; mentions?: unknown },
@@ -763,20 +763,6 @@ function plainEntity(e: Entity): Omit<Entity, 'mentions'> {
   if (e.date !== undefined) out.date = e.date;
   if (e.placeId !== undefined) out.placeId = e.placeId;
   return out;
-}
-
-/** the shape of packed claims (what they hold is checked when the store is made) */
-function isPacked(x: unknown): x is PackedClaims {
-  const p = x as PackedClaims;
-  return (
-    !!p &&
-    Number.isInteger(p.count) &&
-    p.spans instanceof Int32Array &&
-    p.stances instanceof Uint8Array &&
-    p.flags instanceof Uint8Array &&
-    p.refs instanceof Int32Array &&
-    typeof p.extra === 'string'
-  );
 }
 
 function intern(strings: Map<string, string>, s: string): string {

@@ -15,6 +15,20 @@ export interface PackedMentions {
   candidates: string;
 }
 
+/** A source with no mentions. */
+export const NO_MENTIONS: PackedMentions = { cols: new Int32Array(0), texts: '', candidates: '' };
+
+/** The shape of packed mentions (what they hold is checked when a store is made of them). */
+export function isPackedMentions(x: unknown): x is PackedMentions {
+  const p = x as PackedMentions;
+  return !!p && p.cols instanceof Int32Array && typeof p.texts === 'string' && typeof p.candidates === 'string';
+}
+
+/** Packed mentions with an array of their own (see `ownedClaims`). */
+export function ownedMentions(p: PackedMentions): PackedMentions {
+  return { ...p, cols: p.cols.slice() };
+}
+
 /** most mentions materialised at once (all of them up to ~50,000 articles; see the claims' cap) */
 const MATERIALISED_CAP = 1 << 19;
 
