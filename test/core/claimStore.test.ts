@@ -101,6 +101,54 @@ test('packed claims come back as the claims that were packed, by id, by entity a
   assert.ok(!store.hasDenials('b'));
 });
 
+test("the columns answer for a claim without making it: keys, stance, id, figures, and the entity's claims in order", () => {
+  const packer = new ClaimPacker();
+  const text = 'x'.repeat(40);
+  // a source of many claims, none of which is made by reading its columns
+  packer.add(
+    's',
+    text,
+    Array.from({ length: 20 }, (_, i) =>
+      claim('s', i, text, i, {
+        entityIds: ['e:p'],
+        keys: [`k${i}`, 'shared'],
+        stance: i % 2 ? 'questions' : 'asserts',
+        quantities:
+          i === 7
+            ? [{ low: 3, high: 3, value: 3, qualifier: 'exact', measure: 'killed', counted: 'people', span: { start: 7, end: 8 } }]
+            : [],
+      }),
+    ),
+  );
+  const store = packer.finish();
+  const s = store.sourceAt('s')!;
+  assert.equal(store.sourceAt('unknown'), undefined);
+  assert.equal(store.countIn(s), 20);
+  const visited: number[] = [];
+  store.visitEntity('e:p', (src, i) => {
+    assert.equal(src, s);
+    visited.push(i);
+  });
+  assert.deepEqual(
+    visited,
+    Array.from({ length: 20 }, (_, i) => i),
+  );
+  const firstFive: number[] = [];
+  store.visitEntity('e:p', (_, i) => firstFive.push(i), 5);
+  assert.deepEqual(firstFive, [0, 1, 2, 3, 4]);
+  store.visitEntity('e:none', () => assert.fail('an unknown entity has no claims'));
+  assert.deepEqual(store.keysAt(s, 3), ['k3', 'shared']);
+  assert.equal(store.stanceAt(s, 3), 'questions');
+  assert.equal(store.idAt(s, 3), 's#3');
+  assert.deepEqual(
+    Array.from({ length: 20 }, (_, i) => i).filter((i) => store.hasFiguresAt(s, i)),
+    [7],
+  );
+  // what the columns said is what the claim says
+  const c = store.at(s, 7);
+  assert.deepEqual([c.keys, c.stance, c.id, c.quantities.length], [store.keysAt(s, 7), store.stanceAt(s, 7), store.idAt(s, 7), 1]);
+});
+
 test('a claim asked for twice is the same object; unknown and malformed ids give nothing', () => {
   const { store } = sample();
   assert.equal(store.get('a#0'), store.ofEntity('e:x')[0]);

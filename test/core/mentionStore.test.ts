@@ -56,6 +56,9 @@ test('packed mentions come back as they were, by source and by entity, with thei
   assert.equal(store.sourceCountOf('place:dunmore'), 2);
   assert.equal(store.countOf('person:piet-kramer'), 0, 'a candidate of an ambiguous name is not a mention of it');
   assert.equal(store.entityCountIn('a'), 2);
+  assert.deepEqual(store.entitiesIn('a'), ['person:ilse-verhoeven', 'place:dunmore'], 'resolved entities, in order of first mention');
+  assert.deepEqual(store.entitiesIn('b'), ['place:dunmore', 'person:ilse-verhoeven']);
+  assert.deepEqual(store.entitiesIn('none'), []);
   assert.equal(store.ofSource('a')[3].entityId, undefined);
   assert.equal(store.ofSource('a')[0], store.ofEntity('person:ilse-verhoeven')[0], 'the same object while it is kept');
 });

@@ -437,15 +437,23 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
   const draftKeys = new Set(ds.keys);
   const needed = Math.max(3, Math.ceil(0.5 * ds.keys.filter((k) => !index.entityWords.has(k)).length));
   const seenClaims = new Set<string>();
+  const store = index.claims;
   let examined = 0;
   for (const e of ds.entityIds) {
-    for (const c of index.claimsOf(e, 4000 - examined)) {
-      if (++examined > 4000) break;
-      if (seenClaims.has(c.id) || c.stance === 'questions') continue;
-      seenClaims.add(c.id);
-      if (hasNegation(c.text) === draftNeg) continue;
-      const sc = matchScore(index, ds, c);
-      if (sc.entities >= 1 && sc.meaning >= needed && sharesNegatedPredicate(draftKeys, ds.text, c.text)) {
+    store.visitEntity(
+      e,
+      (s, i) => {
+        examined++;
+        const id = store.idAt(s, i);
+        if (seenClaims.has(id) || store.stanceAt(s, i) === 'questions') return;
+        seenClaims.add(id);
+        // the meaning it must share, read from the columns first: most of a popular entity's claims share too
+        // little to be worth making
+        if (nonEntityShared(ds.keys, new Set(store.keysAt(s, i)), index.entityWords) < needed) return;
+        const c = store.at(s, i);
+        if (hasNegation(c.text) === draftNeg) return;
+        const sc = matchScore(index, ds, c);
+        if (!(sc.entities >= 1 && sc.meaning >= needed && sharesNegatedPredicate(draftKeys, ds.text, c.text))) return;
         hits.push({
           d: {
             id: `contradiction-${c.id}`,
@@ -457,8 +465,9 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
           score: sc.entities * 1.5 + sc.meaning,
           claim: c,
         });
-      }
-    }
+      },
+      4000 - examined,
+    );
   }
   // an article about the same thing that denies or doubts it ("X denied …", "the report is a hoax"); a draft
   // that itself negates ("does not have") has the opposite polarity, so a denial may agree with it
@@ -492,12 +501,16 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefin
     );
     if (!scopes.size) continue;
     const candidates: { c: Claim; q: Quantity }[] = [];
+    const store = index.claims;
     for (const scope of scopes) {
-      for (const c of index.claimsOf(scope)) {
-        if (isDoubt(c)) continue;
-        if (!scopesOf(c, index.table.entities).some((s) => scopes.has(s))) continue;
+      // only the claims with figures are made (a place's claims can number thousands)
+      store.visitEntity(scope, (s, i) => {
+        if (!store.hasFiguresAt(s, i)) return;
+        const c = store.at(s, i);
+        if (isDoubt(c)) return;
+        if (!scopesOf(c, index.table.entities).some((x) => scopes.has(x))) return;
         for (const cq of c.quantities) if (cq.measure === q.measure && cq.counted === q.counted) candidates.push({ c, q: cq });
-      }
+      });
     }
     if (!candidates.length) continue;
     if (candidates.some((x) => overlaps(x.q, q))) continue;
@@ -571,11 +584,10 @@ function topicIndex(index: CorpusIndex): TopicIndex {
   }
   const refutingByEntity = new Map<string, Set<string>>();
   for (const sourceId of index.claims.denialSources())
-    for (const m of index.mentionsIn(sourceId)) {
-      if (!m.entityId) continue;
-      const set = refutingByEntity.get(m.entityId);
+    for (const e of index.entitiesIn(sourceId)) {
+      const set = refutingByEntity.get(e);
       if (set) set.add(sourceId);
-      else refutingByEntity.set(m.entityId, new Set([sourceId]));
+      else refutingByEntity.set(e, new Set([sourceId]));
     }
   const t = { version: index.version, sources, df, refutingByKey, refutingByEntity, aboutReport: new Map() };
   topicIndexes.set(index, t);
@@ -647,8 +659,6 @@ function refutingArticles(index: CorpusIndex, ds: DraftSentence): { d: Dispute; 
     const storyCandidate = topicCoverage(t, topicKeys, docKeys);
     const mayBeStory = storyCandidate.share >= STORY_SHARE && storyCandidate.shared >= STORY_KEYS;
     if (!pointNear && !mayBeStory) continue;
-    // the article's claims in order (for the lede and the neighbours of a refutation), made when first needed
-    let all: Claim[] | undefined;
     for (const c of denials) {
       const s = matchScore(index, ds, c);
       // about the story itself ("the report is a hoax", a verdict line) or about this point
@@ -662,12 +672,14 @@ function refutingArticles(index: CorpusIndex, ds: DraftSentence): { d: Dispute; 
       // (a verdict line rates the whole article)
       let storyNear = verdict && mayBeStory;
       if (aboutStory && mayBeStory && !storyNear) {
-        all ??= index.claimsOfSource(sourceId);
-        // (a claim's index in its source is its place in the list)
+        // the keys of the lede's claims and the refutation's neighbours, read from the columns (none is made)
+        const s = index.claims.sourceAt(sourceId)!;
+        const n = index.claims.countIn(s);
         const at = parseClaimId(c.id)!.index;
         const local = new Set<string>();
-        for (const x of [...all.slice(0, LEDE), ...all.slice(Math.max(0, at - AROUND), at + AROUND + 1)])
-          for (const k of x.keys) local.add(k);
+        for (let i = 0; i < Math.min(LEDE, n); i++) for (const k of index.claims.keysAt(s, i)) local.add(k);
+        for (let i = Math.max(0, at - AROUND); i < Math.min(n, at + AROUND + 1); i++)
+          for (const k of index.claims.keysAt(s, i)) local.add(k);
         const cov = topicCoverage(t, topicKeys, local);
         storyNear = cov.share >= STORY_SHARE && cov.shared >= STORY_KEYS;
       }
@@ -695,18 +707,24 @@ export function bestSupport(index: CorpusIndex, ds: Pick<DraftSentence, 'entityI
   let best: Claim | undefined;
   let bestScore = 0;
   const seen = new Set<string>();
+  const store = index.claims;
+  const negated = hasNegation(ds.keys.join(' '));
   for (const e of ds.entityIds) {
-    for (const c of index.claimsOf(e)) {
-      if (seen.has(c.id)) continue;
-      seen.add(c.id);
-      if (isDoubt(c) || hasNegation(c.text) !== hasNegation(ds.keys.join(' '))) continue;
+    store.visitEntity(e, (si, i) => {
+      const id = store.idAt(si, i);
+      if (seen.has(id)) return;
+      seen.add(id);
+      // a claim that shares no meaning with the sentence cannot support it: it is not made
+      if (nonEntityShared(ds.keys, new Set(store.keysAt(si, i)), index.entityWords) < 1) return;
+      const c = store.at(si, i);
+      if (isDoubt(c) || hasNegation(c.text) !== negated) return;
       const s = matchScore(index, ds, c);
       const score = s.entities * 1.5 + s.meaning;
       if (s.meaning >= 1 && score > bestScore) {
         bestScore = score;
         best = c;
       }
-    }
+    });
   }
   return best;
 }

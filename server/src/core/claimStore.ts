@@ -13,7 +13,7 @@ export interface PackedClaims {
   spans: Int32Array;
   /** stance codes (`STANCES`) */
   stances: Uint8Array;
-  /** contrast | heading << 1 | doubt << 2 */
+  /** contrast | heading << 1 | doubt << 2 | has figures << 3 */
   flags: Uint8Array;
   /** per claim: its meaning keys (indexes into the key table), its entities and its context entities (indexes into
    * the id table), each list preceded by its length */
@@ -200,6 +200,48 @@ export class ClaimStore {
     };
   }
 
+  /** The meaning keys of claim `i` of source `s`, read from the columns (the claim is not made). */
+  keysAt(s: number, i: number): string[] {
+    const refs = this.packed[s].refs;
+    const r = this.refStart[s][i];
+    const out: string[] = new Array(refs[r]);
+    for (let k = 0; k < out.length; k++) out[k] = this.keys[refs[r + 1 + k]];
+    return out;
+  }
+
+  stanceAt(s: number, i: number): Stance {
+    return STANCES[this.packed[s].stances[i]];
+  }
+
+  /** Whether claim `i` of source `s` states figures (the claim is not made). */
+  hasFiguresAt(s: number, i: number): boolean {
+    return (this.packed[s].flags[i] & 8) !== 0;
+  }
+
+  /** How many claims the source at `s` has. */
+  countIn(s: number): number {
+    return this.packed[s].count;
+  }
+
+  /** The id of claim `i` of source `s` (the claim is not made). */
+  idAt(s: number, i: number): string {
+    return claimId(this.sourceIds[s], i);
+  }
+
+  /** The index of the source in this store (for `at`, `keysAt` …), if it has claims here. */
+  sourceAt(sourceId: string): number | undefined {
+    return this.sourceIndex.get(sourceId);
+  }
+
+  /**
+   * Calls back with the (source, claim) indexes of the entity's claims, in the order of `ofEntity` (the first
+   * `limit`), without making them: a caller that needs only a few can test the columns first.
+   */
+  visitEntity(entityId: string, visit: (s: number, i: number) => void, limit = Infinity): void {
+    const e = this.idIndex.get(entityId);
+    if (e !== undefined) this.postings.forEach(e, visit, limit);
+  }
+
   /** The claim with this id (`sourceId#index`), if any. */
   get(id: string): ClaimRecord | undefined {
     const p = parseClaimId(id);
@@ -299,7 +341,7 @@ export class ClaimPacker {
       spans[2 * i] = c.span.start;
       spans[2 * i + 1] = c.span.end;
       stances[i] = STANCES.indexOf(c.stance);
-      flags[i] = (c.contrast ? 1 : 0) | (c.heading ? 2 : 0) | (c.doubt ? 4 : 0);
+      flags[i] = (c.contrast ? 1 : 0) | (c.heading ? 2 : 0) | (c.doubt ? 4 : 0) | (c.quantities.length ? 8 : 0);
       const keys = c.keys;
       const ents = c.entityIds;
       const ctx = c.contextIds ?? NONE;

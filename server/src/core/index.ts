@@ -125,6 +125,10 @@ export class CorpusIndex {
   entityCountIn(sourceId: string): number {
     return this.d.mentions.entityCountIn(sourceId);
   }
+  /** the distinct entities the source's mentions are resolved to, in order of first mention (none is made) */
+  entitiesIn(sourceId: string): string[] {
+    return this.d.mentions.entitiesIn(sourceId);
+  }
   mentionCountOf(entityId: string): number {
     return this.d.mentions.countOf(entityId);
   }

@@ -176,12 +176,22 @@ export class MentionStore {
 
   /** How many distinct entities the source's mentions are resolved to. */
   entityCountIn(sourceId: string): number {
+    return this.entityIndexesIn(sourceId).size;
+  }
+
+  /** The distinct entities the source's mentions are resolved to, in order of first mention (no mention is made). */
+  entitiesIn(sourceId: string): string[] {
+    return [...this.entityIndexesIn(sourceId)].map((e) => this.ids[e - 1]);
+  }
+
+  /** entity index + 1 of each distinct entity the source's mentions are resolved to */
+  private entityIndexesIn(sourceId: string): Set<number> {
     const s = this.sourceIndex.get(sourceId);
-    if (s === undefined) return 0;
-    const cols = this.packed[s].cols;
     const seen = new Set<number>();
+    if (s === undefined) return seen;
+    const cols = this.packed[s].cols;
     for (let j = 2; j < cols.length; j += 3) if (cols[j]) seen.add(cols[j]);
-    return seen.size;
+    return seen;
   }
 }
 

@@ -103,9 +103,10 @@ export class Postings {
     return out;
   }
 
-  /** calls back with each of the entity's pairs, in order */
-  forEach(e: number, visit: (s: number, i: number) => void): void {
-    for (let k = this.from[e]; k < this.from[e + 1]; k++) visit(this.pairs[2 * k], this.pairs[2 * k + 1]);
+  /** calls back with each of the entity's pairs, in order (the first `limit` of them) */
+  forEach(e: number, visit: (s: number, i: number) => void, limit = Infinity): void {
+    const to = Math.min(this.from[e + 1], this.from[e] + limit);
+    for (let k = this.from[e]; k < to; k++) visit(this.pairs[2 * k], this.pairs[2 * k + 1]);
   }
 
   /** the entity's first `limit` pairs, made into items */
