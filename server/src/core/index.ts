@@ -18,6 +18,7 @@ import {
   type PackedClaims,
 } from './claimStore';
 import { NONE, indexIn, push } from './packed';
+import { SearchIndex, SpellingIndex, trigramsOf } from './nameIndex';
 import {
   MentionPacker,
   MentionStore,
@@ -423,53 +424,15 @@ export class CorpusIndex {
     return this.spelling().nameTokens;
   }
 
-  private spellingIndex: { nameTokens: Map<string, Set<string>>; deleteIndex: Map<string, string[]> } | undefined;
-  private searchIndex: { trigrams: Map<string, Set<string>>; searchNames: Map<string, { entityId: string; name: string }[]> } | undefined;
+  private spellingIndex: SpellingIndex | undefined;
+  private searchIndex: SearchIndex | undefined;
 
-  /** Name tokens and their one-deletion variants (symmetric-delete spelling lookup). */
-  private spelling(): NonNullable<CorpusIndex['spellingIndex']> {
-    if (this.spellingIndex) return this.spellingIndex;
-    const nameTokens = new Map<string, Set<string>>();
-    const deleteIndex = new Map<string, string[]>();
-    for (const e of this.table.entities.values()) {
-      for (const n of unique([e.name, ...e.aliases])) {
-        for (const w of n.split(/[\s]+/)) {
-          const t = fold(w).replace(/['\u2019]s?$/, '');
-          if (t.length < 3) continue;
-          const set = nameTokens.get(t);
-          if (set) set.add(e.id);
-          else nameTokens.set(t, new Set([e.id]));
-        }
-      }
-    }
-    for (const t of nameTokens.keys()) {
-      push(deleteIndex, t, t);
-      for (let i = 0; i < t.length; i++) push(deleteIndex, t.slice(0, i) + t.slice(i + 1), t);
-    }
-    return (this.spellingIndex = { nameTokens, deleteIndex });
+  private spelling(): SpellingIndex {
+    return (this.spellingIndex ??= new SpellingIndex(this.table.entities.values()));
   }
 
-  /** Trigrams of every folded name and alias, for the fuzzy palette search. */
-  private searching(): NonNullable<CorpusIndex['searchIndex']> {
-    if (this.searchIndex) return this.searchIndex;
-    const trigrams = new Map<string, Set<string>>();
-    const searchNames = new Map<string, { entityId: string; name: string }[]>();
-    for (const e of this.table.entities.values()) {
-      for (const n of unique([e.name, ...e.aliases])) {
-        const key = fold(n);
-        const list = searchNames.get(key);
-        if (list) list.push({ entityId: e.id, name: n });
-        else {
-          searchNames.set(key, [{ entityId: e.id, name: n }]);
-          for (const g of trigramsOf(key)) {
-            const s = trigrams.get(g);
-            if (s) s.add(key);
-            else trigrams.set(g, new Set([key]));
-          }
-        }
-      }
-    }
-    return (this.searchIndex = { trigrams, searchNames });
+  private searching(): SearchIndex {
+    return (this.searchIndex ??= new SearchIndex(this.table.entities.values()));
   }
 
   entity(id: string): Entity | undefined {
@@ -492,19 +455,7 @@ export class CorpusIndex {
 
   /** Known name tokens within edit distance 1 (2 for long words) of a word. */
   nearMisses(word: string): { token: string; distance: number; entityIds: string[] }[] {
-    const w = fold(word);
-    const { deleteIndex, nameTokens } = this.spelling();
-    const max = w.length >= 8 ? 2 : 1;
-    const cands = new Set<string>();
-    for (const c of deleteIndex.get(w) ?? []) cands.add(c);
-    for (let i = 0; i < w.length; i++) for (const c of deleteIndex.get(w.slice(0, i) + w.slice(i + 1)) ?? []) cands.add(c);
-    const out: { token: string; distance: number; entityIds: string[] }[] = [];
-    for (const c of cands) {
-      if (c === w) continue;
-      const d = damerauLevenshtein(w, c, max);
-      if (d <= max) out.push({ token: c, distance: d, entityIds: [...(nameTokens.get(c) ?? [])] });
-    }
-    return out.sort((a, b) => a.distance - b.distance);
+    return this.spelling().nearMisses(word);
   }
 
   /**
@@ -519,12 +470,8 @@ export class CorpusIndex {
         .slice(0, limit)
         .map((e) => ({ entity: e, score: 0, matched: e.name }));
     }
-    const { trigrams, searchNames } = this.searching();
-    const counts = new Map<string, number>();
-    for (const g of trigramsOf(q)) for (const k of trigrams.get(g) ?? []) counts.set(k, (counts.get(k) ?? 0) + 1);
-    const pre = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 300);
     const best = new Map<string, { entity: Entity; score: number; matched: string }>();
-    for (const [key, c] of pre) {
+    for (const { key, shared: c, names } of this.searching().candidates(q, 300)) {
       let score = c / Math.max(1, trigramsOf(q).length);
       if (key === q) score += 3;
       else if (key.startsWith(q)) score += 2;
@@ -534,7 +481,7 @@ export class CorpusIndex {
         const d = Math.min(...words.map((w) => damerauLevenshtein(q, w, 3)), damerauLevenshtein(q, key, 3));
         score += d <= 3 ? (3 - d) * 0.5 : 0;
       }
-      for (const { entityId, name } of searchNames.get(key) ?? []) {
+      for (const { entityId, name } of names) {
         const e = this.table.entities.get(entityId)!;
         const s = score + Math.log10(1 + this.mentionCountOf(e.id)) * 0.2;
         const prev = best.get(entityId);
@@ -735,13 +682,6 @@ export class KeySet implements Iterable<string> {
   [Symbol.iterator](): Iterator<string> {
     return this.sorted[Symbol.iterator]();
   }
-}
-
-function trigramsOf(s: string): string[] {
-  const t = `  ${s} `;
-  const out: string[] = [];
-  for (let i = 0; i + 3 <= t.length; i++) out.push(t.slice(i, i + 3));
-  return out;
 }
 
 function unique<T>(xs: T[]): T[] {

@@ -1,0 +1,202 @@
+import type { Entity } from './model';
+import { damerauLevenshtein } from './entities/resolve';
+import { fold } from './lexicon';
+
+/**
+ * The name indexes behind spelling suggestions and the fuzzy palette search, built on first use after a rebuild.
+ * Both are kept as typed arrays over shared strings: at 10,000 articles, maps of strings to sets and lists took
+ * ~90 MB of heap (a quarter of the server's), as columns they take a few.
+ */
+
+/** 32-bit FNV-1a of a string's UTF-16 code units */
+function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** `v` is `t`, or `t` with one character deleted */
+function isVariant(t: string, v: string): boolean {
+  if (t.length === v.length) return t === v;
+  if (t.length !== v.length + 1) return false;
+  let p = 0;
+  while (p < v.length && t.charCodeAt(p) === v.charCodeAt(p)) p++;
+  return t.startsWith(v.slice(p), p + 1);
+}
+
+/** entries sorted by (hash, owner), split into two columns */
+function sortedPairs(hashes: number[], owners: number[]): { hashes: Uint32Array; owners: Int32Array } {
+  // hash * 2^21 + owner is exact in a double while owners stay below 2^21
+  const keyed = new Float64Array(hashes.length);
+  for (let j = 0; j < hashes.length; j++) keyed[j] = hashes[j] * 2097152 + owners[j];
+  keyed.sort();
+  const h = new Uint32Array(keyed.length);
+  const o = new Int32Array(keyed.length);
+  for (let j = 0; j < keyed.length; j++) {
+    h[j] = Math.floor(keyed[j] / 2097152);
+    o[j] = keyed[j] - h[j] * 2097152;
+  }
+  return { hashes: h, owners: o };
+}
+
+/** the first entry at or after hash `h` */
+function lowerBound(hashes: Uint32Array, h: number): number {
+  let lo = 0;
+  let hi = hashes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (hashes[mid] < h) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** most name tokens the spelling index takes (the packed owner column holds indexes below 2^21) */
+const MAX_TOKENS = 2097152;
+
+/**
+ * Name tokens (folded words of every name and alias, 3 letters or more) with the entities they name, and their
+ * one-deletion variants for symmetric-delete spelling lookup: a word's candidates are the tokens that share a
+ * variant with it. The variants are kept as sorted hashes, each checked against its token when found.
+ */
+export class SpellingIndex {
+  /** folded name token -> the entities whose names have it */
+  readonly nameTokens = new Map<string, Set<string>>();
+  private readonly tokens: string[];
+  private readonly hashes: Uint32Array;
+  private readonly owners: Int32Array;
+
+  constructor(entities: Iterable<Entity>) {
+    for (const e of entities) {
+      for (const n of new Set([e.name, ...e.aliases])) {
+        for (const w of n.split(/[\s]+/)) {
+          const t = fold(w).replace(/['\u2019]s?$/, '');
+          if (t.length < 3) continue;
+          const set = this.nameTokens.get(t);
+          if (set) set.add(e.id);
+          else if (this.nameTokens.size < MAX_TOKENS) this.nameTokens.set(t, new Set([e.id]));
+        }
+      }
+    }
+    this.tokens = [...this.nameTokens.keys()];
+    const hashes: number[] = [];
+    const owners: number[] = [];
+    for (let k = 0; k < this.tokens.length; k++) {
+      const t = this.tokens[k];
+      hashes.push(hash32(t));
+      owners.push(k);
+      for (let i = 0; i < t.length; i++) {
+        hashes.push(hash32(t.slice(0, i) + t.slice(i + 1)));
+        owners.push(k);
+      }
+    }
+    ({ hashes: this.hashes, owners: this.owners } = sortedPairs(hashes, owners));
+  }
+
+  /** Known name tokens within edit distance 1 (2 for long words) of a word, nearest first. */
+  nearMisses(word: string): { token: string; distance: number; entityIds: string[] }[] {
+    const w = fold(word);
+    const max = w.length >= 8 ? 2 : 1;
+    const cands = new Set<string>();
+    const variants = [w];
+    for (let i = 0; i < w.length; i++) variants.push(w.slice(0, i) + w.slice(i + 1));
+    for (const v of variants) {
+      const h = hash32(v);
+      for (let j = lowerBound(this.hashes, h); j < this.hashes.length && this.hashes[j] === h; j++) {
+        const t = this.tokens[this.owners[j]];
+        if (isVariant(t, v)) cands.add(t);
+      }
+    }
+    const out: { token: string; distance: number; entityIds: string[] }[] = [];
+    for (const c of cands) {
+      if (c === w) continue;
+      const d = damerauLevenshtein(w, c, max);
+      if (d <= max) out.push({ token: c, distance: d, entityIds: [...(this.nameTokens.get(c) ?? [])] });
+    }
+    return out.sort((a, b) => a.distance - b.distance);
+  }
+}
+
+export function trigramsOf(s: string): string[] {
+  const t = `  ${s} `;
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= t.length; i++) out.push(t.slice(i, i + 3));
+  return out;
+}
+
+/**
+ * Every folded name and alias with the entities it names, and the trigrams of each as postings, for the fuzzy
+ * palette search: a query's trigrams pre-select a few hundred names, never a scan of the whole corpus.
+ */
+export class SearchIndex {
+  /** distinct folded names */
+  private readonly keys: string[] = [];
+  /** per folded name: where its (entity, name as written) pairs start in `entityOf`/`nameOf` */
+  private readonly start: Int32Array;
+  private readonly entityOf: string[] = [];
+  private readonly nameOf: string[] = [];
+  /** trigram -> indexes of the folded names that have it, in order */
+  private readonly postings = new Map<string, Int32Array>();
+
+  constructor(entities: Iterable<Entity>) {
+    const keyIndex = new Map<string, number>();
+    const pairs: number[][] = [];
+    const grams = new Map<string, number[]>();
+    let n = 0;
+    for (const e of entities) {
+      for (const name of new Set([e.name, ...e.aliases])) {
+        const key = fold(name);
+        let k = keyIndex.get(key);
+        if (k === undefined) {
+          keyIndex.set(key, (k = this.keys.length));
+          this.keys.push(key);
+          pairs.push([]);
+          for (const g of trigramsOf(key)) {
+            const list = grams.get(g);
+            if (!list) grams.set(g, [k]);
+            else if (list[list.length - 1] !== k) list.push(k);
+          }
+        }
+        pairs[k].push(n++);
+        this.entityOf.push(e.id);
+        this.nameOf.push(name);
+      }
+    }
+    // the pairs regrouped by folded name
+    this.start = new Int32Array(this.keys.length + 1);
+    const entityOf: string[] = new Array(n);
+    const nameOf: string[] = new Array(n);
+    let at = 0;
+    for (let k = 0; k < pairs.length; k++) {
+      this.start[k] = at;
+      for (const j of pairs[k]) {
+        entityOf[at] = this.entityOf[j];
+        nameOf[at++] = this.nameOf[j];
+      }
+    }
+    this.start[pairs.length] = at;
+    this.entityOf = entityOf;
+    this.nameOf = nameOf;
+    for (const [g, list] of grams) this.postings.set(g, Int32Array.from(list));
+  }
+
+  /**
+   * The folded names sharing most trigrams with the folded query (the first `limit`, most shared first, ties in
+   * index order), with how many they share and the (entity id, name as written) pairs each stands for.
+   */
+  candidates(q: string, limit: number): { key: string; shared: number; names: { entityId: string; name: string }[] }[] {
+    const counts = new Map<number, number>();
+    for (const g of trigramsOf(q)) {
+      const list = this.postings.get(g);
+      if (list) for (const k of list) counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    return [...counts.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([k, shared]) => {
+        const names: { entityId: string; name: string }[] = [];
+        for (let j = this.start[k]; j < this.start[k + 1]; j++) names.push({ entityId: this.entityOf[j], name: this.nameOf[j] });
+        return { key: this.keys[k], shared, names };
+      });
+  }
+}

@@ -1,0 +1,68 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SearchIndex, SpellingIndex } from '../../server/src/core/nameIndex';
+import type { Entity } from '../../server/src/core/model';
+
+function entity(id: string, name: string, aliases: string[] = []): Entity {
+  return { id, name, type: 'person', aliases, mentions: [] };
+}
+
+const ENTITIES = [
+  entity('person:ilse-verhoeven', 'Ilse Verhoeven', ['Verhoeven']),
+  entity('person:piet-verhoeven', 'Piet Verhoeven'),
+  entity('place:dunmore', 'Dunmore'),
+  entity('organization:harbour-authority', 'Harbour Authority', ['Port Authority']),
+  entity('person:anna-kowalczyk', 'Anna Kowalczyk'),
+];
+
+test('spelling: the name tokens within one edit (two for long words) of a word, nearest first, with their entities', () => {
+  const s = new SpellingIndex(ENTITIES);
+  assert.deepEqual([...s.nameTokens.get('verhoeven')!].sort(), ['person:ilse-verhoeven', 'person:piet-verhoeven']);
+  assert.ok(!s.nameTokens.has('of'), 'words under three letters are no tokens');
+  const near = (w: string) => s.nearMisses(w).map((x) => [x.token, x.distance]);
+  assert.deepEqual(near('Dunmoer'), [['dunmore', 1]], 'a transposition');
+  assert.deepEqual(near('Dunore'), [['dunmore', 1]], 'a deletion');
+  assert.deepEqual(near('Dunmorre'), [['dunmore', 1]], 'an insertion');
+  assert.deepEqual(near('Dunmare'), [['dunmore', 1]], 'a substitution');
+  assert.deepEqual(near('Kowalcyzk'), [['kowalczyk', 1]]);
+  assert.deepEqual(near('Kowalcyk'), [['kowalczyk', 1]]);
+  assert.deepEqual(near('Kwalczyyk'), [['kowalczyk', 2]], 'two edits in a long word, through a shared deletion');
+  assert.deepEqual(near('Kowlaczk'), [], 'two edits that share no deletion are not found');
+  assert.deepEqual(near('Dunmore'), [], 'a known token is no near miss of itself');
+  assert.deepEqual(near('Harbor'), [['harbour', 1]]);
+  assert.deepEqual(near('Zyxwvut'), []);
+  assert.deepEqual(s.nearMisses('Verhoevn')[0].entityIds.sort(), ['person:ilse-verhoeven', 'person:piet-verhoeven']);
+});
+
+test('spelling: a word whose variants share a hash with no token of its own finds nothing false', () => {
+  // many tokens, so that many hashes are in the table; every answer must truly be one edit away
+  const many = Array.from({ length: 3000 }, (_, i) => entity(`person:p${i}`, `Name${i.toString(36)}x Surname${(i * 7919).toString(36)}`));
+  const s = new SpellingIndex(many);
+  for (const w of ['namezzx', 'surnameqq', 'nam1x', 'surname9z']) {
+    for (const x of s.nearMisses(w)) assert.ok(x.distance <= (w.length >= 8 ? 2 : 1), `${w} -> ${x.token}`);
+  }
+});
+
+test('search: names sharing most trigrams with the query come first, each with the entities and names it stands for', () => {
+  const s = new SearchIndex(ENTITIES);
+  const top = s.candidates('verhoeven', 10);
+  assert.deepEqual(top[0], {
+    key: 'verhoeven',
+    shared: 10,
+    names: [{ entityId: 'person:ilse-verhoeven', name: 'Verhoeven' }],
+  });
+  assert.deepEqual(
+    top.slice(1, 3).map((x) => x.key),
+    ['ilse verhoeven', 'piet verhoeven'],
+  );
+  assert.ok(top.every((x) => x.shared >= 1));
+  assert.equal(s.candidates('verhoeven', 2).length, 2, 'the limit holds');
+  assert.deepEqual(s.candidates('qqqq', 10), []);
+  const auth = s.candidates('authority', 5);
+  assert.deepEqual(
+    auth.slice(0, 2).map((x) => x.key),
+    ['harbour authority', 'port authority'],
+    'ties keep the order names were indexed in',
+  );
+  assert.ok(auth.slice(2).every((x) => x.shared < auth[1].shared));
+});
