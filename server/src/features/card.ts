@@ -60,26 +60,6 @@ export function disputeView(index: CorpusIndex, d: Dispute): DisputeView {
   };
 }
 
-/** The entity's claims grouped by source, computed once per index version. */
-const groupedCache = new WeakMap<CorpusIndex, { version: number; byEntity: Map<string, Map<string, Claim[]>> }>();
-function claimsBySource(index: CorpusIndex, entityId: string): Map<string, Claim[]> {
-  let c = groupedCache.get(index);
-  if (!c || c.version !== index.version) groupedCache.set(index, (c = { version: index.version, byEntity: new Map() }));
-  let g = c.byEntity.get(entityId);
-  if (!g) {
-    g = new Map();
-    for (const cl of index.claimsOf(entityId)) {
-      const l = g.get(cl.sourceId);
-      if (l) l.push(cl);
-      else g.set(cl.sourceId, [cl]);
-    }
-    // (bounded: the claims it holds stay in memory)
-    if (c.byEntity.size > 2000) c.byEntity.clear();
-    c.byEntity.set(entityId, g);
-  }
-  return g;
-}
-
 /**
  * The name as written when the claim names the entity only through a name that fits several entities ("Abdeslam"
  * in an article about two brothers): such a sentence may be about another of them.
@@ -100,7 +80,9 @@ export function ambiguousName(index: CorpusIndex, c: Claim, entityId: string): s
  * stances, then position in the article.
  */
 function rankedClaims(index: CorpusIndex, e: Entity, sourceId: string): Claim[] {
-  const list = claimsBySource(index, e.id).get(sourceId) ?? [];
+  // only this source's claims of the entity are made (a popular entity has thousands in other sources)
+  const s = index.claims.sourceAt(sourceId);
+  const list = s === undefined ? [] : (ranking(index, e).bySource.get(sourceId) ?? []).map((i) => index.claims.at(s, i));
   const score = (c: Claim) =>
     (c.entityIds.includes(e.id) && !ambiguousName(index, c, e.id) ? 3 : 0) +
     (c.quantities.length ? 1 : 0) +
@@ -118,10 +100,19 @@ function rankedClaims(index: CorpusIndex, e: Entity, sourceId: string): Claim[] 
  * as strings). Each source is scored once, and the order is kept per index version (a popular entity is named in
  * thousands of sources, and every hover on it needs this list).
  */
-const sourcesCache = new WeakMap<CorpusIndex, { version: number; byEntity: Map<string, string[]> }>();
+interface Ranking {
+  /** the sources naming the entity, most relevant first */
+  sources: string[];
+  /** the indexes of the entity's claims in each source */
+  bySource: Map<string, number[]>;
+}
+const rankingCache = new WeakMap<CorpusIndex, { version: number; byEntity: Map<string, Ranking> }>();
 function sourcesFor(index: CorpusIndex, e: Entity): string[] {
-  let cache = sourcesCache.get(index);
-  if (!cache || cache.version !== index.version) sourcesCache.set(index, (cache = { version: index.version, byEntity: new Map() }));
+  return ranking(index, e).sources;
+}
+function ranking(index: CorpusIndex, e: Entity): Ranking {
+  let cache = rankingCache.get(index);
+  if (!cache || cache.version !== index.version) rankingCache.set(index, (cache = { version: index.version, byEntity: new Map() }));
   const hit = cache.byEntity.get(e.id);
   if (hit) return hit;
   // scored from the claims' indexes: a popular entity's claims are not all made for this
@@ -135,10 +126,10 @@ function sourcesFor(index: CorpusIndex, e: Entity): string[] {
     };
   });
   rows.sort((a, b) => b.score - a.score || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
-  const ids = rows.map((r) => r.id);
+  const r = { sources: rows.map((x) => x.id), bySource };
   if (cache.byEntity.size > 2000) cache.byEntity.clear();
-  cache.byEntity.set(e.id, ids);
-  return ids;
+  cache.byEntity.set(e.id, r);
+  return r;
 }
 
 /** The candidates of an ambiguous name, most named first (sources, then mentions, then name). */
