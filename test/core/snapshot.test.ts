@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as v8 from 'node:v8';
 import { corpus, plainEntities } from './helpers';
-import { CorpusIndex } from '../../server/src/core/index';
+import { CorpusIndex, KeySet } from '../../server/src/core/index';
 import { checkDraft } from '../../server/src/core/check';
 
 const docs = [
@@ -32,7 +32,15 @@ test('a snapshot of the derived index, serialised and loaded into a fresh index,
   assert.deepEqual(loaded.disputes, idx.disputes);
   assert.deepEqual(plainEntities(loaded.entities), plainEntities(idx.entities));
   assert.deepEqual([...loaded.claims.denialSources()], [...idx.claims.denialSources()]);
-  assert.deepEqual([...loaded.sourceKeys.get('Harbour Post')!], [...idx.sourceKeys.get('Harbour Post')!]);
+  // each source's key and entity sets, the same after a rebuild and a load (the source with no claim has none)
+  for (const i of [idx, loaded]) {
+    assert.deepEqual([...i.sourceKeys.keys()].sort(), ['Coast Courier', 'Harbour Post']);
+    assert.deepEqual([...i.sourceEntities.keys()].sort(), ['Coast Courier', 'Harbour Post']);
+  }
+  for (const id of ['Harbour Post', 'Coast Courier']) {
+    assert.deepEqual([...loaded.sourceKeys.get(id)!], [...idx.sourceKeys.get(id)!]);
+    assert.deepEqual([...loaded.sourceEntities.get(id)!], [...idx.sourceEntities.get(id)!]);
+  }
   assert.ok(loaded.disputes.length > 0 && loaded.claims.size > 0);
   const draft = 'Mayor Ilse Verhoeven said 12 people were hurt when the Dunmore bridge collapsed.\n\nInspectors visited in March.';
   assert.deepEqual(checkDraft(loaded, draft).findings, checkDraft(idx, draft).findings);
@@ -45,4 +53,18 @@ test('a snapshot whose parts do not fit together is refused', () => {
   const parts = [...idx.snapshot(1)];
   assert.throws(() => new CorpusIndex().loadSnapshot(parts.slice(1)), /before its meta part/);
   assert.throws(() => new CorpusIndex().loadSnapshot(parts.slice(0, -1)), /expected/);
+});
+
+test("a source's key set answers membership and lists its members in sort order, over a table the sets share", () => {
+  const { table, rank } = KeySet.table(['wound', 'bridge', 'collaps', 'bridge', '~responsible', 'Zed']);
+  assert.deepEqual(table, ['Zed', 'bridge', 'collaps', 'wound', '~responsible'], 'distinct, in sort order');
+  const a = KeySet.of(table, rank, new Set(['wound', 'bridge', '~responsible']));
+  const b = KeySet.of(table, rank, ['Zed']);
+  assert.deepEqual([...a], ['bridge', 'wound', '~responsible']);
+  assert.equal(a.size, 3);
+  for (const k of ['bridge', 'wound', '~responsible']) assert.ok(a.has(k), k);
+  for (const k of ['Zed', 'collaps', 'brid', 'bridges', '', 'unknown']) assert.ok(!a.has(k), k);
+  assert.ok(b.has('Zed') && !b.has('bridge'));
+  assert.equal(KeySet.of(table, rank, []).has('bridge'), false);
+  assert.throws(() => KeySet.of(table, rank, ['nowhere']), /nowhere is not in the table/);
 });

@@ -263,16 +263,19 @@ export class CorpusIndex {
     const ids = new Map<string, number>();
     const packer = new ClaimPacker(ids);
     const mentionPacker = new MentionPacker(ids);
+    const sets = new Map<string, { keys: Set<string>; ents: Set<string> }>();
     for (let i = 0; i < docs.length; i++) {
       const { id, text } = docs[i].source;
       packer.add(id, text, built[i]);
       mentionPacker.add(id, text, table.mentions.get(id) ?? NONE);
-      indexSourceClaims(d, id, built[i]);
+      const x = sourceClaimSets(built[i]);
+      if (x) sets.set(id, x);
       yield;
     }
     const idTable = [...ids.keys()];
     d.claims = packer.finish(idTable);
     d.mentions = mentionPacker.finish(idTable);
+    indexSourceSets(d, sets, d.claims.keys, idTable);
     d.table = storedTable(table, d.mentions);
     yield;
     // the disputes' claims as the rebuild made them (asking the new store would make them again)
@@ -367,6 +370,7 @@ export class CorpusIndex {
     const packed: PackedClaims[] = [];
     const packedMentions: PackedMentions[] = [];
     const entities = new Map<string, Omit<Entity, 'mentions'>>();
+    const sets = new Map<string, { keys: string[]; ents: string[] }>();
     const add = (part: SnapshotPart): void => {
       if (part.kind === 'meta') {
         meta = part;
@@ -388,10 +392,10 @@ export class CorpusIndex {
         const sourceId = source.id;
         const text = source.text;
         sources.set(sourceId, source);
-        d.sourceKeys.set(sourceId, KeySet.fromSorted(p.keys.map((i) => keys[i])));
-        d.sourceEntities.set(sourceId, KeySet.fromSorted(p.entities));
         if (!isPackedClaims(p.claims) || !isPackedMentions(p.mentions))
           throw new Error(`snapshot: the claims or mentions of ${sourceId} are not columns`);
+        // (as the rebuild: the sets of the sources with claims)
+        if (p.claims.count) sets.set(sourceId, { keys: p.keys.map((i) => keys[i]), ents: p.entities });
         sourceIds.push(sourceId);
         sourceTexts.push(text);
         packed.push(ownedClaims(p.claims));
@@ -406,6 +410,7 @@ export class CorpusIndex {
       const canon = idTable.map((id) => entities.get(id)?.id ?? id);
       d.claims = new ClaimStore(keys, canon, sourceIds, sourceTexts, packed);
       d.mentions = new MentionStore(canon, sourceIds, sourceTexts, packedMentions);
+      indexSourceSets(d, sets, keys, canon);
       d.table = storedTable({ ...meta.lookups, entities }, d.mentions);
       indexDisputes(d);
       this.sources.clear();
@@ -520,17 +525,31 @@ function indexDisputes(d: Derived): void {
   }
 }
 
-/** A source's key and entity sets from its claims. */
-function indexSourceClaims(d: Derived, sourceId: string, claims: Claim[]): void {
-  if (!claims.length) return;
+/** A source's meaning keys and entities from its claims (none when it has no claim). */
+function sourceClaimSets(claims: Claim[]): { keys: Set<string>; ents: Set<string> } | undefined {
+  if (!claims.length) return undefined;
   const keys = new Set<string>();
   const ents = new Set<string>();
   for (const c of claims) {
     for (const x of c.keys) keys.add(x);
     for (const x of c.entityIds) ents.add(x);
   }
-  d.sourceKeys.set(sourceId, new KeySet(keys));
-  d.sourceEntities.set(sourceId, new KeySet(ents));
+  return { keys, ents };
+}
+
+/** Each source's key and entity sets, over sorted tables of every key and entity id the sets hold. */
+function indexSourceSets(
+  d: Derived,
+  sets: Map<string, { keys: Iterable<string>; ents: Iterable<string> }>,
+  keys: string[],
+  ids: string[],
+): void {
+  const k = KeySet.table(keys);
+  const e = KeySet.table(ids);
+  for (const [sourceId, x] of sets) {
+    d.sourceKeys.set(sourceId, KeySet.of(k.table, k.rank, x.keys));
+    d.sourceEntities.set(sourceId, KeySet.of(e.table, e.rank, x.ents));
+  }
 }
 
 /** inverted index for matching a draft sentence by meaning without scanning every dispute */
@@ -651,36 +670,53 @@ function buildClaims(d: Derived, table: EntityTable, source: Source, a: SourceAn
 }
 
 /**
- * A read-only set of strings kept as a sorted array (binary search): a quarter of the memory of a Set for the
- * few hundred keys of each article, which are built once per rebuild and only looked up afterwards.
+ * A read-only set of strings of one table, kept as the sorted positions of its members in that table, itself sorted
+ * (binary search, 4 bytes a member off the heap): each article's few hundred meaning keys and its entities, built once
+ * per rebuild and only looked up afterwards. At 10,000 articles, sorted arrays of the strings took 41 MB of heap.
  */
 export class KeySet implements Iterable<string> {
-  private readonly sorted: string[];
-  constructor(items: Iterable<string>, sorted = false) {
-    this.sorted = sorted ? (items as string[]) : [...items].sort();
+  /** `table`: distinct strings in sort order, shared by the sets; `members`: positions in it, ascending */
+  private constructor(
+    private readonly table: readonly string[],
+    private readonly members: Int32Array,
+  ) {}
+
+  /** A set of `items`, each in `table` at the position `rank` gives. */
+  static of(table: readonly string[], rank: Map<string, number>, items: Iterable<string>): KeySet {
+    const members = Int32Array.from(items, (k) => {
+      const r = rank.get(k);
+      if (r === undefined) throw new Error(`${k} is not in the table`);
+      return r;
+    });
+    return new KeySet(table, members.sort());
   }
-  /** from an array already in this set's order (a snapshot's) */
-  static fromSorted(items: string[]): KeySet {
-    return new KeySet(items, true);
+
+  /** The sorted table of distinct `items`, and the position of each. */
+  static table(items: Iterable<string>): { table: string[]; rank: Map<string, number> } {
+    const table = [...new Set(items)].sort();
+    return { table, rank: new Map(table.map((k, i) => [k, i])) };
   }
+
   get size(): number {
-    return this.sorted.length;
+    return this.members.length;
   }
+
   has(k: string): boolean {
-    const a = this.sorted;
+    const { table, members } = this;
     let lo = 0;
-    let hi = a.length - 1;
+    let hi = members.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const x = a[mid];
+      const x = table[members[mid]];
       if (x === k) return true;
       if (x < k) lo = mid + 1;
       else hi = mid - 1;
     }
     return false;
   }
-  [Symbol.iterator](): Iterator<string> {
-    return this.sorted[Symbol.iterator]();
+
+  *[Symbol.iterator](): Iterator<string> {
+    for (let i = 0; i < this.members.length; i++) yield this.table[this.members[i]];
   }
 }
 
