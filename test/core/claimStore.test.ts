@@ -178,7 +178,8 @@ test('claims materialised beyond the cap are dropped for the least recently used
 test('packed claims that do not fit together are refused', () => {
   const { store } = sample();
   const good = store.packedSources()[0].claims;
-  const bad = (change: Partial<PackedClaims>) => () => new ClaimStore(store.keys, store.ids, ['a'], [TEXT_A], [{ ...good, ...change }]);
+  const bad = (change: Partial<PackedClaims>) => () =>
+    new ClaimStore(store.keys, store.ids, ['a'], [{ text: TEXT_A }], [{ ...good, ...change }]);
   assert.doesNotThrow(bad({}));
   assert.throws(bad({ stances: new Uint8Array([0, 9, 0]) }), /unknown stance code 9/);
   assert.throws(bad({ spans: new Int32Array(2) }), /different lengths/);

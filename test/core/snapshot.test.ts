@@ -4,6 +4,7 @@ import * as v8 from 'node:v8';
 import { corpus, plainEntities } from './helpers';
 import { CorpusIndex, KeySet } from '../../server/src/core/index';
 import { checkDraft } from '../../server/src/core/check';
+import { packedTextOf } from '../../server/src/core/text/packedText';
 
 const docs = [
   {
@@ -28,6 +29,11 @@ test('a snapshot of the derived index, serialised and loaded into a fresh index,
   for (const i of [idx, loaded]) assert.ok(!('mentions' in i.table));
   assert.ok(!('mentions' in (parts[0] as { lookups: object }).lookups));
   assert.deepEqual([...loaded.sources.keys()].sort(), [...idx.sources.keys()].sort());
+  // the loaded sources keep their texts packed (as the snapshotted index does from then on), and read the same
+  for (const [id, s] of loaded.sources) {
+    assert.ok(packedTextOf(s) && packedTextOf(idx.sources.get(id)!), id);
+    assert.equal(s.text, docs.find((d) => d.id === id)!.text);
+  }
   assert.deepEqual([...loaded.claims.all()], [...idx.claims.all()]);
   assert.deepEqual(loaded.disputes, idx.disputes);
   assert.deepEqual(plainEntities(loaded.entities), plainEntities(idx.entities));

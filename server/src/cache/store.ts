@@ -287,7 +287,7 @@ export function writeSnapshot(
   const items = (function* (): Generator<SnapshotItem> {
     yield { kind: 'problems', list: problems };
     for (const p of parts)
-      yield p.kind === 'sources' ? { kind: 'sources', list: p.list.map((x) => ({ ...x, source: toPlain(x.source) as Source })) } : p;
+      yield p.kind === 'sources' ? { kind: 'sources', list: p.list.map((x) => ({ ...x, source: toPlain(x.source) })) } : p;
   })();
   return writeChunked(file, SNAPSHOT, fingerprint, { corpus }, items, { chunk: 1 });
 }

@@ -1,5 +1,5 @@
 import type { Claim, Quantity, Speaker, Stance } from './model';
-import { NONE, Postings, SlotCache, indexIn, push } from './packed';
+import { NONE, Postings, SlotCache, detachedSlice, indexIn, push, type HasText, hasText } from './packed';
 
 /**
  * One source's claims as columns of numbers: the form claims are kept in memory and in the snapshot. A corpus of
@@ -64,7 +64,7 @@ export const OUTLET: Speaker = Object.freeze({ kind: 'outlet' }) as Speaker;
 /** most claims materialised at once (all of them up to ~50,000 articles); the least recently used sources' objects
  * are dropped beyond it. A small cap saves memory but makes the cards of popular entities pay for making their
  * claims again (at 10,000 articles, a cap of 65,536 raised the p99 of hover from 4.6 to 12 ms). */
-const MATERIALISED_CAP = 1 << 19;
+const MATERIALISED_CAP = 1 << 16;
 
 type Extra = [cue: string | 0, speaker: Speaker | 0, quantities: Quantity[] | 0, dates: Claim['dates'] | 0];
 
@@ -99,7 +99,8 @@ export class ClaimStore {
     readonly keys: string[],
     readonly ids: string[],
     readonly sourceIds: string[],
-    private readonly texts: string[],
+    /** the sources' texts (the sources themselves), read when a claim is made */
+    private readonly texts: readonly HasText[],
     private readonly packed: PackedClaims[],
     /** most claims kept made at once */
     cap = MATERIALISED_CAP,
@@ -185,7 +186,7 @@ export class ClaimStore {
       id: claimId(sourceId, i),
       sourceId,
       span: { start, end },
-      text: this.texts[s].slice(start, end),
+      text: detachedSlice(this.texts[s].text, start, end),
       entityIds,
       contextIds,
       speaker: extra?.[1] || OUTLET,
@@ -303,7 +304,7 @@ export class ClaimStore {
 export class ClaimPacker {
   private readonly keyIds = new Map<string, number>();
   private readonly sourceIds: string[] = [];
-  private readonly texts: string[] = [];
+  private readonly texts: HasText[] = [];
   private readonly packed: PackedClaims[] = [];
   /** key index -> number of claims with the key */
   private df: number[] = [];
@@ -329,7 +330,8 @@ export class ClaimPacker {
     return i === undefined ? 0 : this.df[i];
   }
 
-  add(sourceId: string, text: string, claims: ClaimRecord[]): void {
+  /** `text`: the source's text, or the source (whose text is read only when a claim is made) */
+  add(sourceId: string, text: string | HasText, claims: ClaimRecord[]): void {
     const n = claims.length;
     const spans = new Int32Array(2 * n);
     const stances = new Uint8Array(n);
@@ -363,7 +365,7 @@ export class ClaimPacker {
         extra.push(i, c.stanceCue ?? 0, speaker, c.quantities.length ? c.quantities : 0, c.dates.length ? c.dates : 0);
     }
     this.sourceIds.push(sourceId);
-    this.texts.push(text);
+    this.texts.push(hasText(text));
     this.packed.push({
       count: n,
       spans,

@@ -19,6 +19,7 @@ import {
 } from './claimStore';
 import { NONE, indexIn, push } from './packed';
 import { SearchIndex, SpellingIndex, trigramsOf } from './nameIndex';
+import { isPackedText, packTextOf, packedTextOf, withoutText, type PackedText } from './text/packedText';
 import {
   MentionPacker,
   MentionStore,
@@ -36,7 +37,9 @@ import {
  * "the text as written at the span".
  */
 export interface SnapshotSource {
-  source: Source;
+  /** the source but its text, which is `text` */
+  source: Omit<Source, 'text'>;
+  text: PackedText;
   /** as the index keeps them (indexes into the meta part's key and id tables) */
   claims: PackedClaims;
   /** as the index keeps them (entity indexes into the meta part's id table) */
@@ -265,9 +268,10 @@ export class CorpusIndex {
     const mentionPacker = new MentionPacker(ids);
     const sets = new Map<string, { keys: Set<string>; ents: Set<string> }>();
     for (let i = 0; i < docs.length; i++) {
-      const { id, text } = docs[i].source;
-      packer.add(id, text, built[i]);
-      mentionPacker.add(id, text, table.mentions.get(id) ?? NONE);
+      const source = docs[i].source;
+      const id = source.id;
+      packer.add(id, source, built[i]);
+      mentionPacker.add(id, source, table.mentions.get(id) ?? NONE);
       const x = sourceClaimSets(built[i]);
       if (x) sets.set(id, x);
       yield;
@@ -335,7 +339,7 @@ export class CorpusIndex {
     const keyOf = (k: string) => keyIds.get(k)!;
     for (let i = 0; i < ids.length; i += batch) {
       const list: SnapshotSource[] = ids.slice(i, i + batch).map((sourceId) => ({
-        source: sources.get(sourceId)!,
+        ...packedSource(sources.get(sourceId)!),
         claims: packed.get(sourceId) ?? NO_CLAIMS,
         mentions: packedMentions.get(sourceId) ?? NO_MENTIONS,
         keys: [...(d.sourceKeys.get(sourceId) ?? [])].map(keyOf),
@@ -366,7 +370,7 @@ export class CorpusIndex {
     const d = emptyDerived();
     const sources = new Map<string, Source>();
     const sourceIds: string[] = [];
-    const sourceTexts: string[] = [];
+    const sourceTexts: Source[] = [];
     const packed: PackedClaims[] = [];
     const packedMentions: PackedMentions[] = [];
     const entities = new Map<string, Omit<Entity, 'mentions'>>();
@@ -388,16 +392,16 @@ export class CorpusIndex {
         return;
       }
       for (const p of part.list) {
-        const source = p.source;
-        const sourceId = source.id;
-        const text = source.text;
+        const sourceId = p.source.id;
+        if (!isPackedClaims(p.claims) || !isPackedMentions(p.mentions) || !isPackedText(p.text))
+          throw new Error(`snapshot: the text, claims or mentions of ${sourceId} are not packed`);
+        // the text stays packed (read when shown)
+        const source = packTextOf(p.source as Source, ownedText(p.text));
         sources.set(sourceId, source);
-        if (!isPackedClaims(p.claims) || !isPackedMentions(p.mentions))
-          throw new Error(`snapshot: the claims or mentions of ${sourceId} are not columns`);
         // (as the rebuild: the sets of the sources with claims)
         if (p.claims.count) sets.set(sourceId, { keys: p.keys.map((i) => keys[i]), ents: p.entities });
         sourceIds.push(sourceId);
-        sourceTexts.push(text);
+        sourceTexts.push(source);
         packed.push(ownedClaims(p.claims));
         packedMentions.push(ownedMentions(p.mentions));
       }
@@ -523,6 +527,21 @@ function indexDisputes(d: Derived): void {
     for (const e of x.entityIds) push(d.disputesByEntity, e, x);
     for (const s of x.sides) push(d.disputesByClaim, s.claimId, x);
   }
+}
+
+/**
+ * A source as a snapshot keeps it: its text packed, beside the rest. The index keeps the text packed from then on
+ * (once on disk, a text is read only to show a passage).
+ */
+function packedSource(source: Source): Pick<SnapshotSource, 'source' | 'text'> {
+  const text = packedTextOf(source) ?? packedTextOf(packTextOf(source))!;
+  return { source: withoutText(source), text };
+}
+
+/** A packed text with bytes of its own (a deserialised array can be a view into the whole chunk it was read from). */
+function ownedText(p: PackedText): PackedText {
+  // (a copy: `slice` of a deserialised Buffer is another view)
+  return { ...p, bytes: new Uint8Array(p.bytes) };
 }
 
 /** A source's meaning keys and entities from its claims (none when it has no claim). */

@@ -1,6 +1,7 @@
 import type { Entity, EntityType, Mention } from './model';
 import type { ResolvedMention } from './entities/resolve';
-import { NONE, Postings, SlotCache, indexIn } from './packed';
+import { NONE, Postings, SlotCache, detachedSlice, indexIn, type HasText, hasText } from './packed';
+import { textLength } from './text/packedText';
 
 /**
  * One source's resolved name mentions as columns: the form they are kept in memory and in the snapshot (~470,000
@@ -30,7 +31,7 @@ export function ownedMentions(p: PackedMentions): PackedMentions {
 }
 
 /** most mentions materialised at once (all of them up to ~50,000 articles; see the claims' cap) */
-const MATERIALISED_CAP = 1 << 19;
+const MATERIALISED_CAP = 1 << 16;
 
 interface Sparse {
   texts: Map<number, string> | undefined;
@@ -51,15 +52,17 @@ export class MentionStore {
   constructor(
     readonly ids: string[],
     readonly sourceIds: string[],
-    private readonly texts: string[],
+    /** the sources' texts (the sources themselves), read when a mention is made */
+    private readonly texts: readonly HasText[],
     private readonly packed: PackedMentions[],
   ) {
     for (let s = 0; s < packed.length; s++) {
       this.sourceIndex.set(sourceIds[s], s);
       const cols = packed[s].cols;
+      const length = textLength(texts[s]);
       if (cols.length % 3) throw new Error(`mentions of ${sourceIds[s]} do not fit together`);
       for (let j = 0; j < cols.length; j += 3)
-        if (cols[j] < 0 || cols[j + 1] < cols[j] || cols[j + 1] > texts[s].length || cols[j + 2] < 0 || cols[j + 2] > ids.length)
+        if (cols[j] < 0 || cols[j + 1] < cols[j] || cols[j + 1] > length || cols[j + 2] < 0 || cols[j + 2] > ids.length)
           throw new Error(`mentions of ${sourceIds[s]}: mention ${j / 3} out of range`);
     }
     for (let i = 0; i < ids.length; i++) this.idIndex.set(ids[i], i);
@@ -102,7 +105,7 @@ export class MentionStore {
     return {
       sourceId: this.sourceIds[s],
       span: { start, end },
-      text: sparse.texts?.get(i) ?? this.texts[s].slice(start, end),
+      text: sparse.texts?.get(i) ?? detachedSlice(this.texts[s].text, start, end),
       entityId: e ? this.ids[e - 1] : undefined,
       candidates: cands?.map((c) => this.ids[c]),
     };
@@ -198,12 +201,14 @@ export class MentionStore {
 /** Packs the mentions a rebuild resolves, source by source, with an id table it may share with the claims'. */
 export class MentionPacker {
   private readonly sourceIds: string[] = [];
-  private readonly texts: string[] = [];
+  private readonly texts: HasText[] = [];
   private readonly packed: PackedMentions[] = [];
 
   constructor(private readonly idIds: Map<string, number> = new Map()) {}
 
-  add(sourceId: string, text: string, mentions: ResolvedMention[]): void {
+  /** `source`: the source's text, or the source (whose text is read here and when a mention is made) */
+  add(sourceId: string, source: string | HasText, mentions: ResolvedMention[]): void {
+    const text = typeof source === 'string' ? source : source.text;
     const cols = new Int32Array(3 * mentions.length);
     const texts: unknown[] = [];
     const candidates: unknown[] = [];
@@ -220,7 +225,7 @@ export class MentionPacker {
         );
     }
     this.sourceIds.push(sourceId);
-    this.texts.push(text);
+    this.texts.push(hasText(source));
     this.packed.push({
       cols,
       texts: texts.length ? JSON.stringify(texts) : '',

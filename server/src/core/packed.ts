@@ -134,3 +134,22 @@ export function indexIn(table: Map<string, number>, k: string): number {
   if (i === undefined) table.set(k, (i = table.size));
   return i;
 }
+
+/** What the stores read a source's text from: the source itself (whose text may be kept packed) */
+export interface HasText {
+  readonly text: string;
+}
+
+export function hasText(t: string | HasText): HasText {
+  return typeof t === 'string' ? { text: t } : t;
+}
+
+/**
+ * `text.slice(start, end)` that does not keep `text` in memory: V8 makes a longer slice a view of the whole string,
+ * and a claim's sentence kept that way would keep its source's whole text (unpacked, and again each time it is
+ * unpacked anew). Joined to one character first, the slice is taken of a fresh string of its own length.
+ */
+export function detachedSlice(text: string, start: number, end: number): string {
+  const s = text.slice(start, end);
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}

@@ -10,6 +10,8 @@ import { LineMap } from '../core/text/sentences';
  * loader's offset map leads back to the file's own text, which is read once and cached.
  */
 const lineMaps = new Map<string, { version: number; map: LineMap }>();
+/** line maps kept (the most recently used sources'); a map is a few hundred bytes, remade in microseconds */
+const LINE_MAPS_KEPT = 2048;
 
 export function sourceUri(index: CorpusIndex, sourceId: string): string {
   const src = index.sources.get(sourceId);
@@ -20,7 +22,11 @@ export function sourceUri(index: CorpusIndex, sourceId: string): string {
 function mapFor(index: CorpusIndex, sourceId: string): LineMap {
   const src = index.sources.get(sourceId)!;
   const cached = lineMaps.get(sourceId);
-  if (cached && cached.version === index.version) return cached.map;
+  if (cached) lineMaps.delete(sourceId);
+  if (cached && cached.version === index.version) {
+    lineMaps.set(sourceId, cached);
+    return cached.map;
+  }
   let text = src.text;
   if (src.fileOffset) {
     try {
@@ -31,6 +37,8 @@ function mapFor(index: CorpusIndex, sourceId: string): LineMap {
   }
   const map = new LineMap(text);
   lineMaps.set(sourceId, { version: index.version, map });
+  // the least recently used first
+  if (lineMaps.size > LINE_MAPS_KEPT) lineMaps.delete(lineMaps.keys().next().value!);
   return map;
 }
 

@@ -20,6 +20,7 @@ import {
 } from '../cache/store';
 import { fromPlain, keyOfFile, loadAndAnalyse, statSignature, statTrusted, type FileResult, type StatSignature } from './work';
 import { runInWorkers } from './pool';
+import { textLength } from '../core/text/packedText';
 
 /**
  * Keeps the corpus index in step with the corpus folders: lists the files, reuses the analyses of files whose
@@ -268,7 +269,7 @@ export class CorpusManager {
           this.problems.push(...r.problems);
           stats.fromSnapshot = this.index.sources.size;
           stats.keysFromStat = this.keysFromStat;
-          stats.bytes = [...this.index.sources.values()].reduce((n, x) => n + x.text.length, 0);
+          stats.bytes = [...this.index.sources.values()].reduce((n, x) => n + textLength(x), 0);
           stats.cache = 'snapshot';
           stats.ms = performance.now() - t0;
           this.stats = stats;

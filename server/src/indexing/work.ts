@@ -106,7 +106,8 @@ export async function loadAndAnalyse(file: string, maxBytes?: number): Promise<F
   }
 }
 
-export function toPlain(s: Source): PlainSource {
+/** A source without its offset map (a function), which a plain copy marks instead. */
+export function toPlain<S extends Pick<Source, 'fileOffset'>>(s: S): Omit<S, 'fileOffset'> & { hasFileOffset?: boolean } {
   const { fileOffset, ...rest } = s;
   return fileOffset ? { ...rest, hasFileOffset: true } : rest;
 }
@@ -126,7 +127,8 @@ export function fromPlain(p: PlainSource): Source {
         map = (o) => o;
         try {
           const re = parseSource(p.path, readFileSync(p.path), { id: p.id });
-          if (re.source?.fileOffset && re.source.text === p.text) map = re.source.fileOffset;
+          // (the source's text as indexed: a snapshot's source has it packed, read here)
+          if (re.source?.fileOffset && re.source.text === source.text) map = re.source.fileOffset;
         } catch {
           // keep identity
         }

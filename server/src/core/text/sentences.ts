@@ -129,7 +129,10 @@ export function trimSpan(text: string, span: Span): Span {
 /** Converts a UTF-16 offset to {line, character} using precomputed line starts. */
 export class LineMap {
   private readonly starts: number[] = [0];
-  constructor(private readonly text: string) {
+  /** the text's length (the map keeps no reference to the text) */
+  private readonly length: number;
+  constructor(text: string) {
+    this.length = text.length;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.starts.push(i + 1);
@@ -140,7 +143,7 @@ export class LineMap {
     }
   }
   position(offset: number): { line: number; character: number } {
-    offset = Math.max(0, Math.min(offset, this.text.length));
+    offset = Math.max(0, Math.min(offset, this.length));
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -152,9 +155,9 @@ export class LineMap {
   }
   offset(pos: { line: number; character: number }): number {
     if (pos.line < 0) return 0;
-    if (pos.line >= this.starts.length) return this.text.length;
+    if (pos.line >= this.starts.length) return this.length;
     const lineStart = this.starts[pos.line];
-    const lineEnd = pos.line + 1 < this.starts.length ? this.starts[pos.line + 1] : this.text.length;
+    const lineEnd = pos.line + 1 < this.starts.length ? this.starts[pos.line + 1] : this.length;
     return Math.min(lineStart + Math.max(0, pos.character), lineEnd);
   }
   get lineCount(): number {
