@@ -338,7 +338,7 @@ const keysOfTok = (t: Tok): string[] => (t.w.keys ??= tokenKeys(t.text));
 export function sentenceKeys(sentence: string, toks: SentenceTokens): string[] {
   let whole = toks.length < MAX_TOKENS - 2;
   for (let i = 0; whole && i < toks.length; i++) if (toks[i].text === '\u0000') whole = false;
-  return (whole && meaningKeysOfTokens(sentence, toks, keysOfTok)) || meaningKeys(sentence);
+  return whole ? meaningKeysOfTokens(sentence, toks, keysOfTok) : meaningKeys(sentence);
 }
 
 /**

@@ -108,8 +108,18 @@ const keyCache = new Map<string, string>();
 const WORD_RE = /~?(?:[A-Za-z]|\p{L})+(?:['\u2019](?:[A-Za-z]|\p{L})+)?/gu;
 
 export function meaningKeys(text: string): string[] {
+  return wordKeys(rewritePhrases(text));
+}
+
+/** the text with its paraphrases replaced by their ~keys (the same string when it has none) */
+function rewritePhrases(text: string): string {
   let t = text;
   if (PHRASE_HINT.test(text)) for (const [re, rep] of PHRASES) t = t.replace(re, rep);
+  return t;
+}
+
+/** the keys of the words of a text whose paraphrases are rewritten */
+function wordKeys(t: string): string[] {
   const out = new Set<string>();
   for (const w of t.match(WORD_RE) ?? []) {
     if (w.charCodeAt(0) === 126 /* ~ */) {
@@ -157,14 +167,15 @@ export function tokenKeys(token: string): string[] {
 
 /**
  * `meaningKeys(text)` for a sentence already cut into tokens that cover each of its words whole (no word of WORD_RE
- * crosses a token's ends), given each token's `tokenKeys`; undefined when the sentence needs the full reading (it
- * has a paraphrase to rewrite, or a "~").
+ * crosses a token's ends), given each token's `tokenKeys` (a sentence with a paraphrase to rewrite, or a "~", is read
+ * whole).
  */
-export function meaningKeysOfTokens<T>(text: string, tokens: readonly T[], keysOf: (token: T) => string[]): string[] | undefined {
-  if (PHRASE_HINT.test(text) || text.includes('~')) return undefined;
+export function meaningKeysOfTokens<T>(text: string, tokens: readonly T[], keysOf: (token: T) => string[]): string[] {
+  const t = rewritePhrases(text);
+  if (t !== text || text.includes('~')) return wordKeys(t);
   const out = new Set<string>();
-  for (let t = 0; t < tokens.length; t++) {
-    const keys = keysOf(tokens[t]);
+  for (let k = 0; k < tokens.length; k++) {
+    const keys = keysOf(tokens[k]);
     for (let i = 0; i < keys.length; i++) out.add(keys[i]);
   }
   return [...out];
