@@ -1,8 +1,7 @@
 import type { DateRef, Quantity, Source, Span, Speaker, Stance } from './model';
 import { paragraphs, sentences } from './text/sentences';
-import { extractMentions, type RawMention, type SentenceInfo } from './entities/extract';
+import { extractMentions, sentenceKeys, tokenizeSentences, type RawMention, type SentenceInfo } from './entities/extract';
 import { detectSpeaker, detectStance, extractDates, extractQuantities } from './claims';
-import { meaningKeys } from './text/keys';
 import { isDoubt } from './disputes/detect';
 
 /**
@@ -100,11 +99,13 @@ function splitListLines(text: string, para: Span): Span[] {
 export function analyzeSource(src: Source): SourceAnalysis {
   const text = src.text;
   const spans = sourceSentences(src);
-  const raw = extractMentions(text, spans);
+  // one tokenisation for the names and the meaning keys
+  const tokens = tokenizeSentences(text, spans);
+  const raw = extractMentions(text, spans, undefined, tokens);
   let quotedBy: Speaker | undefined;
   let quotedUntil = -1;
   let lastPara = -1;
-  const sents: SentenceAnalysis[] = spans.map((s) => {
+  const sents: SentenceAnalysis[] = spans.map((s, si) => {
     const str = text.slice(s.span.start, s.span.end);
     const { stance, cue } = detectStance(str, { isHeading: s.heading });
     let speaker = detectSpeaker(str);
@@ -140,7 +141,7 @@ export function analyzeSource(src: Source): SourceAnalysis {
       speaker,
       quantities: safe(() => extractQuantities(str, s.span.start), []),
       dates: safe(() => extractDates(str, s.span.start, src.meta.published), []),
-      keys: meaningKeys(str),
+      keys: sentenceKeys(str, tokens[si]),
       contrast: CONTRAST.test(str),
       bareEvent: bare ? bare[1].toLowerCase() : undefined,
       groupRef: GROUP_REF.test(str),

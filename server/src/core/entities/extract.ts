@@ -20,6 +20,7 @@ import {
   isStopword as lexIsStopword,
   isWord as lexIsWord,
 } from '../lexicon';
+import { meaningKeys, meaningKeysOfTokens, tokenKeys } from '../text/keys';
 
 /**
  * Finds candidate names in one document: runs of capitalised words (with particles such as "de", "van",
@@ -158,6 +159,8 @@ interface WordInfo {
   word: boolean;
   stop: boolean;
   eventClass: string | undefined;
+  /** tokenKeys(s), made when first asked for */
+  keys: string[] | undefined;
 }
 const wordInfoCache = new Map<string, WordInfo>();
 /** single ASCII characters (punctuation, "a", "I"): a fixed table, no map lookup */
@@ -189,6 +192,7 @@ function computeWordInfo(s: string): WordInfo {
     word: lexIsWord(s),
     stop: lexIsStopword(s),
     eventClass: EVENT_NOUNS.get(lower),
+    keys: undefined,
   };
 }
 function isFirstName(s: string): boolean {
@@ -317,14 +321,38 @@ function lower(t: Tok | undefined): string {
   return t ? t.w.lower : '';
 }
 
+/** A document's sentences cut into tokens (`tokenizeSentences`), for `extractMentions` and `sentenceKeys`. */
+export type SentenceTokens = Tok[];
+
+export function tokenizeSentences(text: string, sentences: SentenceInfo[]): SentenceTokens[] {
+  return sentences.map((sent) => tokenize(text, sent.span));
+}
+
+const keysOfTok = (t: Tok): string[] => (t.w.keys ??= tokenKeys(t.text));
+
+/**
+ * `meaningKeys(sentence)`, read from the sentence's tokens when they hold all of it (each distinct token's keys are
+ * computed once): a token never ends inside a word of letters, so the words of the sentence are the words of its
+ * tokens, in order. A sentence cut short (too many tokens, a token too long to keep) is read whole.
+ */
+export function sentenceKeys(sentence: string, toks: SentenceTokens): string[] {
+  let whole = toks.length < MAX_TOKENS - 2;
+  for (let i = 0; whole && i < toks.length; i++) if (toks[i].text === '\u0000') whole = false;
+  return whole ? meaningKeysOfTokens(sentence, toks, keysOfTok) : meaningKeys(sentence);
+}
+
 /**
  * @param lowercaseSeen words seen in lower case in the same document (sentence-initial capitals of ordinary
  * words are recognised by this, as well as by the dictionary)
  */
-export function extractMentions(text: string, sentences: SentenceInfo[], lowercaseSeen?: Set<string>): RawMention[] {
+export function extractMentions(
+  text: string,
+  sentences: SentenceInfo[],
+  lowercaseSeen?: Set<string>,
+  all: SentenceTokens[] = tokenizeSentences(text, sentences),
+): RawMention[] {
   const out: RawMention[] = [];
   // one tokenisation pass; the document's lower-case words and mid-sentence capitals come from the same tokens
-  const all = sentences.map((sent) => tokenize(text, sent.span));
   const seen = lowercaseSeen ?? new Set<string>();
   midCaps = new Set<string>();
   surnames = new Set<string>();

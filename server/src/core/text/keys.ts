@@ -108,26 +108,75 @@ const keyCache = new Map<string, string>();
 const WORD_RE = /~?(?:[A-Za-z]|\p{L})+(?:['\u2019](?:[A-Za-z]|\p{L})+)?/gu;
 
 export function meaningKeys(text: string): string[] {
+  return wordKeys(rewritePhrases(text));
+}
+
+/** the text with its paraphrases replaced by their ~keys (the same string when it has none) */
+function rewritePhrases(text: string): string {
   let t = text;
   if (PHRASE_HINT.test(text)) for (const [re, rep] of PHRASES) t = t.replace(re, rep);
+  return t;
+}
+
+/** the keys of the words of a text whose paraphrases are rewritten */
+function wordKeys(t: string): string[] {
   const out = new Set<string>();
   for (const w of t.match(WORD_RE) ?? []) {
     if (w.charCodeAt(0) === 126 /* ~ */) {
       out.add(w);
       continue;
     }
-    if (w.length < 3) continue;
-    let key = keyCache.get(w);
-    if (key === undefined) {
-      if (isStopword(w)) key = '';
-      else {
-        const s = stem(w);
-        key = CANON.get(w.toLowerCase()) ?? CANON_STEMS.get(s) ?? s;
-      }
-      if (keyCache.size > 100000) keyCache.clear();
-      keyCache.set(w, key);
-    }
+    const key = wordKey(w);
     if (key) out.add(key);
+  }
+  return [...out];
+}
+
+/** the key of one word as WORD_RE matches it, or '' (too short, a stopword) */
+function wordKey(w: string): string {
+  if (w.length < 3) return '';
+  let key = keyCache.get(w);
+  if (key === undefined) {
+    if (isStopword(w)) key = '';
+    else {
+      const s = stem(w);
+      key = CANON.get(w.toLowerCase()) ?? CANON_STEMS.get(s) ?? s;
+    }
+    if (keyCache.size > 100000) keyCache.clear();
+    keyCache.set(w, key);
+  }
+  return key;
+}
+
+const NO_KEYS: string[] = [];
+
+/**
+ * The keys `meaningKeys` takes from the words inside one token of text (a token: a piece with no white space that
+ * no word of WORD_RE crosses the ends of), in order. Meant to be computed once per distinct token.
+ */
+export function tokenKeys(token: string): string[] {
+  const words = token.match(WORD_RE);
+  if (!words) return NO_KEYS;
+  let out: string[] | undefined;
+  for (const w of words) {
+    const key = wordKey(w);
+    if (key) (out ??= []).push(key);
+  }
+  return out ?? NO_KEYS;
+}
+
+/**
+ * `meaningKeys(text)` for a sentence already cut into tokens that cover each of its words whole (no word of WORD_RE
+ * crosses a token's ends), given each token's `tokenKeys` (a sentence with a paraphrase to rewrite, or a "~", is read
+ * whole).
+ */
+export function meaningKeysOfTokens<T>(text: string, tokens: readonly T[], keysOf: (token: T) => string[]): string[] {
+  const t = rewritePhrases(text);
+  if (t !== text || text.includes('~')) return wordKeys(t);
+  const out = new Set<string>();
+  for (let k = 0; k < tokens.length; k++) {
+    const keys = keysOf(tokens[k]);
+    for (let i = 0; i < keys.length; i++) out.add(keys[i]);
   }
   return [...out];
 }
