@@ -28,7 +28,7 @@ import { textLength } from '../core/text/packedText';
  * folder the client passes), analyses the rest (in worker threads when there are many), rebuilds the derived
  * index, and watches the folders for changes (debounced). It never writes into the corpus folders.
  * Indexing yields to the event loop between files and batches, so the server answers requests from what is
- * indexed so far; the derived index is rebuilt at a pace that keeps rebuilding under about a quarter of the time.
+ * indexed so far; the derived index is rebuilt at a pace that keeps rebuilding under about a seventh of the time.
  */
 export interface CorpusConfig {
   roots: string[];
@@ -375,10 +375,11 @@ export class CorpusManager {
       stats.analysed++;
       indexed++;
       const now = performance.now();
-      // rebuild when the last rebuild is at most a quarter of the time since it ended (and at least 1 s ago),
-      // unless the analysis will be done before such a rebuild would be: the final rebuild comes then anyway
+      // rebuild when the last rebuild is at most a seventh of the time since it ended (and at least 1 s ago),
+      // unless the analysis will be done before such a rebuild would be: the final rebuild comes then anyway (the
+      // main thread's rebuilds take CPU from the workers on a machine with as many cores as workers)
       const left = ((now - analysisStart) / Math.max(1, stats.analysed)) * (toAnalyse.length - stats.analysed);
-      if (!rebuilding && now - lastRebuildEnd >= Math.max(1000, 3 * stats.lastRebuildMs) && left > 1.5 * stats.lastRebuildMs) {
+      if (!rebuilding && now - lastRebuildEnd >= Math.max(1000, 6 * stats.lastRebuildMs) && left > 1.5 * stats.lastRebuildMs) {
         const at = indexed;
         void rebuild().then(() => {
           if (gen === this.generation) this.emit({ state: 'indexing', indexed: Math.max(at, indexed), total, problems: this.problems });
