@@ -18,7 +18,6 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { fromPlain, toPlain, type FileResult, type PlainSource } from '../indexing/work';
 import type { SnapshotPart } from '../core/index';
-import type { Source } from '../core/model';
 import type { LoadProblem } from '../corpus/load';
 
 export const CACHE_FORMAT_VERSION = 1;
