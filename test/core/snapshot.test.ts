@@ -73,4 +73,9 @@ test("a source's key set answers membership and lists its members in sort order,
   assert.ok(b.has('Zed') && !b.has('bridge'));
   assert.equal(KeySet.of(table, rank, []).has('bridge'), false);
   assert.throws(() => KeySet.of(table, rank, ['nowhere']), /nowhere is not in the table/);
+  // the positions a snapshot keeps make the same set again; positions out of order or range are refused
+  assert.deepEqual([...KeySet.fromPositions(table, a.positions)], [...a]);
+  assert.throws(() => KeySet.fromPositions(table, Int32Array.of(3, 1)), /out of order or out of its table/);
+  assert.throws(() => KeySet.fromPositions(table, Int32Array.of(1, 1)), /out of order/);
+  assert.throws(() => KeySet.fromPositions(table, Int32Array.of(0, 5)), /out of its table/);
 });

@@ -44,9 +44,10 @@ export interface SnapshotSource {
   claims: PackedClaims;
   /** as the index keeps them (entity indexes into the meta part's id table) */
   mentions: PackedMentions;
-  /** the article's meaning keys (ids, in KeySet order) and entity ids (sorted) */
-  keys: number[];
-  entities: string[];
+  /** the article's meaning keys and entities: their positions in the meta part's sorted tables (`setKeys`,
+   * `setIds`), ascending (none for a source with no claim) */
+  keys: Int32Array;
+  entities: Int32Array;
 }
 
 export type SnapshotPart =
@@ -62,6 +63,9 @@ export type SnapshotPart =
       entityWords: string[];
       doersByClaim: [string, { eventId: string; orgId: string }[]][];
       disputesByKey: [string, number[]][];
+      /** the sorted tables the sources' key and entity sets index */
+      setKeys: string[];
+      setIds: string[];
     }
   /** entities without their mentions (the sources' resolved mentions are the same objects) */
   | { kind: 'entities'; list: Omit<Entity, 'mentions'>[] }
@@ -82,6 +86,8 @@ interface Derived {
   doersByClaim: Map<string, { eventId: string; orgId: string }[]>;
   sourceKeys: Map<string, KeySet>;
   sourceEntities: Map<string, KeySet>;
+  /** the sorted tables of `sourceKeys` and `sourceEntities` */
+  setTables: { keys: string[]; ids: string[] };
   disputesByKey: Map<string, Set<Dispute>>;
 }
 
@@ -97,6 +103,7 @@ function emptyDerived(): Derived {
     doersByClaim: new Map(),
     sourceKeys: new Map(),
     sourceEntities: new Map(),
+    setTables: { keys: [], ids: [] },
     disputesByKey: new Map(),
   };
 }
@@ -308,8 +315,6 @@ export class CorpusIndex {
 
   private *snapshotOf(d: Derived, sources: Map<string, Source>, batch: number): Generator<SnapshotPart, void, void> {
     const store = d.claims;
-    const keyIds = new Map<string, number>();
-    for (const k of store.keys) keyIds.set(k, keyIds.size);
     // in the order of the rebuild that made the state (that of its claims), then any source added since
     const inStore = new Set(store.sourceIds);
     const ids = [...store.sourceIds, ...[...sources.keys()].filter((id) => !inStore.has(id))].filter((id) => sources.has(id));
@@ -333,17 +338,18 @@ export class CorpusIndex {
       entityWords: [...d.entityWords],
       doersByClaim: [...d.doersByClaim],
       disputesByKey: [...d.disputesByKey].map(([k, set]) => [k, [...set].map((x) => disputeIndex.get(x)!)]),
+      setKeys: d.setTables.keys,
+      setIds: d.setTables.ids,
     };
     const all = [...entities.values()];
     for (let i = 0; i < all.length; i += batch * 20) yield { kind: 'entities', list: all.slice(i, i + batch * 20).map(plainEntity) };
-    const keyOf = (k: string) => keyIds.get(k)!;
     for (let i = 0; i < ids.length; i += batch) {
       const list: SnapshotSource[] = ids.slice(i, i + batch).map((sourceId) => ({
         ...packedSource(sources.get(sourceId)!),
         claims: packed.get(sourceId) ?? NO_CLAIMS,
         mentions: packedMentions.get(sourceId) ?? NO_MENTIONS,
-        keys: [...(d.sourceKeys.get(sourceId) ?? [])].map(keyOf),
-        entities: [...(d.sourceEntities.get(sourceId) ?? [])],
+        keys: d.sourceKeys.get(sourceId)?.positions ?? NO_POSITIONS,
+        entities: d.sourceEntities.get(sourceId)?.positions ?? NO_POSITIONS,
       }));
       yield { kind: 'sources', list };
     }
@@ -374,7 +380,7 @@ export class CorpusIndex {
     const packed: PackedClaims[] = [];
     const packedMentions: PackedMentions[] = [];
     const entities = new Map<string, Omit<Entity, 'mentions'>>();
-    const sets = new Map<string, { keys: string[]; ents: string[] }>();
+    const sets = new Map<string, { keys: Int32Array; ents: Int32Array }>();
     const add = (part: SnapshotPart): void => {
       if (part.kind === 'meta') {
         meta = part;
@@ -399,7 +405,11 @@ export class CorpusIndex {
         const source = packTextOf(p.source as Source, ownedText(p.text));
         sources.set(sourceId, source);
         // (as the rebuild: the sets of the sources with claims)
-        if (p.claims.count) sets.set(sourceId, { keys: p.keys.map((i) => keys[i]), ents: p.entities });
+        if (p.claims.count) {
+          if (!(p.keys instanceof Int32Array) || !(p.entities instanceof Int32Array))
+            throw new Error(`snapshot: the key and entity sets of ${sourceId} are not positions`);
+          sets.set(sourceId, { keys: p.keys.slice(), ents: p.entities.slice() });
+        }
         sourceIds.push(sourceId);
         sourceTexts.push(source);
         packed.push(ownedClaims(p.claims));
@@ -414,7 +424,16 @@ export class CorpusIndex {
       const canon = idTable.map((id) => entities.get(id)?.id ?? id);
       d.claims = new ClaimStore(keys, canon, sourceIds, sourceTexts, packed);
       d.mentions = new MentionStore(canon, sourceIds, sourceTexts, packedMentions);
-      indexSourceSets(d, sets, keys, canon);
+      // the sets' tables, sharing the strings of the claims' keys and of the entities' ids
+      const keyStrings = new Map(keys.map((k) => [k, k]));
+      d.setTables = {
+        keys: meta.setKeys.map((k) => keyStrings.get(k) ?? k),
+        ids: meta.setIds.map((id) => entities.get(id)?.id ?? id),
+      };
+      for (const [sourceId, x] of sets) {
+        d.sourceKeys.set(sourceId, KeySet.fromPositions(d.setTables.keys, x.keys));
+        d.sourceEntities.set(sourceId, KeySet.fromPositions(d.setTables.ids, x.ents));
+      }
       d.table = storedTable({ ...meta.lookups, entities }, d.mentions);
       indexDisputes(d);
       this.sources.clear();
@@ -538,6 +557,8 @@ function packedSource(source: Source): Pick<SnapshotSource, 'source' | 'text'> {
   return { source: withoutText(source), text };
 }
 
+const NO_POSITIONS = new Int32Array(0);
+
 /** A packed text with bytes of its own (a deserialised array can be a view into the whole chunk it was read from). */
 function ownedText(p: PackedText): PackedText {
   // (a copy: `slice` of a deserialised Buffer is another view)
@@ -565,6 +586,7 @@ function indexSourceSets(
 ): void {
   const k = KeySet.table(keys);
   const e = KeySet.table(ids);
+  d.setTables = { keys: k.table, ids: e.table };
   for (const [sourceId, x] of sets) {
     d.sourceKeys.set(sourceId, KeySet.of(k.table, k.rank, x.keys));
     d.sourceEntities.set(sourceId, KeySet.of(e.table, e.rank, x.ents));
@@ -708,6 +730,19 @@ export class KeySet implements Iterable<string> {
       return r;
     });
     return new KeySet(table, members.sort());
+  }
+
+  /** A set of the members at `positions` in `table` (ascending, as `positions` gives them); throws when they are not. */
+  static fromPositions(table: readonly string[], positions: Int32Array): KeySet {
+    for (let i = 0; i < positions.length; i++)
+      if (positions[i] < 0 || positions[i] >= table.length || (i > 0 && positions[i] <= positions[i - 1]))
+        throw new Error(`a key set's position ${positions[i]} is out of order or out of its table`);
+    return new KeySet(table, positions);
+  }
+
+  /** the members' positions in the table, ascending (the form a snapshot keeps) */
+  get positions(): Int32Array {
+    return this.members;
   }
 
   /** The sorted table of distinct `items`, and the position of each. */
