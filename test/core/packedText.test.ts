@@ -1,6 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { packText, packTextOf, packedTextOf, textLength, unpackText, withoutText } from '../../server/src/core/text/packedText';
+import {
+  isPackedText,
+  packText,
+  packTextOf,
+  packedTextOf,
+  textLength,
+  unpackText,
+  withoutText,
+} from '../../server/src/core/text/packedText';
+import { LineMap } from '../../server/src/core/text/sentences';
 
 const TEXTS = [
   '',
@@ -17,6 +26,9 @@ test('a packed text unpacks to the same characters, whatever they are', () => {
     const p = packText(t);
     assert.equal(p.length, t.length);
     assert.equal(unpackText(p), t, JSON.stringify(t.slice(0, 40)));
+    assert.deepEqual(Array.from(p.lines), Array.from(new LineMap(t).lineStarts()), 'its line starts');
+    const map = new LineMap({ starts: p.lines, length: p.length });
+    for (const o of [0, 5, 30, t.length]) assert.deepEqual(map.position(o), new LineMap(t).position(o));
   }
   assert.ok(packText(TEXTS[5]).utf8 === false, 'a text UTF-8 cannot carry is kept as UTF-16');
   assert.ok(packText('x'.repeat(200_000)).bytes.length < 2000, 'deflated');
@@ -24,6 +36,10 @@ test('a packed text unpacks to the same characters, whatever they are', () => {
 
 test('packed bytes that do not unpack to the recorded text are refused with a clear error', () => {
   const p = packText('Dunmore bridge');
+  assert.ok(isPackedText(p));
+  assert.ok(!isPackedText({ ...p, lines: Int32Array.of(0, 40) }), 'a line start past the end');
+  assert.ok(!isPackedText({ ...p, lines: Int32Array.of(3) }), 'a first line that does not start at 0');
+  assert.ok(!isPackedText({ ...p, lines: new Int32Array(0) }));
   assert.throws(() => unpackText({ ...p, length: 99 }), /packed text of 99 characters unpacked to 14/);
   assert.throws(() => unpackText({ ...p, bytes: new Uint8Array([1, 2, 3, 255]) }));
 });

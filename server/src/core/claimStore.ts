@@ -210,6 +210,22 @@ export class ClaimStore {
     return out;
   }
 
+  /** The entities claim `i` of source `s` names (not those it refers back to), read from the columns. */
+  entityIdsAt(s: number, i: number): string[] {
+    const refs = this.packed[s].refs;
+    let r = this.refStart[s][i];
+    r += refs[r] + 1;
+    const out: string[] = new Array(refs[r]);
+    for (let k = 0; k < out.length; k++) out[k] = this.ids[refs[r + 1 + k]];
+    return out;
+  }
+
+  /** The span of claim `i` of source `s` (its sentence), read from the columns. */
+  spanAt(s: number, i: number): { start: number; end: number } {
+    const spans = this.packed[s].spans;
+    return { start: spans[2 * i], end: spans[2 * i + 1] };
+  }
+
   stanceAt(s: number, i: number): Stance {
     return STANCES[this.packed[s].stances[i]];
   }

@@ -147,6 +147,14 @@ export class CorpusIndex {
   firstMentionIn(sourceId: string, entityId: string): ResolvedMention | undefined {
     return this.d.mentions.firstIn(sourceId, entityId);
   }
+  /** the span of the entity's first mention in the source (no mention is made) */
+  firstMentionSpanIn(sourceId: string, entityId: string): { start: number; end: number } | undefined {
+    return this.d.mentions.firstSpanIn(sourceId, entityId);
+  }
+  /** the name as written when the source names the entity in [start, end) only through names that fit others too */
+  ambiguousNameIn(sourceId: string, start: number, end: number, entityId: string): string | undefined {
+    return this.d.mentions.ambiguousNameIn(sourceId, start, end, entityId);
+  }
   /** the entity's first mention (in source order), without making all of them */
   firstMentionOf(entityId: string): ResolvedMention | undefined {
     return this.d.mentions.ofEntity(entityId, 1)[0];
@@ -562,7 +570,7 @@ const NO_POSITIONS = new Int32Array(0);
 /** A packed text with bytes of its own (a deserialised array can be a view into the whole chunk it was read from). */
 function ownedText(p: PackedText): PackedText {
   // (a copy: `slice` of a deserialised Buffer is another view)
-  return { ...p, bytes: new Uint8Array(p.bytes) };
+  return { ...p, bytes: new Uint8Array(p.bytes), lines: p.lines.slice() };
 }
 
 /** A source's meaning keys and entities from its claims (none when it has no claim). */

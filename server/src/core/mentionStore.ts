@@ -86,13 +86,6 @@ export class MentionStore {
 
   private sparse(s: number): Sparse {
     const p = this.packed[s];
-    const pairs = <T>(json: string): Map<number, T> | undefined => {
-      if (!json) return undefined;
-      const flat = JSON.parse(json) as unknown[];
-      const out = new Map<number, T>();
-      for (let j = 0; j + 1 < flat.length; j += 2) out.set(flat[j] as number, flat[j + 1] as T);
-      return out;
-    };
     return { texts: pairs<string>(p.texts), candidates: pairs<number[]>(p.candidates) };
   }
 
@@ -131,16 +124,8 @@ export class MentionStore {
     if (s === undefined) return NONE;
     const cols = this.packed[s].cols;
     const n = cols.length / 3;
-    // the first at or after `start` (mentions are in text order)
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cols[3 * mid] < start) lo = mid + 1;
-      else hi = mid;
-    }
     const out: ResolvedMention[] = [];
-    for (let i = lo; i < n && cols[3 * i] < end; i++) out.push(this.cache.get(s, i));
+    for (let i = lowerBound(cols, n, start); i < n && cols[3 * i] < end; i++) out.push(this.cache.get(s, i));
     return out;
   }
 
@@ -152,6 +137,39 @@ export class MentionStore {
     const cols = this.packed[s].cols;
     for (let j = 2; j < cols.length; j += 3) if (cols[j] === e + 1) return this.cache.get(s, (j - 2) / 3);
     return undefined;
+  }
+
+  /** The span of the first of the source's mentions resolved to the entity, read from the columns. */
+  firstSpanIn(sourceId: string, entityId: string): { start: number; end: number } | undefined {
+    const s = this.sourceIndex.get(sourceId);
+    const e = this.idIndex.get(entityId);
+    if (s === undefined || e === undefined) return undefined;
+    const cols = this.packed[s].cols;
+    for (let j = 2; j < cols.length; j += 3) if (cols[j] === e + 1) return { start: cols[j - 2], end: cols[j - 1] };
+    return undefined;
+  }
+
+  /**
+   * Whether the source names the entity in [start, end) only through names that fit other entities too: then the
+   * first such name as written (and undefined when a mention there is resolved to the entity, or none fits it).
+   */
+  ambiguousNameIn(sourceId: string, start: number, end: number, entityId: string): string | undefined {
+    const s = this.sourceIndex.get(sourceId);
+    const e = this.idIndex.get(entityId);
+    if (s === undefined || e === undefined) return undefined;
+    const cols = this.packed[s].cols;
+    const n = cols.length / 3;
+    let i = lowerBound(cols, n, start);
+    let first = -1;
+    let candidates: Map<number, number[]> | undefined | null = null;
+    for (; i < n && cols[3 * i] < end; i++) {
+      if (cols[3 * i + 2] === e + 1) return undefined;
+      if (first >= 0) continue;
+      // (only the candidates are read: the texts as written are the larger part)
+      if (candidates === null) candidates = pairs<number[]>(this.packed[s].candidates);
+      if (candidates?.get(i)?.includes(e)) first = i;
+    }
+    return first >= 0 ? this.cache.get(s, first).text : undefined;
   }
 
   /** The mentions resolved to the entity, in source then text order (the first `limit` of them). */
@@ -262,4 +280,25 @@ export class StoredEntity implements Entity {
   get mentions(): Mention[] {
     return this.#store.ofEntity(this.id);
   }
+}
+
+/** the first of `n` mentions (in text order) that starts at or after `start` */
+function lowerBound(cols: Int32Array, n: number, start: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cols[3 * mid] < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** a flat JSON list [index, value, index, value …] as a map ('' when none) */
+function pairs<T>(json: string): Map<number, T> | undefined {
+  if (!json) return undefined;
+  const flat = JSON.parse(json) as unknown[];
+  const out = new Map<number, T>();
+  for (let j = 0; j + 1 < flat.length; j += 2) out.set(flat[j] as number, flat[j + 1] as T);
+  return out;
 }

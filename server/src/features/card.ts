@@ -66,33 +66,45 @@ export function disputeView(index: CorpusIndex, d: Dispute): DisputeView {
  */
 export function ambiguousName(index: CorpusIndex, c: Claim, entityId: string): string | undefined {
   if (!c.entityIds.includes(entityId)) return undefined;
-  const ms = index.mentionsInSpan(c.sourceId, c.span.start, c.span.end);
-  let name: string | undefined;
-  for (const m of ms) {
-    if (m.entityId === entityId) return undefined;
-    if (m.candidates?.includes(entityId)) name ??= m.text;
-  }
-  return name;
+  return index.ambiguousNameIn(c.sourceId, c.span.start, c.span.end, entityId);
 }
 
 /**
- * Claims about the entity, ranked: direct mention first (not through a name that fits others too), figures and
- * stances, then position in the article.
+ * The source's claims about the entity (their indexes), ranked: direct mention first (not through a name that fits
+ * others too), figures and stances, then position in the article. Scored from the packed columns: no claim is made.
  */
-function rankedClaims(index: CorpusIndex, e: Entity, sourceId: string): Claim[] {
-  // only this source's claims of the entity are made (a popular entity has thousands in other sources)
-  const s = index.claims.sourceAt(sourceId);
-  const list = s === undefined ? [] : (ranking(index, e).bySource.get(sourceId) ?? []).map((i) => index.claims.at(s, i));
-  const score = (c: Claim) =>
-    (c.entityIds.includes(e.id) && !ambiguousName(index, c, e.id) ? 3 : 0) +
-    (c.quantities.length ? 1 : 0) +
-    (c.stance !== 'asserts' ? 1 : 0) +
-    (index.disputesByClaim.has(c.id) ? 2 : 0) -
-    (c.text.length > 400 ? 1 : 0);
-  return list
-    .map((c, i) => ({ c, s: score(c) - i * 0.01 }))
+function rankedClaimIndexes(index: CorpusIndex, e: Entity, sourceId: string): number[] {
+  const store = index.claims;
+  const s = store.sourceAt(sourceId);
+  if (s === undefined) return [];
+  const direct = (i: number) => {
+    const span = store.spanAt(s, i);
+    return store.entityIdsAt(s, i).includes(e.id) && !index.ambiguousNameIn(sourceId, span.start, span.end, e.id);
+  };
+  const score = (i: number) => {
+    const span = store.spanAt(s, i);
+    return (
+      (direct(i) ? 3 : 0) +
+      (store.hasFiguresAt(s, i) ? 1 : 0) +
+      (store.stanceAt(s, i) !== 'asserts' ? 1 : 0) +
+      (index.disputesByClaim.has(store.idAt(s, i)) ? 2 : 0) -
+      (span.end - span.start > 400 ? 1 : 0)
+    );
+  };
+  return (ranking(index, e).bySource.get(sourceId) ?? [])
+    .map((i, k) => ({ i, s: score(i) - k * 0.01 }))
     .sort((a, b) => b.s - a.s)
-    .map((x) => x.c);
+    .map((x) => x.i);
+}
+
+/** The source's `limit` best claims about the entity (`rankedClaimIndexes`), made. */
+function rankedClaims(index: CorpusIndex, e: Entity, sourceId: string, limit: number): Claim[] {
+  const s = index.claims.sourceAt(sourceId);
+  return s === undefined
+    ? []
+    : rankedClaimIndexes(index, e, sourceId)
+        .slice(0, limit)
+        .map((i) => index.claims.at(s, i));
 }
 
 /**
@@ -105,7 +117,11 @@ interface Ranking {
   sources: string[];
   /** the indexes of the entity's claims in each source */
   bySource: Map<string, number[]>;
+  /** `bestPassages` by limit, once asked for */
+  passages?: Map<number, Passage[]>;
 }
+
+type Passage = { sourceId: string; span: { start: number; end: number } };
 const rankingCache = new WeakMap<CorpusIndex, { version: number; byEntity: Map<string, Ranking> }>();
 function sourcesFor(index: CorpusIndex, e: Entity): string[] {
   return ranking(index, e).sources;
@@ -146,18 +162,23 @@ export function rankCandidates(index: CorpusIndex, candidates: Entity[]): { e: E
 
 const MAX_SOURCES = 12;
 
-export function bestPassages(
-  index: CorpusIndex,
-  e: Entity,
-  limit = MAX_SOURCES * 4,
-): { sourceId: string; span: { start: number; end: number } }[] {
-  const out: { sourceId: string; span: { start: number; end: number } }[] = [];
-  for (const sourceId of sourcesFor(index, e).slice(0, limit)) {
-    const m = index.firstMentionIn(sourceId, e.id)!;
-    const best = rankedClaims(index, e, m.sourceId)[0];
-    const direct = best && best.entityIds.includes(e.id) && !ambiguousName(index, best, e.id);
-    out.push({ sourceId: m.sourceId, span: direct ? best.span : m.span });
+/** The best passage about the entity in each of its most relevant sources (kept per index version). */
+export function bestPassages(index: CorpusIndex, e: Entity, limit = MAX_SOURCES * 4): Passage[] {
+  const r = ranking(index, e);
+  const kept = r.passages?.get(limit);
+  if (kept) return kept;
+  const out: Passage[] = [];
+  const store = index.claims;
+  for (const sourceId of r.sources.slice(0, limit)) {
+    // the best claim's sentence when it names the entity directly, else the first mention (nothing is made)
+    const mention = index.firstMentionSpanIn(sourceId, e.id)!;
+    const best = rankedClaimIndexes(index, e, sourceId)[0];
+    const s = store.sourceAt(sourceId);
+    const span = best === undefined || s === undefined ? undefined : store.spanAt(s, best);
+    const direct = span && store.entityIdsAt(s!, best).includes(e.id) && !index.ambiguousNameIn(sourceId, span.start, span.end, e.id);
+    out.push({ sourceId, span: direct ? span : mention });
   }
+  (r.passages ??= new Map()).set(limit, out);
   return out;
 }
 
@@ -185,7 +206,7 @@ export function entityCard(
   const total = index.sources.size;
   const bySource = new Map<string, Claim[]>();
   const shownSources = sourcesFor(index, e);
-  for (const id of shownSources.slice(0, MAX_SOURCES)) bySource.set(id, rankedClaims(index, e, id));
+  for (const id of shownSources.slice(0, MAX_SOURCES)) bySource.set(id, rankedClaims(index, e, id, per));
   const disputes = index.disputesOf(e.id);
   const md: string[] = [];
   md.push(`**${esc(e.name)}** · ${e.type}${e.date ? ` · ${e.date}` : ''}`);

@@ -4,6 +4,7 @@ import type { Location, Range } from 'vscode-languageserver';
 import type { CorpusIndex } from '../core/index';
 import type { Span } from '../core/model';
 import { LineMap } from '../core/text/sentences';
+import { packedTextOf } from '../core/text/packedText';
 
 /**
  * Turns spans of a source's analysed text into LSP locations in the file (UTF-16 positions). For HTML, the
@@ -11,7 +12,7 @@ import { LineMap } from '../core/text/sentences';
  */
 const lineMaps = new Map<string, { version: number; map: LineMap }>();
 /** line maps kept (the most recently used sources'); a map is a few hundred bytes, remade in microseconds */
-const LINE_MAPS_KEPT = 2048;
+const LINE_MAPS_KEPT = 8192;
 
 export function sourceUri(index: CorpusIndex, sourceId: string): string {
   const src = index.sources.get(sourceId);
@@ -27,15 +28,20 @@ function mapFor(index: CorpusIndex, sourceId: string): LineMap {
     lineMaps.set(sourceId, cached);
     return cached.map;
   }
-  let text = src.text;
+  const packed = packedTextOf(src);
+  let map: LineMap;
   if (src.fileOffset) {
+    let text: string;
     try {
       text = readFileSync(src.path, 'utf8');
     } catch {
       text = src.text;
     }
+    map = new LineMap(text);
+  } else {
+    // a packed text carries its line starts: no need to unpack it
+    map = packed ? new LineMap({ starts: packed.lines, length: packed.length }) : new LineMap(src.text);
   }
-  const map = new LineMap(text);
   lineMaps.set(sourceId, { version: index.version, map });
   // the least recently used first
   if (lineMaps.size > LINE_MAPS_KEPT) lineMaps.delete(lineMaps.keys().next().value!);

@@ -1,4 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { LineMap } from './sentences';
 
 /**
  * A source's text kept deflated. Once indexed, a source's text is read only to show or locate a passage (a claim's
@@ -12,6 +13,8 @@ export interface PackedText {
   readonly length: number;
   /** UTF-8 (any well-formed text), else UTF-16LE (a text with a lone surrogate, which UTF-8 cannot carry) */
   readonly utf8: boolean;
+  /** where each line of the text starts (`LineMap`): a passage is located without unpacking the text */
+  readonly lines: Int32Array;
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -19,7 +22,12 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export function packText(text: string): PackedText {
   const utf8 = !LONE_SURROGATE.test(text);
   // the fastest level: packing runs once per source per snapshot, unpacking on reads
-  return { bytes: deflateRawSync(Buffer.from(text, utf8 ? 'utf8' : 'utf16le'), { level: 1 }), length: text.length, utf8 };
+  return {
+    bytes: deflateRawSync(Buffer.from(text, utf8 ? 'utf8' : 'utf16le'), { level: 1 }),
+    length: text.length,
+    utf8,
+    lines: new LineMap(text).lineStarts(),
+  };
 }
 
 /** Throws when the bytes do not inflate to a text of the recorded length (a corrupt snapshot). */
@@ -32,7 +40,16 @@ export function unpackText(p: PackedText): string {
 /** The shape of a packed text (what it holds is checked when it is unpacked). */
 export function isPackedText(x: unknown): x is PackedText {
   const p = x as PackedText;
-  return !!p && p.bytes instanceof Uint8Array && Number.isInteger(p.length) && p.length >= 0 && typeof p.utf8 === 'boolean';
+  return (
+    !!p &&
+    p.bytes instanceof Uint8Array &&
+    Number.isInteger(p.length) &&
+    p.length >= 0 &&
+    typeof p.utf8 === 'boolean' &&
+    p.lines instanceof Int32Array &&
+    p.lines.length > 0 &&
+    p.lines.every((x, i) => x >= 0 && x <= p.length && (i === 0 ? x === 0 : x > p.lines[i - 1]))
+  );
 }
 
 /** texts unpacked lately, most recent last */

@@ -131,8 +131,13 @@ export class LineMap {
   private readonly starts: number[] = [0];
   /** the text's length (the map keeps no reference to the text) */
   private readonly length: number;
-  constructor(text: string) {
+  /** `text`: the text, or the starts of its lines (`lineStarts`) and its length */
+  constructor(text: string | { starts: ArrayLike<number>; length: number }) {
     this.length = text.length;
+    if (typeof text !== 'string') {
+      this.starts = Array.from(text.starts);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.starts.push(i + 1);
@@ -159,6 +164,10 @@ export class LineMap {
     const lineStart = this.starts[pos.line];
     const lineEnd = pos.line + 1 < this.starts.length ? this.starts[pos.line + 1] : this.length;
     return Math.min(lineStart + Math.max(0, pos.character), lineEnd);
+  }
+  /** where each line starts (the first at 0) */
+  lineStarts(): Int32Array {
+    return Int32Array.from(this.starts);
   }
   get lineCount(): number {
     return this.starts.length;
