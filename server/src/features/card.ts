@@ -74,6 +74,13 @@ export function ambiguousName(index: CorpusIndex, c: Claim, entityId: string): s
  * others too), figures and stances, then position in the article. Scored from the packed columns: no claim is made.
  */
 function rankedClaimIndexes(index: CorpusIndex, e: Entity, sourceId: string): number[] {
+  const r = ranking(index, e);
+  let kept = r.ranked?.get(sourceId);
+  if (!kept) (r.ranked ??= new Map()).set(sourceId, (kept = rankClaims(index, e, sourceId, r)));
+  return kept;
+}
+
+function rankClaims(index: CorpusIndex, e: Entity, sourceId: string, r: Ranking): number[] {
   const store = index.claims;
   const s = store.sourceAt(sourceId);
   if (s === undefined) return [];
@@ -91,7 +98,7 @@ function rankedClaimIndexes(index: CorpusIndex, e: Entity, sourceId: string): nu
       (span.end - span.start > 400 ? 1 : 0)
     );
   };
-  return (ranking(index, e).bySource.get(sourceId) ?? [])
+  return (r.bySource.get(sourceId) ?? [])
     .map((i, k) => ({ i, s: score(i) - k * 0.01 }))
     .sort((a, b) => b.s - a.s)
     .map((x) => x.i);
@@ -119,6 +126,10 @@ interface Ranking {
   bySource: Map<string, number[]>;
   /** `bestPassages` by limit, once asked for */
   passages?: Map<number, Passage[]>;
+  /** `rankedClaimIndexes` by source, once asked for */
+  ranked?: Map<string, number[]>;
+  /** the hover's card (markdown only, default options), once asked for */
+  hoverCard?: EntityCard;
 }
 
 type Passage = { sourceId: string; span: { start: number; end: number } };
@@ -200,6 +211,19 @@ export function entityCard(
   index: CorpusIndex,
   e: Entity,
   opts: { claimsPerSource?: number; candidates?: string[]; markdownOnly?: boolean } = {},
+): EntityCard {
+  // the hover's card, asked for on every hover of the entity, is kept with the entity's ranking
+  if (opts.markdownOnly && !opts.candidates && opts.claimsPerSource === undefined) {
+    const r = ranking(index, e);
+    return (r.hoverCard ??= makeCard(index, e, opts));
+  }
+  return makeCard(index, e, opts);
+}
+
+function makeCard(
+  index: CorpusIndex,
+  e: Entity,
+  opts: { claimsPerSource?: number; candidates?: string[]; markdownOnly?: boolean },
 ): EntityCard {
   const per = opts.claimsPerSource ?? 2;
   const summary = entitySummary(index, e);
