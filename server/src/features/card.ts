@@ -80,18 +80,20 @@ function rankedClaimIndexes(index: CorpusIndex, e: Entity, sourceId: string): nu
   return kept;
 }
 
+/** Claim `i` of the source (at `s` in the claim store) names the entity, and not only through a name that fits others. */
+function namesDirectly(index: CorpusIndex, e: Entity, sourceId: string, s: number, i: number): boolean {
+  const span = index.claims.spanAt(s, i);
+  return index.claims.entityIdsAt(s, i).includes(e.id) && !index.ambiguousNameIn(sourceId, span.start, span.end, e.id);
+}
+
 function rankClaims(index: CorpusIndex, e: Entity, sourceId: string, r: Ranking): number[] {
   const store = index.claims;
   const s = store.sourceAt(sourceId);
   if (s === undefined) return [];
-  const direct = (i: number) => {
-    const span = store.spanAt(s, i);
-    return store.entityIdsAt(s, i).includes(e.id) && !index.ambiguousNameIn(sourceId, span.start, span.end, e.id);
-  };
   const score = (i: number) => {
     const span = store.spanAt(s, i);
     return (
-      (direct(i) ? 3 : 0) +
+      (namesDirectly(index, e, sourceId, s, i) ? 3 : 0) +
       (store.hasFiguresAt(s, i) ? 1 : 0) +
       (store.stanceAt(s, i) !== 'asserts' ? 1 : 0) +
       (index.disputesByClaim.has(store.idAt(s, i)) ? 2 : 0) -
@@ -185,9 +187,8 @@ export function bestPassages(index: CorpusIndex, e: Entity, limit = MAX_SOURCES 
     const mention = index.firstMentionSpanIn(sourceId, e.id)!;
     const best = rankedClaimIndexes(index, e, sourceId)[0];
     const s = store.sourceAt(sourceId);
-    const span = best === undefined || s === undefined ? undefined : store.spanAt(s, best);
-    const direct = span && store.entityIdsAt(s!, best).includes(e.id) && !index.ambiguousNameIn(sourceId, span.start, span.end, e.id);
-    out.push({ sourceId, span: direct ? span : mention });
+    const direct = best !== undefined && s !== undefined && namesDirectly(index, e, sourceId, s, best);
+    out.push({ sourceId, span: direct ? store.spanAt(s, best) : mention });
   }
   (r.passages ??= new Map()).set(limit, out);
   return out;
