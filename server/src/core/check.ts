@@ -599,21 +599,35 @@ function topicIndex(index: CorpusIndex): TopicIndex {
  * each weighted by its rarity across the corpus (inverse document frequency), and how many keys are shared.
  * Keys the corpus never uses are left out (they cannot be matched anywhere).
  */
-function topicCoverage(t: TopicIndex, keys: string[], docKeys: { has(k: string): boolean }): { share: number; shared: number } {
-  let total = 0;
+function topicCoverage(w: TopicWeights, docKeys: { has(k: string): boolean }): { share: number; shared: number } {
   let covered = 0;
   let shared = 0;
+  for (let i = 0; i < w.keys.length; i++) {
+    if (docKeys.has(w.keys[i])) {
+      covered += w.weights[i];
+      shared++;
+    }
+  }
+  return { share: w.total > 0 ? covered / w.total : 0, shared };
+}
+
+/** The draft sentence's keys that the corpus uses, with their weights and the weights' sum (for `topicCoverage`). */
+interface TopicWeights {
+  keys: string[];
+  weights: number[];
+  total: number;
+}
+function topicWeights(t: TopicIndex, keys: string[]): TopicWeights {
+  const out: TopicWeights = { keys: [], weights: [], total: 0 };
   for (const k of keys) {
     const n = t.df.get(k);
     if (!n) continue;
     const w = Math.log((t.sources + 1) / (n + 1));
-    total += w;
-    if (docKeys.has(k)) {
-      covered += w;
-      shared++;
-    }
+    out.keys.push(k);
+    out.weights.push(w);
+    out.total += w;
   }
-  return { share: total > 0 ? covered / total : 0, shared };
+  return out;
 }
 
 /**
@@ -645,20 +659,23 @@ const AROUND = 2;
 function refutingArticles(index: CorpusIndex, ds: DraftSentence): { d: Dispute; score: number; claim: Claim }[] {
   const hits: { d: Dispute; score: number; claim: Claim }[] = [];
   const t = topicIndex(index);
-  const topicKeys = storyKeys(ds);
+  // (weighed once for the sentence, not once per article)
+  const topic = topicWeights(t, storyKeys(ds));
   const near = new Set<string>();
   for (const e of ds.entityIds) for (const sourceId of t.refutingByEntity.get(e) ?? []) near.add(sourceId);
   for (const k of ds.keys) for (const sourceId of t.refutingByKey.get(k) ?? []) near.add(sourceId);
   for (const sourceId of near) {
-    const denials = index.claims.denialsOf(sourceId);
     const docKeys = index.sourceKeys.get(sourceId)!;
     const docEntities = index.sourceEntities.get(sourceId)!;
-    const sharedEntities = ds.entityIds.filter((e) => docEntities.has(e)).length;
+    let sharedEntities = 0;
+    for (const e of ds.entityIds) if (docEntities.has(e)) sharedEntities++;
     const docShared = nonEntityShared(ds.keys, docKeys, index.entityWords);
     const pointNear = sharedEntities > 0 && (docShared >= 3 || (sharedEntities >= 2 && docShared >= 1));
-    const storyCandidate = topicCoverage(t, topicKeys, docKeys);
+    const storyCandidate = topicCoverage(topic, docKeys);
     const mayBeStory = storyCandidate.share >= STORY_SHARE && storyCandidate.shared >= STORY_KEYS;
     if (!pointNear && !mayBeStory) continue;
+    // (made only for the articles near enough: most of a popular entity's are not)
+    const denials = index.claims.denialsOf(sourceId);
     for (const c of denials) {
       const s = matchScore(index, ds, c);
       // about the story itself ("the report is a hoax", a verdict line) or about this point
@@ -680,7 +697,7 @@ function refutingArticles(index: CorpusIndex, ds: DraftSentence): { d: Dispute; 
         for (let i = 0; i < Math.min(LEDE, n); i++) for (const k of index.claims.keysAt(s, i)) local.add(k);
         for (let i = Math.max(0, at - AROUND); i < Math.min(n, at + AROUND + 1); i++)
           for (const k of index.claims.keysAt(s, i)) local.add(k);
-        const cov = topicCoverage(t, topicKeys, local);
+        const cov = topicCoverage(topic, local);
         storyNear = cov.share >= STORY_SHARE && cov.shared >= STORY_KEYS;
       }
       if ((pointNear && (aboutPoint || aboutStory)) || storyNear) {
