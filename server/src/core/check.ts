@@ -394,8 +394,13 @@ export function matchScore(
 ): { entities: number; meaning: number } {
   const ce = new Set(allEntities(c));
   const entities = ds.entityIds.filter((e) => ce.has(e)).length;
-  const meaning = nonEntityShared(ds.keys, new Set(c.keys), index.entityWords);
-  return { entities, meaning };
+  return { entities, meaning: meaningShared(index, ds, c.keys) };
+}
+
+/** The meaning a draft sentence shares with a claim's keys, as `matchScore` counts it (scans test it on the packed
+ * keys before making a claim). */
+function meaningShared(index: CorpusIndex, ds: Pick<DraftSentence, 'keys'>, claimKeys: string[]): number {
+  return nonEntityShared(ds.keys, new Set(claimKeys), index.entityWords);
 }
 
 function matches(s: { entities: number; meaning: number }): boolean {
@@ -449,7 +454,7 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
         seenClaims.add(id);
         // the meaning it must share, read from the columns first: most of a popular entity's claims share too
         // little to be worth making
-        if (nonEntityShared(ds.keys, new Set(store.keysAt(s, i)), index.entityWords) < needed) return;
+        if (meaningShared(index, ds, store.keysAt(s, i)) < needed) return;
         const c = store.at(s, i);
         if (hasNegation(c.text) === draftNeg) return;
         const sc = matchScore(index, ds, c);
@@ -732,7 +737,7 @@ export function bestSupport(index: CorpusIndex, ds: Pick<DraftSentence, 'entityI
       if (seen.has(id)) return;
       seen.add(id);
       // a claim that shares no meaning with the sentence cannot support it: it is not made
-      if (nonEntityShared(ds.keys, new Set(store.keysAt(si, i)), index.entityWords) < 1) return;
+      if (meaningShared(index, ds, store.keysAt(si, i)) < 1) return;
       const c = store.at(si, i);
       if (isDoubt(c) || hasNegation(c.text) !== negated) return;
       const s = matchScore(index, ds, c);

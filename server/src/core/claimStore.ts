@@ -61,9 +61,9 @@ export const STANCES: readonly Stance[] = ['asserts', 'denies', 'questions', 'he
 
 /** the source's own voice: one shared object for the many claims that have no other speaker */
 export const OUTLET: Speaker = Object.freeze({ kind: 'outlet' }) as Speaker;
-/** most claims materialised at once (all of them up to ~50,000 articles); the least recently used sources' objects
- * are dropped beyond it. A small cap saves memory but makes the cards of popular entities pay for making their
- * claims again (at 10,000 articles, a cap of 65,536 raised the p99 of hover from 4.6 to 12 ms). */
+/** most claims materialised at once; the least recently used sources' objects are dropped beyond it. Checks, cards
+ * and definitions read the columns and make only the claims they show, so a few pages of them serve (when cards
+ * made every claim of an entity, this cap made hover p99 12 ms at 10,000 articles). */
 const MATERIALISED_CAP = 1 << 16;
 
 type Extra = [cue: string | 0, speaker: Speaker | 0, quantities: Quantity[] | 0, dates: Claim['dates'] | 0];
@@ -136,8 +136,7 @@ export class ClaimStore {
         const refs = packed[s].refs;
         const starts = this.refStart[s];
         for (let i = 0; i < packed[s].count; i++) {
-          let r = starts[i];
-          r += refs[r] + 1;
+          let r = nextList(refs, starts[i]);
           for (let l = 0; l < 2; l++) for (let n = refs[r++]; n > 0; n--) visit(refs[r++], s, i);
         }
       }
@@ -167,17 +166,11 @@ export class ClaimStore {
   private build(s: number, i: number, extra: Extra | undefined): ClaimRecord {
     const p = this.packed[s];
     const refs = p.refs;
-    let r = this.refStart[s][i];
-    const list = (table: string[]): string[] => {
-      const n = refs[r++];
-      if (!n) return NONE;
-      const out: string[] = new Array(n);
-      for (let k = 0; k < n; k++) out[k] = table[refs[r++]];
-      return out;
-    };
-    const keys = list(this.keys);
-    const entityIds = list(this.ids);
-    const contextIds = list(this.ids);
+    const r = this.refStart[s][i];
+    const keys = listAt(refs, r, this.keys);
+    const r2 = nextList(refs, r);
+    const entityIds = listAt(refs, r2, this.ids);
+    const contextIds = listAt(refs, nextList(refs, r2), this.ids);
     const start = p.spans[2 * i];
     const end = p.spans[2 * i + 1];
     const sourceId = this.sourceIds[s];
@@ -203,21 +196,13 @@ export class ClaimStore {
 
   /** The meaning keys of claim `i` of source `s`, read from the columns (the claim is not made). */
   keysAt(s: number, i: number): string[] {
-    const refs = this.packed[s].refs;
-    const r = this.refStart[s][i];
-    const out: string[] = new Array(refs[r]);
-    for (let k = 0; k < out.length; k++) out[k] = this.keys[refs[r + 1 + k]];
-    return out;
+    return listAt(this.packed[s].refs, this.refStart[s][i], this.keys);
   }
 
   /** The entities claim `i` of source `s` names (not those it refers back to), read from the columns. */
   entityIdsAt(s: number, i: number): string[] {
     const refs = this.packed[s].refs;
-    let r = this.refStart[s][i];
-    r += refs[r] + 1;
-    const out: string[] = new Array(refs[r]);
-    for (let k = 0; k < out.length; k++) out[k] = this.ids[refs[r + 1 + k]];
-    return out;
+    return listAt(refs, nextList(refs, this.refStart[s][i]), this.ids);
   }
 
   /** The span of claim `i` of source `s` (its sentence), read from the columns. */
@@ -416,6 +401,20 @@ export function parseClaimId(id: string): { sourceId: string; index: number } | 
   const h = id.lastIndexOf('#');
   const tail = id.slice(h + 1);
   return h < 0 || !/^(?:0|[1-9]\d*)$/.test(tail) ? undefined : { sourceId: id.slice(0, h), index: Number(tail) };
+}
+
+/** the length-prefixed list of table indexes at `r`, as the table's strings */
+function listAt(refs: Int32Array, r: number, table: string[]): string[] {
+  const n = refs[r];
+  if (!n) return NONE;
+  const out: string[] = new Array(n);
+  for (let k = 0; k < n; k++) out[k] = table[refs[r + 1 + k]];
+  return out;
+}
+
+/** where the length-prefixed list after the one at `r` starts */
+function nextList(refs: Int32Array, r: number): number {
+  return r + refs[r] + 1;
 }
 
 /** checks a length-prefixed list of table indexes at `r`; returns where the next starts */

@@ -437,9 +437,8 @@ export class CorpusIndex {
       d.claims = new ClaimStore(keys, canon, sourceIds, sourceTexts, packed);
       d.mentions = new MentionStore(canon, sourceIds, sourceTexts, packedMentions);
       // the sets' tables, sharing the strings of the claims' keys and of the entities' ids
-      const keyStrings = new Map(keys.map((k) => [k, k]));
       d.setTables = {
-        keys: meta.setKeys.map((k) => keyStrings.get(k) ?? k),
+        keys: meta.setKeys.map((k) => intern(this.strings, k)),
         ids: meta.setIds.map((id) => entities.get(id)?.id ?? id),
       };
       for (const [sourceId, x] of sets) {

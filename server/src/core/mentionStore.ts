@@ -30,7 +30,7 @@ export function ownedMentions(p: PackedMentions): PackedMentions {
   return { ...p, cols: p.cols.slice() };
 }
 
-/** most mentions materialised at once (all of them up to ~50,000 articles; see the claims' cap) */
+/** most mentions materialised at once (see the claims' cap) */
 const MATERIALISED_CAP = 1 << 16;
 
 interface Sparse {
@@ -131,21 +131,24 @@ export class MentionStore {
 
   /** The first of the source's mentions resolved to the entity (made without making the others). */
   firstIn(sourceId: string, entityId: string): ResolvedMention | undefined {
-    const s = this.sourceIndex.get(sourceId);
-    const e = this.idIndex.get(entityId);
-    if (s === undefined || e === undefined) return undefined;
-    const cols = this.packed[s].cols;
-    for (let j = 2; j < cols.length; j += 3) if (cols[j] === e + 1) return this.cache.get(s, (j - 2) / 3);
-    return undefined;
+    const at = this.firstIndexIn(sourceId, entityId);
+    return at && this.cache.get(at.s, at.i);
   }
 
   /** The span of the first of the source's mentions resolved to the entity, read from the columns. */
   firstSpanIn(sourceId: string, entityId: string): { start: number; end: number } | undefined {
+    const at = this.firstIndexIn(sourceId, entityId);
+    const cols = at && this.packed[at.s].cols;
+    return cols && { start: cols[3 * at.i], end: cols[3 * at.i + 1] };
+  }
+
+  /** the source's index and that of its first mention resolved to the entity */
+  private firstIndexIn(sourceId: string, entityId: string): { s: number; i: number } | undefined {
     const s = this.sourceIndex.get(sourceId);
     const e = this.idIndex.get(entityId);
     if (s === undefined || e === undefined) return undefined;
     const cols = this.packed[s].cols;
-    for (let j = 2; j < cols.length; j += 3) if (cols[j] === e + 1) return { start: cols[j - 2], end: cols[j - 1] };
+    for (let j = 2; j < cols.length; j += 3) if (cols[j] === e + 1) return { s, i: (j - 2) / 3 };
     return undefined;
   }
 
