@@ -28,7 +28,6 @@ function mapFor(index: CorpusIndex, sourceId: string): LineMap {
     lineMaps.set(sourceId, cached);
     return cached.map;
   }
-  const packed = packedTextOf(src);
   let map: LineMap;
   if (src.fileOffset) {
     let text: string;
@@ -40,6 +39,7 @@ function mapFor(index: CorpusIndex, sourceId: string): LineMap {
     map = new LineMap(text);
   } else {
     // a packed text carries its line starts: no need to unpack it
+    const packed = packedTextOf(src);
     map = packed ? new LineMap({ starts: packed.lines, length: packed.length }) : new LineMap(src.text);
   }
   lineMaps.set(sourceId, { version: index.version, map });
