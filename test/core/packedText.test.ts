@@ -6,6 +6,8 @@ import {
   packTextOf,
   packedTextOf,
   textLength,
+  textSlice,
+  unpackSlice,
   unpackText,
   withoutText,
 } from '../../server/src/core/text/packedText';
@@ -34,12 +36,52 @@ test('a packed text unpacks to the same characters, whatever they are', () => {
   assert.ok(packText('x'.repeat(200_000)).bytes.length < 2000, 'deflated');
 });
 
+test('a slice of a packed text is read from its own lines and equals the slice of the text', () => {
+  const texts = [
+    ...TEXTS,
+    'Line one — with a dash\nline two “quoted”\r\n\r\nline 🙂 four\rline five, ascii\n',
+    Array.from({ length: 50 }, (_, i) => `Paragraph ${i}: Müller’s “${'é'.repeat(i)}” ${'🙂'.repeat(i % 3)}`).join('\n\n'),
+  ];
+  let seed = 7;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * n;
+  for (const t of texts) {
+    const p = packText(t);
+    if (p.utf8 && Buffer.byteLength(t) !== t.length) assert.equal(p.lineBytes.length, p.lines.length, 'byte offsets of its lines');
+    else assert.equal(p.lineBytes.length, 0, 'no byte offsets when bytes and characters agree');
+    const spans = [
+      [0, t.length],
+      [0, 0],
+      [t.length, t.length],
+      [-5, 3],
+      [t.length - 2, t.length + 10],
+    ];
+    for (let k = 0; k < 200; k++) {
+      const a = Math.floor(rand(t.length + 1));
+      spans.push([a, a + Math.floor(rand(Math.min(400, t.length - a + 1)))]);
+    }
+    for (const [a, b] of spans) {
+      const want = t.slice(Math.max(0, a), Math.max(Math.max(0, a), Math.min(b, t.length)));
+      assert.equal(unpackSlice(p, a, b), want, `${JSON.stringify(t.slice(0, 30))} [${a}, ${b})`);
+    }
+  }
+  // through a holder: packed or not, the same slice
+  const holder = packTextOf({ text: texts[texts.length - 1] });
+  const plain = { text: texts[texts.length - 1] };
+  assert.equal(textSlice(holder, 40, 90), plain.text.slice(40, 90));
+  assert.equal(textSlice(plain, 40, 90), plain.text.slice(40, 90));
+});
+
 test('packed bytes that do not unpack to the recorded text are refused with a clear error', () => {
   const p = packText('Dunmore bridge');
   assert.ok(isPackedText(p));
   assert.ok(!isPackedText({ ...p, lines: Int32Array.of(0, 40) }), 'a line start past the end');
   assert.ok(!isPackedText({ ...p, lines: Int32Array.of(3) }), 'a first line that does not start at 0');
   assert.ok(!isPackedText({ ...p, lines: new Int32Array(0) }));
+  const wide = packText('Café\nMüller\n');
+  assert.ok(isPackedText(wide));
+  assert.ok(!isPackedText({ ...wide, lineBytes: Int32Array.of(0, 2, 3) }), 'a line shorter in bytes than in characters');
+  assert.ok(!isPackedText({ ...wide, lineBytes: Int32Array.of(0, 6) }), 'byte offsets for fewer lines than there are');
+  assert.ok(!isPackedText({ ...p, lineBytes: undefined }), 'no byte offsets (a snapshot of an older format)');
   assert.throws(() => unpackText({ ...p, length: 99 }), /packed text of 99 characters unpacked to 14/);
   assert.throws(() => unpackText({ ...p, bytes: new Uint8Array([1, 2, 3, 255]) }));
 });

@@ -1,5 +1,6 @@
 import type { Claim, Quantity, Speaker, Stance } from './model';
-import { NONE, Postings, SlotCache, detachedSlice, indexIn, push, type HasText, hasText } from './packed';
+import { NONE, Postings, SlotCache, indexIn, push, type HasText, hasText } from './packed';
+import { textSlice } from './text/packedText';
 
 /**
  * One source's claims as columns of numbers: the form claims are kept in memory and in the snapshot. A corpus of
@@ -179,7 +180,7 @@ export class ClaimStore {
       id: claimId(sourceId, i),
       sourceId,
       span: { start, end },
-      text: detachedSlice(this.texts[s].text, start, end),
+      text: textSlice(this.texts[s], start, end),
       entityIds,
       contextIds,
       speaker: extra?.[1] || OUTLET,

@@ -573,7 +573,12 @@ const NO_POSITIONS = new Int32Array(0);
 /** A packed text with bytes of its own (a deserialised array can be a view into the whole chunk it was read from). */
 function ownedText(p: PackedText): PackedText {
   // (a copy: `slice` of a deserialised Buffer is another view)
-  return { ...p, bytes: new Uint8Array(p.bytes), lines: p.lines.slice() };
+  return {
+    ...p,
+    bytes: new Uint8Array(p.bytes),
+    lines: p.lines.slice(),
+    lineBytes: p.lineBytes.length ? p.lineBytes.slice() : p.lineBytes,
+  };
 }
 
 /** A source's meaning keys and entities from its claims (none when it has no claim). */

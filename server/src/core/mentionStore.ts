@@ -1,7 +1,7 @@
 import type { Entity, EntityType, Mention } from './model';
 import type { ResolvedMention } from './entities/resolve';
-import { NONE, Postings, SlotCache, detachedSlice, indexIn, type HasText, hasText } from './packed';
-import { textLength } from './text/packedText';
+import { NONE, Postings, SlotCache, indexIn, type HasText, hasText } from './packed';
+import { textLength, textSlice } from './text/packedText';
 
 /**
  * One source's resolved name mentions as columns: the form they are kept in memory and in the snapshot (~470,000
@@ -98,7 +98,7 @@ export class MentionStore {
     return {
       sourceId: this.sourceIds[s],
       span: { start, end },
-      text: sparse.texts?.get(i) ?? detachedSlice(this.texts[s].text, start, end),
+      text: sparse.texts?.get(i) ?? textSlice(this.texts[s], start, end),
       entityId: e ? this.ids[e - 1] : undefined,
       candidates: cands?.map((c) => this.ids[c]),
     };

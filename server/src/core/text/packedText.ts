@@ -1,4 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { detachedSlice } from '../packed';
 import { LineMap } from './sentences';
 
 /**
@@ -15,19 +16,26 @@ export interface PackedText {
   readonly utf8: boolean;
   /** where each line of the text starts (`LineMap`): a passage is located without unpacking the text */
   readonly lines: Int32Array;
+  /** UTF-8 with a character outside ASCII: the byte offset of each line start (a passage is decoded from its own
+   * lines, not the whole text); empty when byte and character offsets agree (ASCII, or UTF-16 at twice the offset) */
+  readonly lineBytes: Int32Array;
 }
+
+const NO_OFFSETS = new Int32Array(0);
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function packText(text: string): PackedText {
   const utf8 = !LONE_SURROGATE.test(text);
+  const raw = Buffer.from(text, utf8 ? 'utf8' : 'utf16le');
+  const lines = new LineMap(text).lineStarts();
+  let lineBytes = NO_OFFSETS;
+  if (utf8 && raw.length !== text.length) {
+    lineBytes = new Int32Array(lines.length);
+    for (let i = 1; i < lines.length; i++) lineBytes[i] = lineBytes[i - 1] + Buffer.byteLength(text.slice(lines[i - 1], lines[i]), 'utf8');
+  }
   // the fastest level: packing runs once per source per snapshot, unpacking on reads
-  return {
-    bytes: deflateRawSync(Buffer.from(text, utf8 ? 'utf8' : 'utf16le'), { level: 1 }),
-    length: text.length,
-    utf8,
-    lines: new LineMap(text).lineStarts(),
-  };
+  return { bytes: deflateRawSync(raw, { level: 1 }), length: text.length, utf8, lines, lineBytes };
 }
 
 /** Throws when the bytes do not inflate to a text of the recorded length (a corrupt snapshot). */
@@ -48,7 +56,10 @@ export function isPackedText(x: unknown): x is PackedText {
     typeof p.utf8 === 'boolean' &&
     p.lines instanceof Int32Array &&
     p.lines.length > 0 &&
-    p.lines.every((x, i) => x >= 0 && x <= p.length && (i === 0 ? x === 0 : x > p.lines[i - 1]))
+    p.lines.every((x, i) => x >= 0 && x <= p.length && (i === 0 ? x === 0 : x > p.lines[i - 1])) &&
+    p.lineBytes instanceof Int32Array &&
+    (p.lineBytes.length === 0 || (p.utf8 && p.lineBytes.length === p.lines.length)) &&
+    p.lineBytes.every((x, i) => (i === 0 ? x === 0 : x >= p.lineBytes[i - 1] + p.lines[i] - p.lines[i - 1]))
   );
 }
 
@@ -64,6 +75,51 @@ function unpacked(p: PackedText): string {
   recent.set(p, text);
   if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
   return text;
+}
+
+/** the bytes inflated last: the claims of a source are made one after another, each reading its sentence */
+let lastInflated: { p: PackedText; bytes: Buffer } | undefined;
+
+/**
+ * `text.slice(start, end)` of a packed text, as a string of its own: decoded from the inflated bytes of the lines it
+ * spans, not from the whole text (a claim's sentence read this way leaves no unpacked text behind it to collect).
+ */
+export function unpackSlice(p: PackedText, start: number, end: number): string {
+  start = Math.max(0, Math.min(start, p.length));
+  end = Math.max(start, Math.min(end, p.length));
+  const text = recent.get(p);
+  if (text !== undefined) return detachedSlice(text, start, end);
+  if (lastInflated?.p !== p) lastInflated = { p, bytes: inflateRawSync(p.bytes) };
+  const bytes = lastInflated.bytes;
+  if (!p.utf8) return bytes.toString('utf16le', 2 * start, 2 * end);
+  if (p.lineBytes.length === 0) return bytes.toString('latin1', start, end);
+  // the lines from the one holding `start` to the first that starts at or after `end`
+  const first = lastAtMost(p.lines, start);
+  let last = first + 1;
+  while (last < p.lines.length && p.lines[last] < end) last++;
+  const lines = bytes.toString('utf8', p.lineBytes[first], last < p.lines.length ? p.lineBytes[last] : bytes.length);
+  return detachedSlice(lines, start - p.lines[first], end - p.lines[first]);
+}
+
+/** the index of the last element of the ascending `xs` that is at most `x` (`xs[0] <= x`) */
+function lastAtMost(xs: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (xs[mid] <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * `holder.text.slice(start, end)` as a string of its own (`detachedSlice`); a packed text is not unpacked whole for
+ * it (`unpackSlice`).
+ */
+export function textSlice(holder: { text: string }, start: number, end: number): string {
+  const p = packedTextOf(holder);
+  return p ? unpackSlice(p, start, end) : detachedSlice(holder.text, start, end);
 }
 
 const PACKED = Symbol('packed text');
