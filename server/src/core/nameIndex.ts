@@ -133,16 +133,22 @@ export class SearchIndex {
   private readonly keys: string[] = [];
   /** per folded name: where its (entity, name as written) pairs start in `entityOf`/`nameOf` */
   private readonly start: Int32Array;
-  private readonly entityOf: string[] = [];
-  private readonly nameOf: string[] = [];
-  /** trigram -> indexes of the folded names that have it, in order */
-  private readonly postings = new Map<string, Int32Array>();
+  private readonly entityOf: string[];
+  private readonly nameOf: string[];
+  /** trigram -> its number; the folded names that have trigram `g` are `names[from[g]]` to `names[from[g + 1] - 1]`,
+   * in order (one array for every trigram: built by counting, then filling, with no list per trigram to grow) */
+  private readonly gramIds = new Map<string, number>();
+  private readonly from: Int32Array;
+  private readonly names: Int32Array;
+  /** per folded name, a query's count of shared trigrams (zero between queries), and the names it counted */
+  private counts?: Int32Array;
+  private touched?: Int32Array;
 
   constructor(entities: Iterable<Entity>) {
     const keyIndex = new Map<string, number>();
-    const pairs: number[][] = [];
-    const grams = new Map<string, number[]>();
-    let n = 0;
+    const keyOf: number[] = [];
+    const entityOf: string[] = [];
+    const nameOf: string[] = [];
     for (const e of entities) {
       for (const name of new Set([e.name, ...e.aliases])) {
         const key = fold(name);
@@ -150,50 +156,93 @@ export class SearchIndex {
         if (k === undefined) {
           keyIndex.set(key, (k = this.keys.length));
           this.keys.push(key);
-          pairs.push([]);
-          for (const g of trigramsOf(key)) {
-            const list = grams.get(g);
-            if (!list) grams.set(g, [k]);
-            else if (list[list.length - 1] !== k) list.push(k);
+        }
+        keyOf.push(k);
+        entityOf.push(e.id);
+        nameOf.push(name);
+      }
+    }
+    // the pairs regrouped by folded name, each name's in the order met
+    const nKeys = this.keys.length;
+    this.start = new Int32Array(nKeys + 1);
+    for (const k of keyOf) this.start[k + 1]++;
+    for (let k = 0; k < nKeys; k++) this.start[k + 1] += this.start[k];
+    const next = this.start.slice(0, nKeys);
+    this.entityOf = new Array(keyOf.length);
+    this.nameOf = new Array(keyOf.length);
+    for (let j = 0; j < keyOf.length; j++) {
+      const at = next[keyOf[j]]++;
+      this.entityOf[at] = entityOf[j];
+      this.nameOf[at] = nameOf[j];
+    }
+    // the trigram postings: each name once per trigram it has
+    const count: number[] = [];
+    const last: number[] = [];
+    const eachGram = (visit: (g: number, k: number) => void): void => {
+      for (let k = 0; k < nKeys; k++) {
+        for (const gram of trigramsOf(this.keys[k])) {
+          let g = this.gramIds.get(gram);
+          if (g === undefined) {
+            this.gramIds.set(gram, (g = count.length));
+            count.push(0);
+            last.push(-1);
+          }
+          if (last[g] !== k) {
+            last[g] = k;
+            visit(g, k);
           }
         }
-        pairs[k].push(n++);
-        this.entityOf.push(e.id);
-        this.nameOf.push(name);
       }
-    }
-    // the pairs regrouped by folded name
-    this.start = new Int32Array(this.keys.length + 1);
-    const entityOf: string[] = new Array(n);
-    const nameOf: string[] = new Array(n);
-    let at = 0;
-    for (let k = 0; k < pairs.length; k++) {
-      this.start[k] = at;
-      for (const j of pairs[k]) {
-        entityOf[at] = this.entityOf[j];
-        nameOf[at++] = this.nameOf[j];
-      }
-    }
-    this.start[pairs.length] = at;
-    this.entityOf = entityOf;
-    this.nameOf = nameOf;
-    for (const [g, list] of grams) this.postings.set(g, Int32Array.from(list));
+    };
+    eachGram((g) => count[g]++);
+    this.from = new Int32Array(count.length + 1);
+    for (let g = 0; g < count.length; g++) this.from[g + 1] = this.from[g] + count[g];
+    this.names = new Int32Array(this.from[count.length]);
+    const fill = this.from.slice(0, count.length);
+    last.fill(-1);
+    eachGram((g, k) => (this.names[fill[g]++] = k));
   }
 
   /**
    * The folded names sharing most trigrams with the folded query (the first `limit`, most shared first, ties in
-   * index order), with how many they share and the (entity id, name as written) pairs each stands for.
+   * the order first counted), with how many they share and the (entity id, name as written) pairs each stands for.
    */
   candidates(q: string, limit: number): { key: string; shared: number; names: { entityId: string; name: string }[] }[] {
-    const counts = new Map<number, number>();
-    for (const g of trigramsOf(q)) {
-      const list = this.postings.get(g);
-      if (list) for (const k of list) counts.set(k, (counts.get(k) ?? 0) + 1);
+    // counted in arrays kept for the next query: a query touches tens of thousands of names at 10,000 articles, and a
+    // map of them per query was most of what the server allocated while serving completions
+    const counts = (this.counts ??= new Int32Array(this.keys.length));
+    const touched = (this.touched ??= new Int32Array(this.keys.length));
+    let n = 0;
+    let most = 0;
+    for (const gram of trigramsOf(q)) {
+      const g = this.gramIds.get(gram);
+      if (g === undefined) continue;
+      for (let j = this.from[g]; j < this.from[g + 1]; j++) {
+        const k = this.names[j];
+        const c = ++counts[k];
+        if (c === 1) touched[n++] = k;
+        if (c > most) most = c;
+      }
     }
-    return [...counts.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, limit)
-      .map(([k, shared]) => {
+    // the first `limit` by count, most first, ties in the order first counted: every name above the count at which
+    // the limit falls, then the first of those at it
+    const atCount = new Int32Array(most + 1);
+    for (let j = 0; j < n; j++) atCount[counts[touched[j]]]++;
+    let floor = most;
+    let above = 0;
+    while (floor > 1 && above + atCount[floor] < limit) above += atCount[floor--];
+    let quota = limit - above;
+    const picked: { k: number; shared: number }[] = [];
+    for (let j = 0; j < n; j++) {
+      const k = touched[j];
+      const c = counts[k];
+      counts[k] = 0;
+      if (c > floor || (c === floor && quota-- > 0)) picked.push({ k, shared: c });
+    }
+    // (a stable sort: ties stay in the order first counted)
+    return picked
+      .sort((a, b) => b.shared - a.shared)
+      .map(({ k, shared }) => {
         const names: { entityId: string; name: string }[] = [];
         for (let j = this.start[k]; j < this.start[k + 1]; j++) names.push({ entityId: this.entityOf[j], name: this.nameOf[j] });
         return { key: this.keys[k], shared, names };
