@@ -19,7 +19,7 @@ import {
 } from './claimStore';
 import { NONE, indexIn, push } from './packed';
 import { SearchIndex, SpellingIndex, trigramsOf } from './nameIndex';
-import { isPackedText, packTextOf, packedTextOf, withoutText, type PackedText } from './text/packedText';
+import { NO_OFFSETS, isPackedText, packTextOf, packedTextOf, withoutText, type PackedText } from './text/packedText';
 import {
   MentionPacker,
   MentionStore,
@@ -577,7 +577,7 @@ function ownedText(p: PackedText): PackedText {
     ...p,
     bytes: new Uint8Array(p.bytes),
     lines: p.lines.slice(),
-    lineBytes: p.lineBytes.length ? p.lineBytes.slice() : p.lineBytes,
+    lineBytes: p.lineBytes.length ? p.lineBytes.slice() : NO_OFFSETS,
   };
 }
 

@@ -21,7 +21,8 @@ export interface PackedText {
   readonly lineBytes: Int32Array;
 }
 
-const NO_OFFSETS = new Int32Array(0);
+/** the byte offsets of a text that needs none (shared) */
+export const NO_OFFSETS = new Int32Array(0);
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
