@@ -110,73 +110,125 @@ export function damerauLevenshtein(a: string, b: string, max = Infinity): number
  * only entries that share a hash have their strings built and compared, so hash collisions cannot merge
  * buckets.
  */
-function sharedDeletionBuckets(keys: string[]): string[][] {
-  const M = 0x01000193;
-  let n = 0;
-  let maxLen = 0;
-  for (const k of keys) {
-    n += k.length + 1;
-    if (k.length > maxLen) maxLen = k.length;
-  }
-  const entKey = new Int32Array(n);
-  const entPos = new Int32Array(n);
-  const entHash = new Int32Array(n);
-  const pre = new Int32Array(maxLen + 1); // pre[i]: hash of k[0, i)
-  const suf = new Int32Array(maxLen + 2); // suf[i]: hash of k[i, L)
-  const pow = new Int32Array(maxLen + 1); // M^i
-  pow[0] = 1;
-  for (let i = 1; i <= maxLen; i++) pow[i] = Math.imul(pow[i - 1], M);
-  let e = 0;
-  for (let ki = 0; ki < keys.length; ki++) {
-    const k = keys[ki];
-    const L = k.length;
-    pre[0] = 0;
-    for (let i = 0; i < L; i++) pre[i + 1] = (Math.imul(pre[i], M) + k.charCodeAt(i)) | 0;
-    suf[L] = 0;
-    for (let i = L - 1; i >= 0; i--) suf[i] = (Math.imul(k.charCodeAt(i), pow[L - 1 - i]) + suf[i + 1]) | 0;
-    for (let i = 0; i <= L; i++) {
-      entKey[e] = ki;
-      entPos[e] = i;
-      entHash[e] = i < L ? (Math.imul(pre[i], pow[L - 1 - i]) + suf[i + 1]) | 0 : pre[L];
-      e++;
-    }
-  }
-  // open addressing on the hash: per slot the first entry, the last, and how many; entries chained in order
-  let size = 1;
-  while (size < n * 2) size <<= 1;
-  const slotHead = new Int32Array(size).fill(-1);
-  const slotTail = new Int32Array(size);
-  const slotCount = new Int32Array(size);
-  const slotOf = new Int32Array(n);
-  const next = new Int32Array(n).fill(-1);
-  for (let x = 0; x < n; x++) {
-    const h = entHash[x];
-    let slot = h & (size - 1);
-    while (slotHead[slot] >= 0 && entHash[slotHead[slot]] !== h) slot = (slot + 1) & (size - 1);
-    if (slotHead[slot] < 0) slotHead[slot] = x;
-    else next[slotTail[slot]] = x;
-    slotTail[slot] = x;
-    slotCount[slot]++;
-    slotOf[x] = slot;
-  }
-  const found: { first: number; keys: string[] }[] = [];
-  for (let x = 0; x < n; x++) {
-    const slot = slotOf[x];
-    if (slotHead[slot] !== x || slotCount[slot] < 2) continue;
-    const byString = new Map<string, { first: number; keys: string[] }>();
-    for (let y = x; y >= 0; y = next[y]) {
-      const k = keys[entKey[y]];
-      const i = entPos[y];
-      const d = i < k.length ? k.slice(0, i) + k.slice(i + 1) : k;
-      const b = byString.get(d);
-      if (b) b.keys.push(k);
-      else byString.set(d, { first: y, keys: [k] });
-    }
-    for (const b of byString.values()) if (b.keys.length >= 2) found.push(b);
-  }
-  found.sort((a, b) => a.first - b.first);
-  return found.map((b) => b.keys);
+function* sharedDeletionBuckets(keys: string[]): Generator<void, string[][], void> {
+  const b = new DeletionBuckets(keys);
+  // in slices: at 50,000 articles this took seconds, which requests during indexing would wait for
+  yield* inSteps(keys.length, (from, to) => b.hash(from, to), 4096);
+  b.startChains();
+  yield* inSteps(b.n, (from, to) => b.chain(from, to), 1 << 16);
+  yield* inSteps(b.n, (from, to) => b.collect(from, to), 1 << 16);
+  return b.buckets();
 }
+
+/** The state of `sharedDeletionBuckets` between its slices; each phase runs over a range of keys or entries. */
+class DeletionBuckets {
+  /** one entry per (key, deletion position, or the key itself) */
+  readonly n: number;
+  private readonly entKey: Int32Array;
+  private readonly entPos: Int32Array;
+  private readonly entHash: Int32Array;
+  private readonly pre: Int32Array;
+  private readonly suf: Int32Array;
+  private readonly pow: Int32Array;
+  private e = 0;
+  private size = 1;
+  private slotHead = new Int32Array(0);
+  private slotTail = new Int32Array(0);
+  private slotCount = new Int32Array(0);
+  private slotOf = new Int32Array(0);
+  private next = new Int32Array(0);
+  private readonly found: { first: number; keys: string[] }[] = [];
+
+  constructor(private readonly keys: string[]) {
+    let n = 0;
+    let maxLen = 0;
+    for (const k of keys) {
+      n += k.length + 1;
+      if (k.length > maxLen) maxLen = k.length;
+    }
+    this.n = n;
+    this.entKey = new Int32Array(n);
+    this.entPos = new Int32Array(n);
+    this.entHash = new Int32Array(n);
+    this.pre = new Int32Array(maxLen + 1); // pre[i]: hash of k[0, i)
+    this.suf = new Int32Array(maxLen + 2); // suf[i]: hash of k[i, L)
+    this.pow = new Int32Array(maxLen + 1); // M^i
+    this.pow[0] = 1;
+    for (let i = 1; i <= maxLen; i++) this.pow[i] = Math.imul(this.pow[i - 1], HASH_M);
+  }
+
+  /** files keys [from, to) as entries, in order */
+  hash(from: number, to: number): void {
+    const { keys, entKey, entPos, entHash, pre, suf, pow } = this;
+    let e = this.e;
+    for (let ki = from; ki < to; ki++) {
+      const k = keys[ki];
+      const L = k.length;
+      pre[0] = 0;
+      for (let i = 0; i < L; i++) pre[i + 1] = (Math.imul(pre[i], HASH_M) + k.charCodeAt(i)) | 0;
+      suf[L] = 0;
+      for (let i = L - 1; i >= 0; i--) suf[i] = (Math.imul(k.charCodeAt(i), pow[L - 1 - i]) + suf[i + 1]) | 0;
+      for (let i = 0; i <= L; i++) {
+        entKey[e] = ki;
+        entPos[e] = i;
+        entHash[e] = i < L ? (Math.imul(pre[i], pow[L - 1 - i]) + suf[i + 1]) | 0 : pre[L];
+        e++;
+      }
+    }
+    this.e = e;
+  }
+
+  /** open addressing on the hash: per slot the first entry, the last, and how many; entries chained in order */
+  startChains(): void {
+    while (this.size < this.n * 2) this.size <<= 1;
+    this.slotHead = new Int32Array(this.size).fill(-1);
+    this.slotTail = new Int32Array(this.size);
+    this.slotCount = new Int32Array(this.size);
+    this.slotOf = new Int32Array(this.n);
+    this.next = new Int32Array(this.n).fill(-1);
+  }
+
+  chain(from: number, to: number): void {
+    const { entHash, slotHead, slotTail, slotCount, slotOf, next } = this;
+    const mask = this.size - 1;
+    for (let x = from; x < to; x++) {
+      const h = entHash[x];
+      let slot = h & mask;
+      while (slotHead[slot] >= 0 && entHash[slotHead[slot]] !== h) slot = (slot + 1) & mask;
+      if (slotHead[slot] < 0) slotHead[slot] = x;
+      else next[slotTail[slot]] = x;
+      slotTail[slot] = x;
+      slotCount[slot]++;
+      slotOf[x] = slot;
+    }
+  }
+
+  /** the buckets of the slots whose first entry is in [from, to): only entries that share a hash build strings */
+  collect(from: number, to: number): void {
+    const { keys, entKey, entPos, slotHead, slotCount, slotOf, next, found } = this;
+    for (let x = from; x < to; x++) {
+      const slot = slotOf[x];
+      if (slotHead[slot] !== x || slotCount[slot] < 2) continue;
+      const byString = new Map<string, { first: number; keys: string[] }>();
+      for (let y = x; y >= 0; y = next[y]) {
+        const k = keys[entKey[y]];
+        const i = entPos[y];
+        const d = i < k.length ? k.slice(0, i) + k.slice(i + 1) : k;
+        const b = byString.get(d);
+        if (b) b.keys.push(k);
+        else byString.set(d, { first: y, keys: [k] });
+      }
+      for (const b of byString.values()) if (b.keys.length >= 2) found.push(b);
+    }
+  }
+
+  buckets(): string[][] {
+    return this.found.sort((a, b) => a.first - b.first).map((b) => b.keys);
+  }
+}
+
+/** the multiplier of the deletion hash (FNV's prime) */
+const HASH_M = 0x01000193;
 
 function addVotes(a: Votes, b: Votes): void {
   a.person += b.person;
@@ -216,7 +268,8 @@ export function* resolveEntitiesSteps(docs: { sourceId: string; mentions: RawMen
   r.orgShortNames();
   yield;
   // 4. spelling variants one edit apart (symmetric-delete buckets keep this near-linear)
-  r.spellingVariants();
+  const buckets = yield* sharedDeletionBuckets(r.spellingKeys());
+  yield* inSteps(buckets.length, (a, b) => r.spellingVariants(buckets, a, b));
   yield;
   // group votes
   r.groupVotesAndTypes();
@@ -253,11 +306,11 @@ export function* resolveEntitiesSteps(docs: { sourceId: string; mentions: RawMen
   return r.finish();
 }
 
-/** f over [0, n) in slices of 2048 with a yield between slices */
-function* inSteps(n: number, f: (from: number, to: number) => void): Generator<void, void, void> {
-  for (let a = 0; a < n; a += 2048) {
+/** f over [0, n) in slices of `size` with a yield between slices */
+function* inSteps(n: number, f: (from: number, to: number) => void, size = 2048): Generator<void, void, void> {
+  for (let a = 0; a < n; a += size) {
     if (a > 0) yield;
-    f(a, Math.min(n, a + 2048));
+    f(a, Math.min(n, a + size));
   }
 }
 
@@ -352,10 +405,16 @@ class Resolver {
     }
   }
 
-  spellingVariants(): void {
+  /** the keys long enough to have spelling variants (`sharedDeletionBuckets`) */
+  spellingKeys(): string[] {
+    return this.voteKeys.filter((key) => key.length >= 7);
+  }
+
+  /** joins the keys one edit apart, of buckets [from, to), when they have the same type and word count */
+  spellingVariants(buckets: string[][], from: number, to: number): void {
     const { uf, votes } = this;
-    const buckets = sharedDeletionBuckets(this.voteKeys.filter((key) => key.length >= 7));
-    for (const list of buckets) {
+    for (let j = from; j < to; j++) {
+      const list = buckets[j];
       if (list.length < 2 || list.length > 8) continue;
       for (let i = 1; i < list.length; i++) {
         const a = list[0];
