@@ -83,6 +83,17 @@ test('a snapshot whose parts do not fit together is refused', () => {
 test("a source's key set answers membership and lists its members in sort order, over a table the sets share", () => {
   const { table, rank } = KeySet.table(['wound', 'bridge', 'collaps', 'bridge', '~responsible', 'Zed']);
   assert.deepEqual(table, ['Zed', 'bridge', 'collaps', 'wound', '~responsible'], 'distinct, in sort order');
+  // a table too large for one slice (sorted in runs, then merged): the order of Array.prototype.sort, and the ranks
+  let seed = 11;
+  const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) % n;
+  const many = Array.from({ length: 100_003 }, () => Array.from({ length: 1 + next(7) }, () => 'aZé~ 東🙂-b'[next(10)]).join(''));
+  const big = KeySet.table(many);
+  assert.deepEqual(big.table, [...new Set(many)].sort());
+  assert.ok(big.table.length > 40_000 && big.table.every((k, i) => big.rank.get(k) === i) && big.rank.size === big.table.length);
+  const steps = KeySet.tableSteps(many);
+  let slices = 0;
+  while (!steps.next().done) slices++;
+  assert.ok(slices >= 4, `in slices (${slices})`);
   const a = KeySet.of(table, rank, new Set(['wound', 'bridge', '~responsible']));
   const b = KeySet.of(table, rank, ['Zed']);
   assert.deepEqual([...a], ['bridge', 'wound', '~responsible']);

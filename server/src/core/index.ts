@@ -600,8 +600,9 @@ function* indexSourceSets(
   keys: string[],
   ids: string[],
 ): Generator<void, void, void> {
-  const k = KeySet.table(keys);
-  const e = KeySet.table(ids);
+  // (in slices: sorting and ranking every key and id took ~0.5 s at 10,000 articles, which requests waited for)
+  const k = yield* KeySet.tableSteps(keys);
+  const e = yield* KeySet.tableSteps(ids);
   d.setTables = { keys: k.table, ids: e.table };
   let n = 0;
   for (const [sourceId, x] of sets) {
@@ -609,6 +610,20 @@ function* indexSourceSets(
     d.sourceEntities.set(sourceId, KeySet.of(e.table, e.rank, x.ents));
     if (++n % 500 === 0) yield;
   }
+}
+
+const TABLE_SLICE = 1 << 15;
+
+/** two ascending lists of distinct strings (in the order of `Array.prototype.sort`) as one */
+function mergeSorted(a: string[], b: string[]): string[] {
+  const out: string[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let o = 0;
+  while (i < a.length && j < b.length) out[o++] = a[i] < b[j] ? a[i++] : b[j++];
+  while (i < a.length) out[o++] = a[i++];
+  while (j < b.length) out[o++] = b[j++];
+  return out;
 }
 
 /** inverted index for matching a draft sentence by meaning without scanning every dispute */
@@ -765,8 +780,37 @@ export class KeySet implements Iterable<string> {
 
   /** The sorted table of distinct `items`, and the position of each. */
   static table(items: Iterable<string>): { table: string[]; rank: Map<string, number> } {
-    const table = [...new Set(items)].sort();
-    return { table, rank: new Map(table.map((k, i) => [k, i])) };
+    const steps = KeySet.tableSteps(items);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /** `table` in slices (sorted runs, merged pairwise, then the ranks), with a yield between slices */
+  static *tableSteps(items: Iterable<string>): Generator<void, { table: string[]; rank: Map<string, number> }, void> {
+    const distinct = [...new Set(items)];
+    yield;
+    let runs: string[][] = [];
+    for (let i = 0; i < distinct.length; i += TABLE_SLICE) {
+      runs.push(distinct.slice(i, i + TABLE_SLICE).sort());
+      yield;
+    }
+    while (runs.length > 1) {
+      const merged: string[][] = [];
+      for (let i = 0; i < runs.length; i += 2) {
+        merged.push(i + 1 < runs.length ? mergeSorted(runs[i], runs[i + 1]) : runs[i]);
+        yield;
+      }
+      runs = merged;
+    }
+    const table = runs[0] ?? [];
+    const rank = new Map<string, number>();
+    for (let i = 0; i < table.length; i++) {
+      rank.set(table[i], i);
+      if (i % TABLE_SLICE === TABLE_SLICE - 1) yield;
+    }
+    return { table, rank };
   }
 
   get size(): number {
