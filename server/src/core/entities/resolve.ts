@@ -302,7 +302,12 @@ export function* resolveEntitiesSteps(docs: { sourceId: string; mentions: RawMen
   // date keys -> event ids
   r.eventNames();
   yield;
-  // 7. mentions and aliases onto entities
+  // 7. mentions and aliases onto entities (in slices: at 50,000 articles this took 1.3 s in one step)
+  const lists = [...r.mentions.values()];
+  yield* inSteps(lists.length, (a, b) => r.sortMentions(lists, a, b), 256);
+  yield* inSteps(lists.length, (a, b) => linkMentionsOf(r.entities, lists, a, b), 256);
+  const entities = [...r.entities.values()];
+  yield* inSteps(entities.length, (a, b) => r.aliases(entities, a, b));
   return r.finish();
 }
 
@@ -699,16 +704,15 @@ class Resolver {
     }
   }
 
-  finish(): EntityTable {
-    const { entities, byKey, eventIds } = this;
-    const dateToId = new Map<string, string>();
-    for (const [dk, ek] of this.eventByDate) {
-      const id = eventIds.get(ek);
-      if (id) dateToId.set(dk, id);
-    }
-    for (const list of this.mentions.values()) list.sort((a, b) => a.span.start - b.span.start);
-    linkMentions(entities, this.mentions);
-    for (const e of entities.values()) {
+  /** sorts the mentions of documents [from, to) of `lists` by where they start */
+  sortMentions(lists: ResolvedMention[][], from: number, to: number): void {
+    for (let i = from; i < to; i++) lists[i].sort((a, b) => a.span.start - b.span.start);
+  }
+
+  /** each of entities [from, to) of `list` (events aside) gets its aliases: how its mentions and equivalences write it */
+  aliases(list: Entity[], from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      const e = list[i];
       if (e.type === 'event') continue;
       const al = new Set<string>();
       for (let mi = 0; mi < e.mentions.length; mi++) {
@@ -727,7 +731,16 @@ class Resolver {
         return true;
       });
     }
-    // drop entities with no mentions
+  }
+
+  /** The table, once mentions are sorted and linked and aliases made: entities with no mention are dropped. */
+  finish(): EntityTable {
+    const { entities, byKey, eventIds } = this;
+    const dateToId = new Map<string, string>();
+    for (const [dk, ek] of this.eventByDate) {
+      const id = eventIds.get(ek);
+      if (id) dateToId.set(dk, id);
+    }
     for (const [id, e] of entities) if (e.mentions.length === 0) entities.delete(id);
     for (const [k, id] of byKey) if (!entities.has(id)) byKey.delete(k);
     return {
@@ -744,11 +757,19 @@ class Resolver {
 
 /** Each entity's mentions: the resolved mentions themselves (not copies), in source order, then text order. */
 export function linkMentions(entities: Map<string, Entity>, mentions: Map<string, ResolvedMention[]>): void {
-  for (const list of mentions.values())
+  const lists = [...mentions.values()];
+  linkMentionsOf(entities, lists, 0, lists.length);
+}
+
+/** `linkMentions` for the documents [from, to) of `lists` (called over consecutive ranges, in order) */
+function linkMentionsOf(entities: Map<string, Entity>, lists: ResolvedMention[][], from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const list = lists[i];
     for (let ri = 0; ri < list.length; ri++) {
       const rm = list[ri];
       if (rm.entityId) entities.get(rm.entityId)!.mentions.push(rm);
     }
+  }
 }
 
 function canonicalEventSurface(m: RawMention): string {
