@@ -3,7 +3,7 @@ import type { RawMention } from './entities/extract';
 import type { SentenceAnalysis, SourceAnalysis } from './analyze';
 import { resolveEntitiesSteps, damerauLevenshtein, type EntityTable, type ResolvedMention } from './entities/resolve';
 import { normKey } from './entities/extract';
-import { detectDisputes } from './disputes/detect';
+import { detectDisputesSteps } from './disputes/detect';
 import { fold } from './lexicon';
 import {
   ClaimPacker,
@@ -267,7 +267,7 @@ export class CorpusIndex {
       built.push(buildClaims(d, table, doc.source, doc.analysis));
       yield;
     }
-    d.disputes = detectDisputes({
+    d.disputes = yield* detectDisputesSteps({
       claims: built.flat(),
       entities: d.table.entities,
       sources: new Map(docs.map((x) => [x.source.id, x.source])),
