@@ -276,7 +276,7 @@ export function* resolveEntitiesSteps(docs: { sourceId: string; mentions: RawMen
   yield* inSteps(names, (a, b) => r.countGroups(a, b));
   yield;
   // 5a. "Paul Stevens" inside "John Paul Stevens" (same document): one person
-  r.nestedPersons();
+  yield* inSteps(r.docs.length, (a, b) => r.nestedPersons(a, b), 512);
   yield;
   // 5. short person names (single word), resolved per document, then corpus-wide
   yield* inSteps(names, (a, b) => r.surnames(a, b));
@@ -479,9 +479,11 @@ class Resolver {
     return undefined;
   }
 
-  nestedPersons(): void {
+  /** within each of documents [from, to): a person named inside another's longer name is the same person */
+  nestedPersons(from: number, to: number): void {
     const { uf, groupVotes } = this;
-    for (const d of this.docs) {
+    for (let di = from; di < to; di++) {
+      const d = this.docs[di];
       const persons = [...new Set(d.mentions.filter((m) => m.kind === 'name' && m.words.length >= 2).map((m) => m.key))].filter(
         (k) => typeOf(groupVotes.get(uf.find(k))!) === 'person',
       );
