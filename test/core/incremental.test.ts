@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { corpus } from './helpers';
-import { checkDraft, type ParagraphCache } from '../../server/src/core/check';
+import { checkDraft, checkDraftSteps, type ParagraphCache } from '../../server/src/core/check';
 
 const idx = corpus([
   {
@@ -30,4 +30,38 @@ test('an edit re-analyses only the changed paragraph, and the result equals a fu
     inc.findings.some((f) => f.code === 'unknown-spelling'),
     'the edited paragraph was re-analysed',
   );
+});
+
+test('a check in steps yields after each paragraph it analyses, and starts again when the index changes meanwhile', () => {
+  const source = (id: string, text: string) => ({ id, text });
+  const local = corpus([
+    source('Coast Courier', 'The Oostkade ferry collision killed 12 people, the coast guard said.'),
+    source('Harbour Post', 'Captain Hendrik Vos said the ferry was inspected in March.'),
+  ]);
+  const draft = [
+    'The Oostkade ferry collision killed 30 people.',
+    'Captain Hendrik Vos said the ferry was inspected.',
+    'Captain Hendrik Vos spoke about the collision.',
+  ].join('\n\n');
+  const cache: ParagraphCache = { indexVersion: local.version, entries: new Map() };
+  let steps = checkDraftSteps(local, draft, { cache });
+  let yields = 0;
+  let r = steps.next();
+  for (; !r.done; r = steps.next()) yields++;
+  assert.equal(yields, 3, 'one yield per paragraph analysed');
+  assert.deepEqual(r.value, checkDraft(local, draft));
+  steps = checkDraftSteps(local, draft, { cache });
+  assert.ok(steps.next().done, 'all three from the cache: no yield');
+  // a rebuild between two slices: the paragraphs analysed before it are analysed again against the new index
+  const fresh: ParagraphCache = { indexVersion: local.version, entries: new Map() };
+  steps = checkDraftSteps(local, draft, { cache: fresh });
+  steps.next();
+  const src = local.sources.get('Harbour Post')!;
+  local.upsert({ ...src, id: 'Dock Daily', path: '/virtual/Dock Daily.txt', meta: { outlet: 'Dock Daily' } }, local.analyses.get(src.id)!);
+  local.rebuild();
+  yields = 0;
+  for (r = steps.next(); !r.done; r = steps.next()) yields++;
+  assert.equal(yields, 3, 'the two paragraphs left, then all three again');
+  assert.equal(fresh.indexVersion, local.version);
+  assert.deepEqual(r.value, checkDraft(local, draft), 'the result is that of the new index alone');
 });

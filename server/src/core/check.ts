@@ -82,29 +82,59 @@ interface ParagraphResult {
  * paragraphs whose text changed when a ParagraphCache is passed (the result is the same with or without it).
  */
 export function checkDraft(index: CorpusIndex, text: string, opts: CheckOptions & { cache?: ParagraphCache } = {}): DraftCheck {
+  const steps = checkDraftSteps(index, text, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same check, yielding after each paragraph it analyses (a cached paragraph is not analysed), so that a server
+ * can answer other requests between paragraphs: checking a 5,000-word draft against 50,000 articles takes seconds.
+ * When the index changes between slices (a rebuild swapped in a new one), the paragraphs are analysed again
+ * against the new index, so the result is always that of one index.
+ */
+export function* checkDraftSteps(
+  index: CorpusIndex,
+  text: string,
+  opts: CheckOptions & { cache?: ParagraphCache } = {},
+): Generator<void, DraftCheck, void> {
   const token = opts.token ?? NeverCancelled;
   const dt = draftText(text, opts.languageId ?? 'markdown');
   const masked = dt.masked;
-  let cache = opts.cache;
-  if (cache && cache.indexVersion !== index.version) {
-    cache.entries.clear();
-    cache.indexVersion = index.version;
+  const cache = opts.cache;
+  const paras = [...paragraphs(masked)];
+  let results: { para: (typeof paras)[number]; key: string; r: ParagraphResult }[];
+  for (;;) {
+    const version = index.version;
+    if (cache && cache.indexVersion !== version) {
+      cache.entries.clear();
+      cache.indexVersion = version;
+    }
+    results = [];
+    for (const para of paras) {
+      if (token.isCancellationRequested) throw new Cancelled();
+      const heading = dt.headings.some((h) => h.start >= para.start && h.end <= para.end && para.end - para.start <= h.end - h.start + 2);
+      const ptext = masked.slice(para.start, para.end);
+      const key = `${heading ? 'H' : 'P'}${ptext}`;
+      let r = cache?.entries.get(key);
+      if (!r) {
+        r = analyzeParagraph(index, ptext, text.slice(para.start, para.end), heading, token);
+        cache?.entries.set(key, r);
+        yield;
+        if (index.version !== version) break;
+      }
+      results.push({ para, key, r });
+    }
+    if (index.version === version) break;
   }
   const mentions: DraftMention[] = [];
   const findings: Finding[] = [];
   const sentencesOut: DraftSentence[] = [];
   const used = new Set<string>();
   let p = 0;
-  for (const para of paragraphs(masked)) {
-    if (token.isCancellationRequested) throw new Cancelled();
-    const heading = dt.headings.some((h) => h.start >= para.start && h.end <= para.end && para.end - para.start <= h.end - h.start + 2);
-    const ptext = masked.slice(para.start, para.end);
-    const key = `${heading ? 'H' : 'P'}${ptext}`;
-    let r = cache?.entries.get(key);
-    if (!r) {
-      r = analyzeParagraph(index, ptext, text.slice(para.start, para.end), heading, token);
-      cache?.entries.set(key, r);
-    }
+  for (const { para, key, r } of results) {
     used.add(key);
     const d = para.start;
     const shift = (sp: Span) => ({ start: sp.start + d, end: sp.end + d });

@@ -1,35 +1,162 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CorpusIndex } from '../core/index';
 import type { CancellationLike, DraftMention, FindingCode, Severity } from '../core/model';
-import { checkDraft, type DraftCheck, type ParagraphCache } from '../core/check';
+import { Cancelled, checkDraft, checkDraftSteps, type CheckOptions, type DraftCheck, type ParagraphCache } from '../core/check';
 
-/** Draft analyses cached by uri, document version and index version. */
+/**
+ * Draft analyses cached by uri, document version and index version. `get` checks a draft at once; `refresh` checks
+ * it in slices that yield to the event loop (what the server's diagnostics use), and `latest` answers a request with
+ * the last check of the document's current text while a newer index is being checked against, instead of making the
+ * request wait for a whole check.
+ */
 export class DraftCache {
-  private cache = new Map<string, { version: number; indexVersion: number; key: string; check: DraftCheck }>();
+  private cache = new Map<string, { version: number; indexVersion: number; key: string; check: DraftCheck; stale: boolean }>();
   /** per document: analysed paragraphs by text, so an edit re-analyses only the changed paragraph */
   private paragraphs = new Map<string, ParagraphCache>();
+  /** per document: the check running in slices, and the version and settings it is for */
+  private running = new Map<string, { version: number; key: string; isCurrent: () => boolean; done: Promise<DraftCheck | undefined> }>();
+
   get(
     index: CorpusIndex,
     doc: TextDocument,
     severities?: Partial<Record<FindingCode, Severity | 'off'>>,
     token?: CancellationLike,
   ): DraftCheck {
-    const key = JSON.stringify(severities ?? {});
-    const c = this.cache.get(doc.uri);
-    if (c && c.version === doc.version && c.indexVersion === index.version && c.key === key) return c.check;
-    let pc = this.paragraphs.get(doc.uri);
-    if (!pc) this.paragraphs.set(doc.uri, (pc = { indexVersion: index.version, entries: new Map() }));
-    const check = checkDraft(index, doc.getText(), { languageId: doc.languageId, severities, token, cache: pc });
-    this.cache.set(doc.uri, { version: doc.version, indexVersion: index.version, key, check });
+    const fresh = this.fresh(index, doc, severities);
+    if (fresh) return fresh;
+    const check = checkDraft(index, doc.getText(), this.optionsFor(index, doc, severities, token));
+    this.remember(index, doc, severities, check);
     return check;
   }
+
+  /**
+   * The check of the document's current text for a request. The one for the current index if there is one. Else the
+   * last check of this text, made against an earlier index or before the settings changed, while a check for now
+   * runs in slices (started here if none runs): its mentions and findings are those of what was indexed then, which
+   * is what a request during indexing may answer from. Else, for a text never checked, the check running for it
+   * (other requests are answered meanwhile), or one made now.
+   */
+  async latest(
+    index: CorpusIndex,
+    doc: TextDocument,
+    severities: Partial<Record<FindingCode, Severity | 'off'>> | undefined,
+    isCurrent: () => boolean,
+  ): Promise<DraftCheck> {
+    const fresh = this.fresh(index, doc, severities);
+    if (fresh) return fresh;
+    const key = keyOf(severities);
+    const c = this.cache.get(doc.uri);
+    if (c && c.version === doc.version && c.key === key) {
+      void this.refresh(index, doc, severities, isCurrent).catch(() => undefined);
+      return c.check;
+    }
+    const running = this.running.get(doc.uri);
+    if (running && running.version === doc.version && running.key === key && running.isCurrent()) {
+      const check = await running.done.catch(() => undefined);
+      if (check) return check;
+    }
+    return this.get(index, doc, severities);
+  }
+
+  /**
+   * Checks the document against the index in slices of about `sliceMs`, yielding to the event loop between them.
+   * Resolves to the check, or to undefined when the document changed meanwhile (`isCurrent` said so) or a newer
+   * refresh of it started. One refresh runs per document at a time; asking again while one runs for the same text
+   * and settings returns that one.
+   */
+  refresh(
+    index: CorpusIndex,
+    doc: TextDocument,
+    severities: Partial<Record<FindingCode, Severity | 'off'>> | undefined,
+    isCurrent: () => boolean,
+    sliceMs = 20,
+  ): Promise<DraftCheck | undefined> {
+    const fresh = this.fresh(index, doc, severities);
+    if (fresh) return Promise.resolve(fresh);
+    const key = keyOf(severities);
+    const running = this.running.get(doc.uri);
+    if (running && running.version === doc.version && running.key === key && running.isCurrent()) return running.done;
+    const entry = { version: doc.version, key, isCurrent, done: Promise.resolve<DraftCheck | undefined>(undefined) };
+    const superseded = () => this.running.get(doc.uri) !== entry || !isCurrent();
+    entry.done = (async () => {
+      // after the one before it: two checks of one document must not fill its paragraph cache at once
+      await running?.done.catch(() => undefined);
+      if (superseded()) return undefined;
+      const token = {
+        get isCancellationRequested() {
+          return superseded();
+        },
+      };
+      const steps = checkDraftSteps(index, doc.getText(), this.optionsFor(index, doc, severities, token));
+      let t = performance.now();
+      try {
+        for (;;) {
+          const r = steps.next();
+          if (r.done) {
+            this.remember(index, doc, severities, r.value);
+            return r.value;
+          }
+          if (performance.now() - t >= sliceMs) {
+            await new Promise<void>((resolve) => setImmediate(resolve));
+            t = performance.now();
+          }
+        }
+      } catch (err) {
+        if (err instanceof Cancelled) return undefined;
+        throw err;
+      } finally {
+        if (this.running.get(doc.uri) === entry) this.running.delete(doc.uri);
+      }
+    })();
+    this.running.set(doc.uri, entry);
+    return entry.done;
+  }
+
   delete(uri: string): void {
     this.cache.delete(uri);
     this.paragraphs.delete(uri);
+    this.running.delete(uri);
   }
+
+  /** Every check is to be made again (the settings or the corpus changed); the last ones still serve `latest`. */
   clear(): void {
-    this.cache.clear();
+    for (const c of this.cache.values()) c.stale = true;
   }
+
+  private fresh(
+    index: CorpusIndex,
+    doc: TextDocument,
+    severities?: Partial<Record<FindingCode, Severity | 'off'>>,
+  ): DraftCheck | undefined {
+    const c = this.cache.get(doc.uri);
+    return c && !c.stale && c.version === doc.version && c.indexVersion === index.version && c.key === keyOf(severities)
+      ? c.check
+      : undefined;
+  }
+
+  private optionsFor(
+    index: CorpusIndex,
+    doc: TextDocument,
+    severities: Partial<Record<FindingCode, Severity | 'off'>> | undefined,
+    token: CancellationLike | undefined,
+  ): CheckOptions & { cache: ParagraphCache } {
+    let pc = this.paragraphs.get(doc.uri);
+    if (!pc) this.paragraphs.set(doc.uri, (pc = { indexVersion: index.version, entries: new Map() }));
+    return { languageId: doc.languageId, severities, token, cache: pc };
+  }
+
+  private remember(
+    index: CorpusIndex,
+    doc: TextDocument,
+    severities: Partial<Record<FindingCode, Severity | 'off'>> | undefined,
+    check: DraftCheck,
+  ): void {
+    this.cache.set(doc.uri, { version: doc.version, indexVersion: index.version, key: keyOf(severities), check, stale: false });
+  }
+}
+
+function keyOf(severities?: Partial<Record<FindingCode, Severity | 'off'>>): string {
+  return JSON.stringify(severities ?? {});
 }
 
 export function mentionAt(check: DraftCheck, offset: number): DraftMention | undefined {

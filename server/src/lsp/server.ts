@@ -117,6 +117,8 @@ export function startServer(connection: Connection): void {
     await reconfigure();
   });
 
+  /** the index version open drafts were last scheduled to be checked against during indexing */
+  let checkedVersion = -1;
   manager.onProgress((p) => {
     const fresh = p.problems.filter((x) => !reportedProblems.has(`${x.path}:${x.reason}`));
     for (const x of fresh) {
@@ -126,6 +128,11 @@ export function startServer(connection: Connection): void {
     if (p.state === 'indexing') {
       progress?.report(p.total ? Math.round((p.indexed / p.total) * 100) : 0, `${p.indexed}/${p.total} sources`);
       sendStatus({ state: 'indexing', indexed: p.indexed, total: p.total, problems: p.problems });
+      // a rebuild of the partial index: open drafts are checked against it again, in slices
+      if (index().version !== checkedVersion) {
+        checkedVersion = index().version;
+        for (const d of documents.all()) schedule(d, 0);
+      }
     } else {
       progress?.done();
       progress = undefined;
@@ -213,10 +220,18 @@ export function startServer(connection: Connection): void {
       void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
       return;
     }
-    const current = documents.get(doc.uri);
-    if (!current || current.version !== doc.version) return; // a newer edit will validate
-    const check = drafts.get(index(), doc, s.severity);
+    const isCurrent = currentTest(doc);
+    if (!isCurrent()) return; // a newer edit will validate
+    // in slices: requests are answered meanwhile (from the last check of this text, if any)
+    const check = await drafts.refresh(index(), doc, s.severity, isCurrent);
+    if (!check || !isCurrent()) return; // superseded by an edit or a newer index
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnostics(index(), doc, check) });
+  }
+
+  /** Whether the document is still at this version and the index still the one of now (for a check in slices). */
+  function currentTest(doc: TextDocument): () => boolean {
+    const idx = index();
+    return () => index() === idx && documents.get(doc.uri)?.version === doc.version;
   }
 
   function schedule(doc: TextDocument, delay?: number): void {
@@ -248,7 +263,10 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc) return empty;
     const s = await settings.forDocument(uri);
-    return f(doc, drafts.get(index(), doc, s.severity), s);
+    const check = await drafts.latest(index(), doc, s.severity, currentTest(doc));
+    // (the document may have changed while a first check ran: then answer for the text checked is wrong)
+    if (documents.get(uri)?.version !== doc.version) return empty;
+    return f(doc, check, s);
   };
 
   connection.onHover((p, token) =>
