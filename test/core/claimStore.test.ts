@@ -195,3 +195,27 @@ test('a claim keeps the fields of the Claim model', () => {
   for (const k of keys) assert.ok(k in store.get('b#1')!, k);
   assert.equal(store.get('b#1')!.text, TEXT_B.slice(12, 22));
 });
+
+test("a claim's extra fields are a line of their own, read without parsing the source's others", () => {
+  const lines = 'cue with a line\nbreak\tand a tab';
+  const a = [
+    claim('a', 0, TEXT_A, 0),
+    claim('a', 1, TEXT_A, 11, { stanceCue: lines, speaker: { kind: 'attributed', name: 'the\npolice', cue: 'said' } }),
+    claim('a', 2, TEXT_A, 22, { dates: [{ iso: '2016-03-22', span: { start: 22, end: 26 }, text: 'then' }] }),
+  ];
+  const packer = new ClaimPacker();
+  packer.add('a', TEXT_A, a);
+  const store = packer.finish();
+  const packed = store.packedSources()[0].claims;
+  assert.equal(packed.extra.split('\n').length, 3, 'one line per claim with extra fields (after a leading break)');
+  assert.deepEqual(
+    Array.from(packed.flags, (f) => f & 16),
+    [0, 16, 16],
+  );
+  assert.deepEqual(store.ofSource('a'), a);
+  // a line gone (a corrupt snapshot): that claim is refused by name, the others are still made
+  const corrupt = { ...packed, extra: packed.extra.replace(/\n1\t[^\n]*/, '') };
+  const broken = new ClaimStore(store.keys, store.ids, ['a'], [{ text: TEXT_A }], [corrupt]);
+  assert.throws(() => broken.at(0, 1), /claims of a: claim 1 has no extra fields/);
+  assert.deepEqual(broken.at(0, 2), a[2]);
+});
