@@ -32,14 +32,14 @@ test('an edit re-analyses only the changed paragraph, and the result equals a fu
   );
 });
 
-test('a check in steps yields after each paragraph it analyses, and starts again when the index changes meanwhile', () => {
+test('a check in steps yields after each sentence it analyses, and starts again when the index changes meanwhile', () => {
   const source = (id: string, text: string) => ({ id, text });
   const local = corpus([
     source('Coast Courier', 'The Oostkade ferry collision killed 12 people, the coast guard said.'),
     source('Harbour Post', 'Captain Hendrik Vos said the ferry was inspected in March.'),
   ]);
   const draft = [
-    'The Oostkade ferry collision killed 30 people.',
+    'The Oostkade ferry collision killed 30 people. The coast guard said so on Friday.',
     'Captain Hendrik Vos said the ferry was inspected.',
     'Captain Hendrik Vos spoke about the collision.',
   ].join('\n\n');
@@ -48,7 +48,7 @@ test('a check in steps yields after each paragraph it analyses, and starts again
   let yields = 0;
   let r = steps.next();
   for (; !r.done; r = steps.next()) yields++;
-  assert.equal(yields, 3, 'one yield per paragraph analysed');
+  assert.equal(yields, 4, 'one yield per sentence analysed');
   assert.deepEqual(r.value, checkDraft(local, draft));
   steps = checkDraftSteps(local, draft, { cache });
   assert.ok(steps.next().done, 'all three from the cache: no yield');
@@ -61,7 +61,7 @@ test('a check in steps yields after each paragraph it analyses, and starts again
   local.rebuild();
   yields = 0;
   for (r = steps.next(); !r.done; r = steps.next()) yields++;
-  assert.equal(yields, 3, 'the two paragraphs left, then all three again');
+  assert.equal(yields, 5, "the first paragraph's second sentence, then all four sentences again");
   assert.equal(fresh.indexVersion, local.version);
   assert.deepEqual(r.value, checkDraft(local, draft), 'the result is that of the new index alone');
 });

@@ -90,8 +90,8 @@ export function checkDraft(index: CorpusIndex, text: string, opts: CheckOptions 
 }
 
 /**
- * The same check, yielding after each paragraph it analyses (a cached paragraph is not analysed), so that a server
- * can answer other requests between paragraphs: checking a 5,000-word draft against 50,000 articles takes seconds.
+ * The same check, yielding after each sentence it analyses (a cached paragraph is not analysed), so that a server
+ * can answer other requests meanwhile: checking a 5,000-word draft against 50,000 articles takes seconds.
  * When the index changes between slices (a rebuild swapped in a new one), the paragraphs are analysed again
  * against the new index, so the result is always that of one index.
  */
@@ -120,10 +120,10 @@ export function* checkDraftSteps(
       const key = `${heading ? 'H' : 'P'}${ptext}`;
       let r = cache?.entries.get(key);
       if (!r) {
-        r = analyzeParagraph(index, ptext, text.slice(para.start, para.end), heading, token);
-        cache?.entries.set(key, r);
-        yield;
+        r = yield* analyzeParagraph(index, ptext, text.slice(para.start, para.end), heading, token);
+        // (a paragraph read partly against an index that a rebuild then replaced is not kept)
         if (index.version !== version) break;
+        cache?.entries.set(key, r);
       }
       results.push({ para, key, r });
     }
@@ -163,7 +163,15 @@ export function* checkDraftSteps(
   return { mentions, findings: kept, sentences: sentencesOut, directives: dt.directives };
 }
 
-function analyzeParagraph(index: CorpusIndex, masked: string, text: string, heading: boolean, token: CancellationLike): ParagraphResult {
+/** A paragraph's analysis, yielding after each sentence it checks against the corpus (at 50,000 articles one
+ * sentence can take a tenth of a second, a paragraph seconds). */
+function* analyzeParagraph(
+  index: CorpusIndex,
+  masked: string,
+  text: string,
+  heading: boolean,
+  token: CancellationLike,
+): Generator<void, ParagraphResult, void> {
   const whole = { start: 0, end: masked.length };
   // a paragraph of thousands of sentences is not prose (pasted data, generated text): only the first
   // MAX_SENTENCES are read, which keeps a hostile draft's cost bounded and the result deterministic
@@ -306,6 +314,7 @@ function analyzeParagraph(index: CorpusIndex, masked: string, text: string, head
         disputeIds: ds2.map((d) => d.id),
       });
     }
+    yield;
   }
 
   return { mentions, findings, sentences: out };
