@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { corpus } from './helpers';
+import { analyzeSource } from '../../server/src/core/analyze';
+import type { Source } from '../../server/src/core/model';
 import { checkDraft, checkDraftSteps, type ParagraphCache } from '../../server/src/core/check';
 
 const idx = corpus([
@@ -64,4 +66,29 @@ test('a check in steps yields after each sentence it analyses, and starts again 
   assert.equal(yields, 5, "the first paragraph's second sentence, then all four sentences again");
   assert.equal(fresh.indexVersion, local.version);
   assert.deepEqual(r.value, checkDraft(local, draft), 'the result is that of the new index alone');
+});
+
+test('a paragraph read partly against an index that a rebuild replaced is not cached for the new index', () => {
+  const local = corpus([{ id: 'Coast Courier', text: 'The Oostkade ferry collision killed 12 people, the coast guard said.' }]);
+  const draft = 'Captain Hendrik Vos said the Oostkade ferry collision killed 30 people. Vos said so on Friday.';
+  const cache: ParagraphCache = { indexVersion: local.version, entries: new Map() };
+  const steps = checkDraftSteps(local, draft, { cache });
+  steps.next(); // the first sentence, against the first index
+  const added: Source = {
+    id: 'Harbour Post',
+    path: '/virtual/Harbour Post.txt',
+    format: 'text',
+    text: 'Captain Hendrik Vos said 12 people were killed.',
+    meta: { outlet: 'Harbour Post' },
+    prose: [{ start: 0, end: 47 }],
+    headings: [],
+  };
+  local.upsert(added, analyzeSource(added));
+  local.rebuild();
+  // another check fills the cache for the new index meanwhile; the suspended one then finishes its paragraph
+  const now = checkDraft(local, draft, { cache });
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  assert.deepEqual(r.value, now);
+  assert.deepEqual(checkDraft(local, draft, { cache }), checkDraft(local, draft), 'the cache holds only the new index');
 });

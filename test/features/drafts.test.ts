@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { corpus } from '../core/helpers';
 import { checkDraft } from '../../server/src/core/check';
-import { DraftCache } from '../../server/src/features/drafts';
+import { DraftCache, frozen } from '../../server/src/features/drafts';
 
 const idx = corpus([
   { id: 'Coast Courier', text: 'The Oostkade ferry collision killed 12 people, the coast guard said.' },
@@ -12,48 +12,97 @@ const idx = corpus([
 const text = Array.from({ length: 12 }, (_, i) => `Captain Hendrik Vos said the Oostkade ferry collision killed ${i + 20} people.`).join(
   '\n\n',
 );
-const always = () => true;
+
+/** An open document as the server holds it: edited in place, and a test of whether a copy of it is still current. */
+function open(content = text): { live: TextDocument; edit: (t: string) => void; isCurrent: (snap: TextDocument) => () => boolean } {
+  const live = TextDocument.create('file:///d.md', 'markdown', 1, content);
+  return {
+    live,
+    edit: (t) => TextDocument.update(live, [{ text: t }], live.version + 1),
+    isCurrent: (snap) => () => live.version === snap.version,
+  };
+}
+
+const turns = () => new Promise<void>((r) => setImmediate(r));
 
 test('a draft checked in slices gives the check made at once, and lets the event loop run between its slices', async () => {
   const drafts = new DraftCache();
-  const doc = TextDocument.create('file:///d.md', 'markdown', 1, text);
-  let ranBetween = false;
-  setImmediate(() => (ranBetween = true));
-  const pending = drafts.refresh(idx, doc, undefined, always, 0);
-  assert.equal(drafts.refresh(idx, doc, undefined, always, 0), pending, 'asked again meanwhile: the same check');
+  const d = open();
+  const snap = frozen(d.live);
+  // a callback that runs once per turn of the event loop
+  let between = 0;
+  let stop = false;
+  const spin = () => {
+    if (stop) return;
+    between++;
+    setImmediate(spin);
+  };
+  setImmediate(spin);
+  const pending = drafts.refresh(idx, snap, undefined, d.isCurrent(snap), 0);
+  assert.equal(drafts.refresh(idx, snap, undefined, d.isCurrent(snap), 0), pending, 'asked again meanwhile: the same check');
   const check = await pending;
-  assert.ok(ranBetween, 'another callback ran before the check was done');
+  stop = true;
+  assert.ok(between >= 6, `the event loop turned between the slices (${between} times for 12 sentences)`);
   assert.deepEqual(check, checkDraft(idx, text));
-  assert.equal(await drafts.latest(idx, doc, undefined, always), check, 'then requests get it without checking again');
+  assert.equal(await drafts.latest(idx, snap, undefined, d.isCurrent(snap)), check, 'then requests get it without checking again');
 });
 
 test('while a draft is checked against a new index, requests get the last check of its text at once', async () => {
   const local = corpus([{ id: 'Coast Courier', text: 'The Oostkade ferry collision killed 12 people, the coast guard said.' }]);
   const drafts = new DraftCache();
-  const doc = TextDocument.create('file:///d.md', 'markdown', 1, text);
-  const old = drafts.get(local, doc);
+  const d = open();
+  const snap = frozen(d.live);
+  const old = drafts.get(local, snap);
   const src = local.sources.get('Coast Courier')!;
   local.upsert({ ...src, id: 'Dock Daily', path: '/virtual/Dock Daily.txt', meta: { outlet: 'Dock Daily' } }, local.analyses.get(src.id)!);
   local.rebuild();
-  assert.equal(await drafts.latest(local, doc, undefined, always), old, 'the check of the earlier index, not a new one made now');
+  assert.equal(await drafts.latest(local, snap, undefined, d.isCurrent(snap)), old, 'the check of the earlier index, not one made now');
   // that request started the check against the new index, in slices; once done, requests get it
-  const now = await drafts.refresh(local, doc, undefined, always);
+  const now = await drafts.refresh(local, snap, undefined, d.isCurrent(snap));
   assert.notEqual(now, old);
   assert.deepEqual(now, checkDraft(local, text));
-  assert.equal(await drafts.latest(local, doc, undefined, always), now);
-  // a text never checked is not answered from another text's check
-  const edited = TextDocument.update(doc, [{ text: 'Captain Hendrik Vos.' }], 2);
-  assert.deepEqual(await drafts.latest(local, edited, undefined, always), checkDraft(local, 'Captain Hendrik Vos.'));
+  assert.equal(await drafts.latest(local, snap, undefined, d.isCurrent(snap)), now);
+  // a rebuild while a check runs: it starts again against the new index, and ends with the new index's check
+  const pending = drafts.refresh(idx, snap, undefined, d.isCurrent(snap), 0);
+  await turns();
+  idx.rebuild();
+  assert.deepEqual(await pending, checkDraft(idx, text));
 });
 
-test('a check in slices that an edit overtakes stops and resolves to nothing', async () => {
+test('an edit stops a check of the text before it, and the text after it gets its own check', async () => {
   const drafts = new DraftCache();
-  const doc = TextDocument.create('file:///d.md', 'markdown', 1, text);
-  let current = true;
-  const pending = drafts.refresh(idx, doc, undefined, () => current, 0);
-  current = false;
+  const d = open();
+  const v1 = frozen(d.live);
+  const pending = drafts.refresh(idx, v1, undefined, d.isCurrent(v1), 0);
+  await turns();
+  await turns();
+  d.edit('Nothing here.');
+  assert.equal(await pending, undefined, 'the check of version 1 stopped');
+  const v2 = frozen(d.live);
+  const check = await drafts.latest(idx, v2, undefined, d.isCurrent(v2));
+  assert.deepEqual(check, checkDraft(idx, 'Nothing here.'), 'the request gets the check of the text it is about');
+  assert.equal(check!.mentions.length, 0);
+  // a request whose text an edit overtakes while its first check runs gets nothing rather than another text's answer
+  const v3 = frozen((d.edit(text), d.live));
+  const running = drafts.refresh(idx, v3, undefined, d.isCurrent(v3), 0);
+  const asked = drafts.latest(idx, v3, undefined, d.isCurrent(v3));
+  await turns();
+  d.edit('Captain Hendrik Vos.');
+  assert.equal(await asked, undefined);
+  assert.equal(await running, undefined);
+});
+
+test('a document closed while it is checked keeps nothing in the cache', async () => {
+  const drafts = new DraftCache();
+  const d = open();
+  const snap = frozen(d.live);
+  let closed = false;
+  const pending = drafts.refresh(idx, snap, undefined, () => !closed, 0);
+  await turns();
+  closed = true;
+  drafts.delete(snap.uri);
   assert.equal(await pending, undefined);
-  // and a later check of the document is not held back by it
-  const next = TextDocument.update(doc, [{ text: 'The Oostkade ferry collision killed 40 people.' }], 2);
-  assert.deepEqual(await drafts.refresh(idx, next, undefined, always, 0), checkDraft(idx, next.getText()));
+  // reopened with the same version number and another text: not answered from the closed document's check
+  const reopened = TextDocument.create(snap.uri, 'markdown', 1, 'Captain Hendrik Vos.');
+  assert.deepEqual(await drafts.latest(idx, reopened, undefined, () => true), checkDraft(idx, 'Captain Hendrik Vos.'));
 });

@@ -1,7 +1,12 @@
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CorpusIndex } from '../core/index';
 import type { CancellationLike, DraftMention, FindingCode, Severity } from '../core/model';
 import { Cancelled, checkDraft, checkDraftSteps, type CheckOptions, type DraftCheck, type ParagraphCache } from '../core/check';
+
+/** A copy of the document as it is now (`TextDocuments` updates a document in place as it is edited). */
+export function frozen(doc: TextDocument): TextDocument {
+  return TextDocument.create(doc.uri, doc.languageId, doc.version, doc.getText());
+}
 
 /**
  * Draft analyses cached by uri, document version and index version. `get` checks a draft at once; `refresh` checks
@@ -30,39 +35,46 @@ export class DraftCache {
   }
 
   /**
-   * The check of the document's current text for a request. The one for the current index if there is one. Else the
-   * last check of this text, made against an earlier index or before the settings changed, while a check for now
-   * runs in slices (started here if none runs): its mentions and findings are those of what was indexed then, which
-   * is what a request during indexing may answer from. Else, for a text never checked, the check running for it
-   * (other requests are answered meanwhile), or one made now.
+   * The check of the document's text for a request (`doc` as `frozen` gives it: the check is of that text). The one
+   * for the current index if there is one. Else the last check of this text, made against an earlier index or before
+   * the settings changed, while a check for now runs in slices (started here if none runs): its mentions and
+   * findings are those of what was indexed then, which is what a request during indexing may answer from. Else, for
+   * a text never checked, the check of it in slices (other requests are answered meanwhile); undefined when an edit
+   * overtakes it (`isCurrent`).
    */
   async latest(
     index: CorpusIndex,
     doc: TextDocument,
     severities: Partial<Record<FindingCode, Severity | 'off'>> | undefined,
     isCurrent: () => boolean,
-  ): Promise<DraftCheck> {
+  ): Promise<DraftCheck | undefined> {
     const fresh = this.fresh(index, doc, severities);
     if (fresh) return fresh;
-    const key = keyOf(severities);
     const c = this.cache.get(doc.uri);
-    if (c && c.version === doc.version && c.key === key) {
-      void this.refresh(index, doc, severities, isCurrent).catch(() => undefined);
+    const checking = this.refresh(index, doc, severities, isCurrent);
+    if (c && c.version === doc.version && c.key === keyOf(severities)) {
+      checking.catch(() => undefined);
       return c.check;
     }
-    const running = this.running.get(doc.uri);
-    if (running && running.version === doc.version && running.key === key && running.isCurrent()) {
-      const check = await running.done.catch(() => undefined);
-      if (check) return check;
-    }
-    return this.get(index, doc, severities);
+    return checking;
+  }
+
+  /**
+   * The check of another open document for a request that reads its mentions (references): any check of its text,
+   * whatever index or settings it was made with, else one made now and not kept (it would replace the check that
+   * `latest` serves with one of other settings).
+   */
+  mentionsOf(index: CorpusIndex, doc: TextDocument): DraftCheck {
+    const c = this.cache.get(doc.uri);
+    if (c && c.version === doc.version) return c.check;
+    return checkDraft(index, doc.getText(), { languageId: doc.languageId });
   }
 
   /**
    * Checks the document against the index in slices of about `sliceMs`, yielding to the event loop between them.
-   * Resolves to the check, or to undefined when the document changed meanwhile (`isCurrent` said so) or a newer
-   * refresh of it started. One refresh runs per document at a time; asking again while one runs for the same text
-   * and settings returns that one.
+   * `doc` must not change meanwhile (`frozen`). Resolves to the check, or to undefined when the document changed
+   * meanwhile (`isCurrent` said so), a newer refresh of it started, or it was closed. One refresh runs per document
+   * at a time; asking again while one runs for the same version and settings returns that one.
    */
   refresh(
     index: CorpusIndex,
@@ -79,20 +91,22 @@ export class DraftCache {
     const entry = { version: doc.version, key, isCurrent, done: Promise.resolve<DraftCheck | undefined>(undefined) };
     const superseded = () => this.running.get(doc.uri) !== entry || !isCurrent();
     entry.done = (async () => {
-      // after the one before it: two checks of one document must not fill its paragraph cache at once
-      await running?.done.catch(() => undefined);
-      if (superseded()) return undefined;
-      const token = {
-        get isCancellationRequested() {
-          return superseded();
-        },
-      };
-      const steps = checkDraftSteps(index, doc.getText(), this.optionsFor(index, doc, severities, token));
-      let t = performance.now();
       try {
+        // after the one before it: two checks of one document must not fill its paragraph cache at once
+        await running?.done.catch(() => undefined);
+        if (superseded()) return undefined;
+        const token = {
+          get isCancellationRequested() {
+            return superseded();
+          },
+        };
+        const steps = checkDraftSteps(index, doc.getText(), this.optionsFor(index, doc, severities, token));
+        let t = performance.now();
         for (;;) {
           const r = steps.next();
           if (r.done) {
+            // (not if the document changed or was closed during the last slice)
+            if (superseded()) return undefined;
             this.remember(index, doc, severities, r.value);
             return r.value;
           }
@@ -118,9 +132,15 @@ export class DraftCache {
     this.running.delete(uri);
   }
 
-  /** Every check is to be made again (the settings or the corpus changed); the last ones still serve `latest`. */
+  /** Every check is to be made again (the settings changed, or the corpus was indexed anew); the last ones still
+   * serve `latest` meanwhile. */
   clear(): void {
     for (const c of this.cache.values()) c.stale = true;
+  }
+
+  /** Every check is dropped: the corpus is another one, whose entities the last checks do not name. */
+  reset(): void {
+    this.cache.clear();
   }
 
   private fresh(

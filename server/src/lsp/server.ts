@@ -18,7 +18,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CorpusManager } from '../indexing/manager';
-import { DraftCache } from '../features/drafts';
+import { DraftCache, frozen } from '../features/drafts';
 import { hover } from '../features/hover';
 import { definition } from '../features/definition';
 import { references } from '../features/references';
@@ -154,6 +154,8 @@ export function startServer(connection: Connection): void {
       return;
     }
     lastCorpusKey = key;
+    // another corpus: the drafts' last checks name entities it may not have
+    drafts.reset();
     reportedProblems = new Set();
     if (progressSupported) {
       try {
@@ -220,18 +222,18 @@ export function startServer(connection: Connection): void {
       void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
       return;
     }
-    const isCurrent = currentTest(doc);
-    if (!isCurrent()) return; // a newer edit will validate
+    // the text as it is now (the open document changes in place as it is edited)
+    const snap = frozen(doc);
+    const isCurrent = currentTest(snap);
     // in slices: requests are answered meanwhile (from the last check of this text, if any)
-    const check = await drafts.refresh(index(), doc, s.severity, isCurrent);
-    if (!check || !isCurrent()) return; // superseded by an edit or a newer index
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnostics(index(), doc, check) });
+    const check = await drafts.refresh(index(), snap, s.severity, isCurrent);
+    if (!check || !isCurrent()) return; // superseded by an edit, which validates again
+    void connection.sendDiagnostics({ uri: snap.uri, version: snap.version, diagnostics: diagnostics(index(), snap, check) });
   }
 
-  /** Whether the document is still at this version and the index still the one of now (for a check in slices). */
-  function currentTest(doc: TextDocument): () => boolean {
-    const idx = index();
-    return () => index() === idx && documents.get(doc.uri)?.version === doc.version;
+  /** Whether the open document is still at the version of `snap` (a check in slices stops when it is not). */
+  function currentTest(snap: TextDocument): () => boolean {
+    return () => documents.get(snap.uri)?.version === snap.version;
   }
 
   function schedule(doc: TextDocument, delay?: number): void {
@@ -260,12 +262,13 @@ export function startServer(connection: Connection): void {
     empty: T,
     f: (doc: TextDocument, check: ReturnType<DraftCache['get']>, s: CorroborateSettings) => T,
   ): Promise<T> => {
-    const doc = documents.get(uri);
-    if (!doc) return empty;
+    const live = documents.get(uri);
+    if (!live) return empty;
     const s = await settings.forDocument(uri);
+    const doc = frozen(live);
     const check = await drafts.latest(index(), doc, s.severity, currentTest(doc));
-    // (the document may have changed while a first check ran: then answer for the text checked is wrong)
-    if (documents.get(uri)?.version !== doc.version) return empty;
+    // (an edit while a first check of the text ran: the request was about the text before it)
+    if (!check) return empty;
     return f(doc, check, s);
   };
 
@@ -286,7 +289,7 @@ export function startServer(connection: Connection): void {
           documents
             .all()
             .filter((d) => d.uri !== doc.uri)
-            .map((d) => ({ doc: d, check: drafts.get(index(), d) })),
+            .map((d) => ({ doc: d, check: drafts.mentionsOf(index(), d) })),
         ),
       ),
     ),
