@@ -219,3 +219,26 @@ test("a claim's extra fields are a line of their own, read without parsing the s
   assert.throws(() => broken.at(0, 1), /claims of a: claim 1 has no extra fields/);
   assert.deepEqual(broken.at(0, 2), a[2]);
 });
+
+test('a store built in slices yields between them and answers as one built at once', () => {
+  const packer = new ClaimPacker();
+  for (let s = 0; s < 2500; s++)
+    packer.add(`s${s}`, TEXT_A, [
+      claim(`s${s}`, 0, TEXT_A, 0, { entityIds: [`e:${s % 7}`], keys: ['alpha'] }),
+      claim(`s${s}`, 1, TEXT_A, 11, { entityIds: [`e:${s % 3}`], doubt: s % 5 === 0, keys: ['two'] }),
+    ]);
+  const once = packer.finish();
+  const steps = packer.finishSteps();
+  let slices = 0;
+  let r = steps.next();
+  for (; !r.done; r = steps.next()) slices++;
+  const sliced = r.value;
+  assert.ok(slices >= 6, `in slices (${slices})`);
+  assert.equal(sliced.size, once.size);
+  for (const e of ['e:0', 'e:2', 'e:6'])
+    assert.deepEqual(
+      sliced.ofEntity(e).map((c) => c.id),
+      once.ofEntity(e).map((c) => c.id),
+    );
+  assert.deepEqual([...sliced.denialSources()], [...once.denialSources()]);
+});

@@ -87,3 +87,17 @@ test('packed mentions that do not fit their source are refused', () => {
   entity[2] = store.ids.length + 1;
   assert.throws(make(entity), /out of range/);
 });
+
+test('a mention store built in slices yields between them and answers as one built at once', () => {
+  const ids = new Map<string, number>();
+  const packer = new MentionPacker(ids);
+  for (let s = 0; s < 2500; s++)
+    packer.add(`s${s}`, A, [m(`s${s}`, A, 6, 20, { entityId: `person:p${s % 7}` }), m(`s${s}`, A, 24, 31, { entityId: 'place:dunmore' })]);
+  const once = packer.finish([...ids.keys()]);
+  const steps = packer.finishSteps([...ids.keys()]);
+  let slices = 0;
+  let r = steps.next();
+  for (; !r.done; r = steps.next()) slices++;
+  assert.ok(slices >= 6, `in slices (${slices})`);
+  for (const e of ['person:p0', 'person:p6', 'place:dunmore']) assert.deepEqual(r.value.ofEntity(e), once.ofEntity(e));
+});

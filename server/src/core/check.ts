@@ -21,6 +21,7 @@ import { parseClaimId } from './claimStore';
 import { hasNegation, meaningKeys } from './text/keys';
 import { VERDICT_LINE, allEntities, describeQuantity, isDoubt, nonEntityShared, overlaps, scopesOf, short } from './disputes/detect';
 import { fold, isFirstName, isKnownPlace, isWord } from './lexicon';
+import { drain } from './packed';
 
 /**
  * Checks a draft against the corpus index: which names it mentions (and which are near-misses of known
@@ -82,11 +83,7 @@ interface ParagraphResult {
  * paragraphs whose text changed when a ParagraphCache is passed (the result is the same with or without it).
  */
 export function checkDraft(index: CorpusIndex, text: string, opts: CheckOptions & { cache?: ParagraphCache } = {}): DraftCheck {
-  const steps = checkDraftSteps(index, text, opts);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return drain(checkDraftSteps(index, text, opts));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Claim, Quantity, Speaker, Stance } from './model';
-import { NONE, Postings, SlotCache, indexIn, push, type HasText, hasText } from './packed';
+import { NONE, Postings, SlotCache, drain, indexIn, push, type HasText, hasText } from './packed';
 import { textSlice } from './text/packedText';
 
 /**
@@ -86,12 +86,12 @@ const fromJson = (k: string, v: unknown): unknown => (v === null && k === 'high'
  */
 export class ClaimStore {
   readonly size: number;
-  private readonly sourceIndex = new Map<string, number>();
-  private readonly idIndex = new Map<string, number>();
+  private readonly sourceIndex: Map<string, number>;
+  private readonly idIndex: Map<string, number>;
   /** per source: where each claim's refs start (count + 1 entries) */
   private readonly refStart: Int32Array[];
   private readonly postings: Postings;
-  private readonly denials = new Map<string, number[]>();
+  private readonly denials: Map<string, number[]>;
   private readonly cache: SlotCache<ClaimRecord, undefined>;
 
   /**
@@ -107,49 +107,36 @@ export class ClaimStore {
     private readonly packed: PackedClaims[],
     /** most claims kept made at once */
     cap = MATERIALISED_CAP,
+    /** what `ClaimStore.steps` worked out in slices (else worked out here) */
+    lookups: ClaimLookups = drain(claimLookups(keys, ids, sourceIds, packed)),
   ) {
-    let size = 0;
-    this.refStart = new Array(packed.length);
-    for (let s = 0; s < packed.length; s++) {
-      const p = packed[s];
-      this.sourceIndex.set(sourceIds[s], s);
-      if (p.spans.length !== 2 * p.count || p.stances.length !== p.count || p.flags.length !== p.count)
-        throw new Error(`claims of ${sourceIds[s]}: columns of different lengths`);
-      const starts = new Int32Array(p.count + 1);
-      const refs = p.refs;
-      let r = 0;
-      for (let i = 0; i < p.count; i++) {
-        starts[i] = r;
-        if (p.stances[i] >= STANCES.length) throw new Error(`claims of ${sourceIds[s]}: unknown stance code ${p.stances[i]}`);
-        r = checkList(refs, r, keys.length, sourceIds[s]);
-        r = checkList(refs, r, ids.length, sourceIds[s]);
-        r = checkList(refs, r, ids.length, sourceIds[s]);
-        if (p.flags[i] & 4) push(this.denials, sourceIds[s], i);
-      }
-      if (r !== refs.length) throw new Error(`claims of ${sourceIds[s]} do not fit together`);
-      starts[p.count] = r;
-      this.refStart[s] = starts;
-      size += p.count;
-    }
-    this.size = size;
-    for (let i = 0; i < ids.length; i++) this.idIndex.set(ids[i], i);
-    // an entity's claims (naming it or referring back to it), in source then claim order
-    this.postings = new Postings(ids.length, (visit) => {
-      for (let s = 0; s < packed.length; s++) {
-        const refs = packed[s].refs;
-        const starts = this.refStart[s];
-        for (let i = 0; i < packed[s].count; i++) {
-          let r = nextList(refs, starts[i]);
-          for (let l = 0; l < 2; l++) for (let n = refs[r++]; n > 0; n--) visit(refs[r++], s, i);
-        }
-      }
-    });
+    ({
+      size: this.size,
+      sourceIndex: this.sourceIndex,
+      idIndex: this.idIndex,
+      refStart: this.refStart,
+      postings: this.postings,
+      denials: this.denials,
+    } = lookups);
     this.cache = new SlotCache(
       cap,
       (s) => packed[s].count,
       () => undefined,
       (s, i) => this.build(s, i, this.extraOf(s, i)),
     );
+  }
+
+  /** The same store, its columns checked and its postings built in slices with a yield between them. */
+  static *steps(
+    keys: string[],
+    ids: string[],
+    sourceIds: string[],
+    texts: readonly HasText[],
+    packed: PackedClaims[],
+    cap = MATERIALISED_CAP,
+  ): Generator<void, ClaimStore, void> {
+    const lookups = yield* claimLookups(keys, ids, sourceIds, packed);
+    return new ClaimStore(keys, ids, sourceIds, texts, packed, cap, lookups);
   }
 
   static empty(): ClaimStore {
@@ -396,7 +383,12 @@ export class ClaimPacker {
 
   /** `ids`: the id table as it stands when every packer sharing it is done (by default, this one's) */
   finish(ids = [...this.idIds.keys()], cap?: number): ClaimStore {
-    return new ClaimStore([...this.keyIds.keys()], ids, this.sourceIds, this.texts, this.packed, cap);
+    return drain(this.finishSteps(ids, cap));
+  }
+
+  /** `finish` in slices, with a yield between them */
+  finishSteps(ids = [...this.idIds.keys()], cap?: number): Generator<void, ClaimStore, void> {
+    return ClaimStore.steps([...this.keyIds.keys()], ids, this.sourceIds, this.texts, this.packed, cap);
   }
 }
 
@@ -427,6 +419,61 @@ function nextList(refs: Int32Array, r: number): number {
 }
 
 /** checks a length-prefixed list of table indexes at `r`; returns where the next starts */
+/** What a claim store looks claims up with, worked out from the packed columns. */
+interface ClaimLookups {
+  size: number;
+  sourceIndex: Map<string, number>;
+  idIndex: Map<string, number>;
+  refStart: Int32Array[];
+  postings: Postings;
+  denials: Map<string, number[]>;
+}
+
+/** Checks the columns (throws when they do not fit together) and works out the lookups, yielding between slices. */
+function* claimLookups(keys: string[], ids: string[], sourceIds: string[], packed: PackedClaims[]): Generator<void, ClaimLookups, void> {
+  const sourceIndex = new Map<string, number>();
+  const idIndex = new Map<string, number>();
+  const denials = new Map<string, number[]>();
+  const refStart: Int32Array[] = new Array(packed.length);
+  let size = 0;
+  for (let s = 0; s < packed.length; s++) {
+    const p = packed[s];
+    sourceIndex.set(sourceIds[s], s);
+    if (p.spans.length !== 2 * p.count || p.stances.length !== p.count || p.flags.length !== p.count)
+      throw new Error(`claims of ${sourceIds[s]}: columns of different lengths`);
+    const starts = new Int32Array(p.count + 1);
+    const refs = p.refs;
+    let r = 0;
+    for (let i = 0; i < p.count; i++) {
+      starts[i] = r;
+      if (p.stances[i] >= STANCES.length) throw new Error(`claims of ${sourceIds[s]}: unknown stance code ${p.stances[i]}`);
+      r = checkList(refs, r, keys.length, sourceIds[s]);
+      r = checkList(refs, r, ids.length, sourceIds[s]);
+      r = checkList(refs, r, ids.length, sourceIds[s]);
+      if (p.flags[i] & 4) push(denials, sourceIds[s], i);
+    }
+    if (r !== refs.length) throw new Error(`claims of ${sourceIds[s]} do not fit together`);
+    starts[p.count] = r;
+    refStart[s] = starts;
+    size += p.count;
+    if (s % 1024 === 1023) yield;
+  }
+  for (let i = 0; i < ids.length; i++) idIndex.set(ids[i], i);
+  yield;
+  // an entity's claims (naming it or referring back to it), in source then claim order
+  const postings = yield* Postings.steps(ids.length, packed.length, (from, to, visit) => {
+    for (let s = from; s < to; s++) {
+      const refs = packed[s].refs;
+      const starts = refStart[s];
+      for (let i = 0; i < packed[s].count; i++) {
+        let r = nextList(refs, starts[i]);
+        for (let l = 0; l < 2; l++) for (let n = refs[r++]; n > 0; n--) visit(refs[r++], s, i);
+      }
+    }
+  });
+  return { size, sourceIndex, idIndex, refStart, postings, denials };
+}
+
 function checkList(refs: Int32Array, r: number, tableSize: number, sourceId: string): number {
   const n = refs[r];
   if (n === undefined || n < 0 || r + 1 + n > refs.length) throw new Error(`claims of ${sourceId} do not fit together`);

@@ -17,7 +17,7 @@ import {
   type ClaimRecord,
   type PackedClaims,
 } from './claimStore';
-import { NONE, indexIn, push } from './packed';
+import { NONE, drain, indexIn, push } from './packed';
 import { SearchIndex, SpellingIndex, trigramsOf } from './nameIndex';
 import { NO_OFFSETS, isPackedText, packTextOf, packedTextOf, withoutText, type PackedText } from './text/packedText';
 import {
@@ -293,9 +293,9 @@ export class CorpusIndex {
     }
     // (each a step of its own: at 10,000 articles they took ~0.5 s together, which requests waited for)
     const idTable = [...ids.keys()];
-    d.claims = packer.finish(idTable);
+    d.claims = yield* packer.finishSteps(idTable);
     yield;
-    d.mentions = mentionPacker.finish(idTable);
+    d.mentions = yield* mentionPacker.finishSteps(idTable);
     yield;
     yield* indexSourceSets(d, sets, d.claims.keys, idTable);
     yield;
@@ -780,11 +780,7 @@ export class KeySet implements Iterable<string> {
 
   /** The sorted table of distinct `items`, and the position of each. */
   static table(items: Iterable<string>): { table: string[]; rank: Map<string, number> } {
-    const steps = KeySet.tableSteps(items);
-    for (;;) {
-      const r = steps.next();
-      if (r.done) return r.value;
-    }
+    return drain(KeySet.tableSteps(items));
   }
 
   /** `table` in slices (sorted runs, merged pairwise, then the ranks), with a yield between slices */

@@ -1,6 +1,6 @@
 import type { Entity, EntityType, Mention } from './model';
 import type { ResolvedMention } from './entities/resolve';
-import { NONE, Postings, SlotCache, indexIn, type HasText, hasText } from './packed';
+import { NONE, Postings, SlotCache, drain, indexIn, type HasText, hasText } from './packed';
 import { textLength, textSlice } from './text/packedText';
 
 /**
@@ -33,6 +33,43 @@ export function ownedMentions(p: PackedMentions): PackedMentions {
 /** most mentions materialised at once (see the claims' cap) */
 const MATERIALISED_CAP = 1 << 16;
 
+/** What a mention store looks mentions up with, worked out from the packed columns. */
+interface MentionLookups {
+  sourceIndex: Map<string, number>;
+  idIndex: Map<string, number>;
+  postings: Postings;
+}
+
+/** Checks the columns (throws when they do not fit together) and works out the lookups, yielding between slices. */
+function* mentionLookups(
+  ids: string[],
+  sourceIds: string[],
+  texts: readonly HasText[],
+  packed: PackedMentions[],
+): Generator<void, MentionLookups, void> {
+  const sourceIndex = new Map<string, number>();
+  const idIndex = new Map<string, number>();
+  for (let s = 0; s < packed.length; s++) {
+    sourceIndex.set(sourceIds[s], s);
+    const cols = packed[s].cols;
+    const length = textLength(texts[s]);
+    if (cols.length % 3) throw new Error(`mentions of ${sourceIds[s]} do not fit together`);
+    for (let j = 0; j < cols.length; j += 3)
+      if (cols[j] < 0 || cols[j + 1] < cols[j] || cols[j + 1] > length || cols[j + 2] < 0 || cols[j + 2] > ids.length)
+        throw new Error(`mentions of ${sourceIds[s]}: mention ${j / 3} out of range`);
+    if (s % 1024 === 1023) yield;
+  }
+  for (let i = 0; i < ids.length; i++) idIndex.set(ids[i], i);
+  yield;
+  const postings = yield* Postings.steps(ids.length, packed.length, (from, to, visit) => {
+    for (let s = from; s < to; s++) {
+      const cols = packed[s].cols;
+      for (let j = 0; j < cols.length; j += 3) if (cols[j + 2]) visit(cols[j + 2] - 1, s, j / 3);
+    }
+  });
+  return { sourceIndex, idIndex, postings };
+}
+
 interface Sparse {
   texts: Map<number, string> | undefined;
   candidates: Map<number, number[]> | undefined;
@@ -43,8 +80,8 @@ interface Sparse {
  * objects on demand and kept while their source is among the recently used.
  */
 export class MentionStore {
-  private readonly sourceIndex = new Map<string, number>();
-  private readonly idIndex = new Map<string, number>();
+  private readonly sourceIndex: Map<string, number>;
+  private readonly idIndex: Map<string, number>;
   private readonly postings: Postings;
   private readonly cache: SlotCache<ResolvedMention, Sparse>;
 
@@ -55,29 +92,27 @@ export class MentionStore {
     /** the sources' texts (the sources themselves), read when a mention is made */
     private readonly texts: readonly HasText[],
     private readonly packed: PackedMentions[],
+    /** what `MentionStore.steps` worked out in slices (else worked out here) */
+    lookups: MentionLookups = drain(mentionLookups(ids, sourceIds, texts, packed)),
   ) {
-    for (let s = 0; s < packed.length; s++) {
-      this.sourceIndex.set(sourceIds[s], s);
-      const cols = packed[s].cols;
-      const length = textLength(texts[s]);
-      if (cols.length % 3) throw new Error(`mentions of ${sourceIds[s]} do not fit together`);
-      for (let j = 0; j < cols.length; j += 3)
-        if (cols[j] < 0 || cols[j + 1] < cols[j] || cols[j + 1] > length || cols[j + 2] < 0 || cols[j + 2] > ids.length)
-          throw new Error(`mentions of ${sourceIds[s]}: mention ${j / 3} out of range`);
-    }
-    for (let i = 0; i < ids.length; i++) this.idIndex.set(ids[i], i);
-    this.postings = new Postings(ids.length, (visit) => {
-      for (let s = 0; s < packed.length; s++) {
-        const cols = packed[s].cols;
-        for (let j = 0; j < cols.length; j += 3) if (cols[j + 2]) visit(cols[j + 2] - 1, s, j / 3);
-      }
-    });
+    ({ sourceIndex: this.sourceIndex, idIndex: this.idIndex, postings: this.postings } = lookups);
     this.cache = new SlotCache(
       MATERIALISED_CAP,
       (s) => packed[s].cols.length / 3,
       (s) => this.sparse(s),
       (s, i, sparse) => this.build(s, i, sparse),
     );
+  }
+
+  /** The same store, its columns checked and its postings built in slices with a yield between them. */
+  static *steps(
+    ids: string[],
+    sourceIds: string[],
+    texts: readonly HasText[],
+    packed: PackedMentions[],
+  ): Generator<void, MentionStore, void> {
+    const lookups = yield* mentionLookups(ids, sourceIds, texts, packed);
+    return new MentionStore(ids, sourceIds, texts, packed, lookups);
   }
 
   static empty(): MentionStore {
@@ -256,7 +291,12 @@ export class MentionPacker {
 
   /** `ids`: the id table (of the shared map) as it stands when every packer sharing it is done */
   finish(ids: string[]): MentionStore {
-    return new MentionStore(ids, this.sourceIds, this.texts, this.packed);
+    return drain(this.finishSteps(ids));
+  }
+
+  /** `finish` in slices, with a yield between them */
+  finishSteps(ids: string[]): Generator<void, MentionStore, void> {
+    return MentionStore.steps(ids, this.sourceIds, this.texts, this.packed);
   }
 }
 

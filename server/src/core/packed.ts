@@ -61,23 +61,45 @@ export class SlotCache<T, A> {
  * calls back with every (entity, source, item) once per pass; it is called twice (count, then fill).
  */
 export class Postings {
-  private readonly from: Int32Array;
-  private readonly pairs: Int32Array;
+  private constructor(
+    private readonly from: Int32Array,
+    private readonly pairs: Int32Array,
+  ) {}
 
-  constructor(n: number, each: (visit: (entity: number, s: number, i: number) => void) => void) {
+  static of(n: number, each: (visit: (entity: number, s: number, i: number) => void) => void): Postings {
+    return drain(Postings.steps(n, 1, (_from, _to, visit) => each(visit)));
+  }
+
+  /**
+   * The same, with `eachIn` calling back for the pairs of sources [from, to) of `sources`, in slices of `slice`
+   * sources with a yield between them (counting, then filling).
+   */
+  static *steps(
+    n: number,
+    sources: number,
+    eachIn: (from: number, to: number, visit: (entity: number, s: number, i: number) => void) => void,
+    slice = 1024,
+  ): Generator<void, Postings, void> {
     const count = new Int32Array(n);
-    each((e) => count[e]++);
+    const counting = (e: number) => count[e]++;
+    for (let a = 0; a < sources; a += slice) {
+      eachIn(a, Math.min(sources, a + slice), counting);
+      yield;
+    }
     const from = new Int32Array(n + 1);
     for (let e = 0; e < n; e++) from[e + 1] = from[e] + count[e];
     const pairs = new Int32Array(2 * from[n]);
     const fill = from.slice(0, n);
-    each((e, s, i) => {
+    const filling = (e: number, s: number, i: number) => {
       const at = 2 * fill[e]++;
       pairs[at] = s;
       pairs[at + 1] = i;
-    });
-    this.from = from;
-    this.pairs = pairs;
+    };
+    for (let a = 0; a < sources; a += slice) {
+      eachIn(a, Math.min(sources, a + slice), filling);
+      yield;
+    }
+    return new Postings(from, pairs);
   }
 
   count(e: number): number {
@@ -138,6 +160,14 @@ export function indexIn(table: Map<string, number>, k: string): number {
 /** What the stores read a source's text from: the source itself (whose text may be kept packed) */
 export interface HasText {
   readonly text: string;
+}
+
+/** Runs steps (a generator that yields between slices of work) to their end, at once. */
+export function drain<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }
 
 export function hasText(t: string | HasText): HasText {

@@ -9,6 +9,7 @@ for (const g of KNOWN_EQUIVALENCES)
     EQUIVALENCE_GROUP.set(normKey(n), g.names);
   }
 import { type RawMention, type Votes, normKey } from './extract';
+import { drain } from '../packed';
 
 /**
  * Merges the candidate names of every document into entities: acronyms and "X (Y)" definitions, a table of
@@ -244,11 +245,7 @@ function slug(s: string): string {
 }
 
 export function resolveEntities(docs: { sourceId: string; mentions: RawMention[] }[]): EntityTable {
-  const steps = resolveEntitiesSteps(docs);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return drain(resolveEntitiesSteps(docs));
 }
 
 /** The same, as steps that a caller can interleave with other work (one `yield` every few thousand mentions). */
