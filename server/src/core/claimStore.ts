@@ -1,5 +1,5 @@
 import type { Claim, Quantity, Speaker, Stance } from './model';
-import { NONE, Postings, SlotCache, drain, indexIn, push, type HasText, hasText } from './packed';
+import { NONE, Postings, SlotCache, drain, entityLookups, indexIn, push, type HasText, hasText } from './packed';
 import { textSlice } from './text/packedText';
 
 /**
@@ -432,7 +432,6 @@ interface ClaimLookups {
 /** Checks the columns (throws when they do not fit together) and works out the lookups, yielding between slices. */
 function* claimLookups(keys: string[], ids: string[], sourceIds: string[], packed: PackedClaims[]): Generator<void, ClaimLookups, void> {
   const sourceIndex = new Map<string, number>();
-  const idIndex = new Map<string, number>();
   const denials = new Map<string, number[]>();
   const refStart: Int32Array[] = new Array(packed.length);
   let size = 0;
@@ -458,10 +457,8 @@ function* claimLookups(keys: string[], ids: string[], sourceIds: string[], packe
     size += p.count;
     if (s % 1024 === 1023) yield;
   }
-  for (let i = 0; i < ids.length; i++) idIndex.set(ids[i], i);
-  yield;
   // an entity's claims (naming it or referring back to it), in source then claim order
-  const postings = yield* Postings.steps(ids.length, packed.length, (from, to, visit) => {
+  const { idIndex, postings } = yield* entityLookups(ids, packed.length, (from, to, visit) => {
     for (let s = from; s < to; s++) {
       const refs = packed[s].refs;
       const starts = refStart[s];

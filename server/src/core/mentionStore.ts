@@ -1,6 +1,6 @@
 import type { Entity, EntityType, Mention } from './model';
 import type { ResolvedMention } from './entities/resolve';
-import { NONE, Postings, SlotCache, drain, indexIn, type HasText, hasText } from './packed';
+import { NONE, Postings, SlotCache, drain, entityLookups, indexIn, type HasText, hasText } from './packed';
 import { textLength, textSlice } from './text/packedText';
 
 /**
@@ -48,7 +48,6 @@ function* mentionLookups(
   packed: PackedMentions[],
 ): Generator<void, MentionLookups, void> {
   const sourceIndex = new Map<string, number>();
-  const idIndex = new Map<string, number>();
   for (let s = 0; s < packed.length; s++) {
     sourceIndex.set(sourceIds[s], s);
     const cols = packed[s].cols;
@@ -59,9 +58,7 @@ function* mentionLookups(
         throw new Error(`mentions of ${sourceIds[s]}: mention ${j / 3} out of range`);
     if (s % 1024 === 1023) yield;
   }
-  for (let i = 0; i < ids.length; i++) idIndex.set(ids[i], i);
-  yield;
-  const postings = yield* Postings.steps(ids.length, packed.length, (from, to, visit) => {
+  const { idIndex, postings } = yield* entityLookups(ids, packed.length, (from, to, visit) => {
     for (let s = from; s < to; s++) {
       const cols = packed[s].cols;
       for (let j = 0; j < cols.length; j += 3) if (cols[j + 2]) visit(cols[j + 2] - 1, s, j / 3);

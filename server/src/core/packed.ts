@@ -162,6 +162,22 @@ export interface HasText {
   readonly text: string;
 }
 
+/**
+ * A store's lookups by entity: the id table's index, and the postings of the (entity, source, item) triples that
+ * `eachIn` visits for sources [from, to), built in slices.
+ */
+export function* entityLookups(
+  ids: string[],
+  sources: number,
+  eachIn: (from: number, to: number, visit: (entity: number, s: number, i: number) => void) => void,
+): Generator<void, { idIndex: Map<string, number>; postings: Postings }, void> {
+  const idIndex = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) idIndex.set(ids[i], i);
+  yield;
+  const postings = yield* Postings.steps(ids.length, sources, eachIn);
+  return { idIndex, postings };
+}
+
 /** Runs steps (a generator that yields between slices of work) to their end, at once. */
 export function drain<T>(steps: Generator<void, T, void>): T {
   for (;;) {
