@@ -436,25 +436,9 @@ function* claimLookups(keys: string[], ids: string[], sourceIds: string[], packe
   const refStart: Int32Array[] = new Array(packed.length);
   let size = 0;
   for (let s = 0; s < packed.length; s++) {
-    const p = packed[s];
     sourceIndex.set(sourceIds[s], s);
-    if (p.spans.length !== 2 * p.count || p.stances.length !== p.count || p.flags.length !== p.count)
-      throw new Error(`claims of ${sourceIds[s]}: columns of different lengths`);
-    const starts = new Int32Array(p.count + 1);
-    const refs = p.refs;
-    let r = 0;
-    for (let i = 0; i < p.count; i++) {
-      starts[i] = r;
-      if (p.stances[i] >= STANCES.length) throw new Error(`claims of ${sourceIds[s]}: unknown stance code ${p.stances[i]}`);
-      r = checkList(refs, r, keys.length, sourceIds[s]);
-      r = checkList(refs, r, ids.length, sourceIds[s]);
-      r = checkList(refs, r, ids.length, sourceIds[s]);
-      if (p.flags[i] & 4) push(denials, sourceIds[s], i);
-    }
-    if (r !== refs.length) throw new Error(`claims of ${sourceIds[s]} do not fit together`);
-    starts[p.count] = r;
-    refStart[s] = starts;
-    size += p.count;
+    refStart[s] = checkedStarts(packed[s], sourceIds[s], keys.length, ids.length, denials);
+    size += packed[s].count;
     if (s % 1024 === 1023) yield;
   }
   // an entity's claims (naming it or referring back to it), in source then claim order
@@ -469,6 +453,28 @@ function* claimLookups(keys: string[], ids: string[], sourceIds: string[], packe
     }
   });
   return { size, sourceIndex, idIndex, refStart, postings, denials };
+}
+
+/** Where each claim's refs start in the source's packed claims, checked (throws when they do not fit together);
+ * the claims that deny or doubt something are added to `denials`. (A plain function: a generator holding the loop
+ * ran it slower.) */
+function checkedStarts(p: PackedClaims, sourceId: string, keys: number, ids: number, denials: Map<string, number[]>): Int32Array {
+  if (p.spans.length !== 2 * p.count || p.stances.length !== p.count || p.flags.length !== p.count)
+    throw new Error(`claims of ${sourceId}: columns of different lengths`);
+  const starts = new Int32Array(p.count + 1);
+  const refs = p.refs;
+  let r = 0;
+  for (let i = 0; i < p.count; i++) {
+    starts[i] = r;
+    if (p.stances[i] >= STANCES.length) throw new Error(`claims of ${sourceId}: unknown stance code ${p.stances[i]}`);
+    r = checkList(refs, r, keys, sourceId);
+    r = checkList(refs, r, ids, sourceId);
+    r = checkList(refs, r, ids, sourceId);
+    if (p.flags[i] & 4) push(denials, sourceId, i);
+  }
+  if (r !== refs.length) throw new Error(`claims of ${sourceId} do not fit together`);
+  starts[p.count] = r;
+  return starts;
 }
 
 function checkList(refs: Int32Array, r: number, tableSize: number, sourceId: string): number {

@@ -50,12 +50,7 @@ function* mentionLookups(
   const sourceIndex = new Map<string, number>();
   for (let s = 0; s < packed.length; s++) {
     sourceIndex.set(sourceIds[s], s);
-    const cols = packed[s].cols;
-    const length = textLength(texts[s]);
-    if (cols.length % 3) throw new Error(`mentions of ${sourceIds[s]} do not fit together`);
-    for (let j = 0; j < cols.length; j += 3)
-      if (cols[j] < 0 || cols[j + 1] < cols[j] || cols[j + 1] > length || cols[j + 2] < 0 || cols[j + 2] > ids.length)
-        throw new Error(`mentions of ${sourceIds[s]}: mention ${j / 3} out of range`);
+    checkMentions(packed[s].cols, textLength(texts[s]), ids.length, sourceIds[s]);
     if (s % 1024 === 1023) yield;
   }
   const { idIndex, postings } = yield* entityLookups(ids, packed.length, (from, to, visit) => {
@@ -65,6 +60,14 @@ function* mentionLookups(
     }
   });
   return { sourceIndex, idIndex, postings };
+}
+
+/** Throws when a source's packed mentions do not fit its text of `length` or the id table. */
+function checkMentions(cols: Int32Array, length: number, ids: number, sourceId: string): void {
+  if (cols.length % 3) throw new Error(`mentions of ${sourceId} do not fit together`);
+  for (let j = 0; j < cols.length; j += 3)
+    if (cols[j] < 0 || cols[j + 1] < cols[j] || cols[j + 1] > length || cols[j + 2] < 0 || cols[j + 2] > ids)
+      throw new Error(`mentions of ${sourceId}: mention ${j / 3} out of range`);
 }
 
 interface Sparse {
