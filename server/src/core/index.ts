@@ -159,20 +159,13 @@ export class CorpusIndex {
   firstMentionOf(entityId: string): ResolvedMention | undefined {
     return this.d.mentions.ofEntity(entityId, 1)[0];
   }
-  /** every claim, packed; materialised on demand (`claim`, `claimsOf`, `claimsOfSource`) */
+  /** every claim, packed; materialised on demand (`claim`, or the store's own lookups) */
   get claims(): ClaimStore {
     return this.d.claims;
   }
   /** the claim with this id, if any */
   claim(id: string): Claim | undefined {
     return this.d.claims.get(id);
-  }
-  /** the claims that name the entity or refer back to it, in source order (the first `limit` of them) */
-  claimsOf(entityId: string, limit?: number): Claim[] {
-    return this.d.claims.ofEntity(entityId, limit);
-  }
-  claimsOfSource(sourceId: string): Claim[] {
-    return this.d.claims.ofSource(sourceId);
   }
   get disputes(): Dispute[] {
     return this.d.disputes;
