@@ -1,6 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { detachedSlice } from '../packed';
-import { LineMap } from './sentences';
+import { LineMap, lineAt } from './sentences';
 
 /**
  * A source's text kept deflated. Once indexed, a source's text is read only to show or locate a passage (a claim's
@@ -95,23 +95,11 @@ export function unpackSlice(p: PackedText, start: number, end: number): string {
   if (!p.utf8) return bytes.toString('utf16le', 2 * start, 2 * end);
   if (p.lineBytes.length === 0) return bytes.toString('latin1', start, end);
   // the lines from the one holding `start` to the first that starts at or after `end`
-  const first = lastAtMost(p.lines, start);
+  const first = lineAt(p.lines, start);
   let last = first + 1;
   while (last < p.lines.length && p.lines[last] < end) last++;
   const lines = bytes.toString('utf8', p.lineBytes[first], last < p.lines.length ? p.lineBytes[last] : bytes.length);
   return detachedSlice(lines, start - p.lines[first], end - p.lines[first]);
-}
-
-/** the index of the last element of the ascending `xs` that is at most `x` (`xs[0] <= x`) */
-function lastAtMost(xs: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = xs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (xs[mid] <= x) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /**

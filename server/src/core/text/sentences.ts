@@ -126,6 +126,18 @@ export function trimSpan(text: string, span: Span): Span {
   return { start, end };
 }
 
+/** The line holding `offset`: the index of the last of the ascending line `starts` at or before it (`starts[0]` is 0). */
+export function lineAt(starts: ArrayLike<number>, offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Converts a UTF-16 offset to {line, character} using precomputed line starts. */
 export class LineMap {
   private readonly starts: number[] = [0];
@@ -149,14 +161,8 @@ export class LineMap {
   }
   position(offset: number): { line: number; character: number } {
     offset = Math.max(0, Math.min(offset, this.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - this.starts[lo] };
+    const line = lineAt(this.starts, offset);
+    return { line, character: offset - this.starts[line] };
   }
   offset(pos: { line: number; character: number }): number {
     if (pos.line < 0) return 0;
