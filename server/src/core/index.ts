@@ -503,8 +503,9 @@ export class CorpusIndex {
         .map((e) => ({ entity: e, score: 0, matched: e.name }));
     }
     const best = new Map<string, { entity: Entity; score: number; matched: string }>();
+    const grams = Math.max(1, trigramsOf(q).length);
     for (const { key, shared: c, names } of this.searching().candidates(q, 300)) {
-      let score = c / Math.max(1, trigramsOf(q).length);
+      let score = c / grams;
       if (key === q) score += 3;
       else if (key.startsWith(q)) score += 2;
       else if (key.includes(q)) score += 1;
