@@ -48,6 +48,27 @@ function sample(): { claims: ClaimRecord[][]; store: ClaimStore } {
           counted: 'people',
           span: { start: 11, end: 20 },
         },
+        {
+          low: 0,
+          high: 0,
+          value: 0,
+          qualifier: 'exact',
+          measure: 'arrested',
+          counted: 'other',
+          span: { start: 14, end: 18 },
+          noun: 'suspects',
+          predicate: 'were arrested',
+        },
+        {
+          low: 2,
+          high: 5,
+          value: 5,
+          qualifier: 'up-to',
+          measure: 'money',
+          counted: 'other',
+          span: { start: 12, end: 13 },
+          predicate: 'paid',
+        },
       ],
       keys: ['alpha', 'two'],
     }),
@@ -58,7 +79,12 @@ function sample(): { claims: ClaimRecord[][]; store: ClaimStore } {
       dates: [{ iso: '2016-03-22', span: { start: 22, end: 26 }, text: 'then' }],
     }),
   ];
-  const b = [claim('b', 0, TEXT_B, 0, { entityIds: ['e:y'], contrast: true, keys: ['beta'] }), claim('b', 1, TEXT_B, 12)];
+  const b = [
+    claim('b', 0, TEXT_B, 0, { entityIds: ['e:y'], contrast: true, keys: ['beta'] }),
+    claim('b', 1, TEXT_B, 12, {
+      speaker: { kind: 'quoted', name: 'Jan \u201cJ\u201d Peeters', cue: 'quote', entityId: 'e:y' },
+    }),
+  ];
   const packer = new ClaimPacker();
   packer.add('a', TEXT_A, a);
   packer.add('b', TEXT_B, b);

@@ -1,4 +1,4 @@
-import type { Claim, Quantity, Speaker, Stance } from './model';
+import type { Claim, Counted, DateRef, Measure, Qualifier, Quantity, Speaker, Stance } from './model';
 import { NONE, Postings, SlotCache, drain, entityLookups, indexIn, push, type HasText, hasText } from './packed';
 import { textSlice } from './text/packedText';
 
@@ -20,7 +20,7 @@ export interface PackedClaims {
    * the id table), each list preceded by its length */
   refs: Int32Array;
   /** what only some claims carry: for each such claim, a line "\n{claim index}\t{JSON of [stance cue | 0, speaker |
-   * 0, quantities | 0, dates | 0]}" ('' when no claim of the source has any). A claim's line is found and parsed on
+   * 0, quantities | 0, dates | 0]}" in the positional form of `encodeExtra` ('' when no claim of the source has any). A claim's line is found and parsed on
    * its own when the claim is made: parsing a source's whole list to make one of its claims kept every source's
    * list parsed in the claim cache (~15 MB after checking a draft against 10,000 articles). */
   extra: string;
@@ -76,8 +76,100 @@ export function isPlainOutlet(sp: Speaker): boolean {
   return sp === OUTLET || (sp.kind === 'outlet' && sp.name === undefined && sp.cue === undefined && sp.entityId === undefined);
 }
 
-/** JSON writes the open upper bound of "more than 180" (Infinity) as null, which no bound otherwise is */
-const fromJson = (k: string, v: unknown): unknown => (v === null && k === 'high' ? Infinity : v);
+/*
+ * A claim's extra fields are kept as positional JSON arrays with codes for the closed vocabularies: as objects with
+ * their key names they took ~35 MB of strings at 10,000 articles, about five times this.
+ *   quantity: [low, high (null: open, "more than 180"), value, qualifier, measure, counted, start, end, noun?, predicate?]
+ *   date: [iso, start, end, text]
+ *   speaker: [kind, name | 0, cue | 0, entity id | 0] (trailing zeros left out)
+ */
+const QUALIFIERS: readonly Qualifier[] = ['exact', 'more-than', 'at-least', 'about', 'almost', 'up-to', 'at-most', 'some', 'less-than'];
+const MEASURES: readonly Measure[] = [
+  'killed',
+  'wounded',
+  'killed-and-wounded',
+  'arrested',
+  'travelled',
+  'returned',
+  'listed',
+  'money',
+  'other',
+];
+const COUNTED: readonly Counted[] = ['people', 'attackers', 'security', 'children', 'other'];
+const SPEAKER_KINDS: readonly Speaker['kind'][] = ['outlet', 'attributed', 'quoted'];
+
+/** The index of `x` in a closed vocabulary; a value outside it is a bug upstream, not something to store. */
+function codeOf<T>(list: readonly T[], x: T, what: string): number {
+  const i = list.indexOf(x);
+  if (i < 0) throw new Error(`claim store: unknown ${what} ${String(x)}`);
+  return i;
+}
+
+function encodeExtra(cue: string | undefined, speaker: Speaker | 0, quantities: Quantity[], dates: DateRef[]): string {
+  const sp = speaker
+    ? trimZeros([codeOf(SPEAKER_KINDS, speaker.kind, 'speaker kind'), speaker.name ?? 0, speaker.cue ?? 0, speaker.entityId ?? 0])
+    : 0;
+  const qs = quantities.length
+    ? quantities.map((q) =>
+        trimZeros([
+          q.low,
+          q.high === Infinity ? null : q.high,
+          q.value,
+          codeOf(QUALIFIERS, q.qualifier, 'qualifier'),
+          codeOf(MEASURES, q.measure, 'measure'),
+          codeOf(COUNTED, q.counted, 'counted'),
+          q.span.start,
+          q.span.end,
+          q.noun ?? 0,
+          q.predicate ?? 0,
+        ]),
+      )
+    : 0;
+  const ds = dates.length ? dates.map((d) => [d.iso, d.span.start, d.span.end, d.text]) : 0;
+  return JSON.stringify([cue ?? 0, sp, qs, ds]);
+}
+
+function trimZeros<T>(a: T[]): T[] {
+  let n = a.length;
+  while (n > 0 && a[n - 1] === 0) n--;
+  return n === a.length ? a : a.slice(0, n);
+}
+
+type Row = (string | number | null)[];
+
+/** a string field that was there (absent ones are written 0, or left out at the end) */
+const present = (x: Row[number] | undefined): x is string => typeof x === 'string';
+
+function decodeExtra(json: string): Extra {
+  const [cue, sp, qs, ds] = JSON.parse(json) as [string | 0, Row | 0, Row[] | 0, Row[] | 0];
+  let speaker: Speaker | 0 = 0;
+  if (sp) {
+    speaker = { kind: SPEAKER_KINDS[sp[0] as number] };
+    if (present(sp[1])) speaker.name = sp[1];
+    if (present(sp[2])) speaker.cue = sp[2];
+    if (present(sp[3])) speaker.entityId = sp[3];
+  }
+  const quantities = qs
+    ? qs.map((r) => {
+        const q: Quantity = {
+          low: r[0] as number,
+          high: r[1] === null ? Infinity : (r[1] as number),
+          value: r[2] as number,
+          qualifier: QUALIFIERS[r[3] as number],
+          measure: MEASURES[r[4] as number],
+          counted: COUNTED[r[5] as number],
+          span: { start: r[6] as number, end: r[7] as number },
+        };
+        if (present(r[8])) q.noun = r[8];
+        if (present(r[9])) q.predicate = r[9];
+        return q;
+      })
+    : 0;
+  const dates = ds
+    ? ds.map((r) => ({ iso: r[0] as string, span: { start: r[1] as number, end: r[2] as number }, text: r[3] as string }))
+    : 0;
+  return [cue, speaker, quantities, dates];
+}
 
 /**
  * Every claim of the derived index, packed per source, with the claims of each entity as postings (source, claim)
@@ -161,7 +253,7 @@ export class ClaimStore {
     const at = p.extra.indexOf(tag);
     if (at < 0) throw new Error(`claims of ${this.sourceIds[s]}: claim ${i} has no extra fields`);
     const end = p.extra.indexOf('\n', at + tag.length);
-    return JSON.parse(p.extra.slice(at + tag.length, end < 0 ? p.extra.length : end), fromJson) as Extra;
+    return decodeExtra(p.extra.slice(at + tag.length, end < 0 ? p.extra.length : end));
   }
 
   private build(s: number, i: number, extra: Extra | undefined): ClaimRecord {
@@ -365,7 +457,7 @@ export class ClaimPacker {
       const speaker = isPlainOutlet(c.speaker) ? 0 : c.speaker;
       if (c.stanceCue || speaker || c.quantities.length || c.dates.length) {
         // (JSON escapes line breaks and tabs: a line holds one claim's fields)
-        extra += `\n${i}\t${JSON.stringify([c.stanceCue ?? 0, speaker, c.quantities.length ? c.quantities : 0, c.dates.length ? c.dates : 0])}`;
+        extra += `\n${i}\t${encodeExtra(c.stanceCue, speaker, c.quantities, c.dates)}`;
         flags[i] |= 16;
       }
     }
