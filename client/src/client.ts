@@ -17,7 +17,7 @@ import {
   type Message,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { serverHeapLimitMB, type InitializationOptions } from '../../shared/protocol';
+import { serverProcessOptions, type InitializationOptions } from '../../shared/protocol';
 import { totalmem } from 'node:os';
 import { coerceSettings, readSettings, section } from './config';
 import { errorMessage } from './log';
@@ -86,10 +86,11 @@ export function createClient(
   onGiveUp: (reason: string) => void,
 ): CreatedClient {
   const serverModule = context.asAbsolutePath('dist/server.js');
-  const heapLimit = `--max-old-space-size=${serverHeapLimitMB(totalmem())}`;
+  const { execArgv, env: serverEnv } = serverProcessOptions(totalmem());
+  const env = { ...process.env, ...serverEnv };
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [heapLimit] } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [heapLimit, '--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv, env } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6009'], env } },
   };
   const restartPolicy = new RestartPolicy();
 

@@ -10,14 +10,26 @@ const require = createRequire(import.meta.url);
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
 export const root = new URL('../..', import.meta.url).pathname;
 
+/** The Node flags and environment the extension starts the server with (`serverProcessOptions` in
+ * shared/protocol.ts, which a unit test holds this copy to). */
+export function serverProcessOptions(totalMemoryBytes) {
+  return {
+    execArgv: [
+      `--max-old-space-size=${Math.max(4096, Math.min(16384, Math.floor(totalMemoryBytes / 1048576 / 2)))}`,
+      '--max-semi-space-size=4',
+    ],
+    env: { MALLOC_ARENA_MAX: '2' },
+  };
+}
+
 export class BenchClient {
   constructor({ settings, storagePath, memFile, workspace = root }) {
     this.settings = settings;
+    const launch = serverProcessOptions(totalmem());
     this.proc = spawn(
       process.execPath,
       [
-        // the heap limit the extension starts the server with (serverHeapLimitMB in shared/protocol.ts)
-        `--max-old-space-size=${Math.max(4096, Math.min(16384, Math.floor(totalmem() / 1048576 / 2)))}`,
+        ...launch.execArgv,
         // extra Node flags for the server, e.g. CORROBORATE_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
         ...(process.env.CORROBORATE_BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
         '--require',
@@ -27,7 +39,7 @@ export class BenchClient {
       ],
       {
         stdio: ['pipe', 'pipe', 'pipe'],
-        env: { ...process.env, CORROBORATE_BENCH_MEM: memFile ?? '' },
+        env: { ...process.env, ...launch.env, CORROBORATE_BENCH_MEM: memFile ?? '' },
       },
     );
     this.stderr = '';

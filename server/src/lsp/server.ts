@@ -28,6 +28,7 @@ import { completion } from '../features/completion';
 import { documentSymbols, workspaceSymbols } from '../features/symbols';
 import { disputeView, entityCard, entitySummary, sourceSummary } from '../features/card';
 import { runSafe } from './runSafe';
+import { heapPolicy } from './heapPolicy';
 import { expandBraces, globBase, hasGlob } from '../corpus/glob';
 import { Settings } from './settings';
 import { checkDraft } from '../core/check';
@@ -140,6 +141,8 @@ export function startServer(connection: Connection): void {
       drafts.clear();
       for (const d of documents.all()) schedule(d, 0);
     }
+    // (after the status is on its way: switching to serving asks for a full collection)
+    heapPolicy(p.state === 'indexing' ? 'indexing' : 'serving');
   });
 
   let lastCorpusKey = '';
