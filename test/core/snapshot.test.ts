@@ -52,7 +52,12 @@ test('a snapshot of the derived index, serialised and loaded into a fresh index,
     // with arrays of their own: a view, even an empty one, would keep the whole deserialised part in memory
     const p = packedTextOf(s)!;
     for (const a of [p.bytes, p.lines, p.lineBytes]) assert.equal(a.buffer.byteLength, a.byteLength, id);
+    // the prose and heading spans only the analysis reads are neither written nor kept
+    assert.deepEqual([s.prose, s.headings], [[], []], id);
   }
+  for (const part of parts)
+    for (const x of (part as { list?: { source?: { prose?: unknown[]; headings?: unknown[] } }[] }).list ?? [])
+      if (x.source) assert.deepEqual([x.source.prose, x.source.headings], [[], []]);
   assert.deepEqual([...loaded.claims.all()], [...idx.claims.all()]);
   assert.deepEqual(loaded.disputes, idx.disputes);
   assert.deepEqual(plainEntities(loaded.entities), plainEntities(idx.entities));
