@@ -100,7 +100,8 @@ function rankClaims(index: CorpusIndex, e: Entity, sourceId: string, r: Ranking)
       (span.end - span.start > 400 ? 1 : 0)
     );
   };
-  return (r.bySource.get(sourceId) ?? [])
+  const indexes = r.bySource.get(sourceId) ?? store.indexesBySource(e.id).get(sourceId) ?? [];
+  return indexes
     .map((i, k) => ({ i, s: score(i) - k * 0.01 }))
     .sort((a, b) => b.s - a.s)
     .map((x) => x.i);
@@ -124,7 +125,7 @@ function rankedClaims(index: CorpusIndex, e: Entity, sourceId: string, limit: nu
 interface Ranking {
   /** the sources naming the entity, most relevant first */
   sources: string[];
-  /** the indexes of the entity's claims in each source */
+  /** the indexes of the entity's claims in each of its first `RANKED_SOURCES` sources */
   bySource: Map<string, number[]>;
   /** `bestPassages` by limit, once asked for */
   passages?: Map<number, Passage[]>;
@@ -155,7 +156,14 @@ function ranking(index: CorpusIndex, e: Entity): Ranking {
     };
   });
   rows.sort((a, b) => b.score - a.score || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
-  const r = { sources: rows.map((x) => x.id), bySource };
+  // only the sources a card or a definition can show keep their claim indexes (an entity named in thousands of
+  // sources kept thousands of lists in this cache)
+  const kept = new Map<string, number[]>();
+  for (const x of rows.slice(0, RANKED_SOURCES)) {
+    const cl = bySource.get(x.id);
+    if (cl) kept.set(x.id, cl);
+  }
+  const r = { sources: rows.map((x) => x.id), bySource: kept };
   if (cache.byEntity.size > 2000) cache.byEntity.clear();
   cache.byEntity.set(e.id, r);
   return r;
@@ -174,9 +182,11 @@ export function rankCandidates(index: CorpusIndex, candidates: Entity[]): { e: E
 }
 
 const MAX_SOURCES = 12;
+/** the most sources whose passages are shown (`bestPassages`' default limit) */
+const RANKED_SOURCES = MAX_SOURCES * 4;
 
 /** The best passage about the entity in each of its most relevant sources (kept per index version). */
-export function bestPassages(index: CorpusIndex, e: Entity, limit = MAX_SOURCES * 4): Passage[] {
+export function bestPassages(index: CorpusIndex, e: Entity, limit = RANKED_SOURCES): Passage[] {
   const r = ranking(index, e);
   const kept = r.passages?.get(limit);
   if (kept) return kept;
