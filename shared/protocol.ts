@@ -155,13 +155,13 @@ export function serverHeapLimitMB(totalMemoryBytes: number): number {
 }
 
 /** The young generation's semi-spaces, in MB (V8's default is 16 on a 64-bit machine). */
-export const SERVER_SEMI_SPACE_MB = 4;
+export const SERVER_SEMI_SPACE_MB = 8;
 
 /**
  * How the extension starts the language server process (the benchmark starts it the same way):
  * - the heap limit above;
- * - a young generation of 2 × 4 MB instead of 2 × 16: the server's requests allocate little each, and the 32 MB it
- *   otherwise keeps resident was ~10% of a warm server on 10,000 articles;
+ * - a young generation of 2 × 8 MB instead of 2 × 16, which keeps ~16 MB less resident. 2 × 4 MB kept ~7 MB less
+ *   again in the benchmark at 10,000 articles, but completion p99 rose to 8–9 ms in two of three runs (3 ms with 8);
  * - `MALLOC_ARENA_MAX=2`: glibc gives each thread that allocates (V8's collector threads, the index workers) an
  *   arena of its own, which the deserialised index leaves fragmented; two cut ~25 MB of resident memory there.
  *   Other C libraries ignore it.

@@ -16,7 +16,7 @@ export function serverProcessOptions(totalMemoryBytes) {
   return {
     execArgv: [
       `--max-old-space-size=${Math.max(4096, Math.min(16384, Math.floor(totalMemoryBytes / 1048576 / 2)))}`,
-      '--max-semi-space-size=4',
+      '--max-semi-space-size=8',
     ],
     env: { MALLOC_ARENA_MAX: '2' },
   };

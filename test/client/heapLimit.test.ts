@@ -16,5 +16,5 @@ test('the benchmark starts the server with the flags and environment the extensi
   const bench = (await import(script)) as { serverProcessOptions: typeof serverProcessOptions };
   const GB = 1024 ** 3;
   for (const mem of [2 * GB, 24 * GB, 256 * GB]) assert.deepEqual(bench.serverProcessOptions(mem), serverProcessOptions(mem));
-  assert.ok(serverProcessOptions(24 * GB).execArgv.includes('--max-semi-space-size=4'));
+  assert.ok(serverProcessOptions(24 * GB).execArgv.includes('--max-semi-space-size=8'));
 });
