@@ -1,22 +1,30 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { heapPolicy, SERVING_HEAP_GROWTH_PERCENT } from '../../server/src/lsp/heapPolicy';
+import { heapPolicy, SERVING_HEAP_GROWTH_PERCENT, SMALL_HEAP_BYTES } from '../../server/src/lsp/heapPolicy';
 
-test('the heap grows by a fifth of the live data while serving, and as V8 decides while indexing, set once per change', () => {
+test('the heap grows by a fifth of the live data while serving a small heap, and as V8 decides otherwise, set once per change', () => {
   const set: string[] = [];
-  const f = { setFlags: (x: string) => void set.push(x), collect: () => void set.push('collect') };
-  heapPolicy('serving', { setFlags: () => undefined, collect: () => undefined }); // a known phase, whatever ran before
+  let used = 100 * 1048576;
+  const f = { setFlags: (x: string) => void set.push(x), collect: () => void set.push('collect'), usedHeap: () => used };
+  heapPolicy('serving', { ...f, setFlags: () => undefined, collect: () => undefined }); // a known state, whatever ran before
   heapPolicy('indexing', f);
   heapPolicy('indexing', f);
   heapPolicy('serving', f);
   heapPolicy('serving', f);
   heapPolicy('indexing', f);
+  // a heap whose full collection would hold the server (50,000 articles): V8's choice, and no collection asked for
+  used = SMALL_HEAP_BYTES + 1;
+  heapPolicy('serving', f);
+  used = SMALL_HEAP_BYTES;
+  heapPolicy('serving', f);
   assert.deepEqual(set, [
     '--heap-growing-percent=0',
     `--heap-growing-percent=${SERVING_HEAP_GROWTH_PERCENT}`,
     'collect', // the limit is recomputed only after a full collection
     '--heap-growing-percent=0',
+    `--heap-growing-percent=${SERVING_HEAP_GROWTH_PERCENT}`,
+    'collect',
   ]);
 });
 
