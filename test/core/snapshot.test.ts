@@ -95,6 +95,10 @@ test("a source's key set answers membership and lists its members in sort order,
   const big = KeySet.table(many);
   assert.deepEqual(big.table, [...new Set(many)].sort());
   assert.ok(big.table.length > 40_000 && big.table.every((k, i) => big.rank.get(k) === i) && big.rank.size === big.table.length);
+  // a key's position in the sorted table, found by search (the topic index counts articles per position)
+  assert.ok(big.table.every((k, i) => KeySet.positionIn(big.table, k) === i));
+  for (const k of ['', 'zzzz', 'Z~Z~Z~Z~', '\u{10FFFF}']) assert.equal(KeySet.positionIn(big.table, k), big.rank.get(k) ?? -1, k);
+  assert.equal(KeySet.positionIn([], 'bridge'), -1);
   const steps = KeySet.tableSteps(many);
   let slices = 0;
   while (!steps.next().done) slices++;

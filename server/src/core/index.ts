@@ -187,6 +187,10 @@ export class CorpusIndex {
   get sourceEntities(): Map<string, KeySet> {
     return this.d.sourceEntities;
   }
+  /** the sorted table of every key in `sourceKeys` (each set holds positions in it) */
+  get sourceKeyTable(): readonly string[] {
+    return this.d.setTables.keys;
+  }
   /** meaning key -> disputes whose claims carry it (keys common to many claims are left out) */
   get disputesByKey(): Map<string, Set<Dispute>> {
     return this.d.disputesByKey;
@@ -778,6 +782,20 @@ export class KeySet implements Iterable<string> {
   /** the members' positions in the table, ascending (the form a snapshot keeps) */
   get positions(): Int32Array {
     return this.members;
+  }
+
+  /** The position of `k` in a sorted `table`, or -1. */
+  static positionIn(table: readonly string[], k: string): number {
+    let lo = 0;
+    let hi = table.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const x = table[mid];
+      if (x === k) return mid;
+      if (x < k) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
 
   /** The sorted table of distinct `items`, and the position of each. */
