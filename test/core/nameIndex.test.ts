@@ -19,6 +19,7 @@ test('spelling: the name tokens within one edit (two for long words) of a word, 
   const s = new SpellingIndex(ENTITIES);
   assert.deepEqual([...s.nameTokens.get('verhoeven')!].sort(), ['person:ilse-verhoeven', 'person:piet-verhoeven']);
   assert.ok(!s.nameTokens.has('of'), 'words under three letters are no tokens');
+  assert.deepEqual(s.nameTokens.get('authority'), ['organization:harbour-authority'], 'once, though its name and alias both have it');
   const near = (w: string) => s.nearMisses(w).map((x) => [x.token, x.distance]);
   assert.deepEqual(near('Dunmoer'), [['dunmore', 1]], 'a transposition');
   assert.deepEqual(near('Dunore'), [['dunmore', 1]], 'a deletion');

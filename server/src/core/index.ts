@@ -456,7 +456,7 @@ export class CorpusIndex {
   }
 
   /** name token (folded) -> entity ids, for spelling suggestions; built on first use after a rebuild */
-  get nameTokens(): Map<string, Set<string>> {
+  get nameTokens(): Map<string, readonly string[]> {
     return this.spelling().nameTokens;
   }
 
