@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { heapPolicy, SERVING_HEAP_GROWTH_PERCENT, SMALL_HEAP_BYTES } from '../../server/src/lsp/heapPolicy';
 
-test('the heap grows by a fifth of the live data while serving a small heap, and as V8 decides otherwise, set once per change', () => {
+test('the heap grows by a fixed share of the live data while serving a small heap, and as V8 decides otherwise, set once per change', () => {
   const set: string[] = [];
   let used = 100 * 1048576;
   const f = { setFlags: (x: string) => void set.push(x), collect: () => void set.push('collect'), usedHeap: () => used };

@@ -9,8 +9,10 @@ import { runInNewContext } from 'node:vm';
  * ~1.3 s. Once the index is ready, the live data changes little and what the server allocates while answering
  * (checks, cards, the claims made for them) is short-lived; left to the default factor, that garbage piled up for
  * hundreds of MB before a full collection ran (a warm server on 10,000 articles went from ~330 to ~500 MB while
- * answering a draft, with ~200 MB live). While serving, the heap grows by a fifth of the live data between
- * collections instead.
+ * answering a draft, with ~200 MB live). While serving, the heap grows by two fifths of the live data between
+ * collections instead. A fifth kept ~8 MB less, but its 7–13 full collections in a bench session (6 or so pausing
+ * over 5 ms) put hover p99 over 5 ms in 6 of 22 bench runs (5 of the last 11); with two fifths, in none of three
+ * alternated runs.
  *
  * V8 recomputes that limit only after a full collection, so the switch to serving asks for one (run from a task,
  * not inside the request or notification at hand): without it, the limit set during loading held until the garbage
@@ -20,7 +22,7 @@ import { runInNewContext } from 'node:vm';
  * (a ~1 GB heap after a warm start, several GB after a first indexing) the collection at ready held the server for
  * up to 5.5 s and each later one for ~100–200 ms, which doubled definition p99. A larger heap keeps V8's choice.
  */
-export const SERVING_HEAP_GROWTH_PERCENT = 20;
+export const SERVING_HEAP_GROWTH_PERCENT = 40;
 /** the used heap up to which serving collects more often (a full collection of ~160 MB took 56–83 ms here) */
 export const SMALL_HEAP_BYTES = 384 * 1048576;
 
