@@ -20,9 +20,10 @@ export interface PackedClaims {
    * the id table), each list preceded by its length */
   refs: Int32Array;
   /** what only some claims carry: for each such claim, a line "\n{claim index}\t{JSON of [stance cue | 0, speaker |
-   * 0, quantities | 0, dates | 0]}" in the positional form of `encodeExtra` ('' when no claim of the source has any). A claim's line is found and parsed on
-   * its own when the claim is made: parsing a source's whole list to make one of its claims kept every source's
-   * list parsed in the claim cache (~15 MB after checking a draft against 10,000 articles). */
+   * 0, quantities | 0, dates | 0]}" in the positional form of `encodeExtra` ('' when no claim of the source has
+   * any). A claim's line is found and parsed on its own when the claim is made: parsing a source's whole list to
+   * make one of its claims kept every source's list parsed in the claim cache (~15 MB after checking a draft against
+   * 10,000 articles). */
   extra: string;
 }
 
@@ -510,7 +511,6 @@ function nextList(refs: Int32Array, r: number): number {
   return r + refs[r] + 1;
 }
 
-/** checks a length-prefixed list of table indexes at `r`; returns where the next starts */
 /** What a claim store looks claims up with, worked out from the packed columns. */
 interface ClaimLookups {
   size: number;
@@ -569,6 +569,7 @@ function checkedStarts(p: PackedClaims, sourceId: string, keys: number, ids: num
   return starts;
 }
 
+/** checks a length-prefixed list of table indexes at `r`; returns where the next starts */
 function checkList(refs: Int32Array, r: number, tableSize: number, sourceId: string): number {
   const n = refs[r];
   if (n === undefined || n < 0 || r + 1 + n > refs.length) throw new Error(`claims of ${sourceId} do not fit together`);

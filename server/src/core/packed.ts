@@ -56,23 +56,16 @@ export class SlotCache<T, A> {
   }
 }
 
-/**
- * Postings: for each of `n` entities, the (source, item) pairs that name it, in source then item order. `each`
- * calls back with every (entity, source, item) once per pass; it is called twice (count, then fill).
- */
+/** Postings: for each of `n` entities, the (source, item) pairs that name it, in source then item order. */
 export class Postings {
   private constructor(
     private readonly from: Int32Array,
     private readonly pairs: Int32Array,
   ) {}
 
-  static of(n: number, each: (visit: (entity: number, s: number, i: number) => void) => void): Postings {
-    return drain(Postings.steps(n, 1, (_from, _to, visit) => each(visit)));
-  }
-
   /**
-   * The same, with `eachIn` calling back for the pairs of sources [from, to) of `sources`, in slices of `slice`
-   * sources with a yield between them (counting, then filling).
+   * Built with `eachIn` calling back with every (entity, source, item) of sources [from, to) of `sources`, in slices
+   * of `slice` sources with a yield between them; each slice is visited twice (counting, then filling).
    */
   static *steps(
     n: number,
