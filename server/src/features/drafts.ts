@@ -1,7 +1,10 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CorpusIndex } from '../core/index';
-import type { CancellationLike, DraftMention, FindingCode, Severity } from '../core/model';
+import type { CancellationLike, DraftMention } from '../core/model';
 import { Cancelled, checkDraft, checkDraftSteps, type CheckOptions, type DraftCheck, type ParagraphCache } from '../core/check';
+
+/** per finding code, the severity the settings give it (or 'off') */
+type Severities = CheckOptions['severities'];
 
 /** A copy of the document as it is now (`TextDocuments` updates a document in place as it is edited). */
 export function frozen(doc: TextDocument): TextDocument {
@@ -21,12 +24,7 @@ export class DraftCache {
   /** per document: the check running in slices, and the version and settings it is for */
   private running = new Map<string, { version: number; key: string; isCurrent: () => boolean; done: Promise<DraftCheck | undefined> }>();
 
-  get(
-    index: CorpusIndex,
-    doc: TextDocument,
-    severities?: Partial<Record<FindingCode, Severity | 'off'>>,
-    token?: CancellationLike,
-  ): DraftCheck {
+  get(index: CorpusIndex, doc: TextDocument, severities?: Severities, token?: CancellationLike): DraftCheck {
     const fresh = this.fresh(index, doc, severities);
     if (fresh) return fresh;
     const check = checkDraft(index, doc.getText(), this.optionsFor(index, doc, severities, token));
@@ -42,12 +40,7 @@ export class DraftCache {
    * a text never checked, the check of it in slices (other requests are answered meanwhile); undefined when an edit
    * overtakes it (`isCurrent`).
    */
-  async latest(
-    index: CorpusIndex,
-    doc: TextDocument,
-    severities: Partial<Record<FindingCode, Severity | 'off'>> | undefined,
-    isCurrent: () => boolean,
-  ): Promise<DraftCheck | undefined> {
+  async latest(index: CorpusIndex, doc: TextDocument, severities: Severities, isCurrent: () => boolean): Promise<DraftCheck | undefined> {
     const fresh = this.fresh(index, doc, severities);
     if (fresh) return fresh;
     const c = this.cache.get(doc.uri);
@@ -79,7 +72,7 @@ export class DraftCache {
   refresh(
     index: CorpusIndex,
     doc: TextDocument,
-    severities: Partial<Record<FindingCode, Severity | 'off'>> | undefined,
+    severities: Severities,
     isCurrent: () => boolean,
     sliceMs = 20,
   ): Promise<DraftCheck | undefined> {
@@ -143,11 +136,7 @@ export class DraftCache {
     this.cache.clear();
   }
 
-  private fresh(
-    index: CorpusIndex,
-    doc: TextDocument,
-    severities?: Partial<Record<FindingCode, Severity | 'off'>>,
-  ): DraftCheck | undefined {
+  private fresh(index: CorpusIndex, doc: TextDocument, severities?: Severities): DraftCheck | undefined {
     const c = this.cache.get(doc.uri);
     return c && !c.stale && c.version === doc.version && c.indexVersion === index.version && c.key === keyOf(severities)
       ? c.check
@@ -157,7 +146,7 @@ export class DraftCache {
   private optionsFor(
     index: CorpusIndex,
     doc: TextDocument,
-    severities: Partial<Record<FindingCode, Severity | 'off'>> | undefined,
+    severities: Severities,
     token: CancellationLike | undefined,
   ): CheckOptions & { cache: ParagraphCache } {
     let pc = this.paragraphs.get(doc.uri);
@@ -165,17 +154,12 @@ export class DraftCache {
     return { languageId: doc.languageId, severities, token, cache: pc };
   }
 
-  private remember(
-    index: CorpusIndex,
-    doc: TextDocument,
-    severities: Partial<Record<FindingCode, Severity | 'off'>> | undefined,
-    check: DraftCheck,
-  ): void {
+  private remember(index: CorpusIndex, doc: TextDocument, severities: Severities, check: DraftCheck): void {
     this.cache.set(doc.uri, { version: doc.version, indexVersion: index.version, key: keyOf(severities), check, stale: false });
   }
 }
 
-function keyOf(severities?: Partial<Record<FindingCode, Severity | 'off'>>): string {
+function keyOf(severities?: Severities): string {
   return JSON.stringify(severities ?? {});
 }
 
