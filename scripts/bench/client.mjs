@@ -101,6 +101,15 @@ export class BenchClient {
   notify(method, params) {
     return this.conn.sendNotification(method, params);
   }
+  /** Resolves with the first log message matching `re` (or undefined after `timeoutMs`). */
+  async waitForLog(re, timeoutMs = 120000) {
+    const end = performance.now() + timeoutMs;
+    for (;;) {
+      const hit = this.logs.find((l) => re.test(l));
+      if (hit || performance.now() > end) return hit;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
   /** Peak resident set size of the server process so far (VmHWM), in MB; Linux only. */
   peakRssMB() {
     try {

@@ -36,6 +36,15 @@ test('a packed text unpacks to the same characters, whatever they are', () => {
   assert.ok(packText('x'.repeat(200_000)).bytes.length < 2000, 'deflated');
 });
 
+test('packed bytes hold no more memory than their own length (not a view of a larger buffer)', () => {
+  for (const t of [...TEXTS, 'Lorem ipsum dolor sit amet. '.repeat(3000)]) {
+    const { bytes, lines, lineBytes } = packText(t);
+    assert.equal(bytes.buffer.byteLength, bytes.byteLength, `deflated bytes of ${JSON.stringify(t.slice(0, 30))}`);
+    assert.equal(lines.buffer.byteLength, lines.byteLength);
+    if (lineBytes.length) assert.equal(lineBytes.buffer.byteLength, lineBytes.byteLength);
+  }
+});
+
 test('a slice of a packed text is read from its own lines and equals the slice of the text', () => {
   const texts = [
     ...TEXTS,

@@ -1,13 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { heapPolicy, SERVING_HEAP_GROWTH_PERCENT, SMALL_HEAP_BYTES } from '../../server/src/lsp/heapPolicy';
+import {
+  afterRelease,
+  heapPolicy,
+  RELEASE_COLLECT_BYTES,
+  SERVING_HEAP_GROWTH_PERCENT,
+  SMALL_HEAP_BYTES,
+} from '../../server/src/lsp/heapPolicy';
 
 test('the heap grows by a fixed share of the live data while serving a small heap, and as V8 decides otherwise, set once per change', () => {
   const set: string[] = [];
   let used = 100 * 1048576;
-  const f = { setFlags: (x: string) => void set.push(x), collect: () => void set.push('collect'), usedHeap: () => used };
-  heapPolicy('serving', { ...f, setFlags: () => undefined, collect: () => undefined }); // a known state, whatever ran before
+  const f = { setFlags: (x: string) => void set.push(x), collect: async () => void set.push('collect'), usedHeap: () => used };
+  heapPolicy('serving', { ...f, setFlags: () => undefined, collect: async () => undefined }); // a known state, whatever ran before
   heapPolicy('indexing', f);
   heapPolicy('indexing', f);
   heapPolicy('serving', f);
@@ -26,6 +32,50 @@ test('the heap grows by a fixed share of the live data while serving a small hea
     `--heap-growing-percent=${SERVING_HEAP_GROWTH_PERCENT}`,
     'collect',
   ]);
+});
+
+test('releasing the analyses collects their garbage, with the serving growth set first, and keeps it only for a small live heap', async () => {
+  const set: string[] = [];
+  const MB = 1048576;
+  let used = 0;
+  let afterCollect = 0;
+  const f = {
+    setFlags: (x: string) => void set.push(x),
+    collect: async (compact?: boolean) => {
+      set.push(compact ? 'collect, compacting' : 'collect');
+      used = afterCollect;
+    },
+    usedHeap: () => used,
+  };
+  const quiet = { ...f, setFlags: () => undefined, collect: async () => undefined };
+  // a first indexing of 10,000 articles: ~600 MB used, ~230 MB live
+  used = 900 * MB;
+  heapPolicy('indexing', quiet);
+  heapPolicy('serving', f); // too large to collect now (and no flag: V8's growth stays)
+  assert.deepEqual(set, []);
+  afterCollect = 230 * MB;
+  assert.deepEqual(await afterRelease(f), { collected: true, flags: [`--heap-growing-percent=${SERVING_HEAP_GROWTH_PERCENT}`] });
+  assert.deepEqual(set, [`--heap-growing-percent=${SERVING_HEAP_GROWTH_PERCENT}`, 'collect, compacting']);
+  // a larger corpus: what is live after the collection is over the small heap, so V8's growth comes back
+  set.length = 0;
+  used = 1200 * MB;
+  heapPolicy('indexing', quiet);
+  heapPolicy('serving', f);
+  afterCollect = SMALL_HEAP_BYTES + MB;
+  assert.deepEqual(await afterRelease(f), {
+    collected: true,
+    flags: [`--heap-growing-percent=${SERVING_HEAP_GROWTH_PERCENT}`, '--heap-growing-percent=0'],
+  });
+  // a heap whose collection would hold the server for seconds (50,000 articles): left alone
+  set.length = 0;
+  used = RELEASE_COLLECT_BYTES + MB;
+  assert.deepEqual(await afterRelease(f), { collected: false, flags: [] });
+  assert.deepEqual(set, []);
+  // an indexing under way: its growth is not touched
+  used = 500 * MB;
+  heapPolicy('indexing', quiet);
+  assert.deepEqual(await afterRelease(f), { collected: false, flags: [] });
+  assert.deepEqual(set, []);
 });
 
 test('the flags the server process uses exist in this Node (V8 ignores unknown flags silently)', () => {

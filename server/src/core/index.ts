@@ -215,6 +215,15 @@ export class CorpusIndex {
   /** one copy of each meaning key and name key in the corpus (analyses arrive as fresh copies from workers/cache) */
   private readonly strings = new Map<string, string>();
 
+  /**
+   * Drops the per-file analyses, which only a rebuild reads (the caller has them on disk), and the table that shared
+   * their strings (~10 MB at 10,000 articles): a later rebuild reads the analyses again.
+   */
+  releaseAnalyses(): void {
+    this.analyses.clear();
+    this.strings.clear();
+  }
+
   remove(sourceId: string): void {
     this.sources.delete(sourceId);
     this.analyses.delete(sourceId);
@@ -448,6 +457,8 @@ export class CorpusIndex {
       this.analyses.clear();
       for (const [id, s] of sources) this.sources.set(id, s);
       this.d = d;
+      // (the keys are shared now; a table of them would only be kept)
+      this.strings.clear();
       this.spellingIndex = undefined;
       this.searchIndex = undefined;
       this.version++;

@@ -98,6 +98,7 @@ export class CorpusManager {
   private cacheDirty = false;
   private cacheWrite: Promise<void> = Promise.resolve();
   private listeners: ((p: IndexProgress) => void)[] = [];
+  private releaseListeners: (() => void)[] = [];
   private running: Promise<void> = Promise.resolve();
   private readonly opts: ManagerOptions;
   private fingerprintValue: string | undefined;
@@ -113,6 +114,11 @@ export class CorpusManager {
 
   onProgress(f: (p: IndexProgress) => void): void {
     this.listeners.push(f);
+  }
+
+  /** Called when an indexing's per-file analyses have been dropped from memory (they are on disk by then). */
+  onReleased(f: () => void): void {
+    this.releaseListeners.push(f);
   }
 
   private emit(p: IndexProgress): void {
@@ -450,9 +456,10 @@ export class CorpusManager {
           // everything is on disk now: the per-file analyses are needed only by the next rebuild, which reads them
           // back from the cache (as after a start from the snapshot), so they need not stay in memory meanwhile
           if (gen === this.generation && !this.cacheDirty) {
-            this.index.analyses.clear();
+            this.index.releaseAnalyses();
             this.entries.clear();
             this.diskChecked = undefined;
+            for (const f of this.releaseListeners) f();
           }
         })
         .catch((err) => this.log(`index snapshot not written: ${(err as Error).message}`));

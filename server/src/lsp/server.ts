@@ -28,7 +28,7 @@ import { completion } from '../features/completion';
 import { documentSymbols, workspaceSymbols } from '../features/symbols';
 import { disputeView, entityCard, entitySummary, sourceSummary } from '../features/card';
 import { runSafe } from './runSafe';
-import { heapPolicy } from './heapPolicy';
+import { afterRelease, heapPolicy } from './heapPolicy';
 import { expandBraces, globBase, hasGlob } from '../corpus/glob';
 import { Settings } from './settings';
 import { checkDraft } from '../core/check';
@@ -143,6 +143,19 @@ export function startServer(connection: Connection): void {
     }
     // (after the status is on its way: switching to serving asks for a full collection)
     heapPolicy(p.state === 'indexing' ? 'indexing' : 'serving');
+  });
+  // the analyses of a first indexing, dropped once on disk, leave most of the heap as garbage
+  manager.onReleased(() => {
+    const t = performance.now();
+    const used = process.memoryUsage().heapUsed;
+    void afterRelease().then(({ collected, flags }) => {
+      const mb = (n: number) => Math.round(n / 1048576);
+      log(
+        collected
+          ? `analyses released: heap ${mb(used)} → ${mb(process.memoryUsage().heapUsed)} MB in ${Math.round(performance.now() - t)} ms${flags.length ? ` (${flags.join(', ')})` : ''}`
+          : `analyses released: heap ${mb(used)} MB, left to V8 (too large to collect at once)`,
+      );
+    });
   });
 
   let lastCorpusKey = '';

@@ -28,6 +28,8 @@ async function indexOnce(corpus: string, storage: string, opts: { snapshot?: boo
   if (opts.snapshot === false) rmSync(snapshotFileIn(storage), { force: true });
   const logs: string[] = [];
   const m = new CorpusManager({ workers: 0, log: (s) => logs.push(s), statTrustedAfterMs: opts.statTrustedAfterMs });
+  // what the server hears when the analyses leave memory (it collects their garbage then)
+  m.onReleased(() => logs.push(`released with ${m.index.analyses.size} analyses in memory`));
   await m.configure({ roots: [corpus], exclude: [], cacheDir: storage });
   await m.whenCacheWritten();
   await m.dispose();
@@ -278,6 +280,11 @@ test('once the cache and snapshot are written, the per-file analyses leave memor
   try {
     const first = await indexOnce(corpus, storage);
     assert.equal(first.m.index.analyses.size, 0, 'released after the writes');
+    assert.deepEqual(
+      first.logs.filter((l) => l.startsWith('released')),
+      ['released with 0 analyses in memory'],
+      'the listeners hear of it once, afterwards',
+    );
     assert.equal(first.m.index.sources.size, 3, 'the index still answers');
     const claims = [...first.m.index.claims.all()];
     writeFileSync(path.join(corpus, 'b.txt'), ARTICLE('Mohamed Belkaid', 40));
