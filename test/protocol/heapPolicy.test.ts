@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { GuardedServer } from '../robustness/helpers';
 import {
   afterRelease,
   heapPolicy,
@@ -98,4 +102,22 @@ test('the switch to serving runs a full collection in a process started without 
   const [gcType, majors] = out.split(' ');
   assert.equal(gcType, 'undefined', 'gc is not put into the server global scope');
   assert.ok(Number(majors) >= 1, `a full collection ran (${out})`);
+});
+
+test('the real server, once its first indexing is on disk, drops the analyses and collects their garbage', { timeout: 60000 }, async () => {
+  const storage = mkdtempSync(path.join(tmpdir(), 'corroborate-release-'));
+  const server = new GuardedServer({}, { storage });
+  try {
+    await server.start();
+    const deadline = Date.now() + 30000;
+    let line: string | undefined;
+    while (!(line = server.logs.find((l) => l.startsWith('analyses released'))) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    const m = /^analyses released: heap (\d+) → (\d+) MB in \d+ ms/.exec(line ?? '');
+    assert.ok(m, `the release is logged with what it collected: ${line ?? server.logs.join(' | ')}`);
+    assert.ok(Number(m[2]) < Number(m[1]), line);
+  } finally {
+    await server.stop();
+    rmSync(storage, { recursive: true, force: true });
+  }
 });
