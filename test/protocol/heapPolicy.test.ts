@@ -5,13 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { GuardedServer } from '../robustness/helpers';
-import {
-  afterRelease,
-  heapPolicy,
-  RELEASE_COLLECT_BYTES,
-  SERVING_HEAP_GROWTH_PERCENT,
-  SMALL_HEAP_BYTES,
-} from '../../server/src/lsp/heapPolicy';
+import { afterRelease, heapPolicy, SERVING_HEAP_GROWTH_PERCENT, SMALL_HEAP_BYTES } from '../../server/src/lsp/heapPolicy';
 
 test('the heap grows by a fixed share of the live data while serving a small heap, and as V8 decides otherwise, set once per change', () => {
   const set: string[] = [];
@@ -60,9 +54,9 @@ test('releasing the analyses collects their garbage, with the serving growth set
   afterCollect = 230 * MB;
   assert.deepEqual(await afterRelease(f), { collected: true, flags: [`--heap-growing-percent=${SERVING_HEAP_GROWTH_PERCENT}`] });
   assert.deepEqual(set, [`--heap-growing-percent=${SERVING_HEAP_GROWTH_PERCENT}`, 'collect, compacting']);
-  // a larger corpus: what is live after the collection is over the small heap, so V8's growth comes back
+  // 50,000 articles: 2.7 GB used, ~410 MB live after the collection, over the small heap, so V8's growth comes back
   set.length = 0;
-  used = 1200 * MB;
+  used = 2700 * MB;
   heapPolicy('indexing', quiet);
   heapPolicy('serving', f);
   afterCollect = SMALL_HEAP_BYTES + MB;
@@ -70,12 +64,8 @@ test('releasing the analyses collects their garbage, with the serving growth set
     collected: true,
     flags: [`--heap-growing-percent=${SERVING_HEAP_GROWTH_PERCENT}`, '--heap-growing-percent=0'],
   });
-  // a heap whose collection would hold the server for seconds (50,000 articles): left alone
-  set.length = 0;
-  used = RELEASE_COLLECT_BYTES + MB;
-  assert.deepEqual(await afterRelease(f), { collected: false, flags: [] });
-  assert.deepEqual(set, []);
   // an indexing under way: its growth is not touched
+  set.length = 0;
   used = 500 * MB;
   heapPolicy('indexing', quiet);
   assert.deepEqual(await afterRelease(f), { collected: false, flags: [] });
