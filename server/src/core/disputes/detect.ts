@@ -53,6 +53,19 @@ export function nonEntityShared(a: string[], b: { has(k: string): boolean }, ent
   return n;
 }
 
+/**
+ * Whether a pass of `detectDisputesSteps` can use the claim (`next`: the claim after it in its source): a doubt, a
+ * contrast or the claim a contrast follows, a claim naming an event, one with figures, or a claim of a source with
+ * fact-check reviews. Leaving the others out changes no dispute and no dispute id (the passes read a source's
+ * claims in order and only a contrast reads the claim before it), so a rebuild keeps only these as objects.
+ */
+export function mayDispute(c: Claim, next: Claim | undefined, entities: Map<string, Entity>, source: Source | undefined): boolean {
+  if (c.quantities.length || isDoubt(c) || source?.reviews?.length) return true;
+  if ((c as Claim & { contrast?: boolean }).contrast || (next as (Claim & { contrast?: boolean }) | undefined)?.contrast) return true;
+  for (const e of allEntities(c)) if (entities.get(e)?.type === 'event') return true;
+  return false;
+}
+
 export interface DisputeInput {
   claims: Claim[];
   entities: Map<string, Entity>;

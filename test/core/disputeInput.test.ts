@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { detectDisputesSteps, mayDispute } from '../../server/src/core/disputes/detect';
+import type { Claim, Dispute } from '../../server/src/core/model';
+import { corpus } from './helpers';
+
+const seeds = path.join(__dirname, '../../corpus/seeds');
+
+test('the claims a rebuild keeps for the dispute passes give the disputes that all the claims give', () => {
+  const idx = corpus([
+    ...readdirSync(seeds)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => ({ id: f, text: readFileSync(path.join(seeds, f), 'utf8') })),
+    {
+      id: 'harbour-a',
+      text: 'At least 40 people were killed in the Oostkade harbour fire, the port authority said. But firefighters said that was not the case.',
+    },
+    { id: 'harbour-b', text: 'Twelve people were killed in the Oostkade harbour fire on Monday, according to Mayor Ilse Verhoeven.' },
+    // figures scoped to a place, with no event named
+    { id: 'flood-a', text: 'Floods swept through the town of Dunmore in Ireland. Officials said 300 people were wounded in Dunmore.' },
+    { id: 'flood-b', text: 'In the town of Dunmore in Ireland, 25 people were wounded by the floods, police said.' },
+  ]);
+  const all: Claim[] = [...idx.claims.all()];
+  const input = (claims: Claim[]) => ({
+    claims,
+    entities: idx.table.entities,
+    sources: idx.sources,
+    doersByClaim: new Map(),
+    entityWords: idx.entityWords,
+  });
+  const run = (claims: Claim[]): Dispute[] => {
+    const steps = detectDisputesSteps(input(claims));
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  };
+  const kept = all.filter((c, i) => {
+    const next = all[i + 1]?.sourceId === c.sourceId ? all[i + 1] : undefined;
+    return mayDispute(c, next, idx.table.entities, idx.sources.get(c.sourceId));
+  });
+  const fromAll = run(all);
+  assert.ok(kept.length < all.length * 0.8, `most claims make no dispute (${kept.length} of ${all.length} kept)`);
+  const kinds = new Set(fromAll.map((d) => d.kind));
+  for (const k of ['questioned', 'contested', 'figures']) assert.ok(kinds.has(k as Dispute['kind']), `a ${k} dispute among ${[...kinds]}`);
+  assert.ok(
+    fromAll.some((d) => d.kind === 'figures' && d.entityIds.every((e) => idx.table.entities.get(e)?.type === 'place')),
+    'figures scoped to a place, with no event',
+  );
+  assert.deepEqual(run(kept), fromAll);
+});
