@@ -82,3 +82,15 @@ test("one article's two brothers do not narrow a draft's surname to them: every 
   const md = hoverOn('The inquiry heard that Dalhuisen had left early.', 'Dalhuisen', more);
   assert.match(md, /may be any of 12 entities/);
 });
+
+test('during indexing, the card counts the sources indexed since the last rebuild (its ranking is kept until the next)', () => {
+  const index = corpus(docs);
+  const before = hoverOn('Pieter Dalhuisen spoke again.', 'Pieter Dalhuisen', index);
+  const n = index.sources.size;
+  assert.match(before, new RegExp(`Named in 3 of ${n} sources`));
+  // what the indexer does between rebuilds: a source is added, the derived index is not rebuilt yet
+  const extra = corpus([{ id: 'c1', text: 'Veldhaven reopened its harbour on Friday.' }]);
+  index.upsert(extra.sources.get('c1')!, extra.analyses.get('c1')!);
+  const after = hoverOn('Pieter Dalhuisen spoke again.', 'Pieter Dalhuisen', index);
+  assert.match(after, new RegExp(`Named in 3 of ${n + 1} sources`));
+});

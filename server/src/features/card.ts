@@ -131,8 +131,9 @@ interface Ranking {
   passages?: Map<number, Passage[]>;
   /** `rankedClaimIndexes` by source, once asked for */
   ranked?: Map<string, number[]>;
-  /** the hover's card (markdown only, default options), once asked for */
-  hoverCard?: EntityCard;
+  /** the hover's card (markdown only, default options), once asked for, and the corpus size it counted: sources
+   * indexed since the last rebuild change that count, not the ranking */
+  hoverCard?: { card: EntityCard; total: number };
 }
 
 type Passage = { sourceId: string; span: { start: number; end: number } };
@@ -226,7 +227,8 @@ export function entityCard(
   // the hover's card, asked for on every hover of the entity, is kept with the entity's ranking
   if (opts.markdownOnly && !opts.candidates && opts.claimsPerSource === undefined) {
     const r = ranking(index, e);
-    return (r.hoverCard ??= makeCard(index, e, opts));
+    if (r.hoverCard?.total !== index.sources.size) r.hoverCard = { card: makeCard(index, e, opts), total: index.sources.size };
+    return r.hoverCard.card;
   }
   return makeCard(index, e, opts);
 }
