@@ -27,7 +27,7 @@ import { runInNewContext } from 'node:vm';
  * at 50,000 articles), which V8's limit, set while indexing, kept until its memory reducer came ~25 s later (RSS ~990
  * MB at 10,000 articles and ~3.9 GB at 50,000 meanwhile), and which a plain full collection leaves on committed,
  * fragmented pages. So the release asks for one full, compacting collection whatever the size: its pause depends on
- * what is live, the derived index (105 ms at 10,000 articles, 416 ms at 50,000), once, after the indexing.
+ * what is live, the derived index (105–172 ms at 10,000 articles, 416 ms at 50,000), once, after the indexing.
  */
 export const SERVING_HEAP_GROWTH_PERCENT = 40;
 /** the used heap up to which serving collects more often (a full collection of ~160 MB took 56–83 ms here) */
@@ -94,9 +94,9 @@ export function heapPolicy(phase: HeapPhase, hooks: HeapPolicyHooks = v8Hooks): 
 }
 
 /**
- * The per-file analyses of an indexing are released (serving goes on): collects their garbage when the used heap
- * allows, with the serving growth set first so that this collection sets the next limit, then keeps that growth only
- * if what is live is small. Resolves to whether it collected and the flags it set, in order.
+ * The per-file analyses of an indexing are released (serving goes on): collects their garbage, compacting, with the
+ * serving growth set first so that this collection sets the next limit, then keeps that growth only if what is live
+ * is small. Nothing while an indexing is under way again. Resolves to whether it collected and the flags it set.
  */
 export async function afterRelease(hooks: HeapPolicyHooks = v8Hooks): Promise<{ collected: boolean; flags: string[] }> {
   const flags: string[] = [];
