@@ -62,8 +62,9 @@ function collector(): Gc | null {
 
 export interface HeapPolicyHooks {
   setFlags(flags: string): void;
-  /** asks for a full collection from a task of its own, compacting every page if asked; resolves when it has run */
-  collect(compact?: boolean): Promise<void>;
+  /** asks for a full collection from a task of its own, compacting every page if asked; resolves when it has run,
+   * to false when no collector could be had */
+  collect(compact?: boolean): Promise<boolean>;
   /** bytes of heap in use (live and garbage) */
   usedHeap(): number;
 }
@@ -72,7 +73,7 @@ const v8Hooks: HeapPolicyHooks = {
   setFlags: setFlagsFromString,
   collect: async (compact) => {
     const gc = collector();
-    if (!gc) return;
+    if (!gc) return false;
     // a full collection compacts only the pages V8 picks; the rest stay committed however little they hold
     if (compact) setFlagsFromString('--compact-on-every-full-gc');
     try {
@@ -80,6 +81,7 @@ const v8Hooks: HeapPolicyHooks = {
     } finally {
       if (compact) setFlagsFromString('--no-compact-on-every-full-gc');
     }
+    return true;
   },
   usedHeap: () => getHeapStatistics().used_heap_size,
 };
@@ -105,13 +107,13 @@ export async function afterRelease(hooks: HeapPolicyHooks = v8Hooks): Promise<{ 
   if (first) flags.push(first);
   // compacting: the analyses were spread over most of the old generation's pages, which a plain collection leaves
   // committed (~490 MB of pages for ~90 MB live at 10,000 articles, until V8's memory reducer came ~15 s later)
-  await hooks.collect(true);
+  const collected = await hooks.collect(true);
   // (an indexing that started meanwhile has set its own growth)
   if (phaseNow === 'serving' && hooks.usedHeap() > SMALL_HEAP_BYTES) {
     const back = setGrowth(0, hooks);
     if (back) flags.push(back);
   }
-  return { collected: true, flags };
+  return { collected, flags };
 }
 
 function setGrowth(percent: number, hooks: HeapPolicyHooks): string | undefined {

@@ -153,7 +153,7 @@ export function startServer(connection: Connection): void {
       log(
         collected
           ? `analyses released: heap ${mb(used)} → ${mb(process.memoryUsage().heapUsed)} MB in ${Math.round(performance.now() - t)} ms${flags.length ? ` (${flags.join(', ')})` : ''}`
-          : `analyses released: heap ${mb(used)} MB, left to V8 (indexing again)`,
+          : `analyses released: heap ${mb(used)} MB, left to V8 (indexing again, or no collector to ask)`,
       );
     });
   });
