@@ -20,7 +20,8 @@ test('Neovim: hover, definition and diagnostics on a draft', { skip, timeout: 60
     [
       probe,
       '--server',
-      `node ${path.join(root, 'dist/server.js')} --stdio`,
+      // as a user's config would: the launcher, which starts the server with the extension's Node options
+      `node ${path.join(root, 'bin/corroborate-ls.js')} --stdio`,
       '--file',
       draft,
       '--hover',
