@@ -15,6 +15,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' },
+  // corroborate-ls's launcher: the server's process options, without the server
+  { ...common, entryPoints: ['server/src/node/launch.ts'], outfile: 'dist/launch.js' },
   { ...common, entryPoints: ['server/src/node/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
   { ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js' },
 ];
