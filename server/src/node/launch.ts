@@ -3,7 +3,7 @@
  * process with the options the VS Code extension gives it (`serverProcessOptions`), since a first indexing of 50,000
  * articles needs more heap than Node's default limit (~4 GB). Not when the caller set a heap limit of its own, nor
  * over an IPC channel, which a child cannot inherit. This module loads nothing of the server: the process that runs
- * it only relays signals and the exit status (~40 MB).
+ * it only relays signals and the exit status (~45 MB of RSS).
  */
 import { spawn } from 'node:child_process';
 import { totalmem } from 'node:os';
