@@ -21,7 +21,7 @@ const runs = Number(opt('--runs', 5));
 const requests = Number(opt('--requests', 1000));
 const SEED = 20240501;
 
-if (!existsSync(join(root, 'dist/server.js')) || !existsSync(join(root, 'dist/indexWorker.js')))
+if (!['server.js', 'indexWorker.js', 'launch.js'].every((f) => existsSync(join(root, 'dist', f))))
   spawnSync('node', ['esbuild.mjs'], { cwd: root, stdio: 'inherit' });
 
 const work = join(tmpdir(), 'corroborate-bench');

@@ -11,15 +11,9 @@ const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = r
 export const root = new URL('../..', import.meta.url).pathname;
 
 /** The Node flags and environment the extension starts the server with (`serverProcessOptions` in
- * shared/protocol.ts, which a unit test holds this copy to). */
+ * shared/protocol.ts, from the built launcher bundle, which `corroborate-ls` uses too). */
 export function serverProcessOptions(totalMemoryBytes) {
-  return {
-    execArgv: [
-      `--max-old-space-size=${Math.max(4096, Math.min(16384, Math.floor(totalMemoryBytes / 1048576 / 2)))}`,
-      '--max-semi-space-size=8',
-    ],
-    env: { MALLOC_ARENA_MAX: '2' },
-  };
+  return require(path.join(root, 'dist/launch.js')).serverProcessOptions(totalMemoryBytes);
 }
 
 export class BenchClient {

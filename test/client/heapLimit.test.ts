@@ -10,7 +10,7 @@ test('the server heap limit is half the machine memory, at least the V8 default 
   assert.equal(serverHeapLimitMB(128 * GB), 16384);
 });
 
-test('the benchmark starts the server with the flags and environment the extension does', async () => {
+test('the benchmark starts the server with the flags and environment the extension does (from the built launcher)', async () => {
   // (a plain-JS script: imported by a computed path, typed here)
   const script = '../../scripts/bench/client.mjs';
   const bench = (await import(script)) as { serverProcessOptions: typeof serverProcessOptions };

@@ -9,6 +9,9 @@ import { spawn } from 'node:child_process';
 import { totalmem } from 'node:os';
 import { serverProcessOptions } from '../../../shared/protocol';
 
+// (the benchmark starts the server with these too, from this bundle)
+export { serverProcessOptions };
+
 /** Starts the server in a child process with the extension's options and returns true, or returns false when this
  * process should run the server itself. */
 export function relaunched(argv: string[] = process.argv, execArgv: string[] = process.execArgv): boolean {
