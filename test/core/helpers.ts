@@ -1,4 +1,6 @@
+import assert from 'node:assert/strict';
 import { CorpusIndex } from '../../server/src/core/index';
+import type { PackedText } from '../../server/src/core/text/packedText';
 import { analyzeSource } from '../../server/src/core/analyze';
 import type { Entity, Source, SourceMeta } from '../../server/src/core/model';
 import { paragraphs } from '../../server/src/core/text/sentences';
@@ -26,4 +28,15 @@ export function corpus(docs: { id: string; text: string; meta?: SourceMeta }[]):
  * carry the resolver's own fields, which a snapshot does not keep). */
 export function plainEntities(list: Entity[]): Entity[] {
   return list.map((e) => ({ ...e, mentions: e.mentions.map((m) => ({ sourceId: m.sourceId, span: m.span, text: m.text })) }));
+}
+
+/** the arrays of `p` (but a shared empty `lineBytes`) are views into one buffer of exactly their total size */
+export function assertOwnBuffer(p: PackedText, what: string): void {
+  const arrays = [p.bytes, p.lines, ...(p.lineBytes.length ? [p.lineBytes] : [])];
+  for (const a of arrays) assert.equal(a.buffer, p.bytes.buffer, `${what}: one buffer`);
+  assert.equal(
+    p.bytes.buffer.byteLength,
+    arrays.reduce((n, a) => n + a.byteLength, 0),
+    `${what}: a buffer of the arrays' size`,
+  );
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as v8 from 'node:v8';
-import { corpus, plainEntities } from './helpers';
+import { assertOwnBuffer, corpus, plainEntities } from './helpers';
 import { CorpusIndex, KeySet } from '../../server/src/core/index';
 import { checkDraft } from '../../server/src/core/check';
 import { packedTextOf, type PackedText } from '../../server/src/core/text/packedText';
@@ -50,8 +50,7 @@ test('a snapshot of the derived index, serialised and loaded into a fresh index,
     assert.ok(packedTextOf(s) && packedTextOf(idx.sources.get(id)!), id);
     assert.equal(s.text, docs.find((d) => d.id === id)!.text);
     // with arrays of their own: a view, even an empty one, would keep the whole deserialised part in memory
-    const p = packedTextOf(s)!;
-    for (const a of [p.bytes, p.lines, p.lineBytes]) assert.equal(a.buffer.byteLength, a.byteLength, id);
+    assertOwnBuffer(packedTextOf(s)!, id);
     // the prose and heading spans only the analysis reads are neither written nor kept
     assert.deepEqual([s.prose, s.headings], [[], []], id);
   }

@@ -1,5 +1,5 @@
 import type { Claim, Counted, DateRef, Measure, Qualifier, Quantity, Speaker, Stance } from './model';
-import { NONE, Postings, SlotCache, drain, entityLookups, indexIn, push, type HasText, hasText } from './packed';
+import { NONE, Postings, Slab, SlotCache, drain, entityLookups, indexIn, narrow, push, type HasText, hasText } from './packed';
 import { textSlice } from './text/packedText';
 
 /**
@@ -51,10 +51,10 @@ export function isPackedClaims(x: unknown): x is PackedClaims {
   );
 }
 
-/** Packed claims with arrays of their own: a deserialised typed array can be a view into the whole chunk it was
- * read from, which it would keep in memory. */
-export function ownedClaims(p: PackedClaims): PackedClaims {
-  return { ...p, spans: p.spans.slice(), stances: p.stances.slice(), flags: p.flags.slice(), refs: p.refs.slice() };
+/** Packed claims with arrays copied into `slab`: a deserialised typed array can be a view into the whole chunk it
+ * was read from, which it would keep in memory. */
+export function ownedClaims(p: PackedClaims, slab: Slab): PackedClaims {
+  return { ...p, spans: slab.int32Of(p.spans), stances: slab.uint8Of(p.stances), flags: slab.uint8Of(p.flags), refs: slab.int32Of(p.refs) };
 }
 
 /** A claim as the rebuild makes it (with the sentence flags the snapshot keeps). */
@@ -201,7 +201,7 @@ export class ClaimStore {
     /** most claims kept made at once */
     cap = MATERIALISED_CAP,
     /** what `ClaimStore.steps` worked out in slices (else worked out here) */
-    lookups: ClaimLookups = drain(claimLookups(keys, ids, sourceIds, packed)),
+    lookups: ClaimLookups = drain(claimLookups(keys, ids, sourceIds, packed, new Slab())),
   ) {
     ({
       size: this.size,
@@ -227,8 +227,10 @@ export class ClaimStore {
     texts: readonly HasText[],
     packed: PackedClaims[],
     cap = MATERIALISED_CAP,
+    /** where the lookups' arrays are made (those of a rebuild share one) */
+    slab = new Slab(),
   ): Generator<void, ClaimStore, void> {
-    const lookups = yield* claimLookups(keys, ids, sourceIds, packed);
+    const lookups = yield* claimLookups(keys, ids, sourceIds, packed, slab);
     return new ClaimStore(keys, ids, sourceIds, texts, packed, cap, lookups);
   }
 
@@ -404,8 +406,11 @@ export class ClaimPacker {
   /** key index -> number of claims with the key */
   private df: number[] = [];
 
-  /** `idIds`: the entity id table, which the mentions' packer may share */
-  constructor(private readonly idIds: Map<string, number> = new Map()) {}
+  /** `idIds`: the entity id table, which the mentions' packer may share; `slab`: where the columns are made */
+  constructor(
+    private readonly idIds: Map<string, number> = new Map(),
+    private readonly slab = new Slab(),
+  ) {}
 
   /** a buffer reused for each source's refs */
   private scratch = new Int32Array(4096);
@@ -428,9 +433,10 @@ export class ClaimPacker {
   /** `text`: the source's text, or the source (whose text is read only when a claim is made) */
   add(sourceId: string, text: string | HasText, claims: ClaimRecord[]): void {
     const n = claims.length;
-    const spans = new Int32Array(2 * n);
-    const stances = new Uint8Array(n);
-    const flags = new Uint8Array(n);
+    const slab = this.slab;
+    const spans = slab.int32(2 * n);
+    const stances = slab.uint8(n);
+    const flags = slab.uint8(n);
     let extra = '';
     let r = 0;
     for (let i = 0; i < n; i++) {
@@ -469,8 +475,8 @@ export class ClaimPacker {
       spans,
       stances,
       flags,
-      refs: this.scratch.slice(0, r),
-      extra,
+      refs: slab.int32Of(this.scratch.subarray(0, r)),
+      extra: narrow(extra),
     });
   }
 
@@ -481,7 +487,7 @@ export class ClaimPacker {
 
   /** `finish` in slices, with a yield between them */
   finishSteps(ids = [...this.idIds.keys()], cap?: number): Generator<void, ClaimStore, void> {
-    return ClaimStore.steps([...this.keyIds.keys()], ids, this.sourceIds, this.texts, this.packed, cap);
+    return ClaimStore.steps([...this.keyIds.keys()], ids, this.sourceIds, this.texts, this.packed, cap, this.slab);
   }
 }
 
@@ -522,14 +528,20 @@ interface ClaimLookups {
 }
 
 /** Checks the columns (throws when they do not fit together) and works out the lookups, yielding between slices. */
-function* claimLookups(keys: string[], ids: string[], sourceIds: string[], packed: PackedClaims[]): Generator<void, ClaimLookups, void> {
+function* claimLookups(
+  keys: string[],
+  ids: string[],
+  sourceIds: string[],
+  packed: PackedClaims[],
+  slab: Slab,
+): Generator<void, ClaimLookups, void> {
   const sourceIndex = new Map<string, number>();
   const denials = new Map<string, number[]>();
   const refStart: Int32Array[] = new Array(packed.length);
   let size = 0;
   for (let s = 0; s < packed.length; s++) {
     sourceIndex.set(sourceIds[s], s);
-    refStart[s] = checkedStarts(packed[s], sourceIds[s], keys.length, ids.length, denials);
+    refStart[s] = checkedStarts(packed[s], sourceIds[s], keys.length, ids.length, denials, slab);
     size += packed[s].count;
     if (s % 1024 === 1023) yield;
   }
@@ -550,10 +562,17 @@ function* claimLookups(keys: string[], ids: string[], sourceIds: string[], packe
 /** Where each claim's refs start in the source's packed claims, checked (throws when they do not fit together);
  * the claims that deny or doubt something are added to `denials`. (A plain function: a generator holding the loop
  * ran it slower.) */
-function checkedStarts(p: PackedClaims, sourceId: string, keys: number, ids: number, denials: Map<string, number[]>): Int32Array {
+function checkedStarts(
+  p: PackedClaims,
+  sourceId: string,
+  keys: number,
+  ids: number,
+  denials: Map<string, number[]>,
+  slab: Slab,
+): Int32Array {
   if (p.spans.length !== 2 * p.count || p.stances.length !== p.count || p.flags.length !== p.count)
     throw new Error(`claims of ${sourceId}: columns of different lengths`);
-  const starts = new Int32Array(p.count + 1);
+  const starts = slab.int32(p.count + 1);
   const refs = p.refs;
   let r = 0;
   for (let i = 0; i < p.count; i++) {

@@ -16,9 +16,9 @@ import {
   type ClaimRecord,
   type PackedClaims,
 } from './claimStore';
-import { NONE, drain, indexIn, push } from './packed';
+import { NONE, Slab, drain, indexIn, narrow, push } from './packed';
 import { SearchIndex, SpellingIndex, trigramsOf } from './nameIndex';
-import { NO_OFFSETS, isPackedText, packTextOf, packedTextOf, withoutText, type PackedText } from './text/packedText';
+import { isPackedText, ownedPackedText, packTextOf, packedTextOf, withoutText, type PackedText } from './text/packedText';
 import {
   MentionPacker,
   MentionStore,
@@ -271,8 +271,10 @@ export class CorpusIndex {
     // claims each key occurs in), and its key and entity sets kept as sorted arrays; only the claims a dispute can
     // use stay objects until the disputes are found (all of them: ~420,000 at 10,000 articles)
     const ids = new Map<string, number>();
-    const packer = new ClaimPacker(ids);
-    const mentionPacker = new MentionPacker(ids);
+    // (the stores' many small arrays are views into shared buffers, dropped with the state they belong to)
+    const slab = new Slab();
+    const packer = new ClaimPacker(ids, slab);
+    const mentionPacker = new MentionPacker(ids, slab);
     const sets = new Map<string, { keys: Set<string>; ents: Set<string> }>();
     const disputable: ClaimRecord[] = [];
     for (const doc of docs) {
@@ -301,7 +303,7 @@ export class CorpusIndex {
     yield;
     d.mentions = yield* mentionPacker.finishSteps(idTable);
     yield;
-    yield* indexSourceSets(d, sets, d.claims.keys, idTable);
+    yield* indexSourceSets(d, sets, d.claims.keys, idTable, slab);
     yield;
     d.table = storedTable(table, d.mentions);
     yield;
@@ -397,6 +399,8 @@ export class CorpusIndex {
     const packedMentions: PackedMentions[] = [];
     const entities = new Map<string, Omit<Entity, 'mentions'>>();
     const sets = new Map<string, { keys: Int32Array; ents: Int32Array }>();
+    // (arrays of their own, as in a rebuild: a deserialised array can be a view into the whole part it was read from)
+    const slab = new Slab();
     const add = (part: SnapshotPart): void => {
       if (part.kind === 'meta') {
         meta = part;
@@ -418,18 +422,18 @@ export class CorpusIndex {
         if (!isPackedClaims(p.claims) || !isPackedMentions(p.mentions) || !isPackedText(p.text))
           throw new Error(`snapshot: the text, claims or mentions of ${sourceId} are not packed`);
         // the text stays packed (read when shown)
-        const source = servingOnly(packTextOf(p.source as Source, ownedText(p.text)));
+        const source = servingOnly(packTextOf(p.source as Source, ownedPackedText(p.text)));
         sources.set(sourceId, source);
         // (as the rebuild: the sets of the sources with claims)
         if (p.claims.count) {
           if (!(p.keys instanceof Int32Array) || !(p.entities instanceof Int32Array))
             throw new Error(`snapshot: the key and entity sets of ${sourceId} are not positions`);
-          sets.set(sourceId, { keys: p.keys.slice(), ents: p.entities.slice() });
+          sets.set(sourceId, { keys: slab.int32Of(p.keys), ents: slab.int32Of(p.entities) });
         }
         sourceIds.push(sourceId);
         sourceTexts.push(source);
-        packed.push(ownedClaims(p.claims));
-        packedMentions.push(ownedMentions(p.mentions));
+        packed.push(ownedClaims(p.claims, slab));
+        packedMentions.push(ownedMentions(p.mentions, slab));
       }
     };
     const finish = (): void => {
@@ -585,17 +589,6 @@ function servingOnly(source: Source): Source {
 
 const NO_POSITIONS = new Int32Array(0);
 
-/** A packed text with bytes of its own (a deserialised array can be a view into the whole chunk it was read from). */
-function ownedText(p: PackedText): PackedText {
-  // (a copy: `slice` of a deserialised Buffer is another view)
-  return {
-    ...p,
-    bytes: new Uint8Array(p.bytes),
-    lines: p.lines.slice(),
-    lineBytes: p.lineBytes.length ? p.lineBytes.slice() : NO_OFFSETS,
-  };
-}
-
 /** A source's meaning keys and entities from its claims (none when it has no claim). */
 function sourceClaimSets(claims: Claim[]): { keys: Set<string>; ents: Set<string> } | undefined {
   if (!claims.length) return undefined;
@@ -614,6 +607,7 @@ function* indexSourceSets(
   sets: Map<string, { keys: Iterable<string>; ents: Iterable<string> }>,
   keys: string[],
   ids: string[],
+  slab: Slab,
 ): Generator<void, void, void> {
   // (in slices: sorting and ranking every key and id took ~0.5 s at 10,000 articles, which requests waited for)
   const k = yield* KeySet.tableSteps(keys);
@@ -621,8 +615,8 @@ function* indexSourceSets(
   d.setTables = { keys: k.table, ids: e.table };
   let n = 0;
   for (const [sourceId, x] of sets) {
-    d.sourceKeys.set(sourceId, KeySet.of(k.table, k.rank, x.keys));
-    d.sourceEntities.set(sourceId, KeySet.of(e.table, e.rank, x.ents));
+    d.sourceKeys.set(sourceId, KeySet.of(k.table, k.rank, x.keys, slab));
+    d.sourceEntities.set(sourceId, KeySet.of(e.table, e.rank, x.ents, slab));
     if (++n % 500 === 0) yield;
   }
 }
@@ -770,14 +764,14 @@ export class KeySet implements Iterable<string> {
     private readonly members: Int32Array,
   ) {}
 
-  /** A set of `items`, each in `table` at the position `rank` gives. */
-  static of(table: readonly string[], rank: Map<string, number>, items: Iterable<string>): KeySet {
+  /** A set of `items`, each in `table` at the position `rank` gives (its positions kept in `slab` when given). */
+  static of(table: readonly string[], rank: Map<string, number>, items: Iterable<string>, slab?: Slab): KeySet {
     const members = Int32Array.from(items, (k) => {
       const r = rank.get(k);
       if (r === undefined) throw new Error(`${k} is not in the table`);
       return r;
-    });
-    return new KeySet(table, members.sort());
+    }).sort();
+    return new KeySet(table, slab ? slab.int32Of(members) : members);
   }
 
   /** A set of the members at `positions` in `table` (ascending, as `positions` gives them); throws when they are not. */
@@ -886,6 +880,16 @@ function plainEntity(e: Entity): Omit<Entity, 'mentions'> {
   return out;
 }
 
+/** `s` as the table holds it; the table's first of a string, narrowed (see `narrow`): strings of the analyses, cut from
+ * texts that are two bytes a character, else stay two bytes a character through the index and its snapshot */
+function share(strings: Map<string, string>, s: string): string {
+  const x = strings.get(s);
+  if (x !== undefined) return x;
+  const n = narrow(s);
+  strings.set(n, n);
+  return n;
+}
+
 function intern(strings: Map<string, string>, s: string): string {
   const x = strings.get(s);
   if (x !== undefined) return x;
@@ -894,19 +898,19 @@ function intern(strings: Map<string, string>, s: string): string {
 }
 
 function internSpeaker(strings: Map<string, string>, sp: Speaker): Speaker {
-  sp.kind = intern(strings, sp.kind) as Speaker['kind'];
-  if (sp.name !== undefined) sp.name = intern(strings, sp.name);
-  if (sp.cue !== undefined) sp.cue = intern(strings, sp.cue);
+  sp.kind = share(strings, sp.kind) as Speaker['kind'];
+  if (sp.name !== undefined) sp.name = share(strings, sp.name);
+  if (sp.cue !== undefined) sp.cue = share(strings, sp.cue);
   return sp;
 }
 
 function internQuantities(strings: Map<string, string>, qs: Quantity[]): Quantity[] {
   for (const q of qs) {
-    q.qualifier = intern(strings, q.qualifier) as Quantity['qualifier'];
-    q.measure = intern(strings, q.measure) as Quantity['measure'];
-    q.counted = intern(strings, q.counted) as Quantity['counted'];
-    if (q.noun !== undefined) q.noun = intern(strings, q.noun);
-    if (q.predicate !== undefined) q.predicate = intern(strings, q.predicate);
+    q.qualifier = share(strings, q.qualifier) as Quantity['qualifier'];
+    q.measure = share(strings, q.measure) as Quantity['measure'];
+    q.counted = share(strings, q.counted) as Quantity['counted'];
+    if (q.noun !== undefined) q.noun = share(strings, q.noun);
+    if (q.predicate !== undefined) q.predicate = share(strings, q.predicate);
   }
   return qs;
 }
@@ -919,20 +923,20 @@ function internQuantities(strings: Map<string, string>, qs: Quantity[]): Quantit
 function compact(a: SourceAnalysis, strings: Map<string, string>): SourceAnalysis {
   for (const s of a.sentences) {
     const keys = s.keys;
-    for (let i = 0; i < keys.length; i++) keys[i] = intern(strings, keys[i]);
+    for (let i = 0; i < keys.length; i++) keys[i] = share(strings, keys[i]);
     if (!s.quantities.length) s.quantities = NONE;
     if (!s.dates.length) s.dates = NONE;
     s.speaker = isPlainOutlet(s.speaker) ? OUTLET : internSpeaker(strings, s.speaker);
-    s.stance = intern(strings, s.stance) as Stance;
-    if (s.stanceCue) s.stanceCue = intern(strings, s.stanceCue);
+    s.stance = share(strings, s.stance) as Stance;
+    if (s.stanceCue) s.stanceCue = share(strings, s.stanceCue);
     internQuantities(strings, s.quantities);
   }
   for (const m of a.raw) {
-    m.kind = intern(strings, m.kind) as RawMention['kind'];
-    m.text = intern(strings, m.text);
-    m.key = intern(strings, m.key);
+    m.kind = share(strings, m.kind) as RawMention['kind'];
+    m.text = share(strings, m.text);
+    m.key = share(strings, m.key);
     const w = m.words;
-    for (let i = 0; i < w.length; i++) w[i] = intern(strings, w[i]);
+    for (let i = 0; i < w.length; i++) w[i] = share(strings, w[i]);
   }
   return a;
 }

@@ -1,6 +1,6 @@
 import type { Entity, EntityType, Mention } from './model';
 import type { ResolvedMention } from './entities/resolve';
-import { NONE, Postings, SlotCache, drain, entityLookups, indexIn, type HasText, hasText } from './packed';
+import { NONE, Postings, Slab, SlotCache, drain, entityLookups, indexIn, narrow, type HasText, hasText } from './packed';
 import { textLength, textSlice } from './text/packedText';
 
 /**
@@ -25,9 +25,9 @@ export function isPackedMentions(x: unknown): x is PackedMentions {
   return !!p && p.cols instanceof Int32Array && typeof p.texts === 'string' && typeof p.candidates === 'string';
 }
 
-/** Packed mentions with an array of their own (see `ownedClaims`). */
-export function ownedMentions(p: PackedMentions): PackedMentions {
-  return { ...p, cols: p.cols.slice() };
+/** Packed mentions with their array copied into `slab` (see `ownedClaims`). */
+export function ownedMentions(p: PackedMentions, slab: Slab): PackedMentions {
+  return { ...p, cols: slab.int32Of(p.cols) };
 }
 
 /** most mentions materialised at once (see the claims' cap) */
@@ -260,12 +260,16 @@ export class MentionPacker {
   private readonly texts: HasText[] = [];
   private readonly packed: PackedMentions[] = [];
 
-  constructor(private readonly idIds: Map<string, number> = new Map()) {}
+  /** `idIds`: the entity id table, which the claims' packer may share; `slab`: where the columns are made */
+  constructor(
+    private readonly idIds: Map<string, number> = new Map(),
+    private readonly slab = new Slab(),
+  ) {}
 
   /** `source`: the source's text, or the source (whose text is read here and when a mention is made) */
   add(sourceId: string, source: string | HasText, mentions: ResolvedMention[]): void {
     const text = typeof source === 'string' ? source : source.text;
-    const cols = new Int32Array(3 * mentions.length);
+    const cols = this.slab.int32(3 * mentions.length);
     const texts: unknown[] = [];
     const candidates: unknown[] = [];
     for (let i = 0; i < mentions.length; i++) {
@@ -284,7 +288,7 @@ export class MentionPacker {
     this.texts.push(hasText(source));
     this.packed.push({
       cols,
-      texts: texts.length ? JSON.stringify(texts) : '',
+      texts: texts.length ? narrow(JSON.stringify(texts)) : '',
       candidates: candidates.length ? JSON.stringify(candidates) : '',
     });
   }
