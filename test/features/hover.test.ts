@@ -5,6 +5,7 @@ import { corpus } from '../core/helpers';
 import { checkDraft } from '../../server/src/core/check';
 import { hover } from '../../server/src/features/hover';
 import { definition } from '../../server/src/features/definition';
+import { bestPassages, entityCard } from '../../server/src/features/card';
 
 const given = ['Pieter', 'Mattijs', 'Anouk', 'Sanne', 'Joris', 'Femke', 'Bram', 'Lotte', 'Daan', 'Maud', 'Ruben', 'Noor'];
 // twelve people share the surname; Pieter is named in three articles, Mattijs in two, the others in one each
@@ -93,4 +94,20 @@ test('during indexing, the card counts the sources indexed since the last rebuil
   index.upsert(extra.sources.get('c1')!, extra.analyses.get('c1')!);
   const after = hoverOn('Pieter Dalhuisen spoke again.', 'Pieter Dalhuisen', index);
   assert.match(after, new RegExp(`Named in 3 of ${n + 1} sources`));
+});
+
+test('an entity named in more sources than a card shows: the first twelve, the count of the rest, and passages from up to 48', () => {
+  const many = corpus(
+    Array.from({ length: 60 }, (_, i) => ({
+      id: `m${String(i).padStart(2, '0')}`,
+      text: `Mayor Ilse Verhoeven of Dunmore inspected pier ${i + 1} on Tuesday.\n\nIlse Verhoeven said the pier was safe.`,
+    })),
+  );
+  const e = [...many.entities.values()].find((x) => x.name === 'Ilse Verhoeven')!;
+  const card = entityCard(many, e);
+  assert.equal(card.sources.length, 12);
+  assert.match(card.markdown, /Named in 60 of 60 sources/);
+  assert.match(card.markdown, /…and 48 more sources/);
+  assert.equal(bestPassages(many, e).length, 48);
+  assert.equal(new Set(bestPassages(many, e).map((p) => p.sourceId)).size, 48);
 });
