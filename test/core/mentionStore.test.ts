@@ -1,3 +1,4 @@
+import type { Indexes } from '../../server/src/core/packed';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MentionPacker, MentionStore, StoredEntity } from '../../server/src/core/mentionStore';
@@ -77,7 +78,7 @@ test("a stored entity's mentions come from the store; its own fields stay plain"
 test('packed mentions that do not fit their source are refused', () => {
   const { store } = sample();
   const good = store.packedSources()[0].mentions;
-  const make = (cols: Int32Array) => () => new MentionStore(store.ids, ['a'], [{ text: A }], [{ ...good, cols }]);
+  const make = (cols: Indexes) => () => new MentionStore(store.ids, ['a'], [{ text: A }], [{ ...good, cols }]);
   assert.doesNotThrow(make(good.cols));
   assert.throws(make(good.cols.slice(0, 4)), /do not fit together/);
   const past = good.cols.slice();

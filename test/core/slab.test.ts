@@ -106,3 +106,15 @@ test('an analysis copied in (from a worker or the cache) shares its strings one 
   for (const m of idx.analyses.get('dash')!.raw) assert.ok(bytesOf(m.text) < m.text.length + 8, m.text);
   for (const k of idx.analyses.get('dash')!.sentences.flatMap((s) => s.keys)) assert.ok(bytesOf(k) < k.length + 8, k);
 });
+
+test('a column of indexes takes two bytes an entry when every entry fits, else four', () => {
+  const slab = new Slab();
+  const small = slab.indexesOf(Int32Array.of(0, 5, 65535));
+  assert.ok(small instanceof Uint16Array);
+  assert.deepEqual([...small], [0, 5, 65535]);
+  for (const wide of [Int32Array.of(0, 65536), Int32Array.of(3, -1)]) {
+    const x = slab.indexesOf(wide);
+    assert.ok(x instanceof Int32Array, 'a value out of two bytes, or a negative one the checks must see');
+    assert.deepEqual([...x], [...wide]);
+  }
+});

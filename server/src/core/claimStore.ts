@@ -1,5 +1,19 @@
 import type { Claim, Counted, DateRef, Measure, Qualifier, Quantity, Speaker, Stance } from './model';
-import { NONE, Postings, Slab, SlotCache, drain, entityLookups, indexIn, narrow, push, type HasText, hasText } from './packed';
+import {
+  NONE,
+  Postings,
+  Slab,
+  SlotCache,
+  drain,
+  entityLookups,
+  indexIn,
+  isIndexes,
+  narrow,
+  push,
+  type HasText,
+  type Indexes,
+  hasText,
+} from './packed';
 import { textSlice } from './text/packedText';
 
 /**
@@ -11,14 +25,14 @@ import { textSlice } from './text/packedText';
 export interface PackedClaims {
   count: number;
   /** start, end of each claim's sentence */
-  spans: Int32Array;
+  spans: Indexes;
   /** stance codes (`STANCES`) */
   stances: Uint8Array;
   /** contrast | heading << 1 | doubt << 2 | has figures << 3 | has an entry in `extra` << 4 */
   flags: Uint8Array;
   /** per claim: its meaning keys (indexes into the key table), its entities and its context entities (indexes into
    * the id table), each list preceded by its length */
-  refs: Int32Array;
+  refs: Indexes;
   /** what only some claims carry: for each such claim, a line "\n{claim index}\t{JSON of [stance cue | 0, speaker |
    * 0, quantities | 0, dates | 0]}" in the positional form of `encodeExtra` ('' when no claim of the source has
    * any). A claim's line is found and parsed on its own when the claim is made: parsing a source's whole list to
@@ -43,10 +57,10 @@ export function isPackedClaims(x: unknown): x is PackedClaims {
   return (
     !!p &&
     Number.isInteger(p.count) &&
-    p.spans instanceof Int32Array &&
+    isIndexes(p.spans) &&
     p.stances instanceof Uint8Array &&
     p.flags instanceof Uint8Array &&
-    p.refs instanceof Int32Array &&
+    isIndexes(p.refs) &&
     typeof p.extra === 'string'
   );
 }
@@ -54,7 +68,13 @@ export function isPackedClaims(x: unknown): x is PackedClaims {
 /** Packed claims with arrays copied into `slab`: a deserialised typed array can be a view into the whole chunk it
  * was read from, which it would keep in memory. */
 export function ownedClaims(p: PackedClaims, slab: Slab): PackedClaims {
-  return { ...p, spans: slab.int32Of(p.spans), stances: slab.uint8Of(p.stances), flags: slab.uint8Of(p.flags), refs: slab.int32Of(p.refs) };
+  return {
+    ...p,
+    spans: slab.indexesOf(p.spans),
+    stances: slab.uint8Of(p.stances),
+    flags: slab.uint8Of(p.flags),
+    refs: slab.indexesOf(p.refs),
+  };
 }
 
 /** A claim as the rebuild makes it (with the sentence flags the snapshot keeps). */
@@ -434,7 +454,7 @@ export class ClaimPacker {
   add(sourceId: string, text: string | HasText, claims: ClaimRecord[]): void {
     const n = claims.length;
     const slab = this.slab;
-    const spans = slab.int32(2 * n);
+    const spans = new Int32Array(2 * n);
     const stances = slab.uint8(n);
     const flags = slab.uint8(n);
     let extra = '';
@@ -472,10 +492,10 @@ export class ClaimPacker {
     this.texts.push(hasText(text));
     this.packed.push({
       count: n,
-      spans,
+      spans: slab.indexesOf(spans),
       stances,
       flags,
-      refs: slab.int32Of(this.scratch.subarray(0, r)),
+      refs: slab.indexesOf(this.scratch.subarray(0, r)),
       extra: narrow(extra),
     });
   }
@@ -504,7 +524,7 @@ export function parseClaimId(id: string): { sourceId: string; index: number } | 
 }
 
 /** the length-prefixed list of table indexes at `r`, as the table's strings */
-function listAt(refs: Int32Array, r: number, table: string[]): string[] {
+function listAt(refs: Indexes, r: number, table: string[]): string[] {
   const n = refs[r];
   if (!n) return NONE;
   const out: string[] = new Array(n);
@@ -513,7 +533,7 @@ function listAt(refs: Int32Array, r: number, table: string[]): string[] {
 }
 
 /** where the length-prefixed list after the one at `r` starts */
-function nextList(refs: Int32Array, r: number): number {
+function nextList(refs: Indexes, r: number): number {
   return r + refs[r] + 1;
 }
 
@@ -589,7 +609,7 @@ function checkedStarts(
 }
 
 /** checks a length-prefixed list of table indexes at `r`; returns where the next starts */
-function checkList(refs: Int32Array, r: number, tableSize: number, sourceId: string): number {
+function checkList(refs: Indexes, r: number, tableSize: number, sourceId: string): number {
   const n = refs[r];
   if (n === undefined || n < 0 || r + 1 + n > refs.length) throw new Error(`claims of ${sourceId} do not fit together`);
   for (let j = r + 1; j <= r + n; j++)

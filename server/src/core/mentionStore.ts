@@ -1,6 +1,19 @@
 import type { Entity, EntityType, Mention } from './model';
 import type { ResolvedMention } from './entities/resolve';
-import { NONE, Postings, Slab, SlotCache, drain, entityLookups, indexIn, narrow, type HasText, hasText } from './packed';
+import {
+  NONE,
+  Postings,
+  Slab,
+  SlotCache,
+  drain,
+  entityLookups,
+  indexIn,
+  isIndexes,
+  narrow,
+  type HasText,
+  type Indexes,
+  hasText,
+} from './packed';
 import { textLength, textSlice } from './text/packedText';
 
 /**
@@ -9,7 +22,7 @@ import { textLength, textSlice } from './text/packedText';
  */
 export interface PackedMentions {
   /** start, end, entity index + 1 (0: none) of each mention */
-  cols: Int32Array;
+  cols: Indexes;
   /** JSON of a flat list [mention index, text] for the mentions whose text is not the source's text at the span ('' when none) */
   texts: string;
   /** JSON of a flat list [mention index, [entity index, ...]] for the names several entities fit ('' when none) */
@@ -22,12 +35,12 @@ export const NO_MENTIONS: PackedMentions = { cols: new Int32Array(0), texts: '',
 /** The shape of packed mentions (what they hold is checked when a store is made of them). */
 export function isPackedMentions(x: unknown): x is PackedMentions {
   const p = x as PackedMentions;
-  return !!p && p.cols instanceof Int32Array && typeof p.texts === 'string' && typeof p.candidates === 'string';
+  return !!p && isIndexes(p.cols) && typeof p.texts === 'string' && typeof p.candidates === 'string';
 }
 
 /** Packed mentions with their array copied into `slab` (see `ownedClaims`). */
 export function ownedMentions(p: PackedMentions, slab: Slab): PackedMentions {
-  return { ...p, cols: slab.int32Of(p.cols) };
+  return { ...p, cols: slab.indexesOf(p.cols) };
 }
 
 /** most mentions materialised at once (see the claims' cap) */
@@ -63,7 +76,7 @@ function* mentionLookups(
 }
 
 /** Throws when a source's packed mentions do not fit its text of `length` or the id table. */
-function checkMentions(cols: Int32Array, length: number, ids: number, sourceId: string): void {
+function checkMentions(cols: Indexes, length: number, ids: number, sourceId: string): void {
   if (cols.length % 3) throw new Error(`mentions of ${sourceId} do not fit together`);
   for (let j = 0; j < cols.length; j += 3)
     if (cols[j] < 0 || cols[j + 1] < cols[j] || cols[j + 1] > length || cols[j + 2] < 0 || cols[j + 2] > ids)
@@ -269,7 +282,7 @@ export class MentionPacker {
   /** `source`: the source's text, or the source (whose text is read here and when a mention is made) */
   add(sourceId: string, source: string | HasText, mentions: ResolvedMention[]): void {
     const text = typeof source === 'string' ? source : source.text;
-    const cols = this.slab.int32(3 * mentions.length);
+    const cols = new Int32Array(3 * mentions.length);
     const texts: unknown[] = [];
     const candidates: unknown[] = [];
     for (let i = 0; i < mentions.length; i++) {
@@ -287,7 +300,7 @@ export class MentionPacker {
     this.sourceIds.push(sourceId);
     this.texts.push(hasText(source));
     this.packed.push({
-      cols,
+      cols: this.slab.indexesOf(cols),
       texts: texts.length ? narrow(JSON.stringify(texts)) : '',
       candidates: candidates.length ? JSON.stringify(candidates) : '',
     });
@@ -330,7 +343,7 @@ export class StoredEntity implements Entity {
 }
 
 /** the first of `n` mentions (in text order) that starts at or after `start` */
-function lowerBound(cols: Int32Array, n: number, start: number): number {
+function lowerBound(cols: Indexes, n: number, start: number): number {
   let lo = 0;
   let hi = n;
   while (lo < hi) {

@@ -216,6 +216,23 @@ export class Slab {
     return n === 0 ? NO_UINT8 : new Uint8Array(...this.take(n, 1));
   }
 
+  uint16(n: number): Uint16Array {
+    return n === 0 ? NO_UINT16 : new Uint16Array(...this.take(n, 2));
+  }
+
+  /**
+   * A copy of `a`, a column of offsets or table indexes (none negative), two bytes an entry when every entry fits in
+   * two (at 10,000 articles, the key and entity tables and most articles do), else four.
+   */
+  indexesOf(a: Indexes): Indexes {
+    // (a negative entry, which the stores' checks refuse, keeps four bytes: two would wrap it into range)
+    let narrow = true;
+    for (let i = 0; i < a.length && narrow; i++) narrow = a[i] >= 0 && a[i] <= 0xffff;
+    const x = narrow ? this.uint16(a.length) : this.int32(a.length);
+    x.set(a);
+    return x;
+  }
+
   /** a copy of `a` in the slab */
   int32Of(a: ArrayLike<number>): Int32Array {
     const x = this.int32(a.length);
@@ -244,7 +261,16 @@ export class Slab {
 }
 
 const NO_INT32 = new Int32Array(0);
+const NO_UINT16 = new Uint16Array(0);
 const NO_UINT8 = new Uint8Array(0);
+
+/** a column of offsets or table indexes, at two bytes an entry or four (`Slab.indexesOf`) */
+export type Indexes = Int32Array | Uint16Array;
+
+/** whether `x` is such a column */
+export function isIndexes(x: unknown): x is Indexes {
+  return x instanceof Int32Array || x instanceof Uint16Array;
+}
 
 /**
  * `s`, held as one byte per character when every character fits in one. V8 keeps a string cut from, joined to or
