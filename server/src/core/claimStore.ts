@@ -202,7 +202,7 @@ export class ClaimStore {
   private readonly sourceIndex: Map<string, number>;
   private readonly idIndex: Map<string, number>;
   /** per source: where each claim's refs start (count + 1 entries) */
-  private readonly refStart: Int32Array[];
+  private readonly refStart: Indexes[];
   private readonly postings: Postings;
   private readonly denials: Map<string, number[]>;
   private readonly cache: SlotCache<ClaimRecord, undefined>;
@@ -542,7 +542,7 @@ interface ClaimLookups {
   size: number;
   sourceIndex: Map<string, number>;
   idIndex: Map<string, number>;
-  refStart: Int32Array[];
+  refStart: Indexes[];
   postings: Postings;
   denials: Map<string, number[]>;
 }
@@ -557,7 +557,7 @@ function* claimLookups(
 ): Generator<void, ClaimLookups, void> {
   const sourceIndex = new Map<string, number>();
   const denials = new Map<string, number[]>();
-  const refStart: Int32Array[] = new Array(packed.length);
+  const refStart: Indexes[] = new Array(packed.length);
   let size = 0;
   for (let s = 0; s < packed.length; s++) {
     sourceIndex.set(sourceIds[s], s);
@@ -582,17 +582,10 @@ function* claimLookups(
 /** Where each claim's refs start in the source's packed claims, checked (throws when they do not fit together);
  * the claims that deny or doubt something are added to `denials`. (A plain function: a generator holding the loop
  * ran it slower.) */
-function checkedStarts(
-  p: PackedClaims,
-  sourceId: string,
-  keys: number,
-  ids: number,
-  denials: Map<string, number[]>,
-  slab: Slab,
-): Int32Array {
+function checkedStarts(p: PackedClaims, sourceId: string, keys: number, ids: number, denials: Map<string, number[]>, slab: Slab): Indexes {
   if (p.spans.length !== 2 * p.count || p.stances.length !== p.count || p.flags.length !== p.count)
     throw new Error(`claims of ${sourceId}: columns of different lengths`);
-  const starts = slab.int32(p.count + 1);
+  const starts = new Int32Array(p.count + 1);
   const refs = p.refs;
   let r = 0;
   for (let i = 0; i < p.count; i++) {
@@ -605,7 +598,7 @@ function checkedStarts(
   }
   if (r !== refs.length) throw new Error(`claims of ${sourceId} do not fit together`);
   starts[p.count] = r;
-  return starts;
+  return slab.indexesOf(starts);
 }
 
 /** checks a length-prefixed list of table indexes at `r`; returns where the next starts */

@@ -16,7 +16,7 @@ import {
   type ClaimRecord,
   type PackedClaims,
 } from './claimStore';
-import { NONE, Slab, drain, indexIn, narrow, push } from './packed';
+import { NONE, Slab, drain, indexIn, isIndexes, narrow, push, type Indexes } from './packed';
 import { SearchIndex, SpellingIndex, trigramsOf } from './nameIndex';
 import { isPackedText, ownedPackedText, packTextOf, packedTextOf, withoutText, type PackedText } from './text/packedText';
 import {
@@ -45,8 +45,8 @@ export interface SnapshotSource {
   mentions: PackedMentions;
   /** the article's meaning keys and entities: their positions in the meta part's sorted tables (`setKeys`,
    * `setIds`), ascending (none for a source with no claim) */
-  keys: Int32Array;
-  entities: Int32Array;
+  keys: Indexes;
+  entities: Indexes;
 }
 
 export type SnapshotPart =
@@ -398,7 +398,7 @@ export class CorpusIndex {
     const packed: PackedClaims[] = [];
     const packedMentions: PackedMentions[] = [];
     const entities = new Map<string, Omit<Entity, 'mentions'>>();
-    const sets = new Map<string, { keys: Int32Array; ents: Int32Array }>();
+    const sets = new Map<string, { keys: Indexes; ents: Indexes }>();
     // (arrays of their own, as in a rebuild: a deserialised array can be a view into the whole part it was read from)
     const slab = new Slab();
     const add = (part: SnapshotPart): void => {
@@ -426,9 +426,9 @@ export class CorpusIndex {
         sources.set(sourceId, source);
         // (as the rebuild: the sets of the sources with claims)
         if (p.claims.count) {
-          if (!(p.keys instanceof Int32Array) || !(p.entities instanceof Int32Array))
+          if (!isIndexes(p.keys) || !isIndexes(p.entities))
             throw new Error(`snapshot: the key and entity sets of ${sourceId} are not positions`);
-          sets.set(sourceId, { keys: slab.int32Of(p.keys), ents: slab.int32Of(p.entities) });
+          sets.set(sourceId, { keys: slab.indexesOf(p.keys), ents: slab.indexesOf(p.entities) });
         }
         sourceIds.push(sourceId);
         sourceTexts.push(source);
@@ -761,7 +761,7 @@ export class KeySet implements Iterable<string> {
   /** `table`: distinct strings in sort order, shared by the sets; `members`: positions in it, ascending */
   private constructor(
     private readonly table: readonly string[],
-    private readonly members: Int32Array,
+    private readonly members: Indexes,
   ) {}
 
   /** A set of `items`, each in `table` at the position `rank` gives (its positions kept in `slab` when given). */
@@ -771,11 +771,11 @@ export class KeySet implements Iterable<string> {
       if (r === undefined) throw new Error(`${k} is not in the table`);
       return r;
     }).sort();
-    return new KeySet(table, slab ? slab.int32Of(members) : members);
+    return new KeySet(table, slab ? slab.indexesOf(members) : members);
   }
 
   /** A set of the members at `positions` in `table` (ascending, as `positions` gives them); throws when they are not. */
-  static fromPositions(table: readonly string[], positions: Int32Array): KeySet {
+  static fromPositions(table: readonly string[], positions: Indexes): KeySet {
     for (let i = 0; i < positions.length; i++)
       if (positions[i] < 0 || positions[i] >= table.length || (i > 0 && positions[i] <= positions[i - 1]))
         throw new Error(`a key set's position ${positions[i]} is out of order or out of its table`);
@@ -783,7 +783,7 @@ export class KeySet implements Iterable<string> {
   }
 
   /** the members' positions in the table, ascending (the form a snapshot keeps) */
-  get positions(): Int32Array {
+  get positions(): Indexes {
     return this.members;
   }
 
