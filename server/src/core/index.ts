@@ -17,7 +17,7 @@ import {
   type PackedClaims,
 } from './claimStore';
 import { NONE, Slab, drain, indexIn, isIndexes, narrow, push, type Indexes } from './packed';
-import { SearchIndex, SpellingIndex, trigramsOf } from './nameIndex';
+import { SearchIndex, SpellingIndex, trigramsOf, type NameTokens } from './nameIndex';
 import { isPackedText, ownedPackedText, packTextOf, packedTextOf, withoutText, type PackedText } from './text/packedText';
 import {
   MentionPacker,
@@ -469,7 +469,7 @@ export class CorpusIndex {
   }
 
   /** name token (folded) -> entity ids, for spelling suggestions; built on first use after a rebuild */
-  get nameTokens(): Map<string, readonly string[]> {
+  get nameTokens(): NameTokens {
     return this.spelling().nameTokens;
   }
 

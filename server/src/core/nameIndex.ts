@@ -59,41 +59,101 @@ const MAX_TOKENS = 2097152;
  * one-deletion variants for symmetric-delete spelling lookup: a word's candidates are the tokens that share a
  * variant with it. The variants are kept as sorted hashes, each checked against its token when found.
  */
+/** The entities whose names have a token: a read-only table of token -> entity ids. */
+export interface NameTokens {
+  has(token: string): boolean;
+  /** the entities, each once, in the order their names were met; undefined for no such token */
+  get(token: string): readonly string[] | undefined;
+}
+
 export class SpellingIndex {
-  /** folded name token -> the entities whose names have it, each once, in the order met (lists, not sets: a set per
-   * token was ~4 MB more at 10,000 articles) */
-  readonly nameTokens = new Map<string, string[]>();
+  /** folded name token -> the entities whose names have it (see `NameTokens`) */
+  readonly nameTokens: NameTokens;
+  /** the tokens, sorted */
   private readonly tokens: string[];
+  /** token k's entities: `lists[listStart[k] .. listStart[k + 1])`, indexes into `ids` (a map of lists took 5.5 MB
+   * of heap at 10,000 articles; this, under 1 MB) */
+  private readonly listStart: Int32Array;
+  private readonly lists: Int32Array;
+  private readonly ids: string[];
+  /** the variants' hashes, sorted, and the rank (order met) of each one's token */
   private readonly hashes: Uint32Array;
   private readonly owners: Int32Array;
+  /** a token's index among the sorted tokens, by its rank */
+  private readonly sortedOf: Int32Array;
 
   constructor(entities: Iterable<Entity>) {
+    // (built once per index version, on first use; the map of lists is dropped once packed)
+    const byToken = new Map<string, number[]>();
+    const idIndex = new Map<string, number>();
+    this.ids = [];
     for (const e of entities) {
+      let id = idIndex.get(e.id);
+      if (id === undefined) {
+        idIndex.set(e.id, (id = this.ids.length));
+        this.ids.push(e.id);
+      }
       for (const n of new Set([e.name, ...e.aliases])) {
         for (const w of n.split(/[\s]+/)) {
           const t = fold(w).replace(/['\u2019]s?$/, '');
           if (t.length < 3) continue;
-          const list = this.nameTokens.get(t);
+          const list = byToken.get(t);
           // (an entity's tokens are all added before the next entity's: a repeat is the list's last)
           if (list) {
-            if (list[list.length - 1] !== e.id) list.push(e.id);
-          } else if (this.nameTokens.size < MAX_TOKENS) this.nameTokens.set(t, [e.id]);
+            if (list[list.length - 1] !== id) list.push(id);
+          } else if (byToken.size < MAX_TOKENS) byToken.set(t, [id]);
         }
       }
     }
-    this.tokens = [...this.nameTokens.keys()];
+    // tokens in the order met (their rank: near misses found together keep that order, the first met first) and sorted
+    const met = [...byToken.keys()];
+    this.tokens = met.slice().sort();
+    const sortedAt = new Map<string, number>();
+    for (let k = 0; k < this.tokens.length; k++) sortedAt.set(this.tokens[k], k);
+    this.sortedOf = Int32Array.from(met, (t) => sortedAt.get(t)!);
+    this.listStart = new Int32Array(this.tokens.length + 1);
+    let n = 0;
+    for (let k = 0; k < this.tokens.length; k++) {
+      this.listStart[k] = n;
+      n += byToken.get(this.tokens[k])!.length;
+    }
+    this.listStart[this.tokens.length] = n;
+    this.lists = new Int32Array(n);
+    for (let k = 0; k < this.tokens.length; k++) this.lists.set(byToken.get(this.tokens[k])!, this.listStart[k]);
+    this.nameTokens = { has: (t) => this.tokenAt(t) >= 0, get: (t) => this.entitiesOf(this.tokenAt(t)) };
     const hashes: number[] = [];
     const owners: number[] = [];
-    for (let k = 0; k < this.tokens.length; k++) {
-      const t = this.tokens[k];
+    for (let r = 0; r < met.length; r++) {
+      const t = met[r];
       hashes.push(hash32(t));
-      owners.push(k);
+      owners.push(r);
       for (let i = 0; i < t.length; i++) {
         hashes.push(hash32(t.slice(0, i) + t.slice(i + 1)));
-        owners.push(k);
+        owners.push(r);
       }
     }
     ({ hashes: this.hashes, owners: this.owners } = sortedPairs(hashes, owners));
+  }
+
+  /** the index of `t` among the sorted tokens, or -1 */
+  private tokenAt(t: string): number {
+    let lo = 0;
+    let hi = this.tokens.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const x = this.tokens[mid];
+      if (x === t) return mid;
+      if (x < t) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  private entitiesOf(k: number): string[] | undefined {
+    if (k < 0) return undefined;
+    const out: string[] = [];
+    for (let j = this.listStart[k]; j < this.listStart[k + 1]; j++) out.push(this.ids[this.lists[j]]);
+    return out;
   }
 
   /** Known name tokens within edit distance 1 (2 for long words) of a word, nearest first. */
@@ -106,7 +166,7 @@ export class SpellingIndex {
     for (const v of variants) {
       const h = hash32(v);
       for (let j = lowerBound(this.hashes, h); j < this.hashes.length && this.hashes[j] === h; j++) {
-        const t = this.tokens[this.owners[j]];
+        const t = this.tokens[this.sortedOf[this.owners[j]]];
         if (isVariant(t, v)) cands.add(t);
       }
     }
@@ -114,7 +174,7 @@ export class SpellingIndex {
     for (const c of cands) {
       if (c === w) continue;
       const d = damerauLevenshtein(w, c, max);
-      if (d <= max) out.push({ token: c, distance: d, entityIds: [...(this.nameTokens.get(c) ?? [])] });
+      if (d <= max) out.push({ token: c, distance: d, entityIds: this.entitiesOf(this.tokenAt(c)) ?? [] });
     }
     return out.sort((a, b) => a.distance - b.distance);
   }
