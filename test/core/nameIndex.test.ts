@@ -67,3 +67,16 @@ test('search: names sharing most trigrams with the query come first, each with t
   );
   assert.ok(auth.slice(2).every((x) => x.shared < auth[1].shared));
 });
+
+test('spelling: near misses as near as each other come in the order their names were met', () => {
+  const s = new SpellingIndex([entity('person:piet-kremer', 'Piet Kremer'), entity('person:anna-kramer', 'Anna Kramer')]);
+  assert.deepEqual(
+    s.nearMisses('Krmer').map((x) => [x.token, x.distance, x.entityIds]),
+    [
+      ['kremer', 1, ['person:piet-kremer']],
+      ['kramer', 1, ['person:anna-kramer']],
+    ],
+  );
+  assert.equal(s.nameTokens.get('kraemer'), undefined);
+  assert.deepEqual(s.nameTokens.get('anna'), ['person:anna-kramer']);
+});
