@@ -617,7 +617,8 @@ function* indexSourceSets(
   for (const [sourceId, x] of sets) {
     d.sourceKeys.set(sourceId, KeySet.of(k.table, k.rank, x.keys, slab));
     d.sourceEntities.set(sourceId, KeySet.of(e.table, e.rank, x.ents, slab));
-    if (++n % 500 === 0) yield;
+    // (every 50: with the heap of a first indexing being marked, 500 took up to ~0.4 s at 10,000 articles)
+    if (++n % 50 === 0) yield;
   }
 }
 

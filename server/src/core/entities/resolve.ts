@@ -253,6 +253,7 @@ export function* resolveEntitiesSteps(docs: { sourceId: string; mentions: RawMen
   // each phase is a method of its own: a small function is optimised (and, after a deoptimisation, re-optimised)
   // far more cheaply than one generator holding every phase
   const r = new Resolver(docs);
+  yield* inSteps(docs.length, (a, b) => r.gather(a, b), 256);
   const names = r.nameMentions.length;
   // 1. keys, votes, surfaces
   yield* inSteps(names, (a, b) => r.collect(a, b));
@@ -269,17 +270,19 @@ export function* resolveEntitiesSteps(docs: { sourceId: string; mentions: RawMen
   yield* inSteps(buckets.length, (a, b) => r.spellingVariants(buckets, a, b));
   yield;
   // group votes
-  r.groupVotesAndTypes();
+  yield* inSteps(r.voteKeys.length, (a, b) => r.addGroupVotes(a, b));
+  yield* inSteps(r.voteKeys.length, (a, b) => r.groupTypes(a, b));
   yield* inSteps(names, (a, b) => r.countGroups(a, b));
   yield;
   // 5a. "Paul Stevens" inside "John Paul Stevens" (same document): one person
-  yield* inSteps(r.docs.length, (a, b) => r.nestedPersons(a, b), 512);
+  yield* inSteps(r.docs.length, (a, b) => r.nestedPersons(a, b), 64);
   yield;
   // 5. short person names (single word), resolved per document, then corpus-wide
   yield* inSteps(names, (a, b) => r.surnames(a, b));
   yield;
   // members of each group, computed once (bestSurface per group must not scan every key)
-  r.groupMembers();
+  yield* inSteps(r.voteKeys.length, (a, b) => r.groupMembers(a, b));
+  r.startMentions();
   yield;
   // keys only ever seen as title-case phrases of ordinary words
   yield* inSteps(names, (a, b) => r.weakness(a, b));
@@ -287,10 +290,11 @@ export function* resolveEntitiesSteps(docs: { sourceId: string; mentions: RawMen
   yield* inSteps(names, (a, b) => r.assign(a, b));
   yield;
   // keys -> ids (after short names were folded in)
-  r.keysToIds();
+  yield* inSteps(r.voteKeys.length, (a, b) => r.keysToIds(a, b));
+  r.knownKeysToIds();
   yield;
   // 6. events
-  r.startEvents();
+  yield* inSteps(docs.length, (a, b) => r.gatherEvents(a, b), 256);
   const events = r.eventMentions.length;
   // first pass: events with a subject (place/name); learn date links
   yield* inSteps(events, (a, b) => r.eventDates(a, b));
@@ -301,15 +305,19 @@ export function* resolveEntitiesSteps(docs: { sourceId: string; mentions: RawMen
   yield;
   // 7. mentions and aliases onto entities (in slices: at 50,000 articles this took 1.3 s in one step)
   const lists = [...r.mentions.values()];
-  yield* inSteps(lists.length, (a, b) => r.sortMentions(lists, a, b), 256);
-  yield* inSteps(lists.length, (a, b) => linkMentionsOf(r.entities, lists, a, b), 256);
+  yield* inSteps(lists.length, (a, b) => r.sortMentions(lists, a, b), 64);
+  yield* inSteps(lists.length, (a, b) => linkMentionsOf(r.entities, lists, a, b), 64);
   const entities = [...r.entities.values()];
   yield* inSteps(entities.length, (a, b) => r.aliases(entities, a, b));
   return r.finish();
 }
 
-/** f over [0, n) in slices of `size` with a yield between slices */
-function* inSteps(n: number, f: (from: number, to: number) => void, size = 2048): Generator<void, void, void> {
+/**
+ * f over [0, n) in slices of `size` with a yield between slices. (Small slices cost little: the caller goes back to
+ * the event loop only once its time slice is spent. At 10,000 articles, slices of 2,048 mentions took up to 100 ms,
+ * which a request waited for, while the heap of a first indexing was being marked.)
+ */
+function* inSteps(n: number, f: (from: number, to: number) => void, size = 256): Generator<void, void, void> {
   for (let a = 0; a < n; a += size) {
     if (a > 0) yield;
     f(a, Math.min(n, a + size));
@@ -323,7 +331,7 @@ class Resolver {
   readonly votes = new Map<string, Votes>();
   readonly surfaces = new Map<string, Map<string, number>>();
   readonly wordCount = new Map<string, number>();
-  readonly nameMentions: { d: DocMentions; m: RawMention }[];
+  readonly nameMentions: { d: DocMentions; m: RawMention }[] = [];
   voteKeys: string[] = [];
   readonly groupVotes = new Map<string, Votes>();
   readonly fixedType = new Map<string, EntityType>();
@@ -346,12 +354,18 @@ class Resolver {
   readonly eventByDate = new Map<string, string>();
   readonly eventByPlace = new Map<string, string>();
   readonly eventDoers = new Map<string, Set<string>>();
-  eventMentions: { d: DocMentions; m: RawMention }[] = [];
+  readonly eventMentions: { d: DocMentions; m: RawMention }[] = [];
   readonly eventSurfaces = new Map<string, Map<string, number>>();
   readonly eventIds = new Map<string, string>();
 
-  constructor(readonly docs: DocMentions[]) {
-    this.nameMentions = docs.flatMap((d) => d.mentions.filter((m) => m.kind !== 'event').map((m) => ({ d, m })));
+  constructor(readonly docs: DocMentions[]) {}
+
+  /** the name mentions (not events) of documents [from, to), in order */
+  gather(from: number, to: number): void {
+    for (let di = from; di < to; di++) {
+      const d = this.docs[di];
+      for (const m of d.mentions) if (m.kind !== 'event') this.nameMentions.push({ d, m });
+    }
   }
 
   collect(from: number, to: number): void {
@@ -429,16 +443,22 @@ class Resolver {
     }
   }
 
-  groupVotesAndTypes(): void {
-    const { uf, votes, voteKeys, groupVotes, fixedType } = this;
-    for (let ki = 0; ki < voteKeys.length; ki++) {
+  /** adds the votes of keys [from, to) to their groups' */
+  addGroupVotes(from: number, to: number): void {
+    const { uf, votes, voteKeys, groupVotes } = this;
+    for (let ki = from; ki < to; ki++) {
       const key = voteKeys[ki];
       const r = uf.find(key);
       const gv = groupVotes.get(r) ?? { person: 0, organization: 0, place: 0, event: 0 };
       addVotes(gv, votes.get(key)!);
       groupVotes.set(r, gv);
     }
-    for (let ki = 0; ki < voteKeys.length; ki++) {
+  }
+
+  /** the types that keys [from, to) fix for their groups: a known equivalence's, or a country's */
+  groupTypes(from: number, to: number): void {
+    const { uf, voteKeys, fixedType } = this;
+    for (let ki = from; ki < to; ki++) {
       const key = voteKeys[ki];
       const r = uf.find(key);
       const eq = EQUIVALENCE_TYPE.get(key);
@@ -529,14 +549,20 @@ class Resolver {
     }
   }
 
-  groupMembers(): void {
-    const { uf, members } = this;
-    for (const key of this.surfaces.keys()) {
+  /** adds keys [from, to) to their groups' members (the keys with surfaces are the keys with votes, in the same order) */
+  groupMembers(from: number, to: number): void {
+    const { uf, members, voteKeys } = this;
+    for (let ki = from; ki < to; ki++) {
+      const key = voteKeys[ki];
       const r = uf.find(key);
       const l = members.get(r);
       if (l) l.push(key);
       else members.set(r, [key]);
     }
+  }
+
+  /** an empty list of resolved mentions for each document */
+  startMentions(): void {
     for (const d of this.docs) this.mentions.set(d.sourceId, []);
   }
 
@@ -622,22 +648,32 @@ class Resolver {
     }
   }
 
-  keysToIds(): void {
+  /** keys [from, to) to the ids of their groups' entities */
+  keysToIds(from: number, to: number): void {
     const { uf, voteKeys, byKey, ambiguous, rootToId } = this;
-    for (let ki = 0; ki < voteKeys.length; ki++) {
+    for (let ki = from; ki < to; ki++) {
       const key = voteKeys[ki];
       if (ambiguous.has(key)) continue;
       const id = rootToId.get(uf.find(key));
       if (id) byKey.set(key, id);
     }
+  }
+
+  /** every name of a known equivalence to the id of the entity one of its names has */
+  knownKeysToIds(): void {
+    const { byKey } = this;
     for (const g of KNOWN_EQUIVALENCES) {
       const present = g.names.map(normKey).find((k) => byKey.has(k));
       if (present) for (const n of g.names) if (!byKey.has(normKey(n))) byKey.set(normKey(n), byKey.get(present)!);
     }
   }
 
-  startEvents(): void {
-    this.eventMentions = this.docs.flatMap((d) => d.mentions.filter((m) => m.kind === 'event').map((m) => ({ d, m })));
+  /** the event mentions of documents [from, to), in order */
+  gatherEvents(from: number, to: number): void {
+    for (let di = from; di < to; di++) {
+      const d = this.docs[di];
+      for (const m of d.mentions) if (m.kind === 'event') this.eventMentions.push({ d, m });
+    }
   }
 
   placeKeyOf(of: string): string {
