@@ -195,8 +195,8 @@ export function detachedSlice(text: string, start: number, end: number): string 
 
 /**
  * Typed arrays carved out of shared buffers, for the many small arrays of stores made in one go (by a rebuild or a
- * snapshot's load: ~90,000 arrays at 10,000 articles). An array with a buffer of its own costs ~200 bytes beyond its
- * data (the buffer object, and its bookkeeping outside the heap); a view into a shared buffer, about half of that.
+ * snapshot's load: ~90,000 arrays at 10,000 articles). An array with a buffer of its own took ~350 bytes of RSS beyond
+ * its data here (the buffer object, and its bookkeeping outside the heap); a view into a shared buffer, ~170.
  * The arrays of a rebuild are dropped together with it, so few buffers outlive their arrays for long. (Node's
  * `v8.serialize`, which writes the snapshot, writes a view's own bytes, not its buffer's; a structured clone, as to a
  * worker, would copy the whole buffer.)
@@ -226,9 +226,9 @@ export class Slab {
    */
   indexesOf(a: Indexes): Indexes {
     // (a negative entry, which the stores' checks refuse, keeps four bytes: two would wrap it into range)
-    let narrow = true;
-    for (let i = 0; i < a.length && narrow; i++) narrow = a[i] >= 0 && a[i] <= 0xffff;
-    const x = narrow ? this.uint16(a.length) : this.int32(a.length);
+    let fits = true;
+    for (let i = 0; i < a.length && fits; i++) fits = a[i] >= 0 && a[i] <= 0xffff;
+    const x = fits ? this.uint16(a.length) : this.int32(a.length);
     x.set(a);
     return x;
   }
