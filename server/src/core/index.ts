@@ -16,7 +16,7 @@ import {
   type ClaimRecord,
   type PackedClaims,
 } from './claimStore';
-import { NONE, Slab, drain, indexIn, isIndexes, narrow, push, type Indexes } from './packed';
+import { NONE, Slab, drain, indexIn, isIndexes, narrow, positionInSorted, push, type Indexes } from './packed';
 import { SearchIndex, SpellingIndex, trigramsOf, type NameTokens } from './nameIndex';
 import { isPackedText, ownedPackedText, packTextOf, packedTextOf, withoutText, type PackedText } from './text/packedText';
 import {
@@ -790,16 +790,7 @@ export class KeySet implements Iterable<string> {
 
   /** The position of `k` in a sorted `table`, or -1. */
   static positionIn(table: readonly string[], k: string): number {
-    let lo = 0;
-    let hi = table.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const x = table[mid];
-      if (x === k) return mid;
-      if (x < k) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    return positionInSorted(table, k);
   }
 
   /** The sorted table of distinct `items`, and the position of each. */

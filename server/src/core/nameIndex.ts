@@ -1,6 +1,7 @@
 import type { Entity } from './model';
 import { damerauLevenshtein } from './entities/resolve';
 import { fold } from './lexicon';
+import { positionInSorted } from './packed';
 
 /**
  * The name indexes behind spelling suggestions and the fuzzy palette search, built on first use after a rebuild.
@@ -137,16 +138,7 @@ export class SpellingIndex {
 
   /** the index of `t` among the sorted tokens, or -1 */
   private tokenAt(t: string): number {
-    let lo = 0;
-    let hi = this.tokens.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const x = this.tokens[mid];
-      if (x === t) return mid;
-      if (x < t) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    return positionInSorted(this.tokens, t);
   }
 
   private entitiesOf(k: number): string[] | undefined {

@@ -150,6 +150,20 @@ export function indexIn(table: Map<string, number>, k: string): number {
   return i;
 }
 
+/** The position of `k` in a sorted `table` (in the order of `Array.prototype.sort`), or -1. */
+export function positionInSorted(table: readonly string[], k: string): number {
+  let lo = 0;
+  let hi = table.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = table[mid];
+    if (x === k) return mid;
+    if (x < k) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 /** What the stores read a source's text from: the source itself (whose text may be kept packed) */
 export interface HasText {
   readonly text: string;
