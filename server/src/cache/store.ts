@@ -24,7 +24,9 @@ export const CACHE_FORMAT_VERSION = 1;
 export const CACHE_FILE = 'corroborate-index.cache';
 const MAGIC = Buffer.from('CORROBIX', 'latin1');
 const HEADER_SIZE = 4096;
-const CHUNK = 200;
+/** entries per chunk: each chunk is serialised in one go, which the server's requests wait for (200 entries took
+ * 60–160 ms at 10,000 articles, just after a first indexing) */
+const CHUNK = 50;
 
 export interface CacheHeader {
   fingerprint: string;
