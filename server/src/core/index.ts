@@ -325,10 +325,8 @@ export class CorpusIndex {
    * The derived index as plain parts for an on-disk snapshot, so that a restart on an unchanged corpus loads it
    * instead of rebuilding: first a `meta` part, then entities in batches, then sources with their claims and
    * resolved mentions in batches. Taken from the current state; a rebuild meanwhile does not change what it yields.
-   * (Each part is made and written in one go, packing its sources' texts, which requests wait for: 50 sources took
-   * 110–180 ms at 10,000 articles, just after a first indexing.)
    */
-  snapshot(batch = 20): Iterable<SnapshotPart> {
+  snapshot(batch = 50): Iterable<SnapshotPart> {
     // taken now, written later: the generator below reads only these
     return this.snapshotOf(this.d, new Map(this.sources), batch);
   }
