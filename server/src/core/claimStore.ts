@@ -24,7 +24,7 @@ import { textSlice } from './text/packedText';
  */
 export interface PackedClaims {
   count: number;
-  /** start, end of each claim's sentence */
+  /** start, end of each claim's sentence (this and `refs`: 2 bytes an entry when every entry fits, else 4) */
   spans: Indexes;
   /** stance codes (`STANCES`) */
   stances: Uint8Array;

@@ -755,7 +755,7 @@ function buildClaims(d: Derived, table: EntityTable, source: Source, a: SourceAn
 
 /**
  * A read-only set of strings of one table, kept as the sorted positions of its members in that table, itself sorted
- * (binary search, 4 bytes a member off the heap): each article's few hundred meaning keys and its entities, built once
+ * (binary search, 2 or 4 bytes a member off the heap): each article's few hundred meaning keys and its entities, built once
  * per rebuild and only looked up afterwards. At 10,000 articles, sorted arrays of the strings took 41 MB of heap.
  */
 export class KeySet implements Iterable<string> {

@@ -21,7 +21,7 @@ import { textLength, textSlice } from './text/packedText';
  * mentions at 10,000 articles took ~75 MB as objects).
  */
 export interface PackedMentions {
-  /** start, end, entity index + 1 (0: none) of each mention */
+  /** start, end, entity index + 1 (0: none) of each mention (2 bytes an entry when every entry fits, else 4) */
   cols: Indexes;
   /** JSON of a flat list [mention index, text] for the mentions whose text is not the source's text at the span ('' when none) */
   texts: string;
