@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as v8 from 'node:v8';
-import { Slab, narrow } from '../../server/src/core/packed';
+import { Slab, compactIndexes, narrow } from '../../server/src/core/packed';
 import { ClaimPacker } from '../../server/src/core/claimStore';
 import { corpus } from './helpers';
 import { CorpusIndex } from '../../server/src/core/index';
@@ -117,4 +117,14 @@ test('a column of indexes takes two bytes an entry when every entry fits, else f
     assert.ok(x instanceof Int32Array, 'a value out of two bytes, or a negative one the checks must see');
     assert.deepEqual([...x], [...wide]);
   }
+});
+
+test('compactIndexes: a copy at two bytes an entry when every entry fits, else the array itself', () => {
+  const fits = compactIndexes(Int32Array.of(0, 7, 65535));
+  assert.ok(fits instanceof Uint16Array);
+  assert.deepEqual([...fits], [0, 7, 65535]);
+  const wide = Int32Array.of(1, 70000);
+  assert.equal(compactIndexes(wide), wide);
+  const negative = Int32Array.of(1, -2);
+  assert.equal(compactIndexes(negative), negative);
 });

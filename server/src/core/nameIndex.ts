@@ -1,7 +1,7 @@
 import type { Entity } from './model';
 import { damerauLevenshtein } from './entities/resolve';
 import { fold } from './lexicon';
-import { positionInSorted } from './packed';
+import { compactIndexes, positionInSorted, type Indexes } from './packed';
 
 /**
  * The name indexes behind spelling suggestions and the fuzzy palette search, built on first use after a rebuild.
@@ -194,7 +194,7 @@ export class SearchIndex {
    * in order (one array for every trigram: built by counting, then filling, with no list per trigram to grow) */
   private readonly gramIds = new Map<string, number>();
   private readonly from: Int32Array;
-  private readonly names: Int32Array;
+  private readonly names: Indexes;
   /** per folded name, a query's count of shared trigrams (zero between queries), and the names it counted */
   private counts?: Int32Array;
   private touched?: Int32Array;
@@ -252,10 +252,11 @@ export class SearchIndex {
     eachGram((g) => count[g]++);
     this.from = new Int32Array(count.length + 1);
     for (let g = 0; g < count.length; g++) this.from[g + 1] = this.from[g] + count[g];
-    this.names = new Int32Array(this.from[count.length]);
+    const names = new Int32Array(this.from[count.length]);
     const fill = this.from.slice(0, count.length);
     last.fill(-1);
-    eachGram((g, k) => (this.names[fill[g]++] = k));
+    eachGram((g, k) => (names[fill[g]++] = k));
+    this.names = compactIndexes(names);
   }
 
   /**

@@ -60,7 +60,8 @@ export class SlotCache<T, A> {
 export class Postings {
   private constructor(
     private readonly from: Int32Array,
-    private readonly pairs: Int32Array,
+    /** source, item of each pair (2 bytes an entry when every entry fits, else 4) */
+    private readonly pairs: Indexes,
   ) {}
 
   /**
@@ -92,7 +93,7 @@ export class Postings {
       eachIn(a, Math.min(sources, a + slice), filling);
       yield;
     }
-    return new Postings(from, pairs);
+    return new Postings(from, compactIndexes(pairs));
   }
 
   count(e: number): number {
@@ -280,6 +281,12 @@ const NO_UINT8 = new Uint8Array(0);
 
 /** a column of offsets or table indexes, at two bytes an entry or four (`Slab.indexesOf`) */
 export type Indexes = Int32Array | Uint16Array;
+
+/** `a` at two bytes an entry when every entry fits (a copy), else `a` itself */
+export function compactIndexes(a: Int32Array): Indexes {
+  for (let i = 0; i < a.length; i++) if (a[i] < 0 || a[i] > 0xffff) return a;
+  return Uint16Array.from(a);
+}
 
 /** whether `x` is such a column */
 export function isIndexes(x: unknown): x is Indexes {
