@@ -55,11 +55,6 @@ function lowerBound(hashes: Uint32Array, h: number): number {
 /** most name tokens the spelling index takes (the packed owner column holds indexes below 2^21) */
 const MAX_TOKENS = 2097152;
 
-/**
- * Name tokens (folded words of every name and alias, 3 letters or more) with the entities they name, and their
- * one-deletion variants for symmetric-delete spelling lookup: a word's candidates are the tokens that share a
- * variant with it. The variants are kept as sorted hashes, each checked against its token when found.
- */
 /** The entities whose names have a token: a read-only table of token -> entity ids. */
 export interface NameTokens {
   has(token: string): boolean;
@@ -67,6 +62,11 @@ export interface NameTokens {
   get(token: string): readonly string[] | undefined;
 }
 
+/**
+ * Name tokens (folded words of every name and alias, 3 letters or more) with the entities they name, and their
+ * one-deletion variants for symmetric-delete spelling lookup: a word's candidates are the tokens that share a
+ * variant with it. The variants are kept as sorted hashes, each checked against its token when found.
+ */
 export class SpellingIndex {
   /** folded name token -> the entities whose names have it (see `NameTokens`) */
   readonly nameTokens: NameTokens;
@@ -152,21 +152,23 @@ export class SpellingIndex {
   nearMisses(word: string): { token: string; distance: number; entityIds: string[] }[] {
     const w = fold(word);
     const max = w.length >= 8 ? 2 : 1;
-    const cands = new Set<string>();
+    // (by their index among the sorted tokens)
+    const cands = new Set<number>();
     const variants = [w];
     for (let i = 0; i < w.length; i++) variants.push(w.slice(0, i) + w.slice(i + 1));
     for (const v of variants) {
       const h = hash32(v);
       for (let j = lowerBound(this.hashes, h); j < this.hashes.length && this.hashes[j] === h; j++) {
-        const t = this.tokens[this.sortedOf[this.owners[j]]];
-        if (isVariant(t, v)) cands.add(t);
+        const k = this.sortedOf[this.owners[j]];
+        if (isVariant(this.tokens[k], v)) cands.add(k);
       }
     }
     const out: { token: string; distance: number; entityIds: string[] }[] = [];
-    for (const c of cands) {
+    for (const k of cands) {
+      const c = this.tokens[k];
       if (c === w) continue;
       const d = damerauLevenshtein(w, c, max);
-      if (d <= max) out.push({ token: c, distance: d, entityIds: this.entitiesOf(this.tokenAt(c)) ?? [] });
+      if (d <= max) out.push({ token: c, distance: d, entityIds: this.entitiesOf(k) ?? [] });
     }
     return out.sort((a, b) => a.distance - b.distance);
   }
