@@ -240,21 +240,12 @@ export class Slab {
    * two (at 10,000 articles, the key and entity tables and most articles do), else four.
    */
   indexesOf(a: Indexes): Indexes {
-    // (a negative entry, which the stores' checks refuse, keeps four bytes: two would wrap it into range)
-    let fits = true;
-    for (let i = 0; i < a.length && fits; i++) fits = a[i] >= 0 && a[i] <= 0xffff;
-    const x = fits ? this.uint16(a.length) : this.int32(a.length);
+    const x = fitsTwoBytes(a) ? this.uint16(a.length) : this.int32(a.length);
     x.set(a);
     return x;
   }
 
   /** a copy of `a` in the slab */
-  int32Of(a: ArrayLike<number>): Int32Array {
-    const x = this.int32(a.length);
-    x.set(a);
-    return x;
-  }
-
   uint8Of(a: ArrayLike<number>): Uint8Array {
     const x = this.uint8(a.length);
     x.set(a);
@@ -284,8 +275,14 @@ export type Indexes = Int32Array | Uint16Array;
 
 /** `a` at two bytes an entry when every entry fits (a copy), else `a` itself */
 export function compactIndexes(a: Int32Array): Indexes {
-  for (let i = 0; i < a.length; i++) if (a[i] < 0 || a[i] > 0xffff) return a;
-  return Uint16Array.from(a);
+  return fitsTwoBytes(a) ? Uint16Array.from(a) : a;
+}
+
+/** whether every entry of `a` fits in two bytes (a negative one, which the stores' checks refuse, does not: two bytes
+ * would wrap it into range) */
+function fitsTwoBytes(a: Indexes): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] < 0 || a[i] > 0xffff) return false;
+  return true;
 }
 
 /** whether `x` is such a column */
