@@ -123,8 +123,8 @@ function rankedClaims(index: CorpusIndex, e: Entity, sourceId: string, limit: nu
  * thousands of sources, and every hover on it needs this list).
  */
 interface Ranking {
-  /** the first `RANKED_SOURCES` sources naming the entity, most relevant first (a popular entity's thousands of
-   * sources, kept for each entity asked about, took ~7 MB after a bench session at 10,000 articles) */
+  /** the first `RANKED_SOURCES` sources naming the entity, most relevant first (not all of a popular entity's
+   * thousands) */
   sources: string[];
   /** how many sources name the entity */
   sourceCount: number;
