@@ -204,7 +204,15 @@ export function hasText(t: string | HasText): HasText {
  * unpacked anew). Joined to one character first, the slice is taken of a fresh string of its own length.
  */
 export function detachedSlice(text: string, start: number, end: number): string {
-  const s = text.slice(start, end);
+  return detached(text.slice(start, end));
+}
+
+/**
+ * `s` as a string that keeps nothing else in memory: a slice of 13 characters or more is a view of the string it was
+ * cut from, so a word cut from an article and kept as a cache's key keeps the whole article (a worker thread that had
+ * analysed 3,000 articles still held all 3,000 texts, ~28 MB, through its word caches). Shorter slices are copies.
+ */
+export function detached(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 

@@ -1,4 +1,5 @@
 import type { EntityType, Span } from '../model';
+import { detached } from '../packed';
 import {
   COMMON_ACRONYMS,
   COMPASS,
@@ -130,9 +131,11 @@ export function normKey(s: string): string {
   normCache ??= new Map<string, string>();
   const hit = normCache.get(s);
   if (hit !== undefined) return hit;
-  const k = normKeyUncached(s);
+  // (a copy: the name as written is often cut from a whole article, which the cache would keep)
+  const own = detached(s);
+  const k = normKeyUncached(own);
   if (normCache.size > 200000) normCache.clear();
-  normCache.set(s, k);
+  normCache.set(own, k);
   return k;
 }
 function normKeyUncached(s: string): string {
@@ -175,9 +178,11 @@ function wordInfo(s: string): WordInfo {
   }
   let w = wordInfoCache.get(s);
   if (w === undefined) {
-    w = computeWordInfo(s);
+    // (a copy, as in `normKey`)
+    const own = detached(s);
+    w = computeWordInfo(own);
     if (wordInfoCache.size > 100000) wordInfoCache.clear();
-    wordInfoCache.set(s, w);
+    wordInfoCache.set(own, w);
   }
   return w;
 }

@@ -4,6 +4,7 @@
  * "march" ~ "advance", "acted alone" ~ "had no accomplices"). General vocabulary only.
  */
 import { isStopword } from '../lexicon';
+import { detached } from '../packed';
 
 const PHRASES: [RegExp, string][] = [
   [
@@ -137,13 +138,15 @@ function wordKey(w: string): string {
   if (w.length < 3) return '';
   let key = keyCache.get(w);
   if (key === undefined) {
-    if (isStopword(w)) key = '';
+    // (a copy: a word cut from an article would keep the whole article in the cache; see `detached`)
+    const own = detached(w);
+    if (isStopword(own)) key = '';
     else {
-      const s = stem(w);
-      key = CANON.get(w.toLowerCase()) ?? CANON_STEMS.get(s) ?? s;
+      const s = stem(own);
+      key = CANON.get(own.toLowerCase()) ?? CANON_STEMS.get(s) ?? s;
     }
     if (keyCache.size > 100000) keyCache.clear();
-    keyCache.set(w, key);
+    keyCache.set(own, key);
   }
   return key;
 }
