@@ -1,6 +1,6 @@
 /**
- * The on-disk index cache: the per-file results of indexing (loaded source text, spans and metadata, and its
- * analysis), keyed by file and checked per file by content key (sha-256 of the file and its sidecar).
+ * The on-disk index cache: the per-file results of indexing (loaded source text, packed, and metadata, and its
+ * analysis, its sentences packed), keyed by file and checked per file by content key (sha-256 of the file and its sidecar).
  *
  * One file in the storage folder the client passes (never in a corpus folder):
  *   [0, 4096)  "CORROBIX" + u32 format version + u32 n + n bytes of JSON header, zero padded:
@@ -19,8 +19,10 @@ import * as v8 from 'node:v8';
 import { fromPlain, toPlain, type FileResult, type PlainSource } from '../indexing/work';
 import type { SnapshotPart } from '../core/index';
 import type { LoadProblem } from '../corpus/load';
+import { isPackedText, ownedPackedText } from '../core/text/packedText';
+import { isPackedSentences } from '../core/sentencePack';
 
-export const CACHE_FORMAT_VERSION = 1;
+export const CACHE_FORMAT_VERSION = 2;
 export const CACHE_FILE = 'corroborate-index.cache';
 const MAGIC = Buffer.from('CORROBIX', 'latin1');
 const HEADER_SIZE = 4096;
@@ -56,7 +58,12 @@ export async function readCache(file: string, fingerprint: string, opts: { yield
   const r = await readChunked(file, FILES, fingerprint, validEntry, opts);
   if (!r.ok) return r;
   const entries = new Map<string, CachedEntry>();
-  for (const e of r.items) entries.set(e.file, e);
+  for (const e of r.items) {
+    // (arrays of their own: a deserialised array is a view into the whole chunk it was read from, which it would keep)
+    e.source.packedText = ownedPackedText(e.source.packedText);
+    e.analysis.packedSentences.cols = e.analysis.packedSentences.cols.slice();
+    entries.set(e.file, e);
+  }
   if (entries.size !== r.header.entries) return { ok: false, reason: 'cache entry count mismatch' };
   return { ok: true, entries, header: r.header };
 }
@@ -169,12 +176,12 @@ function validEntry(e: unknown): e is CachedEntry {
     typeof x.file === 'string' &&
     typeof x.key === 'string' &&
     !!x.source &&
-    typeof x.source.text === 'string' &&
+    isPackedText(x.source.packedText) &&
     typeof x.source.id === 'string' &&
     Array.isArray(x.source.prose) &&
     Array.isArray(x.source.headings) &&
     !!x.analysis &&
-    Array.isArray(x.analysis.sentences) &&
+    isPackedSentences(x.analysis.packedSentences) &&
     Array.isArray(x.analysis.raw)
   );
 }

@@ -90,7 +90,7 @@ export const OUTLET: Speaker = Object.freeze({ kind: 'outlet' }) as Speaker;
  * made every claim of an entity, this cap made hover p99 12 ms at 10,000 articles). */
 const MATERIALISED_CAP = 1 << 16;
 
-type Extra = [cue: string | 0, speaker: Speaker | 0, quantities: Quantity[] | 0, dates: Claim['dates'] | 0];
+export type Extra = [cue: string | 0, speaker: Speaker | 0, quantities: Quantity[] | 0, dates: Claim['dates'] | 0];
 
 /** The source's own voice, with no name, cue or entity. */
 export function isPlainOutlet(sp: Speaker): boolean {
@@ -120,13 +120,13 @@ const COUNTED: readonly Counted[] = ['people', 'attackers', 'security', 'childre
 const SPEAKER_KINDS: readonly Speaker['kind'][] = ['outlet', 'attributed', 'quoted'];
 
 /** The index of `x` in a closed vocabulary; a value outside it is a bug upstream, not something to store. */
-function codeOf<T>(list: readonly T[], x: T, what: string): number {
+export function codeOf<T>(list: readonly T[], x: T, what: string): number {
   const i = list.indexOf(x);
-  if (i < 0) throw new Error(`claim store: unknown ${what} ${String(x)}`);
+  if (i < 0) throw new Error(`unknown ${what} ${String(x)}`);
   return i;
 }
 
-function encodeExtra(cue: string | undefined, speaker: Speaker | 0, quantities: Quantity[], dates: DateRef[]): string {
+export function encodeExtra(cue: string | undefined, speaker: Speaker | 0, quantities: Quantity[], dates: DateRef[]): string {
   const sp = speaker
     ? trimZeros([codeOf(SPEAKER_KINDS, speaker.kind, 'speaker kind'), speaker.name ?? 0, speaker.cue ?? 0, speaker.entityId ?? 0])
     : 0;
@@ -161,7 +161,7 @@ type Row = (string | number | null)[];
 /** a string field that was there (absent ones are written 0, or left out at the end) */
 const present = (x: Row[number] | undefined): x is string => typeof x === 'string';
 
-function decodeExtra(json: string): Extra {
+export function decodeExtra(json: string): Extra {
   const [cue, sp, qs, ds] = JSON.parse(json) as [string | 0, Row | 0, Row[] | 0, Row[] | 0];
   let speaker: Speaker | 0 = 0;
   if (sp) {

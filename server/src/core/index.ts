@@ -1,6 +1,7 @@
 import type { Claim, Dispute, Entity, Quantity, Source, Speaker, Stance } from './model';
 import type { RawMention } from './entities/extract';
 import type { SentenceAnalysis, SourceAnalysis } from './analyze';
+import { packedAnalysisOf, unpackSentences, type PackedAnalysis } from './sentencePack';
 import { resolveEntitiesSteps, damerauLevenshtein, type EntityTable, type ResolvedMention } from './entities/resolve';
 import { normKey } from './entities/extract';
 import { detectDisputesSteps, mayDispute } from './disputes/detect';
@@ -16,7 +17,7 @@ import {
   type ClaimRecord,
   type PackedClaims,
 } from './claimStore';
-import { NONE, Slab, drain, indexIn, isIndexes, narrow, positionInSorted, push, type Indexes } from './packed';
+import { NONE, Slab, detached, drain, indexIn, isIndexes, narrow, positionInSorted, push, type Indexes } from './packed';
 import { SearchIndex, SpellingIndex, trigramsOf, type NameTokens } from './nameIndex';
 import { isPackedText, ownedPackedText, packTextOf, packedTextOf, withoutText, type PackedText } from './text/packedText';
 import {
@@ -116,7 +117,8 @@ function emptyDerived(): Derived {
  */
 export class CorpusIndex {
   readonly sources = new Map<string, Source>();
-  readonly analyses = new Map<string, SourceAnalysis>();
+  /** the per-file analyses, their sentences packed (`PackedAnalysis`) */
+  readonly analyses = new Map<string, PackedAnalysis>();
   private d: Derived = emptyDerived();
   version = 0;
 
@@ -200,16 +202,17 @@ export class CorpusIndex {
    * the on-disk cache), so its strings are fresh duplicates worth sharing; an analysis made in this thread already
    * shares them (the analysers' word caches return the same strings).
    */
-  upsert(source: Source, analysis: SourceAnalysis, copied = false): void {
+  upsert(source: Source, analysis: SourceAnalysis | PackedAnalysis, copied = false): void {
     this.sources.set(source.id, source);
-    if (copied && !this.compacted.has(analysis)) {
-      compact(analysis, this.strings);
-      this.compacted.add(analysis);
+    const packed = packedAnalysisOf(analysis);
+    if (copied && !this.compacted.has(packed)) {
+      compact(packed, this.strings);
+      this.compacted.add(packed);
     }
-    this.analyses.set(source.id, analysis);
+    this.analyses.set(source.id, packed);
   }
 
-  private readonly compacted = new WeakSet<SourceAnalysis>();
+  private readonly compacted = new WeakSet<PackedAnalysis>();
 
   /** one copy of each meaning key and name key in the corpus (analyses arrive as fresh copies from workers/cache) */
   private readonly strings = new Map<string, string>();
@@ -253,7 +256,7 @@ export class CorpusIndex {
   /** The rebuild, as steps small enough to interleave with requests; the new state is swapped in at the end. */
   private *rebuildSteps(): Generator<void, void, void> {
     // a consistent snapshot of the sources and their analyses, whatever arrives meanwhile
-    const docs: { source: Source; analysis: SourceAnalysis }[] = [];
+    const docs: { source: Source; analysis: PackedAnalysis }[] = [];
     for (const [id, analysis] of this.analyses) {
       const source = this.sources.get(id);
       if (source) docs.push({ source, analysis });
@@ -280,12 +283,18 @@ export class CorpusIndex {
     for (const doc of docs) {
       const source = doc.source;
       const id = source.id;
-      const claims = buildClaims(d, table, source, doc.analysis);
+      // (a source's sentences are objects only while its claims are made)
+      const claims = buildClaims(d, table, source, unpackSentences(doc.analysis.packedSentences));
       packer.add(id, source, claims);
       mentionPacker.add(id, source, table.mentions.get(id) ?? NONE);
       const x = sourceClaimSets(claims);
       if (x) sets.set(id, x);
-      for (let i = 0; i < claims.length; i++) if (mayDispute(claims[i], claims[i + 1], table.entities, source)) disputable.push(claims[i]);
+      for (let i = 0; i < claims.length; i++)
+        if (mayDispute(claims[i], claims[i + 1], table.entities, source)) {
+          // (its sentence as a string of its own: a slice would keep the source's whole text, unpacked, to the end)
+          claims[i].text = detached(claims[i].text);
+          disputable.push(claims[i]);
+        }
       yield;
     }
     d.disputes = yield* detectDisputesSteps({
@@ -682,7 +691,7 @@ function newClaim(sourceId: string, si: number, text: string, s: ClaimFields, en
 }
 
 /** The claims of one source: each sentence with the entities it names or refers back to. */
-function buildClaims(d: Derived, table: EntityTable, source: Source, a: SourceAnalysis): ClaimRecord[] {
+function buildClaims(d: Derived, table: EntityTable, source: Source, sentences: SentenceAnalysis[]): ClaimRecord[] {
   const out: ClaimRecord[] = [];
   const sourceId = source.id;
   const entities = table.entities;
@@ -698,7 +707,6 @@ function buildClaims(d: Derived, table: EntityTable, source: Source, a: SourceAn
     if (m.entityId && entities.get(m.entityId)?.type === 'event') eventCounts.set(m.entityId, (eventCounts.get(m.entityId) ?? 0) + 1);
   const mainEvent = [...eventCounts.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
   const paraPersons = new Map<number, string[]>();
-  const sentences = a.sentences;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
     while (mi < mentions.length && mentions[mi].span.start < s.span.start) mi++;
@@ -889,40 +897,16 @@ function intern(strings: Map<string, string>, s: string): string {
   return s;
 }
 
-function internSpeaker(strings: Map<string, string>, sp: Speaker): Speaker {
-  sp.kind = share(strings, sp.kind) as Speaker['kind'];
-  if (sp.name !== undefined) sp.name = share(strings, sp.name);
-  if (sp.cue !== undefined) sp.cue = share(strings, sp.cue);
-  return sp;
-}
-
-function internQuantities(strings: Map<string, string>, qs: Quantity[]): Quantity[] {
-  for (const q of qs) {
-    q.qualifier = share(strings, q.qualifier) as Quantity['qualifier'];
-    q.measure = share(strings, q.measure) as Quantity['measure'];
-    q.counted = share(strings, q.counted) as Quantity['counted'];
-    if (q.noun !== undefined) q.noun = share(strings, q.noun);
-    if (q.predicate !== undefined) q.predicate = share(strings, q.predicate);
-  }
-  return qs;
-}
-
 /**
- * Shares what repeats across sentences and sources, in place: one copy of each key string, one empty array, one
- * "the outlet itself" speaker. A corpus repeats a few tens of thousands of distinct keys hundreds of thousands of
- * times, so this is most of the memory of the per-sentence records.
+ * Shares what repeats across sources, in place: one copy of each meaning key and of each name's strings. A corpus
+ * repeats a few tens of thousands of distinct keys and names hundreds of thousands of times; an analysis copied from a
+ * worker or read from the cache has copies of its own.
  */
-function compact(a: SourceAnalysis, strings: Map<string, string>): SourceAnalysis {
-  for (const s of a.sentences) {
-    const keys = s.keys;
-    for (let i = 0; i < keys.length; i++) keys[i] = share(strings, keys[i]);
-    if (!s.quantities.length) s.quantities = NONE;
-    if (!s.dates.length) s.dates = NONE;
-    s.speaker = isPlainOutlet(s.speaker) ? OUTLET : internSpeaker(strings, s.speaker);
-    s.stance = share(strings, s.stance) as Stance;
-    if (s.stanceCue) s.stanceCue = share(strings, s.stanceCue);
-    internQuantities(strings, s.quantities);
-  }
+function compact(a: PackedAnalysis, strings: Map<string, string>): PackedAnalysis {
+  const p = a.packedSentences;
+  const keys = p.keys;
+  for (let i = 0; i < keys.length; i++) keys[i] = share(strings, keys[i]);
+  p.extra = narrow(p.extra);
   for (const m of a.raw) {
     m.kind = share(strings, m.kind) as RawMention['kind'];
     m.text = share(strings, m.text);

@@ -8,6 +8,7 @@ import { CorpusManager } from '../../../server/src/indexing/manager';
 import { cacheFileIn, readCache, snapshotFileIn, writeCache, type CachedEntry } from '../../../server/src/cache/store';
 import { plainEntities } from '../helpers';
 import { loadAndAnalyse } from '../../../server/src/indexing/work';
+import { unpackSentences } from '../../../server/src/core/sentencePack';
 
 const ARTICLE = (name: string, n: number) =>
   `${name} visits Brussels\n\nBy Jane Reporter\n\nMonday, 21 March 2016\n\n${name} said on Monday that at least ${n} people were killed in the attack on the Brussels metro. The Belgian police arrested ${name}'s brother.\n`;
@@ -168,7 +169,7 @@ test('quantities keep an open upper bound (Infinity) through the cache', async (
   const { corpus, storage, cleanup } = setup();
   try {
     const e = (await loadAndAnalyse(path.join(corpus, 'a.txt'))) as CachedEntry;
-    const qs = e.analysis.sentences.flatMap((s) => s.quantities);
+    const qs = unpackSentences(e.analysis.packedSentences).flatMap((s) => s.quantities);
     assert.ok(
       qs.some((q) => q.high === Infinity),
       'the article says "at least 31"',
@@ -178,7 +179,7 @@ test('quantities keep an open upper bound (Infinity) through the cache', async (
     const r = await readCache(file, 'fp');
     assert.ok(r.ok);
     if (r.ok) {
-      const back = r.entries.get(e.file)!.analysis.sentences.flatMap((s) => s.quantities);
+      const back = unpackSentences(r.entries.get(e.file)!.analysis.packedSentences).flatMap((s) => s.quantities);
       assert.deepEqual(back, qs);
     }
   } finally {
