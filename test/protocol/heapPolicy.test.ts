@@ -5,7 +5,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { GuardedServer } from '../robustness/helpers';
-import { afterRelease, heapPolicy, SERVING_HEAP_GROWTH_PERCENT, SMALL_HEAP_BYTES } from '../../server/src/lsp/heapPolicy';
+import {
+  afterRelease,
+  heapPolicy,
+  SERVING_HEAP_GROWTH_PERCENT,
+  SETTLING_HEAP_GROWTH_PERCENT,
+  SMALL_HEAP_BYTES,
+} from '../../server/src/lsp/heapPolicy';
 
 test('the heap grows by a fixed share of the live data while serving a small heap, and as V8 decides otherwise, set once per change', () => {
   const set: string[] = [];
@@ -28,6 +34,26 @@ test('the heap grows by a fixed share of the live data while serving a small hea
     'collect', // the limit is recomputed only after a full collection
     '--heap-growing-percent=0',
     `--heap-growing-percent=${SERVING_HEAP_GROWTH_PERCENT}`,
+    'collect',
+  ]);
+});
+
+test('once the files are analysed, the heap grows by a fixed share until the index is ready, with no collection asked for then', () => {
+  const set: string[] = [];
+  const f = { setFlags: (x: string) => void set.push(x), collect: async () => (set.push('collect'), true), usedHeap: () => 200 * 1048576 };
+  const quiet = { ...f, setFlags: () => undefined, collect: async () => true };
+  heapPolicy('serving', quiet);
+  heapPolicy('indexing', f);
+  heapPolicy('settling', f);
+  heapPolicy('settling', f);
+  // ready: the serving growth (the same share here), and the collection that makes V8 use it
+  heapPolicy('serving', f);
+  // settling is only ever the end of an indexing
+  heapPolicy('settling', f);
+  assert.deepEqual(set, [
+    '--heap-growing-percent=0',
+    `--heap-growing-percent=${SETTLING_HEAP_GROWTH_PERCENT}`,
+    ...(SETTLING_HEAP_GROWTH_PERCENT === SERVING_HEAP_GROWTH_PERCENT ? [] : [`--heap-growing-percent=${SERVING_HEAP_GROWTH_PERCENT}`]),
     'collect',
   ]);
 });

@@ -99,6 +99,7 @@ export class CorpusManager {
   private cacheWrite: Promise<void> = Promise.resolve();
   private listeners: ((p: IndexProgress) => void)[] = [];
   private releaseListeners: (() => void)[] = [];
+  private analysedListeners: (() => void)[] = [];
   private running: Promise<void> = Promise.resolve();
   private readonly opts: ManagerOptions;
   private fingerprintValue: string | undefined;
@@ -119,6 +120,12 @@ export class CorpusManager {
   /** Called when an indexing's per-file analyses have been dropped from memory (they are on disk by then). */
   onReleased(f: () => void): void {
     this.releaseListeners.push(f);
+  }
+
+  /** Called when an indexing has analysed the files it had to (in worker threads or here) and only its last rebuild,
+   * and the cache's writing, are left. */
+  onAnalysed(f: () => void): void {
+    this.analysedListeners.push(f);
   }
 
   private emit(p: IndexProgress): void {
@@ -408,6 +415,7 @@ export class CorpusManager {
         await new Promise((r) => setImmediate(r));
       }
     }
+    if (gen === this.generation && toAnalyse.length) for (const f of this.analysedListeners) f();
     if (rebuilding) await rebuilding;
     if (gen !== this.generation) return;
     // the same order as the listing whatever order the workers answered in, so entity ids are deterministic

@@ -30,10 +30,20 @@ import { runInNewContext } from 'node:vm';
  * what is live, the derived index (105–172 ms at 10,000 articles, 416 ms at 50,000), once, after the indexing.
  */
 export const SERVING_HEAP_GROWTH_PERCENT = 40;
+/**
+ * The growth once an indexing has analysed its files and only its last rebuild (then the cache and the snapshot) is
+ * left: the worker threads are gone, so a core is free for V8's concurrent marking, and that rebuild makes a derived
+ * index beside the one being served, and its garbage, on top of every analysis. Left to V8, the heap of a first
+ * indexing of 10,000 articles grew from ~380 MB just after a collection to ~800 MB there, the process's peak; with this
+ * growth, ~600 MB. No collection is asked for at the switch (a full collection of that heap holds the server): the
+ * next one V8 makes sets the limit.
+ */
+export const SETTLING_HEAP_GROWTH_PERCENT = 40;
 /** the used heap up to which serving collects more often (a full collection of ~160 MB took 56–83 ms here) */
 export const SMALL_HEAP_BYTES = 384 * 1048576;
 
-export type HeapPhase = 'indexing' | 'serving';
+/** `settling`: an indexing whose files are analysed, with its last rebuild to go */
+export type HeapPhase = 'indexing' | 'settling' | 'serving';
 
 type Gc = (options?: { type?: 'major' | 'minor'; execution?: 'sync' | 'async' }) => unknown;
 
@@ -88,10 +98,13 @@ const v8Hooks: HeapPolicyHooks = {
 
 /** Sets the growth for the phase (no-op when unchanged); returns the V8 flag set, if any. */
 export function heapPolicy(phase: HeapPhase, hooks: HeapPolicyHooks = v8Hooks): string | undefined {
+  const before = phaseNow;
   phaseNow = phase;
+  if (phase === 'settling') return before === 'indexing' ? setGrowth(SETTLING_HEAP_GROWTH_PERCENT, hooks) : undefined;
   // 0 = V8 decides (its default)
   const flag = setGrowth(phase === 'serving' && hooks.usedHeap() <= SMALL_HEAP_BYTES ? SERVING_HEAP_GROWTH_PERCENT : 0, hooks);
-  if (flag && current) void hooks.collect();
+  // (from settling, the serving growth may be set already: the collection still comes, as after an indexing)
+  if (phase === 'serving' && current && (flag || before === 'settling')) void hooks.collect();
   return flag;
 }
 

@@ -144,6 +144,8 @@ export function startServer(connection: Connection): void {
     // (after the status is on its way: switching to serving asks for a full collection)
     heapPolicy(p.state === 'indexing' ? 'indexing' : 'serving');
   });
+  // every file analysed: the last rebuild, with a core free for V8's concurrent marking
+  manager.onAnalysed(() => heapPolicy('settling'));
   // the analyses of a first indexing, dropped once on disk, leave most of the heap as garbage
   manager.onReleased(() => {
     const t = performance.now();

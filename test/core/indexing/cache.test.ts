@@ -31,6 +31,8 @@ async function indexOnce(corpus: string, storage: string, opts: { snapshot?: boo
   const m = new CorpusManager({ workers: 0, log: (s) => logs.push(s), statTrustedAfterMs: opts.statTrustedAfterMs });
   // what the server hears when the analyses leave memory (it collects their garbage then)
   m.onReleased(() => logs.push(`released with ${m.index.analyses.size} analyses in memory`));
+  // and when only the last rebuild is left (it lets the heap grow less from then on)
+  m.onAnalysed(() => logs.push(`analysed ${m.index.analyses.size} while ${m.state}`));
   await m.configure({ roots: [corpus], exclude: [], cacheDir: storage });
   await m.whenCacheWritten();
   await m.dispose();
@@ -43,9 +45,19 @@ test('a second start reads every analysis from the cache and gives the same inde
     const first = await indexOnce(corpus, storage);
     assert.equal(first.m.stats?.analysed, 3);
     assert.ok(existsSync(cacheFileIn(storage)));
+    assert.deepEqual(
+      first.logs.filter((l) => l.startsWith('analysed')),
+      ['analysed 3 while indexing'],
+      'told once, before the index is ready',
+    );
     const second = await indexOnce(corpus, storage, { snapshot: false });
     assert.equal(second.m.stats?.fromCache, 3);
     assert.equal(second.m.stats?.analysed, 0);
+    assert.deepEqual(
+      second.logs.filter((l) => l.startsWith('analysed')),
+      [],
+      'nothing analysed: nothing to tell',
+    );
     assert.deepEqual([...second.m.index.table.entities.keys()].sort(), [...first.m.index.table.entities.keys()].sort());
     assert.equal(second.m.index.claims.size, first.m.index.claims.size);
     assert.equal(second.m.index.sources.get(path.join(corpus, 'c.md'))?.meta.outlet, 'Example');
