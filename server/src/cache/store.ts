@@ -1,6 +1,6 @@
 /**
- * The on-disk index cache: the per-file results of indexing (loaded source text, packed, and metadata, and its
- * analysis, its sentences packed), keyed by file and checked per file by content key (sha-256 of the file and its sidecar).
+ * The on-disk index cache: the per-file results of indexing (loaded source text and metadata, and its analysis,
+ * its sentences packed), keyed by file and checked per file by content key (sha-256 of the file and its sidecar).
  *
  * One file in the storage folder the client passes (never in a corpus folder):
  *   [0, 4096)  "CORROBIX" + u32 format version + u32 n + n bytes of JSON header, zero padded:
@@ -19,7 +19,6 @@ import * as v8 from 'node:v8';
 import { fromPlain, toPlain, type FileResult, type PlainSource } from '../indexing/work';
 import type { SnapshotPart } from '../core/index';
 import type { LoadProblem } from '../corpus/load';
-import { isPackedText, ownedPackedText } from '../core/text/packedText';
 import { isPackedSentences } from '../core/sentencePack';
 
 export const CACHE_FORMAT_VERSION = 2;
@@ -59,8 +58,7 @@ export async function readCache(file: string, fingerprint: string, opts: { yield
   if (!r.ok) return r;
   const entries = new Map<string, CachedEntry>();
   for (const e of r.items) {
-    // (arrays of their own: a deserialised array is a view into the whole chunk it was read from, which it would keep)
-    e.source.packedText = ownedPackedText(e.source.packedText);
+    // (an array of its own: a deserialised array is a view into the whole chunk it was read from, which it would keep)
     e.analysis.packedSentences.cols = e.analysis.packedSentences.cols.slice();
     entries.set(e.file, e);
   }
@@ -176,7 +174,7 @@ function validEntry(e: unknown): e is CachedEntry {
     typeof x.file === 'string' &&
     typeof x.key === 'string' &&
     !!x.source &&
-    isPackedText(x.source.packedText) &&
+    typeof x.source.text === 'string' &&
     typeof x.source.id === 'string' &&
     Array.isArray(x.source.prose) &&
     Array.isArray(x.source.headings) &&

@@ -17,7 +17,7 @@ import {
   type ClaimRecord,
   type PackedClaims,
 } from './claimStore';
-import { NONE, Slab, detached, drain, indexIn, isIndexes, narrow, positionInSorted, push, type Indexes } from './packed';
+import { NONE, Slab, drain, indexIn, isIndexes, narrow, positionInSorted, push, type Indexes } from './packed';
 import { SearchIndex, SpellingIndex, trigramsOf, type NameTokens } from './nameIndex';
 import { isPackedText, ownedPackedText, packTextOf, packedTextOf, withoutText, type PackedText } from './text/packedText';
 import {
@@ -289,12 +289,7 @@ export class CorpusIndex {
       mentionPacker.add(id, source, table.mentions.get(id) ?? NONE);
       const x = sourceClaimSets(claims);
       if (x) sets.set(id, x);
-      for (let i = 0; i < claims.length; i++)
-        if (mayDispute(claims[i], claims[i + 1], table.entities, source)) {
-          // (its sentence as a string of its own: a slice would keep the source's whole text, unpacked, to the end)
-          claims[i].text = detached(claims[i].text);
-          disputable.push(claims[i]);
-        }
+      for (let i = 0; i < claims.length; i++) if (mayDispute(claims[i], claims[i + 1], table.entities, source)) disputable.push(claims[i]);
       yield;
     }
     d.disputes = yield* detectDisputesSteps({

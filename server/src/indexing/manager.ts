@@ -18,7 +18,7 @@ import {
   type CachedEntry,
   type FileStats,
 } from '../cache/store';
-import { fromIndexed, keyOfFile, loadAndAnalyse, statSignature, statTrusted, type FileResult, type StatSignature } from './work';
+import { fromPlain, keyOfFile, loadAndAnalyse, statSignature, statTrusted, type FileResult, type StatSignature } from './work';
 import { runInWorkers } from './pool';
 import { textLength } from '../core/text/packedText';
 
@@ -333,15 +333,15 @@ export class CorpusManager {
         return;
       }
       if (c.fromDisk) {
-        this.index.upsert(fromIndexed(c.entry.source), c.entry.analysis, true);
+        this.index.upsert(fromPlain(c.entry.source), c.entry.analysis, true);
         this.entries.set(c.file, c.entry);
         stats.fromCache++;
       } else {
-        if (!this.index.sources.has(c.file)) this.index.upsert(fromIndexed(c.entry.source), c.entry.analysis);
+        if (!this.index.sources.has(c.file)) this.index.upsert(fromPlain(c.entry.source), c.entry.analysis);
         stats.fromMemory++;
       }
       if (c.entry.warnings?.length) this.problems.push(...c.entry.warnings);
-      stats.bytes += c.entry.source.packedText.length;
+      stats.bytes += c.entry.source.text.length;
       indexed++;
     });
     disk = undefined;
@@ -375,10 +375,10 @@ export class CorpusManager {
       this.problems.push(...r.warnings);
       if (r.source && r.analysis && r.key) {
         const entry: CachedEntry = { file: r.file, key: r.key, source: r.source, analysis: r.analysis, warnings: r.warnings };
-        this.index.upsert(fromIndexed(r.source), r.analysis, copied);
+        this.index.upsert(fromPlain(r.source), r.analysis, copied);
         this.rememberSignature(r.file, r.stat, r.key);
         this.entries.set(r.file, entry);
-        stats.bytes += r.source.packedText.length;
+        stats.bytes += r.source.text.length;
       } else {
         if (r.problem) this.problems.push(r.problem);
         this.index.remove(r.file);

@@ -10,24 +10,15 @@ import { packAnalysis, type PackedAnalysis } from '../core/sentencePack';
 import { analyzeSource } from '../core/analyze';
 import { loadSourceFile, parseSource, sidecarPath, type LoadProblem } from '../corpus/load';
 import { NONE } from '../core/packed';
-import { packText, packTextOf, type PackedText } from '../core/text/packedText';
 
 /** A Source without its function-valued field; `hasFileOffset` says the original had one. */
 export type PlainSource = Omit<Source, 'fileOffset'> & { hasFileOffset?: boolean };
-
-/**
- * A source as indexing hands it on, to the main thread and to the on-disk cache: plain (`toPlain`), its text packed
- * (`packText`, done where it was analysed: a worker thread), and without its prose and heading spans, which only the
- * analysis reads. At 10,000 articles the sources took ~140 MB of the main thread's heap through a first indexing with
- * their texts as strings; packed, a rebuild unpacks each text as it reaches its source.
- */
-export type IndexedSource = Omit<PlainSource, 'text'> & { packedText: PackedText };
 
 export interface FileResult {
   file: string;
   /** content key: sha-256 of the file bytes and of its sidecar (NAME.meta.json), if any */
   key?: string;
-  source?: IndexedSource;
+  source?: PlainSource;
   /** its sentences packed where they were analysed (see `PackedAnalysis`) */
   analysis?: PackedAnalysis;
   problem?: LoadProblem;
@@ -123,17 +114,12 @@ export function toPlain<S extends Pick<Source, 'fileOffset'>>(s: S): Omit<S, 'fi
   return fileOffset ? { ...rest, hasFileOffset: true } : rest;
 }
 
-/** The source as indexing hands it on (see `IndexedSource`). */
-export function toIndexed(s: Source): IndexedSource {
-  const { text, ...rest } = toPlain(s);
-  return { ...rest, prose: NONE, headings: NONE, packedText: packText(text) };
-}
-
-/** Back to a Source whose text stays packed (read through its `text`, unpacked when read). The packed text is used as
- * it is: the caller makes sure it is not a view into a larger buffer (`ownedPackedText`). */
-export function fromIndexed(p: IndexedSource): Source {
-  const { packedText, ...rest } = p;
-  return packTextOf(fromPlain(rest as unknown as PlainSource), packedText);
+/**
+ * A source as indexing hands it on, to the main thread and to the on-disk cache: plain (`toPlain`), and without its
+ * prose and heading spans, which only the analysis reads.
+ */
+export function toIndexed(s: Source): PlainSource {
+  return { ...toPlain(s), prose: NONE, headings: NONE };
 }
 
 /**
