@@ -53,7 +53,9 @@ for (const [label, drop] of steps) {
 for (const a of idx.analyses.values()) (a as { raw: unknown[] }).raw = [];
 const noRaw = mb();
 parts['raw name candidates MB'] = (prev - noRaw).toFixed(1);
-for (const a of idx.analyses.values()) a.packedSentences = { count: 0, cols: new Int32Array(1), keys: [], extra: '' };
+for (const a of idx.analyses.values())
+  if ('packedSentences' in a) a.packedSentences = { count: 0, cols: new Int32Array(1), keys: [], extra: '' };
+  else a.sentences = [];
 const noSentences = mb();
 parts['per-sentence analyses (packed) MB'] = (noRaw - noSentences).toFixed(1);
 parts['sources (text, spans, metadata) and the rest MB'] = (noSentences - base).toFixed(1);

@@ -105,7 +105,9 @@ test('an analysis copied in (from a worker or the cache) shares its strings one 
   const idx = new CorpusIndex();
   idx.upsert(source, analysis, true);
   for (const m of idx.analyses.get('dash')!.raw) assert.ok(bytesOf(m.text) < m.text.length + 8, m.text);
-  const packed = idx.analyses.get('dash')!.packedSentences;
+  const stored = idx.analyses.get('dash')!;
+  assert.ok('packedSentences' in stored, 'a copied analysis is kept packed');
+  const packed = stored.packedSentences;
   assert.ok(packed.keys.length > 0);
   for (const k of packed.keys) assert.ok(bytesOf(k) < k.length + 8, k);
 });

@@ -117,8 +117,8 @@ function emptyDerived(): Derived {
  */
 export class CorpusIndex {
   readonly sources = new Map<string, Source>();
-  /** the per-file analyses, their sentences packed (`PackedAnalysis`) */
-  readonly analyses = new Map<string, PackedAnalysis>();
+  /** the per-file analyses: their sentences packed (`PackedAnalysis`) when they came from a worker or the cache */
+  readonly analyses = new Map<string, SourceAnalysis | PackedAnalysis>();
   private d: Derived = emptyDerived();
   version = 0;
 
@@ -199,13 +199,18 @@ export class CorpusIndex {
 
   /**
    * Adds or replaces a source and its analysis. `copied`: the analysis arrived as a copy (from a worker thread or
-   * the on-disk cache), so its strings are fresh duplicates worth sharing; an analysis made in this thread already
-   * shares them (the analysers' word caches return the same strings).
+   * the on-disk cache), so its strings are fresh duplicates worth sharing (and its sentences are kept packed); an
+   * analysis made in this thread already shares them (the analysers' word caches return the same strings) and is kept
+   * as it is given (packing is for the many analyses of worker threads; here it would only cost time).
    */
   upsert(source: Source, analysis: SourceAnalysis | PackedAnalysis, copied = false): void {
     this.sources.set(source.id, source);
+    if (!copied) {
+      this.analyses.set(source.id, analysis);
+      return;
+    }
     const packed = packedAnalysisOf(analysis);
-    if (copied && !this.compacted.has(packed)) {
+    if (!this.compacted.has(packed)) {
       compact(packed, this.strings);
       this.compacted.add(packed);
     }
@@ -256,7 +261,7 @@ export class CorpusIndex {
   /** The rebuild, as steps small enough to interleave with requests; the new state is swapped in at the end. */
   private *rebuildSteps(): Generator<void, void, void> {
     // a consistent snapshot of the sources and their analyses, whatever arrives meanwhile
-    const docs: { source: Source; analysis: PackedAnalysis }[] = [];
+    const docs: { source: Source; analysis: SourceAnalysis | PackedAnalysis }[] = [];
     for (const [id, analysis] of this.analyses) {
       const source = this.sources.get(id);
       if (source) docs.push({ source, analysis });
@@ -284,7 +289,8 @@ export class CorpusIndex {
       const source = doc.source;
       const id = source.id;
       // (a source's sentences are objects only while its claims are made)
-      const claims = buildClaims(d, table, source, unpackSentences(doc.analysis.packedSentences));
+      const a = doc.analysis;
+      const claims = buildClaims(d, table, source, 'packedSentences' in a ? unpackSentences(a.packedSentences) : a.sentences);
       packer.add(id, source, claims);
       mentionPacker.add(id, source, table.mentions.get(id) ?? NONE);
       const x = sourceClaimSets(claims);
