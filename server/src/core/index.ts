@@ -1,4 +1,4 @@
-import type { Claim, Dispute, Entity, Quantity, Source, Speaker, Stance } from './model';
+import type { Claim, Dispute, Entity, Source } from './model';
 import type { RawMention } from './entities/extract';
 import type { SentenceAnalysis, SourceAnalysis } from './analyze';
 import { packedAnalysisOf, unpackSentences, type PackedAnalysis } from './sentencePack';
@@ -6,17 +6,7 @@ import { resolveEntitiesSteps, damerauLevenshtein, type EntityTable, type Resolv
 import { normKey } from './entities/extract';
 import { detectDisputesSteps, mayDispute } from './disputes/detect';
 import { fold } from './lexicon';
-import {
-  ClaimPacker,
-  ClaimStore,
-  NO_CLAIMS,
-  OUTLET,
-  isPackedClaims,
-  isPlainOutlet,
-  ownedClaims,
-  type ClaimRecord,
-  type PackedClaims,
-} from './claimStore';
+import { ClaimPacker, ClaimStore, NO_CLAIMS, isPackedClaims, ownedClaims, type ClaimRecord, type PackedClaims } from './claimStore';
 import { NONE, Slab, drain, indexIn, isIndexes, narrow, positionInSorted, push, type Indexes } from './packed';
 import { SearchIndex, SpellingIndex, trigramsOf, type NameTokens } from './nameIndex';
 import { isPackedText, ownedPackedText, packTextOf, packedTextOf, withoutText, type PackedText } from './text/packedText';

@@ -415,9 +415,10 @@ export class CorpusManager {
         await new Promise((r) => setImmediate(r));
       }
     }
-    if (gen === this.generation && toAnalyse.length) for (const f of this.analysedListeners) f();
+    // (after a rebuild still under way, which reports progress of the indexing when it ends)
     if (rebuilding) await rebuilding;
     if (gen !== this.generation) return;
+    if (toAnalyse.length) for (const f of this.analysedListeners) f();
     // the same order as the listing whatever order the workers answered in, so entity ids are deterministic
     const ordered = files
       .filter((f) => this.index.sources.has(f))
