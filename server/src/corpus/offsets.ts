@@ -1,3 +1,5 @@
+import { lineAt } from '../core/text/sentences';
+
 /**
  * A piecewise map from offsets in an extracted text to offsets in the file it came from.
  * Identity pieces copy characters one for one (offset i ↦ fileStart + (i − textStart));
@@ -48,14 +50,8 @@ export class OffsetMapBuilder {
     return (offset: number) => {
       if (n === 0) return 0;
       if (!(offset >= ts[0])) return fs[0];
-      // last piece with textStart <= offset
-      let lo = 0;
-      let hi = n - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (ts[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
+      // the last piece with textStart <= offset (as the line holding an offset is found from the lines' starts)
+      const lo = lineAt(ts, offset);
       if (offset >= te[lo]) return fe[lo];
       if (id[lo]) return fs[lo] + (offset - ts[lo]);
       return fs[lo];
