@@ -81,8 +81,14 @@ function rankedClaimIndexes(index: CorpusIndex, e: Entity, sourceId: string): nu
 }
 
 /** Claim `i` of the source (at `s` in the claim store) names the entity, and not only through a name that fits others. */
-function namesDirectly(index: CorpusIndex, e: Entity, sourceId: string, s: number, i: number): boolean {
-  const span = index.claims.spanAt(s, i);
+function namesDirectly(
+  index: CorpusIndex,
+  e: Entity,
+  sourceId: string,
+  s: number,
+  i: number,
+  span: { start: number; end: number } = index.claims.spanAt(s, i),
+): boolean {
   return index.claims.entityIdsAt(s, i).includes(e.id) && !index.ambiguousNameIn(sourceId, span.start, span.end, e.id);
 }
 
@@ -93,7 +99,7 @@ function rankClaims(index: CorpusIndex, e: Entity, sourceId: string, r: Ranking)
   const score = (i: number) => {
     const span = store.spanAt(s, i);
     return (
-      (namesDirectly(index, e, sourceId, s, i) ? 3 : 0) +
+      (namesDirectly(index, e, sourceId, s, i, span) ? 3 : 0) +
       (store.hasFiguresAt(s, i) ? 1 : 0) +
       (store.stanceAt(s, i) !== 'asserts' ? 1 : 0) +
       (index.disputesByClaim.has(store.idAt(s, i)) ? 2 : 0) -
