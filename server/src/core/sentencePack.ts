@@ -1,7 +1,7 @@
 import type { RawMention } from './entities/extract';
 import type { SentenceAnalysis, SourceAnalysis } from './analyze';
 import type { Stance } from './model';
-import { NONE } from './packed';
+import { NONE, indexIn } from './packed';
 import { OUTLET, STANCES, codeOf, decodeExtra, encodeExtra, isPlainOutlet, type Extra } from './claimStore';
 
 /**
@@ -47,7 +47,7 @@ export function packSentences(sentences: readonly SentenceAnalysis[]): PackedSen
   let refs = 0;
   for (const s of sentences) refs += s.keys.length;
   const cols = new Int32Array(FIELDS * n + 1 + refs);
-  const keys: string[] = [];
+  // the source's distinct keys, each with its index, in order of first use
   const keyIndex = new Map<string, number>();
   let extra = '';
   let r = FIELDS * n + 1;
@@ -69,20 +69,12 @@ export function packSentences(sentences: readonly SentenceAnalysis[]): PackedSen
       (+hasExtra << 7) |
       (codeOf(BARE_EVENTS, s.bareEvent ?? '', 'bare event') << 8);
     cols[at + 4] = r;
-    for (const k of s.keys) {
-      let ki = keyIndex.get(k);
-      if (ki === undefined) {
-        ki = keys.length;
-        keyIndex.set(k, ki);
-        keys.push(k);
-      }
-      cols[r++] = ki;
-    }
+    for (const k of s.keys) cols[r++] = indexIn(keyIndex, k);
     // (JSON escapes line breaks and tabs: a line holds one sentence's fields)
     if (hasExtra) extra += `\n${i}\t${encodeExtra(s.stanceCue, speaker, s.quantities, s.dates)}`;
   }
   cols[FIELDS * n] = r;
-  return { count: n, cols, keys, extra };
+  return { count: n, cols, keys: [...keyIndex.keys()], extra };
 }
 
 /**
