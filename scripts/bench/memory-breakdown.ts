@@ -50,9 +50,11 @@ for (const [label, drop] of steps) {
   parts[`${label} MB`] = (prev - now).toFixed(1);
   prev = now;
 }
-for (const a of idx.analyses.values()) (a as { raw: unknown[] }).raw = [];
+for (const a of idx.analyses.values())
+  if ('packedRaw' in a) a.packedRaw = { count: 0, cols: new Int32Array(0), strings: [] };
+  else a.raw = [];
 const noRaw = mb();
-parts['raw name candidates MB'] = (prev - noRaw).toFixed(1);
+parts['raw name candidates (packed) MB'] = (prev - noRaw).toFixed(1);
 for (const a of idx.analyses.values())
   if ('packedSentences' in a) a.packedSentences = { count: 0, cols: new Int32Array(1), keys: [], extra: '' };
   else a.sentences = [];

@@ -88,10 +88,11 @@ test('an index fed packed copies of the analyses answers exactly as one fed the 
   direct.rebuild();
   copied.rebuild();
   assert.ok(direct.disputes.length > 0);
-  assert.deepEqual(
-    copied.entities.map((e) => [e.id, e.name, e.type, e.aliases]),
-    direct.entities.map((e) => [e.id, e.name, e.type, e.aliases]),
-  );
+  const fields = (e: (typeof direct.entities)[number]) => [e.id, e.name, e.type, e.aliases, e.date, e.placeId];
+  assert.deepEqual(copied.entities.map(fields), direct.entities.map(fields));
+  const mentions = (i: CorpusIndex) => i.entities.map((e) => e.mentions.map((m) => [m.sourceId, m.span.start, m.span.end, m.text]));
+  assert.ok(mentions(direct).flat().length > 100);
+  assert.deepEqual(mentions(copied), mentions(direct));
   assert.deepEqual(copied.disputes, direct.disputes);
   const ids = direct.claims.sourceIds;
   for (const id of ids) assert.deepEqual(copied.claims.ofSource(id), direct.claims.ofSource(id));

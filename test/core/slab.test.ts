@@ -104,9 +104,10 @@ test('an analysis copied in (from a worker or the cache) shares its strings one 
   );
   const idx = new CorpusIndex();
   idx.upsert(source, analysis, true);
-  for (const m of idx.analyses.get('dash')!.raw) assert.ok(bytesOf(m.text) < m.text.length + 8, m.text);
   const stored = idx.analyses.get('dash')!;
   assert.ok('packedSentences' in stored, 'a copied analysis is kept packed');
+  assert.ok(stored.packedRaw.strings.includes('Ilse Verhoeven'));
+  for (const s of stored.packedRaw.strings) assert.ok(bytesOf(s) < s.length + 8, s);
   const packed = stored.packedSentences;
   assert.ok(packed.keys.length > 0);
   for (const k of packed.keys) assert.ok(bytesOf(k) < k.length + 8, k);

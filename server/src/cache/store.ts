@@ -1,6 +1,6 @@
 /**
  * The on-disk index cache: the per-file results of indexing (loaded source text and metadata, and its analysis,
- * its sentences packed), keyed by file and checked per file by content key (sha-256 of the file and its sidecar).
+ * its sentences and candidate names packed), keyed by file and checked per file by content key (sha-256 of the file and its sidecar).
  *
  * One file in the storage folder the client passes (never in a corpus folder):
  *   [0, 4096)  "CORROBIX" + u32 format version + u32 n + n bytes of JSON header, zero padded:
@@ -20,8 +20,9 @@ import { fromPlain, toPlain, type FileResult, type PlainSource } from '../indexi
 import type { SnapshotPart } from '../core/index';
 import type { LoadProblem } from '../corpus/load';
 import { isPackedSentences } from '../core/sentencePack';
+import { isPackedRaw } from '../core/entities/rawPack';
 
-export const CACHE_FORMAT_VERSION = 2;
+export const CACHE_FORMAT_VERSION = 3;
 export const CACHE_FILE = 'corroborate-index.cache';
 const MAGIC = Buffer.from('CORROBIX', 'latin1');
 const HEADER_SIZE = 4096;
@@ -60,6 +61,7 @@ export async function readCache(file: string, fingerprint: string, opts: { yield
   for (const e of r.items) {
     // (an array of its own: a deserialised array is a view into the whole chunk it was read from, which it would keep)
     e.analysis.packedSentences.cols = e.analysis.packedSentences.cols.slice();
+    e.analysis.packedRaw.cols = e.analysis.packedRaw.cols.slice();
     entries.set(e.file, e);
   }
   if (entries.size !== r.header.entries) return { ok: false, reason: 'cache entry count mismatch' };
@@ -180,7 +182,7 @@ function validEntry(e: unknown): e is CachedEntry {
     Array.isArray(x.source.headings) &&
     !!x.analysis &&
     isPackedSentences(x.analysis.packedSentences) &&
-    Array.isArray(x.analysis.raw)
+    isPackedRaw(x.analysis.packedRaw)
   );
 }
 

@@ -2,6 +2,7 @@ import type { Claim, Dispute, Entity, Source } from './model';
 import type { RawMention } from './entities/extract';
 import type { SentenceAnalysis, SourceAnalysis } from './analyze';
 import { packedAnalysisOf, unpackSentences, type PackedAnalysis } from './sentencePack';
+import { RawShare, unpackRaw } from './entities/rawPack';
 import { resolveEntitiesSteps, damerauLevenshtein, type EntityTable, type ResolvedMention } from './entities/resolve';
 import { normKey } from './entities/extract';
 import { detectDisputesSteps, mayDispute } from './disputes/detect';
@@ -257,8 +258,16 @@ export class CorpusIndex {
       if (source) docs.push({ source, analysis });
     }
     yield;
+    // (packed candidates are objects only while the resolver reads them, sharing their vote records and word lists)
+    const mentions: { sourceId: string; mentions: RawMention[] }[] = [];
+    const share = new RawShare();
+    for (const { analysis: a } of docs) {
+      mentions.push({ sourceId: a.sourceId, mentions: 'packedRaw' in a ? unpackRaw(a.packedRaw, share) : a.raw });
+      yield;
+    }
     const d = emptyDerived();
-    const table = yield* resolveEntitiesSteps(docs.map((x) => ({ sourceId: x.analysis.sourceId, mentions: x.analysis.raw })));
+    const table = yield* resolveEntitiesSteps(mentions);
+    mentions.length = 0;
     d.table = table;
     yield;
     // (the work is in plain functions: a small function is optimised, and re-optimised, far more cheaply than a
@@ -708,8 +717,8 @@ function buildClaims(d: Derived, table: EntityTable, source: Source, sentences: 
       const m = mentions[k];
       if (m.entityId) ids.push(m.entityId);
       else if (m.candidates) ids.push(...m.candidates);
-      if (m.raw?.kind === 'event' && m.raw.eventBy && m.entityId) {
-        const org = table.byKey.get(m.raw.eventBy);
+      if (m.eventBy && m.entityId) {
+        const org = table.byKey.get(m.eventBy);
         if (org) doers.push({ eventId: m.entityId, orgId: org });
       }
     }
@@ -898,13 +907,8 @@ function compact(a: PackedAnalysis, strings: Map<string, string>): PackedAnalysi
   const keys = p.keys;
   for (let i = 0; i < keys.length; i++) keys[i] = share(strings, keys[i]);
   p.extra = narrow(p.extra);
-  for (const m of a.raw) {
-    m.kind = share(strings, m.kind) as RawMention['kind'];
-    m.text = share(strings, m.text);
-    m.key = share(strings, m.key);
-    const w = m.words;
-    for (let i = 0; i < w.length; i++) w[i] = share(strings, w[i]);
-  }
+  const names = a.packedRaw.strings;
+  for (let i = 0; i < names.length; i++) names[i] = share(strings, names[i]);
   return a;
 }
 

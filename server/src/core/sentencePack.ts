@@ -1,5 +1,5 @@
-import type { RawMention } from './entities/extract';
 import type { SentenceAnalysis, SourceAnalysis } from './analyze';
+import { packRaw, type PackedRaw } from './entities/rawPack';
 import type { Stance } from './model';
 import { NONE, indexIn } from './packed';
 import { OUTLET, STANCES, codeOf, decodeExtra, encodeExtra, isPlainOutlet, type Extra } from './claimStore';
@@ -27,10 +27,10 @@ export interface PackedSentences {
   extra: string;
 }
 
-/** A source's analysis with its sentences packed (its candidate names stay objects: the resolver reads all of them). */
+/** A source's analysis with its sentences and its candidate names packed (see `PackedRaw`). */
 export interface PackedAnalysis {
   sourceId: string;
-  raw: RawMention[];
+  packedRaw: PackedRaw;
   packedSentences: PackedSentences;
 }
 
@@ -39,7 +39,7 @@ const FIELDS = 5;
 const BARE_EVENTS = ['', 'attack', 'attacks', 'bombing', 'bombings', 'shooting', 'shootings', 'massacre', 'killings'];
 
 export function packAnalysis(a: SourceAnalysis): PackedAnalysis {
-  return { sourceId: a.sourceId, raw: a.raw, packedSentences: packSentences(a.sentences) };
+  return { sourceId: a.sourceId, packedRaw: packRaw(a.raw), packedSentences: packSentences(a.sentences) };
 }
 
 export function packSentences(sentences: readonly SentenceAnalysis[]): PackedSentences {

@@ -26,8 +26,10 @@ export interface ResolvedMention {
   entityId?: string;
   /** several entities fit a short name */
   candidates?: string[];
-  /** the candidate it was resolved from; absent when the index was loaded from a snapshot (no rebuild needed it) */
-  raw?: RawMention;
+  /** an event's doer named in the same phrase (`RawMention.eventBy`, a name key); only a rebuild reads it, and a
+   * mention loaded from a snapshot has none. (The mention keeps no reference to its candidate, so the candidates can
+   * go as soon as the resolver is done with them.) */
+  eventBy?: string;
 }
 
 export interface EntityTable {
@@ -332,7 +334,9 @@ class Resolver {
   readonly votes = new Map<string, Votes>();
   readonly surfaces = new Map<string, Map<string, number>>();
   readonly wordCount = new Map<string, number>();
-  readonly nameMentions: { d: DocMentions; m: RawMention }[] = [];
+  /** every name candidate (not events) of every document, in order; `nameDocs` holds the document of each */
+  readonly nameMentions: RawMention[] = [];
+  readonly nameDocs: DocMentions[] = [];
   voteKeys: string[] = [];
   readonly groupVotes = new Map<string, Votes>();
   readonly fixedType = new Map<string, EntityType>();
@@ -365,14 +369,18 @@ class Resolver {
   gather(from: number, to: number): void {
     for (let di = from; di < to; di++) {
       const d = this.docs[di];
-      for (const m of d.mentions) if (m.kind !== 'event') this.nameMentions.push({ d, m });
+      for (const m of d.mentions)
+        if (m.kind !== 'event') {
+          this.nameMentions.push(m);
+          this.nameDocs.push(d);
+        }
     }
   }
 
   collect(from: number, to: number): void {
     const { uf, votes, surfaces, wordCount } = this;
     for (let mi = from; mi < to; mi++) {
-      const { m } = this.nameMentions[mi];
+      const m = this.nameMentions[mi];
       uf.find(m.key);
       const v = votes.get(m.key) ?? { person: 0, organization: 0, place: 0, event: 0 };
       addVotes(v, m.votes);
@@ -387,7 +395,7 @@ class Resolver {
   definitions(from: number, to: number): void {
     const uf = this.uf;
     for (let mi = from; mi < to; mi++) {
-      const { m } = this.nameMentions[mi];
+      const m = this.nameMentions[mi];
       if (m.sameAs && uf.has(m.sameAs)) uf.union(m.key, m.sameAs);
     }
   }
@@ -471,7 +479,7 @@ class Resolver {
   countGroups(from: number, to: number): void {
     const { uf, groupCount } = this;
     for (let mi = from; mi < to; mi++) {
-      const { m } = this.nameMentions[mi];
+      const m = this.nameMentions[mi];
       const r = uf.find(m.key);
       groupCount.set(r, (groupCount.get(r) ?? 0) + 1);
       if (m.inflected) this.groupInflected.set(r, (this.groupInflected.get(r) ?? 0) + 1);
@@ -530,7 +538,8 @@ class Resolver {
   surnames(from: number, to: number): void {
     const { uf, multiPersonBySurname, docPersons } = this;
     for (let mi = from; mi < to; mi++) {
-      const { d, m } = this.nameMentions[mi];
+      const m = this.nameMentions[mi];
+      const d = this.nameDocs[mi];
       if (m.words.length < 2) continue;
       const r = uf.find(m.key);
       if (this.groupType(r) !== 'person') continue;
@@ -582,7 +591,7 @@ class Resolver {
 
   weakness(from: number, to: number): void {
     for (let mi = from; mi < to; mi++) {
-      const { m } = this.nameMentions[mi];
+      const m = this.nameMentions[mi];
       (m.weak ? this.weakKeys : this.strongKeys).add(m.key);
     }
   }
@@ -594,7 +603,8 @@ class Resolver {
   assign(from: number, to: number): void {
     const { uf, fixedType, groupVotes, multiPersonBySurname, docPersons, weakKeys, mentions, ambiguous } = this;
     for (let mi = from; mi < to; mi++) {
-      const { d, m } = this.nameMentions[mi];
+      const m = this.nameMentions[mi];
+      const d = this.nameDocs[mi];
       const r = uf.find(m.key);
       const own = this.groupType(r);
       let entityId: string | undefined;
@@ -644,7 +654,7 @@ class Resolver {
         entityId = this.idFor(r, type);
       }
       const list = mentions.get(d.sourceId)!;
-      list.push({ sourceId: d.sourceId, span: m.span, text: m.text, entityId, candidates, raw: m });
+      list.push({ sourceId: d.sourceId, span: m.span, text: m.text, entityId, candidates });
       if (candidates) ambiguous.set(m.key, candidates);
     }
   }
@@ -725,7 +735,7 @@ class Resolver {
         const org = byKey.get(m.eventBy);
         if (org) (eventDoers.get(id) ?? eventDoers.set(id, new Set()).get(id)!).add(org);
       }
-      mentions.get(d.sourceId)!.push({ sourceId: d.sourceId, span: m.span, text: m.text, entityId: id, raw: m });
+      mentions.get(d.sourceId)!.push({ sourceId: d.sourceId, span: m.span, text: m.text, entityId: id, eventBy: m.eventBy });
     }
   }
 
