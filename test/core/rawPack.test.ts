@@ -6,6 +6,7 @@ import { analyzeSource } from '../../server/src/core/analyze';
 import { loadSourceFile } from '../../server/src/corpus/load';
 import { RawShare, isPackedRaw, packRaw, unpackRaw } from '../../server/src/core/entities/rawPack';
 import type { RawMention } from '../../server/src/core/entities/extract';
+import { resolveEntities } from '../../server/src/core/entities/resolve';
 import type { Source } from '../../server/src/core/model';
 
 const SEEDS = path.join(__dirname, '../../corpus/seeds');
@@ -129,4 +130,24 @@ test('a vote that is not a whole number of halves is refused, not rounded', () =
   assert.throws(() => packRaw([m]), /vote 0.25/);
   const ok = packRaw([{ ...m, votes: { person: 1.5, organization: 0, place: 7, event: 0 } }]);
   assert.deepEqual(unpackRaw(ok)[0].votes, { person: 1.5, organization: 0, place: 7, event: 0 });
+});
+
+test('the resolver makes the same table from packed candidates as from the objects, mixed or not', async () => {
+  const analyses = (await seeds()).map((s) => analyzeSource(s));
+  const objects = resolveEntities(analyses.map((a) => ({ sourceId: a.sourceId, mentions: a.raw })));
+  const packed = resolveEntities(analyses.map((a) => ({ sourceId: a.sourceId, mentions: packRaw(a.raw) })));
+  const mixed = resolveEntities(analyses.map((a, i) => ({ sourceId: a.sourceId, mentions: i % 2 ? packRaw(a.raw) : a.raw })));
+  const view = (t: typeof objects) =>
+    JSON.stringify({
+      entities: [...t.entities.values()].map((e) => ({ ...e, mentions: e.mentions.map((m) => [m.sourceId, m.span, m.text]) })),
+      byKey: [...t.byKey],
+      ambiguous: [...t.ambiguous],
+      eventByDate: [...t.eventByDate],
+      eventByPlace: [...t.eventByPlace],
+      eventDoers: [...t.eventDoers].map(([k, v]) => [k, [...v]]),
+      mentions: [...t.mentions].map(([k, v]) => [k, v.map((m) => [m.span, m.text, m.entityId, m.candidates, m.eventBy])]),
+    });
+  assert.ok(objects.ambiguous.size > 0 && objects.eventByDate.size > 0, 'the seeds have ambiguous short names and dated events');
+  assert.equal(view(packed), view(objects));
+  assert.equal(view(mixed), view(objects));
 });

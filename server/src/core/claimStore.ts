@@ -444,6 +444,13 @@ export class ClaimPacker {
     return this.scratch;
   }
 
+  /** The index of `k` in the key table (its position in `finish`'s keys); throws when no packed claim has it. */
+  keyIndex(k: string): number {
+    const i = this.keyIds.get(k);
+    if (i === undefined) throw new Error(`no packed claim has the key ${k}`);
+    return i;
+  }
+
   /** How many of the packed claims have the key. */
   claimsWithKey(k: string): number {
     const i = this.keyIds.get(k);

@@ -1,8 +1,6 @@
 import type { Claim, Dispute, Entity, Source } from './model';
-import type { RawMention } from './entities/extract';
 import type { SentenceAnalysis, SourceAnalysis } from './analyze';
 import { packedAnalysisOf, unpackSentences, type PackedAnalysis } from './sentencePack';
-import { RawShare, unpackRaw } from './entities/rawPack';
 import { resolveEntitiesSteps, damerauLevenshtein, type EntityTable, type ResolvedMention } from './entities/resolve';
 import { normKey } from './entities/extract';
 import { detectDisputesSteps, mayDispute } from './disputes/detect';
@@ -258,16 +256,11 @@ export class CorpusIndex {
       if (source) docs.push({ source, analysis });
     }
     yield;
-    // (packed candidates are objects only while the resolver reads them, sharing their vote records and word lists)
-    const mentions: { sourceId: string; mentions: RawMention[] }[] = [];
-    const share = new RawShare();
-    for (const { analysis: a } of docs) {
-      mentions.push({ sourceId: a.sourceId, mentions: 'packedRaw' in a ? unpackRaw(a.packedRaw, share) : a.raw });
-      yield;
-    }
     const d = emptyDerived();
-    const table = yield* resolveEntitiesSteps(mentions);
-    mentions.length = 0;
+    // (packed candidates are read one source at a time, into the resolver's columns)
+    const table = yield* resolveEntitiesSteps(
+      docs.map(({ analysis: a }) => ({ sourceId: a.sourceId, mentions: 'packedRaw' in a ? a.packedRaw : a.raw })),
+    );
     d.table = table;
     yield;
     // (the work is in plain functions: a small function is optimised, and re-optimised, far more cheaply than a
@@ -282,7 +275,10 @@ export class CorpusIndex {
     const slab = new Slab();
     const packer = new ClaimPacker(ids, slab);
     const mentionPacker = new MentionPacker(ids, slab);
-    const sets = new Map<string, { keys: Set<string>; ents: Set<string> }>();
+    // (each source's sets as indexes into the packer's key table and the id table, until those are sorted: as sets
+    // of strings they took ~50 MB at 10,000 articles through the rest of the rebuild)
+    const sets = new Map<string, { keys: Indexes; ents: Indexes }>();
+    const setSlab = new Slab();
     const disputable: ClaimRecord[] = [];
     for (const doc of docs) {
       const source = doc.source;
@@ -292,7 +288,7 @@ export class CorpusIndex {
       const claims = buildClaims(d, table, source, 'packedSentences' in a ? unpackSentences(a.packedSentences) : a.sentences);
       packer.add(id, source, claims);
       mentionPacker.add(id, source, table.mentions.get(id) ?? NONE);
-      const x = sourceClaimSets(claims);
+      const x = sourceClaimSets(claims, packer, ids, setSlab);
       if (x) sets.set(id, x);
       for (let i = 0; i < claims.length; i++) if (mayDispute(claims[i], claims[i + 1], table.entities, source)) disputable.push(claims[i]);
       yield;
@@ -598,22 +594,36 @@ function servingOnly(source: Source): Source {
 
 const NO_POSITIONS = new Int32Array(0);
 
-/** A source's meaning keys and entities from its claims (none when it has no claim). */
-function sourceClaimSets(claims: Claim[]): { keys: Set<string>; ents: Set<string> } | undefined {
+/**
+ * A source's meaning keys and entities from its claims (none when it has no claim), each once: as their indexes in
+ * the key table of `packer` and in `ids`, which already hold them all (the claims are packed).
+ */
+function sourceClaimSets(
+  claims: Claim[],
+  packer: ClaimPacker,
+  ids: Map<string, number>,
+  slab: Slab,
+): { keys: Indexes; ents: Indexes } | undefined {
   if (!claims.length) return undefined;
-  const keys = new Set<string>();
-  const ents = new Set<string>();
+  const keys = new Set<number>();
+  const ents = new Set<number>();
   for (const c of claims) {
-    for (const x of c.keys) keys.add(x);
-    for (const x of c.entityIds) ents.add(x);
+    for (const x of c.keys) keys.add(packer.keyIndex(x));
+    for (const x of c.entityIds) ents.add(indexOrThrow(ids, x));
   }
-  return { keys, ents };
+  return { keys: slab.indexesOf(Int32Array.from(keys)), ents: slab.indexesOf(Int32Array.from(ents)) };
+}
+
+function indexOrThrow(table: Map<string, number>, k: string): number {
+  const i = table.get(k);
+  if (i === undefined) throw new Error(`${k} is not in the table`);
+  return i;
 }
 
 /** Each source's key and entity sets, over sorted tables of every key and entity id the sets hold. */
 function* indexSourceSets(
   d: Derived,
-  sets: Map<string, { keys: Iterable<string>; ents: Iterable<string> }>,
+  sets: Map<string, { keys: Indexes; ents: Indexes }>,
   keys: string[],
   ids: string[],
   slab: Slab,
@@ -622,16 +632,26 @@ function* indexSourceSets(
   const k = yield* KeySet.tableSteps(keys);
   const e = yield* KeySet.tableSteps(ids);
   d.setTables = { keys: k.table, ids: e.table };
+  const keyRanks = ranksOf(keys, k.rank);
+  const idRanks = ranksOf(ids, e.rank);
+  yield;
   let n = 0;
   for (const [sourceId, x] of sets) {
-    d.sourceKeys.set(sourceId, KeySet.of(k.table, k.rank, x.keys, slab));
-    d.sourceEntities.set(sourceId, KeySet.of(e.table, e.rank, x.ents, slab));
+    d.sourceKeys.set(sourceId, KeySet.ofIndexes(k.table, keyRanks, x.keys, slab));
+    d.sourceEntities.set(sourceId, KeySet.ofIndexes(e.table, idRanks, x.ents, slab));
     // (every 50: with the heap of a first indexing being marked, 500 took up to ~0.4 s at 10,000 articles)
     if (++n % 50 === 0) yield;
   }
 }
 
 const TABLE_SLICE = 1 << 15;
+
+/** for each string of `table`, its position in the sorted table whose `rank` is given */
+function ranksOf(table: readonly string[], rank: Map<string, number>): Int32Array {
+  const out = new Int32Array(table.length);
+  for (let i = 0; i < table.length; i++) out[i] = indexOrThrow(rank, table[i]);
+  return out;
+}
 
 /** two ascending lists of distinct strings (in the order of `Array.prototype.sort`) as one */
 function mergeSorted(a: string[], b: string[]): string[] {
@@ -772,6 +792,20 @@ export class KeySet implements Iterable<string> {
     private readonly table: readonly string[],
     private readonly members: Indexes,
   ) {}
+
+  /**
+   * A set of the strings at `indexes` of an unsorted table: `ranks` gives the position in `table` of each of its
+   * strings (its positions kept in `slab`).
+   */
+  static ofIndexes(table: readonly string[], ranks: Int32Array, indexes: Indexes, slab: Slab): KeySet {
+    const members = new Int32Array(indexes.length);
+    for (let i = 0; i < indexes.length; i++) {
+      const r = ranks[indexes[i]];
+      if (r === undefined) throw new Error(`index ${indexes[i]} is not in the table of ${ranks.length}`);
+      members[i] = r;
+    }
+    return new KeySet(table, slab.indexesOf(members.sort()));
+  }
 
   /** A set of `items`, each in `table` at the position `rank` gives (its positions kept in `slab` when given). */
   static of(table: readonly string[], rank: Map<string, number>, items: Iterable<string>, slab?: Slab): KeySet {

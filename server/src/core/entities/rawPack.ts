@@ -165,6 +165,14 @@ function votesOf(table: Map<number, Votes>, p: number, o: number, l: number, e: 
   return v;
 }
 
+/** how many of the candidates are events (the rest are names and acronyms) */
+export function eventCount(p: PackedRaw): number {
+  const event = KINDS.indexOf('event');
+  let n = 0;
+  for (let i = 0; i < p.count; i++) if ((p.cols[FIELDS * i + 3] & 3) === event) n++;
+  return n;
+}
+
 /** The shape of packed candidates, and that their column is as long as their count and event flags say. */
 export function isPackedRaw(x: unknown): x is PackedRaw {
   const p = x as PackedRaw;

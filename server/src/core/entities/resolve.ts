@@ -9,6 +9,7 @@ for (const g of KNOWN_EQUIVALENCES)
     EQUIVALENCE_GROUP.set(normKey(n), g.names);
   }
 import { type RawMention, type Votes, normKey } from './extract';
+import { RawShare, eventCount, unpackRaw, type PackedRaw } from './rawPack';
 import { drain } from '../packed';
 
 /**
@@ -247,17 +248,21 @@ function slug(s: string): string {
     .replace(/^-|-$/g, '');
 }
 
-export function resolveEntities(docs: { sourceId: string; mentions: RawMention[] }[]): EntityTable {
+/** A document's candidate names, as objects or packed (`PackedRaw`: read one document at a time, never all at once). */
+export type DocCandidates = { sourceId: string; mentions: RawMention[] | PackedRaw };
+
+export function resolveEntities(docs: DocCandidates[]): EntityTable {
   return drain(resolveEntitiesSteps(docs));
 }
 
 /** The same, as steps that a caller can interleave with other work (one `yield` every few thousand mentions). */
-export function* resolveEntitiesSteps(docs: { sourceId: string; mentions: RawMention[] }[]): Generator<void, EntityTable, void> {
+export function* resolveEntitiesSteps(docs: DocCandidates[]): Generator<void, EntityTable, void> {
   // each phase is a method of its own: a small function is optimised (and, after a deoptimisation, re-optimised)
   // far more cheaply than one generator holding every phase
   const r = new Resolver(docs);
-  yield* inSteps(docs.length, (a, b) => r.gather(a, b), 256);
-  const names = r.nameMentions.length;
+  yield* inSteps(docs.length, (a, b) => r.gather(a, b), 64);
+  r.gathered();
+  const names = r.names.count;
   // 1. keys, votes, surfaces
   yield* inSteps(names, (a, b) => r.collect(a, b));
   yield;
@@ -296,8 +301,7 @@ export function* resolveEntitiesSteps(docs: { sourceId: string; mentions: RawMen
   yield* inSteps(r.voteKeys.length, (a, b) => r.keysToIds(a, b));
   r.knownKeysToIds();
   yield;
-  // 6. events
-  yield* inSteps(docs.length, (a, b) => r.gatherEvents(a, b), 256);
+  // 6. events (gathered with the names)
   const events = r.eventMentions.length;
   // first pass: events with a subject (place/name); learn date links
   yield* inSteps(events, (a, b) => r.eventDates(a, b));
@@ -327,16 +331,86 @@ function* inSteps(n: number, f: (from: number, to: number) => void, size = 256):
   }
 }
 
-type DocMentions = { sourceId: string; mentions: RawMention[] };
+/**
+ * The name candidates (not events) of every document, in document order, as columns: ~60 bytes a candidate, against
+ * ~230 as objects sharing their vote records and word lists (~110 MB more at 10,000 articles, through the resolver's
+ * passes). What a pass reads of candidate `i` is `key[i]`, `votes[i]` and so on.
+ */
+class NameColumns {
+  count = 0;
+  readonly key: string[];
+  readonly text: string[];
+  readonly votes: Votes[];
+  readonly sameAs: (string | undefined)[];
+  readonly title: (string | undefined)[];
+  readonly doc: Int32Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  /** HEADING | WEAK | INFLECTED | AGENT | ACRONYM */
+  readonly bits: Uint8Array;
+  readonly words: Uint16Array;
+  /** where each document's candidates start (and after the last, their count) */
+  readonly docStart: Int32Array;
+
+  constructor(n: number, docs: number) {
+    this.key = new Array<string>(n);
+    this.text = new Array<string>(n);
+    this.votes = new Array<Votes>(n);
+    this.sameAs = new Array<string | undefined>(n);
+    this.title = new Array<string | undefined>(n);
+    this.doc = new Int32Array(n);
+    this.start = new Int32Array(n);
+    this.end = new Int32Array(n);
+    this.bits = new Uint8Array(n);
+    this.words = new Uint16Array(n);
+    this.docStart = new Int32Array(docs + 1);
+  }
+
+  add(m: RawMention, doc: number): void {
+    const i = this.count++;
+    this.key[i] = m.key;
+    this.text[i] = m.text;
+    this.votes[i] = m.votes;
+    this.sameAs[i] = m.sameAs;
+    this.title[i] = m.title;
+    this.doc[i] = doc;
+    this.start[i] = m.span.start;
+    this.end[i] = m.span.end;
+    this.bits[i] =
+      (m.heading ? HEADING : 0) |
+      (m.weak ? WEAK : 0) |
+      (m.inflected ? INFLECTED : 0) |
+      (m.agent ? AGENT : 0) |
+      (m.kind === 'acronym' ? ACRONYM : 0);
+    this.words[i] = Math.min(m.words.length, 0xffff);
+  }
+}
+const HEADING = 1;
+const WEAK = 2;
+const INFLECTED = 4;
+const AGENT = 8;
+const ACRONYM = 16;
+
+type DocMentions = DocCandidates;
+
+/** how many of a document's candidates are names (not events) */
+function nameCount(mentions: RawMention[] | PackedRaw): number {
+  if (Array.isArray(mentions)) {
+    let n = 0;
+    for (const m of mentions) if (m.kind !== 'event') n++;
+    return n;
+  }
+  return mentions.count - eventCount(mentions);
+}
 
 class Resolver {
   readonly uf = new UnionFind();
   readonly votes = new Map<string, Votes>();
   readonly surfaces = new Map<string, Map<string, number>>();
   readonly wordCount = new Map<string, number>();
-  /** every name candidate (not events) of every document, in order; `nameDocs` holds the document of each */
-  readonly nameMentions: RawMention[] = [];
-  readonly nameDocs: DocMentions[] = [];
+  readonly names: NameColumns;
+  /** shared vote records of packed candidates (their word lists are dropped once gathered) */
+  private share: RawShare | undefined = new RawShare();
   voteKeys: string[] = [];
   readonly groupVotes = new Map<string, Votes>();
   readonly fixedType = new Map<string, EntityType>();
@@ -363,40 +437,52 @@ class Resolver {
   readonly eventSurfaces = new Map<string, Map<string, number>>();
   readonly eventIds = new Map<string, string>();
 
-  constructor(readonly docs: DocMentions[]) {}
+  constructor(readonly docs: DocMentions[]) {
+    let n = 0;
+    for (const d of docs) n += nameCount(d.mentions);
+    this.names = new NameColumns(n, docs.length);
+  }
 
-  /** the name mentions (not events) of documents [from, to), in order */
+  /** the name candidates of documents [from, to) into the columns, in order, and their events into `eventMentions` */
   gather(from: number, to: number): void {
+    const names = this.names;
     for (let di = from; di < to; di++) {
       const d = this.docs[di];
-      for (const m of d.mentions)
-        if (m.kind !== 'event') {
-          this.nameMentions.push(m);
-          this.nameDocs.push(d);
-        }
+      names.docStart[di] = names.count;
+      const list = Array.isArray(d.mentions) ? d.mentions : unpackRaw(d.mentions, this.share);
+      for (const m of list) {
+        if (m.kind !== 'event') names.add(m, di);
+        else this.eventMentions.push({ d, m });
+      }
     }
+    names.docStart[to] = names.count;
+  }
+
+  gathered(): void {
+    this.share = undefined;
   }
 
   collect(from: number, to: number): void {
-    const { uf, votes, surfaces, wordCount } = this;
+    const { uf, votes, surfaces, wordCount, names } = this;
     for (let mi = from; mi < to; mi++) {
-      const m = this.nameMentions[mi];
-      uf.find(m.key);
-      const v = votes.get(m.key) ?? { person: 0, organization: 0, place: 0, event: 0 };
-      addVotes(v, m.votes);
-      votes.set(m.key, v);
-      const s = surfaces.get(m.key) ?? new Map<string, number>();
-      s.set(m.text, (s.get(m.text) ?? 0) + (m.heading ? 0.1 : 1));
-      surfaces.set(m.key, s);
-      wordCount.set(m.key, m.words.length);
+      const key = names.key[mi];
+      const text = names.text[mi];
+      uf.find(key);
+      const v = votes.get(key) ?? { person: 0, organization: 0, place: 0, event: 0 };
+      addVotes(v, names.votes[mi]);
+      votes.set(key, v);
+      const s = surfaces.get(key) ?? new Map<string, number>();
+      s.set(text, (s.get(text) ?? 0) + (names.bits[mi] & HEADING ? 0.1 : 1));
+      surfaces.set(key, s);
+      wordCount.set(key, names.words[mi]);
     }
   }
 
   definitions(from: number, to: number): void {
-    const uf = this.uf;
+    const { uf, names } = this;
     for (let mi = from; mi < to; mi++) {
-      const m = this.nameMentions[mi];
-      if (m.sameAs && uf.has(m.sameAs)) uf.union(m.key, m.sameAs);
+      const sameAs = names.sameAs[mi];
+      if (sameAs && uf.has(sameAs)) uf.union(names.key[mi], sameAs);
     }
   }
 
@@ -477,13 +563,12 @@ class Resolver {
   }
 
   countGroups(from: number, to: number): void {
-    const { uf, groupCount } = this;
+    const { uf, groupCount, names } = this;
     for (let mi = from; mi < to; mi++) {
-      const m = this.nameMentions[mi];
-      const r = uf.find(m.key);
+      const r = uf.find(names.key[mi]);
       groupCount.set(r, (groupCount.get(r) ?? 0) + 1);
-      if (m.inflected) this.groupInflected.set(r, (this.groupInflected.get(r) ?? 0) + 1);
-      if (m.agent) this.groupAgent.add(r);
+      if (names.bits[mi] & INFLECTED) this.groupInflected.set(r, (this.groupInflected.get(r) ?? 0) + 1);
+      if (names.bits[mi] & AGENT) this.groupAgent.add(r);
     }
   }
 
@@ -507,12 +592,12 @@ class Resolver {
 
   /** within each of documents [from, to): a person named inside another's longer name is the same person */
   nestedPersons(from: number, to: number): void {
-    const { uf, groupVotes } = this;
+    const { uf, groupVotes, names } = this;
     for (let di = from; di < to; di++) {
-      const d = this.docs[di];
-      const persons = [...new Set(d.mentions.filter((m) => m.kind === 'name' && m.words.length >= 2).map((m) => m.key))].filter(
-        (k) => typeOf(groupVotes.get(uf.find(k))!) === 'person',
-      );
+      const keys = new Set<string>();
+      for (let mi = names.docStart[di]; mi < names.docStart[di + 1]; mi++)
+        if (!(names.bits[mi] & ACRONYM) && names.words[mi] >= 2) keys.add(names.key[mi]);
+      const persons = [...keys].filter((k) => typeOf(groupVotes.get(uf.find(k))!) === 'person');
       // the names each one ends with after a space ("john paul stevens" -> "paul stevens", "stevens")
       const bySuffix = new Map<string, string[]>();
       for (const b of persons)
@@ -536,14 +621,14 @@ class Resolver {
   }
 
   surnames(from: number, to: number): void {
-    const { uf, multiPersonBySurname, docPersons } = this;
+    const { uf, multiPersonBySurname, docPersons, names } = this;
     for (let mi = from; mi < to; mi++) {
-      const m = this.nameMentions[mi];
-      const d = this.nameDocs[mi];
-      if (m.words.length < 2) continue;
-      const r = uf.find(m.key);
+      if (names.words[mi] < 2) continue;
+      const key = names.key[mi];
+      const r = uf.find(key);
       if (this.groupType(r) !== 'person') continue;
-      const parts = m.key.split(' ');
+      const d = this.docs[names.doc[mi]];
+      const parts = key.split(' ');
       const cands = [parts[parts.length - 1], parts[0]];
       // "Ricardo Rosselló Nevares": with two surnames, the first of them is used alone
       if (parts.length >= 3) cands.push(parts.slice(-2).join(' '), parts[parts.length - 2]);
@@ -590,10 +675,8 @@ class Resolver {
   }
 
   weakness(from: number, to: number): void {
-    for (let mi = from; mi < to; mi++) {
-      const m = this.nameMentions[mi];
-      (m.weak ? this.weakKeys : this.strongKeys).add(m.key);
-    }
+    const names = this.names;
+    for (let mi = from; mi < to; mi++) (names.bits[mi] & WEAK ? this.weakKeys : this.strongKeys).add(names.key[mi]);
   }
 
   dropStrongFromWeak(): void {
@@ -601,18 +684,26 @@ class Resolver {
   }
 
   assign(from: number, to: number): void {
-    const { uf, fixedType, groupVotes, multiPersonBySurname, docPersons, weakKeys, mentions, ambiguous } = this;
+    const { uf, fixedType, groupVotes, multiPersonBySurname, docPersons, weakKeys, mentions, ambiguous, names } = this;
     for (let mi = from; mi < to; mi++) {
-      const m = this.nameMentions[mi];
-      const d = this.nameDocs[mi];
+      const d = this.docs[names.doc[mi]];
+      // (the candidate's fields, under the names its object had)
+      const m = {
+        key: names.key[mi],
+        text: names.text[mi],
+        votes: names.votes[mi],
+        title: names.title[mi],
+        words: names.words[mi],
+        acronym: (names.bits[mi] & ACRONYM) !== 0,
+      };
       const r = uf.find(m.key);
       const own = this.groupType(r);
       let entityId: string | undefined;
       let candidates: string[] | undefined;
       const gv = groupVotes.get(r)!;
       const isShort =
-        m.words.length === 1 &&
-        m.kind !== 'acronym' &&
+        m.words === 1 &&
+        !m.acronym &&
         !isKnownPlace(m.text) &&
         !fixedType.has(r) &&
         !ORG_HEADS.has(m.key) &&
@@ -621,8 +712,8 @@ class Resolver {
       // sign of a place around it (a preposition, a state after it)
       const citySurname =
         !isShort &&
-        m.words.length === 1 &&
-        m.kind === 'name' &&
+        m.words === 1 &&
+        !m.acronym &&
         m.votes.place <= 4 &&
         isKnownPlace(m.text) &&
         !countryOf(m.text) &&
@@ -654,7 +745,7 @@ class Resolver {
         entityId = this.idFor(r, type);
       }
       const list = mentions.get(d.sourceId)!;
-      list.push({ sourceId: d.sourceId, span: m.span, text: m.text, entityId, candidates });
+      list.push({ sourceId: d.sourceId, span: { start: names.start[mi], end: names.end[mi] }, text: m.text, entityId, candidates });
       if (candidates) ambiguous.set(m.key, candidates);
     }
   }
@@ -676,14 +767,6 @@ class Resolver {
     for (const g of KNOWN_EQUIVALENCES) {
       const present = g.names.map(normKey).find((k) => byKey.has(k));
       if (present) for (const n of g.names) if (!byKey.has(normKey(n))) byKey.set(normKey(n), byKey.get(present)!);
-    }
-  }
-
-  /** the event mentions of documents [from, to), in order */
-  gatherEvents(from: number, to: number): void {
-    for (let di = from; di < to; di++) {
-      const d = this.docs[di];
-      for (const m of d.mentions) if (m.kind === 'event') this.eventMentions.push({ d, m });
     }
   }
 
