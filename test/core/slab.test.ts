@@ -6,6 +6,8 @@ import { ClaimPacker } from '../../server/src/core/claimStore';
 import { corpus } from './helpers';
 import { CorpusIndex } from '../../server/src/core/index';
 import { analyzeSource } from '../../server/src/core/analyze';
+import { packAnalysis } from '../../server/src/core/sentencePack';
+import { unpackRaw } from '../../server/src/core/entities/rawPack';
 
 test('a slab carves small arrays out of shared buffers, aligned, and gives large ones a buffer of their own', () => {
   const slab = new Slab(1024);
@@ -133,4 +135,36 @@ test('compactIndexes: a copy at two bytes an entry when every entry fits, else t
   assert.equal(compactIndexes(wide), wide);
   const negative = Int32Array.of(1, -2);
   assert.equal(compactIndexes(negative), negative);
+});
+
+test('copied analyses keep their columns in one large shared buffer, which releasing the analyses lets go', async () => {
+  const mk = (id: string, text: string) => ({
+    id,
+    path: `${id}.txt`,
+    format: 'text' as const,
+    text,
+    meta: {},
+    prose: [{ start: 0, end: text.length }],
+    headings: [],
+  });
+  const a = mk('a', 'Mayor Ilse Verhoeven said the Harbour Board ignored warnings in Dunmore.');
+  const b = mk('b', 'Engineer Piet Kramer told the Harbour Board that 40 people were hurt.');
+  const idx = new CorpusIndex();
+  for (const s of [a, b]) idx.upsert(s, structuredClone(packAnalysis(analyzeSource(s))), true);
+  const [pa, pb] = ['a', 'b'].map((id) => idx.analyses.get(id)!);
+  assert.ok('packedRaw' in pa && 'packedRaw' in pb);
+  const buffer = pa.packedRaw.cols.buffer;
+  assert.ok(buffer.byteLength > 32 * 1048576, 'a buffer larger than any the allocator serves from its heap');
+  for (const cols of [pa.packedSentences.cols, pb.packedRaw.cols, pb.packedSentences.cols]) assert.equal(cols.buffer, buffer);
+  // the copies read as the analysis did
+  assert.deepEqual(
+    unpackRaw(pa.packedRaw).map((m) => m.text),
+    analyzeSource(a).raw.map((m) => m.text),
+  );
+  idx.rebuild();
+  assert.ok(idx.entities.some((e) => e.name === 'Piet Kramer'));
+  idx.releaseAnalyses();
+  idx.upsert(a, structuredClone(packAnalysis(analyzeSource(a))), true);
+  const again = idx.analyses.get('a')!;
+  assert.ok('packedRaw' in again && again.packedRaw.cols.buffer !== buffer, 'a new buffer after the release');
 });

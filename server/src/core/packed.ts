@@ -254,6 +254,13 @@ export class Slab {
   }
 
   /** a copy of `a` in the slab */
+  int32Of(a: Int32Array): Int32Array {
+    const x = this.int32(a.length);
+    x.set(a);
+    return x;
+  }
+
+  /** a copy of `a` in the slab */
   uint8Of(a: ArrayLike<number>): Uint8Array {
     const x = this.uint8(a.length);
     x.set(a);
