@@ -81,9 +81,9 @@ export class RawShare {
 }
 
 /**
- * The candidates as `extractMentions` made them: fresh objects of the extractor's two shapes (names, events), with
- * the strings the packed form holds, absent flags as undefined, and vote records and word lists shared through
- * `share` (fresh ones when none is given). Throws on a packed form that does not hold together (a corrupt cache).
+ * The candidates as `extractMentions` made them: fresh objects (of one shape: the fields a candidate lacks are
+ * undefined), with the strings the packed form holds, and vote records and word lists shared through `share` (fresh
+ * ones when none is given). Throws on a packed form that does not hold together (a corrupt cache).
  */
 export function unpackRaw(p: PackedRaw, share = new RawShare()): RawMention[] {
   const { count: n, cols, strings } = p;
@@ -104,46 +104,28 @@ export function unpackRaw(p: PackedRaw, share = new RawShare()): RawMention[] {
     const w = cols[at + 8];
     const words = w === 0 ? shared(share.words, text, SPACES) : shared(share.joined, str(w - 1), '\n');
     const votes = votesOf(share.votes, cols[at + 9], cols[at + 10], cols[at + 11], cols[at + 12]);
-    const span = { start: cols[at], end: cols[at + 1] };
-    const key = str(cols[at + 5]);
-    const heading = (bits & 4) !== 0;
-    const sentence = cols[at + 2];
-    if (bits & 64) {
-      if (e + EVENT_FIELDS > cols.length) throw new Error(`packed candidates: no event fields for candidate ${i}`);
-      // (the field order of `eventMention`)
-      out[i] = {
-        span,
-        text,
-        key,
-        words,
-        votes,
-        kind,
-        eventClass: opt(cols[e]),
-        eventOf: opt(cols[e + 1]),
-        eventDate: opt(cols[e + 2]),
-        eventBy: opt(cols[e + 3]),
-        heading,
-        sentence,
-      };
-      e += EVENT_FIELDS;
-    } else {
-      // (the field order of a name's candidate in `extractMentions`)
-      out[i] = {
-        span,
-        text,
-        key,
-        words,
-        votes,
-        kind,
-        weak: bits & 8 ? true : undefined,
-        inflected: bits & 16 ? true : undefined,
-        agent: bits & 32 ? true : undefined,
-        sameAs: opt(cols[at + 7]),
-        title: opt(cols[at + 6]),
-        heading,
-        sentence,
-      };
-    }
+    const event = (bits & 64) !== 0;
+    if (event && e + EVENT_FIELDS > cols.length) throw new Error(`packed candidates: no event fields for candidate ${i}`);
+    out[i] = {
+      span: { start: cols[at], end: cols[at + 1] },
+      text,
+      key: str(cols[at + 5]),
+      words,
+      votes,
+      kind,
+      eventClass: event ? opt(cols[e]) : undefined,
+      eventOf: event ? opt(cols[e + 1]) : undefined,
+      eventDate: event ? opt(cols[e + 2]) : undefined,
+      eventBy: event ? opt(cols[e + 3]) : undefined,
+      weak: bits & 8 ? true : undefined,
+      inflected: bits & 16 ? true : undefined,
+      agent: bits & 32 ? true : undefined,
+      sameAs: opt(cols[at + 7]),
+      title: opt(cols[at + 6]),
+      heading: (bits & 4) !== 0,
+      sentence: cols[at + 2],
+    };
+    if (event) e += EVENT_FIELDS;
   }
   if (e !== cols.length) throw new Error(`packed candidates: ${cols.length - e} numbers left over`);
   return out;
