@@ -6,7 +6,7 @@ import { normKey } from './entities/extract';
 import { detectDisputesSteps, mayDispute } from './disputes/detect';
 import { fold } from './lexicon';
 import { ClaimPacker, ClaimStore, NO_CLAIMS, isPackedClaims, ownedClaims, type ClaimRecord, type PackedClaims } from './claimStore';
-import { NONE, Slab, drain, indexIn, isIndexes, narrow, positionInSorted, push, type Indexes } from './packed';
+import { NONE, Slab, drain, inMappedSlab, indexIn, isIndexes, mappedSlab, narrow, positionInSorted, push, type Indexes } from './packed';
 import { SearchIndex, SpellingIndex, trigramsOf, type NameTokens } from './nameIndex';
 import { isPackedText, ownedPackedText, packTextOf, packedTextOf, withoutText, type PackedText } from './text/packedText';
 import {
@@ -201,8 +201,8 @@ export class CorpusIndex {
     const packed = packedAnalysisOf(analysis);
     if (!this.compacted.has(packed)) {
       compact(packed, this.strings);
-      packed.packedSentences.cols = this.analysisSlab.int32Of(packed.packedSentences.cols);
-      packed.packedRaw.cols = this.analysisSlab.int32Of(packed.packedRaw.cols);
+      packed.packedSentences.cols = inMappedSlab(packed.packedSentences.cols, this.analysisSlab);
+      packed.packedRaw.cols = inMappedSlab(packed.packedRaw.cols, this.analysisSlab);
       this.compacted.add(packed);
     }
     this.analyses.set(source.id, packed);
@@ -214,12 +214,12 @@ export class CorpusIndex {
   private readonly strings = new Map<string, string>();
 
   /**
-   * Where the packed analyses' columns are kept (`ANALYSIS_SLAB_BYTES`), rather than in the ~20,000 small buffers (two
-   * a source) they arrive in. Freed, small buffers left holes that the allocator kept resident: after a first indexing
-   * of 10,000 articles had released its analyses, its heap outside V8 was 36 MB larger than when the candidates were
-   * objects on V8's heap, which a compacting collection gives back.
+   * Where the packed analyses' columns are kept (`mappedSlab`), rather than in the ~20,000 small buffers (two a source)
+   * they arrive in. Freed, small buffers left holes that the allocator kept resident: after a first indexing of 10,000
+   * articles had released its analyses, its heap outside V8 was 36 MB larger than when the candidates were objects on
+   * V8's heap, which a compacting collection gives back.
    */
-  private analysisSlab = new Slab(ANALYSIS_SLAB_BYTES);
+  private analysisSlab = mappedSlab();
 
   /**
    * Drops the per-file analyses, which only a rebuild reads (the caller has them on disk), and the table that shared
@@ -228,7 +228,7 @@ export class CorpusIndex {
   releaseAnalyses(): void {
     this.analyses.clear();
     this.strings.clear();
-    this.analysisSlab = new Slab(ANALYSIS_SLAB_BYTES);
+    this.analysisSlab = mappedSlab();
   }
 
   remove(sourceId: string): void {
@@ -656,14 +656,6 @@ function* indexSourceSets(
 }
 
 const TABLE_SLICE = 1 << 15;
-
-/**
- * The size of each buffer the packed analyses' columns are copied into (~52 MB of them at 10,000 articles): above
- * the largest size (32 MB on 64-bit Linux) up to which glibc's allocator may serve a request from its heap rather
- * than mapping pages of its own, so that each buffer is its own mapping, given back whole when the analyses are
- * released. Only the pages written are resident.
- */
-const ANALYSIS_SLAB_BYTES = 32 * 1048576 + 65536;
 
 /** for each string of `table`, its position in the sorted table whose `rank` is given */
 function ranksOf(table: readonly string[], rank: Map<string, number>): Int32Array {

@@ -281,6 +281,24 @@ export class Slab {
   }
 }
 
+/**
+ * The size of each buffer of a slab whose buffers must each be a mapping of their own (`mappedSlab`): above the largest
+ * size (32 MB on 64-bit Linux) up to which glibc's allocator may serve a request from its heap rather than mapping
+ * pages for it, so that a buffer is given back whole when it is dropped. Only the pages written are resident. Many small
+ * buffers freed together (the packed analyses of a first indexing, at their release) left holes that the allocator
+ * kept resident instead.
+ */
+export const MAPPED_SLAB_BYTES = 32 * 1048576 + 65536;
+
+export function mappedSlab(): Slab {
+  return new Slab(MAPPED_SLAB_BYTES);
+}
+
+/** `a` if it is already in a buffer of a `mappedSlab`, else a copy of it in `slab` */
+export function inMappedSlab(a: Int32Array, slab: Slab): Int32Array {
+  return a.buffer.byteLength === MAPPED_SLAB_BYTES ? a : slab.int32Of(a);
+}
+
 const NO_INT32 = new Int32Array(0);
 const NO_UINT16 = new Uint16Array(0);
 const NO_UINT8 = new Uint8Array(0);

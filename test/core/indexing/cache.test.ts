@@ -9,6 +9,7 @@ import { cacheFileIn, readCache, snapshotFileIn, writeCache, type CachedEntry } 
 import { plainEntities } from '../helpers';
 import { loadAndAnalyse } from '../../../server/src/indexing/work';
 import { unpackSentences } from '../../../server/src/core/sentencePack';
+import { MAPPED_SLAB_BYTES } from '../../../server/src/core/packed';
 
 const ARTICLE = (name: string, n: number) =>
   `${name} visits Brussels\n\nBy Jane Reporter\n\nMonday, 21 March 2016\n\n${name} said on Monday that at least ${n} people were killed in the attack on the Brussels metro. The Belgian police arrested ${name}'s brother.\n`;
@@ -323,6 +324,28 @@ test('the first indexing keeps the signatures it took as it read the files: the 
     const second = await indexOnce(corpus, storage, { statTrustedAfterMs: 0 });
     assert.equal(second.m.stats?.fromSnapshot, 3);
     assert.equal(second.m.stats?.keysFromStat, 3);
+  } finally {
+    cleanup();
+  }
+});
+
+test('an entry read from the cache keeps its columns in a mapped slab, not in the chunk it was read from', async () => {
+  const { corpus, storage, cleanup } = setup();
+  try {
+    const entries = (await Promise.all(['a.txt', 'b.txt'].map((f) => loadAndAnalyse(path.join(corpus, f))))) as CachedEntry[];
+    const file = cacheFileIn(storage);
+    await writeCache(file, 'fp', entries);
+    const r = await readCache(file, 'fp');
+    assert.ok(r.ok);
+    if (!r.ok) return;
+    const back = entries.map((e) => r.entries.get(e.file)!.analysis);
+    const buffers = new Set(back.flatMap((a) => [a.packedSentences.cols.buffer, a.packedRaw.cols.buffer]));
+    assert.equal(buffers.size, 1, 'one shared buffer');
+    assert.equal([...buffers][0].byteLength, MAPPED_SLAB_BYTES);
+    for (let i = 0; i < entries.length; i++) {
+      assert.deepEqual([...back[i].packedSentences.cols], [...entries[i].analysis.packedSentences.cols]);
+      assert.deepEqual([...back[i].packedRaw.cols], [...entries[i].analysis.packedRaw.cols]);
+    }
   } finally {
     cleanup();
   }
