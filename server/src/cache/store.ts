@@ -1,6 +1,7 @@
 /**
  * The on-disk index cache: the per-file results of indexing (loaded source text and metadata, and its analysis,
- * its sentences and candidate names packed), keyed by file and checked per file by content key (sha-256 of the file and its sidecar).
+ * its sentences and candidate names packed), keyed by file and checked per file by content key (sha-256 of the file
+ * and its sidecar).
  *
  * One file in the storage folder the client passes (never in a corpus folder):
  *   [0, 4096)  "CORROBIX" + u32 format version + u32 n + n bytes of JSON header, zero padded:
