@@ -106,7 +106,8 @@ function emptyDerived(): Derived {
  */
 export class CorpusIndex {
   readonly sources = new Map<string, Source>();
-  /** the per-file analyses: their sentences packed (`PackedAnalysis`) when they came from a worker or the cache */
+  /** the per-file analyses: their sentences and candidate names packed (`PackedAnalysis`) when they came from a worker
+   * or the cache */
   readonly analyses = new Map<string, SourceAnalysis | PackedAnalysis>();
   private d: Derived = emptyDerived();
   version = 0;
@@ -188,7 +189,7 @@ export class CorpusIndex {
 
   /**
    * Adds or replaces a source and its analysis. `copied`: the analysis arrived as a copy (from a worker thread or
-   * the on-disk cache), so its strings are fresh duplicates worth sharing (and its sentences are kept packed); an
+   * the on-disk cache), so its strings are fresh duplicates worth sharing (and it is kept packed); an
    * analysis made in this thread already shares them (the analysers' word caches return the same strings) and is kept
    * as it is given (packing is for the many analyses of worker threads; here it would only cost time).
    */
@@ -820,11 +821,7 @@ export class KeySet implements Iterable<string> {
 
   /** A set of `items`, each in `table` at the position `rank` gives (its positions kept in `slab` when given). */
   static of(table: readonly string[], rank: Map<string, number>, items: Iterable<string>, slab?: Slab): KeySet {
-    const members = Int32Array.from(items, (k) => {
-      const r = rank.get(k);
-      if (r === undefined) throw new Error(`${k} is not in the table`);
-      return r;
-    }).sort();
+    const members = Int32Array.from(items, (k) => indexOrThrow(rank, k)).sort();
     return new KeySet(table, slab ? slab.indexesOf(members) : members);
   }
 

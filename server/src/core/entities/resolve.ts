@@ -391,8 +391,6 @@ const INFLECTED = 4;
 const AGENT = 8;
 const ACRONYM = 16;
 
-type DocMentions = DocCandidates;
-
 /** how many of a document's candidates are names (not events) */
 function nameCount(mentions: RawMention[] | PackedRaw): number {
   if (Array.isArray(mentions)) {
@@ -433,11 +431,11 @@ class Resolver {
   readonly eventByDate = new Map<string, string>();
   readonly eventByPlace = new Map<string, string>();
   readonly eventDoers = new Map<string, Set<string>>();
-  readonly eventMentions: { d: DocMentions; m: RawMention }[] = [];
+  readonly eventMentions: { d: DocCandidates; m: RawMention }[] = [];
   readonly eventSurfaces = new Map<string, Map<string, number>>();
   readonly eventIds = new Map<string, string>();
 
-  constructor(readonly docs: DocMentions[]) {
+  constructor(readonly docs: DocCandidates[]) {
     let n = 0;
     for (const d of docs) n += nameCount(d.mentions);
     this.names = new NameColumns(n, docs.length);
