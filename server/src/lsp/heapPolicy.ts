@@ -45,7 +45,7 @@ export const SMALL_HEAP_BYTES = 384 * 1048576;
 /** `settling`: an indexing whose files are analysed, with its last rebuild to go */
 export type HeapPhase = 'indexing' | 'settling' | 'serving';
 
-type Gc = (options?: { type?: 'major' | 'minor'; execution?: 'sync' | 'async' }) => unknown;
+export type Gc = (options?: { type?: 'major' | 'minor'; execution?: 'sync' | 'async' }) => unknown;
 
 /** the growth percent set last */
 let current: number | undefined;
@@ -53,7 +53,8 @@ let phaseNow: HeapPhase | undefined;
 let gcFunction: Gc | null | undefined;
 
 /** V8's collector, as `--expose-gc` gives it (turned on here if the process was started without it). */
-function collector(): Gc | null {
+/** V8's `gc` function, exposed for this thread (and any other) on first use; null when it cannot be had. */
+export function collector(): Gc | null {
   if (gcFunction === undefined) {
     try {
       const g = (globalThis as { gc?: Gc }).gc;
