@@ -8,7 +8,8 @@
  *   claims    every claim of every source, as the index serves it
  *   disputes  every dispute and their count
  * and, over ../shared/data/fnc1-dev (all bodies as one corpus), the findings of every claim checked as a draft.
- * --packed gives the index packed, structured-cloned copies of each analysis, as worker threads and the cache do.
+ * --packed gives the index what worker threads and the cache give it: copies of each source, its text packed, and of
+ * its analysis, packed.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -19,10 +20,12 @@ import { checkDraft } from '../server/src/core/check';
 import { CorpusIndex } from '../server/src/core/index';
 import { packAnalysis } from '../server/src/core/sentencePack';
 import { parseSource } from '../server/src/corpus/load';
+import { fromPlain, toIndexed } from '../server/src/indexing/work';
 
 const root = path.resolve(import.meta.dirname, '..');
 const shared = path.resolve(root, '../shared');
 const packed = process.argv.includes('--packed');
+const clone = <T>(x: T): T => v8.deserialize(v8.serialize(x)) as T;
 
 const hash = (x: unknown) =>
   createHash('sha256')
@@ -44,7 +47,7 @@ function index(files: string[], analyses?: unknown[]): CorpusIndex {
     if (!s) continue;
     const a = analyzeSource(s);
     analyses?.push(a);
-    if (packed) idx.upsert(s, v8.deserialize(v8.serialize(packAnalysis(a))), true);
+    if (packed) idx.upsert(fromPlain(clone(toIndexed(s))), clone(packAnalysis(a)), true);
     else idx.upsert(s, a);
   }
   idx.rebuild();

@@ -1,6 +1,6 @@
 /**
- * The on-disk index cache: the per-file results of indexing (loaded source text and metadata, and its analysis,
- * its sentences and candidate names packed), keyed by file and checked per file by content key (sha-256 of the file
+ * The on-disk index cache: the per-file results of indexing (loaded source text, packed, and metadata, and its
+ * analysis, its sentences and candidate names packed), keyed by file and checked per file by content key (sha-256 of the file
  * and its sidecar).
  *
  * One file in the storage folder the client passes (never in a corpus folder):
@@ -23,8 +23,9 @@ import type { LoadProblem } from '../corpus/load';
 import { isPackedSentences } from '../core/sentencePack';
 import { isPackedRaw } from '../core/entities/rawPack';
 import { mappedSlab } from '../core/packed';
+import { isPackedText, ownedPackedText } from '../core/text/packedText';
 
-export const CACHE_FORMAT_VERSION = 3;
+export const CACHE_FORMAT_VERSION = 4;
 export const CACHE_FILE = 'corroborate-index.cache';
 const MAGIC = Buffer.from('CORROBIX', 'latin1');
 const HEADER_SIZE = 4096;
@@ -68,6 +69,8 @@ export async function readCache(file: string, fingerprint: string, opts: { yield
     onItem: (e) => {
       e.analysis.packedSentences.cols = slab.int32Of(e.analysis.packedSentences.cols);
       e.analysis.packedRaw.cols = slab.int32Of(e.analysis.packedRaw.cols);
+      // (a text lives as long as its source is indexed: a buffer of its own)
+      e.source.packedText = ownedPackedText(e.source.packedText);
       entries.set(e.file, e);
     },
   });
@@ -184,7 +187,7 @@ function validEntry(e: unknown): e is CachedEntry {
     typeof x.file === 'string' &&
     typeof x.key === 'string' &&
     !!x.source &&
-    typeof x.source.text === 'string' &&
+    isPackedText(x.source.packedText) &&
     typeof x.source.id === 'string' &&
     Array.isArray(x.source.prose) &&
     Array.isArray(x.source.headings) &&

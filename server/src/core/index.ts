@@ -6,7 +6,20 @@ import { normKey } from './entities/extract';
 import { detectDisputesSteps, mayDispute } from './disputes/detect';
 import { fold } from './lexicon';
 import { ClaimPacker, ClaimStore, NO_CLAIMS, isPackedClaims, ownedClaims, type ClaimRecord, type PackedClaims } from './claimStore';
-import { NONE, Slab, drain, inMappedSlab, indexIn, isIndexes, mappedSlab, narrow, positionInSorted, push, type Indexes } from './packed';
+import {
+  NONE,
+  Slab,
+  detached,
+  drain,
+  inMappedSlab,
+  indexIn,
+  isIndexes,
+  mappedSlab,
+  narrow,
+  positionInSorted,
+  push,
+  type Indexes,
+} from './packed';
 import { SearchIndex, SpellingIndex, trigramsOf, type NameTokens } from './nameIndex';
 import { isPackedText, ownedPackedText, packTextOf, packedTextOf, withoutText, type PackedText } from './text/packedText';
 import {
@@ -302,7 +315,14 @@ export class CorpusIndex {
       mentionPacker.add(id, source, table.mentions.get(id) ?? NONE);
       const x = sourceClaimSets(claims, packer, ids, setSlab);
       if (x) sets.set(id, x);
-      for (let i = 0; i < claims.length; i++) if (mayDispute(claims[i], claims[i + 1], table.entities, source)) disputable.push(claims[i]);
+      // (a claim's text is a slice of its source's text: of a packed text, a view into the text unpacked for this
+      // source, which a kept claim would keep whole until the disputes are found)
+      const packedText = packedTextOf(source) !== undefined;
+      for (let i = 0; i < claims.length; i++)
+        if (mayDispute(claims[i], claims[i + 1], table.entities, source)) {
+          if (packedText) claims[i].text = detached(claims[i].text);
+          disputable.push(claims[i]);
+        }
       yield;
     }
     d.disputes = yield* detectDisputesSteps({

@@ -341,7 +341,7 @@ export class CorpusManager {
         stats.fromMemory++;
       }
       if (c.entry.warnings?.length) this.problems.push(...c.entry.warnings);
-      stats.bytes += c.entry.source.text.length;
+      stats.bytes += c.entry.source.packedText.length;
       indexed++;
     });
     disk = undefined;
@@ -378,7 +378,7 @@ export class CorpusManager {
         this.index.upsert(fromPlain(r.source), r.analysis, copied);
         this.rememberSignature(r.file, r.stat, r.key);
         this.entries.set(r.file, entry);
-        stats.bytes += r.source.text.length;
+        stats.bytes += r.source.packedText.length;
       } else {
         if (r.problem) this.problems.push(r.problem);
         this.index.remove(r.file);

@@ -10,6 +10,7 @@ import { plainEntities } from '../helpers';
 import { loadAndAnalyse } from '../../../server/src/indexing/work';
 import { unpackSentences } from '../../../server/src/core/sentencePack';
 import { MAPPED_SLAB_BYTES } from '../../../server/src/core/packed';
+import { isPackedText, packedTextOf, unpackText, type PackedText } from '../../../server/src/core/text/packedText';
 
 const ARTICLE = (name: string, n: number) =>
   `${name} visits Brussels\n\nBy Jane Reporter\n\nMonday, 21 March 2016\n\n${name} said on Monday that at least ${n} people were killed in the attack on the Brussels metro. The Belgian police arrested ${name}'s brother.\n`;
@@ -345,6 +346,55 @@ test('an entry read from the cache keeps its columns in a mapped slab, not in th
     for (let i = 0; i < entries.length; i++) {
       assert.deepEqual([...back[i].packedSentences.cols], [...entries[i].analysis.packedSentences.cols]);
       assert.deepEqual([...back[i].packedRaw.cols], [...entries[i].analysis.packedRaw.cols]);
+    }
+  } finally {
+    cleanup();
+  }
+});
+
+test('a source reaches the index and the cache with its text packed, and reads back the same characters', async () => {
+  const { corpus, storage, cleanup } = setup();
+  try {
+    const files = ['a.txt', 'c.md'].map((f) => path.join(corpus, f));
+    const entries = (await Promise.all(files.map((f) => loadAndAnalyse(f)))) as CachedEntry[];
+    for (const e of entries) assert.ok(isPackedText(e.source.packedText) && !('text' in e.source), 'packed where it was read');
+    const file = cacheFileIn(storage);
+    await writeCache(file, 'fp', entries);
+    const r = await readCache(file, 'fp');
+    assert.ok(r.ok);
+    if (!r.ok) return;
+    for (const e of entries) {
+      const p: PackedText = r.entries.get(e.file)!.source.packedText;
+      assert.equal(unpackText(p), unpackText(e.source.packedText));
+      // a buffer of its own, exactly its size: not a view into the chunk the entry was read from
+      assert.equal(p.bytes.buffer.byteLength, p.bytes.byteLength + 4 * (p.lines.length + p.lineBytes.length));
+    }
+    // a first indexing and a start from the cache both index the packed text, whose characters are the file's
+    // (the markdown one less its front matter)
+    for (const opts of [{}, { snapshot: false }]) {
+      const { m } = await indexOnce(corpus, storage, opts);
+      const source = m.index.sources.get(files[0])!;
+      assert.ok(packedTextOf(source), 'kept packed');
+      assert.equal(source.text, readFileSync(files[0], 'utf8'));
+      assert.match(m.index.sources.get(files[1])!.text, /Najim Laachraoui said on Monday/);
+    }
+  } finally {
+    cleanup();
+  }
+});
+
+test('a cache entry whose text is a string (format 3) or whose packed text is damaged is refused', async () => {
+  const { corpus, storage, cleanup } = setup();
+  try {
+    const e = (await loadAndAnalyse(path.join(corpus, 'a.txt'))) as CachedEntry;
+    const file = cacheFileIn(storage);
+    const { packedText, ...rest } = e.source;
+    const asString = { ...e, source: { ...rest, text: unpackText(packedText) } } as unknown as CachedEntry;
+    const damaged = { ...e, source: { ...e.source, packedText: { ...packedText, lines: new Int32Array([0, 5, 3]) } } };
+    for (const bad of [asString, damaged]) {
+      await writeCache(file, 'fp', [bad]);
+      const r = await readCache(file, 'fp');
+      assert.deepEqual(r, { ok: false, reason: 'corrupt cache entry' });
     }
   } finally {
     cleanup();
