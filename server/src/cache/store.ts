@@ -208,9 +208,38 @@ export function writeCache(
   opts: { yieldEvery?: number } = {},
 ): Promise<void> {
   const plain = (function* () {
-    for (const e of entries) yield { file: e.file, key: e.key, source: e.source, analysis: e.analysis, warnings: e.warnings };
+    for (const e of entries) yield plainEntry(e);
   })();
   return writeChunked(file, FILES, fingerprint, {}, plain, opts);
+}
+
+/** An entry as the cache keeps it: these fields only. */
+function plainEntry(e: CachedEntry): CachedEntry {
+  return { file: e.file, key: e.key, source: e.source, analysis: e.analysis, warnings: e.warnings };
+}
+
+/**
+ * A cache written as its entries come (`add`, e.g. as worker threads hand their analyses over), then `finish`ed: the
+ * same file `writeCache` writes, as atomically. Each full chunk is serialised when it is complete.
+ */
+export class CacheWriter {
+  private constructor(private readonly w: ChunkedWriter) {}
+
+  static async open(file: string, fingerprint: string): Promise<CacheWriter> {
+    return new CacheWriter(await ChunkedWriter.open(file, FILES, fingerprint));
+  }
+
+  add(e: CachedEntry): void {
+    this.w.add(plainEntry(e));
+  }
+
+  finish(): Promise<void> {
+    return this.w.finish();
+  }
+
+  abort(): Promise<void> {
+    return this.w.abort();
+  }
 }
 
 /** Writes items in chunks of v8-serialised arrays, to a temp file renamed over `file` once complete and synced. */
@@ -222,59 +251,125 @@ export async function writeChunked(
   items: Iterable<unknown>,
   opts: { yieldEvery?: number; chunk?: number } = {},
 ): Promise<void> {
-  await fsp.mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const fh = await fsp.open(tmp, 'w');
-  let ok = false;
+  const w = await ChunkedWriter.open(file, kind, fingerprint, opts.chunk);
   try {
-    const sha = createHash('sha1');
-    let pos = HEADER_SIZE;
-    let count = 0;
-    let chunks = 0;
-    let batch: unknown[] = [];
-    const flush = async () => {
-      if (!batch.length) return;
-      const blob = v8.serialize(batch);
-      const len = Buffer.alloc(4);
-      len.writeUInt32LE(blob.length);
-      sha.update(len).update(blob);
-      await fh.write(len, 0, 4, pos);
-      await fh.write(blob, 0, blob.length, pos + 4);
-      pos += 4 + blob.length;
-      count += batch.length;
-      chunks++;
-      batch = [];
-      if (opts.yieldEvery !== 0) await tick();
-    };
     for (const e of items) {
-      batch.push(e);
-      if (batch.length >= (opts.chunk ?? CHUNK)) await flush();
+      // (yielding after each chunk, so that the server keeps answering)
+      if (w.add(e) && opts.yieldEvery !== 0) await tick();
     }
-    await flush();
-    const header: CacheHeader & Record<string, unknown> = {
-      ...extra,
-      fingerprint,
-      v8: process.versions.v8,
-      bodyLength: pos - HEADER_SIZE,
-      sha1: sha.digest('hex'),
-      entries: count,
-      chunks,
-    };
-    const json = Buffer.from(JSON.stringify(header), 'utf8');
-    if (json.length > HEADER_SIZE - 16) throw new Error(`${kind.name} header too long`);
-    const head = Buffer.alloc(HEADER_SIZE);
-    kind.magic.copy(head, 0);
-    head.writeUInt32LE(CACHE_FORMAT_VERSION, 8);
-    head.writeUInt32LE(json.length, 12);
-    json.copy(head, 16);
-    await fh.write(head, 0, HEADER_SIZE, 0);
-    await fh.sync();
-    ok = true;
-  } finally {
-    await fh.close();
-    if (!ok) await fsp.rm(tmp, { force: true });
+  } catch (err) {
+    await w.abort();
+    throw err;
   }
-  await fsp.rename(tmp, file);
+  await w.finish(extra);
+}
+
+/**
+ * A chunked file written as its items come (`add`), to a temp file beside it, renamed over it by `finish` once complete
+ * and synced; `abort` (or a failed write) removes the temp file and leaves the file as it was. Each full chunk is
+ * serialised when its last item is added (the caller's items may change afterwards) and written in the background, one
+ * write at a time; a failure is reported by `finish`.
+ */
+export class ChunkedWriter {
+  private readonly sha = createHash('sha1');
+  private pos = HEADER_SIZE;
+  private count = 0;
+  private chunks = 0;
+  private batch: unknown[] = [];
+  private writing: Promise<void> = Promise.resolve();
+  private failed: Error | undefined;
+  private closed = false;
+
+  private constructor(
+    private readonly file: string,
+    private readonly tmp: string,
+    private readonly fh: FileHandle,
+    private readonly kind: Kind,
+    private readonly fingerprint: string,
+    private readonly chunk: number,
+  ) {}
+
+  static async open(file: string, kind: Kind, fingerprint: string, chunk = CHUNK): Promise<ChunkedWriter> {
+    await fsp.mkdir(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    return new ChunkedWriter(file, tmp, await fsp.open(tmp, 'w'), kind, fingerprint, chunk);
+  }
+
+  /** Adds an item; true when that completed a chunk (then serialised and queued for writing). */
+  add(item: unknown): boolean {
+    if (this.closed) throw new Error(`${this.kind.name} writer already closed`);
+    this.batch.push(item);
+    if (this.batch.length < this.chunk) return false;
+    this.flush();
+    return true;
+  }
+
+  private flush(): void {
+    if (!this.batch.length || this.failed) return;
+    const blob = v8.serialize(this.batch);
+    this.count += this.batch.length;
+    this.batch = [];
+    const len = Buffer.alloc(4);
+    len.writeUInt32LE(blob.length);
+    this.sha.update(len).update(blob);
+    const at = this.pos;
+    this.pos += 4 + blob.length;
+    this.chunks++;
+    this.writing = this.writing.then(async () => {
+      if (this.failed) return;
+      try {
+        await this.fh.write(len, 0, 4, at);
+        await this.fh.write(blob, 0, blob.length, at + 4);
+      } catch (err) {
+        this.failed = err as Error;
+      }
+    });
+  }
+
+  /** Writes what is left and the header, syncs, and renames the temp file over the file. */
+  async finish(extra: Record<string, unknown> = {}): Promise<void> {
+    if (this.closed) throw new Error(`${this.kind.name} writer already closed`);
+    let ok = false;
+    try {
+      this.flush();
+      await this.writing;
+      if (this.failed) throw this.failed;
+      const header: CacheHeader & Record<string, unknown> = {
+        ...extra,
+        fingerprint: this.fingerprint,
+        v8: process.versions.v8,
+        bodyLength: this.pos - HEADER_SIZE,
+        sha1: this.sha.digest('hex'),
+        entries: this.count,
+        chunks: this.chunks,
+      };
+      const json = Buffer.from(JSON.stringify(header), 'utf8');
+      if (json.length > HEADER_SIZE - 16) throw new Error(`${this.kind.name} header too long`);
+      const head = Buffer.alloc(HEADER_SIZE);
+      this.kind.magic.copy(head, 0);
+      head.writeUInt32LE(CACHE_FORMAT_VERSION, 8);
+      head.writeUInt32LE(json.length, 12);
+      json.copy(head, 16);
+      await this.fh.write(head, 0, HEADER_SIZE, 0);
+      await this.fh.sync();
+      ok = true;
+    } finally {
+      this.closed = true;
+      await this.fh.close();
+      if (!ok) await fsp.rm(this.tmp, { force: true });
+    }
+    await fsp.rename(this.tmp, this.file);
+  }
+
+  /** Stops and removes the temp file; the file is left as it was. */
+  async abort(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.batch = [];
+    await this.writing;
+    await this.fh.close().catch(() => undefined);
+    await fsp.rm(this.tmp, { force: true });
+  }
 }
 
 const SNAPSHOT: Kind = { magic: Buffer.from('CORROSNP', 'latin1'), name: 'index snapshot' };

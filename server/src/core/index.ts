@@ -117,6 +117,15 @@ function emptyDerived(): Derived {
  * (`rebuild`) or in slices that yield to the event loop (`rebuildInSlices`), in which case readers keep seeing
  * the previous derived state, whole, until the new one replaces it.
  */
+export interface RebuildOptions {
+  /**
+   * Drop the per-file analyses from the index as the rebuild starts (`releaseAnalyses`), and each from the rebuild once
+   * read: for a caller that has them on disk, as a first indexing has when its cache was written as it went. A later
+   * rebuild then needs them again.
+   */
+  releaseAnalyses?: boolean;
+}
+
 export class CorpusIndex {
   readonly sources = new Map<string, Source>();
   /** the per-file analyses: their sentences and candidate names packed (`PackedAnalysis`) when they came from a worker
@@ -261,8 +270,8 @@ export class CorpusIndex {
    * answered meanwhile (from the previous derived state). Sources added or removed while it runs are picked up by
    * the next rebuild.
    */
-  async rebuildInSlices(sliceMs = 20): Promise<void> {
-    const steps = this.rebuildSteps();
+  async rebuildInSlices(sliceMs = 20, opts: RebuildOptions = {}): Promise<void> {
+    const steps = this.rebuildSteps(opts);
     let t = performance.now();
     while (!steps.next().done) {
       if (performance.now() - t >= sliceMs) {
@@ -273,18 +282,21 @@ export class CorpusIndex {
   }
 
   /** The rebuild, as steps small enough to interleave with requests; the new state is swapped in at the end. */
-  private *rebuildSteps(): Generator<void, void, void> {
+  private *rebuildSteps(opts: RebuildOptions = {}): Generator<void, void, void> {
     // a consistent snapshot of the sources and their analyses, whatever arrives meanwhile
-    const docs: { source: Source; analysis: SourceAnalysis | PackedAnalysis }[] = [];
+    const docs: { source: Source; analysis: SourceAnalysis | PackedAnalysis | undefined }[] = [];
     for (const [id, analysis] of this.analyses) {
       const source = this.sources.get(id);
       if (source) docs.push({ source, analysis });
     }
+    // (from here on, each analysis is dropped once read: with the index's own references gone, its memory goes too)
+    if (opts.releaseAnalyses) this.releaseAnalyses();
     yield;
     const d = emptyDerived();
     // (packed candidates are read one source at a time, into the resolver's columns)
     const table = yield* resolveEntitiesSteps(
-      docs.map(({ analysis: a }) => ({ sourceId: a.sourceId, mentions: 'packedRaw' in a ? a.packedRaw : a.raw })),
+      docs.map(({ analysis: a }) => ({ sourceId: a!.sourceId, mentions: 'packedRaw' in a! ? a.packedRaw : a!.raw })),
+      { dropGathered: true },
     );
     d.table = table;
     yield;
@@ -309,7 +321,8 @@ export class CorpusIndex {
       const source = doc.source;
       const id = source.id;
       // (a source's sentences are objects only while its claims are made)
-      const a = doc.analysis;
+      const a = doc.analysis!;
+      doc.analysis = undefined;
       const claims = buildClaims(d, table, source, 'packedSentences' in a ? unpackSentences(a.packedSentences) : a.sentences);
       packer.add(id, source, claims);
       mentionPacker.add(id, source, table.mentions.get(id) ?? NONE);

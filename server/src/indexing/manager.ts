@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync, watch, type FSWatcher } from 'node:
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { CorpusIndex } from '../core/index';
+import { CorpusIndex, type RebuildOptions } from '../core/index';
 import { formatOf, DEFAULT_MAX_BYTES, type LoadProblem } from '../corpus/load';
 import { listCorpusFiles } from '../corpus/walk';
 import {
@@ -15,6 +15,7 @@ import {
   writeCache,
   writeFileStats,
   writeSnapshot,
+  CacheWriter,
   type CachedEntry,
   type FileStats,
 } from '../cache/store';
@@ -353,9 +354,9 @@ export class CorpusManager {
     let lastEmit = 0;
     // rebuilds run in slices (the editor keeps getting answers from the previous state), one at a time
     let rebuilding: Promise<void> | undefined;
-    const rebuild = (): Promise<void> => {
+    const rebuild = (opts?: RebuildOptions): Promise<void> => {
       const t = performance.now();
-      rebuilding = this.index.rebuildInSlices().then(() => {
+      rebuilding = this.index.rebuildInSlices(20, opts).then(() => {
         const ms = performance.now() - t;
         stats.rebuilds++;
         stats.rebuildMs += ms;
@@ -370,11 +371,31 @@ export class CorpusManager {
       await rebuild();
       this.emit({ state: 'indexing', indexed, total, problems: this.problems });
     }
+    // 3a. when most of the corpus is analysed now (a first indexing), the cache is written as the analyses come: it is
+    // on disk when the analysis ends, so the last rebuild can let each analysis go once it has read it (the index is
+    // ready no later for it: the main thread has time to spare while the workers analyse). Otherwise it is written
+    // once the index is ready.
+    let writer: CacheWriter | undefined;
+    if (cacheFile && toAnalyse.length && toAnalyse.length >= indexed) {
+      try {
+        writer = await CacheWriter.open(cacheFile, this.fingerprint());
+        const fresh = new Set(toAnalyse);
+        for (const f of files) {
+          const e = this.entries.get(f);
+          if (e && !fresh.has(f)) writer.add(e);
+        }
+      } catch (err) {
+        this.log(`index cache not written as it went: ${(err as Error).message}`);
+        await writer?.abort();
+        writer = undefined;
+      }
+    }
     const onResult = (r: FileResult, copied = false) => {
       if (gen !== this.generation) return;
       this.problems.push(...r.warnings);
       if (r.source && r.analysis && r.key) {
         const entry: CachedEntry = { file: r.file, key: r.key, source: r.source, analysis: r.analysis, warnings: r.warnings };
+        writer?.add(entry);
         this.index.upsert(fromPlain(r.source), r.analysis, copied);
         this.rememberSignature(r.file, r.stat, r.key);
         this.entries.set(r.file, entry);
@@ -406,18 +427,42 @@ export class CorpusManager {
     const analysisStart = performance.now();
     const script = this.workerScript();
     const workers = this.opts.workers ?? Math.min(4, availableParallelism());
-    if (script && workers > 0 && toAnalyse.length >= (this.opts.minFilesForWorkers ?? 32)) {
-      await runInWorkers(script, workers, toAnalyse, this.config.maxBytes, onResult, () => gen !== this.generation);
-    } else {
-      for (const file of toAnalyse) {
-        if (gen !== this.generation) return;
-        onResult(await loadAndAnalyse(file, this.config.maxBytes));
-        await new Promise((r) => setImmediate(r));
+    try {
+      if (script && workers > 0 && toAnalyse.length >= (this.opts.minFilesForWorkers ?? 32)) {
+        await runInWorkers(script, workers, toAnalyse, this.config.maxBytes, onResult, () => gen !== this.generation);
+      } else {
+        for (const file of toAnalyse) {
+          if (gen !== this.generation) break;
+          onResult(await loadAndAnalyse(file, this.config.maxBytes));
+          await new Promise((r) => setImmediate(r));
+        }
       }
+      // (after a rebuild still under way, which reports progress of the indexing when it ends)
+      if (rebuilding) await rebuilding;
+    } catch (err) {
+      await writer?.abort();
+      throw err;
     }
-    // (after a rebuild still under way, which reports progress of the indexing when it ends)
-    if (rebuilding) await rebuilding;
-    if (gen !== this.generation) return;
+    // (an indexing overtaken by a newer one leaves no half-written cache behind)
+    if (gen !== this.generation) return void (await writer?.abort());
+    let onDisk = false;
+    if (writer) {
+      const w = writer;
+      // (after any earlier write, which it replaces)
+      const written = this.cacheWrite
+        .then(() => w.finish())
+        .then(
+          () => true,
+          (err) => {
+            this.log(`index cache not written: ${(err as Error).message}`);
+            return false;
+          },
+        );
+      this.cacheWrite = written.then(() => undefined);
+      onDisk = await written;
+      if (gen !== this.generation) return;
+      if (onDisk) this.cacheDirty = false;
+    }
     if (toAnalyse.length) for (const f of this.analysedListeners) f();
     // the same order as the listing whatever order the workers answered in, so entity ids are deterministic
     const ordered = files
@@ -425,7 +470,14 @@ export class CorpusManager {
       .map((f) => [this.index.sources.get(f)!, this.index.analyses.get(f)!] as const);
     for (const [s] of ordered) this.index.remove(s.id);
     for (const [s, a] of ordered) this.index.upsert(s, a);
-    await rebuild();
+    // what the snapshot is keyed by, kept apart from the entries (which go with their analyses)
+    const keys = new Map([...this.entries.values()].map((e) => [e.file, e.key] as const));
+    if (onDisk) {
+      // every analysis is on disk: the rebuild lets each go once read, and a later indexing reads them back
+      this.entries.clear();
+      this.diskChecked = undefined;
+    }
+    await rebuild({ releaseAnalyses: onDisk });
     if (gen !== this.generation) return;
     stats.ms = performance.now() - t0;
     stats.keysFromStat = this.keysFromStat;
@@ -449,16 +501,15 @@ export class CorpusManager {
     // and the snapshot of the derived index as it is now, for the next start on the same corpus
     if (cacheFile) {
       const fp = this.fingerprint();
-      const entries = new Map([...this.entries.values()].map((e) => [e.file, e.key] as const));
       const parts = this.index.snapshot();
       const problems = [...this.problems];
       const dir = this.config.cacheDir!;
       this.cacheWrite = this.cacheWrite
         .then(async () => {
-          const keys = new Map<string, string | undefined>();
-          for (const f of files) keys.set(f, entries.get(f) ?? (await keyOfFile(f, this.maxBytes)));
+          const corpusKeys = new Map<string, string | undefined>();
+          for (const f of files) corpusKeys.set(f, keys.get(f) ?? (await keyOfFile(f, this.maxBytes)));
           if (gen !== this.generation) return;
-          await writeSnapshot(snapshotFileIn(dir), fp, corpusKey(files, keys), problems, parts);
+          await writeSnapshot(snapshotFileIn(dir), fp, corpusKey(files, corpusKeys), problems, parts);
           // the signatures of the files analysed this time (taken as they were read), so that the next start need
           // not read them
           await this.writeFileStats(dir, keep);

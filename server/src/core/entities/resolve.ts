@@ -251,15 +251,17 @@ function slug(s: string): string {
 /** A document's candidate names, as objects or packed (`PackedRaw`: read one document at a time, never all at once). */
 export type DocCandidates = { sourceId: string; mentions: RawMention[] | PackedRaw };
 
+const NO_CANDIDATES: RawMention[] = [];
+
 export function resolveEntities(docs: DocCandidates[]): EntityTable {
   return drain(resolveEntitiesSteps(docs));
 }
 
 /** The same, as steps that a caller can interleave with other work (one `yield` every few thousand mentions). */
-export function* resolveEntitiesSteps(docs: DocCandidates[]): Generator<void, EntityTable, void> {
+export function* resolveEntitiesSteps(docs: DocCandidates[], opts: { dropGathered?: boolean } = {}): Generator<void, EntityTable, void> {
   // each phase is a method of its own: a small function is optimised (and, after a deoptimisation, re-optimised)
   // far more cheaply than one generator holding every phase
-  const r = new Resolver(docs);
+  const r = new Resolver(docs, opts.dropGathered);
   yield* inSteps(docs.length, (a, b) => r.gather(a, b), 64);
   r.gathered();
   const names = r.names.count;
@@ -435,7 +437,11 @@ class Resolver {
   readonly eventSurfaces = new Map<string, Map<string, number>>();
   readonly eventIds = new Map<string, string>();
 
-  constructor(readonly docs: DocCandidates[]) {
+  /** `dropGathered`: each document's candidates are let go once in the columns (the caller's objects lose them) */
+  constructor(
+    readonly docs: DocCandidates[],
+    private readonly dropGathered = false,
+  ) {
     let n = 0;
     for (const d of docs) n += nameCount(d.mentions);
     this.names = new NameColumns(n, docs.length);
@@ -452,6 +458,7 @@ class Resolver {
         if (m.kind !== 'event') names.add(m, di);
         else this.eventMentions.push({ d, m });
       }
+      if (this.dropGathered) d.mentions = NO_CANDIDATES;
     }
     names.docStart[to] = names.count;
   }
