@@ -1,7 +1,7 @@
 /**
  * The on-disk index cache: the per-file results of indexing (loaded source text, packed, and metadata, and its
- * analysis, its sentences and candidate names packed), keyed by file and checked per file by content key (sha-256 of the file
- * and its sidecar).
+ * analysis, its sentences and candidate names packed), keyed by file and checked per file by content key (sha-256 of
+ * the file and its sidecar).
  *
  * One file in the storage folder the client passes (never in a corpus folder):
  *   [0, 4096)  "CORROBIX" + u32 format version + u32 n + n bytes of JSON header, zero padded:
@@ -253,10 +253,12 @@ export async function writeChunked(
 ): Promise<void> {
   const w = await ChunkedWriter.open(file, kind, fingerprint, opts.chunk);
   try {
-    for (const e of items) {
-      // (yielding after each chunk, so that the server keeps answering)
-      if (w.add(e) && opts.yieldEvery !== 0) await tick();
-    }
+    for (const e of items)
+      if (w.add(e)) {
+        // (one chunk in memory at a time; and a turn of the event loop after each, so that the server keeps answering)
+        await w.written();
+        if (opts.yieldEvery !== 0) await tick();
+      }
   } catch (err) {
     await w.abort();
     throw err;
@@ -268,7 +270,8 @@ export async function writeChunked(
  * A chunked file written as its items come (`add`), to a temp file beside it, renamed over it by `finish` once complete
  * and synced; `abort` (or a failed write) removes the temp file and leaves the file as it was. Each full chunk is
  * serialised when its last item is added (the caller's items may change afterwards) and written in the background, one
- * write at a time; a failure is reported by `finish`.
+ * write at a time (`written` waits for them: a caller that can should, or chunks wait in memory for the disk); a
+ * failure is reported by `finish`.
  */
 export class ChunkedWriter {
   private readonly sha = createHash('sha1');
@@ -304,8 +307,14 @@ export class ChunkedWriter {
     return true;
   }
 
+  /** Resolves when every chunk completed so far is written (or a write has failed: `finish` reports it). */
+  written(): Promise<void> {
+    return this.writing;
+  }
+
   private flush(): void {
-    if (!this.batch.length || this.failed) return;
+    if (this.failed) this.batch = [];
+    if (!this.batch.length) return;
     const blob = v8.serialize(this.batch);
     this.count += this.batch.length;
     this.batch = [];

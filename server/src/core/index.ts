@@ -110,13 +110,6 @@ function emptyDerived(): Derived {
   };
 }
 
-/**
- * The corpus index: sources, their per-file analyses, and what is derived from all of them together
- * (entities, claims, disputes, name indexes for spelling and fuzzy lookup). The per-file analysis is the
- * expensive part (cached, computed in workers); the derived part is rebuilt from all analyses, either at once
- * (`rebuild`) or in slices that yield to the event loop (`rebuildInSlices`), in which case readers keep seeing
- * the previous derived state, whole, until the new one replaces it.
- */
 export interface RebuildOptions {
   /**
    * Drop the per-file analyses from the index as the rebuild starts (`releaseAnalyses`), and each from the rebuild once
@@ -126,6 +119,13 @@ export interface RebuildOptions {
   releaseAnalyses?: boolean;
 }
 
+/**
+ * The corpus index: sources, their per-file analyses, and what is derived from all of them together
+ * (entities, claims, disputes, name indexes for spelling and fuzzy lookup). The per-file analysis is the
+ * expensive part (cached, computed in workers); the derived part is rebuilt from all analyses, either at once
+ * (`rebuild`) or in slices that yield to the event loop (`rebuildInSlices`), in which case readers keep seeing
+ * the previous derived state, whole, until the new one replaces it.
+ */
 export class CorpusIndex {
   readonly sources = new Map<string, Source>();
   /** the per-file analyses: their sentences and candidate names packed (`PackedAnalysis`) when they came from a worker

@@ -133,9 +133,9 @@ export function toIndexed(s: Source): IndexedSource {
 }
 
 /**
- * Back to a Source (whose text, if it came packed, stays packed: `packTextOf`). For HTML and ClaimReview the offset map is rebuilt on first use by parsing the file again
- * (synchronously; only when a location in that source is asked for). If the file changed meanwhile, the watcher
- * re-indexes it; until then offsets fall back to identity.
+ * Back to a Source (whose text, if it came packed, stays packed: `packTextOf`). For HTML and ClaimReview the offset map
+ * is rebuilt on first use by parsing the file again (synchronously; only when a location in that source is asked for).
+ * If the file changed meanwhile, the watcher re-indexes it; until then offsets fall back to identity.
  */
 export function fromPlain(p: PlainSource | IndexedSource): Source {
   const { hasFileOffset, ...s } = p;
