@@ -369,7 +369,11 @@ export class CorpusManager {
       return rebuilding;
     };
     const total = files.length;
-    if (toAnalyse.length && indexed > 0) {
+    // the sources kept so far are served before the rest is analysed only when nothing is served yet and the analysis
+    // will take longer than that rebuild (a file takes about twice as long to analyse, on two workers, as a source takes
+    // to rebuild): otherwise that rebuild only delays the last one. A watched change to one file of 10,000 rebuilt
+    // twice: ready after 12.9 s instead of 7.5.
+    if (toAnalyse.length && indexed > 0 && this.index.version === 0 && 2 * toAnalyse.length > indexed) {
       lastRebuildAt = indexed;
       await rebuild();
       this.emit({ state: 'indexing', indexed, total, problems: this.problems });

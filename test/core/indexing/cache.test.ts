@@ -491,3 +491,34 @@ test('a cache that cannot be written as it goes is written once ready, as before
     cleanup();
   }
 });
+
+test('a change rebuilds once when an index is served meanwhile; a start serves what it kept first only when the rest takes long', async () => {
+  const { corpus, storage, cleanup } = setup();
+  try {
+    const m = new CorpusManager({ workers: 0 });
+    await m.configure({ roots: [corpus], exclude: [], cacheDir: storage });
+    await m.whenCacheWritten();
+    writeFileSync(path.join(corpus, 'b.txt'), ARTICLE('Mohamed Belkaid', 41));
+    await m.configure({ roots: [corpus], exclude: [], cacheDir: storage });
+    assert.deepEqual([m.stats?.fromCache, m.stats?.analysed, m.stats?.rebuilds], [2, 1, 1], 'the served index answered meanwhile');
+    assert.ok([...m.index.claims.all()].some((c) => c.quantities.some((q) => q.value === 41)));
+    await m.whenCacheWritten();
+    await m.dispose();
+    // a new process without the snapshot: nothing is served yet
+    const start = async () => {
+      rmSync(snapshotFileIn(storage), { force: true });
+      const n = new CorpusManager({ workers: 0 });
+      await n.configure({ roots: [corpus], exclude: [], cacheDir: storage });
+      await n.whenCacheWritten();
+      await n.dispose();
+      return [n.stats?.fromCache, n.stats?.analysed, n.stats?.rebuilds];
+    };
+    writeFileSync(path.join(corpus, 'a.txt'), ARTICLE('Karim Abdeslam', 42));
+    assert.deepEqual(await start(), [2, 1, 1], 'one file to analyse: not worth serving the two kept first');
+    writeFileSync(path.join(corpus, 'a.txt'), ARTICLE('Karim Abdeslam', 43));
+    writeFileSync(path.join(corpus, 'b.txt'), ARTICLE('Mohamed Belkaid', 44));
+    assert.deepEqual(await start(), [1, 2, 2], 'two to analyse: the one kept is served first');
+  } finally {
+    cleanup();
+  }
+});
