@@ -52,8 +52,10 @@ let current: number | undefined;
 let phaseNow: HeapPhase | undefined;
 let gcFunction: Gc | null | undefined;
 
-/** V8's collector, as `--expose-gc` gives it (turned on here if the process was started without it). */
-/** V8's `gc` function, exposed for this thread (and any other) on first use; null when it cannot be had. */
+/**
+ * V8's collector, as `--expose-gc` gives it (turned on here if the process was started without it: the flag is the
+ * process's, the function this thread's, so a worker thread asks for its own); null when it cannot be had.
+ */
 export function collector(): Gc | null {
   if (gcFunction === undefined) {
     try {
