@@ -13,7 +13,7 @@ const SEEDS = path.join(__dirname, '../../corpus/seeds');
 const seedFiles = ['000_b668c77285b96cb4.txt', '001_4dbe6efb2f5e76f1.txt', '003_4e493e16ccad6bce.txt'];
 
 async function seeds(): Promise<Source[]> {
-  return Promise.all(seedFiles.map(async (f) => (await loadSourceFile(path.join(SEEDS, f), { id: f })).source!));
+  return Promise.all(seedFiles.map(async (f) => loadSourceFile(path.join(SEEDS, f), { id: f }).source!));
 }
 
 /** a candidate's fields as plain values, in one order, undefined fields left out */

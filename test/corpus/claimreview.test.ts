@@ -8,7 +8,7 @@ import { enc, FIXTURES } from './helpers';
 
 test('ClaimReview: a single object', async () => {
   const file = path.join(FIXTURES, 'claimreview/single.json');
-  const r = await loadSourceFile(file);
+  const r = loadSourceFile(file);
   assert.deepEqual(r.warnings, []);
   const s = r.source!;
   assert.equal(s.format, 'claimreview');
@@ -63,7 +63,7 @@ test('ClaimReview: an array with wrong types skips those reviews with warnings a
 
 test('ClaimReview: @graph, escaped quotes, .jsonld', async () => {
   const file = path.join(FIXTURES, 'claimreview/graph.jsonld');
-  const s = (await loadSourceFile(file)).source!;
+  const s = loadSourceFile(file).source!;
   assert.equal(s.reviews!.length, 1);
   assert.equal(s.reviews![0].claimReviewed, 'The tunnel was finished in "record" time');
   assert.equal(s.reviews![0].verdict, 'mixed');
@@ -75,7 +75,7 @@ test('ClaimReview: @graph, escaped quotes, .jsonld', async () => {
 
 test('ClaimReview: not a ClaimReview, invalid JSON, nothing usable', async () => {
   const file = path.join(FIXTURES, 'claimreview/not-claimreview.json');
-  assert.deepEqual((await loadSourceFile(file)).problem, { path: file, reason: 'not a ClaimReview file' });
+  assert.deepEqual(loadSourceFile(file).problem, { path: file, reason: 'not a ClaimReview file' });
   assert.match(parseSource('/c/bad.json', enc('{"@type": "ClaimReview", ')).problem!.reason, /^not valid JSON/);
   const none = parseSource('/c/none.json', enc('[{"@type":"ClaimReview","claimReviewed":["x"]}]'));
   assert.equal(none.problem?.reason, 'no usable ClaimReview (1 skipped)');

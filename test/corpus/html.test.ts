@@ -12,7 +12,7 @@ const decodeHTML = (s: string) =>
   s.replace(/&(amp|ldquo|rdquo|lt|gt|quot);/g, (_, n: string) => ({ amp: '&', ldquo: '“', rdquo: '”', lt: '<', gt: '>', quot: '"' })[n]!);
 
 test('HTML: main text of the article, boilerplate dropped, headings apart, metadata', async () => {
-  const r = await loadSourceFile(FILE);
+  const r = loadSourceFile(FILE);
   assert.equal(r.problem, undefined);
   const s = r.source!;
   assert.equal(s.format, 'html');
@@ -39,7 +39,7 @@ test('HTML: main text of the article, boilerplate dropped, headings apart, metad
 });
 
 test('HTML: ClaimReview JSON-LD inside the page becomes a review whose span is in the text', async () => {
-  const s = (await loadSourceFile(FILE)).source!;
+  const s = loadSourceFile(FILE).source!;
   assert.equal(s.reviews?.length, 1);
   const rv = s.reviews![0];
   assert.equal(rv.claimReviewed, 'The storm was the strongest ever recorded in the valley');
@@ -67,7 +67,7 @@ test('HTML: a ClaimReview whose claim is not in the page is rendered at the end 
 
 test('HTML: fileOffset maps text offsets back into the decoded file', async () => {
   const file = readFileSync(FILE, 'utf8');
-  const s = (await loadSourceFile(FILE)).source!;
+  const s = loadSourceFile(FILE).source!;
   const map = s.fileOffset!;
   // every prose/heading span maps to a file range whose entity-decoded, whitespace-collapsed text is the span
   for (const sp of [...s.prose, ...s.headings]) {

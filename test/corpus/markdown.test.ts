@@ -7,7 +7,7 @@ import { enc, FIXTURES, inSpans, slices } from './helpers';
 
 test('Markdown: front matter gives metadata and is not prose; headings apart', async () => {
   const file = path.join(FIXTURES, 'markdown/harbour-fire.md');
-  const r = await loadSourceFile(file);
+  const r = loadSourceFile(file);
   assert.deepEqual(r.warnings, []);
   const s = r.source!;
   assert.equal(s.format, 'markdown');
@@ -34,7 +34,7 @@ test('Markdown: front matter gives metadata and is not prose; headings apart', a
 
 test('Markdown: invalid YAML front matter → body loads, warning names the file and line', async () => {
   const file = path.join(FIXTURES, 'markdown/broken-front-matter.md');
-  const r = await loadSourceFile(file);
+  const r = loadSourceFile(file);
   assert.equal(r.problem, undefined);
   assert.equal(r.warnings.length, 1);
   assert.equal(r.warnings[0].path, file);

@@ -17,7 +17,7 @@ test('the three seeds load with their outlet, author and date; text is byte-iden
     [WSWS, 'World Socialist Web Site', '2016-03-30', 'Alex Lantier'],
   ];
   for (const [file, outlet, date, author] of expected) {
-    const r = await loadSourceFile(file);
+    const r = loadSourceFile(file);
     assert.equal(r.problem, undefined);
     assert.deepEqual(r.warnings, []);
     const s = r.source!;

@@ -8,7 +8,7 @@ import { promises as fsp, readFileSync, statSync } from 'node:fs';
 import type { Source } from '../core/model';
 import { packAnalysis, type PackedAnalysis } from '../core/sentencePack';
 import { analyzeSource } from '../core/analyze';
-import { loadSourceFile, parseSource, sidecarPath, type LoadProblem } from '../corpus/load';
+import { exists, loadSourceFile, parseSource, sidecarPath, type LoadProblem } from '../corpus/load';
 import { NONE } from '../core/packed';
 import { packText, packTextOf, type PackedText } from '../core/text/packedText';
 
@@ -48,12 +48,12 @@ export function statTrusted(st: StatSignature, trustedAfterMs = 2000): boolean {
   return st.at - st.changedMs >= trustedAfterMs;
 }
 
-export async function sidecarKey(file: string): Promise<string> {
+export function sidecarKey(file: string): string {
   const side = sidecarPath(file);
-  if (side === file) return 'none';
+  // (most files have none: asking first costs no exception)
+  if (side === file || !exists(side)) return 'none';
   try {
-    const bytes = await fsp.readFile(side);
-    return createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+    return createHash('sha256').update(readFileSync(side)).digest('hex').slice(0, 32);
   } catch {
     return 'none';
   }
@@ -98,7 +98,7 @@ export async function keyOfFile(file: string, maxBytes: number): Promise<string 
   try {
     const bytes = await fsp.readFile(file);
     if (bytes.length > maxBytes) return undefined;
-    return contentKey(createHash('sha256').update(bytes).digest('hex'), await sidecarKey(file));
+    return contentKey(createHash('sha256').update(bytes).digest('hex'), sidecarKey(file));
   } catch {
     return undefined;
   }
@@ -106,11 +106,11 @@ export async function keyOfFile(file: string, maxBytes: number): Promise<string 
 
 export async function loadAndAnalyse(file: string, maxBytes?: number): Promise<FileResult> {
   const stat = await statSignature(file);
-  const r = await loadSourceFile(file, { id: file, maxBytes });
+  const r = loadSourceFile(file, { id: file, maxBytes });
   if (!r.source) return { file, problem: r.problem, warnings: r.warnings };
   try {
     const analysis = packAnalysis(analyzeSource(r.source));
-    const key = r.source.hash ? contentKey(r.source.hash, await sidecarKey(file)) : undefined;
+    const key = r.source.hash ? contentKey(r.source.hash, sidecarKey(file)) : undefined;
     return { file, key, source: toIndexed(r.source), analysis, warnings: r.warnings, stat };
   } catch (err) {
     return { file, problem: { path: file, reason: `could not be analysed: ${(err as Error).message}` }, warnings: r.warnings };
