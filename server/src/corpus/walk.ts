@@ -3,7 +3,8 @@
  * followed, each real folder is visited once (no loops); dot-folders, node_modules and
  * exclude globs are skipped; what cannot be read is reported, never thrown.
  */
-import { constants as fsConstants, promises as fsp, type Dirent, type Stats } from 'node:fs';
+import { accessSync, constants as fsConstants, promises as fsp, type Dirent, type Stats } from 'node:fs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as nodePath from 'node:path';
 import { compileGlob, excludeMatcher, globBase, hasGlob } from './glob';
 import { formatOf, type LoadProblem } from './load';
@@ -54,11 +55,15 @@ export async function listCorpusFiles(
     return rels.some((r) => excludedRel(r)) || excludedAbs(toPosix(abs));
   };
 
+  let checked = 0;
   /** `real`: the resolved path when known (a plain file in a resolved folder), to save a system call per file */
   const addFile = async (abs: string, real?: string) => {
     try {
       real ??= await fsp.realpath(abs);
-      await fsp.access(abs, fsConstants.R_OK);
+      // synchronous (a few microseconds; through promises, the check took ~0.5 s of a warm start at 10,000 files),
+      // with a turn of the event loop every 1,000 files
+      if (++checked % 1000 === 0) await nextTurn();
+      accessSync(abs, fsConstants.R_OK);
     } catch (err) {
       problems.push({ path: abs, reason: reasonOf(err, 'file') });
       return;
