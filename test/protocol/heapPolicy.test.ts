@@ -46,14 +46,14 @@ test('once the files are analysed, the heap grows by a fixed share until the ind
   heapPolicy('indexing', f);
   heapPolicy('settling', f);
   heapPolicy('settling', f);
-  // ready: the serving growth (the same share here), and the collection that makes V8 use it
+  // ready: the serving growth, and the collection that makes V8 use it
   heapPolicy('serving', f);
   // settling is only ever the end of an indexing
   heapPolicy('settling', f);
   assert.deepEqual(set, [
     '--heap-growing-percent=0',
     `--heap-growing-percent=${SETTLING_HEAP_GROWTH_PERCENT}`,
-    ...(SETTLING_HEAP_GROWTH_PERCENT === SERVING_HEAP_GROWTH_PERCENT ? [] : [`--heap-growing-percent=${SERVING_HEAP_GROWTH_PERCENT}`]),
+    `--heap-growing-percent=${SERVING_HEAP_GROWTH_PERCENT}`,
     'collect',
   ]);
 });
