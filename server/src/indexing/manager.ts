@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync, watch, type FSWatcher } from 'node:
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CorpusIndex, type RebuildOptions } from '../core/index';
 import { formatOf, DEFAULT_MAX_BYTES, type LoadProblem } from '../corpus/load';
 import { listCorpusFiles } from '../corpus/walk';
@@ -192,14 +193,14 @@ export class CorpusManager {
    * A file's content key: from its stat signature when that is unchanged since the key was computed (no read), else
    * by reading and hashing it (and then remembering the signature, taken before the read).
    */
-  private async keyOf(file: string): Promise<string | undefined> {
-    const st = await statSignature(file);
+  private keyOf(file: string): string | undefined {
+    const st = statSignature(file);
     const known = this.fileStats.get(file);
     if (st && known && known.sig === st.sig) {
       this.keysFromStat++;
       return known.key;
     }
-    const key = await keyOfFile(file, this.maxBytes);
+    const key = keyOfFile(file, this.maxBytes);
     this.rememberSignature(file, st, key);
     return key;
   }
@@ -269,7 +270,7 @@ export class CorpusManager {
     const known = new Map<string, string | undefined>();
     if (cacheFile && this.snapshotAllowed && this.diskChecked !== this.config.cacheDir && this.index.sources.size === 0) {
       this.snapshotAllowed = false;
-      await forEachLimit(files, 64, async (f) => void known.set(f, await this.keyOf(f)));
+      await forEachYielding(files, 256, (f) => void known.set(f, this.keyOf(f)));
       if (gen !== this.generation) return;
       // built aside part by part while the file is read and verified; swapped in only if all of it holds
       const loader = this.index.snapshotLoader();
@@ -326,9 +327,9 @@ export class CorpusManager {
       else toAnalyse.push(file);
     }
     if (disk && disk.size !== candidates.filter((c) => c.fromDisk).length) this.cacheDirty = true;
-    await forEachLimit(candidates, 16, async (c) => {
+    await forEachYielding(candidates, 256, (c) => {
       if (gen !== this.generation) return;
-      const key = known.has(c.file) ? known.get(c.file) : await this.keyOf(c.file);
+      const key = known.has(c.file) ? known.get(c.file) : this.keyOf(c.file);
       if (key !== c.entry.key) {
         toAnalyse.push(c.file);
         return;
@@ -522,7 +523,7 @@ export class CorpusManager {
       this.cacheWrite = this.cacheWrite
         .then(async () => {
           const corpusKeys = new Map<string, string | undefined>();
-          for (const f of files) corpusKeys.set(f, keys.get(f) ?? (await keyOfFile(f, this.maxBytes)));
+          for (const f of files) corpusKeys.set(f, keys.get(f) ?? keyOfFile(f, this.maxBytes));
           if (gen !== this.generation) return;
           await writeSnapshot(snapshotFileIn(dir), fp, corpusKey(files, corpusKeys), problems, parts);
           // the signatures of the files analysed this time (taken as they were read), so that the next start need
@@ -638,13 +639,11 @@ function corpusKey(files: string[], keys: Map<string, string | undefined>): stri
   return h.digest('hex');
 }
 
-async function forEachLimit<T>(items: T[], limit: number, f: (x: T) => Promise<void>): Promise<void> {
-  let i = 0;
-  const run = async () => {
-    while (i < items.length) {
-      const x = items[i++];
-      await f(x);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
+/** Calls `f` (synchronous file work: a stat, or a read and a hash) on each item, with a turn of the event loop every
+ * `every` items, so that requests are answered meanwhile. */
+async function forEachYielding<T>(items: T[], every: number, f: (x: T) => void): Promise<void> {
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0 && i % every === 0) await nextTurn();
+    f(items[i]);
+  }
 }

@@ -4,11 +4,11 @@
  * and ClaimReview) is a function, so it is left out and rebuilt lazily on the main thread when first asked for.
  */
 import { createHash } from 'node:crypto';
-import { promises as fsp, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Source } from '../core/model';
 import { packAnalysis, type PackedAnalysis } from '../core/sentencePack';
 import { analyzeSource } from '../core/analyze';
-import { exists, loadSourceFile, parseSource, sidecarPath, type LoadProblem } from '../corpus/load';
+import { exists, loadSourceFile, parseSource, readBounded, sidecarPath, type LoadProblem } from '../corpus/load';
 import { NONE } from '../core/packed';
 import { packText, packTextOf, type PackedText } from '../core/text/packedText';
 
@@ -69,9 +69,9 @@ export function contentKey(fileHash: string, sideKey: string): string {
  * equal signature means equal content, except for writes within the file system's time granularity: a signature
  * is trusted only once the file has been left alone for a while (`statTrusted`). Undefined when unreadable.
  */
-export async function statSignature(file: string): Promise<StatSignature | undefined> {
-  // synchronous, and no exception for the sidecar most files lack: at a warm start this runs for every file, where
-  // promise round trips and a thrown error per missing sidecar cost more than the system calls themselves
+export function statSignature(file: string): StatSignature | undefined {
+  // no exception for the sidecar most files lack: at a warm start this runs for every file, where a thrown error per
+  // missing sidecar would cost more than the system calls themselves
   const one = (f: string) => {
     const s = statSync(f, { bigint: true, throwIfNoEntry: false });
     return (
@@ -93,19 +93,19 @@ export async function statSignature(file: string): Promise<StatSignature | undef
   }
 }
 
-/** Reads the file and its sidecar and returns their content key without parsing (warm start, watcher). */
-export async function keyOfFile(file: string, maxBytes: number): Promise<string | undefined> {
-  try {
-    const bytes = await fsp.readFile(file);
-    if (bytes.length > maxBytes) return undefined;
-    return contentKey(createHash('sha256').update(bytes).digest('hex'), sidecarKey(file));
-  } catch {
-    return undefined;
-  }
+/**
+ * Reads the file and its sidecar and returns their content key without parsing (warm start, watcher); undefined when it
+ * cannot be read or is over `maxBytes`. Synchronous, as indexing reads (`readBounded`): a warm start on a corpus whose
+ * files were all touched (a new clone, a copy) reads every one of them here.
+ */
+export function keyOfFile(file: string, maxBytes: number): string | undefined {
+  const r = readBounded(file, maxBytes);
+  if (!r.bytes) return undefined;
+  return contentKey(createHash('sha256').update(r.bytes).digest('hex'), sidecarKey(file));
 }
 
 export async function loadAndAnalyse(file: string, maxBytes?: number): Promise<FileResult> {
-  const stat = await statSignature(file);
+  const stat = statSignature(file);
   const r = loadSourceFile(file, { id: file, maxBytes });
   if (!r.source) return { file, problem: r.problem, warnings: r.warnings };
   try {
