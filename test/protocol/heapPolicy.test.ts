@@ -10,6 +10,7 @@ import {
   heapPolicy,
   SERVING_HEAP_GROWTH_PERCENT,
   SETTLING_HEAP_GROWTH_PERCENT,
+  SETTLING_KEPT_HEAP_GROWTH_PERCENT,
   SMALL_HEAP_BYTES,
 } from '../../server/src/lsp/heapPolicy';
 
@@ -56,6 +57,18 @@ test('once the files are analysed, the heap grows by a fixed share until the ind
     `--heap-growing-percent=${SERVING_HEAP_GROWTH_PERCENT}`,
     'collect',
   ]);
+  // a last rebuild that keeps the analyses (a change re-read from the cache) grows by its own share, and ready collects
+  set.length = 0;
+  heapPolicy('indexing', f);
+  heapPolicy('settling-kept', f);
+  heapPolicy('serving', f);
+  assert.deepEqual(set, [
+    '--heap-growing-percent=0',
+    `--heap-growing-percent=${SETTLING_KEPT_HEAP_GROWTH_PERCENT}`,
+    ...(SETTLING_KEPT_HEAP_GROWTH_PERCENT === SERVING_HEAP_GROWTH_PERCENT ? [] : [`--heap-growing-percent=${SERVING_HEAP_GROWTH_PERCENT}`]),
+    'collect',
+  ]);
+  assert.ok(SETTLING_HEAP_GROWTH_PERCENT < SETTLING_KEPT_HEAP_GROWTH_PERCENT);
 });
 
 test('releasing the analyses collects their garbage, with the serving growth set first, and keeps it only for a small live heap', async () => {

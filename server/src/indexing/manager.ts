@@ -101,7 +101,7 @@ export class CorpusManager {
   private cacheWrite: Promise<void> = Promise.resolve();
   private listeners: ((p: IndexProgress) => void)[] = [];
   private releaseListeners: (() => void)[] = [];
-  private analysedListeners: (() => void)[] = [];
+  private analysedListeners: ((a: { releasing: boolean }) => void)[] = [];
   private running: Promise<void> = Promise.resolve();
   private readonly opts: ManagerOptions;
   private fingerprintValue: string | undefined;
@@ -125,8 +125,9 @@ export class CorpusManager {
   }
 
   /** Called when an indexing has analysed the files it had to (in worker threads or here) and only its last rebuild,
-   * and the cache's writing, are left. */
-  onAnalysed(f: () => void): void {
+   * and the cache's writing, are left; `releasing`: that rebuild lets each analysis go once it has read it (they are
+   * on disk), rather than keeping them all until the cache is written after it. */
+  onAnalysed(f: (a: { releasing: boolean }) => void): void {
     this.analysedListeners.push(f);
   }
 
@@ -479,7 +480,7 @@ export class CorpusManager {
       if (gen !== this.generation) return;
       if (onDisk) this.cacheDirty = false;
     }
-    if (toAnalyse.length) for (const f of this.analysedListeners) f();
+    if (toAnalyse.length) for (const f of this.analysedListeners) f({ releasing: onDisk });
     // the same order as the listing whatever order the workers answered in, so entity ids are deterministic
     const ordered = files
       .filter((f) => this.index.sources.has(f))

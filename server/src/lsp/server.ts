@@ -145,7 +145,7 @@ export function startServer(connection: Connection): void {
     heapPolicy(p.state === 'indexing' ? 'indexing' : 'serving');
   });
   // every file analysed: the last rebuild, with a core free for V8's concurrent marking
-  manager.onAnalysed(() => heapPolicy('settling'));
+  manager.onAnalysed((a) => heapPolicy(a.releasing ? 'settling' : 'settling-kept'));
   // the analyses of a first indexing, dropped once on disk, leave most of the heap as garbage
   manager.onReleased(() => {
     const t = performance.now();

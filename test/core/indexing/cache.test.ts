@@ -405,12 +405,12 @@ test('a first indexing writes the cache as it analyses: complete before the last
   const { corpus, storage, cleanup } = setup();
   try {
     const m = new CorpusManager({ workers: 0 });
-    const atAnalysed: { entries?: number; analyses: number }[] = [];
-    m.onAnalysed(() => {
+    const atAnalysed: { entries?: number; analyses: number; releasing: boolean }[] = [];
+    m.onAnalysed(({ releasing }) => {
       // the listeners hear of it just before the last rebuild: the cache is on disk already
       const analyses = m.index.analyses.size;
       void readCache(cacheFileIn(storage), m.fingerprint()).then((r) =>
-        atAnalysed.push({ entries: r.ok ? r.entries.size : undefined, analyses }),
+        atAnalysed.push({ entries: r.ok ? r.entries.size : undefined, analyses, releasing }),
       );
     });
     await m.configure({ roots: [corpus], exclude: [], cacheDir: storage });
@@ -418,7 +418,7 @@ test('a first indexing writes the cache as it analyses: complete before the last
     assert.equal(m.index.analyses.size, 0, 'let go by the last rebuild, before the index was ready');
     assert.equal(m.index.claims.size > 0, true);
     await m.whenCacheWritten();
-    assert.deepEqual(atAnalysed, [{ entries: 3, analyses: 3 }]);
+    assert.deepEqual(atAnalysed, [{ entries: 3, analyses: 3, releasing: true }]);
     assert.deepEqual(
       readdirSync(storage).filter((f) => f.endsWith('.tmp')),
       [],
@@ -433,6 +433,11 @@ test('a first indexing writes the cache as it analyses: complete before the last
     assert.equal(m.stats?.fromCache, 2);
     assert.equal(m.stats?.analysed, 1);
     assert.ok([...m.index.claims.all()].some((c) => c.quantities.some((q) => q.value === 44)));
+    // (a change keeps the analyses read back until the cache is written after its last rebuild)
+    await m.whenCacheWritten();
+    assert.equal(atAnalysed.length, 2);
+    assert.equal(atAnalysed[1].releasing, false);
+    assert.equal(atAnalysed[1].analyses, 3);
     await m.dispose();
   } finally {
     cleanup();
