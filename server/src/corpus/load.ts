@@ -32,7 +32,7 @@ export interface LoadOptions {
 }
 
 export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
-const MAX_SIDECAR_BYTES = 1024 * 1024;
+export const MAX_SIDECAR_BYTES = 1024 * 1024;
 
 export const FORMAT_BY_EXTENSION: Readonly<Record<string, SourceFormat>> = {
   '.txt': 'text',
@@ -223,8 +223,9 @@ function errorReason(err: unknown, what = 'file'): string {
 /**
  * Reads at most `limit` bytes (plus one, to detect growth) of a regular file, synchronously: it runs in the indexing
  * workers, where each file read through promises (open, stat, two reads, close, and an error for every missing
- * sidecar) cost more CPU than parsing the file. The file is opened without blocking, so a FIFO named like a source is
- * refused instead of waiting for a writer.
+ * sidecar) cost more CPU than parsing the file, and for content keys on the main thread (a few microseconds a file).
+ * The file is opened without blocking, so a FIFO named like a source or a sidecar is refused instead of waiting for a
+ * writer.
  */
 export function readBounded(path: string, limit: number): { bytes?: Uint8Array; size?: number; reason?: string } {
   let fd: number | undefined;

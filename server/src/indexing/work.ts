@@ -4,11 +4,20 @@
  * and ClaimReview) is a function, so it is left out and rebuilt lazily on the main thread when first asked for.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { Source } from '../core/model';
 import { packAnalysis, type PackedAnalysis } from '../core/sentencePack';
 import { analyzeSource } from '../core/analyze';
-import { exists, loadSourceFile, parseSource, readBounded, sidecarPath, type LoadProblem } from '../corpus/load';
+import {
+  DEFAULT_MAX_BYTES,
+  exists,
+  loadSourceFile,
+  MAX_SIDECAR_BYTES,
+  parseSource,
+  readBounded,
+  sidecarPath,
+  type LoadProblem,
+} from '../corpus/load';
 import { NONE } from '../core/packed';
 import { packText, packTextOf, type PackedText } from '../core/text/packedText';
 
@@ -52,11 +61,9 @@ export function sidecarKey(file: string): string {
   const side = sidecarPath(file);
   // (most files have none: asking first costs no exception)
   if (side === file || !exists(side)) return 'none';
-  try {
-    return createHash('sha256').update(readFileSync(side)).digest('hex').slice(0, 32);
-  } catch {
-    return 'none';
-  }
+  // (what the loader ignores, too large or not a regular file, keys as no sidecar; never waited on)
+  const r = readBounded(side, MAX_SIDECAR_BYTES);
+  return r.bytes ? createHash('sha256').update(r.bytes).digest('hex').slice(0, 32) : 'none';
 }
 
 export function contentKey(fileHash: string, sideKey: string): string {
@@ -150,9 +157,11 @@ export function fromPlain(p: PlainSource | IndexedSource): Source {
       if (!map) {
         map = (o) => o;
         try {
-          const re = parseSource(p.path, readFileSync(p.path), { id: p.id });
+          // (bounded, and never waiting on a FIFO put in the file's place since)
+          const bytes = readBounded(p.path, DEFAULT_MAX_BYTES).bytes;
+          const re = bytes && parseSource(p.path, bytes, { id: p.id });
           // (the source's text as indexed: a snapshot's source has it packed, read here)
-          if (re.source?.fileOffset && re.source.text === source.text) map = re.source.fileOffset;
+          if (re && re.source?.fileOffset && re.source.text === source.text) map = re.source.fileOffset;
         } catch {
           // keep identity
         }

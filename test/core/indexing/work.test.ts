@@ -49,6 +49,12 @@ test('no key for a file that is gone, over the size limit, a device or a FIFO (n
     return; // no mkfifo here: the device above is the same kind of file
   }
   assert.equal(keyOfFile(path.join(dir, 'pipe.txt'), 4000), undefined);
+  // a FIFO as the sidecar: keyed as no sidecar (the loader ignores it too), not waited on
+  const g = path.join(dir, 'b.txt');
+  writeFileSync(g, 'Title\n\nText.\n');
+  const alone = keyOfFile(g, 4000);
+  execFileSync('mkfifo', [path.join(dir, 'b.meta.json')]);
+  assert.equal(keyOfFile(g, 4000), alone);
 });
 
 test('a stat signature names the sidecar when there is one, and none for a missing file', (t) => {
