@@ -450,8 +450,8 @@ export class CorpusManager {
       } else {
         for (const file of toAnalyse) {
           if (gen !== this.generation) break;
-          onResult(await loadAndAnalyse(file, this.config.maxBytes));
-          await new Promise((r) => setImmediate(r));
+          onResult(loadAndAnalyse(file, this.config.maxBytes));
+          await nextTurn();
         }
       }
       // (after a rebuild still under way, which reports progress of the indexing when it ends)

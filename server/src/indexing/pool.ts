@@ -5,6 +5,7 @@
  * the main thread stays free to answer requests between them. A batch whose worker died is analysed in this
  * thread; with no worker at all, this thread takes batches from the same counter.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { loadAndAnalyse, type FileResult } from './work';
 
@@ -41,7 +42,9 @@ export async function runInWorkers(
     answered[b] = 1;
     for (const f of batches[b]) {
       if (cancelled()) return;
-      onResult(await loadAndAnalyse(f, maxBytes), false);
+      onResult(loadAndAnalyse(f, maxBytes), false);
+      // (the read is synchronous: a turn of the event loop between files, so that requests are answered meanwhile)
+      await nextTurn();
     }
   };
 

@@ -111,7 +111,8 @@ export function keyOfFile(file: string, maxBytes: number): string | undefined {
   return contentKey(createHash('sha256').update(r.bytes).digest('hex'), sidecarKey(file));
 }
 
-export async function loadAndAnalyse(file: string, maxBytes?: number): Promise<FileResult> {
+/** Reads (synchronously, `readBounded`) and analyses one file. */
+export function loadAndAnalyse(file: string, maxBytes?: number): FileResult {
   const stat = statSignature(file);
   const r = loadSourceFile(file, { id: file, maxBytes });
   if (!r.source) return { file, problem: r.problem, warnings: r.warnings };

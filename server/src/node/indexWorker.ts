@@ -17,7 +17,7 @@ parentPort?.once('message', async (msg: PoolStart) => {
     const results: FileResult[] = [];
     for (const file of msg.batches[b]) {
       try {
-        results.push(await loadAndAnalyse(file, msg.maxBytes));
+        results.push(loadAndAnalyse(file, msg.maxBytes));
       } catch (err) {
         results.push({ file, problem: { path: file, reason: `could not be analysed: ${(err as Error).message}` }, warnings: [] });
       }

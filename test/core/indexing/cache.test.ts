@@ -161,7 +161,7 @@ test('a cache written by another analyser version is not trusted', async () => {
 test('writes are atomic: a temp file renamed over the cache, nothing left behind, never in the corpus folder', async () => {
   const { corpus, storage, cleanup } = setup();
   try {
-    const e = await loadAndAnalyse(path.join(corpus, 'a.txt'));
+    const e = loadAndAnalyse(path.join(corpus, 'a.txt'));
     const entry = e as CachedEntry;
     const file = cacheFileIn(storage);
     await writeCache(file, 'fp', [entry]);
@@ -182,7 +182,7 @@ test('writes are atomic: a temp file renamed over the cache, nothing left behind
 test('quantities keep an open upper bound (Infinity) through the cache', async () => {
   const { corpus, storage, cleanup } = setup();
   try {
-    const e = (await loadAndAnalyse(path.join(corpus, 'a.txt'))) as CachedEntry;
+    const e = loadAndAnalyse(path.join(corpus, 'a.txt')) as CachedEntry;
     const qs = unpackSentences(e.analysis.packedSentences).flatMap((s) => s.quantities);
     assert.ok(
       qs.some((q) => q.high === Infinity),
@@ -333,7 +333,7 @@ test('the first indexing keeps the signatures it took as it read the files: the 
 test('an entry read from the cache keeps its columns in a mapped slab, not in the chunk it was read from', async () => {
   const { corpus, storage, cleanup } = setup();
   try {
-    const entries = (await Promise.all(['a.txt', 'b.txt'].map((f) => loadAndAnalyse(path.join(corpus, f))))) as CachedEntry[];
+    const entries = ['a.txt', 'b.txt'].map((f) => loadAndAnalyse(path.join(corpus, f))) as CachedEntry[];
     const file = cacheFileIn(storage);
     await writeCache(file, 'fp', entries);
     const r = await readCache(file, 'fp');
@@ -356,7 +356,7 @@ test('a source reaches the index and the cache with its text packed, and reads b
   const { corpus, storage, cleanup } = setup();
   try {
     const files = ['a.txt', 'c.md'].map((f) => path.join(corpus, f));
-    const entries = (await Promise.all(files.map((f) => loadAndAnalyse(f)))) as CachedEntry[];
+    const entries = files.map((f) => loadAndAnalyse(f)) as CachedEntry[];
     for (const e of entries) assert.ok(isPackedText(e.source.packedText) && !('text' in e.source), 'packed where it was read');
     const file = cacheFileIn(storage);
     await writeCache(file, 'fp', entries);
@@ -386,7 +386,7 @@ test('a source reaches the index and the cache with its text packed, and reads b
 test('a cache entry whose text is a string (format 3) or whose packed text is damaged is refused', async () => {
   const { corpus, storage, cleanup } = setup();
   try {
-    const e = (await loadAndAnalyse(path.join(corpus, 'a.txt'))) as CachedEntry;
+    const e = loadAndAnalyse(path.join(corpus, 'a.txt')) as CachedEntry;
     const file = cacheFileIn(storage);
     const { packedText, ...rest } = e.source;
     const asString = { ...e, source: { ...rest, text: unpackText(packedText) } } as unknown as CachedEntry;
