@@ -226,49 +226,164 @@ interface Tok {
   /** wordInfo(text) */
   w: WordInfo;
 }
-function tok(start: number, end: number, text: string): Tok {
-  return { start, end, text, w: wordInfo(text) };
-}
 
-// [A-Za-z0-9] before the Unicode classes only speeds up the common case: the two alternatives match the same
-// characters as [\p{L}\p{N}] alone
-const TOKEN_RE = /(?:[A-Za-z0-9]|[\p{L}\p{N}])+(?:[-'\u2019.](?:[A-Za-z0-9]|[\p{L}\p{N}])+)*\.?|[^\s\p{L}\p{N}]/gu;
+/** Character classes of the tokenizer: white space, a letter or digit (\p{L}, \p{N}), anything else. */
+const SPACE = 1;
+const ALNUM = 2;
+const OTHER = 3;
+/** the class of each UTF-16 code unit outside the surrogates, filled as met (0: not yet) */
+const unitClass = new Uint8Array(65536);
+const astralClass = new Map<number, number>();
+const SPACE_RE = /^\s$/u;
+const ALNUM_RE = /^[\p{L}\p{N}]$/u;
+function classOfChar(ch: string): number {
+  return SPACE_RE.test(ch) ? SPACE : ALNUM_RE.test(ch) ? ALNUM : OTHER;
+}
+/** the class of the character at `i` (a code point: a surrogate pair is one character, a lone surrogate is "other") */
+function classAt(text: string, i: number, end: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdfff) {
+    let k = unitClass[c];
+    if (k === 0) k = unitClass[c] = classOfChar(String.fromCharCode(c));
+    return k;
+  }
+  const d = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+  if (c > 0xdbff || d < 0xdc00 || d > 0xdfff) return OTHER;
+  const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+  let k = astralClass.get(cp);
+  if (k === undefined) astralClass.set(cp, (k = classOfChar(String.fromCodePoint(cp))));
+  return k;
+}
+/** after the letters and digits that start at `i` */
+function skipAlnum(text: string, i: number, end: number): number {
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    // ASCII letters and digits, then anything else through the table
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) i++;
+    else if (c < 128 || classAt(text, i, end) !== ALNUM) break;
+    else i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+  }
+  return i;
+}
+/** a separator inside a word: - ' \u2019 . */
+function isJoiner(c: number): boolean {
+  return c === 45 || c === 39 || c === 0x2019 || c === 46;
+}
 
 const KEEP_PERIOD_RE = /^(?:\p{Lu}|(?:\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|Prof|St)\.$/u;
 const PREFIX_RE = /^(?:pro|anti|ex|non|post|pre|mid|neo|all|trans|pan)-(?=\p{Lu})/iu;
 
+/**
+ * What one written word becomes (a raw token: letters and digits joined by - ' \u2019 ., and a final period; or one
+ * other character): its tokens, each with where it starts in the raw token, its text and its word facts. It depends on nothing but
+ * the raw token's characters, so it is worked out once per distinct raw token.
+ */
+interface Piece {
+  /** where it starts within the raw token */
+  at: number;
+  text: string;
+  w: WordInfo;
+}
+interface RawToken {
+  raw: string;
+  /** the first piece (most raw tokens are one piece: the word itself) */
+  first: Piece;
+  /** the pieces after it, if any */
+  more: Piece[] | undefined;
+}
+function piece(at: number, text: string): Piece {
+  return { at, text, w: wordInfo(text) };
+}
+function rawToken(raw: string): RawToken {
+  let t = raw;
+  // keep the period only on initials and dotted acronyms ("T.", "U.S.")
+  if (t.length > 1 && t.charCodeAt(t.length - 1) === 46 /* . */ && !KEEP_PERIOD_RE.test(t)) t = t.slice(0, -1);
+  const pre = t.length > 3 && t.indexOf('-') > 1 ? PREFIX_RE.exec(t) : null;
+  if (pre) return { raw, first: piece(0, pre[0]), more: [piece(pre[0].length, t.slice(pre[0].length))] };
+  const h = t.length > 4 && t.charCodeAt(0) < 128 ? t.lastIndexOf('-') : -1;
+  if (h > 1 && splitsAtHyphen(t.slice(0, h), t.slice(h + 1))) {
+    return { raw, first: piece(0, t.slice(0, h)), more: [piece(h, '-'), piece(h + 1, t.slice(h + 1))] };
+  }
+  return { raw, first: piece(0, t), more: undefined };
+}
+/**
+ * Raw tokens met so far, by their characters: an open-addressed table looked up straight from the text, so a word
+ * met before costs no new string (each token shares its raw token's texts). Bounded: emptied when half full.
+ */
+const INTERN_SLOTS = 1 << 17;
+let internKeys: Array<RawToken | undefined> = new Array<RawToken | undefined>(INTERN_SLOTS);
+let internHashes = new Int32Array(INTERN_SLOTS);
+let internCount = 0;
+function sameChars(s: string, text: string, a: number, b: number): boolean {
+  if (s.length !== b - a) return false;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== text.charCodeAt(a + i)) return false;
+  return true;
+}
+function internRaw(text: string, a: number, b: number): RawToken {
+  let h = 0x811c9dc5 | 0;
+  for (let i = a; i < b; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const mask = INTERN_SLOTS - 1;
+  let at = h & mask;
+  for (;;) {
+    const e = internKeys[at];
+    if (e === undefined) break;
+    if (internHashes[at] === h && sameChars(e.raw, text, a, b)) return e;
+    at = (at + 1) & mask;
+  }
+  if (internCount >= INTERN_SLOTS >> 1) {
+    internKeys = new Array<RawToken | undefined>(INTERN_SLOTS);
+    internHashes = new Int32Array(INTERN_SLOTS);
+    internCount = 0;
+    at = h & mask;
+  }
+  // (a copy: a slice of a whole article would keep it)
+  const r = rawToken(detached(text.slice(a, b)));
+  internKeys[at] = r;
+  internHashes[at] = h;
+  internCount++;
+  return r;
+}
+
+/**
+ * The tokens of one sentence: each run of letters and digits, with the - ' \u2019 . that join such runs and a final
+ * period, and each other character but white space (a character is a code point). Initials and dotted acronyms
+ * keep their final period, other words lose it; a prefix before a capital ("anti-Kessler") and a hyphen that joins
+ * a name to something else ("Veldhaven-based") are split off.
+ */
 function tokenize(text: string, span: Span): Tok[] {
   const out: Tok[] = [];
-  const s = text.slice(span.start, span.end);
-  // the pattern matches every character but white space, so a match starts at the first non-space after the
-  // previous one: indexOf finds it (cheaper than exec's match objects)
-  let at = 0;
-  for (const mt of s.match(TOKEN_RE) ?? []) {
+  const end = span.end;
+  let i = span.start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    let k: number;
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) k = ALNUM;
+    else if (c === 32) {
+      i++;
+      continue;
+    } else k = classAt(text, i, end);
+    // (a surrogate pair is one character)
+    const width = c >= 0xd800 && c <= 0xdbff && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    if (k === SPACE) {
+      i += width;
+      continue;
+    }
     if (out.length >= MAX_TOKENS) break; // not prose: a "sentence" this long is read only so far
-    const index = s.indexOf(mt, at);
-    at = index + mt.length;
-    const from = span.start + index;
-    let t = mt;
-    if (t.length > MAX_TOKEN) {
-      out.push(tok(from, from + t.length, '\u0000'));
+    const from = i;
+    if (k === ALNUM) {
+      i = skipAlnum(text, i + width, end);
+      while (i + 1 < end && isJoiner(text.charCodeAt(i)) && classAt(text, i + 1, end) === ALNUM) i = skipAlnum(text, i + 1, end);
+      if (i < end && text.charCodeAt(i) === 46) i++;
+    } else i += width;
+    if (i - from > MAX_TOKEN) {
+      // (not a word of a name, and not worth keeping in the table)
+      out.push({ start: from, end: i, text: '\u0000', w: wordInfo('\u0000') });
       continue;
     }
-    // keep the period only on initials and dotted acronyms ("T.", "U.S.")
-    if (t.length > 1 && t.charCodeAt(t.length - 1) === 46 /* . */ && !KEEP_PERIOD_RE.test(t)) t = t.slice(0, -1);
-    const pre = t.length > 3 && t.indexOf('-') > 1 ? PREFIX_RE.exec(t) : null;
-    if (pre) {
-      out.push(tok(from, from + pre[0].length, pre[0]));
-      out.push(tok(from + pre[0].length, from + t.length, t.slice(pre[0].length)));
-      continue;
-    }
-    const h = t.length > 4 && t.charCodeAt(0) < 128 ? t.lastIndexOf('-') : -1;
-    if (h > 1 && splitsAtHyphen(t.slice(0, h), t.slice(h + 1))) {
-      out.push(tok(from, from + h, t.slice(0, h)));
-      out.push(tok(from + h, from + h + 1, '-'));
-      out.push(tok(from + h + 1, from + t.length, t.slice(h + 1)));
-      continue;
-    }
-    out.push(tok(from, from + t.length, t));
+    const r = internRaw(text, from, i);
+    const p = r.first;
+    out.push({ start: from, end: from + p.text.length, text: p.text, w: p.w });
+    if (r.more) for (const q of r.more) out.push({ start: from + q.at, end: from + q.at + q.text.length, text: q.text, w: q.w });
   }
   return out;
 }
