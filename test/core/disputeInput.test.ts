@@ -51,3 +51,31 @@ test('the claims a rebuild keeps for the dispute passes give the disputes that a
   );
   assert.deepEqual(run(kept), fromAll);
 });
+
+test('isDisputedClaimAt says of every claim what disputesByClaim says, and follows a rebuild', () => {
+  const docs = [
+    {
+      id: 'harbour-a',
+      text: 'At least 40 people were killed in the Oostkade harbour fire, the port authority said. But firefighters said that was not the case.',
+    },
+    { id: 'harbour-b', text: 'Twelve people were killed in the Oostkade harbour fire on Monday, according to Mayor Ilse Verhoeven.' },
+    { id: 'quiet', text: 'The Oostkade harbour reopened on Friday after repairs, the port authority said.' },
+  ];
+  const idx = corpus(docs);
+  const check = (): number => {
+    const store = idx.claims;
+    let disputed = 0;
+    for (const c of store.all()) {
+      const s = store.sourceAt(c.sourceId)!;
+      const i = Number(c.id.slice(c.id.lastIndexOf('#') + 1));
+      assert.equal(idx.isDisputedClaimAt(s, i), idx.disputesByClaim.has(c.id), c.id);
+      if (idx.disputesByClaim.has(c.id)) disputed++;
+    }
+    return disputed;
+  };
+  assert.ok(check() >= 2, 'the two tolls dispute each other');
+  // the lookup is made again for the next derived index: without the second toll, nothing is disputed
+  idx.remove('harbour-b');
+  idx.rebuild();
+  assert.equal(check(), 0);
+});

@@ -217,11 +217,22 @@ export class MentionStore {
       if (cols[3 * i + 2] === e + 1) return undefined;
       if (first >= 0) continue;
       // (only the candidates are read: the texts as written are the larger part)
-      if (candidates === null) candidates = pairs<number[]>(this.packed[s].candidates);
+      if (candidates === null) candidates = this.candidatesOf(s);
       if (candidates?.get(i)?.includes(e)) first = i;
     }
     return first >= 0 ? this.cache.get(s, first).text : undefined;
   }
+
+  /**
+   * The candidates of source `s`'s ambiguous mentions, read from their JSON; the last source's are kept, as a card
+   * asks `ambiguousNameIn` about each of an entity's sentences in a source in turn (~600 of them for the most named
+   * person of 10,000 articles, read again each time).
+   */
+  private candidatesOf(s: number): Map<number, number[]> | undefined {
+    if (this.lastCandidates?.s !== s) this.lastCandidates = { s, candidates: pairs<number[]>(this.packed[s].candidates) };
+    return this.lastCandidates.candidates;
+  }
+  private lastCandidates: { s: number; candidates: Map<number, number[]> | undefined } | undefined;
 
   /** The mentions resolved to the entity, in source then text order (the first `limit` of them). */
   ofEntity(entityId: string, limit = Infinity): ResolvedMention[] {

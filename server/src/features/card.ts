@@ -1,7 +1,6 @@
 import type { CorpusIndex } from '../core/index';
 import type { Claim, Dispute, Entity, Source } from '../core/model';
 import { isDoubt, short } from '../core/disputes/detect';
-import { claimId } from '../core/claimStore';
 import type { ClaimView, DisputeView, EntityCard, EntitySummary, SourceSummary } from '../../../shared/protocol';
 import { sourceLocation, sourceUri } from './locations';
 
@@ -102,7 +101,7 @@ function rankClaims(index: CorpusIndex, e: Entity, sourceId: string, r: Ranking)
       (namesDirectly(index, e, sourceId, s, i, span) ? 3 : 0) +
       (store.hasFiguresAt(s, i) ? 1 : 0) +
       (store.stanceAt(s, i) !== 'asserts' ? 1 : 0) +
-      (index.disputesByClaim.has(store.idAt(s, i)) ? 2 : 0) -
+      (index.isDisputedClaimAt(s, i) ? 2 : 0) -
       (span.end - span.start > 400 ? 1 : 0)
     );
   };
@@ -153,12 +152,14 @@ function ranking(index: CorpusIndex, e: Entity): Ranking {
   const hit = cache.byEntity.get(e.id);
   if (hit) return hit;
   // scored from the claims' indexes: a popular entity's claims are not all made for this
-  const bySource = index.claims.indexesBySource(e.id);
+  const store = index.claims;
+  const bySource = store.indexesBySource(e.id);
   const rows = index.sourcesOf(e.id).map((id) => {
     const cl = bySource.get(id) ?? [];
+    const s = cl.length ? store.sourceAt(id) : undefined;
     return {
       id,
-      score: (cl.some((i) => index.disputesByClaim.has(claimId(id, i))) ? 1000 : 0) + cl.length,
+      score: (s !== undefined && cl.some((i) => index.isDisputedClaimAt(s, i)) ? 1000 : 0) + cl.length,
       date: index.sources.get(id)?.meta.published ?? '',
     };
   });
