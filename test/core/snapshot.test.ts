@@ -110,6 +110,15 @@ test("a source's key set answers membership and lists its members in sort order,
   for (const k of ['Zed', 'collaps', 'brid', 'bridges', '', 'unknown']) assert.ok(!a.has(k), k);
   assert.ok(b.has('Zed') && !b.has('bridge'));
   assert.equal(KeySet.of(table, rank, []).has('bridge'), false);
+  // by position in the table: the same answers, for every position and out of range
+  for (const set of [a, b, KeySet.of(table, rank, [])])
+    for (let p = -1; p <= table.length; p++) assert.equal(set.hasPosition(p), p >= 0 && p < table.length && set.has(table[p]), `${p}`);
+  const bigSet = KeySet.of(
+    big.table,
+    big.rank,
+    many.filter((_, i) => i % 3 === 0),
+  );
+  for (let p = 0; p < big.table.length; p += 7) assert.equal(bigSet.hasPosition(p), bigSet.has(big.table[p]), big.table[p]);
   assert.throws(() => KeySet.of(table, rank, ['nowhere']), /nowhere is not in the table/);
   // the positions a snapshot keeps make the same set again; positions out of order or range are refused
   assert.deepEqual([...KeySet.fromPositions(table, a.positions)], [...a]);

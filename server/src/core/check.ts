@@ -645,22 +645,18 @@ function topicIndex(index: CorpusIndex): TopicIndex {
   return t;
 }
 
-/** The number of articles with the key (0 when the corpus never uses it). */
-function dfOf(t: TopicIndex, k: string): number {
-  const p = KeySet.positionIn(t.table, k);
-  return p < 0 ? 0 : t.df[p];
-}
-
 /**
  * How much of the draft sentence an article covers: the share of the draft's meaning keys found in the article,
  * each weighted by its rarity across the corpus (inverse document frequency), and how many keys are shared.
- * Keys the corpus never uses are left out (they cannot be matched anywhere).
+ * Keys the corpus never uses are left out (they cannot be matched anywhere). `docKeys`: the article's key set
+ * (searched by the keys' positions in its table), or a set of keys.
  */
-function topicCoverage(w: TopicWeights, docKeys: { has(k: string): boolean }): { share: number; shared: number } {
+function topicCoverage(w: TopicWeights, docKeys: KeySet | Set<string>): { share: number; shared: number } {
   let covered = 0;
   let shared = 0;
+  const bySet = docKeys instanceof KeySet;
   for (let i = 0; i < w.keys.length; i++) {
-    if (docKeys.has(w.keys[i])) {
+    if (bySet ? docKeys.hasPosition(w.positions[i]) : docKeys.has(w.keys[i])) {
       covered += w.weights[i];
       shared++;
     }
@@ -668,19 +664,23 @@ function topicCoverage(w: TopicWeights, docKeys: { has(k: string): boolean }): {
   return { share: w.total > 0 ? covered / w.total : 0, shared };
 }
 
-/** The draft sentence's keys that the corpus uses, with their weights and the weights' sum (for `topicCoverage`). */
+/** The draft sentence's keys that the corpus uses, with their positions in the key table, their weights and the
+ * weights' sum (for `topicCoverage`). */
 interface TopicWeights {
   keys: string[];
+  positions: number[];
   weights: number[];
   total: number;
 }
 function topicWeights(t: TopicIndex, keys: string[]): TopicWeights {
-  const out: TopicWeights = { keys: [], weights: [], total: 0 };
+  const out: TopicWeights = { keys: [], positions: [], weights: [], total: 0 };
   for (const k of keys) {
-    const n = dfOf(t, k);
+    const p = KeySet.positionIn(t.table, k);
+    const n = p < 0 ? 0 : t.df[p];
     if (!n) continue;
     const w = Math.log((t.sources + 1) / (n + 1));
     out.keys.push(k);
+    out.positions.push(p);
     out.weights.push(w);
     out.total += w;
   }
@@ -724,12 +724,25 @@ function refutingArticles(index: CorpusIndex, ds: DraftSentence): { d: Dispute; 
     const p = KeySet.positionIn(t.table, k);
     if (p >= 0) for (let j = t.refutingStart[p]; j < t.refutingStart[p + 1]; j++) near.add(t.refutingIds[t.refuting[j]]);
   }
+  // the sentence's entities and keys as positions in the tables of the articles' sets, found once (each article's
+  // sets are then searched by number: a popular entity brings thousands of articles here); what
+  // `nonEntityShared` counts for each key the corpus has
+  const entityPositions = ds.entityIds.map((e) => KeySet.positionIn(index.sourceEntityTable, e)).filter((p) => p >= 0);
+  const keyPositions: number[] = [];
+  const keyWeights: number[] = [];
+  for (const k of ds.keys) {
+    const p = KeySet.positionIn(t.table, k);
+    if (p < 0 || index.entityWords.has(k)) continue;
+    keyPositions.push(p);
+    keyWeights.push(k.startsWith('~') ? 2 : 1);
+  }
   for (const sourceId of near) {
     const docKeys = index.sourceKeys.get(sourceId)!;
     const docEntities = index.sourceEntities.get(sourceId)!;
     let sharedEntities = 0;
-    for (const e of ds.entityIds) if (docEntities.has(e)) sharedEntities++;
-    const docShared = nonEntityShared(ds.keys, docKeys, index.entityWords);
+    for (const p of entityPositions) if (docEntities.hasPosition(p)) sharedEntities++;
+    let docShared = 0;
+    for (let i = 0; i < keyPositions.length; i++) if (docKeys.hasPosition(keyPositions[i])) docShared += keyWeights[i];
     const pointNear = sharedEntities > 0 && (docShared >= 3 || (sharedEntities >= 2 && docShared >= 1));
     const storyCandidate = topicCoverage(topic, docKeys);
     const mayBeStory = storyCandidate.share >= STORY_SHARE && storyCandidate.shared >= STORY_KEYS;

@@ -237,6 +237,10 @@ export class CorpusIndex {
   get sourceKeyTable(): readonly string[] {
     return this.d.setTables.keys;
   }
+  /** the sorted table of every entity id in `sourceEntities` (each set holds positions in it) */
+  get sourceEntityTable(): readonly string[] {
+    return this.d.setTables.ids;
+  }
   /** meaning key -> disputes whose claims carry it (keys common to many claims are left out) */
   get disputesByKey(): Map<string, Set<Dispute>> {
     return this.d.disputesByKey;
@@ -942,6 +946,22 @@ export class KeySet implements Iterable<string> {
 
   get size(): number {
     return this.members.length;
+  }
+
+  /** Whether the member at position `p` of the table is in the set (a search among numbers: for a string looked up
+   * in many sets of one table, find its position once with `positionIn`). */
+  hasPosition(p: number): boolean {
+    const members = this.members;
+    let lo = 0;
+    let hi = members.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const x = members[mid];
+      if (x === p) return true;
+      if (x < p) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
   }
 
   has(k: string): boolean {
