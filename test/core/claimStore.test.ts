@@ -268,3 +268,32 @@ test('a store built in slices yields between them and answers as one built at on
     );
   assert.deepEqual([...sliced.denialSources()], [...once.denialSources()]);
 });
+
+test('keyWeightAt sums the weights of a claim’s distinct keys, read from the columns', () => {
+  const text = 'One two three four five six seven eight nine ten.';
+  const packer = new ClaimPacker();
+  packer.add('s', text, [
+    claim('s', 0, text, 0, { keys: ['alpha', 'beta', '~responsible'] }),
+    claim('s', 1, text, 10, { keys: ['beta', 'beta', 'gamma'] }),
+    claim('s', 2, text, 20, { keys: [] }),
+  ]);
+  const store = packer.finish();
+  const s = store.sourceAt('s')!;
+  const weights = new Map([
+    ['beta', 1],
+    ['~responsible', 2],
+    ['delta', 5],
+  ]);
+  assert.equal(store.keyWeightAt(s, 0, weights), 3);
+  assert.equal(store.keyWeightAt(s, 1, weights), 1, 'a key listed twice counts once');
+  assert.equal(store.keyWeightAt(s, 2, weights), 0);
+  assert.equal(store.keyWeightAt(s, 0, new Map()), 0);
+  // the same as counting over the keys of the claim made whole
+  for (let i = 0; i < 3; i++) {
+    const keys = new Set(store.at(s, i).keys);
+    assert.equal(
+      store.keyWeightAt(s, i, weights),
+      [...weights].reduce((n, [k, w]) => n + (keys.has(k) ? w : 0), 0),
+    );
+  }
+});

@@ -433,10 +433,33 @@ export function matchScore(
   return { entities, meaning: meaningShared(index, ds, c.keys) };
 }
 
-/** The meaning a draft sentence shares with a claim's keys, as `matchScore` counts it (scans test it on the packed
- * keys before making a claim). */
+/** The meaning a draft sentence shares with a claim's keys, as `matchScore` counts it. */
 function meaningShared(index: CorpusIndex, ds: Pick<DraftSentence, 'keys'>, claimKeys: string[]): number {
   return nonEntityShared(ds.keys, new Set(claimKeys), index.entityWords);
+}
+
+/**
+ * What each of the draft sentence's keys adds to `meaningShared` when a claim has it (each time the sentence has
+ * it, not for a word of an entity's name, twice for a paraphrase key): scans test claims on their packed keys with
+ * it (`ClaimStore.keyWeightAt`) before making any.
+ */
+function meaningWeights(index: CorpusIndex, ds: Pick<DraftSentence, 'keys'>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const k of ds.keys) if (!index.entityWords.has(k)) out.set(k, (out.get(k) ?? 0) + (k.startsWith('~') ? 2 : 1));
+  return out;
+}
+
+/** Claims already seen by a scan, by source and index in the claim store (no claim id is made). */
+class SeenClaims {
+  private readonly bySource = new Map<number, Set<number>>();
+  /** whether claim `i` of source `s` is new to the scan (it is seen from now on) */
+  first(s: number, i: number): boolean {
+    let set = this.bySource.get(s);
+    if (!set) this.bySource.set(s, (set = new Set()));
+    if (set.has(i)) return false;
+    set.add(i);
+    return true;
+  }
 }
 
 function matches(s: { entities: number; meaning: number }): boolean {
@@ -477,7 +500,8 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
   const draftNeg = hasNegation(ds.text);
   const draftKeys = new Set(ds.keys);
   const needed = Math.max(3, Math.ceil(0.5 * ds.keys.filter((k) => !index.entityWords.has(k)).length));
-  const seenClaims = new Set<string>();
+  const seenClaims = new SeenClaims();
+  const weights = meaningWeights(index, ds);
   const store = index.claims;
   let examined = 0;
   for (const e of ds.entityIds) {
@@ -485,12 +509,10 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
       e,
       (s, i) => {
         examined++;
-        const id = store.idAt(s, i);
-        if (seenClaims.has(id) || store.stanceAt(s, i) === 'questions') return;
-        seenClaims.add(id);
+        if (!seenClaims.first(s, i) || store.stanceAt(s, i) === 'questions') return;
         // the meaning it must share, read from the columns first: most of a popular entity's claims share too
         // little to be worth making
-        if (meaningShared(index, ds, store.keysAt(s, i)) < needed) return;
+        if (store.keyWeightAt(s, i, weights) < needed) return;
         const c = store.at(s, i);
         if (hasNegation(c.text) === draftNeg) return;
         const sc = matchScore(index, ds, c);
@@ -796,16 +818,15 @@ function refutingArticles(index: CorpusIndex, ds: DraftSentence): { d: Dispute; 
 export function bestSupport(index: CorpusIndex, ds: Pick<DraftSentence, 'entityIds' | 'keys'>): Claim | undefined {
   let best: Claim | undefined;
   let bestScore = 0;
-  const seen = new Set<string>();
+  const seen = new SeenClaims();
+  const weights = meaningWeights(index, ds);
   const store = index.claims;
   const negated = hasNegation(ds.keys.join(' '));
   for (const e of ds.entityIds) {
     store.visitEntity(e, (si, i) => {
-      const id = store.idAt(si, i);
-      if (seen.has(id)) return;
-      seen.add(id);
+      if (!seen.first(si, i)) return;
       // a claim that shares no meaning with the sentence cannot support it: it is not made
-      if (meaningShared(index, ds, store.keysAt(si, i)) < 1) return;
+      if (store.keyWeightAt(si, i, weights) < 1) return;
       const c = store.at(si, i);
       if (isDoubt(c) || hasNegation(c.text) !== negated) return;
       const s = matchScore(index, ds, c);
