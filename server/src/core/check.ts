@@ -627,8 +627,15 @@ interface TopicIndex {
   refutingStart: Int32Array;
   refuting: Int32Array;
   refutingIds: string[];
-  /** entity id -> the articles with a denial or doubt that mention it (`entitiesIn` lists each entity once) */
-  refutingByEntity: Map<string, string[]>;
+  /** per article of `refutingIds`: its key set and entity set (`CorpusIndex.sourceKeys`, `sourceEntities`) */
+  refutingKeys: KeySet[];
+  refutingEntities: KeySet[];
+  /** per article of `refutingIds`: the last `refutingArticles` call that listed it (`listed`: the number of calls) */
+  listedIn: Int32Array;
+  listed: number;
+  /** entity id -> the articles with a denial or doubt that mention it, as indexes into `refutingIds` (`entitiesIn`
+   * lists each entity once) */
+  refutingByEntity: Map<string, number[]>;
   /** denial claim id -> whether it calls a report false (detectRefutation's aboutReport), decided on first use */
   aboutReport: Map<string, boolean>;
 }
@@ -655,14 +662,29 @@ function topicIndex(index: CorpusIndex): TopicIndex {
   refutingIds.forEach((sourceId, i) => {
     for (const p of positionsOf(sourceId) ?? []) if (df[p] <= common) refuting[fill[p]++] = i;
   });
-  const refutingByEntity = new Map<string, string[]>();
-  for (const sourceId of refutingIds)
+  const refutingByEntity = new Map<string, number[]>();
+  refutingIds.forEach((sourceId, i) => {
     for (const e of index.entitiesIn(sourceId)) {
       const list = refutingByEntity.get(e);
-      if (list) list.push(sourceId);
-      else refutingByEntity.set(e, [sourceId]);
+      if (list) list.push(i);
+      else refutingByEntity.set(e, [i]);
     }
-  const t = { version: index.version, sources, table, df, refutingStart, refuting, refutingIds, refutingByEntity, aboutReport: new Map() };
+  });
+  const t: TopicIndex = {
+    version: index.version,
+    sources,
+    table,
+    df,
+    refutingStart,
+    refuting,
+    refutingIds,
+    refutingKeys: refutingIds.map((id) => index.sourceKeys.get(id)!),
+    refutingEntities: refutingIds.map((id) => index.sourceEntities.get(id)!),
+    listedIn: new Int32Array(refutingIds.length),
+    listed: 0,
+    refutingByEntity,
+    aboutReport: new Map(),
+  };
   topicIndexes.set(index, t);
   return t;
 }
@@ -740,11 +762,19 @@ function refutingArticles(index: CorpusIndex, ds: DraftSentence): { d: Dispute; 
   const t = topicIndex(index);
   // (weighed once for the sentence, not once per article)
   const topic = topicWeights(t, storyKeys(ds));
-  const near = new Set<string>();
-  for (const e of ds.entityIds) for (const sourceId of t.refutingByEntity.get(e) ?? []) near.add(sourceId);
+  // the articles to weigh, as indexes into refutingIds, each once, in the order first met
+  const near: number[] = [];
+  const call = ++t.listed;
+  const list = (i: number) => {
+    if (t.listedIn[i] !== call) {
+      t.listedIn[i] = call;
+      near.push(i);
+    }
+  };
+  for (const e of ds.entityIds) for (const i of t.refutingByEntity.get(e) ?? []) list(i);
   for (const k of ds.keys) {
     const p = KeySet.positionIn(t.table, k);
-    if (p >= 0) for (let j = t.refutingStart[p]; j < t.refutingStart[p + 1]; j++) near.add(t.refutingIds[t.refuting[j]]);
+    if (p >= 0) for (let j = t.refutingStart[p]; j < t.refutingStart[p + 1]; j++) list(t.refuting[j]);
   }
   // the sentence's entities and keys as positions in the tables of the articles' sets, found once (each article's
   // sets are then searched by number: a popular entity brings thousands of articles here); what
@@ -758,9 +788,10 @@ function refutingArticles(index: CorpusIndex, ds: DraftSentence): { d: Dispute; 
     keyPositions.push(p);
     keyWeights.push(k.startsWith('~') ? 2 : 1);
   }
-  for (const sourceId of near) {
-    const docKeys = index.sourceKeys.get(sourceId)!;
-    const docEntities = index.sourceEntities.get(sourceId)!;
+  for (const r of near) {
+    const sourceId = t.refutingIds[r];
+    const docKeys = t.refutingKeys[r];
+    const docEntities = t.refutingEntities[r];
     let sharedEntities = 0;
     for (const p of entityPositions) if (docEntities.hasPosition(p)) sharedEntities++;
     let docShared = 0;
