@@ -297,3 +297,15 @@ test('keyWeightAt sums the weights of a claim’s distinct keys, read from the c
     );
   }
 });
+
+test('namedAmongAt counts the ids a claim names or refers back to, read from the columns', () => {
+  const { store } = sample();
+  const a = store.sourceAt('a')!;
+  // a#0 names e:x and e:y; a#1 names e:x and refers back to e:z; a#2 names none
+  assert.equal(store.namedAmongAt(a, 0, ['e:x', 'e:y', 'e:z']), 2);
+  assert.equal(store.namedAmongAt(a, 1, ['e:x', 'e:y', 'e:z']), 2);
+  assert.equal(store.namedAmongAt(a, 1, ['e:z', 'e:z']), 2, 'each time listed');
+  assert.equal(store.namedAmongAt(a, 2, ['e:x']), 0);
+  assert.equal(store.namedAmongAt(a, 0, []), 0);
+  assert.equal(store.namedAmongAt(a, 0, ['e:nowhere']), 0);
+});

@@ -473,6 +473,8 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
   for (const e of ds.entityIds) for (const d of index.disputesOf(e)) candidates.add(d);
   // meaning-only matches (the draft may name none of the claim's entities), through the key index
   for (const k of ds.keys) for (const d of index.disputesByKey.get(k) ?? []) candidates.add(d);
+  const weights = meaningWeights(index, ds);
+  const store = index.claims;
   for (const d of candidates) {
     if (d.kind === 'figures') continue;
     if (d.kind === 'responsibility') {
@@ -484,6 +486,13 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
       continue;
     }
     for (const side of d.sides) {
+      // scored from the columns first: most sides do not match, and making a claim reads its source's text
+      const at = parseClaimId(side.claimId);
+      const slot = at && store.sourceAt(at.sourceId);
+      if (slot !== undefined && at!.index < store.countIn(slot)) {
+        const i = at!.index;
+        if (!matches({ entities: store.namedAmongAt(slot, i, ds.entityIds), meaning: store.keyWeightAt(slot, i, weights) })) continue;
+      }
       // a draft that repeats the contesting side agrees with it: only the contested claim is matched
       const c = index.claim(side.claimId);
       if (d.kind === 'contested' && side.position === 'contests' && c?.speaker.kind === 'outlet') continue;
@@ -501,8 +510,6 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
   const draftKeys = new Set(ds.keys);
   const needed = Math.max(3, Math.ceil(0.5 * ds.keys.filter((k) => !index.entityWords.has(k)).length));
   const seenClaims = new SeenClaims();
-  const weights = meaningWeights(index, ds);
-  const store = index.claims;
   let examined = 0;
   for (const e of ds.entityIds) {
     store.visitEntity(

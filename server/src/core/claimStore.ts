@@ -333,6 +333,19 @@ export class ClaimStore {
     return sum;
   }
 
+  /**
+   * How many of `ids` (each as often as listed) claim `i` of source `s` names or refers back to, read from the
+   * columns (as `matchScore` counts the entities a draft sentence shares with a claim).
+   */
+  namedAmongAt(s: number, i: number, ids: readonly string[]): number {
+    const refs = this.packed[s].refs;
+    const named = nextList(refs, this.refStart[s][i]);
+    const context = nextList(refs, named);
+    let n = 0;
+    for (const id of ids) if (listHas(refs, named, this.ids, id) || listHas(refs, context, this.ids, id)) n++;
+    return n;
+  }
+
   /** The entities claim `i` of source `s` names (not those it refers back to), read from the columns. */
   entityIdsAt(s: number, i: number): string[] {
     const refs = this.packed[s].refs;
@@ -555,6 +568,12 @@ function listAt(refs: Indexes, r: number, table: string[]): string[] {
   const out: string[] = new Array(n);
   for (let k = 0; k < n; k++) out[k] = table[refs[r + 1 + k]];
   return out;
+}
+
+/** whether the length-prefixed list of table indexes at `r` holds `x` */
+function listHas(refs: Indexes, r: number, table: string[], x: string): boolean {
+  for (let k = 1; k <= refs[r]; k++) if (table[refs[r + k]] === x) return true;
+  return false;
 }
 
 /** where the length-prefixed list after the one at `r` starts */
