@@ -164,11 +164,16 @@ export const SERVER_SEMI_SPACE_MB = 8;
  *   again in the benchmark at 10,000 articles, but completion p99 rose to 8–9 ms in two of three runs (3 ms with 8);
  * - `MALLOC_ARENA_MAX=2`: glibc gives each thread that allocates (V8's collector threads, the index workers) an
  *   arena of its own, which the deserialised index leaves fragmented; two cut ~25 MB of resident memory there.
- *   Other C libraries ignore it.
+ * - `MALLOC_MMAP_THRESHOLD_=131072`: glibc maps a block of 128 KB or more on its own, and gives it back when it is
+ *   freed; by default it raises that threshold (up to 32 MB) each time such a block is freed, after which blocks of
+ *   that size come from its heap and leave holes there. The snapshot's parts (~1 MB each) did so: a warm start kept
+ *   ~45 MB of freed heap resident. Fixed at its initial value, the warm server held 14–40 MB less in the benchmark
+ *   at 10,000 articles (serving the draft: 288–318 MB against 311–333), with no latency it could show.
+ * Other C libraries ignore both.
  */
 export function serverProcessOptions(totalMemoryBytes: number): { execArgv: string[]; env: Record<string, string> } {
   return {
     execArgv: [`--max-old-space-size=${serverHeapLimitMB(totalMemoryBytes)}`, `--max-semi-space-size=${SERVER_SEMI_SPACE_MB}`],
-    env: { MALLOC_ARENA_MAX: '2' },
+    env: { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' },
   };
 }

@@ -21,6 +21,7 @@ test(
   async () => {
     const env = { ...process.env };
     delete env.MALLOC_ARENA_MAX;
+    delete env.MALLOC_MMAP_THRESHOLD_;
     delete env.CORROBORATE_LS_RELAUNCH;
     const proc = spawn(process.execPath, [path.join(root, 'bin/corroborate-ls.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     let stderr = '';
