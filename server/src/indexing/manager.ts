@@ -523,6 +523,16 @@ export class CorpusManager {
       const dir = this.config.cacheDir!;
       this.cacheWrite = this.cacheWrite
         .then(async () => {
+          // the per-file cache is on disk now (written above, or by a first indexing as it went): the per-file
+          // analyses are needed only by the next rebuild, which reads them back from it (as after a start from the
+          // snapshot), so they go now rather than once the snapshot is written too (a change to one source of
+          // 10,000 peaked while the snapshot was written with them still held)
+          const release = gen === this.generation && !this.cacheDirty;
+          if (release) {
+            this.index.releaseAnalyses();
+            this.entries.clear();
+            this.diskChecked = undefined;
+          }
           const corpusKeys = new Map<string, string | undefined>();
           for (const f of files) corpusKeys.set(f, keys.get(f) ?? keyOfFile(f, this.maxBytes));
           if (gen !== this.generation) return;
@@ -530,14 +540,8 @@ export class CorpusManager {
           // the signatures of the files analysed this time (taken as they were read), so that the next start need
           // not read them
           await this.writeFileStats(dir, keep);
-          // everything is on disk now: the per-file analyses are needed only by the next rebuild, which reads them
-          // back from the cache (as after a start from the snapshot), so they need not stay in memory meanwhile
-          if (gen === this.generation && !this.cacheDirty) {
-            this.index.releaseAnalyses();
-            this.entries.clear();
-            this.diskChecked = undefined;
-            for (const f of this.releaseListeners) f();
-          }
+          // everything is on disk: the memory the analyses held can be given back
+          if (release && gen === this.generation) for (const f of this.releaseListeners) f();
         })
         .catch((err) => this.log(`index snapshot not written: ${(err as Error).message}`));
     }

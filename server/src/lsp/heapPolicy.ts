@@ -27,7 +27,8 @@ import { runInNewContext } from 'node:vm';
  * at 50,000 articles), which V8's limit, set while indexing, kept until its memory reducer came ~25 s later (RSS ~990
  * MB at 10,000 articles and ~3.9 GB at 50,000 meanwhile), and which a plain full collection leaves on committed,
  * fragmented pages. So the release asks for one full, compacting collection whatever the size: its pause depends on
- * what is live, the derived index (105–172 ms at 10,000 articles, 416 ms at 50,000), once, after the indexing.
+ * what is live, the derived index (105–172 ms at 10,000 articles, 416 ms at 50,000), once, after the indexing; over
+ * `SMALL_HEAP_BYTES` used, a plain one first (see `afterRelease`).
  */
 export const SERVING_HEAP_GROWTH_PERCENT = 40;
 /**
@@ -136,6 +137,10 @@ export async function afterRelease(hooks: HeapPolicyHooks = v8Hooks): Promise<{ 
   if (phaseNow !== 'serving') return { collected: false, flags };
   const first = setGrowth(SERVING_HEAP_GROWTH_PERCENT, hooks);
   if (first) flags.push(first);
+  // a large heap (mostly the analyses just dropped) is first collected plainly: the pages that empties are given
+  // back before the compacting collection copies what lives elsewhere onto pages of its own (a change to one source
+  // of 10,000, which drops ~300 MB of analyses at once, peaked during that copy: 796–803 MB against 715–724 so)
+  if (hooks.usedHeap() > SMALL_HEAP_BYTES) await hooks.collect(false);
   // compacting: the analyses were spread over most of the old generation's pages, which a plain collection leaves
   // committed (~490 MB of pages for ~90 MB live at 10,000 articles, until V8's memory reducer came ~15 s later)
   const collected = await hooks.collect(true);
