@@ -634,9 +634,6 @@ interface TopicIndex {
   refutingStart: Int32Array;
   refuting: Int32Array;
   refutingIds: string[];
-  /** per article of `refutingIds`: its key set and entity set (`CorpusIndex.sourceKeys`, `sourceEntities`) */
-  refutingKeys: KeySet[];
-  refutingEntities: KeySet[];
   /** per article of `refutingIds`: the last `refutingArticles` call that listed it (`listed`: the number of calls) */
   listedIn: Int32Array;
   listed: number;
@@ -685,8 +682,6 @@ function topicIndex(index: CorpusIndex): TopicIndex {
     refutingStart,
     refuting,
     refutingIds,
-    refutingKeys: refutingIds.map((id) => index.sourceKeys.get(id)!),
-    refutingEntities: refutingIds.map((id) => index.sourceEntities.get(id)!),
     listedIn: new Int32Array(refutingIds.length),
     listed: 0,
     refutingByEntity,
@@ -797,8 +792,8 @@ function refutingArticles(index: CorpusIndex, ds: DraftSentence): { d: Dispute; 
   }
   for (const r of near) {
     const sourceId = t.refutingIds[r];
-    const docKeys = t.refutingKeys[r];
-    const docEntities = t.refutingEntities[r];
+    const docKeys = index.sourceKeys.get(sourceId)!;
+    const docEntities = index.sourceEntities.get(sourceId)!;
     let sharedEntities = 0;
     for (const p of entityPositions) if (docEntities.hasPosition(p)) sharedEntities++;
     let docShared = 0;

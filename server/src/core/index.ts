@@ -141,8 +141,9 @@ export class CorpusIndex {
    * or the cache */
   readonly analyses = new Map<string, SourceAnalysis | PackedAnalysis>();
   private d: Derived = emptyDerived();
-  /** `isDisputedClaimAt`'s list, and the derived index it was made from */
-  private disputedClaims: { d: Derived; bySource: Map<number, Set<number>> } | undefined;
+  /** `isDisputedClaimAt`'s list, and the index version it was made for (not the derived index itself, which a
+   * reference from here would keep in memory after the next rebuild) */
+  private disputedClaims: { version: number; bySource: Map<number, Set<number>> } | undefined;
   version = 0;
 
   get table(): IndexTable {
@@ -207,7 +208,7 @@ export class CorpusIndex {
    */
   isDisputedClaimAt(s: number, i: number): boolean {
     let x = this.disputedClaims;
-    if (x?.d !== this.d) {
+    if (x?.version !== this.version) {
       const bySource = new Map<number, Set<number>>();
       for (const id of this.d.disputesByClaim.keys()) {
         const c = parseClaimId(id);
@@ -218,7 +219,7 @@ export class CorpusIndex {
           set.add(c.index);
         }
       }
-      this.disputedClaims = x = { d: this.d, bySource };
+      this.disputedClaims = x = { version: this.version, bySource };
     }
     return x.bySource.get(s)?.has(i) ?? false;
   }
