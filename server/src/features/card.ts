@@ -152,26 +152,29 @@ function ranking(index: CorpusIndex, e: Entity): Ranking {
   const hit = cache.byEntity.get(e.id);
   if (hit) return hit;
   // scored from the claims' indexes: a popular entity's claims are not all made for this
+  // (counted by source slot of the claim store: no list per source, no lookup by source id per claim)
   const store = index.claims;
-  const bySource = store.indexesBySource(e.id);
+  const counts = new Map<number, number>();
+  const disputed = new Set<number>();
+  store.visitEntity(e.id, (s, i) => {
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+    if (index.isDisputedClaimAt(s, i)) disputed.add(s);
+  });
   const rows = index.sourcesOf(e.id).map((id) => {
-    const cl = bySource.get(id) ?? [];
-    const s = cl.length ? store.sourceAt(id) : undefined;
-    return {
-      id,
-      score: (s !== undefined && cl.some((i) => index.isDisputedClaimAt(s, i)) ? 1000 : 0) + cl.length,
-      date: index.sources.get(id)?.meta.published ?? '',
-    };
+    const s = counts.size ? store.sourceAt(id) : undefined;
+    const n = s === undefined ? 0 : (counts.get(s) ?? 0);
+    return { id, slot: n ? s! : -1, score: (n && disputed.has(s!) ? 1000 : 0) + n, date: index.sources.get(id)?.meta.published ?? '' };
   });
   rows.sort((a, b) => b.score - a.score || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  const top = rows.slice(0, RANKED_SOURCES);
   // only the sources a card or a definition can show keep their claim indexes (an entity named in thousands of
-  // sources kept thousands of lists in this cache)
+  // sources kept thousands of lists in this cache), in the order of the entity's claims
+  const shown = new Map<number, number[]>();
+  for (const x of top) if (x.slot >= 0) shown.set(x.slot, []);
+  if (shown.size) store.visitEntity(e.id, (s, i) => void shown.get(s)?.push(i));
   const kept = new Map<string, number[]>();
-  for (const x of rows.slice(0, RANKED_SOURCES)) {
-    const cl = bySource.get(x.id);
-    if (cl) kept.set(x.id, cl);
-  }
-  const r = { sources: rows.slice(0, RANKED_SOURCES).map((x) => x.id), sourceCount: rows.length, bySource: kept };
+  for (const x of top) if (x.slot >= 0) kept.set(x.id, shown.get(x.slot)!);
+  const r = { sources: top.map((x) => x.id), sourceCount: rows.length, bySource: kept };
   if (cache.byEntity.size > 2000) cache.byEntity.clear();
   cache.byEntity.set(e.id, r);
   return r;
