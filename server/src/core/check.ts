@@ -19,7 +19,17 @@ import { detectSpeaker, detectStance, extractQuantities } from './claims';
 import { detectRefutation } from './claims/stance';
 import { parseClaimId } from './claimStore';
 import { hasNegation, meaningKeys } from './text/keys';
-import { VERDICT_LINE, allEntities, describeQuantity, isDoubt, nonEntityShared, overlaps, scopesOf, short } from './disputes/detect';
+import {
+  VERDICT_LINE,
+  allEntities,
+  describeQuantity,
+  isDoubt,
+  nonEntityShared,
+  overlaps,
+  scopesOf,
+  sharedKeyWeight,
+  short,
+} from './disputes/detect';
 import { fold, isFirstName, isKnownPlace, isWord } from './lexicon';
 import { drain } from './packed';
 
@@ -445,7 +455,10 @@ function meaningShared(index: CorpusIndex, ds: Pick<DraftSentence, 'keys'>, clai
  */
 function meaningWeights(index: CorpusIndex, ds: Pick<DraftSentence, 'keys'>): Map<string, number> {
   const out = new Map<string, number>();
-  for (const k of ds.keys) if (!index.entityWords.has(k)) out.set(k, (out.get(k) ?? 0) + (k.startsWith('~') ? 2 : 1));
+  for (const k of ds.keys) {
+    const w = sharedKeyWeight(k, index.entityWords);
+    if (w) out.set(k, (out.get(k) ?? 0) + w);
+  }
   return out;
 }
 
@@ -487,12 +500,9 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
     }
     for (const side of d.sides) {
       // scored from the columns first: most sides do not match, and making a claim reads its source's text
-      const at = parseClaimId(side.claimId);
-      const slot = at && store.sourceAt(at.sourceId);
-      if (slot !== undefined && at!.index < store.countIn(slot)) {
-        const i = at!.index;
-        if (!matches({ entities: store.namedAmongAt(slot, i, ds.entityIds), meaning: store.keyWeightAt(slot, i, weights) })) continue;
-      }
+      const at = store.locate(side.claimId);
+      if (at && !matches({ entities: store.namedAmongAt(at.s, at.i, ds.entityIds), meaning: store.keyWeightAt(at.s, at.i, weights) }))
+        continue;
       // a draft that repeats the contesting side agrees with it: only the contested claim is matched
       const c = index.claim(side.claimId);
       if (d.kind === 'contested' && side.position === 'contests' && c?.speaker.kind === 'outlet') continue;
@@ -542,7 +552,7 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
   // an article about the same thing that denies or doubts it ("X denied …", "the report is a hoax"); a draft
   // that itself negates ("does not have") has the opposite polarity, so a denial may agree with it
   const draftNegates = hasNegation(ds.text);
-  if (!draftNegates) hits.push(...refutingArticles(index, ds));
+  if (!draftNegates) hits.push(...refutingArticles(index, ds, weights));
   if (!hits.length) return undefined;
   hits.sort((a, b) => b.score - a.score);
   const top = hits.filter((h) => h.score >= hits[0].score - 2).slice(0, 4);
@@ -759,7 +769,12 @@ const AROUND = 2;
  * story (it covers most of the sentence's rare keys) that calls the story itself false ("the report is a hoax",
  * "there is no truth to the claim", a verdict line), which need not repeat the sentence's words.
  */
-function refutingArticles(index: CorpusIndex, ds: DraftSentence): { d: Dispute; score: number; claim: Claim }[] {
+function refutingArticles(
+  index: CorpusIndex,
+  ds: DraftSentence,
+  /** `meaningWeights(index, ds)` */
+  weights: Map<string, number>,
+): { d: Dispute; score: number; claim: Claim }[] {
   const hits: { d: Dispute; score: number; claim: Claim }[] = [];
   const t = topicIndex(index);
   // (weighed once for the sentence, not once per article)
@@ -778,17 +793,16 @@ function refutingArticles(index: CorpusIndex, ds: DraftSentence): { d: Dispute; 
     const p = KeySet.positionIn(t.table, k);
     if (p >= 0) for (let j = t.refutingStart[p]; j < t.refutingStart[p + 1]; j++) list(t.refuting[j]);
   }
-  // the sentence's entities and keys as positions in the tables of the articles' sets, found once (each article's
-  // sets are then searched by number: a popular entity brings thousands of articles here); what
-  // `nonEntityShared` counts for each key the corpus has
+  // the sentence's entities and weighed keys as positions in the tables of the articles' sets, found once (each
+  // article's sets are then searched by number: a popular entity brings thousands of articles here)
   const entityPositions = ds.entityIds.map((e) => KeySet.positionIn(index.sourceEntityTable, e)).filter((p) => p >= 0);
   const keyPositions: number[] = [];
   const keyWeights: number[] = [];
-  for (const k of ds.keys) {
+  for (const [k, w] of weights) {
     const p = KeySet.positionIn(t.table, k);
-    if (p < 0 || index.entityWords.has(k)) continue;
+    if (p < 0) continue;
     keyPositions.push(p);
-    keyWeights.push(k.startsWith('~') ? 2 : 1);
+    keyWeights.push(w);
   }
   for (const r of near) {
     const sourceId = t.refutingIds[r];

@@ -391,11 +391,18 @@ export class ClaimStore {
     if (e !== undefined) this.postings.forEach(e, visit, limit);
   }
 
-  /** The claim with this id (`sourceId#index`), if any. */
-  get(id: string): ClaimRecord | undefined {
+  /** Where the claim with this id (`sourceId#index`) is in this store (source, index), if it has it: the claim's
+   * columns can then be read without making it. */
+  locate(id: string): { s: number; i: number } | undefined {
     const p = parseClaimId(id);
     const s = p && this.sourceIndex.get(p.sourceId);
-    return s !== undefined && p!.index < this.packed[s].count ? this.at(s, p!.index) : undefined;
+    return s !== undefined && p!.index < this.packed[s].count ? { s, i: p!.index } : undefined;
+  }
+
+  /** The claim with this id (`sourceId#index`), if any. */
+  get(id: string): ClaimRecord | undefined {
+    const at = this.locate(id);
+    return at && this.at(at.s, at.i);
   }
 
   /** The claims that name the entity or refer back to it, in source order (the first `limit` of them). */

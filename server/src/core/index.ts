@@ -5,16 +5,7 @@ import { resolveEntitiesSteps, damerauLevenshtein, type EntityTable, type Resolv
 import { normKey } from './entities/extract';
 import { detectDisputesSteps, mayDispute } from './disputes/detect';
 import { fold } from './lexicon';
-import {
-  ClaimPacker,
-  ClaimStore,
-  NO_CLAIMS,
-  isPackedClaims,
-  ownedClaims,
-  parseClaimId,
-  type ClaimRecord,
-  type PackedClaims,
-} from './claimStore';
+import { ClaimPacker, ClaimStore, NO_CLAIMS, isPackedClaims, ownedClaims, type ClaimRecord, type PackedClaims } from './claimStore';
 import {
   NONE,
   Slab,
@@ -211,13 +202,11 @@ export class CorpusIndex {
     if (x?.version !== this.version) {
       const bySource = new Map<number, Set<number>>();
       for (const id of this.d.disputesByClaim.keys()) {
-        const c = parseClaimId(id);
-        const slot = c && this.d.claims.sourceAt(c.sourceId);
-        if (c && slot !== undefined) {
-          let set = bySource.get(slot);
-          if (!set) bySource.set(slot, (set = new Set()));
-          set.add(c.index);
-        }
+        const at = this.d.claims.locate(id);
+        if (!at) continue;
+        let set = bySource.get(at.s);
+        if (!set) bySource.set(at.s, (set = new Set()));
+        set.add(at.i);
       }
       this.disputedClaims = x = { version: this.version, bySource };
     }

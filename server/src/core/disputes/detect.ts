@@ -46,11 +46,14 @@ export function allEntities(c: Claim): string[] {
 
 export function nonEntityShared(a: string[], b: { has(k: string): boolean }, entityWords: Set<string>): number {
   let n = 0;
-  for (const k of a) {
-    if (!b.has(k) || entityWords.has(k)) continue;
-    n += k.startsWith('~') ? 2 : 1;
-  }
+  for (const k of a) if (b.has(k)) n += sharedKeyWeight(k, entityWords);
   return n;
+}
+
+/** What a meaning key two texts share counts for (`nonEntityShared`): nothing for a word of an entity's name (the
+ * entities are counted apart), two for a paraphrase key ("~responsible"), else one. */
+export function sharedKeyWeight(k: string, entityWords: Set<string>): number {
+  return entityWords.has(k) ? 0 : k.startsWith('~') ? 2 : 1;
 }
 
 /**

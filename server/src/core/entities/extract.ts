@@ -254,12 +254,16 @@ function classAt(text: string, i: number, end: number): number {
   if (k === undefined) astralClass.set(cp, (k = classOfChar(String.fromCodePoint(cp))));
   return k;
 }
+/** a-z, A-Z, 0-9 (the common case, tested before the table) */
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
 /** after the letters and digits that start at `i` */
 function skipAlnum(text: string, i: number, end: number): number {
   while (i < end) {
     const c = text.charCodeAt(i);
     // ASCII letters and digits, then anything else through the table
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) i++;
+    if (isAsciiAlnum(c)) i++;
     else if (c < 128 || classAt(text, i, end) !== ALNUM) break;
     else i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
   }
@@ -357,7 +361,7 @@ function tokenize(text: string, span: Span): Tok[] {
   while (i < end) {
     const c = text.charCodeAt(i);
     let k: number;
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) k = ALNUM;
+    if (isAsciiAlnum(c)) k = ALNUM;
     else if (c === 32) {
       i++;
       continue;
