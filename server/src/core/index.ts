@@ -939,7 +939,8 @@ export class KeySet implements Iterable<string> {
   }
 
   /** Whether the member at position `p` of the table is in the set (a search among numbers: for a string looked up
-   * in many sets of one table, find its position once with `positionIn`). */
+   * in many sets of one table, find its position once with `positionIn`). Its own loop, not `positionInSorted` made
+   * generic: one search over strings and typed arrays alike made a draft's re-check ~10–30% slower here. */
   hasPosition(p: number): boolean {
     const members = this.members;
     let lo = 0;
