@@ -81,7 +81,9 @@ for (const layer of layers) {
       console.log('(no test files)');
       continue;
     }
-    r = spawnSync('node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+    // --test-force-exit: a test file's process ends once its tests have, even if a handle it left would keep it
+    // alive (a CI run once waited minutes on a robustness test process that was idle after both its tests passed)
+    r = spawnSync('node', ['--import', 'tsx', '--test', '--test-force-exit', '--test-reporter=spec', ...files], {
       cwd: root,
       stdio: 'inherit',
       env: { ...process.env },
