@@ -18,12 +18,13 @@ import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { fromPlain, toPlain, type FileResult, type PlainSource } from '../indexing/work';
-import type { SnapshotPart } from '../core/index';
+import type { SnapshotPart, SnapshotSource } from '../core/index';
 import type { LoadProblem } from '../corpus/load';
 import { isPackedSentences } from '../core/sentencePack';
 import { isPackedRaw } from '../core/entities/rawPack';
 import { mappedSlab } from '../core/packed';
-import { isPackedText, ownedPackedText } from '../core/text/packedText';
+import { isPackedText, ownedLines, ownedPackedText, StoredText, type PackedText } from '../core/text/packedText';
+import { isTextRef, removeOtherTexts, TextFile, TextsWriter, TEXTS_PREFIX, type TextRef } from './texts';
 
 export const CACHE_FORMAT_VERSION = 4;
 export const CACHE_FILE = 'corroborate-index.cache';
@@ -47,12 +48,13 @@ export type CachedEntry = Required<Pick<FileResult, 'file' | 'key' | 'source' | 
 export type ReadResult =
   { ok: true; entries: Map<string, CachedEntry>; header: CacheHeader } | { ok: false; reason: string; missing?: boolean };
 
-/** A chunked file's magic (8 bytes), and what it is called in messages. */
+/** A chunked file's magic (8 bytes), what it is called in messages, and its format version. */
 interface Kind {
   magic: Buffer;
   name: string;
+  version: number;
 }
-const FILES: Kind = { magic: MAGIC, name: 'cache' };
+const FILES: Kind = { magic: MAGIC, name: 'cache', version: CACHE_FORMAT_VERSION };
 
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
@@ -113,7 +115,7 @@ export async function readChunked<T>(
     if (got < HEADER_SIZE || !head.subarray(0, 8).equals(kind.magic))
       return { ok: false, reason: `not a ${what} file (bad magic or truncated header)` };
     const version = head.readUInt32LE(8);
-    if (version !== CACHE_FORMAT_VERSION) return { ok: false, reason: `${what} format ${version}, expected ${CACHE_FORMAT_VERSION}` };
+    if (version !== kind.version) return { ok: false, reason: `${what} format ${version}, expected ${kind.version}` };
     const n = head.readUInt32LE(12);
     if (n > HEADER_SIZE - 16) return { ok: false, reason: `corrupt ${what} header` };
     const header = JSON.parse(head.subarray(16, 16 + n).toString('utf8')) as CacheHeader & Record<string, unknown>;
@@ -356,7 +358,7 @@ export class ChunkedWriter {
       if (json.length > HEADER_SIZE - 16) throw new Error(`${this.kind.name} header too long`);
       const head = Buffer.alloc(HEADER_SIZE);
       this.kind.magic.copy(head, 0);
-      head.writeUInt32LE(CACHE_FORMAT_VERSION, 8);
+      head.writeUInt32LE(this.kind.version, 8);
       head.writeUInt32LE(json.length, 12);
       json.copy(head, 16);
       await this.fh.write(head, 0, HEADER_SIZE, 0);
@@ -381,7 +383,9 @@ export class ChunkedWriter {
   }
 }
 
-const SNAPSHOT: Kind = { magic: Buffer.from('CORROSNP', 'latin1'), name: 'index snapshot' };
+/** 5: the sources' texts in a file of their own beside it (`cache/texts.ts`) */
+export const SNAPSHOT_FORMAT_VERSION = 5;
+const SNAPSHOT: Kind = { magic: Buffer.from('CORROSNP', 'latin1'), name: 'index snapshot', version: SNAPSHOT_FORMAT_VERSION };
 export const SNAPSHOT_FILE = 'corroborate-index.snapshot';
 
 /** Where the snapshot of the derived index of a storage folder lives. */
@@ -389,7 +393,11 @@ export function snapshotFileIn(storagePath: string): string {
   return path.join(storagePath, SNAPSHOT_FILE);
 }
 
-type SnapshotItem = SnapshotPart | { kind: 'problems'; list: LoadProblem[] };
+/** a snapshot's items as on disk: its sources' texts are where they are in its file of texts */
+type SnapshotItem =
+  | Exclude<SnapshotPart, { kind: 'sources' }>
+  | { kind: 'sources'; list: (Omit<SnapshotSource, 'text'> & { text: TextRef })[] }
+  | { kind: 'problems'; list: LoadProblem[] };
 
 function validPart(x: unknown): x is SnapshotItem {
   const p = x as SnapshotItem;
@@ -398,21 +406,62 @@ function validPart(x: unknown): x is SnapshotItem {
 
 /**
  * Writes the snapshot of the derived index (parts from `CorpusIndex.snapshot()`, sources made plain) with the
- * corpus key it is valid for; atomically, like the cache.
+ * corpus key it is valid for; atomically, like the cache. The sources' texts go to a file of texts of its own
+ * (`cache/texts.ts`), in place before the snapshot that names it; the older files of texts are deleted once the
+ * snapshot is. Resolves to each text written and the same text read from that file, for an index to read its texts
+ * from there from now on (`CorpusIndex.readTextsFrom`).
  */
-export function writeSnapshot(
+export async function writeSnapshot(
   file: string,
   fingerprint: string,
   corpus: string,
   problems: LoadProblem[],
   parts: Iterable<SnapshotPart>,
-): Promise<void> {
+): Promise<Map<PackedText, StoredText>> {
+  const dir = path.dirname(file);
+  await fsp.mkdir(dir, { recursive: true });
+  const texts = new TextsWriter(dir);
+  const written: [PackedText, TextRef][] = [];
   const items = (function* (): Generator<SnapshotItem> {
     yield { kind: 'problems', list: problems };
     for (const p of parts)
-      yield p.kind === 'sources' ? { kind: 'sources', list: p.list.map((x) => ({ ...x, source: toPlain(x.source) })) } : p;
+      yield p.kind === 'sources'
+        ? {
+            kind: 'sources',
+            list: p.list.map((x) => {
+              const ref = texts.add(x.text);
+              written.push([x.text, ref]);
+              return { ...x, source: toPlain(x.source), text: ref };
+            }),
+          }
+        : p;
   })();
-  return writeChunked(file, SNAPSHOT, fingerprint, { corpus }, items, { chunk: 1 });
+  let name: string;
+  try {
+    // (the texts are written as the parts are, and are complete once the last part is serialised)
+    const w = await ChunkedWriter.open(file, SNAPSHOT, fingerprint, 1);
+    try {
+      for (const e of items) if (w.add(e)) await w.written().then(tick);
+      name = await texts.finish();
+    } catch (err) {
+      await w.abort();
+      throw err;
+    }
+    await w.finish({ corpus, texts: name, textsBytes: texts.bytes });
+  } catch (err) {
+    await texts.abort();
+    throw err;
+  }
+  await removeOtherTexts(dir, name);
+  const stored = new Map<PackedText, StoredText>();
+  const reader = TextFile.open(texts.file, texts.bytes);
+  for (const [p, r] of written) stored.set(p, storedText(reader, r));
+  return stored;
+}
+
+function storedText(file: TextFile, r: TextRef): StoredText {
+  const { lines, lineBytes } = ownedLines(r);
+  return new StoredText(file, r.at, r.size, r.crc, r.length, r.utf8, lines, lineBytes);
 }
 
 /**
@@ -429,15 +478,37 @@ export async function readSnapshot(
 ): Promise<{ ok: true; problems: LoadProblem[] } | { ok: false; reason: string; missing?: boolean }> {
   let problems: LoadProblem[] = [];
   let failed: string | undefined;
+  let texts: TextFile | undefined;
   const r = await readChunked(file, SNAPSHOT, fingerprint, validPart, {
     ...opts,
-    checkHeader: (h) => (h.corpus !== corpus ? 'the corpus changed since the snapshot' : undefined),
+    checkHeader: (h) => {
+      if (h.corpus !== corpus) return 'the corpus changed since the snapshot';
+      const name = h.texts;
+      const bytes = h.textsBytes;
+      if (typeof name !== 'string' || !name.startsWith(TEXTS_PREFIX) || name !== path.basename(name) || !Number.isInteger(bytes))
+        return 'corrupt index snapshot header (its file of texts)';
+      try {
+        texts = TextFile.open(path.join(path.dirname(file), name), bytes as number);
+      } catch (err) {
+        const e = err as NodeJS.ErrnoException;
+        return e.code === 'ENOENT' ? `its file of texts ${name} is missing` : `its file of texts cannot be used (${e.message})`;
+      }
+      return undefined;
+    },
     onItem: (p) => {
       if (failed) return;
       try {
         if (p.kind === 'problems') problems = p.list;
         else if (p.kind === 'sources')
-          onPart({ kind: 'sources', list: p.list.map((x) => ({ ...x, source: fromPlain(x.source as PlainSource) })) });
+          onPart({
+            kind: 'sources',
+            list: p.list.map((x) => {
+              const ref: unknown = x.text;
+              if (!isTextRef(ref, texts!.size))
+                throw new Error(`snapshot: the text of ${(x.source as { id?: unknown }).id} is not in its file of texts`);
+              return { ...x, source: fromPlain(x.source as PlainSource), text: storedText(texts!, ref) };
+            }),
+          });
         else onPart(p);
       } catch (err) {
         failed = (err as Error).message;
@@ -449,7 +520,7 @@ export async function readSnapshot(
   return { ok: true, problems };
 }
 
-const STATS: Kind = { magic: Buffer.from('CORROSTA', 'latin1'), name: 'file signature table' };
+const STATS: Kind = { magic: Buffer.from('CORROSTA', 'latin1'), name: 'file signature table', version: CACHE_FORMAT_VERSION };
 export const STATS_FILE = 'corroborate-files.stat';
 
 /** file -> its stat signature and the content key it had then */

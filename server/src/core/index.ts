@@ -281,6 +281,23 @@ export class CorpusIndex {
     this.analysisSlab = mappedSlab();
   }
 
+  /**
+   * Reads the sources' texts from where `stored` says they are now (a file of texts written with a snapshot) instead
+   * of from memory: each source whose packed text is a key of `stored` (not one replaced since). Returns how many.
+   */
+  readTextsFrom(stored: Map<PackedText, PackedText>): number {
+    let n = 0;
+    for (const source of this.sources.values()) {
+      const p = packedTextOf(source);
+      const to = p && stored.get(p);
+      if (to) {
+        packTextOf(source, to);
+        n++;
+      }
+    }
+    return n;
+  }
+
   remove(sourceId: string): void {
     this.sources.delete(sourceId);
     this.analyses.delete(sourceId);

@@ -536,7 +536,9 @@ export class CorpusManager {
           const corpusKeys = new Map<string, string | undefined>();
           for (const f of files) corpusKeys.set(f, keys.get(f) ?? keyOfFile(f, this.maxBytes));
           if (gen !== this.generation) return;
-          await writeSnapshot(snapshotFileIn(dir), fp, corpusKey(files, corpusKeys), problems, parts);
+          const stored = await writeSnapshot(snapshotFileIn(dir), fp, corpusKey(files, corpusKeys), problems, parts);
+          // the texts are on disk, in the snapshot's file of texts: read from there from now on
+          this.index.readTextsFrom(stored);
           // the signatures of the files analysed this time (taken as they were read), so that the next start need
           // not read them
           await this.writeFileStats(dir, keep);

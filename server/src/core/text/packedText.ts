@@ -24,6 +24,55 @@ export interface PackedText {
 /** the byte offsets of a text that needs none (shared) */
 export const NO_OFFSETS = new Int32Array(0);
 
+/**
+ * Where the deflated bytes of stored texts are read from: a file of them that the server wrote beside the snapshot
+ * of its index (`cache/texts.ts`). `read` returns a text's bytes or throws an error that names the file and what was
+ * wrong with it.
+ */
+export interface TextBytes {
+  readonly name: string;
+  read(at: number, size: number, crc: number): Uint8Array;
+}
+
+/**
+ * A packed text whose deflated bytes stay on disk, in a file of texts the server wrote: ~20 MB at 10,000 articles
+ * that a text in memory would hold, read a few sources at a time (a passage shown, a claim made). Its line starts
+ * stay in memory, so a passage is located without a read.
+ */
+export class StoredText implements PackedText {
+  constructor(
+    readonly store: TextBytes,
+    /** where its bytes start in the file, how many there are, and their CRC-32 */
+    readonly at: number,
+    readonly size: number,
+    readonly crc: number,
+    readonly length: number,
+    readonly utf8: boolean,
+    readonly lines: Int32Array,
+    readonly lineBytes: Int32Array,
+  ) {}
+
+  /** read from the file each time (the texts unpacked lately are kept as strings: `unpacked`) */
+  get bytes(): Uint8Array {
+    return this.store.read(this.at, this.size, this.crc);
+  }
+}
+
+/** A stored text's line starts in one buffer of their own (they may be views into a larger deserialised one). */
+export function ownedLines(p: Pick<PackedText, 'lines' | 'lineBytes'>): { lines: Int32Array; lineBytes: Int32Array } {
+  const nl = p.lines.length;
+  const nb = p.lineBytes.length;
+  const buf = new ArrayBuffer(4 * (nl + nb));
+  const lines = new Int32Array(buf, 0, nl);
+  lines.set(p.lines);
+  let lineBytes = NO_OFFSETS;
+  if (nb) {
+    lineBytes = new Int32Array(buf, 4 * nl, nb);
+    lineBytes.set(p.lineBytes);
+  }
+  return { lines, lineBytes };
+}
+
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function packText(text: string): PackedText {
@@ -48,6 +97,8 @@ export function packText(text: string): PackedText {
  * (each costs ~180 bytes more than a view: ~4 MB over 10,000 sources; see `Slab`).
  */
 export function ownedPackedText(p: PackedText): PackedText {
+  // (a stored text's arrays are its own already, and its bytes are on disk)
+  if (p instanceof StoredText) return p;
   const nl = p.lines.length;
   const nb = p.lineBytes.length;
   const buf = new ArrayBuffer(4 * (nl + nb) + p.bytes.length);
@@ -75,7 +126,8 @@ export function isPackedText(x: unknown): x is PackedText {
   const p = x as PackedText;
   return (
     !!p &&
-    p.bytes instanceof Uint8Array &&
+    // (a stored text's bytes are checked when read: their CRC-32)
+    (p instanceof StoredText ? Number.isInteger(p.size) && p.size >= 0 : p.bytes instanceof Uint8Array) &&
     Number.isInteger(p.length) &&
     p.length >= 0 &&
     typeof p.utf8 === 'boolean' &&
