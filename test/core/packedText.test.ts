@@ -6,6 +6,7 @@ import {
   packText,
   packTextOf,
   packedTextOf,
+  TextSlab,
   textLength,
   textSlice,
   unpackSlice,
@@ -110,4 +111,28 @@ test('an object whose text is packed reads the same text, tells its length witho
   // many packed texts read in turn (more than are kept unpacked) still read right
   const many = Array.from({ length: 600 }, (_, i) => packTextOf({ text: `source number ${i}` }));
   for (let round = 0; round < 2; round++) for (let i = 0; i < many.length; i++) assert.equal(many[i].text, `source number ${i}`);
+});
+
+test('a text slab copies packed texts into shared buffers, whole and readable; a large text gets a buffer of its own', () => {
+  const slab = new TextSlab(64 * 1024);
+  const texts = ['', 'one line', 'é\nline two — “quoted”\n'.repeat(40), 'lone \uD800 surrogate\nand more', 'x'.repeat(50)];
+  const copies = texts.map((t) => slab.copy(packText(t)));
+  copies.forEach((c, i) => {
+    assert.ok(isPackedText(c));
+    assert.equal(unpackText(c), texts[i]);
+    assert.deepEqual([...c.lines], [...packText(texts[i]).lines]);
+    assert.deepEqual([...c.lineBytes], [...packText(texts[i]).lineBytes]);
+    assert.equal(unpackSlice(c, 1, 6), texts[i].slice(1, 6));
+  });
+  // one shared buffer for all of these, and the copies do not overlap
+  assert.equal(new Set(copies.map((c) => c.bytes.buffer)).size, 1);
+  const spans = copies.flatMap((c) =>
+    [c.lines, c.lineBytes, c.bytes].filter((a) => a.byteLength).map((a) => [a.byteOffset, a.byteOffset + a.byteLength]),
+  );
+  spans.sort((a, b) => a[0] - b[0]);
+  for (let i = 1; i < spans.length; i++) assert.ok(spans[i][0] >= spans[i - 1][1], 'no overlap');
+  // a text over a quarter of the buffer: its own buffer
+  const big = slab.copy(packText(Array.from({ length: 3000 }, (_, i) => `line ${i * 7919} of a long text`).join('\n')));
+  assert.notEqual(big.bytes.buffer, copies[1].bytes.buffer);
+  assertOwnBuffer(big, 'the large text');
 });

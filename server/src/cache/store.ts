@@ -417,6 +417,7 @@ export async function writeSnapshot(
   corpus: string,
   problems: LoadProblem[],
   parts: Iterable<SnapshotPart>,
+  opts: { onDamaged?: (err: Error) => void } = {},
 ): Promise<Map<PackedText, StoredText>> {
   const dir = path.dirname(file);
   await fsp.mkdir(dir, { recursive: true });
@@ -454,7 +455,7 @@ export async function writeSnapshot(
   }
   await removeOtherTexts(dir, name);
   const stored = new Map<PackedText, StoredText>();
-  const reader = TextFile.open(texts.file, texts.bytes);
+  const reader = TextFile.open(texts.file, texts.bytes, opts.onDamaged);
   for (const [p, r] of written) stored.set(p, storedText(reader, r));
   return stored;
 }
@@ -474,7 +475,7 @@ export async function readSnapshot(
   fingerprint: string,
   corpus: string,
   onPart: (p: SnapshotPart) => void,
-  opts: { yieldEvery?: number } = {},
+  opts: { yieldEvery?: number; onDamaged?: (err: Error) => void } = {},
 ): Promise<{ ok: true; problems: LoadProblem[] } | { ok: false; reason: string; missing?: boolean }> {
   let problems: LoadProblem[] = [];
   let failed: string | undefined;
@@ -488,7 +489,7 @@ export async function readSnapshot(
       if (typeof name !== 'string' || !name.startsWith(TEXTS_PREFIX) || name !== path.basename(name) || !Number.isInteger(bytes))
         return 'corrupt index snapshot header (its file of texts)';
       try {
-        texts = TextFile.open(path.join(path.dirname(file), name), bytes as number);
+        texts = TextFile.open(path.join(path.dirname(file), name), bytes as number, opts.onDamaged);
       } catch (err) {
         const e = err as NodeJS.ErrnoException;
         return e.code === 'ENOENT' ? `its file of texts ${name} is missing` : `its file of texts cannot be used (${e.message})`;

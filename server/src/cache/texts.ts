@@ -60,17 +60,22 @@ const closer = new FinalizationRegistry<number>((fd) => {
 /** A file of texts, open for reading. */
 export class TextFile implements TextBytes {
   readonly name: string;
+  private damaged = false;
   private constructor(
     readonly file: string,
     private readonly fd: number,
     readonly size: number,
+    private readonly onDamaged?: (err: Error) => void,
   ) {
     this.name = path.basename(file);
     closer.register(this, fd);
   }
 
-  /** Opens the file and checks its size; throws an error that names it otherwise. */
-  static open(file: string, size: number): TextFile {
+  /**
+   * Opens the file and checks its size; throws an error that names it otherwise. `onDamaged` hears of the first read
+   * that fails (the index can then be made again: a text that fails once fails again).
+   */
+  static open(file: string, size: number, onDamaged?: (err: Error) => void): TextFile {
     const fd = openSync(file, 'r');
     try {
       const actual = fstatSync(fd).size;
@@ -79,10 +84,22 @@ export class TextFile implements TextBytes {
       closeSync(fd);
       throw err;
     }
-    return new TextFile(file, fd, size);
+    return new TextFile(file, fd, size, onDamaged);
   }
 
   read(at: number, size: number, crc: number): Uint8Array {
+    try {
+      return this.readChecked(at, size, crc);
+    } catch (err) {
+      if (!this.damaged) {
+        this.damaged = true;
+        this.onDamaged?.(err as Error);
+      }
+      throw err;
+    }
+  }
+
+  private readChecked(at: number, size: number, crc: number): Uint8Array {
     const buf = Buffer.allocUnsafeSlow(size);
     let got = 0;
     try {
@@ -92,16 +109,10 @@ export class TextFile implements TextBytes {
         got += n;
       }
     } catch (err) {
-      throw new Error(
-        `the index's file of texts ${this.file} could not be read (${(err as Error).message}); reindex the corpus (Corroborate: Reindex Corpus)`,
-      );
+      throw new Error(`the index's file of texts ${this.file} could not be read (${(err as Error).message})`);
     }
-    if (got < size)
-      throw new Error(`the index's file of texts ${this.file} is truncated; reindex the corpus (Corroborate: Reindex Corpus)`);
-    if (crc32(buf) !== crc)
-      throw new Error(
-        `the index's file of texts ${this.file} is damaged (a text at byte ${at} fails its checksum); reindex the corpus (Corroborate: Reindex Corpus)`,
-      );
+    if (got < size) throw new Error(`the index's file of texts ${this.file} is truncated`);
+    if (crc32(buf) !== crc) throw new Error(`the index's file of texts ${this.file} is damaged (a text at byte ${at} fails its checksum)`);
     return buf;
   }
 }

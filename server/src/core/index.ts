@@ -21,7 +21,7 @@ import {
   type Indexes,
 } from './packed';
 import { SearchIndex, SpellingIndex, trigramsOf, type NameTokens } from './nameIndex';
-import { isPackedText, ownedPackedText, packTextOf, packedTextOf, withoutText, type PackedText } from './text/packedText';
+import { forgetUnpacked, isPackedText, ownedPackedText, packTextOf, packedTextOf, withoutText, type PackedText } from './text/packedText';
 import {
   MentionPacker,
   MentionStore,
@@ -295,6 +295,8 @@ export class CorpusIndex {
         n++;
       }
     }
+    // (the texts unpacked lately would keep the texts read from memory so far)
+    if (n) forgetUnpacked();
     return n;
   }
 

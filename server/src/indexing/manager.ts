@@ -20,6 +20,7 @@ import {
   type CachedEntry,
   type FileStats,
 } from '../cache/store';
+import { TextSlab } from '../core/text/packedText';
 import { fromPlain, keyOfFile, loadAndAnalyse, statSignature, statTrusted, type FileResult, type StatSignature } from './work';
 import { runInWorkers } from './pool';
 import { textLength } from '../core/text/packedText';
@@ -97,6 +98,23 @@ export class CorpusManager {
   private diskChecked: string | undefined;
   /** the first indexing of a storage folder may start from the snapshot of the derived index */
   private snapshotAllowed = true;
+  /** whether a damaged file of texts has made the index again already (once: a failing disk must not loop) */
+  private reindexedForTexts = false;
+  /** a text of the served index could not be read from the snapshot's file of texts: the index is made again from
+   * the files, which writes a new one (meanwhile that text's passages cannot be shown) */
+  private readonly textsDamaged = (err: Error): void => {
+    if (this.reindexedForTexts) {
+      this.log(`${err.message}; not reindexing again (reindex the corpus to replace it)`);
+      return;
+    }
+    this.reindexedForTexts = true;
+    this.log(`${err.message}; reindexing the corpus to replace it`);
+    // (not inside the read that failed: a request or a rebuild is under way)
+    setImmediate(() => {
+      if (!this.disposed) void this.reindex().catch((e) => this.log(`reindex failed: ${(e as Error).message}`));
+    });
+  };
+  private disposed = false;
   private cacheDirty = false;
   private cacheWrite: Promise<void> = Promise.resolve();
   private listeners: ((p: IndexProgress) => void)[] = [];
@@ -277,6 +295,7 @@ export class CorpusManager {
       const loader = this.index.snapshotLoader();
       const r = await readSnapshot(snapshotFileIn(this.config.cacheDir!), this.fingerprint(), corpusKey(files, known), loader.add, {
         yieldEvery: 5,
+        onDamaged: this.textsDamaged,
       });
       if (gen !== this.generation) return;
       if (r.ok) {
@@ -399,10 +418,13 @@ export class CorpusManager {
         writer = undefined;
       }
     }
+    // the analysed sources' texts, in shared buffers given back once their texts are read from disk (`TextSlab`)
+    const texts = new TextSlab();
     const onResult = (r: FileResult, copied = false) => {
       if (gen !== this.generation) return;
       this.problems.push(...r.warnings);
       if (r.source && r.analysis && r.key) {
+        r.source.packedText = texts.copy(r.source.packedText);
         const entry: CachedEntry = { file: r.file, key: r.key, source: r.source, analysis: r.analysis, warnings: r.warnings };
         writer?.add(entry);
         this.index.upsert(fromPlain(r.source), r.analysis, copied);
@@ -536,7 +558,9 @@ export class CorpusManager {
           const corpusKeys = new Map<string, string | undefined>();
           for (const f of files) corpusKeys.set(f, keys.get(f) ?? keyOfFile(f, this.maxBytes));
           if (gen !== this.generation) return;
-          const stored = await writeSnapshot(snapshotFileIn(dir), fp, corpusKey(files, corpusKeys), problems, parts);
+          const stored = await writeSnapshot(snapshotFileIn(dir), fp, corpusKey(files, corpusKeys), problems, parts, {
+            onDamaged: this.textsDamaged,
+          });
           // the texts are on disk, in the snapshot's file of texts: read from there from now on
           this.index.readTextsFrom(stored);
           // the signatures of the files analysed this time (taken as they were read), so that the next start need
@@ -595,6 +619,7 @@ export class CorpusManager {
 
   /** Stops watching; resolves once a pending cache write has finished. */
   dispose(): Promise<void> {
+    this.disposed = true;
     for (const w of this.watchers.values()) w.close();
     this.watchers.clear();
     this.watching = false;

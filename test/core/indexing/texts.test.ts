@@ -1,7 +1,7 @@
 /** The file of texts beside the snapshot: a served index reads its sources' texts from it, not from memory. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
@@ -88,7 +88,7 @@ test('once the snapshot is written, the texts are read from its file of texts; a
   }
 });
 
-test('a damaged file of texts: reading a text fails with an error naming the file; a missing or cut one is not used', async () => {
+test('a damaged file of texts: reading a text fails with an error naming the file, and the index is made again; a missing or cut one is not used', async () => {
   const { corpus, storage, cleanup } = setup();
   try {
     const expected = await textsInMemory(corpus);
@@ -113,13 +113,28 @@ test('a damaged file of texts: reading a text fails with an error naming the fil
     assert.equal(failures.filter((f) => f !== 'ok').length, 1, 'the one damaged text');
     assert.match(
       failures.find((f) => f !== 'ok')!,
-      new RegExp(`file of texts .*${path.basename(file)} is damaged .*Reindex Corpus`),
+      new RegExp(`file of texts .*${path.basename(file)} is damaged`),
     );
+    // the index is made again from the files, with a new file of texts
+    await new Promise((r) => setImmediate(r));
+    await damaged.m.whenReady();
+    await damaged.m.whenCacheWritten();
+    assert.ok(
+      damaged.logs.some((l) => /is damaged .*; reindexing the corpus to replace it/.test(l)),
+      damaged.logs.join('\n'),
+    );
+    assert.equal(damaged.m.stats?.analysed, 3);
+    assertStoredTexts(damaged.m, expected);
+    assert.notEqual(textFiles(storage)[0], path.basename(file));
     await damaged.m.dispose();
+    const fresh = await start(corpus, storage);
+    assert.equal(fresh.m.stats?.fromSnapshot, 3);
+    assertStoredTexts(fresh.m, expected);
+    await fresh.m.dispose();
 
     // cut short: the snapshot is not used; the per-file cache is read and a new snapshot written
-    writeFileSync(file, good);
-    truncateSync(file, good.length - 10);
+    const now = path.join(storage, textFiles(storage)[0]);
+    truncateSync(now, statSync(now).size - 10);
     const cut = await start(corpus, storage);
     assert.equal(cut.m.stats?.fromSnapshot, undefined);
     assert.equal(cut.m.stats?.fromCache, 3);
