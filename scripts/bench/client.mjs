@@ -119,14 +119,18 @@ export class BenchClient {
     // listened for before the exit notification: a server that exits at once must not be waited for forever
     const exited =
       this.proc.exitCode !== null || this.proc.signalCode !== null ? Promise.resolve() : new Promise((r) => this.proc.once('exit', r));
+    let timer;
     try {
       await Promise.race([
         this.conn.sendRequest('shutdown'),
-        new Promise((_, rej) => setTimeout(() => rej(new Error('shutdown timeout')), timeoutMs)),
+        new Promise((_, rej) => (timer = setTimeout(() => rej(new Error('shutdown timeout')), timeoutMs))),
       ]);
       await this.conn.sendNotification('exit');
     } catch {
       // killed below
+    } finally {
+      // (a pending timer would keep the caller's process alive for the whole timeout)
+      clearTimeout(timer);
     }
     setTimeout(() => this.proc.kill(), 2000).unref();
     await exited;
