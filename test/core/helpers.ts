@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { CorpusIndex } from '../../server/src/core/index';
 import type { PackedText } from '../../server/src/core/text/packedText';
 import { analyzeSource } from '../../server/src/core/analyze';
@@ -39,4 +42,14 @@ export function assertOwnBuffer(p: PackedText, what: string): void {
     arrays.reduce((n, a) => n + a.byteLength, 0),
     `${what}: a buffer of the arrays' size`,
   );
+}
+
+/** A temp folder holding `corpus/` with these files (name -> text) and the path of a `storage/` folder beside it. */
+export function tempCorpus(prefix: string, files: Record<string, string>) {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  const corpus = path.join(dir, 'corpus');
+  const storage = path.join(dir, 'storage');
+  mkdirSync(corpus);
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(corpus, name), text);
+  return { dir, corpus, storage, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertOwnBuffer } from './helpers';
+import { Slab } from '../../server/src/core/packed';
 import {
   isPackedText,
   packText,
   packTextOf,
   packedTextOf,
-  TextSlab,
+  slabbedText,
   textLength,
   textSlice,
   unpackSlice,
@@ -113,10 +114,10 @@ test('an object whose text is packed reads the same text, tells its length witho
   for (let round = 0; round < 2; round++) for (let i = 0; i < many.length; i++) assert.equal(many[i].text, `source number ${i}`);
 });
 
-test('a text slab copies packed texts into shared buffers, whole and readable; a large text gets a buffer of its own', () => {
-  const slab = new TextSlab(64 * 1024);
+test('texts copied into a slab share its buffers, whole and readable; a large text gets a buffer of its own', () => {
+  const slab = new Slab(64 * 1024);
   const texts = ['', 'one line', 'é\nline two — “quoted”\n'.repeat(40), 'lone \uD800 surrogate\nand more', 'x'.repeat(50)];
-  const copies = texts.map((t) => slab.copy(packText(t)));
+  const copies = texts.map((t) => slabbedText(packText(t), slab));
   copies.forEach((c, i) => {
     assert.ok(isPackedText(c));
     assert.equal(unpackText(c), texts[i]);
@@ -132,7 +133,7 @@ test('a text slab copies packed texts into shared buffers, whole and readable; a
   spans.sort((a, b) => a[0] - b[0]);
   for (let i = 1; i < spans.length; i++) assert.ok(spans[i][0] >= spans[i - 1][1], 'no overlap');
   // a text over a quarter of the buffer: its own buffer
-  const big = slab.copy(packText(Array.from({ length: 3000 }, (_, i) => `line ${i * 7919} of a long text`).join('\n')));
+  const big = slabbedText(packText(Array.from({ length: 3000 }, (_, i) => `line ${i * 7919} of a long text`).join('\n')), slab);
   assert.notEqual(big.bytes.buffer, copies[1].bytes.buffer);
   assertOwnBuffer(big, 'the large text');
 });

@@ -249,11 +249,13 @@ export async function writeChunked(
   file: string,
   kind: Kind,
   fingerprint: string,
-  extra: Record<string, unknown>,
+  /** the header's own fields, or what gives them once every item is written */
+  extra: Record<string, unknown> | (() => Promise<Record<string, unknown>>),
   items: Iterable<unknown>,
   opts: { yieldEvery?: number; chunk?: number } = {},
 ): Promise<void> {
   const w = await ChunkedWriter.open(file, kind, fingerprint, opts.chunk);
+  let header: Record<string, unknown>;
   try {
     for (const e of items)
       if (w.add(e)) {
@@ -261,11 +263,12 @@ export async function writeChunked(
         await w.written();
         if (opts.yieldEvery !== 0) await tick();
       }
+    header = typeof extra === 'function' ? await extra() : extra;
   } catch (err) {
     await w.abort();
     throw err;
   }
-  await w.finish(extra);
+  await w.finish(header);
 }
 
 /**
@@ -437,23 +440,16 @@ export async function writeSnapshot(
           }
         : p;
   })();
-  let name: string;
   try {
-    // (the texts are written as the parts are, and are complete once the last part is serialised)
-    const w = await ChunkedWriter.open(file, SNAPSHOT, fingerprint, 1);
-    try {
-      for (const e of items) if (w.add(e)) await w.written().then(tick);
-      name = await texts.finish();
-    } catch (err) {
-      await w.abort();
-      throw err;
-    }
-    await w.finish({ corpus, texts: name, textsBytes: texts.bytes });
+    // (the texts are written as the parts are, and are complete, synced and in place once the last part is)
+    await writeChunked(file, SNAPSHOT, fingerprint, async () => ({ corpus, texts: await texts.finish(), textsBytes: texts.bytes }), items, {
+      chunk: 1,
+    });
   } catch (err) {
     await texts.abort();
     throw err;
   }
-  await removeOtherTexts(dir, name);
+  await removeOtherTexts(dir, texts.name);
   const stored = new Map<PackedText, StoredText>();
   const reader = TextFile.open(texts.file, texts.bytes, opts.onDamaged);
   for (const [p, r] of written) stored.set(p, storedText(reader, r));

@@ -59,7 +59,6 @@ const closer = new FinalizationRegistry<number>((fd) => {
 
 /** A file of texts, open for reading. */
 export class TextFile implements TextBytes {
-  readonly name: string;
   private damaged = false;
   private constructor(
     readonly file: string,
@@ -67,7 +66,6 @@ export class TextFile implements TextBytes {
     readonly size: number,
     private readonly onDamaged?: (err: Error) => void,
   ) {
-    this.name = path.basename(file);
     closer.register(this, fd);
   }
 
@@ -213,7 +211,7 @@ function writeAll(fd: number, bytes: Uint8Array): void {
  * Deletes the files of texts in `dir` but `keep` (older snapshots', and temp files a crash left). A server still
  * reading one keeps it open: it stays readable until closed.
  */
-export async function removeOtherTexts(dir: string, keep: string | undefined): Promise<void> {
+export async function removeOtherTexts(dir: string, keep: string): Promise<void> {
   let names: string[];
   try {
     names = await fsp.readdir(dir);

@@ -267,10 +267,15 @@ export class Slab {
     return x;
   }
 
+  /** Whether arrays of `bytes` bytes in all would share its buffers (larger ones get buffers of their own). */
+  fits(bytes: number): boolean {
+    return bytes <= this.chunk >> 2;
+  }
+
   /** room for `n` elements of `size` bytes, aligned to `size`: the buffer, the offset in it and `n` */
   private take(n: number, size: number): [ArrayBuffer, number, number] {
     const bytes = n * size;
-    if (bytes > this.chunk >> 2) return [new ArrayBuffer(bytes), 0, n];
+    if (!this.fits(bytes)) return [new ArrayBuffer(bytes), 0, n];
     let at = Math.ceil(this.at / size) * size;
     if (at + bytes > this.buf.byteLength) {
       this.buf = new ArrayBuffer(this.chunk);

@@ -20,10 +20,10 @@ import {
   type CachedEntry,
   type FileStats,
 } from '../cache/store';
-import { TextSlab } from '../core/text/packedText';
 import { fromPlain, keyOfFile, loadAndAnalyse, statSignature, statTrusted, type FileResult, type StatSignature } from './work';
 import { runInWorkers } from './pool';
-import { textLength } from '../core/text/packedText';
+import { slabbedText, textLength } from '../core/text/packedText';
+import { Slab } from '../core/packed';
 
 /**
  * Keeps the corpus index in step with the corpus folders: lists the files, reuses the analyses of files whose
@@ -418,13 +418,13 @@ export class CorpusManager {
         writer = undefined;
       }
     }
-    // the analysed sources' texts, in shared buffers given back once their texts are read from disk (`TextSlab`)
-    const texts = new TextSlab();
+    // the analysed sources' texts, in shared 1 MB buffers given back once their texts are read from disk (`slabbedText`)
+    const texts = new Slab(1 << 20);
     const onResult = (r: FileResult, copied = false) => {
       if (gen !== this.generation) return;
       this.problems.push(...r.warnings);
       if (r.source && r.analysis && r.key) {
-        r.source.packedText = texts.copy(r.source.packedText);
+        r.source.packedText = slabbedText(r.source.packedText, texts);
         const entry: CachedEntry = { file: r.file, key: r.key, source: r.source, analysis: r.analysis, warnings: r.warnings };
         writer?.add(entry);
         this.index.upsert(fromPlain(r.source), r.analysis, copied);

@@ -1,12 +1,11 @@
 /** The on-disk index cache: per-file invalidation by content key, atomic writes, corrupt caches rebuilt. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync, statSync, utimesSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync, existsSync, statSync, utimesSync } from 'node:fs';
 import * as path from 'node:path';
 import { CorpusManager } from '../../../server/src/indexing/manager';
 import { cacheFileIn, readCache, snapshotFileIn, writeCache, type CachedEntry } from '../../../server/src/cache/store';
-import { assertOwnBuffer, plainEntities } from '../helpers';
+import { assertOwnBuffer, plainEntities, tempCorpus } from '../helpers';
 import { loadAndAnalyse } from '../../../server/src/indexing/work';
 import { unpackSentences } from '../../../server/src/core/sentencePack';
 import { MAPPED_SLAB_BYTES } from '../../../server/src/core/packed';
@@ -16,14 +15,11 @@ const ARTICLE = (name: string, n: number) =>
   `${name} visits Brussels\n\nBy Jane Reporter\n\nMonday, 21 March 2016\n\n${name} said on Monday that at least ${n} people were killed in the attack on the Brussels metro. The Belgian police arrested ${name}'s brother.\n`;
 
 function setup() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'corroborate-cache-test-'));
-  const corpus = path.join(dir, 'corpus');
-  const storage = path.join(dir, 'storage');
-  mkdirSync(corpus);
-  writeFileSync(path.join(corpus, 'a.txt'), ARTICLE('Karim Abdeslam', 31));
-  writeFileSync(path.join(corpus, 'b.txt'), ARTICLE('Mohamed Belkaid', 32));
-  writeFileSync(path.join(corpus, 'c.md'), `---\ntitle: Notes\noutlet: Example\n---\n\n${ARTICLE('Najim Laachraoui', 35)}`);
-  return { dir, corpus, storage, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return tempCorpus('corroborate-cache-test-', {
+    'a.txt': ARTICLE('Karim Abdeslam', 31),
+    'b.txt': ARTICLE('Mohamed Belkaid', 32),
+    'c.md': `---\ntitle: Notes\noutlet: Example\n---\n\n${ARTICLE('Najim Laachraoui', 35)}`,
+  });
 }
 
 async function indexOnce(corpus: string, storage: string, opts: { snapshot?: boolean; statTrustedAfterMs?: number } = {}) {

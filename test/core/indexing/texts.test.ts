@@ -1,7 +1,7 @@
 /** The file of texts beside the snapshot: a served index reads its sources' texts from it, not from memory. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
@@ -9,19 +9,17 @@ import { CorpusManager } from '../../../server/src/indexing/manager';
 import { packedTextOf, StoredText } from '../../../server/src/core/text/packedText';
 import { TextFile, TextsWriter } from '../../../server/src/cache/texts';
 import { packText } from '../../../server/src/core/text/packedText';
+import { tempCorpus } from '../helpers';
 
 const ARTICLE = (name: string, n: number) =>
   `${name} visits Brussels\n\nBy Jane Reporter\n\nMonday, 21 March 2016\n\n${name} said on Monday that at least ${n} people were killed in the attack on the Brussels metro. “Ça va”, the Belgian police said after they arrested ${name}'s brother.\n`;
 
 function setup() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'corroborate-texts-test-'));
-  const corpus = path.join(dir, 'corpus');
-  const storage = path.join(dir, 'storage');
-  mkdirSync(corpus);
-  writeFileSync(path.join(corpus, 'a.txt'), ARTICLE('Karim Abdeslam', 31));
-  writeFileSync(path.join(corpus, 'b.txt'), ARTICLE('Mohamed Belkaid', 32));
-  writeFileSync(path.join(corpus, 'c.md'), `---\ntitle: Notes\n---\n\n${ARTICLE('Najim Laachraoui', 35)}`);
-  return { dir, corpus, storage, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return tempCorpus('corroborate-texts-test-', {
+    'a.txt': ARTICLE('Karim Abdeslam', 31),
+    'b.txt': ARTICLE('Mohamed Belkaid', 32),
+    'c.md': `---\ntitle: Notes\n---\n\n${ARTICLE('Najim Laachraoui', 35)}`,
+  });
 }
 
 const textFiles = (storage: string) => readdirSync(storage).filter((n) => n.startsWith('corroborate-texts-'));

@@ -1,5 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { detachedSlice } from '../packed';
+import { detachedSlice, type Slab } from '../packed';
 import { LineMap, lineAt } from './sentences';
 
 /**
@@ -30,7 +30,6 @@ export const NO_OFFSETS = new Int32Array(0);
  * wrong with it.
  */
 export interface TextBytes {
-  readonly name: string;
   read(at: number, size: number, crc: number): Uint8Array;
 }
 
@@ -111,38 +110,18 @@ export function ownedPackedText(p: PackedText): PackedText {
 }
 
 /**
- * Packed texts copied into shared buffers of ~1 MB (`copy`), which the C library maps on their own: once every text
- * in one is dropped (its source's text is read from the file of texts: `StoredText`), the buffer is unmapped and its
- * memory given back. A text in a buffer of its own (a few KB) comes from the C library's heap, whose freed holes stay
- * resident: after a first indexing of 10,000 articles the process kept most of the ~20 MB its texts had held.
+ * `p` copied into `slab` (a large text into a buffer of its own, `ownedPackedText`). With buffers of ~1 MB, which the C
+ * library maps on their own, the memory goes back once every text in a buffer is dropped (its source's text read from
+ * the file of texts: `StoredText`). A text in a buffer of its own (a few KB) comes from the C library's heap, whose
+ * freed holes stay resident: after a first indexing of 10,000 articles the process kept most of the ~20 MB its texts
+ * had held.
  */
-export class TextSlab {
-  private buf = new ArrayBuffer(0);
-  private at = 0;
-
-  constructor(private readonly chunk = 1 << 20) {}
-
-  copy(p: PackedText): PackedText {
-    if (p instanceof StoredText) return p;
-    const linesAt = 4 * (p.lines.length + p.lineBytes.length);
-    const need = linesAt + p.bytes.length;
-    // (a large text gets a buffer of its own, also mapped apart when it is large enough)
-    if (need > this.chunk / 4) return ownedPackedText(p);
-    if (this.at + need > this.buf.byteLength) {
-      this.buf = new ArrayBuffer(this.chunk);
-      this.at = 0;
-    }
-    const start = this.at;
-    this.at += (need + 3) & ~3;
-    const view = new Int32Array(this.buf, start, linesAt / 4);
-    view.set(p.lines);
-    view.set(p.lineBytes, p.lines.length);
-    const lines = view.subarray(0, p.lines.length);
-    const lineBytes = p.lineBytes.length ? view.subarray(p.lines.length) : NO_OFFSETS;
-    const bytes = new Uint8Array(this.buf, start + linesAt, p.bytes.length);
-    bytes.set(p.bytes);
-    return { bytes, length: p.length, utf8: p.utf8, lines, lineBytes };
-  }
+export function slabbedText(p: PackedText, slab: Slab): PackedText {
+  if (p instanceof StoredText) return p;
+  if (!slab.fits(4 * (p.lines.length + p.lineBytes.length) + p.bytes.length)) return ownedPackedText(p);
+  const lines = slab.int32Of(p.lines);
+  const lineBytes = p.lineBytes.length ? slab.int32Of(p.lineBytes) : NO_OFFSETS;
+  return { bytes: slab.uint8Of(p.bytes), length: p.length, utf8: p.utf8, lines, lineBytes };
 }
 
 /** Throws when the bytes do not inflate to a text of the recorded length (a corrupt snapshot). */
@@ -188,7 +167,7 @@ function unpacked(p: PackedText): string {
 /** the bytes inflated last: the claims of a source are made one after another, each reading its sentence */
 let lastInflated: { p: PackedText; bytes: Buffer } | undefined;
 
-/** Forgets the texts unpacked lately (they keep their packed texts, and a `TextSlab`'s buffer, in memory). */
+/** Forgets the texts unpacked lately (they keep their packed texts, and the slab buffers of those, in memory). */
 export function forgetUnpacked(): void {
   recent.clear();
   lastInflated = undefined;
