@@ -503,12 +503,7 @@ export class CorpusManager {
       if (onDisk) this.cacheDirty = false;
     }
     if (toAnalyse.length) for (const f of this.analysedListeners) f({ releasing: onDisk });
-    // the same order as the listing whatever order the workers answered in, so entity ids are deterministic
-    const ordered = files
-      .filter((f) => this.index.sources.has(f))
-      .map((f) => [this.index.sources.get(f)!, this.index.analyses.get(f)!] as const);
-    for (const [s] of ordered) this.index.remove(s.id);
-    for (const [s, a] of ordered) this.index.upsert(s, a);
+    this.inListingOrder(files);
     // what the snapshot is keyed by, kept apart from the entries (which go with their analyses)
     const keys = new Map([...this.entries.values()].map((e) => [e.file, e.key] as const));
     if (onDisk) {
@@ -571,6 +566,19 @@ export class CorpusManager {
         })
         .catch((err) => this.log(`index snapshot not written: ${(err as Error).message}`));
     }
+  }
+
+  /**
+   * Puts the index's sources in the listing's order, whatever order the workers answered in, so that entity ids are
+   * deterministic. (A method of its own: a local array of the pairs in `indexAll` stayed in the suspended async
+   * function's registers through the last rebuild, which kept every analysis that rebuild was meant to let go.)
+   */
+  private inListingOrder(files: string[]): void {
+    const ordered = files
+      .filter((f) => this.index.sources.has(f))
+      .map((f) => [this.index.sources.get(f)!, this.index.analyses.get(f)!] as const);
+    for (const [s] of ordered) this.index.remove(s.id);
+    for (const [s, a] of ordered) this.index.upsert(s, a);
   }
 
   private startWatching(): void {

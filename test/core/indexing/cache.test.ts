@@ -9,6 +9,7 @@ import { assertOwnBuffer, plainEntities, tempCorpus } from '../helpers';
 import { loadAndAnalyse } from '../../../server/src/indexing/work';
 import { unpackSentences } from '../../../server/src/core/sentencePack';
 import { MAPPED_SLAB_BYTES } from '../../../server/src/core/packed';
+import { collector } from '../../../server/src/lsp/heapPolicy';
 import { isPackedText, packedTextOf, unpackText, type PackedText } from '../../../server/src/core/text/packedText';
 
 const ARTICLE = (name: string, n: number) =>
@@ -434,6 +435,40 @@ test('a first indexing writes the cache as it analyses: complete before the last
     assert.equal(atAnalysed.length, 2);
     assert.equal(atAnalysed[1].releasing, false);
     assert.equal(atAnalysed[1].analyses, 3);
+    await m.dispose();
+  } finally {
+    cleanup();
+  }
+});
+
+test('the last rebuild of a first indexing really lets the analyses go: none is reachable once it has made the index', async () => {
+  const { corpus, storage, cleanup } = setup();
+  try {
+    for (let i = 0; i < 12; i++) writeFileSync(path.join(corpus, `n${i}.txt`), ARTICLE(`Person Number${i}`, 10 + i));
+    const m = new CorpusManager({ workers: 0 });
+    const analyses: WeakRef<object>[] = [];
+    const upsert = m.index.upsert.bind(m.index);
+    m.index.upsert = (source, analysis, copied) => {
+      analyses.push(new WeakRef(analysis));
+      upsert(source, analysis, copied);
+    };
+    // at the end of the last rebuild, while the indexing still waits for it (its own state as it is then)
+    let reachable: number | undefined;
+    const rebuild = m.index.rebuildInSlices.bind(m.index);
+    m.index.rebuildInSlices = async (ms, opts) => {
+      await rebuild(ms, opts);
+      if (!opts?.releaseAnalyses) return;
+      // (turns between collections: a WeakRef made or read in a job keeps its target until the job ends)
+      for (let i = 0; i < 3; i++) {
+        await new Promise((r) => setImmediate(r));
+        collector()!();
+      }
+      reachable = analyses.filter((w) => w.deref() !== undefined).length;
+    };
+    await m.configure({ roots: [corpus], exclude: [], cacheDir: storage });
+    assert.ok(analyses.length >= 15, `${analyses.length} analyses indexed`);
+    assert.equal(reachable, 0, 'no analysis is held once the last rebuild has read it');
+    await m.whenCacheWritten();
     await m.dispose();
   } finally {
     cleanup();
