@@ -1,7 +1,7 @@
 import type { Claim, Dispute, Entity, Source } from './model';
 import type { SentenceAnalysis, SourceAnalysis } from './analyze';
-import { packedAnalysisOf, unpackSentences, type PackedAnalysis } from './sentencePack';
-import { resolveEntitiesSteps, damerauLevenshtein, type EntityTable, type ResolvedMention } from './entities/resolve';
+import { packedAnalysisOf, unpackSentences, type PackedAnalysis, type PackedSentences } from './sentencePack';
+import { resolveEntitiesSteps, damerauLevenshtein, type DocCandidates, type EntityTable, type ResolvedMention } from './entities/resolve';
 import { normKey } from './entities/extract';
 import { detectDisputesSteps, mayDispute } from './disputes/detect';
 import { fold } from './lexicon';
@@ -329,21 +329,23 @@ export class CorpusIndex {
 
   /** The rebuild, as steps small enough to interleave with requests; the new state is swapped in at the end. */
   private *rebuildSteps(opts: RebuildOptions = {}): Generator<void, void, void> {
-    // a consistent snapshot of the sources and their analyses, whatever arrives meanwhile
-    const docs: { source: Source; analysis: SourceAnalysis | PackedAnalysis | undefined }[] = [];
-    for (const [id, analysis] of this.analyses) {
+    // a consistent snapshot of the sources and their analyses, whatever arrives meanwhile: each analysis's name
+    // candidates for the resolver, and its sentences for the claims, apart (the resolver lets each source's
+    // candidates go once it has read them; its sentences go once its claims are made)
+    const docs: { source: Source; sentences: PackedSentences | SentenceAnalysis[] | undefined }[] = [];
+    const candidates: DocCandidates[] = [];
+    for (const [id, a] of this.analyses) {
       const source = this.sources.get(id);
-      if (source) docs.push({ source, analysis });
+      if (!source) continue;
+      docs.push({ source, sentences: 'packedSentences' in a ? a.packedSentences : a.sentences });
+      candidates.push({ sourceId: a.sourceId, mentions: 'packedRaw' in a ? a.packedRaw : a.raw });
     }
     // (from here on, each analysis is dropped once read: with the index's own references gone, its memory goes too)
     if (opts.releaseAnalyses) this.releaseAnalyses();
     yield;
     const d = emptyDerived();
     // (packed candidates are read one source at a time, into the resolver's columns)
-    const table = yield* resolveEntitiesSteps(
-      docs.map(({ analysis: a }) => ({ sourceId: a!.sourceId, mentions: 'packedRaw' in a! ? a.packedRaw : a!.raw })),
-      { dropGathered: true },
-    );
+    const table = yield* resolveEntitiesSteps(candidates, { dropGathered: true });
     d.table = table;
     yield;
     // (the work is in plain functions: a small function is optimised, and re-optimised, far more cheaply than a
@@ -371,9 +373,9 @@ export class CorpusIndex {
       const source = doc.source;
       const id = source.id;
       // (a source's sentences are objects only while its claims are made)
-      const a = doc.analysis!;
-      doc.analysis = undefined;
-      const claims = buildClaims(d, table, source, 'packedSentences' in a ? unpackSentences(a.packedSentences) : a.sentences);
+      const packed = doc.sentences!;
+      doc.sentences = undefined;
+      const claims = buildClaims(d, table, source, Array.isArray(packed) ? packed : unpackSentences(packed));
       packer.add(id, source, claims);
       mentionPacker.add(id, source, table.mentions.get(id) ?? NONE);
       table.mentions.delete(id);
