@@ -235,6 +235,38 @@ class DeletionBuckets {
 /** the multiplier of the deletion hash (FNV's prime) */
 const HASH_M = 0x01000193;
 
+/**
+ * Group roots in the order they were added: one root as itself, more as a set. Most surnames have one person per
+ * document, and as `Set`s the ~136,000 per-document ones took ~20 MB of the resolver's peak at 10,000 articles.
+ */
+type Roots = string | Set<string>;
+
+function withRoot(roots: Roots | undefined, r: string): Roots {
+  if (roots === undefined || roots === r) return r;
+  if (typeof roots === 'string') return new Set([roots, r]);
+  return roots.add(r);
+}
+
+const NO_ROOTS: Roots = new Set<string>();
+const rootCount = (roots: Roots): number => (typeof roots === 'string' ? 1 : roots.size);
+const firstRoot = (roots: Roots): string => (typeof roots === 'string' ? roots : roots.values().next().value!);
+const rootList = (roots: Roots): string[] => (typeof roots === 'string' ? [roots] : [...roots]);
+
+/**
+ * How a name key is written, with a weight for each writing (1 a mention, 0.1 in a heading), in the order first seen:
+ * writing, weight, writing, weight... (a key has a few writings at most; a `Map` each took ~12 MB at 10,000 articles)
+ */
+type Surfaces = (string | number)[];
+
+function addSurface(s: Surfaces, text: string, weight: number): void {
+  for (let i = 0; i < s.length; i += 2)
+    if (s[i] === text) {
+      s[i + 1] = (s[i + 1] as number) + weight;
+      return;
+    }
+  s.push(text, weight);
+}
+
 function addVotes(a: Votes, b: Votes): void {
   a.person += b.person;
   a.organization += b.organization;
@@ -406,7 +438,7 @@ function nameCount(mentions: RawMention[] | PackedRaw): number {
 class Resolver {
   readonly uf = new UnionFind();
   readonly votes = new Map<string, Votes>();
-  readonly surfaces = new Map<string, Map<string, number>>();
+  readonly surfaces = new Map<string, Surfaces>();
   readonly wordCount = new Map<string, number>();
   readonly names: NameColumns;
   /** shared vote records of packed candidates (their word lists are dropped once gathered) */
@@ -419,8 +451,8 @@ class Resolver {
   readonly groupInflected = new Map<string, number>();
   /** groups with a mention used as a doer (see RawMention.agent) */
   readonly groupAgent = new Set<string>();
-  readonly multiPersonBySurname = new Map<string, Set<string>>(); // corpus-wide: word -> group roots
-  readonly docPersons = new Map<string, Map<string, Set<string>>>();
+  readonly multiPersonBySurname = new Map<string, Roots>(); // corpus-wide: word -> group roots
+  readonly docPersons = new Map<string, Map<string, Roots>>();
   readonly entities = new Map<string, Entity>();
   readonly rootToId = new Map<string, string>();
   readonly members = new Map<string, string[]>();
@@ -476,9 +508,10 @@ class Resolver {
       const v = votes.get(key) ?? { person: 0, organization: 0, place: 0, event: 0 };
       addVotes(v, names.votes[mi]);
       votes.set(key, v);
-      const s = surfaces.get(key) ?? new Map<string, number>();
-      s.set(text, (s.get(text) ?? 0) + (names.bits[mi] & HEADING ? 0.1 : 1));
-      surfaces.set(key, s);
+      const weight = names.bits[mi] & HEADING ? 0.1 : 1;
+      const s = surfaces.get(key);
+      if (s) addSurface(s, text, weight);
+      else surfaces.set(key, [text, weight]);
       wordCount.set(key, names.words[mi]);
     }
   }
@@ -642,9 +675,9 @@ class Resolver {
         if (w.length < 3) continue;
         // across documents only by surname: a first word alone ("Facebook" of "Facebook Ireland Limited", "Tony")
         // names someone else as often as not
-        if (ci !== 1) (multiPersonBySurname.get(w) ?? multiPersonBySurname.set(w, new Set()).get(w)!).add(r);
+        if (ci !== 1) multiPersonBySurname.set(w, withRoot(multiPersonBySurname.get(w), r));
         const dm = docPersons.get(d.sourceId) ?? docPersons.set(d.sourceId, new Map()).get(d.sourceId)!;
-        (dm.get(w) ?? dm.set(w, new Set()).get(w)!).add(r);
+        dm.set(w, withRoot(dm.get(w), r));
       }
     }
   }
@@ -723,21 +756,21 @@ class Resolver {
         isKnownPlace(m.text) &&
         !countryOf(m.text) &&
         !isRegion(m.text) &&
-        docPersons.get(d.sourceId)?.get(m.key)?.size === 1 &&
-        [...docPersons.get(d.sourceId)!.get(m.key)!][0].endsWith(` ${m.key}`);
-      if (citySurname) entityId = this.idFor([...docPersons.get(d.sourceId)!.get(m.key)!][0], 'person');
+        rootCount(docPersons.get(d.sourceId)?.get(m.key) ?? NO_ROOTS) === 1 &&
+        firstRoot(docPersons.get(d.sourceId)!.get(m.key)!).endsWith(` ${m.key}`);
+      if (citySurname) entityId = this.idFor(firstRoot(docPersons.get(d.sourceId)!.get(m.key)!), 'person');
       if (isShort) {
         const local = docPersons.get(d.sourceId)?.get(m.key);
         // a surname known only from other documents does not outweigh this mention's own place evidence
         // ("Frederick, Maryland" where another article has a Mr Frederick)
         const global = m.votes.place >= 3 && m.votes.place > m.votes.person ? undefined : multiPersonBySurname.get(m.key);
-        const pick = local && local.size ? local : global;
-        if (pick && pick.size === 1) {
-          const target = [...pick][0];
+        const pick = local ?? global;
+        if (pick && rootCount(pick) === 1) {
+          const target = firstRoot(pick);
           entityId = this.idFor(target, 'person');
           uf.union(target, m.key);
-        } else if (pick && pick.size > 1) {
-          candidates = [...pick].map((p) => this.idFor(p, 'person'));
+        } else if (pick) {
+          candidates = rootList(pick).map((p) => this.idFor(p, 'person'));
           this.singleKeys.add(m.key);
         }
       }
@@ -919,13 +952,15 @@ function typeOf(v: Votes): EntityType | undefined {
   return bv > 0 ? best : undefined;
 }
 
-function bestSurface(keys: string[], surfaces: Map<string, Map<string, number>>, wordCount: Map<string, number>): string {
+function bestSurface(keys: string[], surfaces: Map<string, Surfaces>, wordCount: Map<string, number>): string {
   let best = '';
   let bestScore = -1;
   for (const key of keys) {
     const s = surfaces.get(key);
     if (!s) continue;
-    for (const [surf, n] of s) {
+    for (let i = 0; i < s.length; i += 2) {
+      const surf = s[i] as string;
+      const n = s[i + 1] as number;
       const wc = wordCount.get(key) ?? 1;
       const acronym = /^[\p{Lu}.]+$/u.test(surf);
       const score = n * (acronym ? 0.6 : 1) + (wc >= 2 ? 1.5 : 0) + wc * 0.01;
