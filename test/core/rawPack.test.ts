@@ -6,7 +6,8 @@ import { analyzeSource } from '../../server/src/core/analyze';
 import { loadSourceFile } from '../../server/src/corpus/load';
 import { RawShare, isPackedRaw, packRaw, unpackRaw } from '../../server/src/core/entities/rawPack';
 import type { RawMention } from '../../server/src/core/entities/extract';
-import { resolveEntities } from '../../server/src/core/entities/resolve';
+import { resolveEntities, resolveEntitiesSteps, type ResolvedMention } from '../../server/src/core/entities/resolve';
+import { drain } from '../../server/src/core/packed';
 import type { Source } from '../../server/src/core/model';
 
 const SEEDS = path.join(__dirname, '../../corpus/seeds');
@@ -150,4 +151,39 @@ test('the resolver makes the same table from packed candidates as from the objec
   assert.ok(objects.ambiguous.size > 0 && objects.eventByDate.size > 0, 'the seeds have ambiguous short names and dated events');
   assert.equal(view(packed), view(objects));
   assert.equal(view(mixed), view(objects));
+});
+
+test('a table whose mentions are made when asked for has the entities, aliases and mentions of one made at once', async () => {
+  const analyses = (await seeds()).map((s) => analyzeSource(s));
+  const docs = () => analyses.map((a) => ({ sourceId: a.sourceId, mentions: packRaw(a.raw) }));
+  const eager = resolveEntities(docs());
+  const lazy = drain(resolveEntitiesSteps(docs(), { lazyMentions: true }));
+  const fields = (m: ResolvedMention) => [m.sourceId, m.span.start, m.span.end, m.text, m.entityId, m.candidates, m.eventBy];
+  // entities, in the same order, with the same names and aliases; the lazy table's keep no list of their own
+  const counts = new Map<string, number>();
+  for (const a of analyses)
+    for (const m of lazy.mentions.get(a.sourceId)!) if (m.entityId) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
+  assert.deepEqual(
+    [...lazy.entities.values()].map((e) => [e.id, e.name, e.type, e.aliases, e.date, e.placeId, counts.get(e.id)]),
+    [...eager.entities.values()].map((e) => [e.id, e.name, e.type, e.aliases, e.date, e.placeId, e.mentions.length]),
+  );
+  assert.ok([...lazy.entities.values()].every((e) => e.mentions.length === 0));
+  assert.ok(
+    [...eager.entities.values()].some((e) => e.aliases.length > 0),
+    'the seeds give some entity an alias',
+  );
+  assert.deepEqual([...lazy.ambiguous], [...eager.ambiguous]);
+  assert.deepEqual([...lazy.byKey], [...eager.byKey]);
+  // each source's mentions, in text order, names and events, ambiguous ones with their candidates; asked for twice,
+  // the same; once deleted, none
+  let events = 0;
+  for (const a of analyses) {
+    const made = lazy.mentions.get(a.sourceId)!;
+    assert.deepEqual(made.map(fields), eager.mentions.get(a.sourceId)!.map(fields), a.sourceId);
+    assert.deepEqual(lazy.mentions.get(a.sourceId)!.map(fields), made.map(fields));
+    events += made.filter((m) => m.eventBy !== undefined || m.entityId?.startsWith('event:')).length;
+    assert.ok(lazy.mentions.delete(a.sourceId));
+    assert.equal(lazy.mentions.get(a.sourceId), undefined);
+  }
+  assert.ok(events > 0 && eager.ambiguous.size > 0, 'the seeds have events and ambiguous short names');
 });

@@ -345,15 +345,16 @@ export class CorpusIndex {
     yield;
     const d = emptyDerived();
     // (packed candidates are read one source at a time, into the resolver's columns)
-    const table = yield* resolveEntitiesSteps(candidates, { dropGathered: true });
+    // (a source's resolved mentions are made when the loop below asks for them: all ~430,000 as objects at once, with
+    // their spans, were ~45 MB of the rebuild's peak at 10,000 articles)
+    const table = yield* resolveEntitiesSteps(candidates, { dropGathered: true, lazyMentions: true });
     d.table = table;
     yield;
     // (the work is in plain functions: a small function is optimised, and re-optimised, far more cheaply than a
     // generator holding all of it)
     addEntityWords(d);
-    // nothing from here on reads an entity's list of mentions (the stored entities ask the mention store): each source's
-    // resolved mentions are let go once the loop below has packed them, not all kept until the end of the rebuild
-    // (~430,000 objects with their spans at 10,000 articles)
+    // nothing from here on reads an entity's list of mentions (the stored entities ask the mention store; a lazy table
+    // leaves them empty): one shared empty list
     for (const e of table.entities.values()) e.mentions = NONE;
     yield;
     // each source's claims are packed as soon as they are made, with its mentions (the packer also counts the
@@ -375,10 +376,12 @@ export class CorpusIndex {
       // (a source's sentences are objects only while its claims are made)
       const packed = doc.sentences!;
       doc.sentences = undefined;
-      const claims = buildClaims(d, table, source, Array.isArray(packed) ? packed : unpackSentences(packed));
-      packer.add(id, source, claims);
-      mentionPacker.add(id, source, table.mentions.get(id) ?? NONE);
+      // (made once for the claims and the mention store, then let go)
+      const mentions = table.mentions.get(id) ?? NONE;
       table.mentions.delete(id);
+      const claims = buildClaims(d, table, source, Array.isArray(packed) ? packed : unpackSentences(packed), mentions);
+      packer.add(id, source, claims);
+      mentionPacker.add(id, source, mentions);
       const x = sourceClaimSets(claims, packer, ids, setSlab);
       if (x) sets.set(id, x);
       // (a claim's text is a slice of its source's text: of a packed text, a view into the text unpacked for this
@@ -809,11 +812,17 @@ function newClaim(sourceId: string, si: number, text: string, s: ClaimFields, en
 }
 
 /** The claims of one source: each sentence with the entities it names or refers back to. */
-function buildClaims(d: Derived, table: EntityTable, source: Source, sentences: SentenceAnalysis[]): ClaimRecord[] {
+function buildClaims(
+  d: Derived,
+  table: EntityTable,
+  source: Source,
+  sentences: SentenceAnalysis[],
+  /** the source's resolved mentions, in text order */
+  mentions: readonly ResolvedMention[],
+): ClaimRecord[] {
   const out: ClaimRecord[] = [];
   const sourceId = source.id;
   const entities = table.entities;
-  const mentions = table.mentions.get(sourceId) ?? [];
   const text = source.text;
   let mi = 0;
   let lastPersons: string[] = [];

@@ -43,7 +43,8 @@ export interface EntityTable {
   eventByDate: Map<string, string>;
   /** "placeKey:class" -> event id */
   eventByPlace: Map<string, string>;
-  mentions: Map<string, ResolvedMention[]>;
+  /** each source's resolved mentions, in text order */
+  mentions: MentionLists;
   /** organisation doer named with an event ("ISIS terror attacks"): event id -> org ids */
   eventDoers: Map<string, Set<string>>;
 }
@@ -280,20 +281,33 @@ function slug(s: string): string {
     .replace(/^-|-$/g, '');
 }
 
+/** Each source's resolved mentions by its id: a map of lists, or (`lazyMentions`) lists made when asked for. */
+export type MentionLists = Pick<Map<string, ResolvedMention[]>, 'get' | 'delete'>;
+
+/** A table whose mentions are a map of lists, made at once. */
+export type EagerEntityTable = EntityTable & { mentions: Map<string, ResolvedMention[]> };
+
 /** A document's candidate names, as objects or packed (`PackedRaw`: read one document at a time, never all at once). */
 export type DocCandidates = { sourceId: string; mentions: RawMention[] | PackedRaw };
 
 const NO_CANDIDATES: RawMention[] = [];
 
-export function resolveEntities(docs: DocCandidates[]): EntityTable {
-  return drain(resolveEntitiesSteps(docs));
+export function resolveEntities(docs: DocCandidates[]): EagerEntityTable {
+  return drain(resolveEntitiesSteps(docs)) as EagerEntityTable;
 }
 
-/** The same, as steps that a caller can interleave with other work (one `yield` every few thousand mentions). */
-export function* resolveEntitiesSteps(docs: DocCandidates[], opts: { dropGathered?: boolean } = {}): Generator<void, EntityTable, void> {
+/**
+ * The same, as steps that a caller can interleave with other work (one `yield` every few thousand mentions).
+ * `dropGathered`: see `Resolver`. `lazyMentions`: a source's resolved mentions are made when the table is asked for
+ * them (each time), not all at once; its entities' own lists of mentions stay empty.
+ */
+export function* resolveEntitiesSteps(
+  docs: DocCandidates[],
+  opts: { dropGathered?: boolean; lazyMentions?: boolean } = {},
+): Generator<void, EntityTable, void> {
   // each phase is a method of its own: a small function is optimised (and, after a deoptimisation, re-optimised)
   // far more cheaply than one generator holding every phase
-  const r = new Resolver(docs, opts.dropGathered);
+  const r = new Resolver(docs, opts.dropGathered, opts.lazyMentions);
   yield* inSteps(docs.length, (a, b) => r.gather(a, b), 64);
   r.gathered();
   const names = r.names.count;
@@ -345,9 +359,15 @@ export function* resolveEntitiesSteps(docs: DocCandidates[], opts: { dropGathere
   r.eventNames();
   yield;
   // 7. mentions and aliases onto entities (in slices: at 50,000 articles this took 1.3 s in one step)
-  const lists = [...r.mentions.values()];
-  yield* inSteps(lists.length, (a, b) => r.sortMentions(lists, a, b), 64);
-  yield* inSteps(lists.length, (a, b) => linkMentionsOf(r.entities, lists, a, b), 64);
+  if (r.lazy) {
+    // (each source's mentions made, counted and let go: the entities keep how many they have and how they are written)
+    const made = r.madeMentions();
+    yield* inSteps(r.docs.length, (a, b) => r.countMentions(made, a, b), 64);
+  } else {
+    const lists = [...r.mentions.values()];
+    yield* inSteps(lists.length, (a, b) => r.sortMentions(lists, a, b), 64);
+    yield* inSteps(lists.length, (a, b) => linkMentionsOf(r.entities, lists, a, b), 64);
+  }
   const entities = [...r.entities.values()];
   yield* inSteps(entities.length, (a, b) => r.aliases(entities, a, b));
   return r.finish();
@@ -469,10 +489,19 @@ class Resolver {
   readonly eventSurfaces = new Map<string, Map<string, number>>();
   readonly eventIds = new Map<string, string>();
 
+  /** lazy mentions (see `resolveEntitiesSteps`): what `assign` gave each name candidate (`kept`: any) */
+  private entityOf: (string | undefined)[] = [];
+  private candidatesOf: (string[] | undefined)[] = [];
+  private kept = new Uint8Array(0);
+  /** lazy mentions: each entity's number of mentions, and how its mentions write it other than as its name */
+  private mentionCount = new Map<string, number>();
+  private writings = new Map<string, Set<string>>();
+
   /** `dropGathered`: each document's candidates are let go once in the columns (the caller's objects lose them) */
   constructor(
     readonly docs: DocCandidates[],
     private readonly dropGathered = false,
+    readonly lazy = false,
   ) {
     let n = 0;
     for (const d of docs) n += nameCount(d.mentions);
@@ -694,9 +723,14 @@ class Resolver {
     }
   }
 
-  /** an empty list of resolved mentions for each document */
+  /** an empty list of resolved mentions for each document (with lazy mentions, of its events only) */
   startMentions(): void {
     for (const d of this.docs) this.mentions.set(d.sourceId, []);
+    if (!this.lazy) return;
+    const n = this.names.count;
+    this.entityOf = new Array<string | undefined>(n);
+    this.candidatesOf = new Array<string[] | undefined>(n);
+    this.kept = new Uint8Array(n);
   }
 
   idFor(root: string, type: EntityType): string {
@@ -782,8 +816,14 @@ class Resolver {
         if (!type) continue;
         entityId = this.idFor(r, type);
       }
-      const list = mentions.get(d.sourceId)!;
-      list.push({ sourceId: d.sourceId, span: { start: names.start[mi], end: names.end[mi] }, text: m.text, entityId, candidates });
+      if (this.lazy) {
+        this.kept[mi] = 1;
+        this.entityOf[mi] = entityId;
+        this.candidatesOf[mi] = candidates;
+      } else
+        mentions
+          .get(d.sourceId)!
+          .push({ sourceId: d.sourceId, span: { start: names.start[mi], end: names.end[mi] }, text: m.text, entityId, candidates });
       if (candidates) ambiguous.set(m.key, candidates);
     }
   }
@@ -871,6 +911,36 @@ class Resolver {
     }
   }
 
+  /** what a lazy table needs to make a source's mentions again (not the resolver's maps, which go) */
+  madeMentions(): MadeMentions {
+    const { names } = this;
+    return {
+      sourceIds: this.docs.map((d) => d.sourceId),
+      docStart: names.docStart,
+      start: names.start,
+      end: names.end,
+      text: names.text,
+      kept: this.kept,
+      entityOf: this.entityOf,
+      candidatesOf: this.candidatesOf,
+      events: this.mentions,
+    };
+  }
+
+  /** lazy mentions: counts the mentions of documents [from, to) per entity, and notes how they write it */
+  countMentions(made: MadeMentions, from: number, to: number): void {
+    const { entities, mentionCount, writings } = this;
+    for (let di = from; di < to; di++)
+      for (const m of mentionsOf(made, di)) {
+        if (!m.entityId) continue;
+        mentionCount.set(m.entityId, (mentionCount.get(m.entityId) ?? 0) + 1);
+        const e = entities.get(m.entityId)!;
+        if (e.type === 'event') continue;
+        const t = writing(m);
+        if (normKey(t) !== normKey(e.name)) (writings.get(e.id) ?? writings.set(e.id, new Set()).get(e.id)!).add(t);
+      }
+  }
+
   /** sorts the mentions of documents [from, to) of `lists` by where they start */
   sortMentions(lists: ResolvedMention[][], from: number, to: number): void {
     for (let i = from; i < to; i++) lists[i].sort((a, b) => a.span.start - b.span.start);
@@ -881,11 +951,14 @@ class Resolver {
     for (let i = from; i < to; i++) {
       const e = list[i];
       if (e.type === 'event') continue;
-      const al = new Set<string>();
-      for (let mi = 0; mi < e.mentions.length; mi++) {
-        const m = e.mentions[mi];
-        const t = m.text.replace(/['\u2019]s?$/, '');
-        if (normKey(t) !== normKey(e.name)) al.add(t);
+      let al: Set<string>;
+      if (this.lazy) al = this.writings.get(e.id) ?? new Set<string>();
+      else {
+        al = new Set<string>();
+        for (let mi = 0; mi < e.mentions.length; mi++) {
+          const t = writing(e.mentions[mi]);
+          if (normKey(t) !== normKey(e.name)) al.add(t);
+        }
       }
       // equivalences known for this entity
       const group = EQUIVALENCE_GROUP.get(normKey(e.name)) ?? [...al].map((a) => EQUIVALENCE_GROUP.get(normKey(a))).find((g) => g);
@@ -908,7 +981,9 @@ class Resolver {
       const id = eventIds.get(ek);
       if (id) dateToId.set(dk, id);
     }
-    for (const [id, e] of entities) if (e.mentions.length === 0) entities.delete(id);
+    if (this.lazy) {
+      for (const id of entities.keys()) if (!this.mentionCount.has(id)) entities.delete(id);
+    } else for (const [id, e] of entities) if (e.mentions.length === 0) entities.delete(id);
     for (const [k, id] of byKey) if (!entities.has(id)) byKey.delete(k);
     return {
       entities,
@@ -916,9 +991,66 @@ class Resolver {
       ambiguous: this.ambiguous,
       eventByDate: dateToId,
       eventByPlace: this.eventByPlace,
-      mentions: this.mentions,
+      mentions: this.lazy ? new LazyMentions(this.madeMentions()) : this.mentions,
       eventDoers: this.eventDoers,
     };
+  }
+}
+
+/** How a mention writes its entity: its text without a possessive ending. */
+function writing(m: ResolvedMention): string {
+  return m.text.replace(/['\u2019]s?$/, '');
+}
+
+/** What makes a document's resolved mentions again: the name candidates' columns, what each was given, the events. */
+interface MadeMentions {
+  sourceIds: string[];
+  docStart: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  text: string[];
+  kept: Uint8Array;
+  entityOf: (string | undefined)[];
+  candidatesOf: (string[] | undefined)[];
+  /** each document's event mentions */
+  events: Map<string, ResolvedMention[]>;
+}
+
+/** Document `di`'s resolved mentions, in text order: the same objects' fields, in the same order, as `assign` and
+ * `events` would have made them (names in their order, then events; sorted, and the sort is stable). */
+function mentionsOf(made: MadeMentions, di: number): ResolvedMention[] {
+  const sourceId = made.sourceIds[di];
+  const out: ResolvedMention[] = [];
+  for (let mi = made.docStart[di]; mi < made.docStart[di + 1]; mi++)
+    if (made.kept[mi])
+      out.push({
+        sourceId,
+        span: { start: made.start[mi], end: made.end[mi] },
+        text: made.text[mi],
+        entityId: made.entityOf[mi],
+        candidates: made.candidatesOf[mi],
+      });
+  const events = made.events.get(sourceId);
+  if (events) for (const m of events) out.push(m);
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** A table's mentions made when asked for (each time), from `MadeMentions`. */
+class LazyMentions implements MentionLists {
+  private readonly docIndex = new Map<string, number>();
+
+  constructor(private readonly made: MadeMentions) {
+    made.sourceIds.forEach((id, di) => this.docIndex.set(id, di));
+  }
+
+  get(sourceId: string): ResolvedMention[] | undefined {
+    const di = this.docIndex.get(sourceId);
+    return di === undefined ? undefined : mentionsOf(this.made, di);
+  }
+
+  delete(sourceId: string): boolean {
+    this.made.events.delete(sourceId);
+    return this.docIndex.delete(sourceId);
   }
 }
 
