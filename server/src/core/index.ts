@@ -394,6 +394,8 @@ export class CorpusIndex {
         }
       yield;
     }
+    // (every source's mentions are packed: what the lazy table made them from goes now, not with the rebuild)
+    table.mentions = new Map();
     d.disputes = yield* detectDisputesSteps({
       claims: disputable,
       entities: d.table.entities,
