@@ -170,10 +170,10 @@ export function decodeExtra(json: string): Extra {
     if (present(sp[2])) speaker.cue = sp[2];
     if (present(sp[3])) speaker.entityId = sp[3];
   }
-  // (spans with `| 0`: a row that holds a fraction, "2.5 million", is parsed into an array of doubles, whose elements
-  // are read as heap numbers; one stored in a span's field would make V8 keep the start and end of every
-  // `{ start, end }` object in the process as boxed doubles, 32 bytes more a span: ~14 MB at the end of a first
-  // indexing's entity resolution at 10,000 articles)
+  // (spans with `| 0`: a row of numbers only, one of them a fraction ("fell to 4.5"), is parsed into an array of
+  // doubles, whose elements are read as heap numbers; one stored in a span's field would make V8 keep the start and
+  // end of every `{ start, end }` object in the process as boxed doubles, 32 bytes more a span: ~14 MB at the end of a
+  // first indexing's entity resolution at 10,000 articles)
   const quantities = qs
     ? qs.map((r) => {
         const q: Quantity = {
