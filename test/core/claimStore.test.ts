@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ClaimPacker, ClaimStore, type ClaimRecord, type PackedClaims } from '../../server/src/core/claimStore';
 import type { Claim } from '../../server/src/core/model';
+import { corpus } from './helpers';
 
 const OUTLET = { kind: 'outlet' } as const;
 
@@ -308,4 +309,59 @@ test('namedAmongAt counts the ids a claim names or refers back to, read from the
   assert.equal(store.namedAmongAt(a, 2, ['e:x']), 0);
   assert.equal(store.namedAmongAt(a, 0, []), 0);
   assert.equal(store.namedAmongAt(a, 0, ['e:nowhere']), 0);
+});
+
+test("a packer's last refs are each claim's key, entity and context indexes, as the table gives them", () => {
+  const ids = new Map<string, number>();
+  const packer = new ClaimPacker(ids);
+  const text = 'x'.repeat(100);
+  packer.add('a', text, [claim('a', 0, text, 0, { keys: ['k1', 'k2'], entityIds: ['e1'], contextIds: ['e2'] })]);
+  packer.add('b', text, [
+    claim('b', 0, text, 0, { keys: ['k2', 'k3'], entityIds: ['e2', 'e1'], contextIds: [] }),
+    claim('b', 1, text, 20, { keys: [], entityIds: ['e3'], contextIds: ['e1', 'e3'] }),
+  ]);
+  const store = packer.finish();
+  const keys = store.keys;
+  const named = [...ids.keys()];
+  const refs = [...packer.lastRefs()];
+  // claim b#0: 2 keys, 2 entities, no context; claim b#1: no key, 1 entity, 2 context entities
+  assert.deepEqual(refs, [
+    2,
+    keys.indexOf('k2'),
+    keys.indexOf('k3'),
+    2,
+    named.indexOf('e2'),
+    named.indexOf('e1'),
+    0,
+    0,
+    1,
+    named.indexOf('e3'),
+    2,
+    named.indexOf('e1'),
+    named.indexOf('e3'),
+  ]);
+});
+
+test("a rebuild's key and entity sets of each source are its claims' keys and named entities", () => {
+  const index = corpus([
+    {
+      id: 'Harbour Post',
+      text: 'Mayor Jane Holloway said 12 people were injured in the Kestrel Bridge collapse on Monday. The Port Authority denied that the bridge was unsafe. Holloway called for an inquiry.',
+    },
+    {
+      id: 'Coast Courier',
+      text: 'At least 14 people were hurt when the Kestrel Bridge fell, police said. The Port Authority had been warned about the bridge, according to engineers. Jane Holloway visited the site.',
+    },
+  ]);
+  let compared = 0;
+  for (const id of ['Harbour Post', 'Coast Courier']) {
+    const claims = index.claims.ofSource(id);
+    const keys = [...new Set(claims.flatMap((c) => c.keys))].sort();
+    const ents = [...new Set(claims.flatMap((c) => c.entityIds))].sort();
+    assert.ok(keys.length > 3 && ents.length > 1, `${id}: claims with keys and entities`);
+    assert.deepEqual([...index.sourceKeys.get(id)!].sort(), keys);
+    assert.deepEqual([...index.sourceEntities.get(id)!].sort(), ents);
+    compared++;
+  }
+  assert.equal(compared, 2);
 });

@@ -476,6 +476,8 @@ export class ClaimPacker {
 
   /** a buffer reused for each source's refs */
   private scratch = new Int32Array(4096);
+  /** how many of `scratch` the last source's refs took */
+  private lastRefCount = 0;
 
   private room(n: number): Int32Array {
     if (n > this.scratch.length) {
@@ -484,13 +486,6 @@ export class ClaimPacker {
       this.scratch = bigger;
     }
     return this.scratch;
-  }
-
-  /** The index of `k` in the key table (its position in `finish`'s keys); throws when no packed claim has it. */
-  keyIndex(k: string): number {
-    const i = this.keyIds.get(k);
-    if (i === undefined) throw new Error(`no packed claim has the key ${k}`);
-    return i;
   }
 
   /** How many of the packed claims have the key. */
@@ -537,6 +532,7 @@ export class ClaimPacker {
         flags[i] |= 16;
       }
     }
+    this.lastRefCount = r;
     this.sourceIds.push(sourceId);
     this.texts.push(hasText(text));
     this.packed.push({
@@ -547,6 +543,15 @@ export class ClaimPacker {
       refs: slab.indexesOf(this.scratch.subarray(0, r)),
       extra: narrow(extra),
     });
+  }
+
+  /**
+   * The refs of the claims `add` packed last, valid until it is called again: for each claim, its number of keys and
+   * their indexes in the key table, its number of entities and their indexes in the id table, then the same for its
+   * context entities.
+   */
+  lastRefs(): Int32Array {
+    return this.scratch.subarray(0, this.lastRefCount);
   }
 
   /** `ids`: the id table as it stands when every packer sharing it is done (by default, this one's) */
