@@ -56,10 +56,11 @@ const layers = [
     ],
   },
   { name: 'grammar', files: () => find(join(root, 'test/grammar'), /\.test\.ts$/) },
-  { name: 'protocol', files: () => find(join(root, 'test/protocol'), /\.test\.ts$/) },
-  { name: 'robustness', files: () => find(join(root, 'test/robustness'), /\.test\.ts$/) },
-  { name: 'acceptance', files: () => find(join(root, 'test/acceptance'), /\.test\.ts$/) },
-  { name: 'probe', files: () => find(join(root, 'test/probe'), /\.test\.ts$/) },
+  // (the layers that start servers, editors and other processes: see forceExit below)
+  { name: 'protocol', forceExit: true, files: () => find(join(root, 'test/protocol'), /\.test\.ts$/) },
+  { name: 'robustness', forceExit: true, files: () => find(join(root, 'test/robustness'), /\.test\.ts$/) },
+  { name: 'acceptance', forceExit: true, files: () => find(join(root, 'test/acceptance'), /\.test\.ts$/) },
+  { name: 'probe', forceExit: true, files: () => find(join(root, 'test/probe'), /\.test\.ts$/) },
   { name: 'e2e', skip: skipE2e, run: () => spawnSync('node', ['test/e2e/runExtensionTests.mjs'], { cwd: root, stdio: 'inherit' }) },
   { name: 'ui', skip: skipE2e, run: () => spawnSync('node', ['test/e2e/ui.mjs'], { cwd: root, stdio: 'inherit' }) },
 ];
@@ -82,8 +83,12 @@ for (const layer of layers) {
       continue;
     }
     // --test-force-exit: a test file's process ends once its tests have, even if a handle it left would keep it
-    // alive (a CI run once waited minutes on a robustness test process that was idle after both its tests passed)
-    r = spawnSync('node', ['--import', 'tsx', '--test', '--test-force-exit', '--test-reporter=spec', ...files], {
+    // alive (a CI run once waited minutes on a robustness test process that was idle after both its tests passed).
+    // Only where processes are started: with it, Node's runner can lose the report of a file's last tests (Node issue
+    // 64833: the unit layer counted 452–468 of its 472 tests in seven runs out of nine, all passing, the missing ones
+    // the tail of one file), and a failure among them would be named nowhere.
+    const force = layer.forceExit ? ['--test-force-exit'] : [];
+    r = spawnSync('node', ['--import', 'tsx', '--test', ...force, '--test-reporter=spec', ...files], {
       cwd: root,
       stdio: 'inherit',
       env: { ...process.env },
