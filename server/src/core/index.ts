@@ -699,11 +699,10 @@ function servingOnly(source: Source): Source {
 const NO_POSITIONS = new Int32Array(0);
 
 /**
- * A source's distinct key and entity indexes (its claims' keys and named entities, in the order first met; none when it has
- * no claim), read from
- * the refs its claims were packed with (`ClaimPacker.lastRefs`): no lookup by string and no `Set` per source, which
- * took ~0.45 s of a 7.5 s rebuild at 10,000 articles. Each index is marked with the number of the source that last
- * met it.
+ * A source's distinct key and entity indexes (its claims' keys and named entities, in the order first met; none when
+ * it has no claim), read from the refs its claims were packed with (`ClaimPacker.lastRefs`): no lookup by string and
+ * no `Set` per source, which took ~0.45 s of a 7.5 s rebuild at 10,000 articles. Each index is marked with the number
+ * of the source that last met it.
  */
 class SourceSets {
   private keySeen = new Int32Array(1024);
