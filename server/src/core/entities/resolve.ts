@@ -248,7 +248,6 @@ function withRoot(roots: Roots | undefined, r: string): Roots {
   return roots.add(r);
 }
 
-const NO_ROOTS: Roots = new Set<string>();
 const rootCount = (roots: Roots): number => (typeof roots === 'string' ? 1 : roots.size);
 const firstRoot = (roots: Roots): string => (typeof roots === 'string' ? roots : roots.values().next().value!);
 const rootList = (roots: Roots): string[] => (typeof roots === 'string' ? [roots] : [...roots]);
@@ -360,9 +359,9 @@ export function* resolveEntitiesSteps(
   yield;
   // 7. mentions and aliases onto entities (in slices: at 50,000 articles this took 1.3 s in one step)
   if (r.lazy) {
-    // (each source's mentions made, counted and let go: the entities keep how many they have and how they are written)
+    // (each source's mentions made, read and let go: which entities have any, and how they are written, are kept)
     const made = r.madeMentions();
-    yield* inSteps(r.docs.length, (a, b) => r.countMentions(made, a, b), 64);
+    yield* inSteps(r.docs.length, (a, b) => r.noteMentions(made, a, b), 64);
   } else {
     const lists = [...r.mentions.values()];
     yield* inSteps(lists.length, (a, b) => r.sortMentions(lists, a, b), 64);
@@ -493,8 +492,8 @@ class Resolver {
   private entityOf: (string | undefined)[] = [];
   private candidatesOf: (string[] | undefined)[] = [];
   private kept = new Uint8Array(0);
-  /** lazy mentions: each entity's number of mentions, and how its mentions write it other than as its name */
-  private mentionCount = new Map<string, number>();
+  /** lazy mentions: the entities with a mention, and how their mentions write them other than as their names */
+  private mentioned = new Set<string>();
   private writings = new Map<string, Set<string>>();
 
   /** `dropGathered`: each document's candidates are let go once in the columns (the caller's objects lose them) */
@@ -780,6 +779,8 @@ class Resolver {
         !fixedType.has(r) &&
         !ORG_HEADS.has(m.key) &&
         (multiPersonBySurname.has(m.key) || (gv.place < 3 && gv.organization < 3 && own !== 'place' && own !== 'organization'));
+      // the people of this document whose surname (or first name) this one word is
+      const local = m.words === 1 ? docPersons.get(d.sourceId)?.get(m.key) : undefined;
       // a city's name that is the surname of a person this document names ("John Bolton" … "Bolton said"), with no
       // sign of a place around it (a preposition, a state after it)
       const citySurname =
@@ -790,11 +791,11 @@ class Resolver {
         isKnownPlace(m.text) &&
         !countryOf(m.text) &&
         !isRegion(m.text) &&
-        rootCount(docPersons.get(d.sourceId)?.get(m.key) ?? NO_ROOTS) === 1 &&
-        firstRoot(docPersons.get(d.sourceId)!.get(m.key)!).endsWith(` ${m.key}`);
-      if (citySurname) entityId = this.idFor(firstRoot(docPersons.get(d.sourceId)!.get(m.key)!), 'person');
+        local !== undefined &&
+        rootCount(local) === 1 &&
+        firstRoot(local).endsWith(` ${m.key}`);
+      if (citySurname) entityId = this.idFor(firstRoot(local!), 'person');
       if (isShort) {
-        const local = docPersons.get(d.sourceId)?.get(m.key);
         // a surname known only from other documents does not outweigh this mention's own place evidence
         // ("Frederick, Maryland" where another article has a Mr Frederick)
         const global = m.votes.place >= 3 && m.votes.place > m.votes.person ? undefined : multiPersonBySurname.get(m.key);
@@ -927,17 +928,16 @@ class Resolver {
     };
   }
 
-  /** lazy mentions: counts the mentions of documents [from, to) per entity, and notes how they write it */
-  countMentions(made: MadeMentions, from: number, to: number): void {
-    const { entities, mentionCount, writings } = this;
+  /** lazy mentions: notes the entities that documents [from, to) mention, and how they write them */
+  noteMentions(made: MadeMentions, from: number, to: number): void {
+    const { entities, mentioned, writings } = this;
     for (let di = from; di < to; di++)
       for (const m of mentionsOf(made, di)) {
         if (!m.entityId) continue;
-        mentionCount.set(m.entityId, (mentionCount.get(m.entityId) ?? 0) + 1);
+        mentioned.add(m.entityId);
         const e = entities.get(m.entityId)!;
-        if (e.type === 'event') continue;
-        const t = writing(m);
-        if (normKey(t) !== normKey(e.name)) (writings.get(e.id) ?? writings.set(e.id, new Set()).get(e.id)!).add(t);
+        const t = e.type === 'event' ? undefined : otherWriting(e, m);
+        if (t !== undefined) (writings.get(e.id) ?? writings.set(e.id, new Set()).get(e.id)!).add(t);
       }
   }
 
@@ -956,8 +956,8 @@ class Resolver {
       else {
         al = new Set<string>();
         for (let mi = 0; mi < e.mentions.length; mi++) {
-          const t = writing(e.mentions[mi]);
-          if (normKey(t) !== normKey(e.name)) al.add(t);
+          const t = otherWriting(e, e.mentions[mi]);
+          if (t !== undefined) al.add(t);
         }
       }
       // equivalences known for this entity
@@ -982,7 +982,7 @@ class Resolver {
       if (id) dateToId.set(dk, id);
     }
     if (this.lazy) {
-      for (const id of entities.keys()) if (!this.mentionCount.has(id)) entities.delete(id);
+      for (const id of entities.keys()) if (!this.mentioned.has(id)) entities.delete(id);
     } else for (const [id, e] of entities) if (e.mentions.length === 0) entities.delete(id);
     for (const [k, id] of byKey) if (!entities.has(id)) byKey.delete(k);
     return {
@@ -997,9 +997,10 @@ class Resolver {
   }
 }
 
-/** How a mention writes its entity: its text without a possessive ending. */
-function writing(m: ResolvedMention): string {
-  return m.text.replace(/['\u2019]s?$/, '');
+/** How mention `m` writes entity `e` (its text without a possessive ending), unless that is its name. */
+function otherWriting(e: Entity, m: ResolvedMention): string | undefined {
+  const t = m.text.replace(/['\u2019]s?$/, '');
+  return normKey(t) !== normKey(e.name) ? t : undefined;
 }
 
 /** What makes a document's resolved mentions again: the name candidates' columns, what each was given, the events. */
