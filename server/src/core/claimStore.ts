@@ -10,6 +10,7 @@ import {
   isIndexes,
   narrow,
   push,
+  withRoom,
   type HasText,
   type Indexes,
   hasText,
@@ -480,12 +481,7 @@ export class ClaimPacker {
   private lastRefCount = 0;
 
   private room(n: number): Int32Array {
-    if (n > this.scratch.length) {
-      const bigger = new Int32Array(Math.max(n, 2 * this.scratch.length));
-      bigger.set(this.scratch);
-      this.scratch = bigger;
-    }
-    return this.scratch;
+    return (this.scratch = withRoom(this.scratch, n));
   }
 
   /** How many of the packed claims have the key. */

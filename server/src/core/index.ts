@@ -18,6 +18,7 @@ import {
   narrow,
   positionInSorted,
   push,
+  withRoom,
   type Indexes,
 } from './packed';
 import { SearchIndex, SpellingIndex, trigramsOf, type NameTokens } from './nameIndex';
@@ -705,8 +706,8 @@ const NO_POSITIONS = new Int32Array(0);
  * of the source that last met it.
  */
 class SourceSets {
-  private keySeen = new Int32Array(1024);
-  private entSeen = new Int32Array(1024);
+  private readonly keySeen = new Marks();
+  private readonly entSeen = new Marks();
   private source = 0;
   private readonly keys: number[] = [];
   private readonly ents: number[] = [];
@@ -716,31 +717,31 @@ class SourceSets {
   of(refs: Int32Array, claims: number): { keys: Indexes; ents: Indexes } | undefined {
     if (!claims) return undefined;
     const source = ++this.source;
-    const { keys, ents } = this;
+    const { keys, ents, keySeen, entSeen } = this;
     keys.length = 0;
     ents.length = 0;
     let r = 0;
     for (let c = 0; c < claims; c++) {
       const kn = refs[r++];
-      for (const end = r + kn; r < end; r++) if (this.firstMeeting('keySeen', refs[r], source)) keys.push(refs[r]);
+      for (const end = r + kn; r < end; r++) if (keySeen.first(refs[r], source)) keys.push(refs[r]);
       const en = refs[r++];
-      for (const end = r + en; r < end; r++) if (this.firstMeeting('entSeen', refs[r], source)) ents.push(refs[r]);
+      for (const end = r + en; r < end; r++) if (entSeen.first(refs[r], source)) ents.push(refs[r]);
       // (context entities are not in the sets)
       r += refs[r] + 1;
     }
     return { keys: this.slab.indexesOf(Int32Array.from(keys)), ents: this.slab.indexesOf(Int32Array.from(ents)) };
   }
+}
 
-  /** whether source `source` meets index `i` of that table for the first time (and marks it met) */
-  private firstMeeting(table: 'keySeen' | 'entSeen', i: number, source: number): boolean {
-    let seen = this[table];
-    if (i >= seen.length) {
-      const bigger = new Int32Array(Math.max(i + 1, 2 * seen.length));
-      bigger.set(seen);
-      this[table] = seen = bigger;
-    }
-    if (seen[i] === source) return false;
-    seen[i] = source;
+/** A mark per index of a table, growing with it. */
+class Marks {
+  private seen = new Int32Array(1024);
+
+  /** whether index `i` is met for the first time under `mark` (it is marked so) */
+  first(i: number, mark: number): boolean {
+    const seen = (this.seen = withRoom(this.seen, i + 1));
+    if (seen[i] === mark) return false;
+    seen[i] = mark;
     return true;
   }
 }

@@ -144,6 +144,14 @@ export function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
+/** `a`, or when it is shorter than `n`, a copy of it at least `n` long (twice as long, when that is more) */
+export function withRoom(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
+  if (n <= a.length) return a;
+  const bigger = new Int32Array(Math.max(n, 2 * a.length));
+  bigger.set(a);
+  return bigger;
+}
+
 /** the index of `k` in a table being built (added at the end when new) */
 export function indexIn(table: Map<string, number>, k: string): number {
   let i = table.get(k);
