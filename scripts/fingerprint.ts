@@ -1,7 +1,7 @@
 /**
  * Fingerprint of the analysis: hashes of everything the core derives from real text, to show that a change meant
  * to be behaviour-preserving (speed, memory) is. Run before and after; equal lines mean equal output.
- *   node --import tsx scripts/fingerprint.ts [--packed]
+ *   node --import tsx scripts/fingerprint.ts [--packed | --stored]
  * It indexes the bundled corpus with the Wikinews articles of ../shared/data/wikinews and hashes:
  *   analyses  every source's analysis (sentences and candidate names), as the analyser returns it
  *   entities  the entity table (names, types, aliases, every mention's span) and its size
@@ -9,7 +9,8 @@
  *   disputes  every dispute and their count
  * and, over ../shared/data/fnc1-dev (all bodies as one corpus), the findings of every claim checked as a draft.
  * --packed gives the index what worker threads and the cache give it: copies of each source, its text packed, and of
- * its analysis, packed.
+ * its analysis, packed. --stored gives it what a cache file keeps: each analysis read back (a fresh copy) whenever a
+ * rebuild asks for it (`StoredAnalysis`).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -18,13 +19,15 @@ import * as v8 from 'node:v8';
 import { analyzeSource } from '../server/src/core/analyze';
 import { checkDraft } from '../server/src/core/check';
 import { CorpusIndex } from '../server/src/core/index';
-import { packAnalysis } from '../server/src/core/sentencePack';
+import { nameCount } from '../server/src/core/entities/resolve';
+import { packAnalysis, type StoredAnalysis } from '../server/src/core/sentencePack';
 import { parseSource } from '../server/src/corpus/load';
 import { fromPlain, toIndexed } from '../server/src/indexing/work';
 
 const root = path.resolve(import.meta.dirname, '..');
 const shared = path.resolve(root, '../shared');
-const packed = process.argv.includes('--packed');
+const stored = process.argv.includes('--stored');
+const packed = stored || process.argv.includes('--packed');
 const clone = <T>(x: T): T => v8.deserialize(v8.serialize(x)) as T;
 
 const hash = (x: unknown) =>
@@ -47,7 +50,19 @@ function index(files: string[], analyses?: unknown[]): CorpusIndex {
     if (!s) continue;
     const a = analyzeSource(s);
     analyses?.push(a);
-    if (packed) idx.upsert(fromPlain(clone(toIndexed(s))), clone(packAnalysis(a)), true);
+    if (stored) {
+      const p = packAnalysis(a);
+      const raw = v8.serialize(p.packedRaw);
+      const sentences = v8.serialize(p.packedSentences);
+      const later: StoredAnalysis = {
+        stored: true,
+        sourceId: p.sourceId,
+        names: nameCount(p.packedRaw),
+        readCandidates: () => v8.deserialize(raw),
+        readSentences: () => v8.deserialize(sentences),
+      };
+      idx.upsert(fromPlain(clone(toIndexed(s))), later, true);
+    } else if (packed) idx.upsert(fromPlain(clone(toIndexed(s))), clone(packAnalysis(a)), true);
     else idx.upsert(s, a);
   }
   idx.rebuild();

@@ -52,12 +52,12 @@ for (const [label, drop] of steps) {
 }
 for (const a of idx.analyses.values())
   if ('packedRaw' in a) a.packedRaw = { count: 0, cols: new Int32Array(0), strings: [] };
-  else a.raw = [];
+  else if ('raw' in a) a.raw = [];
 const noRaw = mb();
 parts['raw name candidates (packed) MB'] = (prev - noRaw).toFixed(1);
 for (const a of idx.analyses.values())
   if ('packedSentences' in a) a.packedSentences = { count: 0, cols: new Int32Array(1), keys: [], extra: '' };
-  else a.sentences = [];
+  else if ('sentences' in a) a.sentences = [];
 const noSentences = mb();
 parts['per-sentence analyses (packed) MB'] = (noRaw - noSentences).toFixed(1);
 parts['sources (text, spans, metadata) and the rest MB'] = (noSentences - base).toFixed(1);

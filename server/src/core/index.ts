@@ -1,6 +1,13 @@
 import type { Claim, Dispute, Entity, Source } from './model';
 import type { SentenceAnalysis, SourceAnalysis } from './analyze';
-import { packedAnalysisOf, unpackSentences, type PackedAnalysis, type PackedSentences } from './sentencePack';
+import {
+  isStoredAnalysis,
+  packedAnalysisOf,
+  unpackSentences,
+  type PackedAnalysis,
+  type PackedSentences,
+  type StoredAnalysis,
+} from './sentencePack';
 import { resolveEntitiesSteps, damerauLevenshtein, type DocCandidates, type EntityTable, type ResolvedMention } from './entities/resolve';
 import { normKey } from './entities/extract';
 import { detectDisputesSteps, mayDispute } from './disputes/detect';
@@ -130,8 +137,8 @@ export interface RebuildOptions {
 export class CorpusIndex {
   readonly sources = new Map<string, Source>();
   /** the per-file analyses: their sentences and candidate names packed (`PackedAnalysis`) when they came from a worker
-   * or the cache */
-  readonly analyses = new Map<string, SourceAnalysis | PackedAnalysis>();
+   * or the cache, or where they are on disk (`StoredAnalysis`), read back by each rebuild */
+  readonly analyses = new Map<string, SourceAnalysis | PackedAnalysis | StoredAnalysis>();
   private d: Derived = emptyDerived();
   /** `isDisputedClaimAt`'s list, and the index version it was made for (not the derived index itself, which a
    * reference from here would keep in memory after the next rebuild) */
@@ -241,11 +248,12 @@ export class CorpusIndex {
    * Adds or replaces a source and its analysis. `copied`: the analysis arrived as a copy (from a worker thread or
    * the on-disk cache), so its strings are fresh duplicates worth sharing (and it is kept packed); an
    * analysis made in this thread already shares them (the analysers' word caches return the same strings) and is kept
-   * as it is given (packing is for the many analyses of worker threads; here it would only cost time).
+   * as it is given (packing is for the many analyses of worker threads; here it would only cost time), as is one kept
+   * on disk (`StoredAnalysis`).
    */
-  upsert(source: Source, analysis: SourceAnalysis | PackedAnalysis, copied = false): void {
+  upsert(source: Source, analysis: SourceAnalysis | PackedAnalysis | StoredAnalysis, copied = false): void {
     this.sources.set(source.id, source);
-    if (!copied) {
+    if (!copied || isStoredAnalysis(analysis)) {
       this.analyses.set(source.id, analysis);
       return;
     }
@@ -333,11 +341,20 @@ export class CorpusIndex {
     // a consistent snapshot of the sources and their analyses, whatever arrives meanwhile: each analysis's name
     // candidates for the resolver, and its sentences for the claims, apart (the resolver lets each source's
     // candidates go once it has read them; its sentences go once its claims are made)
-    const docs: { source: Source; sentences: PackedSentences | SentenceAnalysis[] | undefined }[] = [];
+    // (an analysis kept on disk is read in two parts, its candidates by the resolver, which shares their strings, and
+    // its sentences by the claims loop, whose keys are shared through a table of the rebuild's own, as `upsert` shares
+    // those of the analyses it keeps)
+    const docs: { source: Source; sentences: PackedSentences | SentenceAnalysis[] | StoredAnalysis | undefined }[] = [];
     const candidates: DocCandidates[] = [];
+    const strings = new Map<string, string>();
     for (const [id, a] of this.analyses) {
       const source = this.sources.get(id);
       if (!source) continue;
+      if (isStoredAnalysis(a)) {
+        docs.push({ source, sentences: a });
+        candidates.push({ sourceId: a.sourceId, mentions: { names: a.names, read: () => a.readCandidates() } });
+        continue;
+      }
       docs.push({ source, sentences: 'packedSentences' in a ? a.packedSentences : a.sentences });
       candidates.push({ sourceId: a.sourceId, mentions: 'packedRaw' in a ? a.packedRaw : a.raw });
     }
@@ -376,8 +393,9 @@ export class CorpusIndex {
       const source = doc.source;
       const id = source.id;
       // (a source's sentences are objects only while its claims are made)
-      const packed = doc.sentences!;
+      const kept = doc.sentences!;
       doc.sentences = undefined;
+      const packed = isStoredAnalysis(kept) ? compactSentences(kept.readSentences(), strings) : kept;
       // (made once for the claims and the mention store, then let go)
       const mentions = table.mentions.get(id) ?? NONE;
       table.mentions.delete(id);
@@ -396,8 +414,10 @@ export class CorpusIndex {
         }
       yield;
     }
-    // (every source's mentions are packed: what the lazy table made them from goes now, not with the rebuild)
+    // (every source's mentions are packed: what the lazy table made them from goes now, not with the rebuild; and no
+    // analysis is read back any more)
     table.mentions = new Map();
+    strings.clear();
     d.disputes = yield* detectDisputesSteps({
       claims: disputable,
       entities: d.table.entities,
@@ -1088,13 +1108,17 @@ function intern(strings: Map<string, string>, s: string): string {
  * worker or read from the cache has copies of its own.
  */
 function compact(a: PackedAnalysis, strings: Map<string, string>): PackedAnalysis {
-  const p = a.packedSentences;
-  const keys = p.keys;
-  for (let i = 0; i < keys.length; i++) keys[i] = share(strings, keys[i]);
-  p.extra = narrow(p.extra);
+  compactSentences(a.packedSentences, strings);
   const names = a.packedRaw.strings;
   for (let i = 0; i < names.length; i++) names[i] = share(strings, names[i]);
   return a;
+}
+
+function compactSentences(p: PackedSentences, strings: Map<string, string>): PackedSentences {
+  const keys = p.keys;
+  for (let i = 0; i < keys.length; i++) keys[i] = share(strings, keys[i]);
+  p.extra = narrow(p.extra);
+  return p;
 }
 
 export function emptyTable(): EntityTable {

@@ -286,8 +286,27 @@ export type MentionLists = Pick<Map<string, ResolvedMention[]>, 'get' | 'delete'
 /** A table whose mentions are a map of lists, made at once. */
 export type EagerEntityTable = EntityTable & { mentions: Map<string, ResolvedMention[]> };
 
-/** A document's candidate names, as objects or packed (`PackedRaw`: read one document at a time, never all at once). */
-export type DocCandidates = { sourceId: string; mentions: RawMention[] | PackedRaw };
+/** A document's candidate names kept elsewhere (on disk) and read when the resolver gathers them; how many of them are
+ * names (not events) is known without reading them. */
+export interface LaterCandidates {
+  readonly names: number;
+  read(): PackedRaw;
+}
+
+/** A document's candidate names, as objects, packed (`PackedRaw`: read one document at a time, never all at once) or
+ * read when gathered (`LaterCandidates`). */
+export type DocCandidates = { sourceId: string; mentions: RawMention[] | PackedRaw | LaterCandidates };
+
+/** what a document's candidates read later are, checked against what was said of them beforehand */
+function laterRaw(m: LaterCandidates, sourceId: string): PackedRaw {
+  const raw = m.read();
+  if (nameCount(raw) !== m.names) throw new Error(`the name candidates of ${sourceId} read back are not those indexed`);
+  return raw;
+}
+
+function isLater(m: RawMention[] | PackedRaw | LaterCandidates): m is LaterCandidates {
+  return typeof (m as LaterCandidates).read === 'function';
+}
 
 const NO_CANDIDATES: RawMention[] = [];
 
@@ -445,7 +464,8 @@ const AGENT = 8;
 const ACRONYM = 16;
 
 /** how many of a document's candidates are names (not events) */
-function nameCount(mentions: RawMention[] | PackedRaw): number {
+export function nameCount(mentions: RawMention[] | PackedRaw | LaterCandidates): number {
+  if (isLater(mentions)) return mentions.names;
   if (Array.isArray(mentions)) {
     let n = 0;
     for (const m of mentions) if (m.kind !== 'event') n++;
@@ -513,7 +533,8 @@ class Resolver {
     for (let di = from; di < to; di++) {
       const d = this.docs[di];
       names.docStart[di] = names.count;
-      const list = Array.isArray(d.mentions) ? d.mentions : unpackRaw(d.mentions, this.share);
+      const m = d.mentions;
+      const list = Array.isArray(m) ? m : unpackRaw(isLater(m) ? laterRaw(m, d.sourceId) : m, this.share);
       for (const m of list) {
         if (m.kind !== 'event') names.add(m, di);
         else this.eventMentions.push({ d, m });
