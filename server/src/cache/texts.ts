@@ -57,6 +57,11 @@ const closer = new FinalizationRegistry<number>((fd) => {
   }
 });
 
+/** Closes `fd` once `reader` is collected: the reader is the only holder of the descriptor. */
+export function closeWhenCollected(reader: object, fd: number): void {
+  closer.register(reader, fd);
+}
+
 /** A file of texts, open for reading. */
 export class TextFile implements TextBytes {
   private damaged = false;
@@ -66,7 +71,7 @@ export class TextFile implements TextBytes {
     readonly size: number,
     private readonly onDamaged?: (err: Error) => void,
   ) {
-    closer.register(this, fd);
+    closeWhenCollected(this, fd);
   }
 
   /**

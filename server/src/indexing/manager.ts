@@ -98,16 +98,17 @@ export class CorpusManager {
   private diskChecked: string | undefined;
   /** the first indexing of a storage folder may start from the snapshot of the derived index */
   private snapshotAllowed = true;
-  /** whether a damaged file of texts has made the index again already (once: a failing disk must not loop) */
-  private reindexedForTexts = false;
-  /** a text of the served index could not be read from the snapshot's file of texts: the index is made again from
-   * the files, which writes a new one (meanwhile that text's passages cannot be shown) */
-  private readonly textsDamaged = (err: Error): void => {
-    if (this.reindexedForTexts) {
+  /** whether a damaged file of the index has made the index again already (once: a failing disk must not loop) */
+  private reindexedForDamage = false;
+  /** a text of the served index could not be read from the snapshot's file of texts, or an analysis from the per-file
+   * cache by a rebuild: the index is made again from the files, which writes new ones (meanwhile that text's passages
+   * cannot be shown; a rebuild that failed leaves the previous index served) */
+  private readonly damaged = (err: Error): void => {
+    if (this.reindexedForDamage) {
       this.log(`${err.message}; not reindexing again (reindex the corpus to replace it)`);
       return;
     }
-    this.reindexedForTexts = true;
+    this.reindexedForDamage = true;
     this.log(`${err.message}; reindexing the corpus to replace it`);
     // (not inside the read that failed: a request or a rebuild is under way)
     setImmediate(() => {
@@ -295,7 +296,7 @@ export class CorpusManager {
       const loader = this.index.snapshotLoader();
       const r = await readSnapshot(snapshotFileIn(this.config.cacheDir!), this.fingerprint(), corpusKey(files, known), loader.add, {
         yieldEvery: 5,
-        onDamaged: this.textsDamaged,
+        onDamaged: this.damaged,
       });
       if (gen !== this.generation) return;
       if (r.ok) {
@@ -324,7 +325,8 @@ export class CorpusManager {
     let disk: Map<string, CachedEntry> | undefined;
     if (cacheFile && this.diskChecked !== this.config.cacheDir) {
       this.diskChecked = this.config.cacheDir;
-      const r = await readCache(cacheFile, this.fingerprint(), { yieldEvery: 5 });
+      // (the analyses stay in the file, read back by each rebuild: only the sources are kept in memory)
+      const r = await readCache(cacheFile, this.fingerprint(), { yieldEvery: 5, stored: true });
       if (r.ok) {
         disk = r.entries;
         stats.cache = `read ${r.entries.size} entries`;
@@ -379,14 +381,23 @@ export class CorpusManager {
     let rebuilding: Promise<void> | undefined;
     const rebuild = (opts?: RebuildOptions): Promise<void> => {
       const t = performance.now();
-      rebuilding = this.index.rebuildInSlices(20, opts).then(() => {
-        const ms = performance.now() - t;
-        stats.rebuilds++;
-        stats.rebuildMs += ms;
-        stats.lastRebuildMs = ms;
-        lastRebuildEnd = performance.now();
-        rebuilding = undefined;
-      });
+      rebuilding = this.index.rebuildInSlices(20, opts).then(
+        () => {
+          const ms = performance.now() - t;
+          stats.rebuilds++;
+          stats.rebuildMs += ms;
+          stats.lastRebuildMs = ms;
+          lastRebuildEnd = performance.now();
+          rebuilding = undefined;
+        },
+        (err: Error) => {
+          // an analysis could not be read back from the cache (or the rebuild failed otherwise): the previous index
+          // stays served, and the index is made again from the files
+          rebuilding = undefined;
+          this.damaged(err);
+          throw err;
+        },
+      );
       return rebuilding;
     };
     const total = files.length;
@@ -454,9 +465,13 @@ export class CorpusManager {
       if (due) {
         const at = indexed;
         lastRebuildAt = at;
-        void rebuild().then(() => {
-          if (gen === this.generation) this.emit({ state: 'indexing', indexed: Math.max(at, indexed), total, problems: this.problems });
-        });
+        void rebuild().then(
+          () => {
+            if (gen === this.generation) this.emit({ state: 'indexing', indexed: Math.max(at, indexed), total, problems: this.problems });
+          },
+          // (reported by `rebuild`)
+          () => undefined,
+        );
         lastEmit = performance.now();
       } else if (now - lastEmit > 250) {
         this.emit({ state: 'indexing', indexed, total, problems: this.problems });
@@ -476,8 +491,9 @@ export class CorpusManager {
           await nextTurn();
         }
       }
-      // (after a rebuild still under way, which reports progress of the indexing when it ends)
-      if (rebuilding) await rebuilding;
+      // (after a rebuild still under way, which reports progress of the indexing when it ends; one that failed has
+      // been reported)
+      if (rebuilding) await rebuilding.catch(() => undefined);
     } catch (err) {
       await writer?.abort();
       throw err;
@@ -554,7 +570,7 @@ export class CorpusManager {
           for (const f of files) corpusKeys.set(f, keys.get(f) ?? keyOfFile(f, this.maxBytes));
           if (gen !== this.generation) return;
           const stored = await writeSnapshot(snapshotFileIn(dir), fp, corpusKey(files, corpusKeys), problems, parts, {
-            onDamaged: this.textsDamaged,
+            onDamaged: this.damaged,
           });
           // the texts are on disk, in the snapshot's file of texts: read from there from now on
           this.index.readTextsFrom(stored);

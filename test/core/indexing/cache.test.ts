@@ -1,13 +1,33 @@
 /** The on-disk index cache: per-file invalidation by content key, atomic writes, corrupt caches rebuilt. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, rmSync, writeFileSync, existsSync, statSync, utimesSync } from 'node:fs';
+import {
+  closeSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+  existsSync,
+  statSync,
+  utimesSync,
+} from 'node:fs';
 import * as path from 'node:path';
 import { CorpusManager } from '../../../server/src/indexing/manager';
-import { cacheFileIn, readCache, snapshotFileIn, writeCache, type CachedEntry } from '../../../server/src/cache/store';
+import {
+  CacheWriter,
+  cacheFileIn,
+  readCache,
+  snapshotFileIn,
+  writeCache,
+  type CachedEntry,
+  type EntryInMemory,
+} from '../../../server/src/cache/store';
+import { nameCount } from '../../../server/src/core/entities/resolve';
 import { assertOwnBuffer, plainEntities, tempCorpus } from '../helpers';
 import { loadAndAnalyse } from '../../../server/src/indexing/work';
-import { unpackSentences } from '../../../server/src/core/sentencePack';
+import { isStoredAnalysis, unpackSentences, type PackedAnalysis, type StoredAnalysis } from '../../../server/src/core/sentencePack';
 import { MAPPED_SLAB_BYTES } from '../../../server/src/core/packed';
 import { collector } from '../../../server/src/lsp/heapPolicy';
 import { isPackedText, packedTextOf, unpackText, type PackedText } from '../../../server/src/core/text/packedText';
@@ -164,7 +184,7 @@ test('writes are atomic: a temp file renamed over the cache, nothing left behind
     await writeCache(file, 'fp', [entry]);
     const before = readFileSync(file);
     // a write that fails half way (an entry that cannot be serialised) leaves the old cache as it was
-    const bad = { ...entry, file: 'x', analysis: { ...entry.analysis, oops: () => 1 } } as unknown as CachedEntry;
+    const bad = { ...entry, file: 'x', source: { ...entry.source, oops: () => 1 } } as unknown as CachedEntry;
     await assert.rejects(writeCache(file, 'fp', [entry, bad]));
     assert.deepEqual(readFileSync(file), before);
     assert.deepEqual(readdirSync(storage), [path.basename(file)], 'no temp files left');
@@ -179,7 +199,7 @@ test('writes are atomic: a temp file renamed over the cache, nothing left behind
 test('quantities keep an open upper bound (Infinity) through the cache', async () => {
   const { corpus, storage, cleanup } = setup();
   try {
-    const e = loadAndAnalyse(path.join(corpus, 'a.txt')) as CachedEntry;
+    const e = loadAndAnalyse(path.join(corpus, 'a.txt')) as EntryInMemory;
     const qs = unpackSentences(e.analysis.packedSentences).flatMap((s) => s.quantities);
     assert.ok(
       qs.some((q) => q.high === Infinity),
@@ -330,7 +350,7 @@ test('the first indexing keeps the signatures it took as it read the files: the 
 test('an entry read from the cache keeps its columns in a mapped slab, not in the chunk it was read from', async () => {
   const { corpus, storage, cleanup } = setup();
   try {
-    const entries = ['a.txt', 'b.txt'].map((f) => loadAndAnalyse(path.join(corpus, f))) as CachedEntry[];
+    const entries = ['a.txt', 'b.txt'].map((f) => loadAndAnalyse(path.join(corpus, f))) as EntryInMemory[];
     const file = cacheFileIn(storage);
     await writeCache(file, 'fp', entries);
     const r = await readCache(file, 'fp');
@@ -402,12 +422,13 @@ test('a first indexing writes the cache as it analyses: complete before the last
   const { corpus, storage, cleanup } = setup();
   try {
     const m = new CorpusManager({ workers: 0 });
-    const atAnalysed: { entries?: number; analyses: number; releasing: boolean }[] = [];
+    const atAnalysed: { entries?: number; analyses: number; stored: number; releasing: boolean }[] = [];
     m.onAnalysed(({ releasing }) => {
       // the listeners hear of it just before the last rebuild: the cache is on disk already
       const analyses = m.index.analyses.size;
+      const stored = [...m.index.analyses.values()].filter(isStoredAnalysis).length;
       void readCache(cacheFileIn(storage), m.fingerprint()).then((r) =>
-        atAnalysed.push({ entries: r.ok ? r.entries.size : undefined, analyses, releasing }),
+        atAnalysed.push({ entries: r.ok ? r.entries.size : undefined, analyses, stored, releasing }),
       );
     });
     await m.configure({ roots: [corpus], exclude: [], cacheDir: storage });
@@ -415,7 +436,7 @@ test('a first indexing writes the cache as it analyses: complete before the last
     assert.equal(m.index.analyses.size, 0, 'let go by the last rebuild, before the index was ready');
     assert.equal(m.index.claims.size > 0, true);
     await m.whenCacheWritten();
-    assert.deepEqual(atAnalysed, [{ entries: 3, analyses: 3, releasing: true }]);
+    assert.deepEqual(atAnalysed, [{ entries: 3, analyses: 3, stored: 0, releasing: true }]);
     assert.deepEqual(
       readdirSync(storage).filter((f) => f.endsWith('.tmp')),
       [],
@@ -435,6 +456,8 @@ test('a first indexing writes the cache as it analyses: complete before the last
     assert.equal(atAnalysed.length, 2);
     assert.equal(atAnalysed[1].releasing, false);
     assert.equal(atAnalysed[1].analyses, 3);
+    // (those read from the cache stay in it, read back by the rebuild; the one analysed again is in memory)
+    assert.equal(atAnalysed[1].stored, 2);
     await m.dispose();
   } finally {
     cleanup();
@@ -554,6 +577,130 @@ test('a change rebuilds once when an index is served meanwhile; a start serves w
     writeFileSync(path.join(corpus, 'a.txt'), ARTICLE('Karim Abdeslam', 43));
     writeFileSync(path.join(corpus, 'b.txt'), ARTICLE('Mohamed Belkaid', 44));
     assert.deepEqual(await start(), [1, 2, 2], 'two to analyse: the one kept is served first');
+  } finally {
+    cleanup();
+  }
+});
+
+test('a cache read with its analyses left on disk reads each part back as it was written, even after a newer cache replaced the file', async () => {
+  const { corpus, storage, cleanup } = setup();
+  try {
+    // (more entries than a chunk of entries holds: the reader finds the chunks of entries among the analyses' parts)
+    for (let i = 0; i < 60; i++) writeFileSync(path.join(corpus, `n${i}.txt`), ARTICLE(`Person Number${i}`, 10 + i));
+    const files = readdirSync(corpus).sort();
+    const entries = files.map((f) => loadAndAnalyse(path.join(corpus, f))) as EntryInMemory[];
+    const file = cacheFileIn(storage);
+    const w = await CacheWriter.open(file, 'fp');
+    for (const e of entries) w.add(e);
+    await w.finish();
+    const r = await readCache(file, 'fp', { stored: true });
+    assert.ok(r.ok, r.ok ? '' : r.reason);
+    if (!r.ok) return;
+    assert.equal(r.entries.size, entries.length);
+    const check = () => {
+      for (const e of entries) {
+        const stored = r.entries.get(e.file)!.analysis as StoredAnalysis;
+        assert.ok(isStoredAnalysis(stored));
+        const a = e.analysis;
+        assert.equal(stored.sourceId, a.sourceId);
+        assert.equal(stored.names, nameCount(a.packedRaw));
+        const sentences = stored.readSentences();
+        assert.deepEqual([...sentences.cols], [...a.packedSentences.cols]);
+        assert.deepEqual(sentences.keys, a.packedSentences.keys);
+        assert.equal(sentences.extra, a.packedSentences.extra);
+        const raw = stored.readCandidates();
+        assert.deepEqual([...raw.cols], [...a.packedRaw.cols]);
+        assert.deepEqual(raw.strings, a.packedRaw.strings);
+      }
+    };
+    check();
+    // the same entries read whole
+    const whole = await readCache(file, 'fp');
+    assert.ok(whole.ok);
+    if (whole.ok)
+      for (const e of entries) assert.deepEqual(whole.entries.get(e.file)!.analysis.packedSentences.keys, e.analysis.packedSentences.keys);
+    // a newer cache renamed over the file: the reader still has the file it read
+    await writeCache(file, 'fp', [entries[2]]);
+    check();
+  } finally {
+    cleanup();
+  }
+});
+
+test('a cache read with its analyses left on disk keeps only the sources; a chunk damaged since is refused by name when read back', async () => {
+  const { corpus, storage, cleanup } = setup();
+  try {
+    const entries = ['a.txt', 'b.txt', 'c.md'].map((f) => loadAndAnalyse(path.join(corpus, f))) as EntryInMemory[];
+    const file = cacheFileIn(storage);
+    await writeCache(file, 'fp', entries);
+    const r = await readCache(file, 'fp', { stored: true });
+    assert.ok(r.ok);
+    if (!r.ok) return;
+    for (const e of entries) {
+      const got: CachedEntry = r.entries.get(e.file)!;
+      assert.ok(isStoredAnalysis(got.analysis), 'left on disk');
+      assert.equal(got.source.id, e.source.id);
+      assert.equal((got.analysis as StoredAnalysis).names, nameCount(e.analysis.packedRaw));
+    }
+    // one byte of the body changed in place (the same file the reader has open): in the first chunk, the first
+    // entry's candidate names
+    const bytes = readFileSync(file);
+    const at = 4096 + 4 + 50;
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.from([bytes[at] ^ 0xff]), 0, 1, at);
+    closeSync(fd);
+    const stored = r.entries.get(entries[0].file)!.analysis as StoredAnalysis;
+    assert.throws(
+      () => stored.readCandidates(),
+      (err: Error) => err.message.includes(file) && /damaged/.test(err.message),
+    );
+    // (its sentences, in a chunk of their own, are sound)
+    assert.deepEqual(stored.readSentences().keys, entries[0].analysis.packedSentences.keys);
+  } finally {
+    cleanup();
+  }
+});
+
+test('an analysis that cannot be read back during a rebuild leaves the index served, and the corpus is indexed again from its files', async () => {
+  const { corpus, storage, cleanup } = setup();
+  try {
+    const logs: string[] = [];
+    const m = new CorpusManager({ workers: 0, log: (s) => logs.push(s) });
+    await m.configure({ roots: [corpus], exclude: [], cacheDir: storage });
+    await m.whenCacheWritten();
+    const claims = m.index.claims.size;
+    // a change: the cache is read with its analyses left on disk; then, before the last rebuild reads them, the cache
+    // file is damaged in place
+    writeFileSync(path.join(corpus, 'b.txt'), ARTICLE('Mohamed Belkaid', 40));
+    let damage = true;
+    m.onAnalysed(() => {
+      if (!damage) return;
+      damage = false;
+      const file = cacheFileIn(storage);
+      const fd = openSync(file, 'r+');
+      // (in the first chunk: an analysis the cache was read with, as the changed file's comes later)
+      writeSync(fd, Buffer.alloc(64, 0x55), 0, 64, 4096 + 4 + 50);
+      closeSync(fd);
+    });
+    const states: string[] = [];
+    m.onProgress((p) => states.push(p.state));
+    await m.configure({ roots: [corpus], exclude: [], cacheDir: storage });
+    assert.equal(m.state, 'error');
+    assert.equal(m.index.claims.size, claims, 'the previous index is still served');
+    assert.ok(
+      logs.some((l) => /index cache .* is damaged .*; reindexing the corpus/.test(l)),
+      logs.join('\n'),
+    );
+    // the corpus indexed again from its files: every source, the change included, and a sound cache
+    await new Promise((r) => setImmediate(r));
+    await m.whenReady();
+    assert.equal(m.state, 'ready');
+    assert.equal(m.stats?.analysed, 3);
+    assert.match(m.index.sources.get(path.join(corpus, 'b.txt'))!.text, /at least 40 people/);
+    await m.whenCacheWritten();
+    const r = await readCache(cacheFileIn(storage), m.fingerprint());
+    assert.ok(r.ok && r.entries.size === 3);
+    await m.dispose();
   } finally {
     cleanup();
   }
