@@ -407,10 +407,26 @@ export class ChunkFile {
     return new Error(`the index cache ${this.file} is damaged (the analysis of ${sourceId} is not where it was written)`);
   }
 
+  /** The chunk at `place` as it is on disk (checked against its CRC-32), in a buffer of its own: to be written again. */
+  bytesAt(place: ChunkPlace): Buffer {
+    return this.read(place, Buffer.allocUnsafe(place.length));
+  }
+
   private chunk(p: ChunkPlace): unknown[] {
     // (read into a slab of mapped buffers, which the arrays deserialised from it are views into: each goes back to the
     // system whole once they are let go, rather than leaving ~10,000 small holes in the allocator's heap a rebuild)
-    const buf = this.slab.uint8(p.length);
+    const buf = this.read(p, this.slab.uint8(p.length));
+    let list: unknown;
+    try {
+      list = v8.deserialize(buf);
+    } catch (err) {
+      throw new Error(`the index cache ${this.file} is damaged (${(err as Error).message})`);
+    }
+    if (!Array.isArray(list)) throw new Error(`the index cache ${this.file} is damaged (a chunk is not a list)`);
+    return list;
+  }
+
+  private read<B extends Uint8Array>(p: ChunkPlace, buf: B): B {
     let got = 0;
     try {
       while (got < p.length) {
@@ -423,14 +439,7 @@ export class ChunkFile {
     }
     if (got < p.length) throw new Error(`the index cache ${this.file} is truncated`);
     if (crc32(buf) !== p.crc) throw new Error(`the index cache ${this.file} is damaged (the chunk at byte ${p.at} fails its checksum)`);
-    let list: unknown;
-    try {
-      list = v8.deserialize(buf);
-    } catch (err) {
-      throw new Error(`the index cache ${this.file} is damaged (${(err as Error).message})`);
-    }
-    if (!Array.isArray(list)) throw new Error(`the index cache ${this.file} is damaged (a chunk is not a list)`);
-    return list;
+    return buf;
   }
 }
 
@@ -447,6 +456,11 @@ class StoredInCache implements StoredAnalysis {
 
   readCandidates(): PackedRaw {
     return this.from.candidatesAt(this.rawAt, this.sourceId);
+  }
+
+  /** its two chunks as they are on disk */
+  bytes(): [Buffer, Buffer] {
+    return [this.from.bytesAt(this.rawAt), this.from.bytesAt(this.sentencesAt)];
   }
 
   readSentences(): PackedSentences {
@@ -485,10 +499,20 @@ export class CacheWriter {
     for (const e of list) {
       const a = e.analysis;
       const sourceId = a.sourceId;
-      const raw = isStoredAnalysis(a) ? a.readCandidates() : a.packedRaw;
-      const rawAt = this.w.addAlone({ sourceId, packedRaw: raw });
-      const sentencesAt = this.w.addAlone({ sourceId, packedSentences: isStoredAnalysis(a) ? a.readSentences() : a.packedSentences });
-      this.w.add({ ...entryHead(e), names: nameCount(raw), rawAt: placeOf(rawAt), sentencesAt: placeOf(sentencesAt) } satisfies EntryHead);
+      let rawAt: ChunkPlace, sentencesAt: ChunkPlace, names: number;
+      if (a instanceof StoredInCache) {
+        // (an analysis left in a cache file: its chunks copied as they are, neither read nor serialised again)
+        const [raw, sentences] = a.bytes();
+        rawAt = this.w.addAloneBytes(raw);
+        sentencesAt = this.w.addAloneBytes(sentences);
+        names = a.names;
+      } else {
+        const raw = isStoredAnalysis(a) ? a.readCandidates() : a.packedRaw;
+        rawAt = this.w.addAlone({ sourceId, packedRaw: raw });
+        sentencesAt = this.w.addAlone({ sourceId, packedSentences: isStoredAnalysis(a) ? a.readSentences() : a.packedSentences });
+        names = nameCount(raw);
+      }
+      this.w.add({ ...entryHead(e), names, rawAt: placeOf(rawAt), sentencesAt: placeOf(sentencesAt) } satisfies EntryHead);
     }
   }
 
@@ -594,7 +618,13 @@ export class ChunkedWriter {
   /** Writes an item in a chunk of its own, now (before the items added but not yet written in a chunk); where it is. */
   addAlone(item: unknown): ChunkPlace {
     if (this.closed) throw new Error(`${this.kind.name} writer already closed`);
-    return this.write([item]);
+    return this.write(v8.serialize([item]), 1);
+  }
+
+  /** The same, for such a chunk as another file of this kind holds it (`ChunkFile.bytesAt`). */
+  addAloneBytes(body: Buffer): ChunkPlace {
+    if (this.closed) throw new Error(`${this.kind.name} writer already closed`);
+    return this.write(body, 1);
   }
 
   private flush(): void {
@@ -602,12 +632,11 @@ export class ChunkedWriter {
     if (!this.batch.length) return;
     const list = this.batch;
     this.batch = [];
-    this.write(list);
+    this.write(v8.serialize(list), list.length);
   }
 
-  private write(list: unknown[]): ChunkPlace {
-    const body = v8.serialize(list);
-    this.count += list.length;
+  private write(body: Buffer, items: number): ChunkPlace {
+    this.count += items;
     const len = Buffer.alloc(4);
     len.writeUInt32LE(body.length, 0);
     this.sha.update(len).update(body);

@@ -619,6 +619,18 @@ test('a cache read with its analyses left on disk reads each part back as it was
     assert.ok(whole.ok);
     if (whole.ok)
       for (const e of entries) assert.deepEqual(whole.entries.get(e.file)!.analysis.packedSentences.keys, e.analysis.packedSentences.keys);
+    // a cache written from them (their chunks copied as they are) reads back whole as the first did
+    const copy = path.join(storage, 'copy.cache');
+    await writeCache(copy, 'fp', r.entries.values());
+    const again = await readCache(copy, 'fp');
+    assert.ok(again.ok);
+    if (again.ok)
+      for (const e of entries) {
+        const back: EntryInMemory = again.entries.get(e.file)!;
+        assert.deepEqual([...back.analysis.packedRaw.cols], [...e.analysis.packedRaw.cols]);
+        assert.deepEqual(back.analysis.packedSentences.keys, e.analysis.packedSentences.keys);
+        assert.equal(back.source.id, e.source.id);
+      }
     // a newer cache renamed over the file: the reader still has the file it read
     await writeCache(file, 'fp', [entries[2]]);
     check();
