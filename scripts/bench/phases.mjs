@@ -8,7 +8,7 @@ import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { buildSync } from 'esbuild';
+import { bundleAsServer } from '../bundleAsServer.mjs';
 import { generate } from './generate.mjs';
 import { root, serverProcessOptions } from './client.mjs';
 
@@ -26,16 +26,7 @@ generate(corpus, size, { seed: SEED });
 
 const out = mkdtempSync(join(tmpdir(), 'corroborate-phases-bundle-'));
 const bundle = join(out, 'phases.js');
-// (the options of the server's own bundles, esbuild.mjs)
-buildSync({
-  entryPoints: [join(root, 'scripts/bench/phases.ts')],
-  outfile: bundle,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  logLevel: 'warning',
-});
+bundleAsServer(join(root, 'scripts/bench/phases.ts'), bundle);
 // the server's process options, as the extension and corroborate-ls set them
 const { execArgv, env } = serverProcessOptions(totalmem());
 

@@ -15,7 +15,7 @@ import { analyzeSource } from '../../server/src/core/analyze';
 import { checkDraft } from '../../server/src/core/check';
 import { parseSource } from '../../server/src/corpus/load';
 import type { Source } from '../../server/src/core/model';
-import { buildSync } from 'esbuild';
+import { bundleAsServer } from '../bundleAsServer.mjs';
 import type { SpeedResult } from './speed';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -260,16 +260,7 @@ if (only.includes('speed')) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'corroborate-speed-'));
     try {
       const bundle = path.join(dir, 'speed.js');
-      // the options of the server's own bundles (esbuild.mjs)
-      buildSync({
-        entryPoints: [path.join(__dirname, 'speed.ts')],
-        outfile: bundle,
-        bundle: true,
-        platform: 'node',
-        target: 'node20',
-        format: 'cjs',
-        logLevel: 'warning',
-      });
+      bundleAsServer(path.join(__dirname, 'speed.ts'), bundle);
       const r = spawnSync(process.execPath, [bundle, wn], { encoding: 'utf8', maxBuffer: 1 << 24 });
       if (r.status !== 0) throw new Error(`the throughput run failed (exit ${r.status}): ${r.stderr}`);
       const sp = JSON.parse(r.stdout) as SpeedResult;
