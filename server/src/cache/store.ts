@@ -106,6 +106,8 @@ export async function readCache(
   // the chunks of entries, which say where each analysis's parts are)
   const analyses: Parts[] = [];
   let unpaired = 0;
+  // (where the last analysis part an entry points to ends: in the file, or the cache is not used)
+  let placesEnd = 0;
   const r = await readChunked(file, FILES, fingerprint, validItem, {
     // (a chunk of entries comes every 2 × CHUNK + 1 chunks)
     yieldEvery: opts.yieldEvery && opts.yieldEvery * (2 * CHUNK + 1),
@@ -123,6 +125,7 @@ export async function readCache(
       }
       const { names, rawAt, sentencesAt, ...fields } = x;
       let analysis: PackedAnalysis | StoredAnalysis;
+      placesEnd = Math.max(placesEnd, rawAt.at + 4 + rawAt.length, sentencesAt.at + 4 + sentencesAt.length);
       if (from) analysis = new StoredInCache(from, rawAt, sentencesAt, x.source.id, names);
       else {
         const got = analyses.shift();
@@ -142,6 +145,7 @@ export async function readCache(
   });
   if (!r.ok) return r;
   if (unpaired || analyses.length) return { ok: false, reason: 'corrupt cache (an entry and its analysis do not match)' };
+  if (placesEnd > HEADER_SIZE + r.header.bodyLength) return { ok: false, reason: 'corrupt cache (an entry points past its end)' };
   if (3 * entries.size !== r.header.entries) return { ok: false, reason: 'cache entry count mismatch' };
   return { ok: true, entries, header: r.header };
 }
