@@ -19,7 +19,7 @@
  * the cache, so a crash mid-write leaves the old cache (or none), never half of one.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { openSync, promises as fsp, readSync } from 'node:fs';
+import { fstatSync, openSync, promises as fsp, readSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
@@ -88,6 +88,19 @@ export async function readCache(
   fingerprint: string,
   opts: { yieldEvery?: number; stored?: boolean } = {},
 ): Promise<ReadResult> {
+  // (a cache renamed over the file between the reader's opening it and the entries' reading, by a write that was
+  // under way, is read again: the entries must say where the analyses are in the file the reader has)
+  for (let attempt = 1; ; attempt++) {
+    const r = await readCacheOnce(file, fingerprint, opts);
+    if (r.ok || !('replaced' in r) || attempt === 3) return r;
+  }
+}
+
+async function readCacheOnce(
+  file: string,
+  fingerprint: string,
+  opts: { yieldEvery?: number; stored?: boolean },
+): Promise<ReadResult | { ok: false; reason: string; replaced: true }> {
   const entries = new Map<string, CachedEntry>();
   let from: ChunkFile | undefined;
   if (opts.stored) {
@@ -146,6 +159,8 @@ export async function readCache(
   if (!r.ok) return r;
   if (unpaired || analyses.length) return { ok: false, reason: 'corrupt cache (an entry and its analysis do not match)' };
   if (placesEnd > HEADER_SIZE + r.header.bodyLength) return { ok: false, reason: 'corrupt cache (an entry points past its end)' };
+  if (from && (from.identity.dev !== r.read.dev || from.identity.ino !== r.read.ino))
+    return { ok: false, reason: 'the cache was replaced while it was read', replaced: true };
   if (3 * entries.size !== r.header.entries) return { ok: false, reason: 'cache entry count mismatch' };
   return { ok: true, entries, header: r.header };
 }
@@ -169,7 +184,10 @@ export async function readChunked<T>(
      * later if at all (each is checked then against its CRC-32); all when absent */
     parse?: (index: number, header: CacheHeader) => boolean;
   } = {},
-): Promise<{ ok: true; items: T[]; header: CacheHeader & Record<string, unknown> } | { ok: false; reason: string; missing?: boolean }> {
+): Promise<
+  | { ok: true; items: T[]; header: CacheHeader & Record<string, unknown>; read: FileIdentity }
+  | { ok: false; reason: string; missing?: boolean }
+> {
   const what = kind.name;
   let fh: FileHandle;
   try {
@@ -179,7 +197,8 @@ export async function readChunked<T>(
     return { ok: false, missing, reason: missing ? `no ${what} yet` : `cannot read the ${what} (${(err as Error).message})` };
   }
   try {
-    const size = (await fh.stat()).size;
+    const st = await fh.stat();
+    const size = st.size;
     const head = Buffer.alloc(HEADER_SIZE);
     const got = size >= HEADER_SIZE ? (await fh.read(head, 0, HEADER_SIZE, 0)).bytesRead : 0;
     if (got < HEADER_SIZE || !head.subarray(0, 8).equals(kind.magic))
@@ -253,7 +272,7 @@ export async function readChunked<T>(
     if (sha.digest('hex') !== header.sha1) return { ok: false, reason: `${what} checksum mismatch (corrupt)` };
     if (bad) return { ok: false, reason: bad };
     if (chunks !== header.chunks || count !== header.entries) return { ok: false, reason: `${what} entry count mismatch` };
-    return { ok: true, items, header };
+    return { ok: true, items, header, read: { dev: st.dev, ino: st.ino } };
   } catch (err) {
     return { ok: false, reason: `corrupt ${what} (${(err as Error).message})` };
   } finally {
@@ -359,6 +378,12 @@ function entryHead(e: CachedEntry): Omit<CachedEntry, 'analysis'> {
   return { file: e.file, key: e.key, source: e.source, warnings: e.warnings };
 }
 
+/** Which file (device and inode), whatever path it has. */
+interface FileIdentity {
+  dev: number;
+  ino: number;
+}
+
 /** Where a chunk is in a chunked file (the offset of its length prefix), its length and its CRC-32. */
 export interface ChunkPlace {
   at: number;
@@ -380,12 +405,16 @@ const READ_SLAB_BYTES = 1 << 20;
  */
 export class ChunkFile {
   private readonly slab = new Slab(READ_SLAB_BYTES);
+  /** the file it reads (whatever has its path now) */
+  readonly identity: FileIdentity;
 
   private constructor(
     readonly file: string,
     private readonly fd: number,
   ) {
     closeWhenCollected(this, fd);
+    const st = fstatSync(fd);
+    this.identity = { dev: st.dev, ino: st.ino };
   }
 
   static open(file: string): ChunkFile {

@@ -13,6 +13,7 @@ import {
   statSync,
   utimesSync,
 } from 'node:fs';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CorpusManager } from '../../../server/src/indexing/manager';
 import {
@@ -714,6 +715,36 @@ test('an analysis that cannot be read back during a rebuild leaves the index ser
     assert.ok(r.ok && r.entries.size === 3);
     await m.dispose();
   } finally {
+    cleanup();
+  }
+});
+
+test('a cache replaced between its reader opening it and its entries being read is read again: the entries say where the analyses are in the file the reader has', async () => {
+  const { corpus, storage, cleanup } = setup();
+  const fsp = fs.promises;
+  const open = fsp.open;
+  try {
+    const entries = ['a.txt', 'b.txt', 'c.md'].map((f) => loadAndAnalyse(path.join(corpus, f))) as EntryInMemory[];
+    const file = cacheFileIn(storage);
+    await writeCache(file, 'fp', entries.slice(0, 2));
+    const newer = path.join(storage, 'newer.cache');
+    await writeCache(newer, 'fp', entries);
+    let replaced = 0;
+    // (the entries' read opens the file after the reader has: a newer cache is renamed over it in between, once)
+    fsp.open = (async (p: fs.PathLike, ...rest: unknown[]) => {
+      if (p === file && !replaced++) fs.renameSync(newer, file);
+      return (open as (...a: unknown[]) => Promise<fs.promises.FileHandle>)(p, ...rest);
+    }) as typeof fsp.open;
+    const r = await readCache(file, 'fp', { stored: true });
+    fsp.open = open;
+    assert.equal(replaced >= 2, true, 'read twice');
+    assert.ok(r.ok, r.ok ? '' : r.reason);
+    if (!r.ok) return;
+    assert.equal(r.entries.size, 3, 'the newer cache');
+    for (const e of entries)
+      assert.deepEqual((r.entries.get(e.file)!.analysis as StoredAnalysis).readSentences().keys, e.analysis.packedSentences.keys);
+  } finally {
+    fsp.open = open;
     cleanup();
   }
 });
