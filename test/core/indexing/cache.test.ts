@@ -748,3 +748,30 @@ test('a cache replaced between its reader opening it and its entries being read 
     cleanup();
   }
 });
+
+test('an analysis part changed in place so that it still deserialises (a number in its columns) is refused by its CRC-32, not read as it is', async () => {
+  const { corpus, storage, cleanup } = setup();
+  try {
+    const entries = ['a.txt', 'b.txt'].map((f) => loadAndAnalyse(path.join(corpus, f))) as EntryInMemory[];
+    const file = cacheFileIn(storage);
+    await writeCache(file, 'fp', entries);
+    const r = await readCache(file, 'fp', { stored: true });
+    assert.ok(r.ok);
+    if (!r.ok) return;
+    // the first entry's candidate columns, as they are in the file: one of their numbers changed
+    const cols = entries[0].analysis.packedRaw.cols;
+    const bytes = readFileSync(file);
+    const at = bytes.indexOf(Buffer.from(cols.buffer, cols.byteOffset, cols.byteLength));
+    assert.ok(at > 4096, 'the columns are in the file as they are');
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.from([bytes[at + 4] ^ 0x01]), 0, 1, at + 4);
+    closeSync(fd);
+    const stored = r.entries.get(entries[0].file)!.analysis as StoredAnalysis;
+    assert.throws(
+      () => stored.readCandidates(),
+      (err: Error) => err.message.includes(file) && /fails its checksum/.test(err.message),
+    );
+  } finally {
+    cleanup();
+  }
+});
