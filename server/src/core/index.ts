@@ -395,7 +395,7 @@ export class CorpusIndex {
       // (a source's sentences are objects only while its claims are made)
       const kept = doc.sentences!;
       doc.sentences = undefined;
-      const packed = isStoredAnalysis(kept) ? compactSentences(kept.readSentences(), strings) : kept;
+      const packed = isStoredAnalysis(kept) ? shareKeys(kept.readSentences(), strings) : kept;
       // (made once for the claims and the mention store, then let go)
       const mentions = table.mentions.get(id) ?? NONE;
       table.mentions.delete(id);
@@ -1115,9 +1115,16 @@ function compact(a: PackedAnalysis, strings: Map<string, string>): PackedAnalysi
 }
 
 function compactSentences(p: PackedSentences, strings: Map<string, string>): PackedSentences {
+  shareKeys(p, strings);
+  p.extra = narrow(p.extra);
+  return p;
+}
+
+/** `p` with its keys shared through `strings` (its `extra`, from a worker or the cache, is one byte a character
+ * already where it can be: `packAnalysis`) */
+function shareKeys(p: PackedSentences, strings: Map<string, string>): PackedSentences {
   const keys = p.keys;
   for (let i = 0; i < keys.length; i++) keys[i] = share(strings, keys[i]);
-  p.extra = narrow(p.extra);
   return p;
 }
 
