@@ -352,7 +352,7 @@ export class CorpusIndex {
       if (!source) continue;
       if (isStoredAnalysis(a)) {
         docs.push({ source, sentences: a });
-        candidates.push({ sourceId: a.sourceId, mentions: { names: a.names, read: () => a.readCandidates() } });
+        candidates.push({ sourceId: a.sourceId, mentions: a });
         continue;
       }
       docs.push({ source, sentences: 'packedSentences' in a ? a.packedSentences : a.sentences });
@@ -1108,20 +1108,15 @@ function intern(strings: Map<string, string>, s: string): string {
  * worker or read from the cache has copies of its own.
  */
 function compact(a: PackedAnalysis, strings: Map<string, string>): PackedAnalysis {
-  compactSentences(a.packedSentences, strings);
+  shareKeys(a.packedSentences, strings);
+  a.packedSentences.extra = narrow(a.packedSentences.extra);
   const names = a.packedRaw.strings;
   for (let i = 0; i < names.length; i++) names[i] = share(strings, names[i]);
   return a;
 }
 
-function compactSentences(p: PackedSentences, strings: Map<string, string>): PackedSentences {
-  shareKeys(p, strings);
-  p.extra = narrow(p.extra);
-  return p;
-}
-
-/** `p` with its keys shared through `strings` (its `extra`, from a worker or the cache, is one byte a character
- * already where it can be: `packAnalysis`) */
+/** `p` with its keys shared through `strings` (read back from the cache, its `extra` is one byte a character already
+ * where it can be: the cache is written from analyses `compact` has narrowed) */
 function shareKeys(p: PackedSentences, strings: Map<string, string>): PackedSentences {
   const keys = p.keys;
   for (let i = 0; i < keys.length; i++) keys[i] = share(strings, keys[i]);

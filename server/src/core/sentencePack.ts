@@ -1,7 +1,7 @@
 import type { SentenceAnalysis, SourceAnalysis } from './analyze';
 import { packRaw, type PackedRaw } from './entities/rawPack';
 import type { Stance } from './model';
-import { NONE, indexIn, narrow } from './packed';
+import { NONE, indexIn } from './packed';
 import { OUTLET, STANCES, codeOf, decodeExtra, encodeExtra, isPlainOutlet, type Extra } from './claimStore';
 
 /**
@@ -57,20 +57,8 @@ const FIELDS = 5;
 /** the words `analyzeSource` reads as a bare event ("the attacks"), lower-cased; 0 is none */
 const BARE_EVENTS = ['', 'attack', 'attacks', 'bombing', 'bombings', 'shooting', 'shootings', 'massacre', 'killings'];
 
-/** A source's analysis packed, its strings at one byte a character where they fit (`narrow`): as it travels from a
- * worker thread and is written to the cache (a string cut from a text with any character beyond Latin-1 is otherwise
- * two bytes a character, on disk too). */
 export function packAnalysis(a: SourceAnalysis): PackedAnalysis {
-  const packedRaw = packRaw(a.raw);
-  const packedSentences = packSentences(a.sentences);
-  narrowAll(packedRaw.strings);
-  narrowAll(packedSentences.keys);
-  packedSentences.extra = narrow(packedSentences.extra);
-  return { sourceId: a.sourceId, packedRaw, packedSentences };
-}
-
-function narrowAll(list: string[]): void {
-  for (let i = 0; i < list.length; i++) list[i] = narrow(list[i]);
+  return { sourceId: a.sourceId, packedRaw: packRaw(a.raw), packedSentences: packSentences(a.sentences) };
 }
 
 export function packSentences(sentences: readonly SentenceAnalysis[]): PackedSentences {

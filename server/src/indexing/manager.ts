@@ -437,8 +437,10 @@ export class CorpusManager {
       if (r.source && r.analysis && r.key) {
         r.source.packedText = slabbedText(r.source.packedText, texts);
         const entry: CachedEntry = { file: r.file, key: r.key, source: r.source, analysis: r.analysis, warnings: r.warnings };
-        writer?.add(entry);
+        // (indexed first: `upsert` narrows a copied analysis's strings, which the cache then keeps at one byte a
+        // character where they fit)
         this.index.upsert(fromPlain(r.source), r.analysis, copied);
+        writer?.add(entry);
         this.rememberSignature(r.file, r.stat, r.key);
         this.entries.set(r.file, entry);
         stats.bytes += r.source.packedText.length;

@@ -290,7 +290,7 @@ export type EagerEntityTable = EntityTable & { mentions: Map<string, ResolvedMen
  * names (not events) is known without reading them. */
 export interface LaterCandidates {
   readonly names: number;
-  read(): PackedRaw;
+  readCandidates(): PackedRaw;
 }
 
 /** A document's candidate names, as objects, packed (`PackedRaw`: read one document at a time, never all at once) or
@@ -299,13 +299,13 @@ export type DocCandidates = { sourceId: string; mentions: RawMention[] | PackedR
 
 /** what a document's candidates read later are, checked against what was said of them beforehand */
 function laterRaw(m: LaterCandidates, sourceId: string): PackedRaw {
-  const raw = m.read();
+  const raw = m.readCandidates();
   if (nameCount(raw) !== m.names) throw new Error(`the name candidates of ${sourceId} read back are not those indexed`);
   return raw;
 }
 
 function isLater(m: RawMention[] | PackedRaw | LaterCandidates): m is LaterCandidates {
-  return typeof (m as LaterCandidates).read === 'function';
+  return typeof (m as LaterCandidates).readCandidates === 'function';
 }
 
 const NO_CANDIDATES: RawMention[] = [];
