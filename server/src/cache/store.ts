@@ -359,18 +359,30 @@ export async function writeCache(
   opts: { yieldEvery?: number } = {},
 ): Promise<void> {
   const w = await CacheWriter.open(file, fingerprint);
+  await addAll(w, entries, opts.yieldEvery);
+  await w.finish();
+}
+
+/**
+ * Adds `items` to `w`, waiting for its writes after each chunk they complete (one chunk in memory at a time) and then a
+ * turn of the event loop, so that the server keeps answering (unless `yieldEvery` is 0); an error aborts `w` (its temp
+ * file removed) and is thrown.
+ */
+async function addAll<T>(
+  w: { add(item: T): boolean; written(): Promise<void>; abort(): Promise<void> },
+  items: Iterable<T>,
+  yieldEvery?: number,
+): Promise<void> {
   try {
-    for (const e of entries)
-      if (w.add(e)) {
-        // (one chunk of entries in memory at a time; and a turn of the event loop after each)
+    for (const item of items)
+      if (w.add(item)) {
         await w.written();
-        if (opts.yieldEvery !== 0) await tick();
+        if (yieldEvery !== 0) await tick();
       }
   } catch (err) {
     await w.abort();
     throw err;
   }
-  await w.finish();
 }
 
 /** An entry's fields other than its analysis. */
@@ -491,13 +503,13 @@ class StoredInCache implements StoredAnalysis {
     return this.from.candidatesAt(this.rawAt, this.sourceId);
   }
 
+  readSentences(): PackedSentences {
+    return this.from.sentencesAt(this.sentencesAt, this.sourceId);
+  }
+
   /** its two chunks as they are on disk */
   bytes(): [Buffer, Buffer] {
     return [this.from.bytesAt(this.rawAt), this.from.bytesAt(this.sentencesAt)];
-  }
-
-  readSentences(): PackedSentences {
-    return this.from.sentencesAt(this.sentencesAt, this.sourceId);
   }
 }
 
@@ -583,14 +595,9 @@ export async function writeChunked(
   opts: { yieldEvery?: number; chunk?: number } = {},
 ): Promise<void> {
   const w = await ChunkedWriter.open(file, kind, fingerprint, opts.chunk);
+  await addAll(w, items, opts.yieldEvery);
   let header: Record<string, unknown>;
   try {
-    for (const e of items)
-      if (w.add(e)) {
-        // (one chunk in memory at a time; and a turn of the event loop after each, so that the server keeps answering)
-        await w.written();
-        if (opts.yieldEvery !== 0) await tick();
-      }
     header = typeof extra === 'function' ? await extra() : extra;
   } catch (err) {
     await w.abort();
@@ -602,9 +609,9 @@ export async function writeChunked(
 /**
  * A chunked file written as its items come (`add`), to a temp file beside it, renamed over it by `finish` once complete
  * and synced; `abort` (or a failed write) removes the temp file and leaves the file as it was. Each full chunk is
- * serialised when its last item is added (the caller's items may change afterwards) and written in the background, one
- * write at a time (`written` waits for them: a caller that can should, or chunks wait in memory for the disk); a
- * failure is reported by `finish`.
+ * serialised when its last item is added (the caller's items may change afterwards), as is an item added alone
+ * (`addAlone`), and written in the background, the chunks queued meanwhile in one write (`written` waits for them: a
+ * caller that can should, or chunks wait in memory for the disk); a failure is reported by `finish`.
  */
 export class ChunkedWriter {
   private readonly sha = createHash('sha1');
