@@ -18,6 +18,8 @@ const builds = [
   // corroborate-ls's launcher: the server's process options, without the server
   { ...common, entryPoints: ['server/src/node/launch.ts'], outfile: 'dist/launch.js' },
   { ...common, entryPoints: ['server/src/node/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
+  // a warm start lists the corpus in this worker while the main thread reads the index snapshot
+  { ...common, entryPoints: ['server/src/node/listWorker.ts'], outfile: 'dist/listWorker.js' },
   { ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js' },
 ];
 if (watch) {

@@ -15,8 +15,9 @@ test('the .vsix carries every bundle the extension loads at run time, and the bu
     .map((l) => l.trim())
     .filter(Boolean);
   // the client starts dist/server.js; the server starts its indexing workers from dist/indexWorker.js beside it
-  // (without it, an installed extension indexed in one thread)
-  for (const f of ['package.json', 'dist/client.js', 'dist/server.js', 'dist/indexWorker.js'])
+  // (without it, an installed extension indexed in one thread), and lists the corpus at a warm start in
+  // dist/listWorker.js
+  for (const f of ['package.json', 'dist/client.js', 'dist/server.js', 'dist/indexWorker.js', 'dist/listWorker.js'])
     assert.ok(files.includes(f), `${f} in ${files.join(', ')}`);
   assert.ok(
     files.some((f) => f.startsWith('corpus/seeds/') && f.endsWith('.txt')),

@@ -183,6 +183,8 @@ export async function readChunked<T>(
     /** which chunks (by index) to deserialise: one that is not is taken to hold one item (see `addAlone`), read
      * later if at all (each is checked then against its CRC-32); all when absent */
     parse?: (index: number, header: CacheHeader) => boolean;
+    /** asked after each chunk: a reason to stop reading (the file is then not used), or undefined to go on */
+    stop?: () => string | undefined;
   } = {},
 ): Promise<
   | { ok: true; items: T[]; header: CacheHeader & Record<string, unknown>; read: FileIdentity }
@@ -268,6 +270,8 @@ export async function readChunked<T>(
           bad = `corrupt ${what} (${(err as Error).message})`;
         }
       if (opts.yieldEvery && chunks % opts.yieldEvery === 0) await tick();
+      const stopped = opts.stop?.();
+      if (stopped) return { ok: false, reason: stopped };
     }
     if (sha.digest('hex') !== header.sha1) return { ok: false, reason: `${what} checksum mismatch (corrupt)` };
     if (bad) return { ok: false, reason: bad };
@@ -837,23 +841,36 @@ function storedText(file: TextFile, r: TextRef): StoredText {
 
 /**
  * Reads a snapshot, handing each part to `onPart` as it is read (so the file is never held whole in memory twice);
- * the caller keeps what it built only if the result is `ok`. `ok: false` when absent, corrupt, of another
- * analyser, or made for another corpus (then no part was handed over).
+ * the caller keeps what it built only if the result is `ok`. `ok: false` when absent, corrupt, of another analyser,
+ * or made for another corpus than the one whose key is `corpus`. The key may still be being worked out (a warm start
+ * lists the corpus meanwhile): the read goes on, stops at the next chunk once the key is known and differs from the
+ * snapshot's (parts may have been handed over by then), and is ok only once it is known and the same.
  */
 export async function readSnapshot(
   file: string,
   fingerprint: string,
-  corpus: string,
+  corpus: string | Promise<string>,
   onPart: (p: SnapshotPart) => void,
   opts: { yieldEvery?: number; onDamaged?: (err: Error) => void } = {},
 ): Promise<{ ok: true; problems: LoadProblem[] } | { ok: false; reason: string; missing?: boolean }> {
+  const CHANGED = 'the corpus changed since the snapshot';
   let problems: LoadProblem[] = [];
   let failed: string | undefined;
   let texts: TextFile | undefined;
+  let known = typeof corpus === 'string' ? corpus : undefined;
+  let written: unknown;
+  const keyed = Promise.resolve(corpus).then(
+    (k) => (known = k),
+    (err: unknown) => {
+      failed ??= `the corpus could not be listed (${(err as Error)?.message ?? String(err)})`;
+      return undefined;
+    },
+  );
   const r = await readChunked(file, SNAPSHOT, fingerprint, validPart, {
     ...opts,
     checkHeader: (h) => {
-      if (h.corpus !== corpus) return 'the corpus changed since the snapshot';
+      written = h.corpus;
+      if (known !== undefined && h.corpus !== known) return CHANGED;
       const name = h.texts;
       const bytes = h.textsBytes;
       if (typeof name !== 'string' || !name.startsWith(TEXTS_PREFIX) || name !== path.basename(name) || !Number.isInteger(bytes))
@@ -866,6 +883,7 @@ export async function readSnapshot(
       }
       return undefined;
     },
+    stop: () => failed ?? (known !== undefined && known !== written ? CHANGED : undefined),
     onItem: (p) => {
       if (failed) return;
       try {
@@ -888,6 +906,9 @@ export async function readSnapshot(
   });
   if (!r.ok) return r;
   if (failed) return { ok: false, reason: failed };
+  const key = await keyed;
+  if (failed) return { ok: false, reason: failed };
+  if (key !== r.header.corpus) return { ok: false, reason: CHANGED };
   return { ok: true, problems };
 }
 

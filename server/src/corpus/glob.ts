@@ -169,6 +169,9 @@ export function matchGlob(glob: string, path: string): boolean {
  * file or folder name at any depth; a pattern with a slash matches the path relative to
  * the base (or an absolute path); a folder that matches excludes everything under it.
  */
+/** the matcher of no pattern (the walk asks whether it is this one, to skip working out paths for it) */
+export const NOTHING: Matcher = () => false;
+
 export function excludeMatcher(patterns: string[]): Matcher {
   const res = patterns
     .map((p) => p.trim().replace(/\\/g, '/').replace(/\/+$/, ''))
@@ -178,6 +181,7 @@ export function excludeMatcher(patterns: string[]): Matcher {
       const body = p.replace(/^\.\//, '');
       return { re: { test: compileGlob(body) }, anyDepth };
     });
+  if (!res.length) return NOTHING;
   return (path: string) => {
     const parts = path.split('/').filter(Boolean);
     for (const { re, anyDepth } of res) {

@@ -15,6 +15,9 @@ import { parseMarkdown } from './markdown';
 import { definedMeta, metaFromObject } from './meta';
 import { OffsetMapBuilder } from './offsets';
 import { analyseText } from './text';
+import { formatOf, sidecarPath } from './formats';
+
+export { FORMAT_BY_EXTENSION, formatOf, sidecarPath } from './formats';
 
 export interface LoadProblem {
   path: string;
@@ -33,35 +36,6 @@ export interface LoadOptions {
 
 export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
 export const MAX_SIDECAR_BYTES = 1024 * 1024;
-
-export const FORMAT_BY_EXTENSION: Readonly<Record<string, SourceFormat>> = {
-  '.txt': 'text',
-  '.text': 'text',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.html': 'html',
-  '.htm': 'html',
-  '.json': 'claimreview',
-  '.jsonld': 'claimreview',
-};
-
-/** The format a path would be read as, or undefined when the extension is not supported. */
-export function formatOf(path: string): SourceFormat | undefined {
-  const base = path.replace(/^.*[\\/]/, '').toLowerCase();
-  if (base.endsWith('.meta.json')) return undefined; // sidecars are metadata, not sources
-  const dot = base.lastIndexOf('.');
-  if (dot <= 0) return undefined;
-  return FORMAT_BY_EXTENSION[base.slice(dot)];
-}
-
-/** The sidecar of a source: NAME.meta.json beside NAME.ext. */
-export function sidecarPath(path: string): string {
-  const dir = nodePath.dirname(path);
-  const base = nodePath.basename(path);
-  const dot = base.lastIndexOf('.');
-  const stem = dot > 0 ? base.slice(0, dot) : base;
-  return nodePath.join(dir, `${stem}.meta.json`);
-}
 
 function amount(bytes: number, unit: 'MB' | 'KB' | 'bytes', decimals: boolean): string {
   if (unit === 'bytes') return `${bytes} bytes`;

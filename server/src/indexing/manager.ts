@@ -6,6 +6,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CorpusIndex, type RebuildOptions } from '../core/index';
 import { formatOf, DEFAULT_MAX_BYTES, type LoadProblem } from '../corpus/load';
 import { listCorpusFiles } from '../corpus/walk';
+import { listInWorker, listWithSignatures, type ListRequest, type Listing } from './lister';
 import {
   cacheFileIn,
   readCache,
@@ -56,6 +57,8 @@ export interface ManagerOptions {
   workers?: number;
   /** the worker script; default dist/indexWorker.js beside this bundle */
   workerScript?: string;
+  /** the listing worker's script; default dist/listWorker.js beside this bundle; '' lists in this thread */
+  listerScript?: string;
   /** fewer files than this are analysed in this thread (starting workers costs more) */
   minFilesForWorkers?: number;
   /** a file's stat signature stands for its content once it has been left alone this long (default 2,000 ms) */
@@ -213,8 +216,8 @@ export class CorpusManager {
    * A file's content key: from its stat signature when that is unchanged since the key was computed (no read), else
    * by reading and hashing it (and then remembering the signature, taken before the read).
    */
-  private keyOf(file: string): string | undefined {
-    const st = statSignature(file);
+  /** `st`: the file's stat signature, when it was just taken */
+  private keyOf(file: string, st = statSignature(file)): string | undefined {
     const known = this.fileStats.get(file);
     if (st && known && known.sig === st.sig) {
       this.keysFromStat++;
@@ -242,6 +245,29 @@ export class CorpusManager {
     );
   }
 
+  /**
+   * Starts reading the snapshot of the derived index into a new state built aside (swapped in by `loader.finish` only
+   * if all of it holds), for the corpus whose key is given later (`key`; one that differs from the snapshot's stops the
+   * read at its next chunk).
+   */
+  private readSnapshotAside() {
+    let key!: (k: string) => void;
+    const corpus = new Promise<string>((resolve) => (key = resolve));
+    const loader = this.index.snapshotLoader();
+    const read = readSnapshot(snapshotFileIn(this.config.cacheDir!), this.fingerprint(), corpus, loader.add, {
+      yieldEvery: 5,
+      onDamaged: this.damaged,
+    });
+    return { read, loader, key };
+  }
+
+  /** the listing worker's script, beside this bundle (a warm start lists the corpus in this thread without it) */
+  private listerScript(): string | undefined {
+    if (this.opts.listerScript !== undefined) return this.opts.listerScript || undefined;
+    const p = path.join(__dirname, 'listWorker.js');
+    return existsSync(p) ? p : undefined;
+  }
+
   private workerScript(): string | undefined {
     if (this.opts.workerScript) return this.opts.workerScript;
     const p = path.join(__dirname, 'indexWorker.js');
@@ -267,10 +293,27 @@ export class CorpusManager {
       this.fileStats = await readFileStats(statsFileIn(this.config.cacheDir), this.fingerprint());
     }
     this.keysFromStat = 0;
-    const { files, problems, folders } = await listCorpusFiles(this.config.roots, {
+    // 0. a restart on an unchanged corpus may start from the snapshot of the derived index, if its corpus key still
+    // holds: the snapshot is read while a worker lists the corpus and takes the files' stat signatures (their content
+    // keys make the corpus key), and is used once the key is known to be the same
+    const cacheFile = this.config.cacheDir ? cacheFileIn(this.config.cacheDir) : undefined;
+    const fromSnapshot = !!cacheFile && this.snapshotAllowed && this.diskChecked !== this.config.cacheDir && this.index.sources.size === 0;
+    if (fromSnapshot) this.snapshotAllowed = false;
+    const request: ListRequest = {
+      roots: this.config.roots,
       exclude: this.config.exclude,
       confine: this.config.confine,
-    });
+      base: process.cwd(),
+    };
+    const lister = fromSnapshot && existsSync(snapshotFileIn(this.config.cacheDir!)) ? this.listerScript() : undefined;
+    let snapshot = lister ? this.readSnapshotAside() : undefined;
+    const listing: Partial<Listing> & Omit<Listing, 'sigs'> = lister
+      ? await listInWorker(lister, request, (m) => this.log(m))
+      : fromSnapshot
+        ? await listWithSignatures(request)
+        : await listCorpusFiles(request.roots, request);
+    const { files, problems, folders } = listing;
+    if (gen !== this.generation) return snapshot?.key('');
     this.watchFolders(folders, true);
     this.problems = [...problems];
     stats.files = files.length;
@@ -285,19 +328,15 @@ export class CorpusManager {
     for (const id of [...this.entries.keys()]) if (!keep.has(id)) this.entries.delete(id);
     this.emit({ state: 'indexing', indexed: 0, total: files.length, problems: this.problems });
 
-    // 0. a restart on an unchanged corpus: the snapshot of the derived index, when its corpus key still holds
-    const cacheFile = this.config.cacheDir ? cacheFileIn(this.config.cacheDir) : undefined;
     const known = new Map<string, string | undefined>();
-    if (cacheFile && this.snapshotAllowed && this.diskChecked !== this.config.cacheDir && this.index.sources.size === 0) {
-      this.snapshotAllowed = false;
-      await forEachYielding(files, 256, (f) => void known.set(f, this.keyOf(f)));
-      if (gen !== this.generation) return;
-      // built aside part by part while the file is read and verified; swapped in only if all of it holds
-      const loader = this.index.snapshotLoader();
-      const r = await readSnapshot(snapshotFileIn(this.config.cacheDir!), this.fingerprint(), corpusKey(files, known), loader.add, {
-        yieldEvery: 5,
-        onDamaged: this.damaged,
-      });
+    if (fromSnapshot) {
+      const sigs = listing.sigs!;
+      await forEachYielding(files, 256, (f, i) => void known.set(f, this.keyOf(f, sigs[i])));
+      if (gen !== this.generation) return snapshot?.key('');
+      snapshot ??= this.readSnapshotAside();
+      snapshot.key(corpusKey(files, known));
+      const { read, loader } = snapshot;
+      const r = await read;
       if (gen !== this.generation) return;
       if (r.ok) {
         try {
@@ -699,9 +738,9 @@ function corpusKey(files: string[], keys: Map<string, string | undefined>): stri
 
 /** Calls `f` (synchronous file work: a stat, or a read and a hash) on each item, with a turn of the event loop every
  * `every` items, so that requests are answered meanwhile. */
-async function forEachYielding<T>(items: T[], every: number, f: (x: T) => void): Promise<void> {
+async function forEachYielding<T>(items: T[], every: number, f: (x: T, i: number) => void): Promise<void> {
   for (let i = 0; i < items.length; i++) {
     if (i > 0 && i % every === 0) await nextTurn();
-    f(items[i]);
+    f(items[i], i);
   }
 }

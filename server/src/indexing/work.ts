@@ -4,7 +4,6 @@
  * and ClaimReview) is a function, so it is left out and rebuilt lazily on the main thread when first asked for.
  */
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
 import type { Source } from '../core/model';
 import { packAnalysis, type PackedAnalysis } from '../core/sentencePack';
 import { analyzeSource } from '../core/analyze';
@@ -20,6 +19,9 @@ import {
 } from '../corpus/load';
 import { NONE } from '../core/packed';
 import { packText, packTextOf, type PackedText } from '../core/text/packedText';
+import { statSignature, type StatSignature } from './statSignature';
+
+export { statSignature, statTrusted, type StatSignature } from './statSignature';
 
 /** A Source without its function-valued field; `hasFileOffset` says the original had one. */
 export type PlainSource = Omit<Source, 'fileOffset'> & { hasFileOffset?: boolean };
@@ -45,18 +47,6 @@ export interface FileResult {
   stat?: StatSignature;
 }
 
-export interface StatSignature {
-  sig: string;
-  /** when the file or its sidecar last changed, and when the signature was taken (epoch ms) */
-  changedMs: number;
-  at: number;
-}
-
-/** Whether a signature may stand for the content: the file had been left alone `trustedAfterMs` when it was taken. */
-export function statTrusted(st: StatSignature, trustedAfterMs = 2000): boolean {
-  return st.at - st.changedMs >= trustedAfterMs;
-}
-
 export function sidecarKey(file: string): string {
   const side = sidecarPath(file);
   // (most files have none: asking first costs no exception)
@@ -68,36 +58,6 @@ export function sidecarKey(file: string): string {
 
 export function contentKey(fileHash: string, sideKey: string): string {
   return `${fileHash}:${sideKey}`;
-}
-
-/**
- * What the file system says about a file and its sidecar without reading them: inode, size, modification and
- * status-change times (nanoseconds). Any write changes the status-change time, which no tool can set back, so an
- * equal signature means equal content, except for writes within the file system's time granularity: a signature
- * is trusted only once the file has been left alone for a while (`statTrusted`). Undefined when unreadable.
- */
-export function statSignature(file: string): StatSignature | undefined {
-  // no exception for the sidecar most files lack: at a warm start this runs for every file, where a thrown error per
-  // missing sidecar would cost more than the system calls themselves
-  const one = (f: string) => {
-    const s = statSync(f, { bigint: true, throwIfNoEntry: false });
-    return (
-      s && {
-        sig: `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`,
-        changedMs: Number((s.mtimeNs > s.ctimeNs ? s.mtimeNs : s.ctimeNs) / 1000000n),
-      }
-    );
-  };
-  try {
-    const main = one(file);
-    if (!main) return undefined;
-    const side = sidecarPath(file);
-    const other = side === file ? undefined : one(side);
-    const changedMs = Math.max(main.changedMs, other?.changedMs ?? 0);
-    return { sig: `${main.sig}|${other?.sig ?? 'none'}`, changedMs, at: Date.now() };
-  } catch {
-    return undefined;
-  }
 }
 
 /**

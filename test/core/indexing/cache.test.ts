@@ -20,6 +20,7 @@ import {
   CacheWriter,
   cacheFileIn,
   readCache,
+  readSnapshot,
   snapshotFileIn,
   writeCache,
   type CachedEntry,
@@ -44,11 +45,19 @@ function setup() {
   });
 }
 
+/** the listing worker a warm start lists the corpus in, when built (else the corpus is listed in this thread) */
+const LISTER = path.resolve(__dirname, '..', '..', '..', 'dist', 'listWorker.js');
+
 async function indexOnce(corpus: string, storage: string, opts: { snapshot?: boolean; statTrustedAfterMs?: number } = {}) {
   // without the snapshot of the derived index, a start reads the per-file cache
   if (opts.snapshot === false) rmSync(snapshotFileIn(storage), { force: true });
   const logs: string[] = [];
-  const m = new CorpusManager({ workers: 0, log: (s) => logs.push(s), statTrustedAfterMs: opts.statTrustedAfterMs });
+  const m = new CorpusManager({
+    workers: 0,
+    log: (s) => logs.push(s),
+    statTrustedAfterMs: opts.statTrustedAfterMs,
+    listerScript: existsSync(LISTER) ? LISTER : '',
+  });
   // what the server hears when the analyses leave memory (it collects their garbage then)
   m.onReleased(() => logs.push(`released with ${m.index.analyses.size} analyses in memory`));
   // and when only the last rebuild is left (it lets the heap grow less from then on)
@@ -271,6 +280,56 @@ test('a snapshot made for another corpus, or corrupt, is not used', async () => 
     assert.ok(corrupt.logs.some((l) => /snapshot not used: .*checksum/.test(l)));
     const again = await indexOnce(corpus, storage);
     assert.equal(again.m.stats?.fromSnapshot, 3, 'rewritten after the rebuild');
+  } finally {
+    cleanup();
+  }
+});
+
+/** the corpus key a snapshot was written for (from its header) */
+function snapshotCorpus(file: string): string {
+  const head = readFileSync(file);
+  return JSON.parse(head.subarray(16, 16 + head.readUInt32LE(12)).toString('utf8')).corpus;
+}
+
+test('a snapshot read before its corpus key is known is used only once the key is known and the same; a different key stops the read', async () => {
+  const { corpus, storage, cleanup } = setup();
+  try {
+    const { m } = await indexOnce(corpus, storage);
+    const file = snapshotFileIn(storage);
+    const written = snapshotCorpus(file);
+    const all: string[] = [];
+    const whole = await readSnapshot(file, m.fingerprint(), written, (p) => void all.push(p.kind));
+    assert.equal(whole.ok, true);
+    assert.ok(all.length >= 3, all.join());
+    // the key comes while the snapshot is being read
+    let key!: (k: string) => void;
+    let parts = 0;
+    const late = readSnapshot(file, m.fingerprint(), new Promise<string>((r) => (key = r)), () => {
+      if (++parts === 1) setImmediate(() => key(written));
+    });
+    assert.equal((await late).ok, true);
+    assert.equal(parts, all.length);
+    // another corpus's key, known after the first part: the read stops at the next chunk
+    parts = 0;
+    const other = await readSnapshot(file, m.fingerprint(), new Promise<string>((r) => (key = r)), () => {
+      if (++parts === 1) key(`${written}x`);
+    });
+    assert.deepEqual(other, { ok: false, reason: 'the corpus changed since the snapshot' });
+    assert.ok(parts < all.length, `${parts} of ${all.length} parts read`);
+    // known only once every part has been read
+    parts = 0;
+    const last = await readSnapshot(file, m.fingerprint(), new Promise<string>((r) => (key = r)), () => {
+      if (++parts === all.length) setImmediate(() => key('another'));
+    });
+    assert.deepEqual(last, { ok: false, reason: 'the corpus changed since the snapshot' });
+    // known before the read: refused at the header, no part read
+    parts = 0;
+    const before = await readSnapshot(file, m.fingerprint(), Promise.resolve('another'), () => void parts++);
+    assert.deepEqual(before, { ok: false, reason: 'the corpus changed since the snapshot' });
+    assert.equal(parts, 0);
+    // a corpus that could not be listed
+    const failed = await readSnapshot(file, m.fingerprint(), Promise.reject(new Error('EIO')), () => undefined);
+    assert.deepEqual(failed, { ok: false, reason: 'the corpus could not be listed (EIO)' });
   } finally {
     cleanup();
   }
