@@ -114,6 +114,8 @@ export function* checkDraftSteps(
   const paras = [...paragraphs(masked)];
   let results: { para: (typeof paras)[number]; key: string; r: ParagraphResult }[];
   for (;;) {
+    // the spelling index, if this version has none yet, made in steps rather than when the first paragraph asks
+    yield* index.nameIndexSteps();
     const version = index.version;
     if (cache && cache.indexVersion !== version) {
       cache.entries.clear();

@@ -14,11 +14,13 @@ import { detectDisputesSteps, mayDispute } from './disputes/detect';
 import { fold } from './lexicon';
 import { ClaimPacker, ClaimStore, NO_CLAIMS, isPackedClaims, ownedClaims, type ClaimRecord, type PackedClaims } from './claimStore';
 import {
+  BuiltOnce,
   NONE,
   Slab,
   detached,
   drain,
   inMappedSlab,
+  inSlices,
   indexIn,
   isIndexes,
   mappedSlab,
@@ -325,15 +327,8 @@ export class CorpusIndex {
    * answered meanwhile (from the previous derived state). Sources added or removed while it runs are picked up by
    * the next rebuild.
    */
-  async rebuildInSlices(sliceMs = 20, opts: RebuildOptions = {}): Promise<void> {
-    const steps = this.rebuildSteps(opts);
-    let t = performance.now();
-    while (!steps.next().done) {
-      if (performance.now() - t >= sliceMs) {
-        await new Promise<void>((r) => setImmediate(r));
-        t = performance.now();
-      }
-    }
+  rebuildInSlices(sliceMs = 20, opts: RebuildOptions = {}): Promise<void> {
+    return inSlices(this.rebuildSteps(opts), sliceMs);
   }
 
   /** The rebuild, as steps small enough to interleave with requests; the new state is swapped in at the end. */
@@ -446,8 +441,7 @@ export class CorpusIndex {
     indexDisputeKeys(d, builtClaim, (k) => packer.claimsWithKey(k));
     this.d = d;
     // the spelling and search indexes are built when first asked for (a rebuild during indexing needs neither)
-    this.spellingIndex = undefined;
-    this.searchIndex = undefined;
+    this.names = this.nameIndexes();
     this.version++;
   }
 
@@ -591,8 +585,7 @@ export class CorpusIndex {
       this.d = d;
       // (the keys are shared now; a table of them would only be kept)
       this.strings.clear();
-      this.spellingIndex = undefined;
-      this.searchIndex = undefined;
+      this.names = this.nameIndexes();
       this.version++;
     };
     return { add, finish };
@@ -603,15 +596,36 @@ export class CorpusIndex {
     return this.spelling().nameTokens;
   }
 
-  private spellingIndex: SpellingIndex | undefined;
-  private searchIndex: SearchIndex | undefined;
+  /** The name indexes of the current version, made when first asked for (whole, or in steps). */
+  private nameIndexes() {
+    return {
+      spelling: new BuiltOnce(() => SpellingIndex.steps(this.table.entities.values())),
+      search: new BuiltOnce(() => SearchIndex.steps(this.table.entities.values())),
+    };
+  }
+  private names = this.nameIndexes();
 
   private spelling(): SpellingIndex {
-    return (this.spellingIndex ??= new SpellingIndex(this.table.entities.values()));
+    return this.names.spelling.get();
   }
 
   private searching(): SearchIndex {
-    return (this.searchIndex ??= new SearchIndex(this.table.entities.values()));
+    return this.names.search.get();
+  }
+
+  /**
+   * Steps that make the spelling index of the current version if it is not made yet (a draft check runs them before it
+   * reads a paragraph, so that it yields meanwhile), and its search index too when `search` (a server does that once
+   * ready, before the first completion asks): both are made for the version current at the end.
+   */
+  *nameIndexSteps(search = false): Generator<void, void, void> {
+    for (let names = this.names; ; names = this.names) {
+      // (a rebuild that replaces the version meanwhile: its indexes are made instead)
+      const current = () => names === this.names;
+      yield* names.spelling.steps(current);
+      if (search) yield* names.search.steps(current);
+      if (current()) return;
+    }
   }
 
   entity(id: string): Entity | undefined {

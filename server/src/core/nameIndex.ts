@@ -1,7 +1,7 @@
 import type { Entity } from './model';
 import { damerauLevenshtein } from './entities/resolve';
 import { fold } from './lexicon';
-import { compactIndexes, positionInSorted, type Indexes } from './packed';
+import { compactIndexes, drain, positionInSorted, type Indexes } from './packed';
 
 /**
  * The name indexes behind spelling suggestions and the fuzzy palette search, built on first use after a rebuild.
@@ -67,6 +67,16 @@ export interface NameTokens {
  * one-deletion variants for symmetric-delete spelling lookup: a word's candidates are the tokens that share a
  * variant with it. The variants are kept as sorted hashes, each checked against its token when found.
  */
+interface SpellingParts {
+  tokens: string[];
+  ids: string[];
+  listStart: Int32Array;
+  lists: Int32Array;
+  sortedOf: Int32Array;
+  hashes: Uint32Array;
+  owners: Int32Array;
+}
+
 export class SpellingIndex {
   /** folded name token -> the entities whose names have it (see `NameTokens`) */
   readonly nameTokens: NameTokens;
@@ -83,16 +93,26 @@ export class SpellingIndex {
   /** a token's index among the sorted tokens, by its rank */
   private readonly sortedOf: Int32Array;
 
-  constructor(entities: Iterable<Entity>) {
+  /** The index of `entities`, built at once. */
+  static of(entities: Iterable<Entity>): SpellingIndex {
+    return drain(SpellingIndex.steps(entities));
+  }
+
+  /**
+   * The index of `entities`, built in steps that each take a few milliseconds (`every` entities or tokens): at 10,000
+   * articles the whole took ~180 ms, which a draft check after each rebuild had waited for at once.
+   */
+  static *steps(entities: Iterable<Entity>, every = 2048): Generator<void, SpellingIndex, void> {
     // (built once per index version, on first use; the map of lists is dropped once packed)
     const byToken = new Map<string, number[]>();
     const idIndex = new Map<string, number>();
-    this.ids = [];
+    const ids: string[] = [];
+    let seen = 0;
     for (const e of entities) {
       let id = idIndex.get(e.id);
       if (id === undefined) {
-        idIndex.set(e.id, (id = this.ids.length));
-        this.ids.push(e.id);
+        idIndex.set(e.id, (id = ids.length));
+        ids.push(e.id);
       }
       for (const n of new Set([e.name, ...e.aliases])) {
         for (const w of n.split(/[\s]+/)) {
@@ -105,23 +125,25 @@ export class SpellingIndex {
           } else if (byToken.size < MAX_TOKENS) byToken.set(t, [id]);
         }
       }
+      if (++seen % every === 0) yield;
     }
     // tokens in the order met (their rank: near misses found together keep that order, the first met first) and sorted
     const met = [...byToken.keys()];
-    this.tokens = met.slice().sort();
+    const tokens = met.slice().sort();
+    yield;
     const sortedAt = new Map<string, number>();
-    for (let k = 0; k < this.tokens.length; k++) sortedAt.set(this.tokens[k], k);
-    this.sortedOf = Int32Array.from(met, (t) => sortedAt.get(t)!);
-    this.listStart = new Int32Array(this.tokens.length + 1);
+    for (let k = 0; k < tokens.length; k++) sortedAt.set(tokens[k], k);
+    const sortedOf = Int32Array.from(met, (t) => sortedAt.get(t)!);
+    const listStart = new Int32Array(tokens.length + 1);
     let n = 0;
-    for (let k = 0; k < this.tokens.length; k++) {
-      this.listStart[k] = n;
-      n += byToken.get(this.tokens[k])!.length;
+    for (let k = 0; k < tokens.length; k++) {
+      listStart[k] = n;
+      n += byToken.get(tokens[k])!.length;
     }
-    this.listStart[this.tokens.length] = n;
-    this.lists = new Int32Array(n);
-    for (let k = 0; k < this.tokens.length; k++) this.lists.set(byToken.get(this.tokens[k])!, this.listStart[k]);
-    this.nameTokens = { has: (t) => this.tokenAt(t) >= 0, get: (t) => this.entitiesOf(this.tokenAt(t)) };
+    listStart[tokens.length] = n;
+    const lists = new Int32Array(n);
+    for (let k = 0; k < tokens.length; k++) lists.set(byToken.get(tokens[k])!, listStart[k]);
+    yield;
     const hashes: number[] = [];
     const owners: number[] = [];
     for (let r = 0; r < met.length; r++) {
@@ -132,8 +154,15 @@ export class SpellingIndex {
         hashes.push(hash32(t.slice(0, i) + t.slice(i + 1)));
         owners.push(r);
       }
+      if (r % every === every - 1) yield;
     }
-    ({ hashes: this.hashes, owners: this.owners } = sortedPairs(hashes, owners));
+    return new SpellingIndex({ tokens, ids, listStart, lists, sortedOf, ...sortedPairs(hashes, owners) });
+  }
+
+  private constructor(p: SpellingParts) {
+    ({ tokens: this.tokens, ids: this.ids, listStart: this.listStart, lists: this.lists, sortedOf: this.sortedOf } = p);
+    ({ hashes: this.hashes, owners: this.owners } = p);
+    this.nameTokens = { has: (t) => this.tokenAt(t) >= 0, get: (t) => this.entitiesOf(this.tokenAt(t)) };
   }
 
   /** the index of `t` among the sorted tokens, or -1 */
@@ -185,62 +214,83 @@ export function trigramsOf(s: string): string[] {
  * Every folded name and alias with the entities it names, and the trigrams of each as postings, for the fuzzy
  * palette search: a query's trigrams pre-select a few hundred names, never a scan of the whole corpus.
  */
+interface SearchParts {
+  keys: string[];
+  start: Int32Array;
+  entityOf: string[];
+  nameOf: string[];
+  gramIds: Map<string, number>;
+  from: Int32Array;
+  names: Indexes;
+}
+
 export class SearchIndex {
   /** distinct folded names */
-  private readonly keys: string[] = [];
+  private readonly keys: string[];
   /** per folded name: where its (entity, name as written) pairs start in `entityOf`/`nameOf` */
   private readonly start: Int32Array;
   private readonly entityOf: string[];
   private readonly nameOf: string[];
   /** trigram -> its number; the folded names that have trigram `g` are `names[from[g]]` to `names[from[g + 1] - 1]`,
    * in order (one array for every trigram: built by counting, then filling, with no list per trigram to grow) */
-  private readonly gramIds = new Map<string, number>();
+  private readonly gramIds: Map<string, number>;
   private readonly from: Int32Array;
   private readonly names: Indexes;
   /** per folded name, a query's count of shared trigrams (zero between queries), and the names it counted */
   private counts?: Int32Array;
   private touched?: Int32Array;
 
-  constructor(entities: Iterable<Entity>) {
+  /** The index of `entities`, built at once. */
+  static of(entities: Iterable<Entity>): SearchIndex {
+    return drain(SearchIndex.steps(entities));
+  }
+
+  /** The index of `entities`, built in steps that each take a few milliseconds (at 10,000 articles the whole took
+   * ~230 ms, which the first completion or palette search after each rebuild had waited for). */
+  static *steps(entities: Iterable<Entity>, every = 2048): Generator<void, SearchIndex, void> {
+    const keys: string[] = [];
     const keyIndex = new Map<string, number>();
     const keyOf: number[] = [];
     const entityOf: string[] = [];
     const nameOf: string[] = [];
+    let seen = 0;
     for (const e of entities) {
       for (const name of new Set([e.name, ...e.aliases])) {
         const key = fold(name);
         let k = keyIndex.get(key);
         if (k === undefined) {
-          keyIndex.set(key, (k = this.keys.length));
-          this.keys.push(key);
+          keyIndex.set(key, (k = keys.length));
+          keys.push(key);
         }
         keyOf.push(k);
         entityOf.push(e.id);
         nameOf.push(name);
       }
+      if (++seen % every === 0) yield;
     }
     // the pairs regrouped by folded name, each name's in the order met
-    const nKeys = this.keys.length;
-    this.start = new Int32Array(nKeys + 1);
-    for (const k of keyOf) this.start[k + 1]++;
-    for (let k = 0; k < nKeys; k++) this.start[k + 1] += this.start[k];
-    const next = this.start.slice(0, nKeys);
-    this.entityOf = new Array(keyOf.length);
-    this.nameOf = new Array(keyOf.length);
+    const nKeys = keys.length;
+    const start = new Int32Array(nKeys + 1);
+    for (const k of keyOf) start[k + 1]++;
+    for (let k = 0; k < nKeys; k++) start[k + 1] += start[k];
+    const next = start.slice(0, nKeys);
+    const byKey = { entityOf: new Array<string>(keyOf.length), nameOf: new Array<string>(keyOf.length) };
     for (let j = 0; j < keyOf.length; j++) {
       const at = next[keyOf[j]]++;
-      this.entityOf[at] = entityOf[j];
-      this.nameOf[at] = nameOf[j];
+      byKey.entityOf[at] = entityOf[j];
+      byKey.nameOf[at] = nameOf[j];
     }
+    yield;
     // the trigram postings: each name once per trigram it has
+    const gramIds = new Map<string, number>();
     const count: number[] = [];
     const last: number[] = [];
-    const eachGram = (visit: (g: number, k: number) => void): void => {
+    function* eachGram(visit: (g: number, k: number) => void): Generator<void, void, void> {
       for (let k = 0; k < nKeys; k++) {
-        for (const gram of trigramsOf(this.keys[k])) {
-          let g = this.gramIds.get(gram);
+        for (const gram of trigramsOf(keys[k])) {
+          let g = gramIds.get(gram);
           if (g === undefined) {
-            this.gramIds.set(gram, (g = count.length));
+            gramIds.set(gram, (g = count.length));
             count.push(0);
             last.push(-1);
           }
@@ -249,16 +299,22 @@ export class SearchIndex {
             visit(g, k);
           }
         }
+        if (k % every === every - 1) yield;
       }
-    };
-    eachGram((g) => count[g]++);
-    this.from = new Int32Array(count.length + 1);
-    for (let g = 0; g < count.length; g++) this.from[g + 1] = this.from[g] + count[g];
-    const names = new Int32Array(this.from[count.length]);
-    const fill = this.from.slice(0, count.length);
+    }
+    yield* eachGram((g) => count[g]++);
+    const from = new Int32Array(count.length + 1);
+    for (let g = 0; g < count.length; g++) from[g + 1] = from[g] + count[g];
+    const names = new Int32Array(from[count.length]);
+    const fill = from.slice(0, count.length);
     last.fill(-1);
-    eachGram((g, k) => (names[fill[g]++] = k));
-    this.names = compactIndexes(names);
+    yield* eachGram((g, k) => (names[fill[g]++] = k));
+    return new SearchIndex({ keys, start, ...byKey, gramIds, from, names: compactIndexes(names) });
+  }
+
+  private constructor(p: SearchParts) {
+    ({ keys: this.keys, start: this.start, entityOf: this.entityOf, nameOf: this.nameOf } = p);
+    ({ gramIds: this.gramIds, from: this.from, names: this.names } = p);
   }
 
   /**

@@ -202,6 +202,45 @@ export function drain<T>(steps: Generator<void, T, void>): T {
   }
 }
 
+/** Runs steps to their end in slices of about `sliceMs`, with a turn of the event loop between slices. */
+export async function inSlices(steps: Generator<void, unknown, void>, sliceMs = 20): Promise<void> {
+  let t = performance.now();
+  while (!steps.next().done) {
+    if (performance.now() - t >= sliceMs) {
+      await new Promise<void>((r) => setImmediate(r));
+      t = performance.now();
+    }
+  }
+}
+
+/**
+ * A value made on first use, either at once (`get`) or in steps that yield between slices of work (`steps`); each
+ * finishes what the other began.
+ */
+export class BuiltOnce<T> {
+  private value: T | undefined;
+  private building: Generator<void, T, void> | undefined;
+
+  constructor(private readonly make: () => Generator<void, T, void>) {}
+
+  get built(): boolean {
+    return this.value !== undefined;
+  }
+
+  get(): T {
+    return (this.value ??= drain((this.building ??= this.make())));
+  }
+
+  /** `wanted`: asked before each step; the steps stop (the value unmade) once it says no */
+  *steps(wanted: () => boolean = () => true): Generator<void, void, void> {
+    while (this.value === undefined && wanted()) {
+      const r = (this.building ??= this.make()).next();
+      if (r.done) this.value = r.value;
+      else yield;
+    }
+  }
+}
+
 export function hasText(t: string | HasText): HasText {
   return typeof t === 'string' ? { text: t } : t;
 }

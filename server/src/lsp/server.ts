@@ -32,6 +32,7 @@ import { afterRelease, heapPolicy } from './heapPolicy';
 import { expandBraces, globBase, hasGlob } from '../corpus/glob';
 import { Settings } from './settings';
 import { checkDraft } from '../core/check';
+import { inSlices } from '../core/packed';
 import {
   CheckAllDraftsRequest,
   DisputesRequest,
@@ -140,6 +141,10 @@ export function startServer(connection: Connection): void {
       sendStatus({ state: p.state, indexed: p.indexed, total: p.total, problems: p.problems, message: p.message });
       drafts.clear();
       for (const d of documents.all()) schedule(d, 0);
+      // the name indexes of the index now served, in slices: the draft checks just scheduled make the spelling index
+      // as they go, and the first completion or palette search would otherwise wait for the search index (~230 ms at
+      // 10,000 articles)
+      if (p.state === 'ready') void inSlices(index().nameIndexSteps(true)).catch((err) => log(`name indexes: ${(err as Error).message}`));
     }
     // (after the status is on its way: switching to serving asks for a full collection)
     heapPolicy(p.state === 'indexing' ? 'indexing' : 'serving');
