@@ -4,6 +4,7 @@ import { corpus } from './helpers';
 import { analyzeSource } from '../../server/src/core/analyze';
 import type { Source } from '../../server/src/core/model';
 import { paragraphs } from '../../server/src/core/text/sentences';
+import { giveWayWhen, inSlices } from '../../server/src/core/packed';
 
 function source(id: string, text: string): Source {
   return { id, path: `/virtual/${id}.txt`, format: 'text', text, meta: { outlet: id }, prose: paragraphs(text), headings: [] };
@@ -43,4 +44,52 @@ test('a rebuild in slices yields to the event loop, keeps the previous state who
     whole.entities.map((e) => [e.id, e.name, e.type, e.mentions.length]),
   );
   assert.ok(idx.claims.size > before.claims.size);
+});
+
+test('work in slices ends each slice after the step at hand while something else is waiting, and runs whole slices otherwise', async () => {
+  function* work(n: number, log: number[]): Generator<void, void, void> {
+    for (let i = 0; i < n; i++) {
+      log.push(i);
+      yield;
+    }
+  }
+  const turns = async (pressingNow: () => boolean) => {
+    const log: number[] = [];
+    // another job waiting for the event loop: it runs at each turn, noted as -1
+    let done = false;
+    const other = (): void => {
+      log.push(-1);
+      if (!done) setImmediate(other);
+    };
+    setImmediate(other);
+    giveWayWhen(pressingNow);
+    try {
+      // slices far longer than the work: without anything pressing, it runs in one slice
+      await inSlices(work(200, log), 10_000);
+    } finally {
+      done = true;
+      giveWayWhen(() => false);
+    }
+    return { log };
+  };
+  const calm = await turns(() => false);
+  assert.deepEqual(
+    calm.log.filter((x) => x >= 0),
+    Array.from({ length: 200 }, (_, i) => i),
+  );
+  assert.deepEqual(
+    calm.log.slice(calm.log.indexOf(0), calm.log.indexOf(199) + 1),
+    Array.from({ length: 200 }, (_, i) => i),
+    'no turn of the event loop in the middle of a slice',
+  );
+  let asked = 0;
+  const pressed = await turns(() => ++asked > 0);
+  assert.ok(asked >= 199, `asked after each step (${asked})`);
+  const between = pressed.log.slice(pressed.log.indexOf(0), pressed.log.indexOf(199));
+  assert.ok(between.filter((x) => x === -1).length >= 150, 'the other job ran between the steps');
+  assert.deepEqual(
+    pressed.log.filter((x) => x >= 0),
+    Array.from({ length: 200 }, (_, i) => i),
+    'all the work done, in order',
+  );
 });

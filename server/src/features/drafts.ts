@@ -2,6 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CorpusIndex } from '../core/index';
 import type { CancellationLike, DraftMention } from '../core/model';
 import { Cancelled, checkDraft, checkDraftSteps, type CheckOptions, type DraftCheck, type ParagraphCache } from '../core/check';
+import { sliceOver } from '../core/packed';
 
 /** per finding code, the severity the settings give it (or 'off') */
 type Severities = CheckOptions['severities'];
@@ -103,7 +104,7 @@ export class DraftCache {
             this.remember(index, doc, severities, r.value);
             return r.value;
           }
-          if (performance.now() - t >= sliceMs) {
+          if (sliceOver(t, sliceMs)) {
             await new Promise<void>((resolve) => setImmediate(resolve));
             t = performance.now();
           }
