@@ -62,11 +62,6 @@ export interface NameTokens {
   get(token: string): readonly string[] | undefined;
 }
 
-/**
- * Name tokens (folded words of every name and alias, 3 letters or more) with the entities they name, and their
- * one-deletion variants for symmetric-delete spelling lookup: a word's candidates are the tokens that share a
- * variant with it. The variants are kept as sorted hashes, each checked against its token when found.
- */
 interface SpellingParts {
   tokens: string[];
   ids: string[];
@@ -77,6 +72,11 @@ interface SpellingParts {
   owners: Int32Array;
 }
 
+/**
+ * Name tokens (folded words of every name and alias, 3 letters or more) with the entities they name, and their
+ * one-deletion variants for symmetric-delete spelling lookup: a word's candidates are the tokens that share a
+ * variant with it. The variants are kept as sorted hashes, each checked against its token when found.
+ */
 export class SpellingIndex {
   /** folded name token -> the entities whose names have it (see `NameTokens`) */
   readonly nameTokens: NameTokens;
@@ -210,10 +210,6 @@ export function trigramsOf(s: string): string[] {
   return out;
 }
 
-/**
- * Every folded name and alias with the entities it names, and the trigrams of each as postings, for the fuzzy
- * palette search: a query's trigrams pre-select a few hundred names, never a scan of the whole corpus.
- */
 interface SearchParts {
   keys: string[];
   start: Int32Array;
@@ -224,6 +220,10 @@ interface SearchParts {
   names: Indexes;
 }
 
+/**
+ * Every folded name and alias with the entities it names, and the trigrams of each as postings, for the fuzzy
+ * palette search: a query's trigrams pre-select a few hundred names, never a scan of the whole corpus.
+ */
 export class SearchIndex {
   /** distinct folded names */
   private readonly keys: string[];

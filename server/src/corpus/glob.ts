@@ -164,14 +164,14 @@ export function matchGlob(glob: string, path: string): boolean {
   return compileGlob(glob)(path);
 }
 
+/** the matcher of no pattern (the walk asks whether it is this one, to skip working out paths for it) */
+export const NOTHING: Matcher = () => false;
+
 /**
  * A matcher for exclude patterns. A pattern without a slash ("drafts", "*.tmp") matches a
  * file or folder name at any depth; a pattern with a slash matches the path relative to
  * the base (or an absolute path); a folder that matches excludes everything under it.
  */
-/** the matcher of no pattern (the walk asks whether it is this one, to skip working out paths for it) */
-export const NOTHING: Matcher = () => false;
-
 export function excludeMatcher(patterns: string[]): Matcher {
   const res = patterns
     .map((p) => p.trim().replace(/\\/g, '/').replace(/\/+$/, ''))

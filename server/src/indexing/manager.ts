@@ -214,9 +214,9 @@ export class CorpusManager {
 
   /**
    * A file's content key: from its stat signature when that is unchanged since the key was computed (no read), else
-   * by reading and hashing it (and then remembering the signature, taken before the read).
+   * by reading and hashing it (and then remembering the signature, taken before the read). `st`: the file's stat
+   * signature, when it was just taken (by the listing).
    */
-  /** `st`: the file's stat signature, when it was just taken */
   private keyOf(file: string, st = statSignature(file)): string | undefined {
     const known = this.fileStats.get(file);
     if (st && known && known.sig === st.sig) {
