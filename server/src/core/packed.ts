@@ -213,8 +213,10 @@ let pressing: () => boolean = () => false;
 export const GIVE_WAY_SLICES = 8;
 
 /**
- * Tells work in slices when to end its slice early: `f` says whether something else is waiting for the event loop (a
- * server: input from its client just arrived), and then each slice ends after the step at hand. Never, by default.
+ * Tells work in slices (`inSlices`: rebuilds, name indexes) when to end its slice early: `f` says whether something
+ * else is waiting for the event loop (a server: input from its client just arrived), and then each slice ends after
+ * the step at hand. Never, by default. (A draft check, the answer to that input, keeps its slices: giving way after
+ * a keystroke made the check that follows it ~3 ms slower.)
  */
 export function giveWayWhen(f: () => boolean): void {
   pressing = f;
@@ -225,14 +227,22 @@ export function sliceOver(t: number, sliceMs: number): boolean {
   return performance.now() - t >= sliceMs || pressing();
 }
 
-/** Runs steps to their end in slices of about `sliceMs`, with a turn of the event loop between slices. */
-export async function inSlices(steps: Generator<void, unknown, void>, sliceMs = 20): Promise<void> {
-  let t = performance.now();
-  while (!steps.next().done) {
-    if (sliceOver(t, sliceMs)) {
-      await new Promise<void>((r) => setImmediate(r));
-      t = performance.now();
-    }
+/**
+ * Runs steps to their end in slices of about `sliceMs`, with a turn of the event loop between slices. `after`: work
+ * that goes first; asked before each slice, it gives what to wait for (a promise), or undefined to go on.
+ */
+export async function inSlices(
+  steps: Generator<void, unknown, void>,
+  sliceMs = 20,
+  after?: () => Promise<unknown> | undefined,
+): Promise<void> {
+  for (;;) {
+    for (let first = after?.(); first; first = after?.()) await first;
+    const t = performance.now();
+    let r = steps.next();
+    while (!r.done && !sliceOver(t, sliceMs)) r = steps.next();
+    if (r.done) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 

@@ -2,7 +2,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CorpusIndex } from '../core/index';
 import type { CancellationLike, DraftMention } from '../core/model';
 import { Cancelled, checkDraft, checkDraftSteps, type CheckOptions, type DraftCheck, type ParagraphCache } from '../core/check';
-import { sliceOver } from '../core/packed';
 
 /** per finding code, the severity the settings give it (or 'off') */
 type Severities = CheckOptions['severities'];
@@ -104,7 +103,7 @@ export class DraftCache {
             this.remember(index, doc, severities, r.value);
             return r.value;
           }
-          if (sliceOver(t, sliceMs)) {
+          if (performance.now() - t >= sliceMs) {
             await new Promise<void>((resolve) => setImmediate(resolve));
             t = performance.now();
           }
@@ -118,6 +117,11 @@ export class DraftCache {
     })();
     this.running.set(doc.uri, entry);
     return entry.done;
+  }
+
+  /** Settles once no check runs (undefined when none runs now): what work of lower priority waits for. */
+  idle(): Promise<unknown> | undefined {
+    return this.running.size ? Promise.all([...this.running.values()].map((r) => r.done.catch(() => undefined))) : undefined;
   }
 
   delete(uri: string): void {
