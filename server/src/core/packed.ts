@@ -207,7 +207,7 @@ let pressing: () => boolean = () => false;
 /**
  * How many slices end early after input from the client (the server's `giveWayWhen`): a request takes two turns of the
  * event loop (the protocol library's queue, then the handler's), each behind a slice of each job in slices (a rebuild,
- * a draft check, the name indexes). A window of 25 ms instead made a first indexing of 10,000 articles ~5% slower with
+ * the name indexes, draft checks). A window of 25 ms instead made a first indexing of 10,000 articles ~5% slower with
  * a hover every 200 ms.
  */
 export const GIVE_WAY_SLICES = 8;
