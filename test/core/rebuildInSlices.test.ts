@@ -93,26 +93,3 @@ test('work in slices ends each slice after the step at hand while something else
     'all the work done, in order',
   );
 });
-
-test('work in slices waits, before each slice, for the work that goes first', async () => {
-  const log: string[] = [];
-  function* work(): Generator<void, void, void> {
-    for (let i = 0; i < 3; i++) {
-      log.push(`step ${i}`);
-      yield;
-    }
-  }
-  let release!: () => void;
-  let first: Promise<void> | undefined = new Promise<void>((r) => (release = r)).then(() => void log.push('first done'));
-  const running = inSlices(work(), 0, () => {
-    const f = first;
-    // (asked again once it is over: nothing more to wait for)
-    if (f) void f.then(() => (first = undefined));
-    return f;
-  });
-  await new Promise((r) => setImmediate(r));
-  assert.deepEqual(log, [], 'nothing done while the first work runs');
-  release();
-  await running;
-  assert.deepEqual(log, ['first done', 'step 0', 'step 1', 'step 2']);
-});

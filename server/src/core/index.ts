@@ -624,15 +624,14 @@ export class CorpusIndex {
 
   /**
    * Steps that make the spelling index of the current version if it is not made yet (a draft check runs them before it
-   * reads a paragraph, so that it yields meanwhile), and its search index too when `search` (a server does that once
-   * ready, before the first completion asks): both are made for the version current at the end.
+   * reads a paragraph, so that it yields meanwhile), for the version current at the end. (The search index is made
+   * when first asked for: made in slices once ready, it made the bench's hovers and a draft's first check slower.)
    */
-  *nameIndexSteps(search = false): Generator<void, void, void> {
+  *nameIndexSteps(): Generator<void, void, void> {
     for (let names = this.names; ; names = this.names) {
-      // (a rebuild that replaces the version meanwhile: its indexes are made instead)
+      // (a rebuild that replaces the version meanwhile: its index is made instead)
       const current = () => names === this.names;
       yield* names.spelling.steps(current);
-      if (search) yield* names.search.steps(current);
       if (current()) return;
     }
   }

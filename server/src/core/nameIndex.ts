@@ -245,8 +245,8 @@ export class SearchIndex {
     return drain(SearchIndex.steps(entities));
   }
 
-  /** The index of `entities`, built in steps that each take a few milliseconds (at 10,000 articles the whole took
-   * ~230 ms, which the first completion or palette search after each rebuild had waited for). */
+  /** The index of `entities`, built in steps that each take a few milliseconds (at 10,000 articles the whole takes
+   * ~230 ms; the index asks for it at once, when the first completion or palette search after a rebuild needs it). */
   static *steps(entities: Iterable<Entity>, every = 2048): Generator<void, SearchIndex, void> {
     const keys: string[] = [];
     const keyIndex = new Map<string, number>();

@@ -207,13 +207,13 @@ let pressing: () => boolean = () => false;
 /**
  * How many slices end early after input from the client (the server's `giveWayWhen`): a request takes two turns of the
  * event loop (the protocol library's queue, then the handler's), each behind a slice of each job in slices (a rebuild,
- * the name indexes, draft checks). A window of 25 ms instead made a first indexing of 10,000 articles ~5% slower with
+ * draft checks). A window of 25 ms instead made a first indexing of 10,000 articles ~5% slower with
  * a hover every 200 ms.
  */
 export const GIVE_WAY_SLICES = 8;
 
 /**
- * Tells work in slices (`inSlices`: rebuilds, name indexes) when to end its slice early: `f` says whether something
+ * Tells work in slices (`inSlices`: rebuilds) when to end its slice early: `f` says whether something
  * else is waiting for the event loop (a server: input from its client just arrived), and then each slice ends after
  * the step at hand. Never, by default. (A draft check, the answer to that input, keeps its slices: giving way after
  * a keystroke made the check that follows it ~3 ms slower.)
@@ -227,17 +227,9 @@ export function sliceOver(t: number, sliceMs: number): boolean {
   return performance.now() - t >= sliceMs || pressing();
 }
 
-/**
- * Runs steps to their end in slices of about `sliceMs`, with a turn of the event loop between slices. `after`: work
- * that goes first; asked before each slice, it gives what to wait for (a promise), or undefined to go on.
- */
-export async function inSlices(
-  steps: Generator<void, unknown, void>,
-  sliceMs = 20,
-  after?: () => Promise<unknown> | undefined,
-): Promise<void> {
+/** Runs steps to their end in slices of about `sliceMs`, with a turn of the event loop between slices. */
+export async function inSlices(steps: Generator<void, unknown, void>, sliceMs = 20): Promise<void> {
   for (;;) {
-    for (let first = after?.(); first; first = after?.()) await first;
     const t = performance.now();
     let r = steps.next();
     while (!r.done && !sliceOver(t, sliceMs)) r = steps.next();

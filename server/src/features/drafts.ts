@@ -119,11 +119,6 @@ export class DraftCache {
     return entry.done;
   }
 
-  /** Settles once no check runs (undefined when none runs now): what work of lower priority waits for. */
-  idle(): Promise<unknown> | undefined {
-    return this.running.size ? Promise.all([...this.running.values()].map((r) => r.done.catch(() => undefined))) : undefined;
-  }
-
   delete(uri: string): void {
     this.cache.delete(uri);
     this.paragraphs.delete(uri);

@@ -32,7 +32,6 @@ import { afterRelease, heapPolicy } from './heapPolicy';
 import { expandBraces, globBase, hasGlob } from '../corpus/glob';
 import { Settings } from './settings';
 import { checkDraft } from '../core/check';
-import { inSlices } from '../core/packed';
 import {
   CheckAllDraftsRequest,
   DisputesRequest,
@@ -141,11 +140,6 @@ export function startServer(connection: Connection): void {
       sendStatus({ state: p.state, indexed: p.indexed, total: p.total, problems: p.problems, message: p.message });
       drafts.clear();
       for (const d of documents.all()) schedule(d, 0);
-      // the name indexes of the index now served, in slices, while no draft check runs (those go first: made beside
-      // a 5,000-word draft's first check at 10,000 articles, they made it ~0.3 s later): the first completion or palette
-      // search would otherwise wait for the search index (~230 ms at 10,000 articles)
-      if (p.state === 'ready')
-        void inSlices(index().nameIndexSteps(true), 20, () => drafts.idle()).catch((err) => log(`name indexes: ${(err as Error).message}`));
     }
     // (after the status is on its way: switching to serving asks for a full collection)
     heapPolicy(p.state === 'indexing' ? 'indexing' : 'serving');

@@ -17,7 +17,7 @@ if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsW
 const connection = createConnection(ProposedFeatures.all);
 startServer(connection);
 
-// Input from the client (a request, an edit) makes work in slices (rebuilds, name indexes) end its next few slices
+// Input from the client (a request, an edit) makes work in slices (rebuilds) end its next few slices
 // after the step at hand, so that the request does not wait behind a 20 ms slice of each of them at each of the turns
 // of the event loop it takes. (After `startServer`, whose connection reads the same input: a listener added here reads
 // each chunk too.)
