@@ -106,3 +106,28 @@ test('a paragraph read partly against an index that a rebuild replaced is not ca
   assert.deepEqual(r.value, now);
   assert.deepEqual(checkDraft(local, draft, { cache }), checkDraft(local, draft), 'the cache holds only the new index');
 });
+
+test('the search index is made in steps only while they are wanted, and a rebuild asks for a new one', () => {
+  const local = corpus([
+    { id: 'Coast Courier', text: 'Captain Hendrik Vos said the Oostkade ferry was inspected in March.' },
+    { id: 'Harbour Post', text: 'Mayor Ilse Verhoeven of Dunmore spoke about the ferry.' },
+  ]);
+  assert.equal(local.searchIndexMade, false);
+  let wanted = false;
+  drain(local.searchIndexSteps(() => wanted));
+  assert.equal(local.searchIndexMade, false, 'not wanted: not made');
+  wanted = true;
+  drain(local.searchIndexSteps(() => wanted));
+  assert.equal(local.searchIndexMade, true);
+  const found = local.search('verhoven', 5).map((x) => x.entity.id);
+  assert.ok(found.length > 0, 'the index made in steps answers');
+  const src = local.sources.get('Harbour Post')!;
+  local.upsert({ ...src, id: 'Dock Daily', path: '/virtual/Dock Daily.txt', meta: { outlet: 'Dock Daily' } }, local.analyses.get(src.id)!);
+  local.rebuild();
+  assert.equal(local.searchIndexMade, false, "the new version's index is made anew");
+  assert.deepEqual(
+    local.search('verhoven', 5).map((x) => x.entity.id),
+    found,
+  );
+  assert.equal(local.searchIndexMade, true, 'made at once when asked for');
+});

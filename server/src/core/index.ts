@@ -622,6 +622,18 @@ export class CorpusIndex {
     return this.names.search.get();
   }
 
+  /** Steps that make the search index of the current version while `wanted()` says so (a server runs them while it is
+   * idle, so that the first completion or palette search after a rebuild need not make it). */
+  *searchIndexSteps(wanted: () => boolean): Generator<void, void, void> {
+    const names = this.names;
+    yield* names.search.steps(() => names === this.names && wanted());
+  }
+
+  /** whether the search index of the current version is made */
+  get searchIndexMade(): boolean {
+    return this.names.search.built;
+  }
+
   /**
    * Steps that make the spelling index of the current version if it is not made yet (a draft check runs them before it
    * reads a paragraph, so that it yields meanwhile), for the version current at the end. (The search index is made

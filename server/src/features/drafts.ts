@@ -119,6 +119,11 @@ export class DraftCache {
     return entry.done;
   }
 
+  /** whether a check runs in slices now */
+  get busy(): boolean {
+    return this.running.size > 0;
+  }
+
   delete(uri: string): void {
     this.cache.delete(uri);
     this.paragraphs.delete(uri);
