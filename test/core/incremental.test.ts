@@ -74,7 +74,7 @@ test('a check in steps yields after each sentence it analyses, and starts again 
   local.upsert({ ...src, id: 'Dock Daily', path: '/virtual/Dock Daily.txt', meta: { outlet: 'Dock Daily' } }, local.analyses.get(src.id)!);
   local.rebuild();
   // (the new version's spelling index made beforehand, as the check itself would in steps of its own)
-  drain(local.nameIndexSteps());
+  drain(local.spellingIndexSteps());
   yields = 0;
   for (r = steps.next(); !r.done; r = steps.next()) yields++;
   assert.equal(yields, 5, "the first paragraph's second sentence, then all four sentences again");

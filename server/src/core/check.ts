@@ -115,7 +115,7 @@ export function* checkDraftSteps(
   let results: { para: (typeof paras)[number]; key: string; r: ParagraphResult }[];
   for (;;) {
     // the spelling index, if this version has none yet, made in steps rather than when the first paragraph asks
-    yield* index.nameIndexSteps();
+    yield* index.spellingIndexSteps();
     const version = index.version;
     if (cache && cache.indexVersion !== version) {
       cache.entries.clear();

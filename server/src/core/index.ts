@@ -639,7 +639,7 @@ export class CorpusIndex {
    * reads a paragraph, so that it yields meanwhile), for the version current at the end. (The search index is made
    * when first asked for: made in slices once ready, it made the bench's hovers and a draft's first check slower.)
    */
-  *nameIndexSteps(): Generator<void, void, void> {
+  *spellingIndexSteps(): Generator<void, void, void> {
     for (let names = this.names; ; names = this.names) {
       // (a rebuild that replaces the version meanwhile: its index is made instead)
       const current = () => names === this.names;

@@ -223,7 +223,7 @@ export function giveWayWhen(f: () => boolean): void {
 }
 
 /** Whether a slice begun at `t` (`performance.now()`) should end now, after the step just done. */
-export function sliceOver(t: number, sliceMs: number): boolean {
+function sliceOver(t: number, sliceMs: number): boolean {
   return performance.now() - t >= sliceMs || pressing();
 }
 
