@@ -1,17 +1,10 @@
 // Bundles the client (vscode external), the server and the CLI into dist/. tsc only type-checks.
 import * as esbuild from 'esbuild';
+import { bundleOptions } from './scripts/bundleAsServer.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: !production,
-  minify: production,
-  logLevel: 'warning',
-};
+const common = { ...bundleOptions, sourcemap: !production, minify: production };
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' },
