@@ -1,0 +1,31 @@
+// Validates the wikinews-entities-heldout5 gold set and prints counts per type: the first set's validator,
+// pointed at this folder, which must hold exactly the 20 selected articles and none of the first set's or
+// of the first, second, third or fourth held-out set's.
+// Usage: node test/data/wikinews-entities-heldout5/validate.mjs   (WIKINEWS_DIR overrides the article folder)
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import './tools/shared.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const EXPECTED = [
+  ...['009', '018', '027', '036', '045', '054', '063', '072', '081', '090', '099', '108', '117', '126', '135', '144', '153', '162', '171']
+    .map((n) => `wikinews-2019-${n}.json`),
+  'wikinews-2020-009.json',
+];
+process.env.GOLD_EXPECTED = EXPECTED.join(',');
+process.env.GOLD_NOT_IN = path.resolve(HERE, '../wikinews-entities');
+// the first set's validator checks one other set; the four earlier held-out sets are checked here
+for (const dir of ['../wikinews-entities-heldout', '../wikinews-entities-heldout2', '../wikinews-entities-heldout3', '../wikinews-entities-heldout4']) {
+  const other = path.resolve(HERE, dir);
+  if (!fs.existsSync(other)) {
+    console.log(`ERROR missing ${other}`);
+    process.exit(1);
+  }
+  const clash = EXPECTED.filter((f) => fs.existsSync(path.join(other, f)));
+  if (clash.length) {
+    console.log(`ERROR also in ${other}: ${clash.join(' ')}`);
+    process.exit(1);
+  }
+}
+await import('../wikinews-entities/validate.mjs');
