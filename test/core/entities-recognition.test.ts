@@ -355,3 +355,47 @@ test('a word seen often with no evidence of its type is an organisation only whe
     assert.ok(got.includes(`${w} [organization]`), `${w} in ${got.join('; ')}`);
   }
 });
+
+test('a name that opens a sentence with an ordinary word keeps it when it is a known place, a well-known name or written so mid-sentence', () => {
+  const got = names(
+    [
+      'New Zealand agreed to the plan on Monday.',
+      'United Nations officials said so.',
+      'Harbour Rights Watch criticised the plan.',
+      'The plan was praised by the mayor and criticised again by Harbour Rights Watch.',
+      'New rules apply from May.',
+    ].join(' '),
+  );
+  assert.ok(got.includes('New Zealand [place]'), got.join('; '));
+  assert.ok(got.includes('United Nations [organization]'), got.join('; '));
+  assert.equal(got.filter((n) => n.startsWith('Harbour Rights Watch [')).length, 2, got.join('; '));
+  for (const part of ['Zealand [', 'Nations [', 'Rights Watch [', 'New rules'])
+    assert.ok(!got.some((n) => n.startsWith(part)), `no ${part} in ${got.join('; ')}`);
+});
+
+test('a role or kin noun right before a name makes it a person, whatever its words are otherwise', () => {
+  // ("Don" is also a word and "Leeds" a city: with no cue before it, the full name had no type and was left out, and
+  // each "Leeds" was the city)
+  const got = names(
+    'Radio host Don Leeds dies aged 79\n\nThe philanthropist Don Leeds, known to fans as the Boss, died on Friday. Leeds was 79. ' +
+      'Leeds hosted a show on the radio for decades. Leeds retired in 2018.',
+  );
+  assert.deepEqual(got, ['Don Leeds [person]', 'Don Leeds [person]', 'Leeds [person]', 'Leeds [person]', 'Leeds [person]']);
+});
+
+test('titles of office before a name are left out of it', () => {
+  const got = names('Assemblywoman Marta Velde voted no. Co-author Jonas Brekke said the data were sound.');
+  assert.ok(got.includes('Marta Velde [person]'), got.join('; '));
+  assert.ok(got.includes('Jonas Brekke [person]'), got.join('; '));
+  assert.ok(!got.some((n) => /Assemblywoman|Co-author/.test(n)), got.join('; '));
+});
+
+test('a storm or a war named with its class is not a person, a place or a body', () => {
+  const idx = corpus([{ id: 'd', text: 'Hurricane Marisol hit the coast on Monday. Veterans of the Veldhaven War marched.' }]);
+  const typed = idx.mentionsIn('d').map((m) => `${m.text} [${m.entityId ? idx.entity(m.entityId)!.type : '-'}]`);
+  assert.ok(!typed.some((n) => /Marisol \[(person|organization|place)\]/.test(n)), typed.join('; '));
+  assert.deepEqual(
+    typed.filter((n) => n.includes('War')),
+    ['Veldhaven War [event]'],
+  );
+});

@@ -759,6 +759,34 @@ function isOrgName(toks: Tok[], runIdx: number[]): boolean {
   return false;
 }
 
+/**
+ * Whether a run that starts a sentence (or is in a heading) with an ordinary word ("New", "United", "Human") is a name
+ * from that word on: its first two words or more are a known place or a well-known name ("New Zealand", "United States",
+ * "United Nations"), it names a storm ("Hurricane Humberto"), or the document writes the run's words elsewhere in mid-sentence, after a lower-case word or a
+ * comma ("… said Human Rights Watch", "by Associated Press"). Otherwise the first word is taken for the sentence's own
+ * capital and left out.
+ */
+function namedFromStart(text: string, toks: Tok[], idx: number[]): boolean {
+  if (idx.length < 2) return false;
+  if (STORMS.has(toks[idx[0]].w.lower)) return true;
+  const start = toks[idx[0]].start;
+  for (let k = 1; k < idx.length && k < 4; k++) {
+    const prefix = text.slice(start, toks[idx[k]].end);
+    if (isKnownPlace(prefix) || equivalenceType.has(normKey(prefix))) return true;
+  }
+  const surface = text.slice(start, toks[idx[idx.length - 1]].end);
+  for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
+    if (at === start) continue;
+    // what stands before it: a space, then a lower-case letter, a digit or a comma (mid-sentence)
+    let i = at - 1;
+    if (i < 1 || text.charCodeAt(i) !== 32) continue;
+    while (i > 0 && text.charCodeAt(i) === 32) i--;
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 44) return true;
+  }
+  return false;
+}
+
 function processRun(
   text: string,
   toks: Tok[],
@@ -833,7 +861,9 @@ function processRun(
       // a credit's given name ("Image: Mark Lincoln")
       !(idx.length >= 2 && isGivenName(w) && creditAt(toks, idx[0])) &&
       !(LEGISLATURES.has(l) && idx.length === 1 && !heading && !!midCaps?.has(w)) &&
-      !(!heading && idx.length >= 2 && isGivenName(w) && surnameLike(toks[idx[1]].text, lowercaseSeen))
+      !(!heading && idx.length >= 2 && isGivenName(w) && surnameLike(toks[idx[1]].text, lowercaseSeen)) &&
+      // a name that begins with an ordinary word ("New Zealand", "United Nations officials", "Human Rights Watch")
+      !namedFromStart(text, toks, idx)
     ) {
       idx.shift();
       continue;
@@ -1019,6 +1049,9 @@ function processRun(
       votes.organization += 1;
   }
   if (title) votes.person += words.length === 1 && isKnownPlace(surface) ? 5 : 3; // "Queen Elizabeth", not the city
+  // a storm named with its class ("Hurricane Humberto", "Typhoon Hagibis"), a war ("the Korean War", "the Iraq War"):
+  // events, not the person or the place whose name they carry
+  if (words.length >= 2 && (STORMS.has(firstWord) || lastWord === 'war' || lastWord === 'wars')) votes.event += 8;
   const pluralCommon = /s$/.test(lastWord) && isWord(lastWord);
   if (pluralCommon && words.length >= 2) votes.organization += 0.5;
   const weak =
@@ -1061,6 +1094,8 @@ function processRun(
   if (b1 === 'mr' || b1 === 'mrs' || b1 === 'ms' || b1 === 'dr') votes.person += 3;
   // "the Mexican company Cultura Colectiva", "the broadcaster Al Arabiya"
   if (before1 && ORG_CLASS.has(before1.text) && !title) votes.organization += 4;
+  // "philanthropist Don Imus", "actor Tom Hanks"
+  else if (before1 && PERSON_CLASS.has(before1.text) && !ORG_HEADS.has(lastWord) && !PLACE_HEADS.has(lastWord)) votes.person += 3;
   if (b1 === 'by' && words.length >= 2) votes.person += 0.5;
   // "Image: Anna Kowal", "Photo: Kowal": a caption's credit names whoever made the picture (an agency's name carries
   // its own evidence: an acronym, a head word, a function word)
@@ -1213,6 +1248,19 @@ const ORG_CLASS = new Set(
     ' ',
   ),
 );
+/**
+ * Lower-case nouns for what a person does, or who a person is to someone, right before a name ("philanthropist Don
+ * Imus", "the actor Tom Hanks", "his daughters Nadine, …"): a person's name, whatever its words are otherwise (a given
+ * name that is also a word, a surname that is also a town). Words that also name a place's or body's role ("host
+ * nation", "director general", "partner") are left out.
+ */
+const PERSON_CLASS = new Set(
+  'actor actress singer songwriter rapper musician guitarist drummer pianist composer comedian comedienne presenter anchorman anchorwoman newsreader journalist reporter correspondent columnist commentator author writer novelist poet playwright screenwriter philanthropist businessman businesswoman entrepreneur tycoon billionaire millionaire lawyer attorney barrister solicitor prosecutor politician lawmaker legislator activist campaigner artist painter sculptor photographer filmmaker producer footballer striker midfielder defender goalkeeper quarterback pitcher batsman bowler cyclist sprinter swimmer boxer wrestler golfer athlete astronaut economist historian physicist chemist biologist mathematician astronomer archaeologist engineer inventor designer chef model supermodel priest pastor preacher imam rabbi nun monk detective whistleblower hacker blogger youtuber influencer wife husband son sons daughter daughters brother brothers sister sisters mother father grandson granddaughter nephew niece cousin uncle aunt widow widower fiancee fiancée girlfriend boyfriend'.split(
+    ' ',
+  ),
+);
+/** The class words that open a storm's name. */
+const STORMS = new Set(['hurricane', 'typhoon', 'cyclone', 'storm', 'tropical']);
 /** Last words of names of documents, programmes and diseases, not bodies ("Paris Agreement", "Ebola Virus"). */
 const NOT_BODIES = new Set(
   'constitution act agreement treaty convention declaration accord accords protocol charter law bill plan programme program project initiative strategy doctrine deal syndrome disease virus flu fever recovery mission award prize'.split(

@@ -1103,7 +1103,8 @@ function typeOf(v: Votes): EntityType | undefined {
   let bv = v.person;
   if (v.organization > bv) ((best = 'organization'), (bv = v.organization));
   if (v.place > bv) ((best = 'place'), (bv = v.place));
-  return bv > 0 ? best : undefined;
+  // (a name that the evidence makes an event, "Hurricane Humberto", "the Korean War", is none of these)
+  return bv > 0 && v.event <= bv ? best : undefined;
 }
 
 function bestSurface(keys: string[], surfaces: Map<string, Surfaces>, wordCount: Map<string, number>): string {

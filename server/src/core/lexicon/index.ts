@@ -154,7 +154,8 @@ export const TITLES = new Set(
     'defense justice finance health education state security former retired acting interim senior top leader head ' +
     'president-elect first lady assistant associate federal supreme sergeant-major councillor councilman minister-president ' +
     'emeritus rev reverend mme mlle monsignor msgr cde comrade fellow researcher scientist astronomer physicist lawyer doctor pastor father ' +
-    'commissioner superintendent ombudsman speaker mp mep mla msp sultan emir shah tsar czar caliph'
+    'commissioner superintendent ombudsman speaker mp mep mla msp sultan emir shah tsar czar caliph ' +
+    'assemblyman assemblywoman assemblymember councilwoman councilmember alderman secretary-general co-author'
   ).split(' '),
 );
 
