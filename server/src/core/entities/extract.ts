@@ -762,9 +762,9 @@ function isOrgName(toks: Tok[], runIdx: number[]): boolean {
 /**
  * Whether a run that starts a sentence (or is in a heading) with an ordinary word ("New", "United", "Human") is a name
  * from that word on: its first two words or more are a known place or a well-known name ("New Zealand", "United States",
- * "United Nations"), it names a storm ("Hurricane Humberto"), or the document writes the run's words elsewhere in mid-sentence, after a lower-case word or a
- * comma ("… said Human Rights Watch", "by Associated Press"). Otherwise the first word is taken for the sentence's own
- * capital and left out.
+ * "United Nations"), it names a storm ("Hurricane Marisol"), or the document writes the run's words elsewhere in
+ * mid-sentence, after a lower-case word or a comma ("… said Human Rights Watch", "by Associated Press"). Otherwise the
+ * first word is taken for the sentence's own capital and left out.
  */
 function namedFromStart(text: string, toks: Tok[], idx: number[]): boolean {
   if (idx.length < 2) return false;
@@ -1049,7 +1049,7 @@ function processRun(
       votes.organization += 1;
   }
   if (title) votes.person += words.length === 1 && isKnownPlace(surface) ? 5 : 3; // "Queen Elizabeth", not the city
-  // a storm named with its class ("Hurricane Humberto", "Typhoon Hagibis"), a war ("the Korean War", "the Iraq War"):
+  // a storm named with its class ("Hurricane Marisol", "Typhoon Orla"), a war ("the Korean War", "the Iraq War"):
   // events, not the person or the place whose name they carry
   if (words.length >= 2 && (STORMS.has(firstWord) || lastWord === 'war' || lastWord === 'wars')) votes.event += 8;
   const pluralCommon = /s$/.test(lastWord) && isWord(lastWord);
@@ -1094,7 +1094,7 @@ function processRun(
   if (b1 === 'mr' || b1 === 'mrs' || b1 === 'ms' || b1 === 'dr') votes.person += 3;
   // "the Mexican company Cultura Colectiva", "the broadcaster Al Arabiya"
   if (before1 && ORG_CLASS.has(before1.text) && !title) votes.organization += 4;
-  // "philanthropist Don Imus", "actor Tom Hanks"
+  // "philanthropist Don Leeds", "actor Tom Hanks"
   else if (before1 && PERSON_CLASS.has(before1.text) && !ORG_HEADS.has(lastWord) && !PLACE_HEADS.has(lastWord)) votes.person += 3;
   if (b1 === 'by' && words.length >= 2) votes.person += 0.5;
   // "Image: Anna Kowal", "Photo: Kowal": a caption's credit names whoever made the picture (an agency's name carries
@@ -1250,7 +1250,7 @@ const ORG_CLASS = new Set(
 );
 /**
  * Lower-case nouns for what a person does, or who a person is to someone, right before a name ("philanthropist Don
- * Imus", "the actor Tom Hanks", "his daughters Nadine, …"): a person's name, whatever its words are otherwise (a given
+ * Leeds", "the actor Tom Hanks", "his daughters Marta, …"): a person's name, whatever its words are otherwise (a given
  * name that is also a word, a surname that is also a town). Words that also name a place's or body's role ("host
  * nation", "director general", "partner") are left out.
  */

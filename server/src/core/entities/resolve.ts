@@ -1103,7 +1103,7 @@ function typeOf(v: Votes): EntityType | undefined {
   let bv = v.person;
   if (v.organization > bv) ((best = 'organization'), (bv = v.organization));
   if (v.place > bv) ((best = 'place'), (bv = v.place));
-  // (a name that the evidence makes an event, "Hurricane Humberto", "the Korean War", is none of these)
+  // (a name that the evidence makes an event, "Hurricane Marisol", "the Korean War", is none of these)
   return bv > 0 && v.event <= bv ? best : undefined;
 }
 
