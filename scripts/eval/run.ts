@@ -252,8 +252,7 @@ for (const [name, label, goldDir] of [
       const pp = prf(partial.tp, partial.fp, partial.fn);
       console.log(`   | names found, any type, overlapping span | ${f3(pp.p)} | ${f3(pp.r)} | ${f3(pp.f1)} | |`);
       // the held-out set's errors stay unseen: looking at them would make it one more tuning set
-      if (showErrors)
-        console.log(blindSets.includes(name) ? '   (--errors: not shown for a held-out set)' : errors.join('\n'));
+      if (showErrors) console.log(blindSets.includes(name) ? '   (--errors: not shown for a held-out set)' : errors.join('\n'));
     }
   }
 
