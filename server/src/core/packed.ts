@@ -223,17 +223,21 @@ export function giveWayWhen(f: () => boolean): void {
 }
 
 /** Whether a slice begun at `t` (`performance.now()`) should end now, after the step just done. */
-function sliceOver(t: number, sliceMs: number): boolean {
-  return performance.now() - t >= sliceMs || pressing();
+function sliceOver(t: number, sliceMs: number, giveWay: boolean): boolean {
+  return performance.now() - t >= sliceMs || (giveWay && pressing());
 }
 
-/** Runs steps to their end in slices of about `sliceMs`, with a turn of the event loop between slices. */
-export async function inSlices(steps: Generator<void, unknown, void>, sliceMs = 20): Promise<void> {
+/**
+ * Runs steps to their end in slices of about `sliceMs`, with a turn of the event loop between slices, and resolves to
+ * what they return. `giveWay`: a slice ends early after input from the client (`giveWayWhen`); a draft check, the
+ * answer to that input, passes false.
+ */
+export async function inSlices<T>(steps: Generator<void, T, void>, sliceMs = 20, giveWay = true): Promise<T> {
   for (;;) {
     const t = performance.now();
     let r = steps.next();
-    while (!r.done && !sliceOver(t, sliceMs)) r = steps.next();
-    if (r.done) return;
+    while (!r.done && !sliceOver(t, sliceMs, giveWay)) r = steps.next();
+    if (r.done) return r.value;
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }

@@ -2,6 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CorpusIndex } from '../core/index';
 import type { CancellationLike, DraftMention } from '../core/model';
 import { Cancelled, checkDraft, checkDraftSteps, type CheckOptions, type DraftCheck, type ParagraphCache } from '../core/check';
+import { inSlices } from '../core/packed';
 
 /** per finding code, the severity the settings give it (or 'off') */
 type Severities = CheckOptions['severities'];
@@ -94,20 +95,12 @@ export class DraftCache {
           },
         };
         const steps = checkDraftSteps(index, doc.getText(), this.optionsFor(index, doc, severities, token));
-        let t = performance.now();
-        for (;;) {
-          const r = steps.next();
-          if (r.done) {
-            // (not if the document changed or was closed during the last slice)
-            if (superseded()) return undefined;
-            this.remember(index, doc, severities, r.value);
-            return r.value;
-          }
-          if (performance.now() - t >= sliceMs) {
-            await new Promise<void>((resolve) => setImmediate(resolve));
-            t = performance.now();
-          }
-        }
+        // (its slices whole: the check is the answer to the client's input)
+        const check = await inSlices(steps, sliceMs, false);
+        // (not if the document changed or was closed during the last slice)
+        if (superseded()) return undefined;
+        this.remember(index, doc, severities, check);
+        return check;
       } catch (err) {
         if (err instanceof Cancelled) return undefined;
         throw err;
