@@ -1248,17 +1248,21 @@ const ORG_CLASS = new Set(
     ' ',
   ),
 );
+/** A person's relatives ("his daughter …", "Okafor's cousin"). */
+const KIN = 'father mother son daughter wife husband brother sister cousin uncle aunt nephew niece grandson granddaughter widow'.split(' ');
 /**
  * Lower-case nouns for what a person does, or who a person is to someone, right before a name ("philanthropist Don
  * Leeds", "the actor Tom Hanks", "his daughters Marta, …"): a person's name, whatever its words are otherwise (a given
  * name that is also a word, a surname that is also a town). Words that also name a place's or body's role ("host
  * nation", "director general", "partner") are left out.
  */
-const PERSON_CLASS = new Set(
-  'actor actress singer songwriter rapper musician guitarist drummer pianist composer comedian comedienne presenter anchorman anchorwoman newsreader journalist reporter correspondent columnist commentator author writer novelist poet playwright screenwriter philanthropist businessman businesswoman entrepreneur tycoon billionaire millionaire lawyer attorney barrister solicitor prosecutor politician lawmaker legislator activist campaigner artist painter sculptor photographer filmmaker producer footballer striker midfielder defender goalkeeper quarterback pitcher batsman bowler cyclist sprinter swimmer boxer wrestler golfer athlete astronaut economist historian physicist chemist biologist mathematician astronomer archaeologist engineer inventor designer chef model supermodel priest pastor preacher imam rabbi nun monk detective whistleblower hacker blogger youtuber influencer wife husband son sons daughter daughters brother brothers sister sisters mother father grandson granddaughter nephew niece cousin uncle aunt widow widower fiancee fiancée girlfriend boyfriend'.split(
+const PERSON_CLASS = new Set([
+  ...'actor actress singer songwriter rapper musician guitarist drummer pianist composer comedian comedienne presenter anchorman anchorwoman newsreader journalist reporter correspondent columnist commentator author writer novelist poet playwright screenwriter philanthropist businessman businesswoman entrepreneur tycoon billionaire millionaire lawyer attorney barrister solicitor prosecutor politician lawmaker legislator activist campaigner artist painter sculptor photographer filmmaker producer footballer striker midfielder defender goalkeeper quarterback pitcher batsman bowler cyclist sprinter swimmer boxer wrestler golfer athlete astronaut economist historian physicist chemist biologist mathematician astronomer archaeologist engineer inventor designer chef model supermodel priest pastor preacher imam rabbi nun monk detective whistleblower hacker blogger youtuber influencer'.split(
     ' ',
   ),
-);
+  ...KIN,
+  ...'sons daughters brothers sisters widower fiancee fiancée girlfriend boyfriend'.split(' '),
+]);
 /** The class words that open a storm's name. */
 const STORMS = new Set(['hurricane', 'typhoon', 'cyclone', 'storm', 'tropical']);
 /** Last words of names of documents, programmes and diseases, not bodies ("Paris Agreement", "Ebola Virus"). */
@@ -1311,11 +1315,7 @@ const QUOTING = new Set(['quoted', 'reported', 'published', 'cited', 'writing', 
 /** Words of motion toward a place: "the storm hit …", "heading toward …". */
 const MOVING_TO = new Set(['hit', 'struck', 'toward', 'towards', 'across']);
 /** Kin and life events after a possessive: a person's. */
-const PERSON_POSSESSIONS = new Set(
-  'father mother son daughter wife husband brother sister cousin uncle aunt nephew niece grandson granddaughter widow children family death funeral burial birth reign life career'.split(
-    ' ',
-  ),
-);
+const PERSON_POSSESSIONS = new Set([...KIN, ...'children family death funeral burial birth reign life career'.split(' ')]);
 const ORG_POSSESSIONS = new Set(
   'spokesman spokeswoman spokesperson ceo chairman chairwoman shares headquarters board website employees staff subsidiary founder executives stock profits revenue'.split(
     ' ',
