@@ -399,3 +399,78 @@ test('a storm or a war named with its class is not a person, a place or a body',
     ['Veldhaven War [event]'],
   );
 });
+
+test('a plural head word before "of"/"for", and "International" at the end, make an organisation whole', () => {
+  const got = names(
+    'Figures from the Centers for Coastal Safety and Prevention were cited. The National Institutes of Oceanography agreed. ' +
+      'The charity Vigil International said so.',
+  );
+  assert.ok(got.includes('Centers for Coastal Safety and Prevention [organization]'), got.join('; '));
+  assert.ok(got.includes('National Institutes of Oceanography [organization]'), got.join('; '));
+  assert.ok(got.includes('Vigil International [organization]'), got.join('; '));
+});
+
+test('a group\u2019s possessive opens a name; a people\u2019s adjective stays in a body named with "of"', () => {
+  const got = names(
+    'Troops of the People\u2019s Liberation Front marched. The Women\u2019s Harbour League met. ' +
+      'Members of the Dutch Academy of Letters voted. Kessler\u2019s Harbour Office closed.',
+  );
+  assert.ok(got.includes('People\u2019s Liberation Front [organization]'), got.join('; '));
+  assert.ok(got.includes('Women\u2019s Harbour League [organization]'), got.join('; '));
+  assert.ok(got.includes('Dutch Academy of Letters [organization]'), got.join('; '));
+  // a possessive of anyone else still ends a name
+  assert.ok(
+    got.some((n) => n.startsWith('Kessler [')),
+    got.join('; '),
+  );
+  assert.ok(!got.some((n) => n.startsWith('Liberation Front') || n.startsWith('Academy of Letters')), got.join('; '));
+});
+
+test('a party named by its adjective before a lower-case "party" is an organisation; a Christmas party is not', () => {
+  const got = names(
+    'She is a Progressive party senator. The Labour party won the vote. Progressive party leaders met. ' +
+      'He held a Christmas party. The Dutch party ended late.',
+  );
+  assert.deepEqual(got, ['Progressive party [organization]', 'Labour party [organization]', 'Progressive party [organization]']);
+});
+
+test('an airline before a flight\u2019s number is an organisation, without the word "Flight"', () => {
+  const got = names('The crash of Harbour Air Flight 302 killed nine. Harbour Air Flight 302 left at noon.');
+  assert.ok(got.includes('Harbour Air [organization]'), got.join('; '));
+  assert.ok(!got.some((n) => /Flight \[/.test(n)), got.join('; '));
+});
+
+test('a generational suffix stays in a person\u2019s name with its period, after a comma too, and a title before it is a surname', () => {
+  const idx = corpus([
+    {
+      id: 'd',
+      text:
+        'Tomas Velde Jr. was born in 1931. Velde served for decades. Elias Bishop Jr. spoke next. ' +
+        'Anton R. Brekke, Jr. wrote the ruling. Brekke retired in 2019.',
+    },
+  ]);
+  const got = idx.mentionsIn('d').map((m) => `${m.text} [${m.entityId ? idx.entity(m.entityId)!.name : '-'}]`);
+  assert.deepEqual(got, [
+    'Tomas Velde Jr. [Tomas Velde Jr.]',
+    'Velde [Tomas Velde Jr.]',
+    'Elias Bishop Jr. [Elias Bishop Jr.]',
+    'Anton R. Brekke, Jr. [Anton R. Brekke, Jr.]',
+    'Brekke [Anton R. Brekke, Jr.]',
+  ]);
+});
+
+test('a storm\u2019s name alone, a ship\u2019s name and a marathon are not people, places or bodies', () => {
+  const idx = corpus([
+    {
+      id: 'd',
+      text:
+        'Hurricane Marisol hit the coast on Monday. Marisol weakened overnight. The MV Nordstjerne sank off the cape. ' +
+        'Nordstjerne was carrying grain. She won the Veldhaven Marathon in 2018.',
+    },
+  ]);
+  const typed = idx
+    .mentionsIn('d')
+    .filter((m) => m.entityId && idx.entity(m.entityId)!.type !== 'event')
+    .map((m) => `${m.text} [${idx.entity(m.entityId!)!.type}]`);
+  assert.deepEqual(typed, []);
+});

@@ -115,6 +115,20 @@ const OF_HEADS = new Set([
   'federation',
   'commonwealth',
 ]);
+/** A head word before "of"/"for" in a name, or its plural: "Centers for …", "National Institutes of …". */
+function ofHead(l: string): boolean {
+  return OF_HEADS.has(l) || (l.length > 4 && l.endsWith('s') && OF_HEADS.has(l.slice(0, -1)));
+}
+/** A head word, or the singular of a plural one ("Institutes" → "institute"); otherwise the word as it is. */
+function singularHead(l: string): string {
+  if (ORG_HEADS.has(l) || PLACE_HEADS.has(l) || !l.endsWith('s')) return l;
+  const one = l.slice(0, -1);
+  return ORG_HEADS.has(one) || PLACE_HEADS.has(one) ? one : l;
+}
+/** Generational suffixes after a person's name ("Jr.", "Sr."). */
+const NAME_SUFFIXES = new Set(['Jr', 'Sr']);
+/** Nouns for people in general whose possessive begins a name rather than marking an owner ("People's Party"). */
+const GROUP_POSSESSORS = new Set(['people', 'children', 'women', 'men', 'workers', 'veterans', 'citizens']);
 /** No name is longer than this many words; longer capitalised runs are cut (and hostile input stays linear). */
 const MAX_RUN = 12;
 /** Tokens of one sentence that are read for names (real sentences have well under a few hundred). */
@@ -481,12 +495,20 @@ export function extractMentions(
   midCaps = new Set<string>();
   surnames = new Set<string>();
   capSeen = new Set<string>();
+  stormNames = undefined;
+  vesselNames = undefined;
   for (const toks of all) {
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i].text;
       const cap = toks[i].w.cap;
       const c = t.charCodeAt(0);
-      if (cap) capSeen.add(t);
+      if (cap) {
+        capSeen.add(t);
+        if (i + 1 < toks.length && toks[i + 1].w.cap && toks[i + 1].start - toks[i].end === 1) {
+          if (STORMS.has(toks[i].w.lower)) (stormNames ??= new Set()).add(toks[i + 1].text.replace(/['\u2019]s?$/, ''));
+          else if (VESSEL_PREFIXES.has(t)) (vesselNames ??= new Set()).add(capitalisedAfter(text, toks, i));
+        }
+      }
       if (i > 0 && cap && toks[i - 1].w.firstName && toks[i].start - toks[i - 1].end === 1) surnames.add(t.replace(/['\u2019]s?$/, ''));
       if (!lowercaseSeen && c >= 97 && c <= 122) seen.add(t);
       else if (i > 0 && cap && (c < 97 || c > 122)) {
@@ -505,6 +527,18 @@ export function extractMentions(
 }
 
 let midCaps: Set<string> | undefined;
+/** the document's storms' names ("Humberto" of "Hurricane Humberto") and vessels' names ("Marisol" of "MV Marisol") */
+let stormNames: Set<string> | undefined;
+let vesselNames: Set<string> | undefined;
+/** Prefixes of a ship's name: "MV", "HMS", "USS". A ship is none of the model's types. */
+const VESSEL_PREFIXES = new Set(['MV', 'MT', 'MS', 'RMS', 'HMS', 'HMAS', 'HMCS', 'HMNZS', 'USS', 'USNS', 'INS', 'RV']);
+
+/** The capitalised words right after token i, up to four, as written ("Namse Bangdzod" after "MV"). */
+function capitalisedAfter(text: string, toks: Tok[], i: number): string {
+  let e = i + 1;
+  while (e + 1 < toks.length && e - i < 4 && toks[e + 1].w.cap && toks[e + 1].start - toks[e].end === 1) e++;
+  return text.slice(toks[i + 1].start, toks[e].end).replace(/['\u2019]s?$/, '');
+}
 /** every capitalised token of the document, as written */
 let capSeen: Set<string> | undefined;
 
@@ -580,12 +614,24 @@ function extractFromTokens(
     while (j + 1 < toks.length && run.length < MAX_RUN) {
       const n = toks[j + 1];
       if (n.start - toks[j].end > 1) break; // punctuation or gap
+      // "Cyrus R. Vance, Jr.": a generational suffix after a comma
+      if (n.text === ',' && NAME_SUFFIXES.has(toks[j + 2]?.text ?? '') && toks[j + 2].start - n.end === 1 && run.length >= 2) {
+        run.push(j + 1, j + 2);
+        j += 2;
+        break;
+      }
       if (n.w.cap && !NAME_BREAKERS.has(n.text) && !(heading && isOrdinaryWord(n.text, lowercaseSeen))) {
         run.push(j + 1);
         j++;
         continue;
       }
       const ln = n.w.lower;
+      // "the Democratic party", "a Labour party leader": a party named by its adjective, with a lower-case head
+      if (n.text === 'party' && !heading && partyAdjective(toks, run)) {
+        run.push(j + 1);
+        j++;
+        break;
+      }
       if (!heading) {
         const e = orgJoin(toks, run, j, orgTail);
         if (e > j) {
@@ -613,7 +659,7 @@ function extractFromTokens(
           j += 2;
           continue;
         }
-        if (ln === 'of' && OF_HEADS.has(lower(toks[j]))) {
+        if (ln === 'of' && ofHead(lower(toks[j]))) {
           if (ORG_HEADS.has(lower(toks[j]))) orgTail = true;
           run.push(j + 1, j + 2);
           j += 2;
@@ -628,6 +674,19 @@ function extractFromTokens(
   if (out.length - first >= 2) shareListTypes(text, out, first);
   extractEvents(text, toks, si, heading, out);
 }
+
+/**
+ * Whether a run is the adjective of a political party before a lower-case "party": one or two capitalised words, the
+ * last one shaped like a political adjective ("Democratic", "Republican", "Liberal", "Socialist", "Progressive") or a
+ * party's one-word name ("Labour", "Green"), and no people's adjective ("an American party", "the French party").
+ */
+function partyAdjective(toks: Tok[], run: number[]): boolean {
+  if (run.length > 2) return false;
+  const w = toks[run[run.length - 1]].text;
+  if (isDemonym(w) || isKnownPlace(w) || !/^\p{Lu}\p{Ll}+$/u.test(w)) return false;
+  return /(?:ic|al|ist|ive|an)$/.test(w) || PARTY_WORDS.has(w.toLowerCase());
+}
+const PARTY_WORDS = new Set(['labour', 'labor', 'green', 'greens', 'reform', 'pirate', 'unity', 'justice']);
 
 /** Between two members of a list: a comma, "and", "or", ", and". */
 const LIST_GAP = /^(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)$/;
@@ -729,9 +788,9 @@ function orgJoin(toks: Tok[], run: number[], j: number, orgTail: boolean): numbe
   if (ln === 'at') return orgTail && run.some((k) => toks[k].w.lower === 'university') ? e : -1;
   if (apostrophe) return ORG_HEADS.has(lastCont) ? e : -1;
   // a head word before the function word: "Council on …", "Centre for …", "Bank of the …"
-  if (ln === 'for' && OF_HEADS.has(prev)) return e;
+  if (ln === 'for' && ofHead(prev)) return e;
   if (ln === 'on' && ORG_HEADS.has(prev)) return e;
-  if (ln === 'of' && c === j + 3 && OF_HEADS.has(prev)) return e;
+  if (ln === 'of' && c === j + 3 && ofHead(prev)) return e;
   // plain words of a name already begun with a head word ("… Services and Public Protection"), not a second name
   const plainPrev = isWord(prev) && !isKnownPlace(toks[j].text);
   if (orgTail && (ln === 'of' || ln === 'and' || ln === 'for') && plainWords && plainPrev) return e;
@@ -804,7 +863,10 @@ function processRun(
   for (let k = 0; k < runIdx.length - 1; k++) {
     const w = toks[runIdx[k]].text;
     const splitHere =
-      (/['\u2019]s?$/.test(w) && !(orgName && /^['\u2019]$|s['\u2019]$/.test(w))) ||
+      (/['\u2019]s?$/.test(w) &&
+        !(orgName && /^['\u2019]$|s['\u2019]$/.test(w)) &&
+        // a group's possessive opens a name of its own: "People's Party", "Women's March", "Children's Hospital"
+        !GROUP_POSSESSORS.has(toks[runIdx[k]].w.lower.replace(/['\u2019]s?$/, ''))) ||
       // (or a known body: "Ambassador to the United Nations Nikki Haley")
       (isCapWord(toks[runIdx[k + 1]].text) &&
         isFirstName(toks[runIdx[k + 1]].text) &&
@@ -841,7 +903,8 @@ function processRun(
     }
     if ((isDemonym(w) || (l.endsWith('s') && isDemonym(w.slice(0, -1)))) && idx.length > 1) {
       const last = toks[idx[idx.length - 1]].w.lower;
-      if (ORG_HEADS.has(last) || PLACE_HEADS.has(last)) break; // "French Interior Ministry"
+      // "French Interior Ministry", "Chinese Academy of Sciences"
+      if (ORG_HEADS.has(last) || PLACE_HEADS.has(last) || orgName) break;
       if (isKnownPlace(text.slice(toks[idx[0]].start, toks[idx[idx.length - 1]].end))) break; // "American Samoa"
       idx.shift();
       continue;
@@ -861,6 +924,8 @@ function processRun(
       // a credit's given name ("Image: Mark Lincoln")
       !(idx.length >= 2 && isGivenName(w) && creditAt(toks, idx[0])) &&
       !(LEGISLATURES.has(l) && idx.length === 1 && !heading && !!midCaps?.has(w)) &&
+      // "Democratic party leaders said": the adjective is the party's name
+      !(idx.length === 2 && toks[idx[1]].text === 'party') &&
       !(!heading && idx.length >= 2 && isGivenName(w) && surnameLike(toks[idx[1]].text, lowercaseSeen)) &&
       // a name that begins with an ordinary word ("New Zealand", "United Nations officials", "Human Rights Watch")
       !namedFromStart(text, toks, idx)
@@ -878,7 +943,15 @@ function processRun(
   for (let k = idx.length - 2; k >= 1; k--) {
     const l = toks[idx[k]].w.lower.replace(/\.$/, '');
     const lastL = toks[idx[idx.length - 1]].w.lower;
-    if (TITLES.has(l) && !ORG_HEADS.has(lastL) && !PLACE_HEADS.has(lastL) && !orgName && isCapWord(toks[idx[k + 1]].text)) {
+    if (
+      TITLES.has(l) &&
+      !ORG_HEADS.has(lastL) &&
+      !PLACE_HEADS.has(lastL) &&
+      !orgName &&
+      isCapWord(toks[idx[k + 1]].text) &&
+      // "… King Jr.": a surname that is also a title, before a generational suffix
+      !NAME_SUFFIXES.has(toks[idx[k + 1]].text)
+    ) {
       title = toks[idx[k]].text;
       // what stood before the title is a name of its own when it is one: "US President …", "Melbourne Lord Mayor …"
       let p = k;
@@ -890,6 +963,12 @@ function processRun(
   }
   // trailing titles: "United States Senator", "Melbourne's Mayor"
   while (idx.length > 1 && TRAILING_TITLES.has(toks[idx[idx.length - 1]].w.lower.replace(/['\u2019]s$/, ''))) idx.pop();
+  // "Harbour Air Flight 302": a flight's number after the airline's name
+  const flightOf =
+    idx.length > 1 &&
+    toks[idx[idx.length - 1]].w.lower === 'flight' &&
+    /^\p{N}/u.test(toks[idx[idx.length - 1] + 1]?.text ?? '') &&
+    !!idx.pop();
   // trailing connectors / months
   while (
     idx.length &&
@@ -903,8 +982,11 @@ function processRun(
   const last = toks[idx[idx.length - 1]];
   // a currency: "US$300", "HK$2 million"
   if (toks[idx[idx.length - 1] + 1]?.text === '$' && toks[idx[idx.length - 1] + 1].start === last.end) return;
-  let surface = text.slice(first.start, last.end);
-  let end = last.end;
+  // "Conyers Jr.": the suffix's period belongs to the name
+  const suffixDot = NAME_SUFFIXES.has(last.text) && idx.length > 1 && text.charCodeAt(last.end) === 46;
+  let surface = text.slice(first.start, last.end + (suffixDot ? 1 : 0));
+  let end = last.end + (suffixDot ? 1 : 0);
+  const suffixComma = suffixDot && toks[idx[idx.length - 2]].text === ',';
   const poss = /['\u2019]s?$/.exec(surface);
   if (poss && surface.length > 3) {
     surface = surface.slice(0, poss.index);
@@ -983,7 +1065,9 @@ function processRun(
     )
       return;
   }
-  const key = normKey(surface);
+  // a ship, named with its prefix or without it: none of the model's types
+  if ((words.length >= 2 && VESSEL_PREFIXES.has(words[0])) || vesselNames?.has(surface)) return;
+  const key = normKey(suffixComma ? surface.replace(',', '') : surface);
   if (!key || /^\d+$/.test(key)) return;
   if (/\p{N}/u.test(surface) && /[-\p{Lu}]\p{N}|\p{N}[-\p{Lu}]/u.test(surface)) return; // COVID-19, H1N1, LB-1
   const votes = emptyVotes();
@@ -997,6 +1081,8 @@ function processRun(
   if (ORG_HEADS.has(lastWord)) votes.organization += 3;
   if (PLACE_HEADS.has(lastWord) || (PLACE_PREFIXES.has(firstWord) && words.length > 1)) votes.place += 3;
   if (acronym && !countryOf(surface)) votes.organization += 2;
+  if (flightOf) votes.organization += 4;
+  if (suffixDot) votes.person += 3;
   if (words.length >= 2 && COMPASS.has(firstWord) && (isKnownPlace(words.slice(1).join(' ')) || PLACE_HEADS.has(lastWord)))
     votes.place += 3;
   // "City of Melbourne", "University of Ottawa", "Freedom Party of California": a head word before "of"
@@ -1004,7 +1090,7 @@ function processRun(
   for (let w = 0; w + 2 < words.length; w++) {
     const conn = words[w + 1];
     if (conn !== 'of' && conn !== 'for' && conn !== 'on') continue;
-    const head = words[w].toLowerCase();
+    const head = singularHead(words[w].toLowerCase());
     if (PLACE_HEADS.has(head) && w === 0 && conn === 'of') votes.place += 3;
     else if (ORG_HEADS.has(head)) votes.organization += 3;
     else if (conn !== 'of' && (PLACE_HEADS.has(head) || isWord(head))) votes.organization += 3;
@@ -1049,9 +1135,11 @@ function processRun(
       votes.organization += 1;
   }
   if (title) votes.person += words.length === 1 && isKnownPlace(surface) ? 5 : 3; // "Queen Elizabeth", not the city
-  // a storm named with its class ("Hurricane Marisol", "Typhoon Orla"), a war ("the Korean War", "the Iraq War"):
-  // events, not the person or the place whose name they carry
-  if (words.length >= 2 && (STORMS.has(firstWord) || lastWord === 'war' || lastWord === 'wars')) votes.event += 8;
+  // a storm named with its class ("Hurricane Marisol", "Typhoon Orla"), a war ("the Korean War"), a race or contest
+  // ("the Harbour Marathon"): events, not the person, body or place whose name they carry
+  if (words.length >= 2 && (STORMS.has(firstWord) || EVENT_LAST.has(lastWord))) votes.event += 8;
+  // a storm's name alone ("Humberto" after "Hurricane Humberto")
+  if (words.length === 1 && stormNames?.has(surface)) votes.event += 8;
   const pluralCommon = /s$/.test(lastWord) && isWord(lastWord);
   if (pluralCommon && words.length >= 2) votes.organization += 0.5;
   const weak =
@@ -1264,6 +1352,8 @@ const PERSON_CLASS = new Set([
   ...'sons daughters brothers sisters widower fiancee fiancée girlfriend boyfriend'.split(' '),
 ]);
 /** The class words that open a storm's name. */
+/** Last words that make a name an event: "the Korean War", "the Harbour Marathon", "the Regional Olympiad". */
+const EVENT_LAST = new Set(['war', 'wars', 'marathon', 'olympiad']);
 const STORMS = new Set(['hurricane', 'typhoon', 'cyclone', 'storm', 'tropical']);
 /** Last words of names of documents, programmes and diseases, not bodies ("Paris Agreement", "Ebola Virus"). */
 const NOT_BODIES = new Set(

@@ -177,7 +177,7 @@ export const ORG_HEADS = new Set(
     'railways rail airline lines operator operators bulletin inquirer chronicle courier express tribune presse ' +
     'observer standard examiner dispatch herald limited patrol caucus confederation consortium charity regiment ' +
     'battalion squadron militia taskforce daily transit cooperative diocese archdiocese synod orchestra philharmonic ' +
-    's.a. n.v.'
+    'international s.a. n.v.'
   ).split(' '),
 );
 
