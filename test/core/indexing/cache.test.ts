@@ -389,6 +389,8 @@ test('once the cache and snapshot are written, the per-file analyses leave memor
       [...first.m.index.claims.all()].filter((c) => !c.sourceId.endsWith('b.txt')),
       claims.filter((c) => !c.sourceId.endsWith('b.txt')),
     );
+    // (configured again after \`indexOnce\` disposed of it: its writes of that indexing are awaited before the folder goes)
+    await first.m.dispose();
   } finally {
     cleanup();
   }
