@@ -391,5 +391,7 @@ if (jsonOut) {
   writeFileSync(jsonOut, JSON.stringify(one ? { ...one, machine } : { machine, results }, null, 2));
 }
 if (!argv.includes('--keep')) for (const s of sizes) if (s > 0) rmSync(join(work, `corpus-${s}-${SEED}`), { recursive: true, force: true });
+// the servers' memory samples of this run
+for (const label of ['cold', 'warm']) rmSync(join(work, `mem-${process.pid}-${label}.json`), { force: true });
 // every server this run started has been stopped; nothing else is owed, so do not wait on leftover handles
 process.exit(0);
