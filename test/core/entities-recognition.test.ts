@@ -474,3 +474,10 @@ test('a storm\u2019s name alone, a ship\u2019s name and a marathon are not peopl
     .map((m) => `${m.text} [${idx.entity(m.entityId!)!.type}]`);
   assert.deepEqual(typed, []);
 });
+
+test('a city after a university\u2019s name and a comma is its campus; a country after it leaves the body a body', () => {
+  const got = names(
+    'Researchers at the University of Marsdorp, Los Angeles found it. She studied at the University of Veldhaven, Canada, in 2001.',
+  );
+  assert.deepEqual(got, ['University of Marsdorp, Los Angeles [organization]', 'University of Veldhaven [organization]', 'Canada [place]']);
+});

@@ -17,6 +17,7 @@ import {
   isFirstName as lexIsFirstName,
   isGivenName,
   isKnownPlace as lexIsKnownPlace,
+  isCity,
   isRegion,
   isStopword as lexIsStopword,
   isWord as lexIsWord,
@@ -613,6 +614,15 @@ function extractFromTokens(
     let orgTail = false;
     while (j + 1 < toks.length && run.length < MAX_RUN) {
       const n = toks[j + 1];
+      // "University of California, Los Angeles": a campus after a comma
+      if (!heading && n.text === ',') {
+        const e = campusAfter(toks, run, j);
+        if (e > j) {
+          for (let k = j + 1; k <= e; k++) run.push(k);
+          j = e;
+          break;
+        }
+      }
       if (n.start - toks[j].end > 1) break; // punctuation or gap
       // "Cyrus R. Vance, Jr.": a generational suffix after a comma
       if (n.text === ',' && NAME_SUFFIXES.has(toks[j + 2]?.text ?? '') && toks[j + 2].start - n.end === 1 && run.length >= 2) {
@@ -804,6 +814,33 @@ function orgJoin(toks: Tok[], run: number[], j: number, orgTail: boolean): numbe
     !PLACE_HEADS.has(prev)
   )
     return e;
+  return -1;
+}
+
+/** A name with a body's head word: at its end ("Kessler Holdings"), or first before "of"/"for" ("University of …"). */
+function orgHeaded(words: string[]): boolean {
+  const last = words[words.length - 1].toLowerCase();
+  if (ORG_HEADS.has(last)) return true;
+  return words.length > 2 && (words[1] === 'of' || words[1] === 'for') && ORG_HEADS.has(singularHead(words[0].toLowerCase()));
+}
+
+/**
+ * A campus after a university's name and a comma: "University of Marsdorp, Veldhaven" when Veldhaven is a city (not a
+ * country or region: "University of Marsdorp, Canada" names where it is). Returns the last token of the campus, or -1.
+ */
+function campusAfter(toks: Tok[], run: number[], j: number): number {
+  if (run.length < 3 || toks[run[0]].w.lower !== 'university' || toks[run[1]].w.lower !== 'of') return -1;
+  const c = j + 2;
+  if (toks[j + 1]?.text !== ',' || !toks[c]?.w.cap || toks[c].start - toks[j + 1].end !== 1) return -1;
+  let e = c;
+  while (e + 1 < toks.length && e - c < 2 && toks[e + 1].w.cap && toks[e + 1].start - toks[e].end === 1) e++;
+  for (let k = e; k >= c; k--) {
+    const name = toks
+      .slice(c, k + 1)
+      .map((t) => t.text)
+      .join(' ');
+    if (isCity(name) && !countryOf(name) && !isRegion(name)) return k;
+  }
   return -1;
 }
 
@@ -1230,8 +1267,8 @@ function processRun(
   if ((la1 === 'was' && lower(a2) === 'born') || la1 === 'died') votes.person += 2;
   // "Kessler reported", "Harbour Radio reports": a news outlet
   if ((la1 === 'reported' || la1 === 'reports') && !poss) votes.organization += 1;
-  // "Springdale, Ohio": a place followed by its state or country
-  if (a1?.text === ',' && a2 && !title && !poss) {
+  // "Springdale, Ohio": a place followed by its state or country (not a body's name: "University of Ottawa, Canada")
+  if (a1?.text === ',' && a2 && !title && !poss && !orgHeaded(words)) {
     const one = a2.text;
     const two = a3 && a3.start - a2.end === 1 ? `${a2.text} ${a3.text}` : '';
     const n = two && (isRegion(two) || countryOf(two)) ? 2 : isRegion(one) || countryOf(one) ? 1 : 0;
