@@ -180,7 +180,7 @@ export async function main(argv: string[]): Promise<number> {
         if (a.format === 'json') json.push(item);
         else
           process.stdout.write(
-            `${file}:${item.range.start.line + 1}:${item.range.start.character + 1}: ${mm.text} → ${e.name} (${e.type}, ${item.entity.sources} sources)\n`,
+            `${file}:${item.range.start.line + 1}:${item.range.start.character + 1}: ${mm.text} → ${e.name} (${e.type}, ${item.entity.sources} source${item.entity.sources === 1 ? '' : 's'})\n`,
           );
       }
       continue;
