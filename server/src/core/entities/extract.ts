@@ -531,8 +531,9 @@ let midCaps: Set<string> | undefined;
 /** the document's storms' names ("Humberto" of "Hurricane Humberto") and vessels' names ("Marisol" of "MV Marisol") */
 let stormNames: Set<string> | undefined;
 let vesselNames: Set<string> | undefined;
-/** Prefixes of a ship's name: "MV", "HMS", "USS". A ship is none of the model's types. */
-const VESSEL_PREFIXES = new Set(['MV', 'MT', 'MS', 'RMS', 'HMS', 'HMAS', 'HMCS', 'HMNZS', 'USS', 'USNS', 'INS', 'RV']);
+/** Prefixes of a ship's name: "MV", "HMS", "USS". A ship is none of the model's types. (Not "MS", "MT" or "INS",
+ * which are as often other things: "MS Society".) */
+const VESSEL_PREFIXES = new Set(['MV', 'RMS', 'HMS', 'HMAS', 'HMCS', 'HMNZS', 'USS', 'USNS', 'RV']);
 
 /** The capitalised words right after token i, up to four, as written ("Namse Bangdzod" after "MV"). */
 function capitalisedAfter(text: string, toks: Tok[], i: number): string {
@@ -1002,10 +1003,8 @@ function processRun(
   while (idx.length > 1 && TRAILING_TITLES.has(toks[idx[idx.length - 1]].w.lower.replace(/['\u2019]s$/, ''))) idx.pop();
   // "Harbour Air Flight 302": a flight's number after the airline's name
   const flightOf =
-    idx.length > 1 &&
-    toks[idx[idx.length - 1]].w.lower === 'flight' &&
-    /^\p{N}/u.test(toks[idx[idx.length - 1] + 1]?.text ?? '') &&
-    !!idx.pop();
+    idx.length > 1 && toks[idx[idx.length - 1]].w.lower === 'flight' && /^\p{N}/u.test(toks[idx[idx.length - 1] + 1]?.text ?? '');
+  if (flightOf) idx.pop();
   // trailing connectors / months
   while (
     idx.length &&
@@ -1388,9 +1387,9 @@ const PERSON_CLASS = new Set([
   ...KIN,
   ...'sons daughters brothers sisters widower fiancee fiancée girlfriend boyfriend'.split(' '),
 ]);
-/** The class words that open a storm's name. */
 /** Last words that make a name an event: "the Korean War", "the Harbour Marathon", "the Regional Olympiad". */
 const EVENT_LAST = new Set(['war', 'wars', 'marathon', 'olympiad']);
+/** The class words that open a storm's name. */
 const STORMS = new Set(['hurricane', 'typhoon', 'cyclone', 'storm', 'tropical']);
 /** Last words of names of documents, programmes and diseases, not bodies ("Paris Agreement", "Ebola Virus"). */
 const NOT_BODIES = new Set(
