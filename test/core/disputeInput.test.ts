@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { detectDisputesSteps, mayDispute } from '../../server/src/core/disputes/detect';
+import { detectDisputesSteps, mayDispute, overlaps, rangesConflict } from '../../server/src/core/disputes/detect';
 import type { Claim, Dispute } from '../../server/src/core/model';
 import { corpus } from './helpers';
 
@@ -78,4 +78,31 @@ test('isDisputedClaimAt says of every claim what disputesByClaim says, and follo
   idx.remove('harbour-b');
   idx.rebuild();
   assert.equal(check(), 0);
+});
+
+test('figures conflict exactly when two sources have ranges that do not overlap (against every pair, on random lists)', () => {
+  let seed = 7;
+  // (xorshift32: deterministic)
+  const rand = (n: number) => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) % n;
+  };
+  const everyPair = (list: { claim: { sourceId: string }; q: { low: number; high: number } }[]) =>
+    list.some((x, i) => list.some((y, j) => j > i && x.claim.sourceId !== y.claim.sourceId && !overlaps(x.q, y.q)));
+  let conflicts = 0;
+  for (let round = 0; round < 3000; round++) {
+    const list = Array.from({ length: 1 + rand(7) }, () => {
+      const low = rand(60);
+      // exact figures, ranges and open upper bounds ("more than …")
+      const high = rand(4) === 0 ? Infinity : low + (rand(2) ? 0 : rand(30));
+      return { claim: { sourceId: `s${rand(4)}` }, q: { low, high } };
+    });
+    const expected = everyPair(list);
+    if (expected) conflicts++;
+    assert.equal(rangesConflict(list), expected, JSON.stringify(list));
+  }
+  // (both answers were met many times)
+  assert.ok(conflicts > 300 && conflicts < 2700, String(conflicts));
 });

@@ -857,15 +857,22 @@ function* ranksOf(table: readonly string[], rank: Map<string, number>): Generato
   return out;
 }
 
-/** two ascending lists of distinct strings (in the order of `Array.prototype.sort`) as one */
-function mergeSorted(a: string[], b: string[]): string[] {
+/**
+ * Two ascending lists of distinct strings (in the order of `Array.prototype.sort`) as one, in steps of `TABLE_SLICE`
+ * strings (the last merge of a table of every claim key, all at once, took ~40–55 ms at 10,000 articles).
+ */
+function* mergeSorted(a: string[], b: string[]): Generator<void, string[], void> {
   const out: string[] = new Array(a.length + b.length);
   let i = 0;
   let j = 0;
   let o = 0;
-  while (i < a.length && j < b.length) out[o++] = a[i] < b[j] ? a[i++] : b[j++];
-  while (i < a.length) out[o++] = a[i++];
-  while (j < b.length) out[o++] = b[j++];
+  while (o < out.length) {
+    const stop = Math.min(out.length, o + TABLE_SLICE);
+    while (o < stop && i < a.length && j < b.length) out[o++] = a[i] < b[j] ? a[i++] : b[j++];
+    while (o < stop && i < a.length) out[o++] = a[i++];
+    while (o < stop && j < b.length) out[o++] = b[j++];
+    if (o < out.length) yield;
+  }
   return out;
 }
 
@@ -1065,7 +1072,7 @@ export class KeySet implements Iterable<string> {
     while (runs.length > 1) {
       const merged: string[][] = [];
       for (let i = 0; i < runs.length; i += 2) {
-        merged.push(i + 1 < runs.length ? mergeSorted(runs[i], runs[i + 1]) : runs[i]);
+        merged.push(i + 1 < runs.length ? yield* mergeSorted(runs[i], runs[i + 1]) : runs[i]);
         yield;
       }
       runs = merged;

@@ -248,16 +248,7 @@ class DisputeDetector {
   figures(groups: [string, { claim: Claim; q: Quantity }[]][], from: number, to: number): void {
     for (let g = from; g < to; g++) {
       const [key, list] = groups[g];
-      const srcs = new Set(list.map((x) => x.claim.sourceId));
-      if (srcs.size < 2) continue;
-      let conflict = false;
-      for (let i = 0; i < list.length && !conflict; i++)
-        for (let j = i + 1; j < list.length; j++)
-          if (list[i].claim.sourceId !== list[j].claim.sourceId && !overlaps(list[i].q, list[j].q)) {
-            conflict = true;
-            break;
-          }
-      if (!conflict) continue;
+      if (!rangesConflict(list)) continue;
       const [scope, measure] = key.split('|');
       this.out.push({
         id: this.nextId('figures'),
@@ -296,6 +287,36 @@ export function scopesOf(c: Claim, entities: Map<string, Entity>): string[] {
   const places = c.entityIds.filter((e) => entities.get(e)?.type === 'place');
   // a figure tied to a place in its own clause ("12 of them at the Oostkade terminal") is scoped to that place too
   return unique([...events, ...places]);
+}
+
+/**
+ * Whether two of the figures, from different sources, have ranges that do not overlap: some source's lowest upper bound
+ * is under another source's highest lower bound. Linear in the figures (a pass over every pair of a popular event's
+ * figures, thousands of them, held a rebuild's step for ~40 ms at 10,000 articles, and found the same).
+ */
+export function rangesConflict(list: readonly { claim: { sourceId: string }; q: Pick<Quantity, 'low' | 'high'> }[]): boolean {
+  // each source's lowest upper bound and highest lower bound
+  const minHigh = new Map<string, number>();
+  const maxLow = new Map<string, number>();
+  for (const { claim, q } of list) {
+    const h = minHigh.get(claim.sourceId);
+    if (h === undefined || q.high < h) minHigh.set(claim.sourceId, q.high);
+    const l = maxLow.get(claim.sourceId);
+    if (l === undefined || q.low > l) maxLow.set(claim.sourceId, q.low);
+  }
+  if (minHigh.size < 2) return false;
+  // the two sources with the lowest upper bounds, and the two with the highest lower bounds
+  let a: string | undefined, a2: string | undefined, b: string | undefined, b2: string | undefined;
+  for (const [s, h] of minHigh) {
+    if (a === undefined || h < minHigh.get(a)!) [a2, a] = [a, s];
+    else if (a2 === undefined || h < minHigh.get(a2)!) a2 = s;
+  }
+  for (const [s, l] of maxLow) {
+    if (b === undefined || l > maxLow.get(b)!) [b2, b] = [b, s];
+    else if (b2 === undefined || l > maxLow.get(b2)!) b2 = s;
+  }
+  if (a !== b) return minHigh.get(a!)! < maxLow.get(b!)!;
+  return minHigh.get(a!)! < maxLow.get(b2!)! || minHigh.get(a2!)! < maxLow.get(b!)!;
 }
 
 export function overlaps(a: Pick<Quantity, 'low' | 'high'>, b: Pick<Quantity, 'low' | 'high'>): boolean {
