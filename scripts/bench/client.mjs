@@ -65,6 +65,11 @@ export class BenchClient {
     this.storagePath = storagePath;
     this.workspace = workspace;
   }
+  /** Resolves once `initialized` is sent: an editor sends nothing else before (`start` must have been called). */
+  whenInitialized() {
+    return (this.initializedPromise ??= new Promise((r) => (this.markInitialized = r)));
+  }
+  markInitialized() {}
   /** Sends initialize + initialized; resolves { readyMs } measured from `initialized` to the ready status. */
   async start() {
     await this.conn.sendRequest('initialize', {
@@ -81,6 +86,7 @@ export class BenchClient {
     const ready = new Promise((r) => this.readyWaiters.push(r));
     this.t0 = performance.now();
     await this.conn.sendNotification('initialized', {});
+    this.markInitialized();
     this.readyPromise = ready.then((s) => ({ status: s, readyMs: performance.now() - this.t0 }));
     return this.readyPromise;
   }
