@@ -4,7 +4,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { corpus } from '../core/helpers';
 import { checkDraft } from '../../server/src/core/check';
 import { DraftCache, frozen } from '../../server/src/features/drafts';
-import { giveWayWhen } from '../../server/src/core/packed';
 
 const idx = corpus([
   { id: 'Coast Courier', text: 'The Oostkade ferry collision killed 12 people, the coast guard said.' },
@@ -106,34 +105,4 @@ test('a document closed while it is checked keeps nothing in the cache', async (
   // reopened with the same version number and another text: not answered from the closed document's check
   const reopened = TextDocument.create(snap.uri, 'markdown', 1, 'Captain Hendrik Vos.');
   assert.deepEqual(await drafts.latest(idx, reopened, undefined, () => true), checkDraft(idx, 'Captain Hendrik Vos.'));
-});
-
-test('a check that answers no input gives way to the client after each step; a check after an edit keeps its slices', async () => {
-  // the client is always waiting, and a slice would otherwise last a second: only giving way ends one early
-  giveWayWhen(() => true);
-  try {
-    const turnsDuring = async (giveWay: boolean): Promise<number> => {
-      const drafts = new DraftCache();
-      const d = open();
-      const snap = frozen(d.live);
-      let between = 0;
-      let stop = false;
-      const spin = () => {
-        if (stop) return;
-        between++;
-        setImmediate(spin);
-      };
-      setImmediate(spin);
-      const check = await drafts.refresh(idx, snap, undefined, d.isCurrent(snap), 1000, giveWay);
-      stop = true;
-      assert.deepEqual(check, checkDraft(idx, text));
-      return between;
-    };
-    const whole = await turnsDuring(false);
-    const givingWay = await turnsDuring(true);
-    assert.ok(whole <= 1, `one slice for the check after an edit (${whole} turns)`);
-    assert.ok(givingWay >= 6, `a turn after each step for the check the index asked for (${givingWay} turns for 12 sentences)`);
-  } finally {
-    giveWayWhen(() => false);
-  }
 });

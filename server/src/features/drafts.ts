@@ -68,9 +68,7 @@ export class DraftCache {
    * Checks the document against the index in slices of about `sliceMs`, yielding to the event loop between them.
    * `doc` must not change meanwhile (`frozen`). Resolves to the check, or to undefined when the document changed
    * meanwhile (`isCurrent` said so), a newer refresh of it started, or it was closed. One refresh runs per document
-   * at a time; asking again while one runs for the same version and settings returns that one. `giveWay`: its slices
-   * end early after input from the client (`inSlices`), for a check that answers no input (the index changed); a
-   * check after an edit or an open is that input's answer and keeps its slices whole.
+   * at a time; asking again while one runs for the same version and settings returns that one.
    */
   refresh(
     index: CorpusIndex,
@@ -78,7 +76,6 @@ export class DraftCache {
     severities: Severities,
     isCurrent: () => boolean,
     sliceMs = 20,
-    giveWay = false,
   ): Promise<DraftCheck | undefined> {
     const fresh = this.fresh(index, doc, severities);
     if (fresh) return Promise.resolve(fresh);
@@ -98,7 +95,8 @@ export class DraftCache {
           },
         };
         const steps = checkDraftSteps(index, doc.getText(), this.optionsFor(index, doc, severities, token));
-        const check = await inSlices(steps, sliceMs, giveWay);
+        // (its slices whole: the check is the answer to the client's input)
+        const check = await inSlices(steps, sliceMs, false);
         // (not if the document changed or was closed during the last slice)
         if (superseded()) return undefined;
         this.remember(index, doc, severities, check);

@@ -61,7 +61,7 @@ export function startServer(connection: Connection): void {
   let init: InitializationOptions = {};
   let workspaceRoots: string[] = [];
   const log = (msg: string) => connection.console.log(msg);
-  const timers = new Map<string, { timer: NodeJS.Timeout; fromIndex: boolean }>();
+  const timers = new Map<string, NodeJS.Timeout>();
   let status: IndexStatus = { state: 'starting', sources: 0, entities: 0, disputes: 0, problems: [] };
   let progress: WorkDoneProgressReporter | undefined;
   let reportedProblems = new Set<string>();
@@ -150,14 +150,14 @@ export function startServer(connection: Connection): void {
       // a rebuild of the partial index: open drafts are checked against it again, in slices
       if (index().version !== checkedVersion) {
         checkedVersion = index().version;
-        for (const d of documents.all()) schedule(d, 0, true);
+        for (const d of documents.all()) schedule(d, 0);
       }
     } else {
       progress?.done();
       progress = undefined;
       sendStatus({ state: p.state, indexed: p.indexed, total: p.total, problems: p.problems, message: p.message });
       drafts.clear();
-      for (const d of documents.all()) schedule(d, 0, true);
+      for (const d of documents.all()) schedule(d, 0);
     }
     // (after the status is on its way: switching to serving asks for a full collection)
     heapPolicy(p.state === 'indexing' ? 'indexing' : 'serving');
@@ -230,8 +230,7 @@ export function startServer(connection: Connection): void {
     void reconfigure();
   });
 
-  /** `fromIndex`: the check answers no input of the client (the index changed), and gives way to it */
-  async function validate(doc: TextDocument, fromIndex = false): Promise<void> {
+  async function validate(doc: TextDocument): Promise<void> {
     // a corpus file open in the editor is a source, not a draft: it gets no draft findings, and if it was
     // skipped, one diagnostic saying why
     const file = safePath(doc.uri);
@@ -263,7 +262,7 @@ export function startServer(connection: Connection): void {
     const snap = frozen(doc);
     const isCurrent = currentTest(snap);
     // in slices: requests are answered meanwhile (from the last check of this text, if any)
-    const check = await drafts.refresh(index(), snap, s.severity, isCurrent, undefined, fromIndex);
+    const check = await drafts.refresh(index(), snap, s.severity, isCurrent);
     if (!check || !isCurrent()) return; // superseded by an edit, which validates again
     void connection.sendDiagnostics({ uri: snap.uri, version: snap.version, diagnostics: diagnostics(index(), snap, check) });
   }
@@ -273,19 +272,17 @@ export function startServer(connection: Connection): void {
     return () => documents.get(snap.uri)?.version === snap.version;
   }
 
-  /** `fromIndex`: a check because the index changed (giving way to requests), unless it replaces one for an edit */
-  function schedule(doc: TextDocument, delay?: number, fromIndex = false): void {
+  function schedule(doc: TextDocument, delay?: number): void {
     const t = timers.get(doc.uri);
-    if (t) clearTimeout(t.timer);
-    const giveWay = fromIndex && (t?.fromIndex ?? true);
+    if (t) clearTimeout(t);
     void settings.forDocument(doc.uri).then((s) => {
-      timers.set(doc.uri, {
-        fromIndex: giveWay,
-        timer: setTimeout(() => {
+      timers.set(
+        doc.uri,
+        setTimeout(() => {
           timers.delete(doc.uri);
-          validate(doc, giveWay).catch((err) => log(`validate failed for ${doc.uri}: ${(err as Error).stack}`));
+          validate(doc).catch((err) => log(`validate failed for ${doc.uri}: ${(err as Error).stack}`));
         }, delay ?? s.debounceMs),
-      });
+      );
     });
   }
 
@@ -419,7 +416,7 @@ export function startServer(connection: Connection): void {
 
   connection.onShutdown(() => {
     phase = 'shutdown';
-    for (const t of timers.values()) clearTimeout(t.timer);
+    for (const t of timers.values()) clearTimeout(t);
     timers.clear();
     // resolves once a pending index-cache write has finished (written before the process exits)
     return manager.dispose();
