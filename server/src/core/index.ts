@@ -21,6 +21,7 @@ import {
   drain,
   inMappedSlab,
   inSlices,
+  inSteps,
   indexIn,
   isIndexes,
   mappedSlab,
@@ -367,10 +368,8 @@ export class CorpusIndex {
     // generator holding all of it; each slice of entities a step of its own: at 10,000 articles the words of all of
     // them took ~40 ms, which requests waited for)
     const all = [...table.entities.values()];
-    for (let i = 0; i < all.length; i += ENTITY_STEP) {
-      addEntityWords(d, all, i, i + ENTITY_STEP);
-      yield;
-    }
+    yield* inSteps(all.length, (a, b) => addEntityWords(d, all, a, b), ENTITY_STEP);
+    yield;
     // nothing from here on reads an entity's list of mentions (the stored entities ask the mention store; a lazy table
     // leaves them empty): one shared empty list
     for (const e of all) e.mentions = NONE;
@@ -450,10 +449,8 @@ export class CorpusIndex {
     }
     yield;
     const builtClaim = (id: string): Claim | undefined => byId.get(id);
-    for (let i = 0; i < d.disputes.length; i += DISPUTE_STEP) {
-      indexDisputeKeys(d, builtClaim, (k) => packer.claimsWithKey(k), i, i + DISPUTE_STEP);
-      yield;
-    }
+    yield* inSteps(d.disputes.length, (a, b) => indexDisputeKeys(d, builtClaim, (k) => packer.claimsWithKey(k), a, b), DISPUTE_STEP);
+    yield;
     this.d = d;
     // the spelling and search indexes are built when first asked for (a rebuild during indexing needs neither)
     this.names = this.nameIndexes();
@@ -734,7 +731,7 @@ const DISPUTABLE_STEP = 16384;
 
 /** the words of the names of entities [from, to) of `all` */
 function addEntityWords(d: Derived, all: Omit<Entity, 'mentions'>[], from: number, to: number): void {
-  for (let i = from; i < Math.min(to, all.length); i++) {
+  for (let i = from; i < to; i++) {
     const e = all[i];
     for (const n of [e.name, ...e.aliases])
       for (const w of n.split(/[\s-]+/)) if (w.length > 1) d.entityWords.add(fold(w).replace(/['\u2019]s$/, ''));
@@ -885,7 +882,7 @@ function indexDisputeKeys(
   to: number,
 ): void {
   const common = Math.max(50, d.claims.size * 0.02);
-  for (let i = from; i < Math.min(to, d.disputes.length); i++) {
+  for (let i = from; i < to; i++) {
     const x = d.disputes[i];
     if (x.kind !== 'questioned' && x.kind !== 'contested' && x.kind !== 'fact-check') continue;
     for (const side of x.sides) {

@@ -202,6 +202,18 @@ export function drain<T>(steps: Generator<void, T, void>): T {
   }
 }
 
+/**
+ * f over [0, n) in slices of `size` with a yield between slices: a pass of a generator in steps. (Small slices cost
+ * little: the caller goes back to the event loop only once its time slice is spent. At 10,000 articles, slices of 2,048
+ * mentions took up to 100 ms, which a request waited for, while the heap of a first indexing was being marked.)
+ */
+export function* inSteps(n: number, f: (from: number, to: number) => void, size = 256): Generator<void, void, void> {
+  for (let a = 0; a < n; a += size) {
+    if (a > 0) yield;
+    f(a, Math.min(n, a + size));
+  }
+}
+
 let pressing: () => boolean = () => false;
 
 /**

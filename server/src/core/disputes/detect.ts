@@ -1,5 +1,6 @@
 import type { Claim, Dispute, Entity, Quantity, Source } from '../model';
 import { detectRefutation } from '../claims/stance';
+import { inSteps } from '../packed';
 
 /**
  * Finds disputes among the claims of a corpus. The tool never decides who is right: a dispute lists every
@@ -87,24 +88,17 @@ export interface DisputeInput {
 export function* detectDisputesSteps(input: DisputeInput): Generator<void, Dispute[], void> {
   const d = new DisputeDetector(input);
   const n = input.claims.length;
-  yield* slices(n, 8192, (a, b) => d.group(a, b));
+  yield* inSteps(n, (a, b) => d.group(a, b), 8192);
   const lists = [...d.bySource.values()];
-  yield* slices(lists.length, 512, (a, b) => d.withinSources(lists, a, b));
-  yield* slices(n, 8192, (a, b) => d.collectResponsibility(a, b));
+  yield* inSteps(lists.length, (a, b) => d.withinSources(lists, a, b), 512);
+  yield* inSteps(n, (a, b) => d.collectResponsibility(a, b), 8192);
   const resp = [...d.resp.values()];
-  yield* slices(resp.length, 8192, (a, b) => d.responsibility(resp, a, b));
-  yield* slices(n, 8192, (a, b) => d.collectFigures(a, b));
+  yield* inSteps(resp.length, (a, b) => d.responsibility(resp, a, b), 8192);
+  yield* inSteps(n, (a, b) => d.collectFigures(a, b), 8192);
   const fig = [...d.fig];
-  yield* slices(fig.length, 2048, (a, b) => d.figures(fig, a, b));
-  yield* slices(n, 8192, (a, b) => d.factChecks(a, b));
+  yield* inSteps(fig.length, (a, b) => d.figures(fig, a, b), 2048);
+  yield* inSteps(n, (a, b) => d.factChecks(a, b), 8192);
   return d.out;
-}
-
-function* slices(n: number, size: number, f: (from: number, to: number) => void): Generator<void, void, void> {
-  for (let a = 0; a < n; a += size) {
-    f(a, Math.min(n, a + size));
-    yield;
-  }
 }
 
 /** The passes of `detectDisputesSteps` and what they share. */

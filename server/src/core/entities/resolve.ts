@@ -10,7 +10,7 @@ for (const g of KNOWN_EQUIVALENCES)
   }
 import { type RawMention, type Votes, normKey } from './extract';
 import { RawShare, eventCount, unpackRaw, type PackedRaw } from './rawPack';
-import { drain } from '../packed';
+import { drain, inSteps } from '../packed';
 
 /**
  * Merges the candidate names of every document into entities: acronyms and "X (Y)" definitions, a table of
@@ -399,18 +399,6 @@ export function* resolveEntitiesSteps(
   const entities = [...r.entities.values()];
   yield* inSteps(entities.length, (a, b) => r.aliases(entities, a, b));
   return r.finish();
-}
-
-/**
- * f over [0, n) in slices of `size` with a yield between slices. (Small slices cost little: the caller goes back to
- * the event loop only once its time slice is spent. At 10,000 articles, slices of 2,048 mentions took up to 100 ms,
- * which a request waited for, while the heap of a first indexing was being marked.)
- */
-function* inSteps(n: number, f: (from: number, to: number) => void, size = 256): Generator<void, void, void> {
-  for (let a = 0; a < n; a += size) {
-    if (a > 0) yield;
-    f(a, Math.min(n, a + size));
-  }
 }
 
 /**
