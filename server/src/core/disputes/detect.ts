@@ -299,18 +299,20 @@ export function rangesConflict(list: readonly { claim: { sourceId: string }; q: 
     if (l === undefined || q.low > l) maxLow.set(claim.sourceId, q.low);
   }
   if (minHigh.size < 2) return false;
-  // the two sources with the lowest upper bounds, and the two with the highest lower bounds
-  let a: string | undefined, a2: string | undefined, b: string | undefined, b2: string | undefined;
-  for (const [s, h] of minHigh) {
-    if (a === undefined || h < minHigh.get(a)!) [a2, a] = [a, s];
-    else if (a2 === undefined || h < minHigh.get(a2)!) a2 = s;
-  }
-  for (const [s, l] of maxLow) {
-    if (b === undefined || l > maxLow.get(b)!) [b2, b] = [b, s];
-    else if (b2 === undefined || l > maxLow.get(b2)!) b2 = s;
-  }
-  if (a !== b) return minHigh.get(a!)! < maxLow.get(b!)!;
-  return minHigh.get(a!)! < maxLow.get(b2!)! || minHigh.get(a2!)! < maxLow.get(b!)!;
+  // a pair that conflicts is beaten by the source with the lowest upper bound against any other source, or else (the
+  // pair's upper side is that source) by the source with the highest lower bound against any other
+  const lowest = argBest(minHigh, (x, y) => x < y);
+  for (const [t, l] of maxLow) if (t !== lowest && minHigh.get(lowest)! < l) return true;
+  const highest = argBest(maxLow, (x, y) => x > y);
+  for (const [s, h] of minHigh) if (s !== highest && h < maxLow.get(highest)!) return true;
+  return false;
+}
+
+/** the key of a map that is not empty whose value is best (`better`) */
+function argBest(m: Map<string, number>, better: (x: number, y: number) => boolean): string {
+  let best: string | undefined;
+  for (const [k, x] of m) if (best === undefined || better(x, m.get(best)!)) best = k;
+  return best!;
 }
 
 export function overlaps(a: Pick<Quantity, 'low' | 'high'>, b: Pick<Quantity, 'low' | 'high'>): boolean {
