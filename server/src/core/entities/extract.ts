@@ -818,13 +818,6 @@ function orgJoin(toks: Tok[], run: number[], j: number, orgTail: boolean): numbe
   return -1;
 }
 
-/** A name with a body's head word: at its end ("Kessler Holdings"), or first before "of"/"for" ("University of …"). */
-function orgHeaded(words: string[]): boolean {
-  const last = words[words.length - 1].toLowerCase();
-  if (ORG_HEADS.has(last)) return true;
-  return words.length > 2 && (words[1] === 'of' || words[1] === 'for') && ORG_HEADS.has(singularHead(words[0].toLowerCase()));
-}
-
 /**
  * A campus after a university's name and a comma: "University of Marsdorp, Veldhaven" when Veldhaven is a city (not a
  * country or region: "University of Marsdorp, Canada" names where it is). Returns the last token of the campus, or -1.
@@ -1267,7 +1260,7 @@ function processRun(
   // "Kessler reported", "Harbour Radio reports": a news outlet
   if ((la1 === 'reported' || la1 === 'reports') && !poss) votes.organization += 1;
   // "Springdale, Ohio": a place followed by its state or country (not a body's name: "University of Ottawa, Canada")
-  if (a1?.text === ',' && a2 && !title && !poss && !orgHeaded(words)) {
+  if (a1?.text === ',' && a2 && !title && !poss && !orgName) {
     const one = a2.text;
     const two = a3 && a3.start - a2.end === 1 ? `${a2.text} ${a3.text}` : '';
     const n = two && (isRegion(two) || countryOf(two)) ? 2 : isRegion(one) || countryOf(one) ? 1 : 0;
