@@ -160,11 +160,10 @@ async function benchSize(size) {
     storage = mkdtempSync(join(work, 'storage-'));
     const memFile = join(work, `mem-${process.pid}-cold.json`);
     const c = new BenchClient({ settings: corpus.settings, storagePath: storage, memFile });
-    const initialized = c.whenInitialized();
     const started = c.start();
     // the draft is open while the corpus is indexed: requests answer from what is indexed so far (an editor opens it,
     // and asks anything, once the server is initialized: a hover sent before waited for the process to start)
-    await initialized;
+    await c.initialized;
     await c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: draft.text } });
     const probe = probeDuringIndexing(c, uri, { line: 4, character: 10 });
     const { status, readyMs } = await started;

@@ -64,12 +64,9 @@ export class BenchClient {
     this.conn.listen();
     this.storagePath = storagePath;
     this.workspace = workspace;
+    /** resolves once `start` has sent `initialized`: an editor sends nothing else before */
+    this.initialized = new Promise((r) => (this.markInitialized = r));
   }
-  /** Resolves once `initialized` is sent: an editor sends nothing else before (`start` must have been called). */
-  whenInitialized() {
-    return (this.initializedPromise ??= new Promise((r) => (this.markInitialized = r)));
-  }
-  markInitialized() {}
   /** Sends initialize + initialized; resolves { readyMs } measured from `initialized` to the ready status. */
   async start() {
     await this.conn.sendRequest('initialize', {
