@@ -155,12 +155,7 @@ if (only.includes('fnc')) {
 //    fourth session, so it is a tuning set now), and the third and fourth held-out ones (made blind in the fourth
 //    session; only their aggregates are ever printed, the fourth's once, at the end of the session's tuning)
 // `--gold first,heldout` limits the sets (tuning work must not look at a set it is later judged on)
-const goldSets = args.includes('--gold')
-  ? args[args.indexOf('--gold') + 1].split(',')
-  : ['first', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8'];
-// the sets whose per-mention errors are never printed (looking at them would make them tuning sets)
-const blindSets: readonly string[] = ['heldout3', 'heldout4', 'heldout6', 'heldout7', 'heldout8'];
-for (const [name, label, goldDir] of [
+const allGoldSets = [
   ['first', 'first set', path.join(root, 'test/data/wikinews-entities')],
   ['heldout', 'held-out set', path.join(root, 'test/data/wikinews-entities-heldout')],
   ['heldout2', 'second held-out set', path.join(root, 'test/data/wikinews-entities-heldout2')],
@@ -170,7 +165,11 @@ for (const [name, label, goldDir] of [
   ['heldout6', 'sixth held-out set', path.join(root, 'test/data/wikinews-entities-heldout6')],
   ['heldout7', 'seventh held-out set', path.join(root, 'test/data/wikinews-entities-heldout7')],
   ['heldout8', 'eighth held-out set', path.join(root, 'test/data/wikinews-entities-heldout8')],
-] as const)
+] as const;
+const goldSets: string[] = args.includes('--gold') ? args[args.indexOf('--gold') + 1].split(',') : allGoldSets.map(([name]) => name);
+// the sets whose per-mention errors are never printed (looking at them would make them tuning sets)
+const blindSets: readonly string[] = ['heldout3', 'heldout4', 'heldout6', 'heldout7', 'heldout8'];
+for (const [name, label, goldDir] of allGoldSets)
   if (only.includes('entities') && goldSets.includes(name) && existsSync(goldDir)) {
     const wn = process.env.WIKINEWS_DIR ?? path.join(shared, 'data/wikinews');
     if (!existsSync(wn)) console.log(`\n3. Entities: skipped (${wn} is absent)`);
