@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { corpus } from '../core/helpers';
 import { checkDraft } from '../../server/src/core/check';
-import { DraftCache, frozen } from '../../server/src/features/drafts';
+import { DraftCache, frozen, mentionAt } from '../../server/src/features/drafts';
 
 const idx = corpus([
   { id: 'Coast Courier', text: 'The Oostkade ferry collision killed 12 people, the coast guard said.' },
@@ -67,6 +67,33 @@ test('while a draft is checked against a new index, requests get the last check 
   await turns();
   idx.rebuild();
   assert.deepEqual(await pending, checkDraft(idx, text));
+});
+
+test('a request about a place, while the draft awaits its check against a new index, gets the names there as that index resolves them', async () => {
+  const local = corpus([]);
+  const drafts = new DraftCache();
+  const d = open();
+  const snap = frozen(d.live);
+  const before = drafts.get(local, snap);
+  assert.equal(before.mentions.length, 0, 'checked before any source was indexed: no names');
+  // the sources are indexed (a first indexing becomes ready)
+  for (const [id, src] of idx.sources) local.upsert(src, idx.analyses.get(id)!);
+  local.rebuild();
+  const now = checkDraft(local, text);
+  // in the third paragraph
+  const third = { start: text.indexOf('Captain', text.indexOf('21 people')), end: text.indexOf('22 people') + 10 };
+  const at = third.start + 'Captain '.length;
+  const check = await drafts.latest(local, snap, undefined, d.isCurrent(snap), at);
+  const m = mentionAt(check!, at);
+  assert.ok(m && local.entity(m.entityId)?.name === 'Hendrik Vos', `the name there is the indexed person (${m?.text})`);
+  assert.deepEqual(
+    check!.mentions,
+    now.mentions.filter((x) => x.span.start >= third.start && x.span.end <= third.end),
+    "that paragraph's mentions as a check against the new index has them, and none of the other paragraphs yet",
+  );
+  assert.equal(check!.findings, before.findings, "findings are the last check's until the new one is done");
+  assert.equal(await drafts.latest(local, snap, undefined, d.isCurrent(snap)), before, 'without a place: the last check as it was');
+  assert.deepEqual(await drafts.refresh(local, snap, undefined, d.isCurrent(snap)), now, 'and the check against the new index comes');
 });
 
 test('an edit stops a check of the text before it, and the text after it gets its own check', async () => {

@@ -97,6 +97,36 @@ export function checkDraft(index: CorpusIndex, text: string, opts: CheckOptions 
 }
 
 /**
+ * The mentions of the one paragraph of a draft around `offset`, resolved against `index` (offsets are the draft's):
+ * what a request at that offset reads while the draft's check against this index is still to come, since a check
+ * made against an earlier index may name none of its entities. Near-misses of known names only once the index's
+ * spelling index is made (it is made in steps, not for one request).
+ */
+export function mentionsAround(
+  index: CorpusIndex,
+  text: string,
+  languageId: string,
+  offset: number,
+): { span: Span; mentions: DraftMention[] } | undefined {
+  const dt = draftText(text, languageId);
+  const unit = paragraphUnits(dt).find(({ para }) => para.start <= offset && offset <= para.end);
+  if (!unit) return undefined;
+  const { para, heading } = unit;
+  const ptext = dt.masked.slice(para.start, para.end);
+  const { mentions } = paragraphMentions(index, ptext, paragraphSentences(ptext, heading), index.spellingIndexMade);
+  return {
+    span: para,
+    mentions: mentions.map((m) => placed(m, para.start, text)),
+  };
+}
+
+/** A paragraph's mention at its place in the draft (`d`, the paragraph's start), with the draft's text there. */
+function placed(m: DraftMention, d: number, text: string): DraftMention {
+  const span = { start: m.span.start + d, end: m.span.end + d };
+  return { ...m, span, text: text.slice(span.start, span.end) };
+}
+
+/**
  * The same check, yielding after each sentence it analyses (a cached paragraph is not analysed), so that a server
  * can answer other requests meanwhile: checking a 5,000-word draft against 50,000 articles takes seconds.
  * When the index changes between slices (a rebuild swapped in a new one), the paragraphs are analysed again
@@ -111,8 +141,8 @@ export function* checkDraftSteps(
   const dt = draftText(text, opts.languageId ?? 'markdown');
   const masked = dt.masked;
   const cache = opts.cache;
-  const paras = [...paragraphs(masked)];
-  let results: { para: (typeof paras)[number]; key: string; r: ParagraphResult }[];
+  const paras = paragraphUnits(dt);
+  let results: { para: Span; key: string; r: ParagraphResult }[];
   for (;;) {
     // the spelling index, if this version has none yet, made in steps rather than when the first paragraph asks
     yield* index.spellingIndexSteps();
@@ -122,9 +152,8 @@ export function* checkDraftSteps(
       cache.indexVersion = version;
     }
     results = [];
-    for (const para of paras) {
+    for (const { para, heading } of paras) {
       if (token.isCancellationRequested) throw new Cancelled();
-      const heading = dt.headings.some((h) => h.start >= para.start && h.end <= para.end && para.end - para.start <= h.end - h.start + 2);
       const ptext = masked.slice(para.start, para.end);
       const key = `${heading ? 'H' : 'P'}${ptext}`;
       let r = cache?.entries.get(key);
@@ -147,10 +176,7 @@ export function* checkDraftSteps(
     used.add(key);
     const d = para.start;
     const shift = (sp: Span) => ({ start: sp.start + d, end: sp.end + d });
-    for (const m of r.mentions) {
-      const span = shift(m.span);
-      mentions.push({ ...m, span, text: text.slice(span.start, span.end) });
-    }
+    for (const m of r.mentions) mentions.push(placed(m, d, text));
     for (const f of r.findings) findings.push({ ...f, span: shift(f.span) });
     for (const x of r.sentences) sentencesOut.push({ ...x, span: shift(x.span), paragraph: p });
     p++;
@@ -181,87 +207,8 @@ function* analyzeParagraph(
   heading: boolean,
   token: CancellationLike,
 ): Generator<void, ParagraphResult, void> {
-  const whole = { start: 0, end: masked.length };
-  // a paragraph of thousands of sentences is not prose (pasted data, generated text): only the first
-  // MAX_SENTENCES are read, which keeps a hostile draft's cost bounded and the result deterministic
-  const sents: { span: Span; heading: boolean; paragraph: number }[] = heading
-    ? [{ span: whole, heading: true, paragraph: 0 }]
-    : sentences(masked, whole)
-        .slice(0, MAX_SENTENCES)
-        .map((sp) => ({ span: sp, heading: false, paragraph: 0 }));
-  const raw = extractMentions(masked, sents);
-  if (token.isCancellationRequested) throw new Cancelled();
-
-  const mentions: DraftMention[] = [];
-  const findings: Finding[] = [];
-  const spellingDone = new Set<number>();
-  for (const m of raw) {
-    const r = resolveDraftMention(index, m);
-    if (r) {
-      mentions.push({ span: m.span, text: m.text, entityId: r.entityId ?? r.candidates![0], candidates: r.candidates });
-      continue;
-    }
-    if (m.kind === 'event') continue;
-    // near-misses of known names, word by word ("Abdelhamid Abaoud")
-    let off = m.span.start;
-    const resolvedParts: string[] = [];
-    for (const [wi, w] of m.words.entries()) {
-      const at = masked.indexOf(w, off);
-      const span = { start: at, end: at + w.length };
-      off = span.end;
-      if (at < 0 || spellingDone.has(at)) continue;
-      const key = fold(w);
-      if (index.nameTokens.has(key)) {
-        resolvedParts.push(w);
-        continue;
-      }
-      if (
-        w.length < 4 ||
-        isWord(w) ||
-        (wi === 0 && m.words.length > 1 && isFirstName(w)) ||
-        (m.words.length === 1 && isFirstName(w)) ||
-        isKnownPlace(w) ||
-        /^\p{Lu}+$/u.test(w)
-      )
-        continue;
-      const near = index.nearMisses(w).filter((n) => n.token.length >= 4);
-      if (!near.length) continue;
-      spellingDone.add(at);
-      const best = near[0];
-      // a known first name before the misspelt surname picks the person ("Pieter Dalhusen" -> Pieter Dalhuisen)
-      const known = new Set(resolvedParts.map((x) => fold(x)));
-      const narrowed = best.entityIds.filter((id) => {
-        const e = index.entity(id);
-        return e && e.name.split(/\s+/).some((x) => known.has(fold(x)));
-      });
-      const entityIds = narrowed.length ? narrowed : best.entityIds;
-      const suggestions = [...new Set(near.filter((n) => n.distance === best.distance).map((n) => matchCase(n.token, w)))];
-      const full = entityIds.map((id) => index.entity(id)?.name).filter((x): x is string => !!x);
-      const related: RelatedPassage[] = [];
-      for (const id of entityIds.slice(0, 3)) {
-        const mm = index.firstMentionOf(id);
-        if (mm) related.push({ sourceId: mm.sourceId, span: mm.span, message: `${outletOf(index, mm.sourceId)} writes “${mm.text}”` });
-      }
-      findings.push({
-        code: 'unknown-spelling',
-        severity: 'hint',
-        span,
-        message: `“${w}” is not a name in the sources; did you mean “${suggestions[0]}”${full.length ? ` (${full.join(', ')})` : ''}?`,
-        related,
-        suggestions,
-        entityId: entityIds[0],
-      });
-      mentions.push({ span, text: w, entityId: entityIds[0], candidates: entityIds.length > 1 ? entityIds : undefined });
-    }
-  }
-  // "Veldhaven attacks": the place is part of the event's name; "attacks in Veldhaven": both stay
-  const eventEnd = new Map<number, number>();
-  for (const m of mentions)
-    if (index.entity(m.entityId)?.type === 'event') eventEnd.set(m.span.start, Math.max(eventEnd.get(m.span.start) ?? 0, m.span.end));
-  const kept0 = mentions.filter((m) => index.entity(m.entityId)?.type === 'event' || !((eventEnd.get(m.span.start) ?? -1) > m.span.end));
-  mentions.length = 0;
-  mentions.push(...kept0);
-  mentions.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const sents = paragraphSentences(masked, heading);
+  const { mentions, findings } = paragraphMentions(index, masked, sents, true);
   if (token.isCancellationRequested) throw new Cancelled();
 
   // sentences: entities, meaning keys, figures, stance
@@ -327,6 +274,115 @@ function* analyzeParagraph(
   }
 
   return { mentions, findings, sentences: out };
+}
+
+interface ParagraphSentence {
+  span: Span;
+  heading: boolean;
+  paragraph: number;
+}
+
+/** A draft's paragraphs, each with whether it is a heading. */
+function paragraphUnits(dt: ReturnType<typeof draftText>): { para: Span; heading: boolean }[] {
+  return paragraphs(dt.masked).map((para) => ({
+    para,
+    heading: dt.headings.some((h) => h.start >= para.start && h.end <= para.end && para.end - para.start <= h.end - h.start + 2),
+  }));
+}
+
+/** The sentences of one paragraph's text that are read (a heading is one). */
+function paragraphSentences(masked: string, heading: boolean): ParagraphSentence[] {
+  const whole = { start: 0, end: masked.length };
+  // a paragraph of thousands of sentences is not prose (pasted data, generated text): only the first
+  // MAX_SENTENCES are read, which keeps a hostile draft's cost bounded and the result deterministic
+  return heading
+    ? [{ span: whole, heading: true, paragraph: 0 }]
+    : sentences(masked, whole)
+        .slice(0, MAX_SENTENCES)
+        .map((sp) => ({ span: sp, heading: false, paragraph: 0 }));
+}
+
+/**
+ * The names of one paragraph's text resolved against the index, in order, with (when `spelling`) the near-misses of
+ * known names as mentions and their `unknown-spelling` findings.
+ */
+function paragraphMentions(
+  index: CorpusIndex,
+  masked: string,
+  sents: ParagraphSentence[],
+  spelling: boolean,
+): { mentions: DraftMention[]; findings: Finding[] } {
+  const mentions: DraftMention[] = [];
+  const findings: Finding[] = [];
+  const spellingDone = new Set<number>();
+  for (const m of extractMentions(masked, sents)) {
+    const r = resolveDraftMention(index, m);
+    if (r) {
+      mentions.push({ span: m.span, text: m.text, entityId: r.entityId ?? r.candidates![0], candidates: r.candidates });
+      continue;
+    }
+    if (m.kind === 'event' || !spelling) continue;
+    // near-misses of known names, word by word ("Abdelhamid Abaoud")
+    let off = m.span.start;
+    const resolvedParts: string[] = [];
+    for (const [wi, w] of m.words.entries()) {
+      const at = masked.indexOf(w, off);
+      const span = { start: at, end: at + w.length };
+      off = span.end;
+      if (at < 0 || spellingDone.has(at)) continue;
+      const key = fold(w);
+      if (index.nameTokens.has(key)) {
+        resolvedParts.push(w);
+        continue;
+      }
+      if (
+        w.length < 4 ||
+        isWord(w) ||
+        (wi === 0 && m.words.length > 1 && isFirstName(w)) ||
+        (m.words.length === 1 && isFirstName(w)) ||
+        isKnownPlace(w) ||
+        /^\p{Lu}+$/u.test(w)
+      )
+        continue;
+      const near = index.nearMisses(w).filter((n) => n.token.length >= 4);
+      if (!near.length) continue;
+      spellingDone.add(at);
+      const best = near[0];
+      // a known first name before the misspelt surname picks the person ("Pieter Dalhusen" -> Pieter Dalhuisen)
+      const known = new Set(resolvedParts.map((x) => fold(x)));
+      const narrowed = best.entityIds.filter((id) => {
+        const e = index.entity(id);
+        return e && e.name.split(/\s+/).some((x) => known.has(fold(x)));
+      });
+      const entityIds = narrowed.length ? narrowed : best.entityIds;
+      const suggestions = [...new Set(near.filter((n) => n.distance === best.distance).map((n) => matchCase(n.token, w)))];
+      const full = entityIds.map((id) => index.entity(id)?.name).filter((x): x is string => !!x);
+      const related: RelatedPassage[] = [];
+      for (const id of entityIds.slice(0, 3)) {
+        const mm = index.firstMentionOf(id);
+        if (mm) related.push({ sourceId: mm.sourceId, span: mm.span, message: `${outletOf(index, mm.sourceId)} writes “${mm.text}”` });
+      }
+      findings.push({
+        code: 'unknown-spelling',
+        severity: 'hint',
+        span,
+        message: `“${w}” is not a name in the sources; did you mean “${suggestions[0]}”${full.length ? ` (${full.join(', ')})` : ''}?`,
+        related,
+        suggestions,
+        entityId: entityIds[0],
+      });
+      mentions.push({ span, text: w, entityId: entityIds[0], candidates: entityIds.length > 1 ? entityIds : undefined });
+    }
+  }
+  // "Veldhaven attacks": the place is part of the event's name; "attacks in Veldhaven": both stay
+  const eventEnd = new Map<number, number>();
+  for (const m of mentions)
+    if (index.entity(m.entityId)?.type === 'event') eventEnd.set(m.span.start, Math.max(eventEnd.get(m.span.start) ?? 0, m.span.end));
+  const kept0 = mentions.filter((m) => index.entity(m.entityId)?.type === 'event' || !((eventEnd.get(m.span.start) ?? -1) > m.span.end));
+  mentions.length = 0;
+  mentions.push(...kept0);
+  mentions.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return { mentions, findings };
 }
 
 /** reporting verbs that presuppose the truth of what they report (unlike "said", "claimed", "alleged") */

@@ -651,6 +651,11 @@ export class CorpusIndex {
     }
   }
 
+  /** whether the spelling index of the current version is made */
+  get spellingIndexMade(): boolean {
+    return this.names.spelling.built;
+  }
+
   entity(id: string): Entity | undefined {
     return this.table.entities.get(id);
   }

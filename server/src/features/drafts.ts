@@ -1,7 +1,15 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CorpusIndex } from '../core/index';
 import type { CancellationLike, DraftMention } from '../core/model';
-import { Cancelled, checkDraft, checkDraftSteps, type CheckOptions, type DraftCheck, type ParagraphCache } from '../core/check';
+import {
+  Cancelled,
+  checkDraft,
+  checkDraftSteps,
+  mentionsAround,
+  type CheckOptions,
+  type DraftCheck,
+  type ParagraphCache,
+} from '../core/check';
 import { inSlices } from '../core/packed';
 
 /** per finding code, the severity the settings give it (or 'off') */
@@ -39,16 +47,24 @@ export class DraftCache {
    * the settings changed, while a check for now runs in slices (started here if none runs): its mentions and
    * findings are those of what was indexed then, which is what a request during indexing may answer from. Else, for
    * a text never checked, the check of it in slices (other requests are answered meanwhile); undefined when an edit
-   * overtakes it (`isCurrent`).
+   * overtakes it (`isCurrent`). With an `offset` (a request about a place in the text), a last check made against an
+   * earlier index has the mentions of the paragraph at that offset resolved against this one: a hover right after the
+   * index is ready must not answer from a check made before any source was indexed.
    */
-  async latest(index: CorpusIndex, doc: TextDocument, severities: Severities, isCurrent: () => boolean): Promise<DraftCheck | undefined> {
+  async latest(
+    index: CorpusIndex,
+    doc: TextDocument,
+    severities: Severities,
+    isCurrent: () => boolean,
+    offset?: number,
+  ): Promise<DraftCheck | undefined> {
     const fresh = this.fresh(index, doc, severities);
     if (fresh) return fresh;
     const c = this.cache.get(doc.uri);
     const checking = this.refresh(index, doc, severities, isCurrent);
     if (c && c.version === doc.version && c.key === keyOf(severities)) {
       checking.catch(() => undefined);
-      return c.check;
+      return offset === undefined || c.indexVersion === index.version ? c.check : withParagraphNow(index, doc, c.check, offset);
     }
     return checking;
   }
@@ -159,6 +175,16 @@ export class DraftCache {
 
 function keyOf(severities?: Severities): string {
   return JSON.stringify(severities ?? {});
+}
+
+/** `check` with the mentions of the paragraph around `offset` as the index resolves them now. */
+function withParagraphNow(index: CorpusIndex, doc: TextDocument, check: DraftCheck, offset: number): DraftCheck {
+  const now = mentionsAround(index, doc.getText(), doc.languageId, offset);
+  if (!now) return check;
+  const { start, end } = now.span;
+  const mentions = check.mentions.filter((m) => m.span.end <= start || m.span.start >= end).concat(now.mentions);
+  mentions.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return { ...check, mentions };
 }
 
 export function mentionAt(check: DraftCheck, offset: number): DraftMention | undefined {

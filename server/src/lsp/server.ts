@@ -14,6 +14,7 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type Position,
   type WorkDoneProgressReporter,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -300,36 +301,46 @@ export function startServer(connection: Connection): void {
     uri: string,
     empty: T,
     f: (doc: TextDocument, check: ReturnType<DraftCache['get']>, s: CorroborateSettings) => T,
+    at?: Position,
   ): Promise<T> => {
     const live = documents.get(uri);
     if (!live) return empty;
     const s = await settings.forDocument(uri);
     const doc = frozen(live);
-    const check = await drafts.latest(index(), doc, s.severity, currentTest(doc));
+    // (a request about a place: the names there as the index resolves them now, even before the draft's re-check)
+    const check = await drafts.latest(index(), doc, s.severity, currentTest(doc), at && doc.offsetAt(at));
     // (an edit while a first check of the text ran: the request was about the text before it)
     if (!check) return empty;
     return f(doc, check, s);
   };
 
   connection.onHover((p, token) =>
-    safe('hover', token, null, () => withDraft(p.textDocument.uri, null, (doc, check) => hover(index(), doc, check, p.position))),
+    safe('hover', token, null, () =>
+      withDraft(p.textDocument.uri, null, (doc, check) => hover(index(), doc, check, p.position), p.position),
+    ),
   );
   connection.onDefinition((p, token) =>
-    safe('definition', token, [], () => withDraft(p.textDocument.uri, [], (doc, check) => definition(index(), doc, check, p.position))),
+    safe('definition', token, [], () =>
+      withDraft(p.textDocument.uri, [], (doc, check) => definition(index(), doc, check, p.position), p.position),
+    ),
   );
   connection.onReferences((p, token) =>
     safe('references', token, [], () =>
-      withDraft(p.textDocument.uri, [], (doc, check) =>
-        references(
-          index(),
-          doc,
-          check,
-          p.position,
-          documents
-            .all()
-            .filter((d) => d.uri !== doc.uri)
-            .map((d) => ({ doc: d, check: drafts.mentionsOf(index(), d) })),
-        ),
+      withDraft(
+        p.textDocument.uri,
+        [],
+        (doc, check) =>
+          references(
+            index(),
+            doc,
+            check,
+            p.position,
+            documents
+              .all()
+              .filter((d) => d.uri !== doc.uri)
+              .map((d) => ({ doc: d, check: drafts.mentionsOf(index(), d) })),
+          ),
+        p.position,
       ),
     ),
   );
