@@ -5,13 +5,16 @@ import { collector } from '../lsp/heapPolicy';
  * How much an indexing worker's heap may grow past what its last full collection left before it collects again.
  *
  * A worker's live data is its analysers' word caches and the batch at hand: ~40 MB at the start of a first indexing of
- * 10,000 articles, ~50–65 MB at its end. Left to V8, a worker's heap grew to 136–152 MB (two of them, beside the main
+ * 10,000 articles, ~50–80 MB at its end. Left to V8, a worker's heap grew to 136–152 MB (two of them, beside the main
  * thread's heap, made the peak of that indexing), as V8 lets an old generation grow to a multiple of its live data
- * before marking it. With this margin, each worker made 3–4 full collections in that indexing, ~100–160 ms in all, and
- * its heap stayed under ~95 MB; the analysis took ~6% more CPU in alternated runs, V8's own collections coming sooner
- * after each of these.
+ * before marking it. The margin trades that memory against time. With 24 MB, each worker made 8 full collections in
+ * that indexing, and V8's own came sooner after each (its background threads then took ~9 s of CPU against ~5 s with
+ * none forced). With 48 MB (twenty-second session, alternated runs of the two workers alone over the 10,000 files):
+ * 33.5–34.6 s of CPU against 35.5–41.6 s, peak RSS 381–405 MB against 364–377. A first indexing (`bench:phases`) was
+ * ready after 21.8–24.7 s in six of seven runs (one, in a slow spell, 33.9 s) against 24.8–26.5 s in five, its peak
+ * 508–543 MB against 498–526. With no collection forced: no faster (23.1–24.0 s), and 546–572 MB.
  */
-export const WORKER_HEAP_MARGIN_BYTES = 24 * 1048576;
+export const WORKER_HEAP_MARGIN_BYTES = 48 * 1048576;
 
 export interface WorkerHeapHooks {
   /** bytes of heap in use (live and garbage) */
