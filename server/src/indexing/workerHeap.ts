@@ -9,10 +9,10 @@ import { collector } from '../lsp/heapPolicy';
  * thread's heap, made the peak of that indexing), as V8 lets an old generation grow to a multiple of its live data
  * before marking it. The margin trades that memory against time. With 24 MB, each worker made 8 full collections in
  * that indexing, and V8's own came sooner after each (its background threads then took ~9 s of CPU against ~5 s with
- * none forced). With 48 MB (twenty-second session, alternated runs of the two workers alone over the 10,000 files):
- * 33.5–34.6 s of CPU against 35.5–41.6 s, peak RSS 381–405 MB against 364–377. A first indexing (`bench:phases`) was
- * ready after 21.8–24.7 s in six of seven runs (one, in a slow spell, 33.9 s) against 24.8–26.5 s in five, its peak
- * 508–543 MB against 498–526. With no collection forced: no faster (23.1–24.0 s), and 546–572 MB.
+ * none forced). With 48 MB (twenty-second session), alternated runs: the two workers alone over the 10,000 files took
+ * 33.5–34.6 s of CPU against 35.5–41.6 s, peak RSS 381–405 MB against 364–377; a first indexing and a watched change
+ * (`bench:phases`, four pairs) were ready after 22.4–24.8 s against 24.7–25.9 s, 52.1–55.5 s of CPU in all against
+ * 56.4–59.4, the analysis's peak 538–551 MB against 489–544. With no collection forced: no faster, and 546–572 MB.
  */
 export const WORKER_HEAP_MARGIN_BYTES = 48 * 1048576;
 
