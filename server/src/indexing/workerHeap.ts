@@ -5,14 +5,16 @@ import { collector } from '../lsp/heapPolicy';
  * How much an indexing worker's heap may grow past what its last full collection left before it collects again.
  *
  * A worker's live data is its analysers' word caches and the batch at hand: ~40 MB at the start of a first indexing of
- * 10,000 articles, ~50–80 MB at its end. Left to V8, a worker's heap grew to 136–152 MB (two of them, beside the main
+ * 10,000 articles, ~50–65 MB at its end. Left to V8, a worker's heap grew to 136–152 MB (two of them, beside the main
  * thread's heap, made the peak of that indexing), as V8 lets an old generation grow to a multiple of its live data
  * before marking it. The margin trades that memory against time. With 24 MB, each worker made 8 full collections in
- * that indexing, and V8's own came sooner after each (its background threads then took ~9 s of CPU against ~5 s with
- * none forced). With 48 MB (twenty-second session), alternated runs: the two workers alone over the 10,000 files took
- * 33.5–34.6 s of CPU against 35.5–41.6 s, peak RSS 381–405 MB against 364–377; a first indexing and a watched change
- * (`bench:phases`, four pairs) were ready after 22.4–24.8 s against 24.7–25.9 s, 52.1–55.5 s of CPU in all against
- * 56.4–59.4, the analysis's peak 538–551 MB against 489–544. With no collection forced: no faster, and 546–572 MB.
+ * that indexing, and V8's own came sooner after each (its background threads then took ~9 s of CPU, against ~5 s with
+ * none forced). With 48 MB (twenty-second session), in alternated runs:
+ * - the two workers alone over the 10,000 files: 30.1–38.2 s of CPU against 34.9–46.5 s (six runs each), peak RSS
+ *   381–409 MB against 364–389;
+ * - a first indexing and a watched change (`bench:phases`, four pairs): ready after 22.4–24.8 s against 24.7–25.9 s,
+ *   52.1–55.5 s of CPU in all against 56.4–59.4, the analysis's peak 538–551 MB against 489–544.
+ * With no collection forced: no faster, and 546–572 MB (docs/performance.md, twenty-second session).
  */
 export const WORKER_HEAP_MARGIN_BYTES = 48 * 1048576;
 
