@@ -99,8 +99,9 @@ export function checkDraft(index: CorpusIndex, text: string, opts: CheckOptions 
 /**
  * The mentions of the one paragraph of a draft around `offset`, resolved against `index` (offsets are the draft's):
  * what a request at that offset reads while the draft's check against this index is still to come, since a check
- * made against an earlier index may name none of its entities. Near-misses of known names only once the index's
- * spelling index is made (it is made in steps, not for one request).
+ * made against an earlier index may name none of its entities. Until the index's spelling index is made (in steps,
+ * by that check: at 10,000 articles it takes ~0.2 s, too long for one request) only names the index knows as written
+ * are resolved, not one word of a longer name nor a near-miss.
  */
 export function mentionsAround(
   index: CorpusIndex,
@@ -303,8 +304,9 @@ function paragraphSentences(masked: string, heading: boolean): ParagraphSentence
 }
 
 /**
- * The names of one paragraph's text resolved against the index, in order, with (when `spelling`) the near-misses of
- * known names as mentions and their `unknown-spelling` findings.
+ * The names of one paragraph's text resolved against the index, in order. With `spelling` (which reads the index's
+ * spelling index), also single words of known names, and the near-misses of known names as mentions with their
+ * `unknown-spelling` findings.
  */
 function paragraphMentions(
   index: CorpusIndex,
@@ -316,7 +318,7 @@ function paragraphMentions(
   const findings: Finding[] = [];
   const spellingDone = new Set<number>();
   for (const m of extractMentions(masked, sents)) {
-    const r = resolveDraftMention(index, m);
+    const r = resolveDraftMention(index, m, spelling);
     if (r) {
       mentions.push({ span: m.span, text: m.text, entityId: r.entityId ?? r.candidates![0], candidates: r.candidates });
       continue;
@@ -415,7 +417,13 @@ function matchCase(token: string, like: string): string {
   return token;
 }
 
-export function resolveDraftMention(index: CorpusIndex, m: RawMention): { entityId?: string; candidates?: string[] } | undefined {
+/** `partsOfNames`: also one word of a known name ("Kessler" of Kessler Logistics), which reads the spelling index's
+ * name tokens (made whole if it is not yet). */
+export function resolveDraftMention(
+  index: CorpusIndex,
+  m: RawMention,
+  partsOfNames = true,
+): { entityId?: string; candidates?: string[] } | undefined {
   const t = index.table;
   if (m.kind === 'event') {
     if (m.eventOf) {
@@ -437,7 +445,7 @@ export function resolveDraftMention(index: CorpusIndex, m: RawMention): { entity
   if (r.entityId) return r;
   // one word that is part of known names: "Kessler" (Kessler Logistics), "Albrecht" (Jonas Albrecht)
   const ids =
-    m.words.length === 1
+    partsOfNames && m.words.length === 1
       ? [...(index.nameTokens.get(fold(m.text).replace(/['\u2019]s?$/, '')) ?? [])].filter((id) => index.entity(id)?.type !== 'event')
       : [];
   if (r.candidates) {
