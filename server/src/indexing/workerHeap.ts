@@ -14,7 +14,7 @@ import { collector } from '../lsp/heapPolicy';
  *   381–409 MB against 364–389;
  * - a first indexing and a watched change (`bench:phases`, four pairs): ready after 22.4–24.8 s against 24.7–25.9 s,
  *   52.1–55.5 s of CPU in all against 56.4–59.4, the analysis's peak 538–551 MB against 489–544.
- * With no collection forced: no faster, and 546–572 MB (docs/performance.md, twenty-second session).
+ * With no collection forced: not clearly faster, and 546–572 MB (docs/performance.md, twenty-second session).
  */
 export const WORKER_HEAP_MARGIN_BYTES = 48 * 1048576;
 
