@@ -563,7 +563,10 @@ test('the last rebuild of a first indexing really lets the analyses go: none is 
 test('an indexing overtaken by a newer one leaves no half-written cache, and the newer one writes a whole one', async () => {
   const { corpus, storage, cleanup } = setup();
   try {
-    for (let i = 0; i < 30; i++) writeFileSync(path.join(corpus, `n${i}.txt`), ARTICLE(`Person Number${i}`, 10 + i));
+    // enough files that analysing them in this thread outlasts the 30 ms before the newer indexing starts (with 30, a
+    // fast run was ready first and the test failed)
+    const extra = 200;
+    for (let i = 0; i < extra; i++) writeFileSync(path.join(corpus, `n${i}.txt`), ARTICLE(`Person Number${i}`, 10 + i));
     const m = new CorpusManager({ workers: 0 });
     let overtaken = false;
     let ready = 0;
@@ -571,7 +574,7 @@ test('an indexing overtaken by a newer one leaves no half-written cache, and the
       if (p.state === 'ready') ready++;
       if (!overtaken && p.state === 'indexing') {
         overtaken = true;
-        // (while the first indexing analyses its 33 files)
+        // (while the first indexing analyses its files)
         setTimeout(() => void m.configure({ roots: [corpus], exclude: [], cacheDir: storage }), 30);
       }
     });
@@ -585,7 +588,7 @@ test('an indexing overtaken by a newer one leaves no half-written cache, and the
       [],
     );
     const r = await readCache(cacheFileIn(storage), m.fingerprint());
-    assert.ok(r.ok && r.entries.size === 33);
+    assert.ok(r.ok && r.entries.size === extra + 3);
     await m.dispose();
   } finally {
     cleanup();
