@@ -24,16 +24,35 @@ export interface Directive {
 
 const KNOWN_CODES = new Set(['disputed-claim', 'disputed-entity', 'unknown-spelling']);
 
-function blank(chars: string[], start: number, end: number): void {
+const SPACE = 32;
+const LF = 10;
+const CR = 13;
+
+/** The text's UTF-16 code units, to blank in place (an array of one-character strings, split and joined again, took
+ * ~0.9 of the ~1.4 ms a 5,000-word draft's masking took, on every re-check after a keystroke). */
+function codeUnits(text: string): Uint16Array {
+  const chars = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) chars[i] = text.charCodeAt(i);
+  return chars;
+}
+
+/** The string of these code units, exactly (a lone surrogate stays one, as no decoder would keep it). */
+function fromCodeUnits(chars: Uint16Array): string {
+  let s = '';
+  for (let i = 0; i < chars.length; i += 8192) s += String.fromCharCode.apply(null, chars.subarray(i, i + 8192) as unknown as number[]);
+  return s;
+}
+
+function blank(chars: Uint16Array, start: number, end: number): void {
   for (let i = start; i < end && i < chars.length; i++) {
     const c = chars[i];
-    if (c !== '\n' && c !== '\r') chars[i] = ' ';
+    if (c !== LF && c !== CR) chars[i] = SPACE;
   }
 }
 
 export function draftText(text: string, languageId: string): DraftText {
   const markdown = languageId === 'markdown' || languageId === 'md';
-  const chars = text.split('');
+  const chars = codeUnits(text);
   const headings: Span[] = [];
   const directives: Directive[] = [];
 
@@ -114,9 +133,10 @@ export function draftText(text: string, languageId: string): DraftText {
     // HTML tags and emphasis markers
     const tagRe = /<\/?[A-Za-z][^<>]*>/g;
     while ((m = tagRe.exec(text))) blank(chars, m.index, m.index + m[0].length);
-    for (let i = 0; i < chars.length; i++) if (chars[i] === '*' || chars[i] === '[' || chars[i] === ']') chars[i] = ' ';
+    // ('*', '[', ']')
+    for (let i = 0; i < chars.length; i++) if (chars[i] === 42 || chars[i] === 91 || chars[i] === 93) chars[i] = SPACE;
   }
-  return { masked: chars.join(''), headings, directives };
+  return { masked: fromCodeUnits(chars), headings, directives };
 }
 
 /** Is a finding with this code, starting on this 0-based line, suppressed by the draft's directives? */
