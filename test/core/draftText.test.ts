@@ -53,3 +53,17 @@ test('directive lines are counted as findings are, with CR-only line endings too
   assert.equal(d.directives[0].line, 1);
   assert.equal(isSuppressed(d.directives, 'disputed-claim', 2), true);
 });
+
+test('the mask keeps every other code unit as it was, a lone surrogate too, across a long draft', () => {
+  // (over 8,192 code units, with a lone surrogate and an emoji's pair across that boundary)
+  const text = 'Word '.repeat(1638) + 'x\uD800' + '😀' + ' **bold** [link](http://example.org)\r\n' + 'tail '.repeat(2000);
+  const { masked } = draftText(text, 'markdown');
+  assert.equal(masked.length, text.length);
+  assert.equal(masked.indexOf('\uD800'), text.indexOf('\uD800'));
+  assert.equal(masked.slice(8191, 8195), text.slice(8191, 8195));
+  assert.ok(masked.includes('   bold  '), 'emphasis marks blanked');
+  assert.ok(!masked.includes('http'), 'the link target blanked');
+  assert.ok(masked.includes('\r\n'), 'line ends kept');
+  const unmasked = [...masked].filter((c, i) => c !== ' ' && c !== [...text][i]);
+  assert.deepEqual(unmasked, [], 'nothing but spaces put in');
+});
