@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { corpus } from '../core/helpers';
 import { checkDraft, mentionsAround } from '../../server/src/core/check';
-import { DraftCache, frozen, mentionAt } from '../../server/src/features/drafts';
+import { DraftCache, frozen, mentionAt, RESOLVE_NOW_MAX_CHARS, RESOLVE_NOW_MAX_PARAGRAPH } from '../../server/src/features/drafts';
 
 const idx = corpus([
   { id: 'Coast Courier', text: 'The Oostkade ferry collision killed 12 people, the coast guard said.' },
@@ -106,6 +106,25 @@ test('a request about a place, while the draft awaits its check against a new in
   assert.equal(check.findings, before.findings, "findings are the last check's until the new one is done");
   assert.equal(await drafts.latest(local, snap, undefined, d.isCurrent(snap)), before, 'without a place: the last check as it was');
   assert.deepEqual(await drafts.refresh(local, snap, undefined, d.isCurrent(snap)), now, 'and the check against the new index comes');
+});
+
+test('on a very long draft, or in a very long paragraph, such a request answers from the last check as it was', async () => {
+  const post = idx.sources.get('Harbour Post')!;
+  // (the long part a code block, which the check does not read: the test stays quick)
+  const longDraft = 'Captain Hendrik Vos said so.\n\n```\n' + 'x '.repeat(RESOLVE_NOW_MAX_CHARS / 2) + '\n```\n';
+  const longParagraph = 'Captain Hendrik Vos said so. ' + 'Nothing at all here. '.repeat(RESOLVE_NOW_MAX_PARAGRAPH / 20);
+  for (const content of [longDraft, longParagraph]) {
+    const local = corpus([]);
+    const drafts = new DraftCache();
+    const d = open(content);
+    const snap = frozen(d.live);
+    const before = drafts.get(local, snap);
+    local.upsert(post, idx.analyses.get(post.id)!);
+    local.rebuild();
+    const at = content.indexOf('Hendrik');
+    assert.ok(mentionsAround(local, content, 'markdown', at)!.mentions.length > 0, 'the name is there to resolve');
+    assert.equal(await drafts.latest(local, snap, undefined, d.isCurrent(snap), at), before);
+  }
 });
 
 test('an edit stops a check of the text before it, and the text after it gets its own check', async () => {

@@ -101,17 +101,19 @@ export function checkDraft(index: CorpusIndex, text: string, opts: CheckOptions 
  * what a request at that offset reads while the draft's check against this index is still to come, since a check
  * made against an earlier index may name none of its entities. Until the index's spelling index is made (in steps,
  * by that check: at 10,000 articles it takes ~0.2 s, too long for one request) only names the index knows as written
- * are resolved, not one word of a longer name nor a near-miss.
+ * are resolved, not one word of a longer name nor a near-miss. Undefined for a paragraph over `maxParagraph`
+ * characters.
  */
 export function mentionsAround(
   index: CorpusIndex,
   text: string,
   languageId: string,
   offset: number,
+  maxParagraph = Infinity,
 ): { span: Span; mentions: DraftMention[] } | undefined {
   const dt = draftText(text, languageId);
   const unit = paragraphUnits(dt).find(({ para }) => para.start <= offset && offset <= para.end);
-  if (!unit) return undefined;
+  if (!unit || unit.para.end - unit.para.start > maxParagraph) return undefined;
   const { para, heading } = unit;
   const ptext = dt.masked.slice(para.start, para.end);
   const { mentions } = paragraphMentions(index, ptext, paragraphSentences(ptext, heading), index.spellingIndexMade);
