@@ -537,10 +537,17 @@ const VESSEL_PREFIXES = new Set(['MV', 'RMS', 'HMS', 'HMAS', 'HMCS', 'HMNZS', 'U
 
 /** The capitalised words right after token i, up to four, as written ("Namse Bangdzod" after "MV"). */
 function capitalisedAfter(text: string, toks: Tok[], i: number): string {
-  let e = i + 1;
-  while (e + 1 < toks.length && e - i < 4 && toks[e + 1].w.cap && toks[e + 1].start - toks[e].end === 1) e++;
+  const e = capitalisedRunEnd(toks, i + 1, 4);
   return text.slice(toks[i + 1].start, toks[e].end).replace(/['\u2019]s?$/, '');
 }
+
+/** The last token of the run of capitalised words, one space apart, that token `start` opens: at most `max` words. */
+function capitalisedRunEnd(toks: Tok[], start: number, max: number): number {
+  let e = start;
+  while (e + 1 < toks.length && e - start < max - 1 && toks[e + 1].w.cap && toks[e + 1].start - toks[e].end === 1) e++;
+  return e;
+}
+
 /** every capitalised token of the document, as written */
 let capSeen: Set<string> | undefined;
 
@@ -826,8 +833,7 @@ function campusAfter(toks: Tok[], run: number[], j: number): number {
   if (run.length < 3 || toks[run[0]].w.lower !== 'university' || toks[run[1]].w.lower !== 'of') return -1;
   const c = j + 2;
   if (toks[j + 1]?.text !== ',' || !toks[c]?.w.cap || toks[c].start - toks[j + 1].end !== 1) return -1;
-  let e = c;
-  while (e + 1 < toks.length && e - c < 2 && toks[e + 1].w.cap && toks[e + 1].start - toks[e].end === 1) e++;
+  const e = capitalisedRunEnd(toks, c, 3);
   for (let k = e; k >= c; k--) {
     const name = toks
       .slice(c, k + 1)
