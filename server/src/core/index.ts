@@ -442,11 +442,13 @@ export class CorpusIndex {
     for (const x of d.disputes) for (const side of x.sides) sides.add(side.claimId);
     yield;
     const byId = new Map<string, Claim>();
-    for (let i = 0; i < disputable.length; i++) {
-      const c = disputable[i];
-      if (sides.has(c.id)) byId.set(c.id, c);
-      if (i % DISPUTABLE_STEP === DISPUTABLE_STEP - 1) yield;
-    }
+    yield* inSteps(
+      disputable.length,
+      (a, b) => {
+        for (let i = a; i < b; i++) if (sides.has(disputable[i].id)) byId.set(disputable[i].id, disputable[i]);
+      },
+      DISPUTABLE_STEP,
+    );
     yield;
     const builtClaim = (id: string): Claim | undefined => byId.get(id);
     yield* inSteps(d.disputes.length, (a, b) => indexDisputeKeys(d, builtClaim, (k) => packer.claimsWithKey(k), a, b), DISPUTE_STEP);
@@ -852,10 +854,13 @@ const TABLE_SLICE = 1 << 15;
  * ids' ranks at once took ~60 ms at 10,000 articles) */
 function* ranksOf(table: readonly string[], rank: Map<string, number>): Generator<void, Int32Array, void> {
   const out = new Int32Array(table.length);
-  for (let i = 0; i < table.length; i++) {
-    out[i] = indexOrThrow(rank, table[i]);
-    if (i % TABLE_SLICE === TABLE_SLICE - 1) yield;
-  }
+  yield* inSteps(
+    table.length,
+    (a, b) => {
+      for (let i = a; i < b; i++) out[i] = indexOrThrow(rank, table[i]);
+    },
+    TABLE_SLICE,
+  );
   return out;
 }
 
