@@ -401,9 +401,17 @@ test('the first indexing keeps the signatures it took as it read the files: the 
   try {
     const first = await indexOnce(corpus, storage, { statTrustedAfterMs: 0 });
     assert.equal(first.m.stats?.analysed, 3);
+    // with no snapshot to check, no file is read for its key before the analysis (which reads each once)
+    assert.equal(first.m.stats?.keysRead, 0, 'no file read for its key alone');
     const second = await indexOnce(corpus, storage, { statTrustedAfterMs: 0 });
     assert.equal(second.m.stats?.fromSnapshot, 3);
     assert.equal(second.m.stats?.keysFromStat, 3);
+    assert.equal(second.m.stats?.keysRead, 0);
+    // the table gone, a start with a snapshot reads each file for its key, and uses the snapshot
+    rmSync(path.join(storage, 'corroborate-files.stat'));
+    const third = await indexOnce(corpus, storage, { statTrustedAfterMs: 0 });
+    assert.equal(third.m.stats?.fromSnapshot, 3);
+    assert.equal(third.m.stats?.keysRead, 3);
   } finally {
     cleanup();
   }
