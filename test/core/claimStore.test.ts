@@ -121,11 +121,13 @@ test('packed claims come back as the claims that were packed, by id, by entity a
   );
   assert.equal(store.countOf('e:y'), 2);
   assert.deepEqual([...store.denialSources()], ['a']);
+  const denials = store.denialsAt('a')!;
   assert.deepEqual(
-    store.denialsOf('a').map((c) => c.id),
+    denials.list.map((i) => store.at(denials.s, i).id),
     ['a#2'],
   );
   assert.ok(!store.hasDenials('b'));
+  assert.equal(store.denialsAt('b'), undefined);
 });
 
 test("the columns answer for a claim without making it: keys, stance, id, figures, and the entity's claims in order", () => {

@@ -119,3 +119,30 @@ test('an article naming two of the draft entities that calls the report untrue d
   // one shared name is not enough to be about the same point
   assert.deepEqual(disputed(idx, 'Marta Quell signed copies of her book at the new bakery on the high street.'), []);
 });
+
+test('an article is weighed with the words too common to index: a denial sharing only those and two names disputes the draft', () => {
+  // "police" and "arrested" in every report: too common (over a tenth of the articles) to have lists of their own
+  const towns = ['Alder', 'Brook', 'Carrow', 'Dunmore', 'Elsworth', 'Fenby', 'Garth', 'Holm', 'Ivel', 'Jarrow', 'Kelby', 'Lund'];
+  const reports = towns.flatMap((town, i) => [
+    { id: `report-${i}`, text: `Police arrested a man in ${town} on Monday after a fight outside a bar. He was released on Tuesday.` },
+    { id: `report-b-${i}`, text: `Police in ${town} arrested two teenagers for stealing bicycles. Their parents were told on Wednesday.` },
+  ]);
+  const denial = {
+    id: 'Harbour Post',
+    text: 'Anna Berg and Karl Lind denied that police arrested them, and a lawyer for the pair called the account false.',
+  };
+  // the draft's other words in an article of their own: rarer than the names, so the denial covers too little of
+  // the sentence to be about the same story, and only the point it shares (two names, "police", "arrested") is left
+  const chase = {
+    id: 'Coast Weekly',
+    text: 'A long chase through the marshes near the harbour at Ostmark ended when the boat ran aground.',
+  };
+  const idx = corpus([...fillers, ...reports, chase, denial]);
+  const f = disputed(idx, 'Police arrested Anna Berg and Karl Lind at the harbour in Ostmark after a long chase through the marshes.');
+  assert.equal(f.length, 1, JSON.stringify(f));
+  assert.ok(f[0].related.some((r) => r.sourceId === 'Harbour Post'));
+  assert.ok(
+    f[0].disputeIds?.some((id) => id.startsWith('denial-')),
+    JSON.stringify(f[0].disputeIds),
+  );
+});

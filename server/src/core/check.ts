@@ -718,8 +718,16 @@ interface TopicIndex {
   /** entity id -> the articles with a denial or doubt that mention it, as indexes into `refutingIds` (`entitiesIn`
    * lists each entity once) */
   refutingByEntity: Map<string, number[]>;
-  /** denial claim id -> whether it calls a report false (detectRefutation's aboutReport), decided on first use */
-  aboutReport: Map<string, boolean>;
+  /** a key in more articles than this has no list in `refuting` */
+  common: number;
+  /** per entity of `CorpusIndex.sourceEntityTable`, the articles of `refutingIds` whose entity set has it:
+   * `byEntity[byEntityStart[p] .. byEntityStart[p + 1])` */
+  byEntityStart: Int32Array;
+  byEntity: Int32Array;
+  /** per article of `refutingIds`, what one `refutingArticles` call has summed from the lists so far (see `nearBounds`) */
+  sum: NearSums;
+  /** per source of the claim store, per claim: what its text says of the story (`storyCue`), decided on first use */
+  storyCues: Map<number, Uint8Array>;
 }
 const topicIndexes = new WeakMap<CorpusIndex, TopicIndex>();
 /** a key in more than this share of the articles is too common to locate a topic */
@@ -752,6 +760,8 @@ function topicIndex(index: CorpusIndex): TopicIndex {
       else refutingByEntity.set(e, [i]);
     }
   });
+  const byEntity = postingsOf(refutingIds, index.sourceEntityTable.length, (sourceId) => index.sourceEntities.get(sourceId)?.positions);
+  const n = refutingIds.length;
   const t: TopicIndex = {
     version: index.version,
     sources,
@@ -763,10 +773,136 @@ function topicIndex(index: CorpusIndex): TopicIndex {
     listedIn: new Int32Array(refutingIds.length),
     listed: 0,
     refutingByEntity,
-    aboutReport: new Map(),
+    common,
+    byEntityStart: byEntity.start,
+    byEntity: byEntity.items,
+    sum: { entities: new Int32Array(n), meaning: new Float64Array(n), covered: new Float64Array(n), shared: new Int32Array(n) },
+    storyCues: new Map(),
   };
   topicIndexes.set(index, t);
   return t;
+}
+
+/** `storyCue` bits: a verdict line; a sentence that calls a report false (`detectRefutation`'s `aboutReport`) */
+const VERDICT_CUE = 1;
+const REPORT_CUE = 2;
+/** (a claim whose cue is not yet known) */
+const CUE_UNKNOWN = 4;
+
+/** Whether claim `i` of source `s` is a verdict line or calls a report false (`VERDICT_CUE | REPORT_CUE`), from its
+ * text, read once an index. */
+function storyCue(t: TopicIndex, store: CorpusIndex['claims'], s: number, i: number): number {
+  let cues = t.storyCues.get(s);
+  if (!cues) t.storyCues.set(s, (cues = new Uint8Array(store.countIn(s)).fill(CUE_UNKNOWN)));
+  if (cues[i] === CUE_UNKNOWN) {
+    const text = store.at(s, i).text;
+    cues[i] = (VERDICT_LINE.test(text.trim()) ? VERDICT_CUE : 0) | (detectRefutation(text)?.aboutReport ? REPORT_CUE : 0);
+  }
+  return cues[i];
+}
+
+/** For each of `size` positions, the indexes into `ids` whose positions (ascending, as a key set's) have it. */
+function postingsOf(
+  ids: readonly string[],
+  size: number,
+  positionsOf: (id: string) => ArrayLike<number> | undefined,
+): { start: Int32Array; items: Int32Array } {
+  const start = new Int32Array(size + 1);
+  for (const id of ids) {
+    const ps = positionsOf(id);
+    if (ps) for (let j = 0; j < ps.length; j++) start[ps[j] + 1]++;
+  }
+  for (let p = 0; p < size; p++) start[p + 1] += start[p];
+  const items = new Int32Array(start[size]);
+  const fill = start.slice(0, size);
+  ids.forEach((id, i) => {
+    const ps = positionsOf(id);
+    if (ps) for (let j = 0; j < ps.length; j++) items[fill[ps[j]]++] = i;
+  });
+  return { start, items };
+}
+
+/** Per article of `TopicIndex.refutingIds`: sums over a draft sentence's entities and keys (see `nearBounds`). */
+interface NearSums {
+  /** how many of the sentence's entities its entity set has */
+  entities: Int32Array;
+  /** the weights of the sentence's meaning keys it has, and of its story keys, and how many of these */
+  meaning: Float64Array;
+  covered: Float64Array;
+  shared: Int32Array;
+}
+
+/** (sums of weights are compared with their thresholds this much below, so that adding them in another order never
+ * leaves out an article the exact test would keep) */
+const BOUND_SLACK = 1e-6;
+
+/**
+ * Which of the `near` articles (indexes into `t.refutingIds`, each listed by this call: `t.listedIn[i] === call`)
+ * may be near the draft sentence by the tests of `refutingArticles`, from the inverted lists alone: the entities are
+ * counted exactly, and the keys common to too many articles to have lists are counted as if every article had them.
+ * An article left out cannot pass those tests; one kept is tested exactly. (Testing each of a popular entity's
+ * thousands of articles key by key took 40% of a re-check at 50,000 articles.)
+ */
+function nearBounds(
+  t: TopicIndex,
+  near: number[],
+  call: number,
+  entityPositions: readonly number[],
+  keyPositions: readonly number[],
+  keyWeights: readonly number[],
+  topic: TopicWeights,
+): number[] {
+  const { entities, meaning, covered, shared } = t.sum;
+  for (const i of near) {
+    entities[i] = 0;
+    meaning[i] = 0;
+    covered[i] = 0;
+    shared[i] = 0;
+  }
+  for (const p of entityPositions)
+    for (let j = t.byEntityStart[p]; j < t.byEntityStart[p + 1]; j++) {
+      const i = t.byEntity[j];
+      if (t.listedIn[i] === call) entities[i]++;
+    }
+  // (the lists' keys added as they come; each common key's weight to every article)
+  let commonMeaning = 0;
+  for (let q = 0; q < keyPositions.length; q++) {
+    const p = keyPositions[q];
+    const w = Math.max(0, keyWeights[q]);
+    if (t.df[p] > t.common) commonMeaning += w;
+    else
+      for (let j = t.refutingStart[p]; j < t.refutingStart[p + 1]; j++) {
+        const i = t.refuting[j];
+        if (t.listedIn[i] === call) meaning[i] += w;
+      }
+  }
+  let commonCovered = 0;
+  let commonShared = 0;
+  for (let q = 0; q < topic.positions.length; q++) {
+    const p = topic.positions[q];
+    const w = Math.max(0, topic.weights[q]);
+    if (t.df[p] > t.common) {
+      commonCovered += w;
+      commonShared++;
+    } else
+      for (let j = t.refutingStart[p]; j < t.refutingStart[p + 1]; j++) {
+        const i = t.refuting[j];
+        if (t.listedIn[i] === call) {
+          covered[i] += w;
+          shared[i]++;
+        }
+      }
+  }
+  const kept: number[] = [];
+  for (const i of near) {
+    const e = entities[i];
+    const m = meaning[i] + commonMeaning + BOUND_SLACK;
+    const pointNear = e > 0 && (m >= 3 || (e >= 2 && m >= 1));
+    const share = topic.total > 0 ? (covered[i] + commonCovered) / topic.total + BOUND_SLACK : 0;
+    const mayBeStory = share >= STORY_SHARE && shared[i] + commonShared >= STORY_KEYS;
+    if (pointNear || mayBeStory) kept.push(i);
+  }
+  return kept;
 }
 
 /**
@@ -844,6 +980,7 @@ function refutingArticles(
   weights: Map<string, number>,
 ): { d: Dispute; score: number; claim: Claim }[] {
   const hits: { d: Dispute; score: number; claim: Claim }[] = [];
+  const store = index.claims;
   const t = topicIndex(index);
   // (weighed once for the sentence, not once per article)
   const topic = topicWeights(t, storyKeys(ds));
@@ -872,7 +1009,7 @@ function refutingArticles(
     keyPositions.push(p);
     keyWeights.push(w);
   }
-  for (const r of near) {
+  for (const r of nearBounds(t, near, call, entityPositions, keyPositions, keyWeights, topic)) {
     const sourceId = t.refutingIds[r];
     const docKeys = index.sourceKeys.get(sourceId)!;
     const docEntities = index.sourceEntities.get(sourceId)!;
@@ -884,33 +1021,37 @@ function refutingArticles(
     const storyCandidate = topicCoverage(topic, docKeys);
     const mayBeStory = storyCandidate.share >= STORY_SHARE && storyCandidate.shared >= STORY_KEYS;
     if (!pointNear && !mayBeStory) continue;
-    // (made only for the articles near enough: most of a popular entity's are not)
-    const denials = index.claims.denialsOf(sourceId);
-    for (const c of denials) {
-      const s = matchScore(index, ds, c);
-      // about the story itself ("the report is a hoax", a verdict line) or about this point
-      const verdict = VERDICT_LINE.test(c.text.trim());
-      let about = t.aboutReport.get(c.id);
-      if (about === undefined) t.aboutReport.set(c.id, (about = !!detectRefutation(c.text)?.aboutReport));
-      const aboutStory = verdict || about;
-      const aboutPoint = (s.entities >= 1 && s.meaning >= 2) || s.meaning >= 3;
-      // the story a refutation speaks of is the article's topic where it is said: its lede and the sentences
-      // around the refutation (a long article may mention the draft's words in passing elsewhere)
-      // (a verdict line rates the whole article)
-      let storyNear = verdict && mayBeStory;
-      if (aboutStory && mayBeStory && !storyNear) {
-        // the keys of the lede's claims and the refutation's neighbours, read from the columns (none is made)
-        const s = index.claims.sourceAt(sourceId)!;
-        const n = index.claims.countIn(s);
-        const at = parseClaimId(c.id)!.index;
-        const local = new Set<string>();
-        for (let i = 0; i < Math.min(LEDE, n); i++) for (const k of index.claims.keysAt(s, i)) local.add(k);
-        for (let i = Math.max(0, at - AROUND); i < Math.min(n, at + AROUND + 1); i++)
-          for (const k of index.claims.keysAt(s, i)) local.add(k);
-        const cov = topicCoverage(topic, local);
-        storyNear = cov.share >= STORY_SHARE && cov.shared >= STORY_KEYS;
+    // (scored from the columns: a claim is made only when its text is read, once an index, or it is a hit)
+    const denials = store.denialsAt(sourceId);
+    if (!denials) continue;
+    const s = denials.s;
+    for (const at of denials.list) {
+      const entities = store.namedAmongAt(s, at, ds.entityIds);
+      const meaning = store.keyWeightAt(s, at, weights);
+      const aboutPoint = (entities >= 1 && meaning >= 2) || meaning >= 3;
+      let hit = pointNear && aboutPoint;
+      if (!hit) {
+        // about the story itself ("the report is a hoax", a verdict line)
+        const cue = storyCue(t, store, s, at);
+        const verdict = (cue & VERDICT_CUE) !== 0;
+        const aboutStory = cue !== 0;
+        // the story a refutation speaks of is the article's topic where it is said: its lede and the sentences
+        // around the refutation (a long article may mention the draft's words in passing elsewhere)
+        // (a verdict line rates the whole article)
+        let storyNear = verdict && mayBeStory;
+        if (aboutStory && mayBeStory && !storyNear) {
+          // the keys of the lede's claims and the refutation's neighbours, read from the columns (none is made)
+          const n = store.countIn(s);
+          const local = new Set<string>();
+          for (let i = 0; i < Math.min(LEDE, n); i++) for (const k of store.keysAt(s, i)) local.add(k);
+          for (let i = Math.max(0, at - AROUND); i < Math.min(n, at + AROUND + 1); i++) for (const k of store.keysAt(s, i)) local.add(k);
+          const cov = topicCoverage(topic, local);
+          storyNear = cov.share >= STORY_SHARE && cov.shared >= STORY_KEYS;
+        }
+        hit = (pointNear && aboutStory) || storyNear;
       }
-      if ((pointNear && (aboutPoint || aboutStory)) || storyNear) {
+      if (hit) {
+        const c = store.at(s, at);
         hits.push({
           d: {
             id: `denial-${c.id}`,
@@ -919,7 +1060,8 @@ function refutingArticles(
             entityIds: c.entityIds,
             sides: [{ claimId: c.id, sourceId, position: c.stance }],
           },
-          score: s.entities * 1.5 + s.meaning,
+          // (as `matchScore` counts them: the columns say the same)
+          score: entities * 1.5 + meaning,
           claim: c,
         });
         break;

@@ -452,11 +452,12 @@ export class ClaimStore {
     return this.denials.has(sourceId);
   }
 
-  /** The source's claims that deny or doubt something. */
-  denialsOf(sourceId: string): ClaimRecord[] {
+  /** The source's claims that deny or doubt something, as the source's index in this store and theirs in it (as `at`
+   * takes them), none made. */
+  denialsAt(sourceId: string): { s: number; list: readonly number[] } | undefined {
     const s = this.sourceIndex.get(sourceId);
     const list = this.denials.get(sourceId);
-    return s === undefined || !list ? NONE : list.map((i) => this.at(s, i));
+    return s === undefined || !list ? undefined : { s, list };
   }
 }
 
