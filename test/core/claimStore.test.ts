@@ -313,6 +313,29 @@ test('namedAmongAt counts the ids a claim names or refers back to, read from the
   assert.equal(store.namedAmongAt(a, 0, ['e:nowhere']), 0);
 });
 
+test('a query counts as the ids and weights it was made of, interleaved with another query', () => {
+  const { store } = sample();
+  const a = store.sourceAt('a')!;
+  const lists = [['e:x', 'e:y', 'e:z'], ['e:z', 'e:z'], ['e:x'], [], ['e:nowhere', 'e:y']];
+  for (const ids of lists)
+    for (let i = 0; i < 3; i++)
+      assert.equal(store.namedAmongAt(a, i, store.query(ids, new Map())), store.namedAmongAt(a, i, ids), `${ids} in a#${i}`);
+  // two queries' weights for the same keys, used in turns: each keeps its own
+  const keysOf = (i: number) => store.at(a, i).keys;
+  const all = [...new Set([0, 1, 2].flatMap(keysOf))];
+  assert.ok(all.length >= 2, all.join());
+  const one = new Map(all.map((k, j) => [k, j + 1] as const));
+  const two = new Map(all.map((k) => [k, 10] as const));
+  const q1 = store.query([], one);
+  const q2 = store.query([], two);
+  for (let round = 0; round < 2; round++)
+    for (let i = 0; i < 3; i++) {
+      assert.equal(store.keyWeightAt(a, i, q1), store.keyWeightAt(a, i, one));
+      assert.equal(store.keyWeightAt(a, i, q2), store.keyWeightAt(a, i, two));
+    }
+  assert.equal(store.keyWeightAt(a, 0, store.query([], new Map())), 0);
+});
+
 test("a packer's last refs are each claim's key, entity and context indexes, as the table gives them", () => {
   const ids = new Map<string, number>();
   const packer = new ClaimPacker(ids);

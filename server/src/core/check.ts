@@ -17,7 +17,7 @@ import { LineMap, paragraphs, sentences } from './text/sentences';
 import { extractMentions, type RawMention } from './entities/extract';
 import { detectSpeaker, detectStance, extractQuantities } from './claims';
 import { detectRefutation } from './claims/stance';
-import { parseClaimId } from './claimStore';
+import type { ClaimQuery, ClaimStore } from './claimStore';
 import { hasNegation, meaningKeys } from './text/keys';
 import {
   VERDICT_LINE,
@@ -547,6 +547,34 @@ function matches(s: { entities: number; meaning: number }): boolean {
   return (s.entities >= 1 && s.meaning >= 2) || s.meaning >= 3;
 }
 
+/** `matches` for claim `i` of source `s`, from the store's columns: its entities are counted only when its meaning
+ * leaves that to decide. */
+function matchesAt(store: ClaimStore, s: number, i: number, q: ClaimQuery): boolean {
+  const meaning = store.keyWeightAt(s, i, q);
+  return meaning >= 3 || (meaning >= 2 && store.namedAmongAt(s, i, q) >= 1);
+}
+
+/** Where each side's claim of a dispute is in the claim store, as (source, index) pairs (-1, -1 for one it lacks),
+ * found once: from its id, each time, they took ~6% of a re-check at 50,000 articles. */
+const sideSpotsOf = new WeakMap<ClaimStore, WeakMap<Dispute, Int32Array>>();
+function sideSpots(store: ClaimStore, d: Dispute): Int32Array {
+  let byDispute = sideSpotsOf.get(store);
+  if (!byDispute) sideSpotsOf.set(store, (byDispute = new WeakMap()));
+  let spots = byDispute.get(d);
+  if (!spots) {
+    spots = new Int32Array(2 * d.sides.length).fill(-1);
+    d.sides.forEach((side, k) => {
+      const at = store.locate(side.claimId);
+      if (at) {
+        spots![2 * k] = at.s;
+        spots![2 * k + 1] = at.i;
+      }
+    });
+    byDispute.set(d, spots);
+  }
+  return spots;
+}
+
 function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefined {
   if (!ds.asserts) return undefined;
   const hits: { d: Dispute; score: number; claim: Claim }[] = [];
@@ -556,6 +584,7 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
   for (const k of ds.keys) for (const d of index.disputesByKey.get(k) ?? []) candidates.add(d);
   const weights = meaningWeights(index, ds);
   const store = index.claims;
+  const q = store.query(ds.entityIds, weights);
   for (const d of candidates) {
     if (d.kind === 'figures') continue;
     if (d.kind === 'responsibility') {
@@ -566,11 +595,13 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
       }
       continue;
     }
-    for (const side of d.sides) {
+    const spots = sideSpots(store, d);
+    for (let k = 0; k < d.sides.length; k++) {
+      const side = d.sides[k];
       // scored from the columns first: most sides do not match, and making a claim reads its source's text
-      const at = store.locate(side.claimId);
-      if (at && !matches({ entities: store.namedAmongAt(at.s, at.i, ds.entityIds), meaning: store.keyWeightAt(at.s, at.i, weights) }))
-        continue;
+      const si = spots[2 * k];
+      const ci = spots[2 * k + 1];
+      if (si >= 0 && !matchesAt(store, si, ci, q)) continue;
       // a draft that repeats the contesting side agrees with it: only the contested claim is matched
       const c = index.claim(side.claimId);
       if (d.kind === 'contested' && side.position === 'contests' && c?.speaker.kind === 'outlet') continue;
@@ -597,7 +628,7 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
         if (!seenClaims.first(s, i) || store.stanceAt(s, i) === 'questions') return;
         // the meaning it must share, read from the columns first: most of a popular entity's claims share too
         // little to be worth making
-        if (store.keyWeightAt(s, i, weights) < needed) return;
+        if (store.keyWeightAt(s, i, q) < needed) return;
         const c = store.at(s, i);
         if (hasNegation(c.text) === draftNeg) return;
         const sc = matchScore(index, ds, c);
@@ -724,7 +755,9 @@ interface TopicIndex {
    * `byEntity[byEntityStart[p] .. byEntityStart[p + 1])` */
   byEntityStart: Int32Array;
   byEntity: Int32Array;
-  /** per article of `refutingIds`, what one `refutingArticles` call has summed from the lists so far (see `nearBounds`) */
+  /** per article of `refutingIds`: its key set (`CorpusIndex.sourceKeys`) */
+  refutingKeys: KeySet[];
+  /** per article of `refutingIds`, what one `refutingArticles` call has summed from the lists so far (`nearArticles`) */
   sum: NearSums;
   /** per source of the claim store, per claim: what its text says of the story (`storyCue`), decided on first use */
   storyCues: Map<number, Uint8Array>;
@@ -776,6 +809,8 @@ function topicIndex(index: CorpusIndex): TopicIndex {
     common,
     byEntityStart: byEntity.start,
     byEntity: byEntity.items,
+    // (a source without a key set has no key: an empty one)
+    refutingKeys: refutingIds.map((sourceId) => index.sourceKeys.get(sourceId) ?? KeySet.fromPositions(table, new Int32Array(0))),
     sum: { entities: new Int32Array(n), meaning: new Float64Array(n), covered: new Float64Array(n), shared: new Int32Array(n) },
     storyCues: new Map(),
   };
@@ -822,7 +857,7 @@ function postingsOf(
   return { start, items };
 }
 
-/** Per article of `TopicIndex.refutingIds`: sums over a draft sentence's entities and keys (see `nearBounds`). */
+/** Per article of `TopicIndex.refutingIds`: sums over a draft sentence's entities and keys (`nearArticles`). */
 interface NearSums {
   /** how many of the sentence's entities its entity set has */
   entities: Int32Array;
@@ -832,18 +867,26 @@ interface NearSums {
   shared: Int32Array;
 }
 
-/** (sums of weights are compared with their thresholds this much below, so that adding them in another order never
- * leaves out an article the exact test would keep) */
+/** (the story keys' weights, which are fractions, are summed in another order for a bound than `topicCoverage` sums
+ * them, and compared with its threshold this much lower, so that the bound never leaves out an article the exact test
+ * would keep) */
 const BOUND_SLACK = 1e-6;
 
+/** An article near a draft sentence (`nearArticles`): near its point, about its story, or both. */
+const NEAR_POINT = 1;
+const NEAR_STORY = 2;
+
 /**
- * Which of the `near` articles (indexes into `t.refutingIds`, each listed by this call: `t.listedIn[i] === call`)
- * may be near the draft sentence by the tests of `refutingArticles`, from the inverted lists alone: the entities are
- * counted exactly, and the keys common to too many articles to have lists are counted as if every article had them.
- * An article left out cannot pass those tests; one kept is tested exactly. (Testing each of a popular entity's
- * thousands of articles key by key took 40% of a re-check at 50,000 articles.)
+ * Which of the `near` articles (indexes into `t.refutingIds`, each listed by this call: `t.listedIn[i] === call`) are
+ * near the draft sentence's point (`NEAR_POINT`: it names a sentence entity and shares enough of its meaning) or may
+ * be about the same story (`NEAR_STORY`: it covers most of the sentence's rarer keys), in `near`'s order, as the
+ * articles in `articles` and what they are in `how`. Worked out from the inverted lists: each article's entities and
+ * listed keys are summed from the lists of the sentence's, and the keys too common to have lists are searched for
+ * only in the articles the lists leave in reach of a threshold. (Searching each of a popular entity's thousands of
+ * articles key by key took 40% of a re-check at 50,000 articles; the meaning weights are whole numbers, so their sums
+ * are the same in any order.)
  */
-function nearBounds(
+function nearArticles(
   t: TopicIndex,
   near: number[],
   call: number,
@@ -851,7 +894,7 @@ function nearBounds(
   keyPositions: readonly number[],
   keyWeights: readonly number[],
   topic: TopicWeights,
-): number[] {
+): { articles: number[]; how: number[] } {
   const { entities, meaning, covered, shared } = t.sum;
   for (const i of near) {
     entities[i] = 0;
@@ -864,16 +907,18 @@ function nearBounds(
       const i = t.byEntity[j];
       if (t.listedIn[i] === call) entities[i]++;
     }
-  // (the lists' keys added as they come; each common key's weight to every article)
+  // the listed keys summed per article; the common ones kept apart, with the most they could add
+  const commonKeys: number[] = [];
   let commonMeaning = 0;
   for (let q = 0; q < keyPositions.length; q++) {
     const p = keyPositions[q];
-    const w = Math.max(0, keyWeights[q]);
-    if (t.df[p] > t.common) commonMeaning += w;
-    else
+    if (t.df[p] > t.common) {
+      commonKeys.push(q);
+      commonMeaning += Math.max(0, keyWeights[q]);
+    } else
       for (let j = t.refutingStart[p]; j < t.refutingStart[p + 1]; j++) {
         const i = t.refuting[j];
-        if (t.listedIn[i] === call) meaning[i] += w;
+        if (t.listedIn[i] === call) meaning[i] += keyWeights[q];
       }
   }
   let commonCovered = 0;
@@ -893,16 +938,29 @@ function nearBounds(
         }
       }
   }
-  const kept: number[] = [];
+  const pointNear = (e: number, m: number) => e > 0 && (m >= 3 || (e >= 2 && m >= 1));
+  const articles: number[] = [];
+  const how: number[] = [];
   for (const i of near) {
     const e = entities[i];
-    const m = meaning[i] + commonMeaning + BOUND_SLACK;
-    const pointNear = e > 0 && (m >= 3 || (e >= 2 && m >= 1));
-    const share = topic.total > 0 ? (covered[i] + commonCovered) / topic.total + BOUND_SLACK : 0;
-    const mayBeStory = share >= STORY_SHARE && shared[i] + commonShared >= STORY_KEYS;
-    if (pointNear || mayBeStory) kept.push(i);
+    const mayBePoint = pointNear(e, meaning[i] + commonMeaning);
+    const mayBeStory =
+      topic.total > 0 && (covered[i] + commonCovered) / topic.total + BOUND_SLACK >= STORY_SHARE && shared[i] + commonShared >= STORY_KEYS;
+    if (!mayBePoint && !mayBeStory) continue;
+    const docKeys = t.refutingKeys[i];
+    let m = meaning[i];
+    if (mayBePoint) for (const q of commonKeys) if (docKeys.hasPosition(keyPositions[q])) m += keyWeights[q];
+    let h = mayBePoint && pointNear(e, m) ? NEAR_POINT : 0;
+    if (mayBeStory) {
+      const c = topicCoverage(topic, docKeys);
+      if (c.share >= STORY_SHARE && c.shared >= STORY_KEYS) h |= NEAR_STORY;
+    }
+    if (h) {
+      articles.push(i);
+      how.push(h);
+    }
   }
-  return kept;
+  return { articles, how };
 }
 
 /**
@@ -981,6 +1039,7 @@ function refutingArticles(
 ): { d: Dispute; score: number; claim: Claim }[] {
   const hits: { d: Dispute; score: number; claim: Claim }[] = [];
   const store = index.claims;
+  const q = store.query(ds.entityIds, weights);
   const t = topicIndex(index);
   // (weighed once for the sentence, not once per article)
   const topic = topicWeights(t, storyKeys(ds));
@@ -1009,27 +1068,17 @@ function refutingArticles(
     keyPositions.push(p);
     keyWeights.push(w);
   }
-  for (const r of nearBounds(t, near, call, entityPositions, keyPositions, keyWeights, topic)) {
-    const sourceId = t.refutingIds[r];
-    const docKeys = index.sourceKeys.get(sourceId)!;
-    const docEntities = index.sourceEntities.get(sourceId)!;
-    let sharedEntities = 0;
-    for (const p of entityPositions) if (docEntities.hasPosition(p)) sharedEntities++;
-    let docShared = 0;
-    for (let i = 0; i < keyPositions.length; i++) if (docKeys.hasPosition(keyPositions[i])) docShared += keyWeights[i];
-    const pointNear = sharedEntities > 0 && (docShared >= 3 || (sharedEntities >= 2 && docShared >= 1));
-    const storyCandidate = topicCoverage(topic, docKeys);
-    const mayBeStory = storyCandidate.share >= STORY_SHARE && storyCandidate.shared >= STORY_KEYS;
-    if (!pointNear && !mayBeStory) continue;
+  const { articles, how } = nearArticles(t, near, call, entityPositions, keyPositions, keyWeights, topic);
+  for (let a = 0; a < articles.length; a++) {
+    const sourceId = t.refutingIds[articles[a]];
+    const pointNear = (how[a] & NEAR_POINT) !== 0;
+    const mayBeStory = (how[a] & NEAR_STORY) !== 0;
     // (scored from the columns: a claim is made only when its text is read, once an index, or it is a hit)
     const denials = store.denialsAt(sourceId);
     if (!denials) continue;
     const s = denials.s;
     for (const at of denials.list) {
-      const entities = store.namedAmongAt(s, at, ds.entityIds);
-      const meaning = store.keyWeightAt(s, at, weights);
-      const aboutPoint = (entities >= 1 && meaning >= 2) || meaning >= 3;
-      let hit = pointNear && aboutPoint;
+      let hit = pointNear && matchesAt(store, s, at, q);
       if (!hit) {
         // about the story itself ("the report is a hoax", a verdict line)
         const cue = storyCue(t, store, s, at);
@@ -1061,7 +1110,7 @@ function refutingArticles(
             sides: [{ claimId: c.id, sourceId, position: c.stance }],
           },
           // (as `matchScore` counts them: the columns say the same)
-          score: entities * 1.5 + meaning,
+          score: store.namedAmongAt(s, at, q) * 1.5 + store.keyWeightAt(s, at, q),
           claim: c,
         });
         break;
@@ -1078,12 +1127,13 @@ export function bestSupport(index: CorpusIndex, ds: Pick<DraftSentence, 'entityI
   const seen = new SeenClaims();
   const weights = meaningWeights(index, ds);
   const store = index.claims;
+  const q = store.query(ds.entityIds, weights);
   const negated = hasNegation(ds.keys.join(' '));
   for (const e of ds.entityIds) {
     store.visitEntity(e, (si, i) => {
       if (!seen.first(si, i)) return;
       // a claim that shares no meaning with the sentence cannot support it: it is not made
-      if (store.keyWeightAt(si, i, weights) < 1) return;
+      if (store.keyWeightAt(si, i, q) < 1) return;
       const c = store.at(si, i);
       if (isDoubt(c) || hasNegation(c.text) !== negated) return;
       const s = matchScore(index, ds, c);

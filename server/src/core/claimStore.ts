@@ -322,13 +322,29 @@ export class ClaimStore {
 
   /**
    * The sum of `weights` over the distinct meaning keys of claim `i` of source `s` (a key `weights` lacks counts 0),
-   * read from the columns: a scan that tests the meaning of thousands of claims makes no list or set per claim.
+   * read from the columns: a scan that tests the meaning of thousands of claims makes no list or set per claim. With
+   * a `query` (made for the weights), each key of the table is looked up in them once a query, not once a claim.
    */
-  keyWeightAt(s: number, i: number, weights: ReadonlyMap<string, number>): number {
+  keyWeightAt(s: number, i: number, weights: ReadonlyMap<string, number> | ClaimQuery): number {
     const refs = this.packed[s].refs;
     const r = this.refStart[s][i];
     const n = refs[r];
     let sum = 0;
+    if (weights instanceof ClaimQuery) {
+      const { seen, weight } = this.keyWeights();
+      const gen = weights.gen;
+      const by = weights.weights;
+      next: for (let k = 1; k <= n; k++) {
+        const key = refs[r + k];
+        for (let j = 1; j < k; j++) if (refs[r + j] === key) continue next;
+        if (seen[key] !== gen) {
+          seen[key] = gen;
+          weight[key] = by.get(this.keys[key]) ?? 0;
+        }
+        sum += weight[key];
+      }
+      return sum;
+    }
     next: for (let k = 1; k <= n; k++) {
       const key = refs[r + k];
       for (let j = 1; j < k; j++) if (refs[r + j] === key) continue next;
@@ -340,15 +356,37 @@ export class ClaimStore {
 
   /**
    * How many of `ids` (each as often as listed) claim `i` of source `s` names or refers back to, read from the
-   * columns (as `matchScore` counts the entities a draft sentence shares with a claim).
+   * columns (as `matchScore` counts the entities a draft sentence shares with a claim). A `query` has them as indexes
+   * into the id table, compared as numbers.
    */
-  namedAmongAt(s: number, i: number, ids: readonly string[]): number {
+  namedAmongAt(s: number, i: number, ids: readonly string[] | ClaimQuery): number {
     const refs = this.packed[s].refs;
     const named = nextList(refs, this.refStart[s][i]);
     const context = nextList(refs, named);
     let n = 0;
+    if (ids instanceof ClaimQuery) {
+      for (const x of ids.ids) if (x >= 0 && (listHasIndex(refs, named, x) || listHasIndex(refs, context, x))) n++;
+      return n;
+    }
     for (const id of ids) if (listHas(refs, named, this.ids, id) || listHas(refs, context, this.ids, id)) n++;
     return n;
+  }
+
+  /** A draft sentence's entities and meaning weights, made ready for `namedAmongAt` and `keyWeightAt` over many
+   * claims of this store. */
+  query(entityIds: readonly string[], weights: ReadonlyMap<string, number>): ClaimQuery {
+    return new ClaimQuery(
+      Int32Array.from(entityIds, (id) => this.idIndex.get(id) ?? -1),
+      weights,
+      (this.queries = (this.queries + 1) | 0 || 1),
+    );
+  }
+
+  /** per key of the table: the query that last looked it up (`ClaimQuery.gen`), and the weight it had there */
+  private keyWeightTable: { seen: Int32Array; weight: Float64Array } | undefined;
+  private queries = 0;
+  private keyWeights(): { seen: Int32Array; weight: Float64Array } {
+    return (this.keyWeightTable ??= { seen: new Int32Array(this.keys.length), weight: new Float64Array(this.keys.length) });
   }
 
   /** The entities claim `i` of source `s` names (not those it refers back to), read from the columns. */
@@ -587,6 +625,21 @@ function listAt(refs: Indexes, r: number, table: string[]): string[] {
 function listHas(refs: Indexes, r: number, table: string[], x: string): boolean {
   for (let k = 1; k <= refs[r]; k++) if (table[refs[r + k]] === x) return true;
   return false;
+}
+
+function listHasIndex(refs: Indexes, r: number, x: number): boolean {
+  for (let k = 1; k <= refs[r]; k++) if (refs[r + k] === x) return true;
+  return false;
+}
+
+/** A draft sentence's entities (as indexes into a claim store's id table, -1 for one it lacks) and meaning weights, for
+ * scoring many claims from the store's columns (`ClaimStore.query`). `gen` tells its lookups from another query's. */
+export class ClaimQuery {
+  constructor(
+    readonly ids: Int32Array,
+    readonly weights: ReadonlyMap<string, number>,
+    readonly gen: number,
+  ) {}
 }
 
 /** where the length-prefixed list after the one at `r` starts */
