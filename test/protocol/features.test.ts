@@ -62,6 +62,12 @@ test('code actions: attribution and citation on a sentence, suppression on a fin
   const diags = (await client.nextDiagnosticsOrCurrent(uri)).diagnostics;
   const d = diags.find((x) => x.code === 'disputed-claim')!;
   assert.ok(d, 'a disputed-claim to act on');
+  // what a diagnostic carries for its actions, and no more (it is sent again with each re-check)
+  for (const x of diags)
+    assert.deepEqual(
+      Object.keys(x.data as object).filter((k) => !['code', 'suggestions', 'entityId'].includes(k)),
+      [],
+    );
   const actions = (await client.conn.sendRequest('textDocument/codeAction', {
     textDocument: { uri },
     range: d.range,

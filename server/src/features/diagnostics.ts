@@ -13,15 +13,16 @@ export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** What a diagnostic carries for its code actions (`codeActions.ts`). (Not the finding's dispute ids: nothing reads
+ * them from a diagnostic, and an entity's could be hundreds, sent again with each re-check's diagnostics.) */
 export interface FindingData {
   code: string;
   suggestions?: string[];
   entityId?: string;
-  disputeIds?: string[];
 }
 
 export function toDiagnostic(index: CorpusIndex, doc: TextDocument, f: Finding): Diagnostic {
-  const data: FindingData = { code: f.code, suggestions: f.suggestions, entityId: f.entityId, disputeIds: f.disputeIds };
+  const data: FindingData = { code: f.code, suggestions: f.suggestions, entityId: f.entityId };
   return {
     range: { start: doc.positionAt(f.span.start), end: doc.positionAt(f.span.end) },
     severity: SEVERITY[f.severity],
