@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { corpus } from './helpers';
 import { checkDraft } from '../../server/src/core/check';
 import { LineMap } from '../../server/src/core/text/sentences';
+import { sourceName } from '../../server/src/core/model';
 
 const idx = corpus([
   {
@@ -99,4 +100,35 @@ test('code, URLs and front matter in a Markdown draft are not read', () => {
   const draft =
     '---\ntitle: Hendrik Voss\n---\n\n`Greta Lindqvsit` and https://example.invalid/Greta-Lindqvsit are skipped.\n\n```\nThe Oostkade ferry collision killed 30 people.\n```\n';
   assert.equal(findings(draft).length, 0);
+});
+
+test('a source with no outlet is named by its title, else its file name, never its full path', () => {
+  const idx = corpus([
+    {
+      id: '/home/writer/sources/2019/harbour-report.txt',
+      text: 'The harbour master said the ferry sank on Monday.',
+      meta: { title: 'Ferry sinks off Port Alder' },
+    },
+    {
+      id: '/home/writer/sources/2019/denial.txt',
+      text: 'The ferry company denied that the ferry sank, calling the report false.',
+      meta: {},
+    },
+  ]);
+  const points = idx.disputes.map((d) => d.point);
+  assert.ok(points.length > 0, 'a dispute to name');
+  assert.ok(
+    points.every((p) => !p.includes('/home/writer')),
+    JSON.stringify(points),
+  );
+  assert.ok(
+    points.some((p) => p.startsWith('denial.txt ')),
+    JSON.stringify(points),
+  );
+  const f = checkDraft(idx, 'The ferry sank on Monday, the harbour master said.', { languageId: 'plaintext' }).findings;
+  for (const x of f) assert.ok(!x.message.includes('/home/writer'), x.message);
+  assert.equal(sourceName({ meta: { outlet: 'Reuters', title: 'T' } }, '/a/b.txt'), 'Reuters');
+  assert.equal(sourceName({ meta: { title: 'Ferry sinks' } }, '/a/b.txt'), 'Ferry sinks');
+  assert.equal(sourceName({ meta: {} }, 'C:\\sources\\b.txt'), 'b.txt');
+  assert.equal(sourceName(undefined, 'b.txt'), 'b.txt');
 });

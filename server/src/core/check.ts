@@ -10,7 +10,7 @@ import type {
   Severity,
   Span,
 } from './model';
-import { NeverCancelled } from './model';
+import { NeverCancelled, sourceName } from './model';
 import { KeySet, type CorpusIndex } from './index';
 import { draftText, isSuppressed, type Directive } from './text/draft';
 import { LineMap, paragraphs, sentences } from './text/sentences';
@@ -473,7 +473,7 @@ export function resolveDraftMention(
 }
 
 function outletOf(index: CorpusIndex, sourceId: string): string {
-  return index.sources.get(sourceId)?.meta.outlet ?? index.sources.get(sourceId)?.meta.title ?? sourceId;
+  return sourceName(index.sources.get(sourceId), sourceId);
 }
 
 function relatedOf(index: CorpusIndex, disputes: Dispute[]): RelatedPassage[] {

@@ -17,6 +17,14 @@ export interface SourceMeta {
   kind?: SourceKind;
 }
 
+/**
+ * What a writer is shown to name a source: its outlet, else its title, else its file's name (a source of a writer's own
+ * corpus may have neither; its full path, on this machine, said little and took the room of the point made).
+ */
+export function sourceName(source: { meta: SourceMeta } | undefined, sourceId: string): string {
+  return source?.meta.outlet ?? source?.meta.title ?? (sourceId.split(/[\\/]/).pop() || sourceId);
+}
+
 /** A half-open [start, end) span of UTF-16 offsets. */
 export interface Span {
   start: number;

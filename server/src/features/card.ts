@@ -1,5 +1,5 @@
 import type { CorpusIndex } from '../core/index';
-import type { Claim, Dispute, Entity, Source } from '../core/model';
+import { sourceName, type Claim, type Dispute, type Entity, type Source } from '../core/model';
 import { isDoubt, short } from '../core/disputes/detect';
 import type { ClaimView, DisputeView, EntityCard, EntitySummary, SourceSummary } from '../../../shared/protocol';
 import { sourceLocation, sourceUri } from './locations';
@@ -266,7 +266,7 @@ function makeCard(
   for (const [sid, claims] of bySource) {
     const src = index.sources.get(sid);
     if (!src) continue;
-    const head = [src.meta.outlet ?? src.meta.title ?? sid, src.meta.author, src.meta.published].filter(Boolean).join(' · ');
+    const head = [sourceName(src, sid), src.meta.author, src.meta.published].filter(Boolean).join(' · ');
     md.push(`\n---\n**${esc(head)}**${src.meta.title && src.meta.outlet ? ` — _${esc(short(src.meta.title, 90))}_` : ''}`);
     const top = claims.slice(0, per);
     for (const c of top) {
@@ -293,9 +293,7 @@ function makeCard(
         const c = index.claim(s.claimId);
         if (!c) continue;
         const src = index.sources.get(c.sourceId);
-        md.push(
-          `\n  - ${esc(src?.meta.outlet ?? c.sourceId)}: ${esc(s.position)} — “${esc(short(c.text, 140))}” ${linkTo(index, c, 'open')}`,
-        );
+        md.push(`\n  - ${esc(sourceName(src, c.sourceId))}: ${esc(s.position)} — “${esc(short(c.text, 140))}” ${linkTo(index, c, 'open')}`);
       }
     }
   }

@@ -1,4 +1,4 @@
-import type { Claim, Dispute, Entity, Quantity, Source } from '../model';
+import { sourceName, type Claim, type Dispute, type Entity, type Quantity, type Source } from '../model';
 import { detectRefutation } from '../claims/stance';
 import { inSteps } from '../packed';
 
@@ -112,7 +112,7 @@ class DisputeDetector {
   constructor(private readonly input: DisputeInput) {}
 
   private outlet(c: Claim): string {
-    return this.input.sources.get(c.sourceId)?.meta.outlet ?? c.sourceId;
+    return sourceName(this.input.sources.get(c.sourceId), c.sourceId);
   }
   private nameOf(id: string): string {
     return this.input.entities.get(id)?.name ?? id;
