@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detectRefutation, detectStance } from '../../../server/src/core/claims/stance';
+import { isDoubt } from '../../../server/src/core/disputes/detect';
 
 // sentences written for these tests: [sentence, refutes?, about the report itself?]
 const CASES: Array<[string, boolean, boolean?]> = [
@@ -39,6 +40,10 @@ const CASES: Array<[string, boolean, boolean?]> = [
   ['The claim has not been debunked.', false],
   ['The company plans to spoof the famous advert in its new campaign.', false],
   ['The singer released a new album on Friday.', false],
+  // the offence of making false statements is not a report called false
+  ['The former aide was convicted of making false statements to investigators.', false],
+  ['She was charged with giving false information to the police.', false],
+  ['The minister accused the paper of making false claims about the attack.', true, true],
 ];
 
 for (const [s, refutes, aboutReport] of CASES) {
@@ -48,6 +53,23 @@ for (const [s, refutes, aboutReport] of CASES) {
     if (r && aboutReport !== undefined) assert.equal(r.aboutReport, aboutReport, JSON.stringify(r));
   });
 }
+
+test('a sentence read as asserting is a doubt only where a falsity word rates a report: not "fake passports"', () => {
+  const outlet = { kind: 'outlet' as const };
+  const doubt = (text: string) => isDoubt({ text, stance: detectStance(text).stance, speaker: outlet });
+  assert.equal(doubt('The attackers travelled on fake passports.'), false);
+  assert.equal(doubt('They tend to fake illnesses to get a day off.'), false);
+  assert.equal(doubt('So I think it is a made-up term.'), false);
+  assert.equal(doubt('The video of the flood was a fake, the agency found.'), true);
+  assert.equal(doubt('The latest hoax spread quickly on social media.'), true);
+  assert.equal(doubt('That was not the case, officials said.'), true);
+});
+
+test('a refusal is not a denial: "denied funding", "denied the appeal"', () => {
+  assert.equal(detectStance('Congress has repeatedly denied funding for such a wall.').stance, 'asserts');
+  assert.equal(detectStance('The court denied the appeal on Monday.').stance, 'asserts');
+  assert.equal(detectStance('The ministry denied the report on Monday.').stance, 'denies');
+});
 
 test('a refutation is read as a denial; a negated one is not', () => {
   assert.equal(detectStance('The story is a hoax.').stance, 'denies');

@@ -41,6 +41,13 @@ const CASES: Array<[string, Stance, string | undefined, { isHeading?: boolean }?
   ['Not only did he rent the flat, but he also drove the car.', 'asserts', undefined],
   ['He no longer lives in the city.', 'asserts', undefined],
   ['He was denied bail on Monday.', 'asserts', undefined],
+  // questions answered, fielded or taken, as in an interview, put nothing in doubt; questions raised still do
+  ['The candidate answered some questions about his campaign from our reporter.', 'asserts', undefined],
+  ['The mayor fielded questions about the new bridge for an hour.', 'asserts', undefined],
+  ['She took reporters’ questions about the merger after the vote.', 'asserts', undefined],
+  ['The minister responded to questions about the budget in parliament.', 'asserts', undefined],
+  ['The audit raised questions about the accuracy of the figures.', 'questions', 'questions about'],
+  ['Questions about the death toll persist.', 'questions', 'Questions about'],
   ['He used false passports to enter the country.', 'asserts', undefined],
   ['There was no immediate claim of responsibility.', 'asserts', undefined],
   ['He did not deny knowing the attackers.', 'hedges', 'did not deny'],

@@ -153,7 +153,8 @@ const QUESTIONS = new RegExp(
     String.raw`\bit\s+(?:is|was)\s+unknown\s+(?:whether|what|why|who|how|if)\b`,
     String.raw`\bit\s+remains\s+to\s+be\s+seen\b`,
     String.raw`\b(?:remains?|remained)\s+(?:unclear|unknown|uncertain|unexplained|to\s+be\s+seen|an\s+open\s+question|in\s+doubt|a\s+mystery)\b`,
-    String.raw`\bquestions\s+(?:remain|remained|linger|persist|over|about|have\s+been\s+raised|were\s+raised)\b`,
+    // (not questions answered, fielded or taken, as in an interview: "answered some questions about his campaign")
+    String.raw`(?<!\b(?:answer(?:s|ed|ing)?|field(?:s|ed|ing)?|took|tak(?:e|es|en|ing)|(?:respond(?:s|ed|ing)?|repl(?:y|ies|ied|ying))\s+to)\s+(?:(?:some|several|many|more|a\s+few|few|the|his|her|their|its|our|your|reporters['\u2019]?|readers['\u2019]?)\s+)?)\bquestions\s+(?:remain|remained|linger|persist|over|about|have\s+been\s+raised|were\s+raised)\b`,
     String.raw`\bwithout\s+(?:any\s+)?evidence\b`,
     String.raw`\bno\s+(?:hard\s+|firm\s+|concrete\s+|credible\s+)?(?:evidence|proof)\b`,
     String.raw`\b(?:unverified|unconfirmed|unsubstantiated)\b`,
@@ -170,7 +171,8 @@ function mayQuestion(w: number): boolean {
 const DENIES = new RegExp(
   [
     // "denied"/"denies" but not "was denied bail", "denied him entry", "did not deny"
-    String.raw`(?<!\b(?:was|were|been|being|is|are|be)\s)\b(?:denied|denies|deny|denying)\b(?!\s+(?:him|her|them|us|me|access|entry|bail|permission|visas?|a\s+visa)\b)`,
+    // (nor a refusal: "denied funding for the wall", "denied the appeal")
+    String.raw`(?<!\b(?:was|were|been|being|is|are|be)\s)\b(?:denied|denies|deny|denying)\b(?!\s+(?:him|her|them|us|me|access|entry|bail|permission|visas?|a\s+visa|funding|funds|approval|asylum|parole|service|treatment|care|requests?|applications?|appeals?|licen[cs]es?|admission|membership|the\s+(?:request|application|appeal|motion|petition))\b)`,
     String.raw`\b(?:rejected|rejects|rejecting)\s+(?:the\s+|any\s+|all\s+|these\s+|those\s+|such\s+)?(?:claims?|allegations?|accusations?|connection|links?|reports?|suggestions?|charges?)\b`,
     String.raw`\b(?:dismissed|dismisses|dismissing)\s+(?:any|the|all|these|those|such)\s+(?:connection|claims?|links?|reports?|allegations?|accusations?|suggestions?)\b`,
     String.raw`\b(?:dismissed|dismisses)\s+(?:them|it|this|that|\S+\s+claims?)\s+as\b`,
@@ -268,6 +270,9 @@ const OPEN_QUESTION_BEFORE = /\b(?:if|whether|wonder(?:s|ed|ing)?|asks?|asked|as
 /** a hoax in the sense of an event (a hoax call, a bomb hoax), not a report */
 const HOAX_EVENT_AFTER = /^[- ](?:calls?|callers?|threats?|bombs?|alerts?|emergenc(?:y|ies))\b/i;
 const HOAX_EVENT_BEFORE = /\b(?:bomb|terror|security|anthrax)\s+$/i;
+const FALSE_OFFENCE_BEFORE =
+  /\b(?:making|make|makes|made|giving|give|gives|gave|providing|provide|provided|submitting|submitted|filing|filed)\s+$/i;
+const FALSE_OFFENCE_AFTER = /^\s+(?:statements?|testimony|information|declarations?|documents?|tax\s+returns?|accounts?\s+to)\b/i;
 const REFUTE_PHRASES = new RegExp(
   [
     // "debunked the report", "has been debunked", "debunking the claim"
@@ -318,6 +323,8 @@ function refutation(sentence: string, w: number): Refutation | undefined {
     if (NEGATED_BEFORE.test(before) || OPEN_QUESTION_BEFORE.test(before)) continue;
     const word = m[0].toLowerCase();
     if (word.startsWith('hoax') && (HOAX_EVENT_AFTER.test(after) || HOAX_EVENT_BEFORE.test(before))) continue;
+    // the offence, not a report called false: "convicted of making false statements", "gave false information"
+    if (word === 'false' && FALSE_OFFENCE_BEFORE.test(before) && FALSE_OFFENCE_AFTER.test(after)) continue;
     // "a fake story", "the hoax report", "false rumours", "a satirical news site"
     if (REPORT_NOUN_AFTER.test(after))
       return { cue: sentence.slice(m.index, m.index + m[0].length) + after.match(REPORT_NOUN_AFTER)![0], aboutReport: true };

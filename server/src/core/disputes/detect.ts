@@ -22,12 +22,27 @@ export const STRONG_DENIAL =
 export const VERDICT_LINE =
   /^\W*(?:rating:\s*)?(?:probably |mostly |likely )?(?:false|hoax|fake|unproven|misleading|satire|fiction|scam|debunked)\W*$/i;
 
+/** falsity words that may qualify anything ("fake passports", "a made-up term"): a denial only where they rate a report */
+const BARE_FALSITY = /^(?:hoax(?:es)?|fake[ds]?|fabricat\w+|made[- ]up|satir\w*|spoof|parody|photoshopped|doctored|baseless|unfounded)$/i;
+const STRONG_DENIAL_ALL = new RegExp(STRONG_DENIAL.source, 'gi');
+
+/** Whether a sentence read as asserting states a denial (`STRONG_DENIAL`): a bare falsity word counts only where it
+ * rates a report or story (`detectRefutation`: "a fake video", "the story is a hoax"), not "they used fake passports". */
+function assertedDenial(text: string): boolean {
+  let bare = false;
+  for (const m of text.matchAll(STRONG_DENIAL_ALL)) {
+    if (!BARE_FALSITY.test(m[0])) return true;
+    bare = true;
+  }
+  return bare && !!detectRefutation(text);
+}
+
 /** Whether a claim denies or explicitly doubts something. A corpus claim carries the answer from its analysis. */
 export function isDoubt(c: Pick<Claim, 'text' | 'stance' | 'stanceCue' | 'speaker'> & { heading?: boolean; doubt?: boolean }): boolean {
   if (c.doubt !== undefined) return c.doubt;
   if (VERDICT_LINE.test(c.text.trim())) return true;
   // an explicit denial counts whatever stance the sentence was read with ("the latest hoax", "that was not the case")
-  if (c.stance === 'asserts' && c.speaker.kind === 'outlet' && STRONG_DENIAL.test(c.text) && !/\b(?:denied|denies|deny)\b/i.test(c.text))
+  if (c.stance === 'asserts' && c.speaker.kind === 'outlet' && assertedDenial(c.text) && !/\b(?:denied|denies|deny)\b/i.test(c.text))
     return true;
   if (c.stance === 'questions') {
     // a question is a doubt in a headline or title; in running text it is usually rhetorical or quoted.
