@@ -44,6 +44,10 @@ const CASES: Array<[string, boolean, boolean?]> = [
   ['The former aide was convicted of making false statements to investigators.', false],
   ['She was charged with giving false information to the police.', false],
   ['The minister accused the paper of making false claims about the attack.', true, true],
+  // a contrast with a condition, and a vow, are not refutations
+  ['However, this was not the case when the rats were given three pellets.', false],
+  ['That is not the case for smaller companies, the report found.', false],
+  ['The bishops promised that such abuse would never happen again.', false],
 ];
 
 for (const [s, refutes, aboutReport] of CASES) {
@@ -63,6 +67,7 @@ test('a sentence read as asserting is a doubt only where a falsity word rates a 
   assert.equal(doubt('The video of the flood was a fake, the agency found.'), true);
   assert.equal(doubt('The latest hoax spread quickly on social media.'), true);
   assert.equal(doubt('That was not the case, officials said.'), true);
+  assert.equal(doubt('However, this was not the case when the rats were given three pellets.'), false);
 });
 
 test('a refusal is not a denial: "denied funding", "denied the appeal"', () => {

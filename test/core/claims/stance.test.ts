@@ -46,6 +46,8 @@ const CASES: Array<[string, Stance, string | undefined, { isHeading?: boolean }?
   ['The mayor fielded questions about the new bridge for an hour.', 'asserts', undefined],
   ['She took reporters’ questions about the merger after the vote.', 'asserts', undefined],
   ['The minister responded to questions about the budget in parliament.', 'asserts', undefined],
+  ['She received questions about her talk from viewers all week.', 'asserts', undefined],
+  ['If you have any questions about the new law, call the office.', 'asserts', undefined],
   ['The audit raised questions about the accuracy of the figures.', 'questions', 'questions about'],
   ['Questions about the death toll persist.', 'questions', 'Questions about'],
   ['He used false passports to enter the country.', 'asserts', undefined],

@@ -154,7 +154,8 @@ const QUESTIONS = new RegExp(
     String.raw`\bit\s+remains\s+to\s+be\s+seen\b`,
     String.raw`\b(?:remains?|remained)\s+(?:unclear|unknown|uncertain|unexplained|to\s+be\s+seen|an\s+open\s+question|in\s+doubt|a\s+mystery)\b`,
     // (not questions answered, fielded or taken, as in an interview: "answered some questions about his campaign")
-    String.raw`(?<!\b(?:answer(?:s|ed|ing)?|field(?:s|ed|ing)?|took|tak(?:e|es|en|ing)|(?:respond(?:s|ed|ing)?|repl(?:y|ies|ied|ying))\s+to)\s+(?:(?:some|several|many|more|a\s+few|few|the|his|her|their|its|our|your|reporters['\u2019]?|readers['\u2019]?)\s+)?)\bquestions\s+(?:remain|remained|linger|persist|over|about|have\s+been\s+raised|were\s+raised)\b`,
+    // (nor questions received, or "any questions about": "if you have any questions about Islam")
+    String.raw`(?<!\b(?:answer(?:s|ed|ing)?|field(?:s|ed|ing)?|took|tak(?:e|es|en|ing)|receiv(?:e|es|ed|ing)|(?:respond(?:s|ed|ing)?|repl(?:y|ies|ied|ying))\s+to)\s+(?:(?:some|several|many|more|a\s+few|few|the|his|her|their|its|our|your|reporters['\u2019]?|readers['\u2019]?)\s+)?|\bany\s+)\bquestions\s+(?:remain|remained|linger|persist|over|about|have\s+been\s+raised|were\s+raised)\b`,
     String.raw`\bwithout\s+(?:any\s+)?evidence\b`,
     String.raw`\bno\s+(?:hard\s+|firm\s+|concrete\s+|credible\s+)?(?:evidence|proof)\b`,
     String.raw`\b(?:unverified|unconfirmed|unsubstantiated)\b`,
@@ -273,6 +274,8 @@ const HOAX_EVENT_BEFORE = /\b(?:bomb|terror|security|anthrax)\s+$/i;
 const FALSE_OFFENCE_BEFORE =
   /\b(?:making|make|makes|made|giving|give|gives|gave|providing|provide|provided|submitting|submitted|filing|filed)\s+$/i;
 const FALSE_OFFENCE_AFTER = /^\s+(?:statements?|testimony|information|declarations?|documents?|tax\s+returns?|accounts?\s+to)\b/i;
+/** after "not the case": not a condition or a scope it is said of ("when …", "for …", "in …") */
+const NOT_A_CONDITION = String.raw`(?!\s+(?:when|whenever|for|with|in|if|during|among|at|until|before|after|under|on)\b)`;
 const REFUTE_PHRASES = new RegExp(
   [
     // "debunked the report", "has been debunked", "debunking the claim"
@@ -282,10 +285,12 @@ const REFUTE_PHRASES = new RegExp(
     String.raw`\bno\s+truth\s+(?:to|in|whatsoever|at\s+all|behind)\b`,
     // "it was falsely reported that …": the report is false
     String.raw`\b(?:wrongly|falsely|erroneously|mistakenly)\s+(?:reported|claimed|stated|suggested|alleged|announced|said)\b`,
-    String.raw`\b(?:never|did\s+not|didn['\u2019]t)\s+(?:actually\s+|really\s+)?(?:happen(?:ed)?|take\s+place|took\s+place|exist(?:ed)?)\b`,
+    // (not a wish or a vow: "so that it never happens again", "will never exist again")
+    String.raw`\b(?:never|did\s+not|didn['\u2019]t)\s+(?:actually\s+|really\s+)?(?:happen(?:ed)?|take\s+place|took\s+place|exist(?:ed)?)\b(?!\s+again\b)`,
     String.raw`\b(?:turned|turns|turn)\s+out\s+(?:to\s+be\s+(?:false|untrue|wrong|fake|a\s+hoax|a\s+prank|a\s+joke|satire|bogus|fabricated|made[- ]up|a\s+rumou?r))\b`,
     String.raw`\b(?:was|were|is|are|been)\s+(?:not|n['\u2019]t)\s+(?:real|genuine|authentic|accurate)\b`,
-    String.raw`\b(?:(?:is|was)\s+not|isn['\u2019]t|wasn['\u2019]t)\s+the\s+case\b`,
+    // (not a contrast with a condition: "this was not the case when the rats were given three pellets")
+    String.raw`\b(?:(?:is|was)\s+not|isn['\u2019]t|wasn['\u2019]t)\s+the\s+case\b${NOT_A_CONDITION}`,
   ].join('|'),
   'i',
 );

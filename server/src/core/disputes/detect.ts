@@ -17,7 +17,7 @@ export const STRONG_DOUBT =
   /\b(?:(?:unclear|not clear|not known|unknown|uncertain) (?:whether|if)|if it is true|if true|without evidence|no evidence|could not be (?:verified|confirmed)|remains to be seen|questions? (?:remain|over|about|whether)|casts? doubt|doubts? (?:about|over|whether))\b/i;
 /** Explicit denial that a report is true. */
 export const STRONG_DENIAL =
-  /(?<!confirm or |not |neither confirm nor |n't )\b(?:hoax(?:es)?|fake[ds]?|fabricat\w+|made[- ]up|falsely|(?:is|was|are|were|probably|completely|entirely) false|not true|untrue|debunk\w*|denied|denies|deny|refuted|refutes|no truth|satir\w*|spoof|parody|photoshopped|doctored|misattributed|urban legend|a myth|never (?:said|made|happened|took place|existed|reported)|did not (?:say|make|happen|exist)|rumou?rs? (?:is|are|was|were) (?:false|untrue|baseless)|baseless|unfounded|not (?:real|genuine|authentic)|no (?:evidence|proof) (?:that|of)|none (?:have|has) (?:performed|confirmed|verified)|not the case|(?:has|have|had) (?:now |since |also )?been (?:denied|debunked|dismissed|refuted|disproved|discredited)|dispelled|turn(?:s|ed)? out (?:not to|to be (?:false|fake|a hoax|untrue))|contrary to (?:earlier |initial |previous )?(?:reports|claims|rumou?rs)|retracted|no such thing)\b/i;
+  /(?<!confirm or |not |neither confirm nor |n't )\b(?:hoax(?:es)?|fake[ds]?|fabricat\w+|made[- ]up|falsely|(?:is|was|are|were|probably|completely|entirely) false|not true|untrue|debunk\w*|denied|denies|deny|refuted|refutes|no truth|satir\w*|spoof|parody|photoshopped|doctored|misattributed|urban legend|a myth|never (?:said|made|happened|took place|existed|reported)|did not (?:say|make|happen|exist)|rumou?rs? (?:is|are|was|were) (?:false|untrue|baseless)|baseless|unfounded|not (?:real|genuine|authentic)|no (?:evidence|proof) (?:that|of)|none (?:have|has) (?:performed|confirmed|verified)|not the case(?!\s+(?:when|whenever|for|with|in|if|during|among|at|until|before|after|under|on)\b)|(?:has|have|had) (?:now |since |also )?been (?:denied|debunked|dismissed|refuted|disproved|discredited)|dispelled|turn(?:s|ed)? out (?:not to|to be (?:false|fake|a hoax|untrue))|contrary to (?:earlier |initial |previous )?(?:reports|claims|rumou?rs)|retracted|no such thing)\b/i;
 /** A verdict line: a short line or heading that rates the story ("PROBABLY FALSE", "Hoax"). */
 export const VERDICT_LINE =
   /^\W*(?:rating:\s*)?(?:probably |mostly |likely )?(?:false|hoax|fake|unproven|misleading|satire|fiction|scam|debunked)\W*$/i;
@@ -29,12 +29,11 @@ const STRONG_DENIAL_ALL = new RegExp(STRONG_DENIAL.source, 'gi');
 /** Whether a sentence read as asserting states a denial (`STRONG_DENIAL`): a bare falsity word counts only where it
  * rates a report or story (`detectRefutation`: "a fake video", "the story is a hoax"), not "they used fake passports". */
 function assertedDenial(text: string): boolean {
-  let bare = false;
-  for (const m of text.matchAll(STRONG_DENIAL_ALL)) {
-    if (!BARE_FALSITY.test(m[0])) return true;
-    bare = true;
-  }
-  return bare && !!detectRefutation(text);
+  // (most sentences have none: one scan says so, and nothing is made for them)
+  if (!STRONG_DENIAL.test(text)) return false;
+  STRONG_DENIAL_ALL.lastIndex = 0;
+  for (let m = STRONG_DENIAL_ALL.exec(text); m; m = STRONG_DENIAL_ALL.exec(text)) if (!BARE_FALSITY.test(m[0])) return true;
+  return !!detectRefutation(text);
 }
 
 /** Whether a claim denies or explicitly doubts something. A corpus claim carries the answer from its analysis. */
