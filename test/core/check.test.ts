@@ -132,3 +132,14 @@ test('a source with no outlet is named by its title, else its file name, never i
   assert.equal(sourceName({ meta: {} }, 'C:\\sources\\b.txt'), 'b.txt');
   assert.equal(sourceName(undefined, 'b.txt'), 'b.txt');
 });
+
+test('a concession about something else does not contest the sentence before it; a contrast with what was said does', () => {
+  const contested = (second: string) =>
+    corpus([{ id: 'Valley Herald', text: `The elephant was injured in the river, wildlife officials said. ${second}` }]).disputes.filter(
+      (d) => d.kind === 'contested',
+    ).length;
+  assert.equal(contested('Despite attempts by the officials to lure the elephant out, it stayed in the river for a week.'), 0);
+  assert.equal(contested('Instead, the elephant stayed in the river, the officials said later.'), 0);
+  assert.equal(contested('Despite the officials’ assurances, the elephant was not injured in the river, a vet said.'), 1);
+  assert.equal(contested('However, the elephant was not injured in the river, a vet said.'), 1);
+});

@@ -35,8 +35,10 @@ export interface SourceAnalysis {
   raw: RawMention[];
 }
 
+/** (not a concession about anything else: "Despite attempts to lure her out, …", "Instead, they are called …", "Still, …";
+ * "despite" only before what someone said: "Despite the ministry's assurances, …") */
 const CONTRAST =
-  /^(?:["\u201c\u2018'*_]*)(?:but|however|yet|in fact|in reality|actually|nevertheless|nonetheless|on the contrary|contrary to|despite|still|instead)\b/i;
+  /^(?:["\u201c\u2018'*_]*)(?:but|however|yet|in fact|in reality|actually|nevertheless|nonetheless|on the contrary|contrary to|despite(?=\s+(?:\S+\s+){0,4}?(?:claims?|assurances?|denials?|reports?|statements?|insistence|promises?|pledges?|allegations?|accounts?|assertions?|what)\b))\b/i;
 const BARE_EVENT = /\bthe (?:terror |terrorist |suicide |deadly )?(attacks?|bombings?|shootings?|massacre|killings)\b/i;
 const GROUP_REF =
   /\bthe (?:group|organi[sz]ation|militants|militia|movement|terrorist group|extremist group|jihadist group)\b|\bextremist group\b/i;
