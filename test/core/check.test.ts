@@ -143,3 +143,18 @@ test('a concession about something else does not contest the sentence before it;
   assert.equal(contested('Despite the officials’ assurances, the elephant was not injured in the river, a vet said.'), 1);
   assert.equal(contested('However, the elephant was not injured in the river, a vet said.'), 1);
 });
+
+test('a contested side named for its speaker does not name the speaker twice', () => {
+  const idx = corpus([
+    {
+      id: 'Valley Herald',
+      text: '“The bridge over the river is safe,” she told reporters on Monday. However, engineers said on Tuesday that the bridge over the river is not safe.',
+    },
+  ]);
+  const related = checkDraft(idx, 'The bridge over the river is safe.', { languageId: 'plaintext' }).findings.flatMap((f) =>
+    f.related.map((r) => r.message),
+  );
+  const says = related.filter((m) => m.includes('she says'));
+  assert.ok(says.length > 0, JSON.stringify(related));
+  for (const m of says) assert.ok(!m.includes('(citing she)') && !m.includes('(quoting she)'), m);
+});

@@ -488,7 +488,8 @@ function relatedOf(index: CorpusIndex, disputes: Dispute[]): RelatedPassage[] {
       out.push({
         sourceId: c.sourceId,
         span: c.span,
-        message: `${outletOf(index, c.sourceId)} — ${side.position}${speakerNote(c)}: “${short(c.text, 140)}”`,
+        // (a side already named for its speaker, "she says", is not followed by "(citing she)")
+        message: `${outletOf(index, c.sourceId)} — ${side.position}${c.speaker.name && side.position.includes(c.speaker.name) ? '' : speakerNote(c)}: “${short(c.text, 140)}”`,
       });
     }
   }
