@@ -158,3 +158,19 @@ test('a contested side named for its speaker does not name the speaker twice', (
   assert.ok(says.length > 0, JSON.stringify(related));
   for (const m of says) assert.ok(!m.includes('(citing she)') && !m.includes('(quoting she)'), m);
 });
+
+test('a speaker going on ("Murphy claimed … However, she claimed …") is not another voice contesting them', () => {
+  const contested = (text: string) => corpus([{ id: 'Valley Herald', text }]).disputes.filter((d) => d.kind === 'contested').length;
+  assert.equal(
+    contested(
+      'Mayor Ellen Murphy claimed she closed the bridge over the river on her own. However, she claimed the bridge over the river was closed after threats.',
+    ),
+    0,
+  );
+  assert.equal(
+    contested(
+      'Mayor Ellen Murphy claimed she closed the bridge over the river on her own. However, engineers claimed the bridge over the river was closed after threats.',
+    ),
+    1,
+  );
+});

@@ -36,6 +36,17 @@ function assertedDenial(text: string): boolean {
   return !!detectRefutation(text);
 }
 
+/**
+ * Whether a contrast is a speaker going on, not another voice contesting them: both sentences are someone's, and the
+ * second's speaker is the first's by name or by "he"/"she" ("Murphy claimed … However, she claimed …").
+ */
+function sameVoice(prev: Pick<Claim, 'speaker'>, c: Pick<Claim, 'speaker'>): boolean {
+  const a = prev.speaker.kind === 'outlet' ? undefined : prev.speaker.name;
+  const b = c.speaker.kind === 'outlet' ? undefined : c.speaker.name;
+  if (!a || !b) return false;
+  return a.toLowerCase() === b.toLowerCase() || (/^(?:he|she)$/i.test(b) && !/^(?:it|they|we|i|you)$/i.test(a));
+}
+
 /** Whether a claim denies or explicitly doubts something. A corpus claim carries the answer from its analysis. */
 export function isDoubt(c: Pick<Claim, 'text' | 'stance' | 'stanceCue' | 'speaker'> & { heading?: boolean; doubt?: boolean }): boolean {
   if (c.doubt !== undefined) return c.doubt;
@@ -164,7 +175,7 @@ class DisputeDetector {
         const prev = list[i - 1];
         // a reported claim and the source's contest of it: one of the two is someone else's statement or a hedge
         const reported = (x: Claim) => x.speaker.kind !== 'outlet' || x.stance === 'hedges' || x.stance === 'denies';
-        if (i > 0 && contrast && (reported(prev) || reported(c))) {
+        if (i > 0 && contrast && (reported(prev) || reported(c)) && !sameVoice(prev, c)) {
           const ea = new Set(allEntities(prev));
           const shared = allEntities(c).filter((e) => ea.has(e));
           const kb = new Set(prev.keys);
