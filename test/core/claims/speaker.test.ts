@@ -43,6 +43,18 @@ const CASES: Array<[string, Speaker, { insideQuote?: boolean }?]> = [
   ['"He was not a religious man," Martens told Reuters.', { kind: 'quoted', name: 'Martens', cue: 'told' }],
   ['\u201cIt was chaos,\u201d a witness said.', { kind: 'quoted', name: 'a witness', cue: 'said' }],
   ['\u2018We heard three shots,\u2019 said the caretaker.', { kind: 'quoted', name: 'the caretaker', cue: 'said' }],
+  // an appositive's name, not the few lower-case words after the verb
+  [
+    'John Hutchinson, a biologist at the Royal Veterinary College, said the study was small.',
+    { kind: 'attributed', name: 'John Hutchinson', cue: 'said' },
+  ],
+  ['The mayor, speaking after the vote, said the bridge would reopen.', { kind: 'attributed', name: 'The mayor', cue: 'said' }],
+  // … but an inverted speaker that reads as one stays
+  ['Zebra stripes may dazzle horse flies, say scientists', { kind: 'attributed', name: 'scientists', cue: 'say' }],
+  [
+    'The gunman shot shoppers in El Paso, Texas, with the death toll rising to 22, officials said.',
+    { kind: 'attributed', name: 'officials', cue: 'said' },
+  ],
   ['Prosecutors say the brothers rented the flat under false names.', { kind: 'attributed', name: 'Prosecutors', cue: 'say' }],
   ['The mayor warned that more raids would follow.', { kind: 'attributed', name: 'The mayor', cue: 'warned' }],
   ['The ministry estimated that 500 citizens had left.', { kind: 'attributed', name: 'The ministry', cue: 'estimated' }],

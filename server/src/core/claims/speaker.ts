@@ -206,11 +206,18 @@ export function detectSpeaker(sentence: string, ctx?: { insideQuote?: boolean })
     const nameStart = afterStart + lead;
     const after = trimName(sentence.slice(nameStart, phraseEnd(sentence, nameStart)));
     const awc = wordCount(after);
-    if (after && !/^(?:that|he|she|they|it|we|i)\b/i.test(after) && ((startsUpper(after) && awc <= 10) || awc <= 4)) {
-      return { kind: quoted ? 'quoted' : 'attributed', name: after, cue: verb };
-    }
-    // appositive: "Abdurrahman Mangal, spokesperson for the governor, said …"
-    if (cs > 0 && sentence[cs - 1] === ',') {
+    const inverted = !!after && !/^(?:that|he|she|they|it|we|i)\b/i.test(after) && ((startsUpper(after) && awc <= 10) || awc <= 4);
+    if (inverted && startsUpper(after)) return { kind: quoted ? 'quoted' : 'attributed', name: after, cue: verb };
+    // appositive: "Abdurrahman Mangal, spokesperson for the governor, said …" (before a lower-case inverted reading:
+    // "John Hutchinson, a biologist at the college, said the study was small" is Hutchinson's, not "the study was
+    // small"'s; not a quote's words: '"We will win," said police')
+    // (an inverted speaker is kept when it reads as one: "…, say scientists", "…, says the study", "…, officials said")
+    const weakInverted =
+      !inverted ||
+      /^told$/i.test(verb) ||
+      awc >= 3 ||
+      /^(?:on|in|at|about|of|to|from|for|with|during|after|before|yesterday|today|tonight|earlier|later|last|this)\b/i.test(after);
+    if (weakInverted && cs > 0 && sentence[cs - 1] === ',' && !inside(ranges, cs - 2) && !/["'\u2019\u201d]/.test(sentence.slice(cs, at))) {
       const seg1End = cs - 1;
       const s1 = clauseStart(sentence, seg1End);
       const seg1 = trimName(sentence.slice(s1, seg1End));
@@ -220,10 +227,11 @@ export function detectSpeaker(sentence: string, ctx?: { insideQuote?: boolean })
         const seg2 = trimName(sentence.slice(s2, s1 - 1));
         if (startsUpper(seg2) && wordCount(seg2) <= 6) name = seg2;
       }
-      if (name && wordCount(name) <= 8 && !/^(?:who|which|that)\b/i.test(name)) {
+      if (name && wordCount(name) <= 8 && !/^(?:who|which|that)\b/i.test(name) && (!inverted || startsUpper(name))) {
         return { kind: quoted ? 'quoted' : 'attributed', name, cue: verb };
       }
     }
+    if (inverted) return { kind: quoted ? 'quoted' : 'attributed', name: after, cue: verb };
   }
   return quoted ? { kind: 'quoted', cue: 'quote' } : { kind: 'outlet' };
 }
