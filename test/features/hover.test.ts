@@ -111,3 +111,25 @@ test('an entity named in more sources than a card shows: the first twelve, the c
   assert.equal(bestPassages(many, e).length, 48);
   assert.equal(new Set(bestPassages(many, e).map((p) => p.sourceId)).size, 48);
 });
+
+test('a passage whose speaker is only a pronoun is not signed with it; a named speaker is', () => {
+  const index = corpus([
+    {
+      id: 'Coast Courier',
+      text: 'Dylan Varga returned from Bali on Sunday. He says doctors found a spider under his skin. Dr Ines Moll said the spider was harmless.',
+    },
+  ]);
+  const card = entityCard(
+    index,
+    index.entities.find((e) => e.name === 'Dylan Varga')!,
+    { markdownOnly: true },
+  ).markdown;
+  assert.match(card, /He says doctors found a spider/);
+  assert.ok(!/— He\b/.test(card), card);
+  const moll = entityCard(
+    index,
+    index.entities.find((e) => e.name === 'Ines Moll')!,
+    { markdownOnly: true },
+  ).markdown;
+  assert.match(moll, /— Dr Ines Moll|— Ines Moll/, moll);
+});

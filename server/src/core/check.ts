@@ -10,7 +10,7 @@ import type {
   Severity,
   Span,
 } from './model';
-import { NeverCancelled, sourceName } from './model';
+import { NeverCancelled, sourceName, speakerShown } from './model';
 import { KeySet, type CorpusIndex } from './index';
 import { draftText, isSuppressed, type Directive } from './text/draft';
 import { LineMap, paragraphs, sentences } from './text/sentences';
@@ -497,8 +497,8 @@ function relatedOf(index: CorpusIndex, disputes: Dispute[]): RelatedPassage[] {
 }
 
 function speakerNote(c: Claim): string {
-  if (c.speaker.kind === 'outlet' || !c.speaker.name) return '';
-  return ` (${c.speaker.kind === 'quoted' ? 'quoting' : 'citing'} ${c.speaker.name})`;
+  const name = speakerShown(c.speaker);
+  return name ? ` (${c.speaker.kind === 'quoted' ? 'quoting' : 'citing'} ${name})` : '';
 }
 
 /** How well a corpus claim meets a draft sentence: shared entities and shared meaning. */

@@ -25,6 +25,13 @@ export function sourceName(source: { meta: SourceMeta } | undefined, sourceId: s
   return source?.meta.outlet ?? source?.meta.title ?? (sourceId.split(/[\\/]/).pop() || sourceId);
 }
 
+/** A claim's speaker as a writer is shown it: its name, unless the sentence is the outlet's own or names its speaker only
+ * by a pronoun ("she told reporters": the passage shows that much, "citing she" would add nothing). */
+export function speakerShown(speaker: { kind: string; name?: string }): string | undefined {
+  if (speaker.kind === 'outlet' || !speaker.name || /^(?:he|she|they|it|we|i|you)$/i.test(speaker.name)) return undefined;
+  return speaker.name;
+}
+
 /** A half-open [start, end) span of UTF-16 offsets. */
 export interface Span {
   start: number;

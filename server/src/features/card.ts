@@ -1,5 +1,5 @@
 import type { CorpusIndex } from '../core/index';
-import { sourceName, type Claim, type Dispute, type Entity, type Source } from '../core/model';
+import { sourceName, speakerShown, type Claim, type Dispute, type Entity, type Source } from '../core/model';
 import { isDoubt, short } from '../core/disputes/detect';
 import type { ClaimView, DisputeView, EntityCard, EntitySummary, SourceSummary } from '../../../shared/protocol';
 import { sourceLocation, sourceUri } from './locations';
@@ -270,7 +270,9 @@ function makeCard(
     md.push(`\n---\n**${esc(head)}**${src.meta.title && src.meta.outlet ? ` — _${esc(short(src.meta.title, 90))}_` : ''}`);
     const top = claims.slice(0, per);
     for (const c of top) {
-      const who = c.speaker.kind === 'outlet' ? '' : ` — ${esc(c.speaker.name ?? 'quoted')}`;
+      // (a speaker named only by a pronoun is in the passage itself: "He says doctors …")
+      const named = speakerShown(c.speaker);
+      const who = c.speaker.kind === 'outlet' || (!named && c.speaker.name) ? '' : ` — ${esc(named ?? 'quoted')}`;
       // a stance is shown only where the source doubts or denies the point itself, with its own words
       const stance = isDoubt(c) ? ` _(${c.stance === 'denies' ? 'denies' : 'doubts'}${c.stanceCue ? `: “${esc(c.stanceCue)}”` : ''})_` : '';
       const amb = ambiguousName(index, c, e.id);
