@@ -326,30 +326,21 @@ export class ClaimStore {
    * a `query` (made for the weights), each key of the table is looked up in them once a query, not once a claim.
    */
   keyWeightAt(s: number, i: number, weights: ReadonlyMap<string, number> | ClaimQuery): number {
+    const q = weights instanceof ClaimQuery ? weights : this.query(NONE, weights);
     const refs = this.packed[s].refs;
     const r = this.refStart[s][i];
     const n = refs[r];
+    const { seen, weight } = this.keyWeights();
+    const { gen, weights: by } = q;
     let sum = 0;
-    if (weights instanceof ClaimQuery) {
-      const { seen, weight } = this.keyWeights();
-      const gen = weights.gen;
-      const by = weights.weights;
-      next: for (let k = 1; k <= n; k++) {
-        const key = refs[r + k];
-        for (let j = 1; j < k; j++) if (refs[r + j] === key) continue next;
-        if (seen[key] !== gen) {
-          seen[key] = gen;
-          weight[key] = by.get(this.keys[key]) ?? 0;
-        }
-        sum += weight[key];
-      }
-      return sum;
-    }
     next: for (let k = 1; k <= n; k++) {
       const key = refs[r + k];
       for (let j = 1; j < k; j++) if (refs[r + j] === key) continue next;
-      const w = weights.get(this.keys[key]);
-      if (w !== undefined) sum += w;
+      if (seen[key] !== gen) {
+        seen[key] = gen;
+        weight[key] = by.get(this.keys[key]) ?? 0;
+      }
+      sum += weight[key];
     }
     return sum;
   }
@@ -360,15 +351,12 @@ export class ClaimStore {
    * into the id table, compared as numbers.
    */
   namedAmongAt(s: number, i: number, ids: readonly string[] | ClaimQuery): number {
+    const q = ids instanceof ClaimQuery ? ids : this.query(ids, NO_WEIGHTS);
     const refs = this.packed[s].refs;
     const named = nextList(refs, this.refStart[s][i]);
     const context = nextList(refs, named);
     let n = 0;
-    if (ids instanceof ClaimQuery) {
-      for (const x of ids.ids) if (x >= 0 && (listHasIndex(refs, named, x) || listHasIndex(refs, context, x))) n++;
-      return n;
-    }
-    for (const id of ids) if (listHas(refs, named, this.ids, id) || listHas(refs, context, this.ids, id)) n++;
+    for (const x of q.ids) if (x >= 0 && (listHas(refs, named, x) || listHas(refs, context, x))) n++;
     return n;
   }
 
@@ -622,15 +610,13 @@ function listAt(refs: Indexes, r: number, table: string[]): string[] {
 }
 
 /** whether the length-prefixed list of table indexes at `r` holds `x` */
-function listHas(refs: Indexes, r: number, table: string[], x: string): boolean {
-  for (let k = 1; k <= refs[r]; k++) if (table[refs[r + k]] === x) return true;
-  return false;
-}
-
-function listHasIndex(refs: Indexes, r: number, x: number): boolean {
+/** whether the length-prefixed list at `r` has the table index `x` */
+function listHas(refs: Indexes, r: number, x: number): boolean {
   for (let k = 1; k <= refs[r]; k++) if (refs[r + k] === x) return true;
   return false;
 }
+
+const NO_WEIGHTS: ReadonlyMap<string, number> = new Map();
 
 /** A draft sentence's entities (as indexes into a claim store's id table, -1 for one it lacks) and meaning weights, for
  * scoring many claims from the store's columns (`ClaimStore.query`). `gen` tells its lookups from another query's. */
