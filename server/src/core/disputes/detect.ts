@@ -29,11 +29,14 @@ const STRONG_DENIAL_ALL = new RegExp(STRONG_DENIAL.source, 'gi');
 /** Whether a sentence read as asserting states a denial (`STRONG_DENIAL`): a bare falsity word counts only where it
  * rates a report or story (`detectRefutation`: "a fake video", "the story is a hoax"), not "they used fake passports". */
 function assertedDenial(text: string): boolean {
-  // (most sentences have none: one scan says so, and nothing is made for them)
-  if (!STRONG_DENIAL.test(text)) return false;
+  // (one scan; most sentences have no match, and nothing is made for them)
+  let bare = false;
   STRONG_DENIAL_ALL.lastIndex = 0;
-  for (let m = STRONG_DENIAL_ALL.exec(text); m; m = STRONG_DENIAL_ALL.exec(text)) if (!BARE_FALSITY.test(m[0])) return true;
-  return !!detectRefutation(text);
+  for (let m = STRONG_DENIAL_ALL.exec(text); m; m = STRONG_DENIAL_ALL.exec(text)) {
+    if (!BARE_FALSITY.test(m[0])) return true;
+    bare = true;
+  }
+  return bare && !!detectRefutation(text);
 }
 
 /**
