@@ -488,17 +488,17 @@ function relatedOf(index: CorpusIndex, disputes: Dispute[]): RelatedPassage[] {
       out.push({
         sourceId: c.sourceId,
         span: c.span,
-        // (a side already named for its speaker, "she says", is not followed by "(citing she)")
-        message: `${outletOf(index, c.sourceId)} — ${side.position}${c.speaker.name && side.position.includes(c.speaker.name) ? '' : speakerNote(c)}: “${short(c.text, 140)}”`,
+        message: `${outletOf(index, c.sourceId)} — ${side.position}${speakerNote(c, side.position)}: “${short(c.text, 140)}”`,
       });
     }
   }
   return out;
 }
 
-function speakerNote(c: Claim): string {
+/** "(citing X)" after a side's position, unless the position names X already ("Murphy says") */
+function speakerNote(c: Claim, position: string): string {
   const name = speakerShown(c.speaker);
-  return name ? ` (${c.speaker.kind === 'quoted' ? 'quoting' : 'citing'} ${name})` : '';
+  return name && !position.includes(name) ? ` (${c.speaker.kind === 'quoted' ? 'quoting' : 'citing'} ${name})` : '';
 }
 
 /** How well a corpus claim meets a draft sentence: shared entities and shared meaning. */
@@ -652,7 +652,7 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
   // an article about the same thing that denies or doubts it ("X denied …", "the report is a hoax"); a draft
   // that itself negates ("does not have") has the opposite polarity, so a denial may agree with it
   const draftNegates = hasNegation(ds.text);
-  if (!draftNegates) hits.push(...refutingArticles(index, ds, weights));
+  if (!draftNegates) hits.push(...refutingArticles(index, ds, weights, q));
   if (!hits.length) return undefined;
   hits.sort((a, b) => b.score - a.score);
   const top = hits.filter((h) => h.score >= hits[0].score - 2).slice(0, 4);
@@ -775,17 +775,14 @@ function topicIndex(index: CorpusIndex): TopicIndex {
   for (const keys of index.sourceKeys.values()) for (const p of keys.positions) df[p]++;
   const sources = index.sourceKeys.size;
   const common = Math.max(20, sources * COMMON_KEY_SHARE);
-  // counted, then filled in the order of the denial sources (the order the lists had as a map)
+  // in the order of the denial sources (the order the lists had as a map)
   const refutingIds = [...index.claims.denialSources()];
-  const refutingStart = new Int32Array(table.length + 1);
-  const positionsOf = (sourceId: string) => index.sourceKeys.get(sourceId)?.positions;
-  for (const sourceId of refutingIds) for (const p of positionsOf(sourceId) ?? []) if (df[p] <= common) refutingStart[p + 1]++;
-  for (let p = 0; p < table.length; p++) refutingStart[p + 1] += refutingStart[p];
-  const refuting = new Int32Array(refutingStart[table.length]);
-  const fill = refutingStart.slice(0, table.length);
-  refutingIds.forEach((sourceId, i) => {
-    for (const p of positionsOf(sourceId) ?? []) if (df[p] <= common) refuting[fill[p]++] = i;
-  });
+  const byKey = postingsOf(
+    refutingIds,
+    table.length,
+    (sourceId) => index.sourceKeys.get(sourceId)?.positions,
+    (p) => df[p] <= common,
+  );
   const refutingByEntity = new Map<string, number[]>();
   refutingIds.forEach((sourceId, i) => {
     for (const e of index.entitiesIn(sourceId)) {
@@ -801,8 +798,8 @@ function topicIndex(index: CorpusIndex): TopicIndex {
     sources,
     table,
     df,
-    refutingStart,
-    refuting,
+    refutingStart: byKey.start,
+    refuting: byKey.items,
     refutingIds,
     listedIn: new Int32Array(refutingIds.length),
     listed: 0,
@@ -837,23 +834,25 @@ function storyCue(t: TopicIndex, store: CorpusIndex['claims'], s: number, i: num
   return cues[i];
 }
 
-/** For each of `size` positions, the indexes into `ids` whose positions (ascending, as a key set's) have it. */
+/** For each of `size` positions (those `keep` keeps), the indexes into `ids` whose positions have it, counted, then
+ * filled in `ids`' order: `items[start[p] .. start[p + 1])`. */
 function postingsOf(
   ids: readonly string[],
   size: number,
   positionsOf: (id: string) => ArrayLike<number> | undefined,
+  keep: (p: number) => boolean = () => true,
 ): { start: Int32Array; items: Int32Array } {
   const start = new Int32Array(size + 1);
   for (const id of ids) {
     const ps = positionsOf(id);
-    if (ps) for (let j = 0; j < ps.length; j++) start[ps[j] + 1]++;
+    if (ps) for (let j = 0; j < ps.length; j++) if (keep(ps[j])) start[ps[j] + 1]++;
   }
   for (let p = 0; p < size; p++) start[p + 1] += start[p];
   const items = new Int32Array(start[size]);
   const fill = start.slice(0, size);
   ids.forEach((id, i) => {
     const ps = positionsOf(id);
-    if (ps) for (let j = 0; j < ps.length; j++) items[fill[ps[j]]++] = i;
+    if (ps) for (let j = 0; j < ps.length; j++) if (keep(ps[j])) items[fill[ps[j]]++] = i;
   });
   return { start, items };
 }
@@ -1037,10 +1036,11 @@ function refutingArticles(
   ds: DraftSentence,
   /** `meaningWeights(index, ds)` */
   weights: Map<string, number>,
+  /** the claim store's query of the sentence's entities and `weights` */
+  q: ClaimQuery,
 ): { d: Dispute; score: number; claim: Claim }[] {
   const hits: { d: Dispute; score: number; claim: Claim }[] = [];
   const store = index.claims;
-  const q = store.query(ds.entityIds, weights);
   const t = topicIndex(index);
   // (weighed once for the sentence, not once per article)
   const topic = topicWeights(t, storyKeys(ds));

@@ -272,7 +272,7 @@ function makeCard(
     for (const c of top) {
       // (a speaker named only by a pronoun is in the passage itself: "He says doctors …")
       const named = speakerShown(c.speaker);
-      const who = c.speaker.kind === 'outlet' || (!named && c.speaker.name) ? '' : ` — ${esc(named ?? 'quoted')}`;
+      const who = named ? ` — ${esc(named)}` : c.speaker.kind === 'outlet' || c.speaker.name ? '' : ' — quoted';
       // a stance is shown only where the source doubts or denies the point itself, with its own words
       const stance = isDoubt(c) ? ` _(${c.stance === 'denies' ? 'denies' : 'doubts'}${c.stanceCue ? `: “${esc(c.stanceCue)}”` : ''})_` : '';
       const amb = ambiguousName(index, c, e.id);
