@@ -58,6 +58,16 @@ const CASES: Array<[string, Speaker, { insideQuote?: boolean }?]> = [
   ['Prosecutors say the brothers rented the flat under false names.', { kind: 'attributed', name: 'Prosecutors', cue: 'say' }],
   ['The mayor warned that more raids would follow.', { kind: 'attributed', name: 'The mayor', cue: 'warned' }],
   ['The ministry estimated that 500 citizens had left.', { kind: 'attributed', name: 'The ministry', cue: 'estimated' }],
+  // a word that only trails a name is no name on its own; who is told is not who tells
+  ['A local councillor, Jill Tolles, also said the bridge was unsafe.', { kind: 'attributed', name: 'Jill Tolles', cue: 'said' }],
+  [
+    'One activist, Nur Khan Liton, on Sunday told Agence France-Presse the fire was set on purpose.',
+    { kind: 'attributed', name: 'Nur Khan Liton', cue: 'told' },
+  ],
+  // more verbs of saying
+  ['Senator Ana Ruiz remarked, "It has been a long fight."', { kind: 'attributed', name: 'Senator Ana Ruiz', cue: 'remarked' }],
+  ['Judge Amy Jackson clarified that the two sentences were not connected.', { kind: 'attributed', name: 'Judge Amy Jackson', cue: 'clarified' }],
+  ['The mayor declared a state of emergency on Friday.', { kind: 'outlet' }],
   ['We will find them.', { kind: 'quoted', cue: 'quote' }, { insideQuote: true }],
   ['We will find them," the minister added.', { kind: 'quoted', name: 'the minister', cue: 'added' }, { insideQuote: true }],
   ['Some reports suggest a deliberate criminal act.', { kind: 'outlet' }], // wn

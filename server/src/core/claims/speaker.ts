@@ -19,7 +19,7 @@
 import type { Speaker } from '../model';
 
 const SPEECH_RE =
-  /\b(?:according\s+to|said|says|say|told|tells|added|adds|warned|warns|claimed|claims|stated|states|announced|announces|confirmed|confirms|acknowledged|acknowledges|reported|reports|estimated|estimates|believes|believe|explained|explains|insisted|insists|noted|wrote|writes|tweeted|argued|argues|asserted|asserts|testified|recalled|maintained|maintains|revealed|reveals|disclosed|suggested|suggests|indicated|indicates|denied|denies|admitted|admits|alleged|alleges|stressed|stresses|emphasi[sz]ed|concluded|replied|responded|cautioned|predicted)\b/gi;
+  /\b(?:according\s+to|said|says|say|told|tells|added|adds|warned|warns|claimed|claims|stated|states|announced|announces|confirmed|confirms|acknowledged|acknowledges|reported|reports|estimated|estimates|believes|believe|explained|explains|insisted|insists|noted|wrote|writes|tweeted|argued|argues|asserted|asserts|testified|recalled|maintained|maintains|revealed|reveals|disclosed|suggested|suggests|indicated|indicates|denied|denies|admitted|admits|alleged|alleges|stressed|stresses|emphasi[sz]ed|concluded|replied|responded|cautioned|predicted|remarked|commented|clarified|conceded|concedes|quipped|affirmed)\b/gi;
 
 const OPENS_WITH_QUOTE = /^[\s(\[*_>-]*["\u201c\u2018\u00ab]/;
 
@@ -84,7 +84,8 @@ const BOUNDARY = /[,;:()"\u201c\u201d\u00ab\u00bb\[\]!?]/;
 function trimName(s: string): string {
   let t = s.trim();
   for (let i = 0; i < 4; i++) {
-    const u = t.replace(TRAIL_TRIM, '').replace(LEAD_TRIM, '').trim();
+    // (a space first, so that a trailing word alone goes too: "Jill Tolles, also said" has no subject "also")
+    const u = ` ${t}`.replace(TRAIL_TRIM, '').trim().replace(LEAD_TRIM, '').trim();
     if (u === t) break;
     t = u;
   }
@@ -206,7 +207,9 @@ export function detectSpeaker(sentence: string, ctx?: { insideQuote?: boolean })
     const nameStart = afterStart + lead;
     const after = trimName(sentence.slice(nameStart, phraseEnd(sentence, nameStart)));
     const awc = wordCount(after);
-    const inverted = !!after && !/^(?:that|he|she|they|it|we|i)\b/i.test(after) && ((startsUpper(after) && awc <= 10) || awc <= 4);
+    // (not after "told": who is told is not who tells)
+    const inverted =
+      !!after && !/^(?:told|tells)$/i.test(verb) && !/^(?:that|he|she|they|it|we|i)\b/i.test(after) && ((startsUpper(after) && awc <= 10) || awc <= 4);
     if (inverted && startsUpper(after)) return { kind: quoted ? 'quoted' : 'attributed', name: after, cue: verb };
     // appositive: "Abdurrahman Mangal, spokesperson for the governor, said …" (before a lower-case inverted reading:
     // "John Hutchinson, a biologist at the college, said the study was small" is Hutchinson's, not "the study was
