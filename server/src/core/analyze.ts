@@ -43,6 +43,8 @@ const BARE_EVENT = /\bthe (?:terror |terrorist |suicide |deadly )?(attacks?|bomb
 const GROUP_REF =
   /\bthe (?:group|organi[sz]ation|militants|militia|movement|terrorist group|extremist group|jihadist group)\b|\bextremist group\b/i;
 const PRONOUN = /\b(?:he|she|him|his|her|himself|herself)\b/i;
+/** a speaker read as the first person ("I", "we", or a clause with them mistaken for one) */
+const FIRST_PERSON_SPEAKER = /(?:^|\s)(?:I|we|We)(?:['\u2019]\p{L}+)?(?:\s|$)/u;
 const LIST_LINE = /^\s*(?:[-*\u2022]|\d+[.)])\s+/;
 
 /** Sentence spans of a source: prose paragraphs (list items apart) and headings. */
@@ -98,6 +100,46 @@ function splitListLines(text: string, para: Span): Span[] {
   });
 }
 
+/** A turn label opening a paragraph of a transcript: "((Name))", or "Name:" / "**Q:**" (one to four words). */
+const TURN_LABEL = /^[*_]*(?:\(\(\s*([^()\n]{1,60}?)\s*\)\)|([\p{Lu}][\p{L}\p{M}.'\u2019-]*(?: [\p{Lu}][\p{L}\p{M}.'\u2019-]*){0,3})[*_]*:)[*_]*\s/u;
+
+/**
+ * The speaker of each paragraph of an interview or transcript: a paragraph opened by a turn label is that voice's, and
+ * so are the unlabelled paragraphs after it, up to the next label or heading. Only when the source reads as a
+ * transcript: at least four labelled paragraphs and at least two voices, each labelling two or more ("Update:" or
+ * "Note:" once is no transcript).
+ */
+export function turnSpeakers(text: string, spans: { span: Span; heading: boolean; paragraph: number }[]): Map<number, string> {
+  const labelled: [number, string][] = [];
+  let lastPara = -1;
+  for (const s of spans) {
+    if (s.paragraph === lastPara) continue;
+    lastPara = s.paragraph;
+    if (s.heading) continue;
+    const m = TURN_LABEL.exec(text.slice(s.span.start, Math.min(s.span.end, s.span.start + 80)));
+    if (m) labelled.push([s.paragraph, (m[1] ?? m[2]).trim()]);
+  }
+  const out = new Map<number, string>();
+  if (labelled.length < 4) return out;
+  const counts = new Map<string, number>();
+  for (const [, name] of labelled) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const voices = new Set([...counts].filter(([, n]) => n >= 2).map(([name]) => name));
+  if (voices.size < 2) return out;
+  let at = 0;
+  let voice: string | undefined;
+  lastPara = -1;
+  for (const s of spans) {
+    if (s.paragraph === lastPara) continue;
+    lastPara = s.paragraph;
+    if (at < labelled.length && labelled[at][0] === s.paragraph) {
+      const name = labelled[at++][1];
+      voice = voices.has(name) ? name : undefined;
+    } else if (s.heading) voice = undefined;
+    if (voice) out.set(s.paragraph, voice);
+  }
+  return out;
+}
+
 export function analyzeSource(src: Source): SourceAnalysis {
   const text = src.text;
   const spans = sourceSentences(src);
@@ -107,10 +149,22 @@ export function analyzeSource(src: Source): SourceAnalysis {
   let quotedBy: Speaker | undefined;
   let quotedUntil = -1;
   let lastPara = -1;
+  const turns = turnSpeakers(text, spans);
+  // whether each sentence starts inside double quotes opened by an earlier sentence of its paragraph
+  const inQuote = new Uint8Array(spans.length);
+  for (let i = 1, open = false; i < spans.length; i++) {
+    const p = spans[i - 1];
+    open = p.paragraph === spans[i].paragraph && !p.heading && !spans[i].heading && quoteOpenAt(text, p.span.start, p.span.end, open);
+    inQuote[i] = open ? 1 : 0;
+  }
   const sents: SentenceAnalysis[] = spans.map((s, si) => {
     const str = text.slice(s.span.start, s.span.end);
     const { stance, cue } = detectStance(str, { isHeading: s.heading });
-    let speaker = detectSpeaker(str);
+    let speaker = detectSpeaker(str, { insideQuote: inQuote[si] === 1 });
+    // in a transcript's turn, what is not someone else's is the voice whose turn it is ("I", "we" included)
+    const turn = turns.get(s.paragraph);
+    if (turn && (speaker.kind === 'outlet' || FIRST_PERSON_SPEAKER.test(speaker.name ?? '')))
+      speaker = { kind: 'quoted', name: turn, cue: 'turn' };
     // a paragraph introduced by "According to X:" or "X reported:" quotes X in the next paragraph
     // a quotation introduced by "According to X:" or "Outlet – X:" covers the paragraph that follows, no more
     if (s.paragraph !== lastPara) {
@@ -151,7 +205,56 @@ export function analyzeSource(src: Source): SourceAnalysis {
       doubt,
     };
   });
+  quotesGoingOn(text, sents, inQuote);
   return { sourceId: src.id, sentences: sents, raw };
+}
+
+/**
+ * A quotation that runs over several sentences is one speaker's throughout: `"The site is safe. We checked it
+ * twice," the mayor said.` makes the mayor the speaker of both sentences, and `Gownaris said, "… Over the years …
+ * But now we're starting …"` makes the second Gownaris's too. Within a paragraph, a sentence that starts inside
+ * double quotes continues the sentence before it. The run's voice is the last one named outside its quotation marks
+ * (the attribution after the closing quote, else the one before the opening); a voice named inside them ("Women in
+ * Nevada have said, 'It's time …'") is quoted, not quoting. It is given to the run's sentences that had no named
+ * speaker, or only "I"/"we"; their doubt is read again, as it depends on whose words they are.
+ */
+function quotesGoingOn(text: string, sents: SentenceAnalysis[], inQuote: Uint8Array): void {
+  let runStart = 0;
+  for (let i = 1; i <= sents.length; i++) {
+    if (i < sents.length && inQuote[i]) continue;
+    if (i - runStart > 1) giveRunItsVoice(text, sents, runStart, i);
+    runStart = i;
+  }
+}
+
+/** Whether double quotes (straight, curly or « ») are open at `end`, reading from `start` where they were `open` or not. */
+function quoteOpenAt(text: string, start: number, end: number, open: boolean): boolean {
+  for (let k = start; k < end; k++) {
+    const ch = text.charCodeAt(k);
+    if (ch === 0x22) open = !open;
+    else if (ch === 0x201c || ch === 0xab) open = true;
+    else if (ch === 0x201d || ch === 0xbb) open = false;
+  }
+  return open;
+}
+
+function giveRunItsVoice(text: string, sents: SentenceAnalysis[], from: number, to: number): void {
+  const named = (sp: Speaker) => sp.kind !== 'outlet' && sp.cue !== 'turn' && !!sp.name && !FIRST_PERSON_SPEAKER.test(sp.name);
+  let voice: Speaker | undefined;
+  for (let i = to - 1; i >= from && !voice; i--) {
+    const { speaker, span } = sents[i];
+    if (!named(speaker)) continue;
+    const at = text.indexOf(speaker.name!, span.start);
+    // (the first sentence of a run starts outside quotes; every later one inside)
+    if (at >= 0 && at < span.end && !quoteOpenAt(text, span.start, at, i > from)) voice = speaker;
+  }
+  if (!voice) return;
+  for (let i = from; i < to; i++) {
+    const s = sents[i];
+    if (named(s.speaker) || s.speaker.cue === 'turn') continue;
+    s.speaker = voice;
+    s.doubt = isDoubt({ text: text.slice(s.span.start, s.span.end), stance: s.stance, stanceCue: s.stanceCue, speaker: voice, heading: s.heading });
+  }
 }
 
 function safe<T>(f: () => T, fallback: T): T {

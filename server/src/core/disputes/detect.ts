@@ -41,9 +41,12 @@ function assertedDenial(text: string): boolean {
 
 /**
  * Whether a contrast is a speaker going on, not another voice contesting them: both sentences are someone's, and the
- * second's speaker is the first's by name or by "he"/"she" ("Murphy claimed … However, she claimed …").
+ * second's speaker is the first's by name or by "he"/"she" ("Murphy claimed … However, she claimed …"), or both are
+ * quoted words whose speaker is named in neither.
  */
 function sameVoice(prev: Pick<Claim, 'speaker'>, c: Pick<Claim, 'speaker'>): boolean {
+  // two quoted sentences in a row with no voice named: one quotation going on ("… go down the food chain. But here …")
+  if (prev.speaker.kind === 'quoted' && c.speaker.kind === 'quoted' && !prev.speaker.name && !c.speaker.name) return true;
   const a = prev.speaker.kind === 'outlet' ? undefined : prev.speaker.name;
   const b = c.speaker.kind === 'outlet' ? undefined : c.speaker.name;
   if (!a || !b) return false;
