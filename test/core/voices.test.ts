@@ -83,3 +83,18 @@ test('the rest of a quotation does not contest its start', () => {
     0,
   );
 });
+
+test('"However, this was not the case when …" limits a claim; it does not contest it', () => {
+  assert.equal(
+    contested(
+      'The engineers said the bridge over the river stayed open during the floods. However, this was not the case when the bridge over the river was flooded in March.',
+    ).length,
+    0,
+  );
+  assert.equal(
+    contested(
+      'The engineers said the bridge over the river stayed open during the floods. However, the bridge over the river was closed during the floods, the police said.',
+    ).length,
+    1,
+  );
+});

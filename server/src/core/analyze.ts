@@ -1,7 +1,7 @@
 import type { DateRef, Quantity, Source, Span, Speaker, Stance } from './model';
 import { paragraphs, sentences } from './text/sentences';
 import { extractMentions, sentenceKeys, tokenizeSentences, type RawMention, type SentenceInfo } from './entities/extract';
-import { detectSpeaker, detectStance, extractDates, extractQuantities } from './claims';
+import { detectSpeaker, detectStance, extractDates, extractQuantities, NOT_THE_CASE_WHEN } from './claims';
 import { isDoubt } from './disputes/detect';
 
 /**
@@ -198,7 +198,8 @@ export function analyzeSource(src: Source): SourceAnalysis {
       quantities: safe(() => extractQuantities(str, s.span.start), []),
       dates: safe(() => extractDates(str, s.span.start, src.meta.published), []),
       keys: sentenceKeys(str, tokens[si]),
-      contrast: CONTRAST.test(str),
+      // ("However, this was not the case when …" limits what was said; it does not contest it)
+      contrast: CONTRAST.test(str) && !NOT_THE_CASE_WHEN.test(str),
       bareEvent: bare ? bare[1].toLowerCase() : undefined,
       groupRef: GROUP_REF.test(str),
       pronoun: PRONOUN.test(str),
