@@ -44,6 +44,11 @@ const CASES: Array<[string, boolean, boolean?]> = [
   ['The former aide was convicted of making false statements to investigators.', false],
   ['She was charged with giving false information to the police.', false],
   ['The minister accused the paper of making false claims about the attack.', true, true],
+  ['The aide was found guilty of several crimes including false statements to investigators.', false],
+  ['He was charged with false statements to the inquiry.', false],
+  // a first impression, not a verdict
+  ['"At first I thought it was a prank," the owner said of the theft.', false],
+  ['The owner said the report was a prank.', true, true],
   // a contrast with a condition, and a vow, are not refutations
   ['However, this was not the case when the rats were given three pellets.', false],
   ['That is not the case for smaller companies, the report found.', false],
@@ -70,7 +75,27 @@ test('a sentence read as asserting is a doubt only where a falsity word rates a 
   assert.equal(doubt('However, this was not the case when the rats were given three pellets.'), false);
 });
 
+test('"falsely" rates a saying, a label or an accusation, not an act', () => {
+  const outlet = { kind: 'outlet' as const };
+  const doubt = (text: string) => isDoubt({ text, stance: detectStance(text).stance, speaker: outlet });
+  assert.equal(doubt('A second vessel was falsely transmitting the position of the ship.'), false);
+  assert.equal(doubt('The agency published tracking data falsely showing the ship in port.'), false);
+  assert.equal(doubt('The minister falsely claimed that the ship had sunk.'), true);
+  assert.equal(doubt('The paper falsely described him as the gunman.'), true);
+  assert.equal(doubt('The paper found the video to have been falsely doctored.'), true);
+});
+
+test('questions answered are not questions raised, whoever asked them', () => {
+  const outlet = { kind: 'outlet' as const };
+  const doubt = (text: string) => isDoubt({ text, stance: detectStance(text).stance, speaker: outlet });
+  assert.equal(doubt('The mission tries to answer these questions about life elsewhere in the universe.'), false);
+  assert.equal(doubt('The candidate responded to a reporter\'s question about the city with "What is it?"'), false);
+  assert.equal(doubt('Questions remain about how the attackers entered the country.'), true);
+  assert.equal(doubt('Is the bridge safe? Questions about its cables remain?'), true);
+});
+
 test('a refusal is not a denial: "denied funding", "denied the appeal"', () => {
+  assert.equal(detectStance('The minister urged people to deny terrorism any victory.').stance, 'asserts');
   assert.equal(detectStance('Congress has repeatedly denied funding for such a wall.').stance, 'asserts');
   assert.equal(detectStance('The court denied the appeal on Monday.').stance, 'asserts');
   assert.equal(detectStance('The ministry denied the report on Monday.').stance, 'denies');

@@ -114,7 +114,7 @@ const EXAMPLES: Record<string, string[]> = {
     "don't plan",
     "didn't order",
     'had nothing to do with',
-    'falsely',
+    'falsely accused',
     'is false',
     'was entirely untrue',
     'are completely baseless',

@@ -24,7 +24,7 @@ const CASES: Array<[string, Stance, string | undefined, { isHeading?: boolean }?
   ['Police said there was no link to terrorism.', 'denies', 'there was no'],
   ['The family insists he was not responsible.', 'denies', 'not responsible'],
   ['His lawyer said he did not carry out the shooting.', 'denies', 'did not carry out'],
-  ['He was falsely accused of planning the attack.', 'denies', 'falsely'],
+  ['He was falsely accused of planning the attack.', 'denies', 'falsely accused'],
   ['The alleged ringleader was killed in a raid.', 'hedges', 'alleged'],
   ['The man allegedly supplied the weapons.', 'hedges', 'allegedly'],
   ['The bomber reportedly trained abroad.', 'hedges', 'reportedly'],

@@ -146,6 +146,8 @@ const QUESTION_END = /\?[\s"'\u201d\u2019)\]*_]*$/;
 /** headings that open like a yes/no question even without "?" */
 const HEADING_QUESTION = /^[\s"'\u201c\u2018*_#]*(?:is|are|was|were|did|does|do|could|can|should|will|has|have)\b/i;
 
+/** before "questions": not questions raised but answered, fielded, taken or received, or "any questions" */
+export const QUESTIONS_ANSWERED = String.raw`(?<!\b(?:answer(?:s|ed|ing)?|field(?:s|ed|ing)?|took|tak(?:e|es|en|ing)|receiv(?:e|es|ed|ing)|(?:respond(?:s|ed|ing)?|repl(?:y|ies|ied|ying))\s+to)\s+(?:(?:some|several|many|more|a\s+few|few|the|these|those|his|her|their|its|our|your|reporters['\u2019]?|readers['\u2019]?|a|an|[A-Za-z\u00c0-\u024f]+['\u2019]s)\s+){0,2}|\bany\s+)`;
 const QUESTIONS = new RegExp(
   [
     String.raw`\bit\s+(?:is|was|remains|remained)\s+(?:still\s+)?unclear(?:\s+(?:whether|if|what|who|why|how|when|where))?\b`,
@@ -155,7 +157,7 @@ const QUESTIONS = new RegExp(
     String.raw`\b(?:remains?|remained)\s+(?:unclear|unknown|uncertain|unexplained|to\s+be\s+seen|an\s+open\s+question|in\s+doubt|a\s+mystery)\b`,
     // (not questions answered, fielded or taken, as in an interview: "answered some questions about his campaign")
     // (nor questions received, or "any questions about": "if you have any questions about Islam")
-    String.raw`(?<!\b(?:answer(?:s|ed|ing)?|field(?:s|ed|ing)?|took|tak(?:e|es|en|ing)|receiv(?:e|es|ed|ing)|(?:respond(?:s|ed|ing)?|repl(?:y|ies|ied|ying))\s+to)\s+(?:(?:some|several|many|more|a\s+few|few|the|his|her|their|its|our|your|reporters['\u2019]?|readers['\u2019]?)\s+)?|\bany\s+)\bquestions\s+(?:remain|remained|linger|persist|over|about|have\s+been\s+raised|were\s+raised)\b`,
+    String.raw`${QUESTIONS_ANSWERED}\bquestions\s+(?:remain|remained|linger|persist|over|about|have\s+been\s+raised|were\s+raised)\b`,
     String.raw`\bwithout\s+(?:any\s+)?evidence\b`,
     String.raw`\bno\s+(?:hard\s+|firm\s+|concrete\s+|credible\s+)?(?:evidence|proof)\b`,
     String.raw`\b(?:unverified|unconfirmed|unsubstantiated)\b`,
@@ -169,11 +171,15 @@ function mayQuestion(w: number): boolean {
   return (w & W_Q) !== 0 || has(w, W_NEG | W_QN);
 }
 
+/** "falsely claimed", "falsely accused", "falsely described as", "falsely doctored": a saying, a label, an accusation or a
+ * picture called false */
+export const FALSELY_SAID = String.raw`\bfalsely\s+(?:\w+ly\s+)?(?:claim|report|stat|said|say|suggest|alleg|announc|accus|describ|portray|assert|told|tell|label|call|brand|attribut|credit|depict|characteri[sz]|present|represent|link|tie|tied|connect|blam|impl|insinuat|spread|circulat|post|tweet|shar|publish|writ|wrote|identif|nam|list|doctor|fak|fabricat|manipulat|alter|photoshop|stag)\w*`;
+
 const DENIES = new RegExp(
   [
     // "denied"/"denies" but not "was denied bail", "denied him entry", "did not deny"
-    // (nor a refusal: "denied funding for the wall", "denied the appeal")
-    String.raw`(?<!\b(?:was|were|been|being|is|are|be)\s)\b(?:denied|denies|deny|denying)\b(?!\s+(?:him|her|them|us|me|access|entry|bail|permission|visas?|a\s+visa|funding|funds|approval|asylum|parole|service|treatment|care|requests?|applications?|appeals?|licen[cs]es?|admission|membership|the\s+(?:request|application|appeal|motion|petition))\b)`,
+    // (nor a refusal: "denied funding for the wall", "denied the appeal", "deny terrorism any victory")
+    String.raw`(?<!\b(?:was|were|been|being|is|are|be)\s)\b(?:denied|denies|deny|denying)\b(?!\s+(?:him|her|them|us|me|access|entry|bail|permission|visas?|a\s+visa|funding|funds|approval|asylum|parole|service|treatment|care|requests?|applications?|appeals?|licen[cs]es?|admission|membership|the\s+(?:request|application|appeal|motion|petition)|\S+\s+(?:any|a|an)\s+(?:victory|chance|opportunity|satisfaction|platform|win|foothold|haven|voice|say))\b)`,
     String.raw`\b(?:rejected|rejects|rejecting)\s+(?:the\s+|any\s+|all\s+|these\s+|those\s+|such\s+)?(?:claims?|allegations?|accusations?|connection|links?|reports?|suggestions?|charges?)\b`,
     String.raw`\b(?:dismissed|dismisses|dismissing)\s+(?:any|the|all|these|those|such)\s+(?:connection|claims?|links?|reports?|allegations?|accusations?|suggestions?)\b`,
     String.raw`\b(?:dismissed|dismisses)\s+(?:them|it|this|that|\S+\s+claims?)\s+as\b`,
@@ -184,7 +190,8 @@ const DENIES = new RegExp(
     String.raw`\b(?:did|does|do|had)\s+not\s+(?:carry\s+out|commit|plan|order|take\s+part)\b`,
     String.raw`\b(?:didn't|doesn't|don't)\s+(?:carry\s+out|commit|plan|order)\b`,
     String.raw`\bhad\s+nothing\s+to\s+do\s+with\b`,
-    String.raw`\bfalsely\b`,
+    // ("falsely" rates a saying, a label or an accusation, not an act: "a vessel falsely transmitting its position")
+    FALSELY_SAID,
     String.raw`\b(?:is|was|are|were|be|been|as)\s+(?:entirely\s+|completely\s+|totally\s+|simply\s+)?(?:false|untrue|baseless|fabricated|groundless)\b`,
     String.raw`\bfalse\s+(?:claims?|reports?|allegations?|information|rumou?rs?|news)\b`,
     // "there was no ..." but not "there was no immediate (comment|claim ...)"
@@ -270,12 +277,14 @@ const NEGATED_BEFORE =
 const OPEN_QUESTION_BEFORE = /\b(?:if|whether|wonder(?:s|ed|ing)?|asks?|asked|asking)\b[^,;:.!?]{0,80}$/i;
 /** a hoax in the sense of an event (a hoax call, a bomb hoax), not a report */
 const HOAX_EVENT_AFTER = /^[- ](?:calls?|callers?|threats?|bombs?|alerts?|emergenc(?:y|ies))\b/i;
+/** a first impression, not a verdict: "I thought it was a prank" */
+const FIRST_IMPRESSION_BEFORE = /\b(?:thought|assumed|figured|presumed)\s+(?:that\s+)?(?:it|this|that)\s+(?:was|were|had\s+been)\s+(?:just\s+|only\s+)?(?:a\s+|an\s+)?$/i;
 const HOAX_EVENT_BEFORE = /\b(?:bomb|terror|security|anthrax)\s+$/i;
 const FALSE_OFFENCE_BEFORE =
-  /\b(?:making|make|makes|made|giving|give|gives|gave|providing|provide|provided|submitting|submitted|filing|filed)\s+$/i;
+  /\b(?:making|make|makes|made|giving|give|gives|gave|providing|provide|provided|submitting|submitted|filing|filed|(?:crimes?|charges?|counts?|offen[cs]es?)\s+(?:of|including)|(?:guilty|convicted|accused|indicted)\s+of|charged\s+with)\s+$/i;
 const FALSE_OFFENCE_AFTER = /^\s+(?:statements?|testimony|information|declarations?|documents?|tax\s+returns?|accounts?\s+to)\b/i;
 /** what opens a condition or a scope ("when …", "for …", "in …") */
-const CONDITION = String.raw`(?:when|whenever|for|with|in|if|during|among|at|until|before|after|under|on)\b`;
+export const CONDITION = String.raw`(?:when|whenever|for|with|in|if|during|among|at|until|before|after|under|on)\b`;
 /** after "not the case": not a condition or a scope it is said of */
 const NOT_A_CONDITION = String.raw`(?!\s+${CONDITION})`;
 /** "this was not the case when the rats were given three pellets": a limit put on what was said, not a denial of it */
@@ -332,7 +341,7 @@ function refutation(sentence: string, w: number): Refutation | undefined {
   while (mayFalsity(w) && (m = FALSITY.exec(sentence))) {
     const before = sentence.slice(Math.max(0, m.index - 90), m.index);
     const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 40);
-    if (NEGATED_BEFORE.test(before) || OPEN_QUESTION_BEFORE.test(before)) continue;
+    if (NEGATED_BEFORE.test(before) || OPEN_QUESTION_BEFORE.test(before) || FIRST_IMPRESSION_BEFORE.test(before)) continue;
     const word = m[0].toLowerCase();
     if (word.startsWith('hoax') && (HOAX_EVENT_AFTER.test(after) || HOAX_EVENT_BEFORE.test(before))) continue;
     // the offence, not a report called false: "convicted of making false statements", "gave false information"

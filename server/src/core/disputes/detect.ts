@@ -1,5 +1,5 @@
 import { sourceName, type Claim, type Dispute, type Entity, type Quantity, type Source } from '../model';
-import { detectRefutation } from '../claims/stance';
+import { CONDITION, detectRefutation, FALSELY_SAID, QUESTIONS_ANSWERED } from '../claims/stance';
 import { inSteps } from '../packed';
 
 /**
@@ -13,11 +13,15 @@ import { inSteps } from '../packed';
  */
 
 /** Explicit uncertainty about a point (not the reporting conventions "reportedly", "allegedly"). */
-export const STRONG_DOUBT =
-  /\b(?:(?:unclear|not clear|not known|unknown|uncertain) (?:whether|if)|if it is true|if true|without evidence|no evidence|could not be (?:verified|confirmed)|remains to be seen|questions? (?:remain|over|about|whether)|casts? doubt|doubts? (?:about|over|whether))\b/i;
+export const STRONG_DOUBT = new RegExp(
+  String.raw`\b(?:(?:unclear|not clear|not known|unknown|uncertain) (?:whether|if)|if it is true|if true|without evidence|no evidence|could not be (?:verified|confirmed)|remains to be seen|${QUESTIONS_ANSWERED}questions? (?:remain|over|about|whether)|casts? doubt|doubts? (?:about|over|whether))\b`,
+  'i',
+);
 /** Explicit denial that a report is true. */
-export const STRONG_DENIAL =
-  /(?<!confirm or |not |neither confirm nor |n't )\b(?:hoax(?:es)?|fake[ds]?|fabricat\w+|made[- ]up|falsely|(?:is|was|are|were|probably|completely|entirely) false|not true|untrue|debunk\w*|denied|denies|deny|refuted|refutes|no truth|satir\w*|spoof|parody|photoshopped|doctored|misattributed|urban legend|a myth|never (?:said|made|happened|took place|existed|reported)|did not (?:say|make|happen|exist)|rumou?rs? (?:is|are|was|were) (?:false|untrue|baseless)|baseless|unfounded|not (?:real|genuine|authentic)|no (?:evidence|proof) (?:that|of)|none (?:have|has) (?:performed|confirmed|verified)|not the case(?!\s+(?:when|whenever|for|with|in|if|during|among|at|until|before|after|under|on)\b)|(?:has|have|had) (?:now |since |also )?been (?:denied|debunked|dismissed|refuted|disproved|discredited)|dispelled|turn(?:s|ed)? out (?:not to|to be (?:false|fake|a hoax|untrue))|contrary to (?:earlier |initial |previous )?(?:reports|claims|rumou?rs)|retracted|no such thing)\b/i;
+export const STRONG_DENIAL = new RegExp(
+  String.raw`(?<!confirm or |not |neither confirm nor |n't )\b(?:hoax(?:es)?|fake[ds]?|fabricat\w+|made[- ]up|${FALSELY_SAID}|(?:is|was|are|were|probably|completely|entirely) false|not true|untrue|debunk\w*|denied|denies|deny|refuted|refutes|no truth|satir\w*|spoof|parody|photoshopped|doctored|misattributed|urban legend|a myth|never (?:said|made|happened|took place|existed|reported)|did not (?:say|make|happen|exist)|rumou?rs? (?:is|are|was|were) (?:false|untrue|baseless)|baseless|unfounded|not (?:real|genuine|authentic)|no (?:evidence|proof) (?:that|of)|none (?:have|has) (?:performed|confirmed|verified)|not the case(?!\s+${CONDITION})|(?:has|have|had) (?:now |since |also )?been (?:denied|debunked|dismissed|refuted|disproved|discredited)|dispelled|turn(?:s|ed)? out (?:not to|to be (?:false|fake|a hoax|untrue))|contrary to (?:earlier |initial |previous )?(?:reports|claims|rumou?rs)|retracted|no such thing)\b`,
+  'i',
+);
 /** A verdict line: a short line or heading that rates the story ("PROBABLY FALSE", "Hoax"). */
 export const VERDICT_LINE =
   /^\W*(?:rating:\s*)?(?:probably |mostly |likely )?(?:false|hoax|fake|unproven|misleading|satire|fiction|scam|debunked)\W*$/i;
