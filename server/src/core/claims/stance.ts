@@ -301,8 +301,9 @@ const REFUTE_PHRASES = new RegExp(
     String.raw`\bno\s+truth\s+(?:to|in|whatsoever|at\s+all|behind)\b`,
     // "it was falsely reported that …": the report is false
     String.raw`\b(?:wrongly|falsely|erroneously|mistakenly)\s+(?:reported|claimed|stated|suggested|alleged|announced|said)\b`,
-    // (not a wish or a vow: "so that it never happens again", "will never exist again")
-    String.raw`\b(?:never|did\s+not|didn['\u2019]t)\s+(?:actually\s+|really\s+)?(?:happen(?:ed)?|take\s+place|took\s+place|exist(?:ed)?)\b(?!\s+again\b)`,
+    // (not a wish or a vow: "so that it never happens again", "will never exist again"; nor an event called off: "the
+    // tournament didn't happen last year")
+    String.raw`\b(?:never|did\s+not|didn['\u2019]t)\s+(?:actually\s+|really\s+)?(?:happen(?:ed)?|take\s+place|took\s+place|exist(?:ed)?)\b(?!\s+(?:again|last|this|next|yet)\b)`,
     String.raw`\b(?:turned|turns|turn)\s+out\s+(?:to\s+be\s+(?:false|untrue|wrong|fake|a\s+hoax|a\s+prank|a\s+joke|satire|bogus|fabricated|made[- ]up|a\s+rumou?r))\b`,
     String.raw`\b(?:was|were|is|are|been)\s+(?:not|n['\u2019]t)\s+(?:real|genuine|authentic|accurate)\b`,
     // (not a contrast with a condition: "this was not the case when the rats were given three pellets")
