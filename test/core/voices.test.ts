@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeSource, sourceSentences, turnSpeakers } from '../../server/src/core/analyze';
-import type { Source } from '../../server/src/core/model';
+import { shownText, type Source } from '../../server/src/core/model';
 import { paragraphs } from '../../server/src/core/text/sentences';
 import { corpus } from './helpers';
 
@@ -97,4 +97,20 @@ test('"However, this was not the case when …" limits a claim; it does not cont
     ).length,
     1,
   );
+});
+
+test('a turn label is not shown with the words of the turn; anything else is shown as written', () => {
+  const turn = { kind: 'quoted' as const, name: 'Anna Kowalczyk', cue: 'turn' };
+  assert.equal(shownText({ text: '((Anna Kowalczyk)) The cables were worn.', speaker: turn }), 'The cables were worn.');
+  assert.equal(shownText({ text: 'Anna Kowalczyk: The cables were worn.', speaker: turn }), 'The cables were worn.');
+  // a label that is not the speaker's, a sentence that is no turn, a label alone
+  assert.equal(shownText({ text: 'Warning: The cables were worn.', speaker: turn }), 'Warning: The cables were worn.');
+  assert.equal(
+    shownText({ text: '((Anna Kowalczyk)) The cables were worn.', speaker: { kind: 'quoted', name: 'Anna Kowalczyk', cue: 'quote' } }),
+    '((Anna Kowalczyk)) The cables were worn.',
+  );
+  assert.equal(shownText({ text: '((Anna Kowalczyk))', speaker: turn }), '((Anna Kowalczyk))');
+  // in a dispute's point
+  const points = corpus([{ id: 'Valley Herald', text: INTERVIEW.replace('But I would say', 'However, the council says') }]).disputes.map((d) => d.point);
+  assert.ok(points.length > 0 && points.every((p) => !p.includes('((')), points.join('\n'));
 });

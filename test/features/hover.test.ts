@@ -133,3 +133,29 @@ test('a passage whose speaker is only a pronoun is not signed with it; a named s
   ).markdown;
   assert.match(moll, /— Dr Ines Moll|— Ines Moll/, moll);
 });
+
+test('an interview: a card quotes what the source says about the interviewee before their own turns, and no turn label', () => {
+  const index = corpus([
+    {
+      id: 'Valley Herald',
+      text: [
+        'Engineer Anna Kowalczyk designed the bridge in Brussels in 2004.',
+        '((Valley Herald)) Why did the Brussels bridge close?',
+        '((Anna Kowalczyk)) The cables of the Brussels bridge were worn. I had warned the council.',
+        '((Valley Herald)) When will the Brussels bridge reopen?',
+        '((Anna Kowalczyk)) In March, I hope.',
+      ].join('\n\n'),
+    },
+  ]);
+  const card = (name: string) =>
+    entityCard(index, index.entities.find((e) => e.name === name)!, { markdownOnly: true, claimsPerSource: 2 }).markdown;
+  const marsh = card('Anna Kowalczyk');
+  const quotes = [...marsh.matchAll(/^> (.*)$/gm)].map((m) => m[1]);
+  assert.match(quotes[0], /^Engineer Anna Kowalczyk designed the bridge/, marsh);
+  assert.ok(!/\(\(/.test(marsh), marsh);
+  // the place's card: the interviewee's answer, signed, before the interviewer's questions
+  const veld = card('Brussels');
+  const first = [...veld.matchAll(/^> (.*)$/gm)].map((m) => m[1]);
+  assert.ok(!first.some((q) => /\?/.test(q)), veld);
+  assert.ok(first.some((q) => /^The cables of the Brussels bridge were worn\..* — Anna Kowalczyk/.test(q)), veld);
+});

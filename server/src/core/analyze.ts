@@ -1,4 +1,4 @@
-import type { DateRef, Quantity, Source, Span, Speaker, Stance } from './model';
+import { TURN_LABEL, type DateRef, type Quantity, type Source, type Span, type Speaker, type Stance } from './model';
 import { paragraphs, sentences } from './text/sentences';
 import { extractMentions, sentenceKeys, tokenizeSentences, type RawMention, type SentenceInfo } from './entities/extract';
 import { detectSpeaker, detectStance, extractDates, extractQuantities, NOT_THE_CASE_WHEN } from './claims';
@@ -99,9 +99,6 @@ function splitListLines(text: string, para: Span): Span[] {
     return m ? { start: s.start + m[0].length, end: s.end } : s;
   });
 }
-
-/** A turn label opening a paragraph of a transcript: "((Name))", or "Name:" / "**Q:**" (one to four words). */
-const TURN_LABEL = /^[*_]*(?:\(\(\s*([^()\n]{1,60}?)\s*\)\)|([\p{Lu}][\p{L}\p{M}.'\u2019-]*(?: [\p{Lu}][\p{L}\p{M}.'\u2019-]*){0,3})[*_]*:)[*_]*\s/u;
 
 /**
  * The speaker of each paragraph of an interview or transcript: a paragraph opened by a turn label is that voice's, and

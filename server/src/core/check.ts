@@ -10,7 +10,7 @@ import type {
   Severity,
   Span,
 } from './model';
-import { NeverCancelled, sourceName, speakerShown } from './model';
+import { NeverCancelled, shownText, sourceName, speakerShown } from './model';
 import { KeySet, type CorpusIndex } from './index';
 import { draftText, isSuppressed, type Directive } from './text/draft';
 import { LineMap, paragraphs, sentences } from './text/sentences';
@@ -488,7 +488,7 @@ function relatedOf(index: CorpusIndex, disputes: Dispute[]): RelatedPassage[] {
       out.push({
         sourceId: c.sourceId,
         span: c.span,
-        message: `${outletOf(index, c.sourceId)} — ${side.position}${speakerNote(c, side.position)}: “${short(c.text, 140)}”`,
+        message: `${outletOf(index, c.sourceId)} — ${side.position}${speakerNote(c, side.position)}: “${short(shownText(c), 140)}”`,
       });
     }
   }
@@ -638,7 +638,7 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
           d: {
             id: `contradiction-${c.id}`,
             kind: 'contested',
-            point: `${outletOf(index, c.sourceId)} says the opposite: ${short(c.text)}`,
+            point: `${outletOf(index, c.sourceId)} says the opposite: ${short(shownText(c))}`,
             entityIds: c.entityIds,
             sides: [{ claimId: c.id, sourceId: c.sourceId, position: 'says the opposite' }],
           },
@@ -708,7 +708,7 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefin
       related: list.slice(0, 6).map((x) => ({
         sourceId: x.c.sourceId,
         span: x.c.span,
-        message: `${outletOf(index, x.c.sourceId)} — ${describeQuantity(x.q)}: “${short(x.c.text, 140)}”`,
+        message: `${outletOf(index, x.c.sourceId)} — ${describeQuantity(x.q)}: “${short(shownText(x.c), 140)}”`,
       })),
     };
   }
@@ -1106,7 +1106,7 @@ function refutingArticles(
           d: {
             id: `denial-${c.id}`,
             kind: 'questioned',
-            point: `${outletOf(index, c.sourceId)} ${c.stance === 'denies' ? 'denies' : 'doubts'}: ${short(c.text)}`,
+            point: `${outletOf(index, c.sourceId)} ${c.stance === 'denies' ? 'denies' : 'doubts'}: ${short(shownText(c))}`,
             entityIds: c.entityIds,
             sides: [{ claimId: c.id, sourceId, position: c.stance }],
           },

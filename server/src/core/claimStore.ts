@@ -273,6 +273,12 @@ export class ClaimStore {
     return this.cache.get(s, i);
   }
 
+  /** The speaker of claim `i` of source `s` (the source's own voice unless its extra fields name another), nothing else
+   * made. */
+  speakerAt(s: number, i: number): Speaker {
+    return this.extraOf(s, i)?.[1] || OUTLET;
+  }
+
   /** The extra fields of claim `i` of source `s`, parsed from its own line of the source's `extra`. */
   private extraOf(s: number, i: number): Extra | undefined {
     const p = this.packed[s];

@@ -25,6 +25,18 @@ export function sourceName(source: { meta: SourceMeta } | undefined, sourceId: s
   return source?.meta.outlet ?? source?.meta.title ?? (sourceId.split(/[\\/]/).pop() || sourceId);
 }
 
+/** A turn label opening a paragraph of a transcript: "((Name))", or "Name:" / "**Q:**" (one to four words). */
+export const TURN_LABEL =
+  /^[*_]*(?:\(\(\s*([^()\n]{1,60}?)\s*\)\)|([\p{Lu}][\p{L}\p{M}.'\u2019-]*(?: [\p{Lu}][\p{L}\p{M}.'\u2019-]*){0,3})[*_]*:)[*_]*\s+/u;
+
+/** A claim's words as a writer is shown them: without the turn label that opens a transcript's turn ("((Perttu Ahola))
+ * Minetest has …" is shown as "Minetest has …", its speaker beside it). */
+export function shownText(c: { text: string; speaker: { cue?: string; name?: string } }): string {
+  if (c.speaker.cue !== 'turn') return c.text;
+  const m = TURN_LABEL.exec(c.text);
+  return m && (m[1] ?? m[2]).trim() === c.speaker.name && m[0].length < c.text.length ? c.text.slice(m[0].length) : c.text;
+}
+
 /** A claim's speaker as a writer is shown it: its name, unless the sentence is the outlet's own or names its speaker only
  * by a pronoun ("she told reporters": the passage shows that much, "citing she" would add nothing). */
 export function speakerShown(speaker: { kind: string; name?: string }): string | undefined {

@@ -1,5 +1,5 @@
 import type { CorpusIndex } from '../core/index';
-import { sourceName, speakerShown, type Claim, type Dispute, type Entity, type Source } from '../core/model';
+import { shownText, sourceName, speakerShown, type Claim, type Dispute, type Entity, type Source } from '../core/model';
 import { isDoubt, short } from '../core/disputes/detect';
 import type { ClaimView, DisputeView, EntityCard, EntitySummary, SourceSummary } from '../../../shared/protocol';
 import { sourceLocation, sourceUri } from './locations';
@@ -38,7 +38,7 @@ export function claimView(index: CorpusIndex, c: Claim): ClaimView {
   const src = index.sources.get(c.sourceId)!;
   return {
     id: c.id,
-    text: c.text,
+    text: shownText(c),
     stance: c.stance,
     speaker: c.speaker.kind === 'outlet' ? (src.meta.outlet ?? 'the source') : (c.speaker.name ?? 'a speaker'),
     location: sourceLocation(index, c.sourceId, c.span),
@@ -95,12 +95,19 @@ function rankClaims(index: CorpusIndex, e: Entity, sourceId: string, r: Ranking)
   const store = index.claims;
   const s = store.sourceAt(sourceId);
   if (s === undefined) return [];
+  const names = new Set([e.name, ...e.aliases].map((n) => n.toLowerCase()));
   const score = (i: number) => {
     const span = store.spanAt(s, i);
+    const stance = store.stanceAt(s, i);
+    // in a transcript, an interviewee's own turns name them only in their label (what the source says about them comes
+    // first), and the interviewer's questions say nothing (a question asked elsewhere may be a doubt: it keeps its point)
+    const sp = store.speakerAt(s, i);
+    const turn = sp.cue === 'turn';
+    const ownTurn = turn && !!sp.name && names.has(sp.name.toLowerCase());
     return (
-      (namesDirectly(index, e, sourceId, s, i, span) ? 3 : 0) +
+      (namesDirectly(index, e, sourceId, s, i, span) && !ownTurn ? 3 : 0) +
       (store.hasFiguresAt(s, i) ? 1 : 0) +
-      (store.stanceAt(s, i) !== 'asserts' ? 1 : 0) +
+      (stance === 'asserts' ? 0 : turn && stance === 'questions' ? -2 : 1) +
       (index.isDisputedClaimAt(s, i) ? 2 : 0) -
       (span.end - span.start > 400 ? 1 : 0)
     );
@@ -277,7 +284,7 @@ function makeCard(
       const stance = isDoubt(c) ? ` _(${c.stance === 'denies' ? 'denies' : 'doubts'}${c.stanceCue ? `: “${esc(c.stanceCue)}”` : ''})_` : '';
       const amb = ambiguousName(index, c, e.id);
       const maybe = amb ? ` _(“${esc(amb)}” here may be someone else of that name)_` : '';
-      md.push(`\n> ${esc(short(c.text, 220))}${who}${stance}${maybe} ${linkTo(index, c, 'open')}`);
+      md.push(`\n> ${esc(short(shownText(c), 220))}${who}${stance}${maybe} ${linkTo(index, c, 'open')}`);
     }
     if (!top.length) {
       const m = index.firstMentionIn(sid, e.id)!;
@@ -295,7 +302,7 @@ function makeCard(
         const c = index.claim(s.claimId);
         if (!c) continue;
         const src = index.sources.get(c.sourceId);
-        md.push(`\n  - ${esc(sourceName(src, c.sourceId))}: ${esc(s.position)} — “${esc(short(c.text, 140))}” ${linkTo(index, c, 'open')}`);
+        md.push(`\n  - ${esc(sourceName(src, c.sourceId))}: ${esc(s.position)} — “${esc(short(shownText(c), 140))}” ${linkTo(index, c, 'open')}`);
       }
     }
   }

@@ -1,4 +1,4 @@
-import { sourceName, type Claim, type Dispute, type Entity, type Quantity, type Source } from '../model';
+import { shownText, sourceName, type Claim, type Dispute, type Entity, type Quantity, type Source } from '../model';
 import { CONDITION, detectRefutation, FALSELY_SAID, QUESTIONS_ANSWERED } from '../claims/stance';
 import { inSteps } from '../packed';
 
@@ -180,7 +180,7 @@ class DisputeDetector {
           this.out.push({
             id: this.nextId('questioned'),
             kind: 'questioned',
-            point: `${this.outlet(c)} ${c.stance === 'denies' ? 'denies' : 'questions'}: ${short(c.text)}`,
+            point: `${this.outlet(c)} ${c.stance === 'denies' ? 'denies' : 'questions'}: ${short(shownText(c))}`,
             entityIds: unique(allEntities(c)),
             sides: [{ claimId: c.id, sourceId: c.sourceId, position: c.stanceCue ? `${c.stance} (“${c.stanceCue}”)` : c.stance }],
           });
@@ -197,7 +197,7 @@ class DisputeDetector {
             this.out.push({
               id: this.nextId('contested'),
               kind: 'contested',
-              point: `${short(prev.text, 80)} — contested: ${short(c.text, 80)}`,
+              point: `${short(shownText(prev), 80)} — contested: ${short(shownText(c), 80)}`,
               entityIds: unique([...allEntities(prev), ...allEntities(c)]),
               sides: [
                 {
