@@ -106,7 +106,7 @@ test('a turn label is not shown with the words of the turn; anything else is sho
   // a label that is not the speaker's, a sentence that is no turn, a label alone
   assert.equal(shownText({ text: 'Warning: The cables were worn.', speaker: turn }), 'Warning: The cables were worn.');
   assert.equal(
-    shownText({ text: '((Anna Kowalczyk)) The cables were worn.', speaker: { kind: 'quoted', name: 'Anna Kowalczyk', cue: 'quote' } }),
+    shownText({ text: '((Anna Kowalczyk)) The cables were worn.', speaker: { name: 'Anna Kowalczyk', cue: 'quote' } }),
     '((Anna Kowalczyk)) The cables were worn.',
   );
   assert.equal(shownText({ text: '((Anna Kowalczyk))', speaker: turn }), '((Anna Kowalczyk))');

@@ -29,7 +29,7 @@ export interface PackedClaims {
   spans: Indexes;
   /** stance codes (`STANCES`) */
   stances: Uint8Array;
-  /** contrast | heading << 1 | doubt << 2 | has figures << 3 | has an entry in `extra` << 4 */
+  /** contrast | heading << 1 | doubt << 2 | has figures << 3 | has an entry in `extra` << 4 | a transcript's turn << 5 */
   flags: Uint8Array;
   /** per claim: its meaning keys (indexes into the key table), its entities and its context entities (indexes into
    * the id table), each list preceded by its length */
@@ -273,12 +273,6 @@ export class ClaimStore {
     return this.cache.get(s, i);
   }
 
-  /** The speaker of claim `i` of source `s` (the source's own voice unless its extra fields name another), nothing else
-   * made. */
-  speakerAt(s: number, i: number): Speaker {
-    return this.extraOf(s, i)?.[1] || OUTLET;
-  }
-
   /** The extra fields of claim `i` of source `s`, parsed from its own line of the source's `extra`. */
   private extraOf(s: number, i: number): Extra | undefined {
     const p = this.packed[s];
@@ -402,6 +396,17 @@ export class ClaimStore {
   /** Whether claim `i` of source `s` states figures (the claim is not made). */
   hasFiguresAt(s: number, i: number): boolean {
     return (this.packed[s].flags[i] & 8) !== 0;
+  }
+
+  /** Whether claim `i` of source `s` is a transcript's turn (its speaker's cue is 'turn'; the claim is not made). */
+  isTurnAt(s: number, i: number): boolean {
+    return (this.packed[s].flags[i] & 32) !== 0;
+  }
+
+  /** The name of claim `i`'s speaker, unless it is the source's own voice (its extra fields alone are read). */
+  speakerNameAt(s: number, i: number): string | undefined {
+    const sp = this.extraOf(s, i)?.[1];
+    return sp ? sp.name : undefined;
   }
 
   /** How many claims the source at `s` has. */
@@ -537,7 +542,8 @@ export class ClaimPacker {
       spans[2 * i] = c.span.start;
       spans[2 * i + 1] = c.span.end;
       stances[i] = STANCES.indexOf(c.stance);
-      flags[i] = (c.contrast ? 1 : 0) | (c.heading ? 2 : 0) | (c.doubt ? 4 : 0) | (c.quantities.length ? 8 : 0);
+      flags[i] =
+        (c.contrast ? 1 : 0) | (c.heading ? 2 : 0) | (c.doubt ? 4 : 0) | (c.quantities.length ? 8 : 0) | (c.speaker.cue === 'turn' ? 32 : 0);
       const keys = c.keys;
       const ents = c.entityIds;
       const ctx = c.contextIds ?? NONE;

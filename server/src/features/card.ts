@@ -95,17 +95,19 @@ function rankClaims(index: CorpusIndex, e: Entity, sourceId: string, r: Ranking)
   const store = index.claims;
   const s = store.sourceAt(sourceId);
   if (s === undefined) return [];
-  const names = new Set([e.name, ...e.aliases].map((n) => n.toLowerCase()));
+  const person = e.type === 'person';
+  const names = person ? new Set([e.name, ...e.aliases].map((n) => n.toLowerCase())) : undefined;
   const score = (i: number) => {
     const span = store.spanAt(s, i);
     const stance = store.stanceAt(s, i);
     // in a transcript, an interviewee's own turns name them only in their label (what the source says about them comes
     // first), and the interviewer's questions say nothing (a question asked elsewhere may be a doubt: it keeps its point)
-    const sp = store.speakerAt(s, i);
-    const turn = sp.cue === 'turn';
-    const ownTurn = turn && !!sp.name && names.has(sp.name.toLowerCase());
+    const turn = store.isTurnAt(s, i);
+    const direct = namesDirectly(index, e, sourceId, s, i, span);
+    // (a turn's speaker read only where it may be the entity: a person named in a turn)
+    const ownTurn = person && direct && turn && names!.has(store.speakerNameAt(s, i)?.toLowerCase() ?? '');
     return (
-      (namesDirectly(index, e, sourceId, s, i, span) && !ownTurn ? 3 : 0) +
+      (direct && !ownTurn ? 3 : 0) +
       (store.hasFiguresAt(s, i) ? 1 : 0) +
       (stance === 'asserts' ? 0 : turn && stance === 'questions' ? -2 : 1) +
       (index.isDisputedClaimAt(s, i) ? 2 : 0) -
