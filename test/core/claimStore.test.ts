@@ -390,3 +390,25 @@ test("a rebuild's key and entity sets of each source are its claims' keys and na
   }
   assert.equal(compared, 2);
 });
+
+test('a speaker met again in the same source is written once and read back in full, wherever the claim is made from', () => {
+  const turn = { kind: 'quoted' as const, name: 'Anna Kowalczyk', cue: 'turn' };
+  const other = { kind: 'attributed' as const, name: 'the council', cue: 'said' };
+  const text = 'x'.repeat(60);
+  const list = [
+    claim('t', 0, text, 0, { speaker: turn }),
+    claim('t', 1, text, 10, { speaker: other, stanceCue: 'alleged', stance: 'hedges' }),
+    claim('t', 2, text, 20, { speaker: { ...turn } }),
+    claim('t', 3, text, 30),
+    claim('t', 4, text, 40, { speaker: { ...turn }, stanceCue: 'reportedly', stance: 'hedges' }),
+    claim('t', 5, text, 50, { speaker: { ...other } }),
+  ];
+  const packer = new ClaimPacker();
+  packer.add('t', text, list);
+  const store = packer.finish();
+  const p = (store as unknown as { packed: PackedClaims[] }).packed[0];
+  assert.equal(p.extra.split('Anna Kowalczyk').length - 1, 1, p.extra);
+  assert.equal(p.extra.split('the council').length - 1, 1, p.extra);
+  // made last first (no earlier claim of the source in the cache), then in order
+  for (const i of [5, 4, 2, 0, 1, 3]) assert.deepEqual(store.get(`t#${i}`), list[i], `t#${i}`);
+});

@@ -101,3 +101,32 @@ test('an index fed packed copies of the analyses answers exactly as one fed the 
   assert.ok(found.length > 0);
   assert.deepEqual(checkDraft(copied, draft).findings, found);
 });
+
+test("an interview's speakers are packed once each and unpacked as one shared object per speaker", () => {
+  const text = [
+    'Engineer Anna Kowalczyk spoke to the Valley Herald.',
+    '((Valley Herald)) Why was the bridge closed? Who decided?',
+    '((Anna Kowalczyk)) The cables were worn. I had warned the council. They waited.',
+    '((Valley Herald)) When will it reopen?',
+    '((Anna Kowalczyk)) In March, I hope.',
+  ].join('\n\n');
+  const source: Source = {
+    id: 'v',
+    path: '/virtual/v.txt',
+    format: 'text',
+    text,
+    meta: { outlet: 'Valley Herald' },
+    prose: text.split('\n\n').map((_, k, all) => {
+      const start = all.slice(0, k).reduce((n, p) => n + p.length + 2, 0);
+      return { start, end: start + all[k].length };
+    }),
+    headings: [],
+  };
+  const sentences = analyzeSource(source).sentences;
+  const packed = packSentences(sentences);
+  assert.equal(packed.extra.split('Anna Kowalczyk').length - 1, 1, packed.extra);
+  const back = unpackSentences(packed);
+  for (let i = 0; i < sentences.length; i++) assert.equal(plain(back[i]), plain(sentences[i]), `sentence ${i}`);
+  const hers = back.filter((s) => s.speaker.name === 'Anna Kowalczyk');
+  assert.ok(hers.length >= 4 && hers.every((s) => s.speaker === hers[0].speaker), `${hers.length} sentences`);
+});

@@ -103,7 +103,9 @@ export function isPlainOutlet(sp: Speaker): boolean {
  * their key names they took ~35 MB of strings at 10,000 articles, about five times this.
  *   quantity: [low, high (null: open, "more than 180"), value, qualifier, measure, counted, start, end, noun?, predicate?]
  *   date: [iso, start, end, text]
- *   speaker: [kind, name | 0, cue | 0, entity id | 0] (trailing zeros left out)
+ *   speaker: [kind, name | 0, cue | 0, entity id | 0] (trailing zeros left out), or, for a speaker an earlier item of
+ *     the same list already had, the index of the first item that had it, plus one (`SpeakerRefs`: an interview's
+ *     turns, a quotation over several sentences; their names, repeated, took ~8 MB of the cache at 10,000 articles)
  */
 const QUALIFIERS: readonly Qualifier[] = ['exact', 'more-than', 'at-least', 'about', 'almost', 'up-to', 'at-most', 'some', 'less-than'];
 const MEASURES: readonly Measure[] = [
@@ -127,10 +129,28 @@ export function codeOf<T>(list: readonly T[], x: T, what: string): number {
   return i;
 }
 
-export function encodeExtra(cue: string | undefined, speaker: Speaker | 0, quantities: Quantity[], dates: DateRef[]): string {
-  const sp = speaker
+/** The speakers a list's items have had so far, each by the index of the first item that had it (`encodeExtra`). */
+export type SpeakerRefs = Map<string, number>;
+
+/** The extra fields of item `at` of a list (a source's sentences or claims) as a line's JSON; `refs`, shared by the
+ * list's items in order, lets a speaker met before be written as a reference. */
+export function encodeExtra(
+  cue: string | undefined,
+  speaker: Speaker | 0,
+  quantities: Quantity[],
+  dates: DateRef[],
+  refs?: SpeakerRefs,
+  at = 0,
+): string {
+  let sp: Row | number = speaker
     ? trimZeros([codeOf(SPEAKER_KINDS, speaker.kind, 'speaker kind'), speaker.name ?? 0, speaker.cue ?? 0, speaker.entityId ?? 0])
     : 0;
+  if (sp && refs) {
+    const key = JSON.stringify(sp);
+    const first = refs.get(key);
+    if (first === undefined) refs.set(key, at);
+    else sp = first + 1;
+  }
   const qs = quantities.length
     ? quantities.map((q) =>
         trimZeros([
@@ -162,10 +182,17 @@ type Row = (string | number | null)[];
 /** a string field that was there (absent ones are written 0, or left out at the end) */
 const present = (x: Row[number] | undefined): x is string => typeof x === 'string';
 
-export function decodeExtra(json: string): Extra {
-  const [cue, sp, qs, ds] = JSON.parse(json) as [string | 0, Row | 0, Row[] | 0, Row[] | 0];
+/** The line's extra fields; a speaker written as a reference is asked of `speakerOf` (the earlier item's). */
+export function decodeExtra(json: string, speakerOf?: (item: number) => Speaker | 0): Extra {
+  const [cue, sp, qs, ds] = JSON.parse(json) as [string | 0, Row | number, Row[] | 0, Row[] | 0];
   let speaker: Speaker | 0 = 0;
-  if (sp) {
+  if (typeof sp === 'number') {
+    if (sp) {
+      const earlier = speakerOf?.(sp - 1);
+      if (!earlier) throw new Error(`extra fields: a speaker of item ${sp - 1} that is not there`);
+      speaker = earlier;
+    }
+  } else if (sp) {
     speaker = { kind: SPEAKER_KINDS[sp[0] as number] };
     if (present(sp[1])) speaker.name = sp[1];
     if (present(sp[2])) speaker.cue = sp[2];
@@ -281,7 +308,10 @@ export class ClaimStore {
     const at = p.extra.indexOf(tag);
     if (at < 0) throw new Error(`claims of ${this.sourceIds[s]}: claim ${i} has no extra fields`);
     const end = p.extra.indexOf('\n', at + tag.length);
-    return decodeExtra(p.extra.slice(at + tag.length, end < 0 ? p.extra.length : end));
+    // (a speaker met before is the first claim's that had it: one more line read)
+    return decodeExtra(p.extra.slice(at + tag.length, end < 0 ? p.extra.length : end), (k) =>
+      k < i ? (this.extraOf(s, k)?.[1] ?? 0) : 0,
+    );
   }
 
   private build(s: number, i: number, extra: Extra | undefined): ClaimRecord {
@@ -536,6 +566,7 @@ export class ClaimPacker {
     const stances = slab.uint8(n);
     const flags = slab.uint8(n);
     let extra = '';
+    const speakers: SpeakerRefs = new Map();
     let r = 0;
     for (let i = 0; i < n; i++) {
       const c = claims[i];
@@ -563,7 +594,7 @@ export class ClaimPacker {
       const speaker = isPlainOutlet(c.speaker) ? 0 : c.speaker;
       if (c.stanceCue || speaker || c.quantities.length || c.dates.length) {
         // (JSON escapes line breaks and tabs: a line holds one claim's fields)
-        extra += `\n${i}\t${encodeExtra(c.stanceCue, speaker, c.quantities, c.dates)}`;
+        extra += `\n${i}\t${encodeExtra(c.stanceCue, speaker, c.quantities, c.dates, speakers, i)}`;
         flags[i] |= 16;
       }
     }

@@ -2,7 +2,7 @@ import type { SentenceAnalysis, SourceAnalysis } from './analyze';
 import { packRaw, type PackedRaw } from './entities/rawPack';
 import type { Stance } from './model';
 import { NONE, indexIn } from './packed';
-import { OUTLET, STANCES, codeOf, decodeExtra, encodeExtra, isPlainOutlet, type Extra } from './claimStore';
+import { OUTLET, STANCES, codeOf, decodeExtra, encodeExtra, isPlainOutlet, type Extra, type SpeakerRefs } from './claimStore';
 
 /**
  * A source's sentence analyses as one column of numbers, its distinct meaning keys, and a string for what only some
@@ -68,6 +68,7 @@ export function packSentences(sentences: readonly SentenceAnalysis[]): PackedSen
   const cols = new Int32Array(FIELDS * n + 1 + refs);
   // the source's distinct keys, each with its index, in order of first use
   const keyIndex = new Map<string, number>();
+  const speakers: SpeakerRefs = new Map();
   let extra = '';
   let r = FIELDS * n + 1;
   for (let i = 0; i < n; i++) {
@@ -90,7 +91,7 @@ export function packSentences(sentences: readonly SentenceAnalysis[]): PackedSen
     cols[at + 4] = r;
     for (const k of s.keys) cols[r++] = indexIn(keyIndex, k);
     // (JSON escapes line breaks and tabs: a line holds one sentence's fields)
-    if (hasExtra) extra += `\n${i}\t${encodeExtra(s.stanceCue, speaker, s.quantities, s.dates)}`;
+    if (hasExtra) extra += `\n${i}\t${encodeExtra(s.stanceCue, speaker, s.quantities, s.dates, speakers, i)}`;
   }
   cols[FIELDS * n] = r;
   return { count: n, cols, keys: [...keyIndex.keys()], extra };
@@ -148,7 +149,8 @@ function extrasOf(extra: string, n: number): Map<number, Extra> {
     const i = Number(line.slice(0, tab));
     if (!(tab > 0 && Number.isInteger(i) && i >= 0 && i < n))
       throw new Error(`packed sentences: an extra line for sentence ${line.slice(0, tab)}`);
-    out.set(i, decodeExtra(line.slice(tab + 1)));
+    // (a speaker met before is an earlier line's, decoded already: the sentences share that object)
+    out.set(i, decodeExtra(line.slice(tab + 1), (k) => (k < i ? (out.get(k)?.[1] ?? 0) : 0)));
   }
   return out;
 }
