@@ -178,7 +178,9 @@ test('a speaker going on ("Murphy claimed … However, she claimed …") is not 
 test('a source saying the opposite disputes a draft; one saying only that it is not confirmed does not', () => {
   const draft = 'Karel Novak is the gunman in the Oostkade harbour shooting.';
   const disputed = (text: string) =>
-    checkDraft(corpus([{ id: 'Coast Courier', text }]), draft, { languageId: 'markdown' }).findings.filter((f) => f.code === 'disputed-claim');
+    checkDraft(corpus([{ id: 'Coast Courier', text }]), draft, { languageId: 'markdown' }).findings.filter(
+      (f) => f.code === 'disputed-claim',
+    );
   assert.equal(disputed('Karel Novak is not the gunman in the Oostkade harbour shooting, police said.').length, 1);
   assert.equal(disputed('Police have not officially confirmed that Karel Novak is the gunman in the Oostkade harbour shooting.').length, 0);
   assert.equal(disputed('It has not yet been confirmed that Karel Novak is the gunman in the Oostkade harbour shooting.').length, 0);

@@ -6,13 +6,21 @@ import { paragraphs } from '../../server/src/core/text/sentences';
 import { corpus } from './helpers';
 
 function source(text: string): Source {
-  return { id: 'Valley Herald', path: '/virtual/v.txt', format: 'text', text, meta: { outlet: 'Valley Herald' }, prose: paragraphs(text), headings: [] };
+  return {
+    id: 'Valley Herald',
+    path: '/virtual/v.txt',
+    format: 'text',
+    text,
+    meta: { outlet: 'Valley Herald' },
+    prose: paragraphs(text),
+    headings: [],
+  };
 }
 
 /** each sentence's speaker name ("" for the outlet's own voice) */
 function speakers(text: string): string[] {
   const src = source(text);
-  return analyzeSource(src).sentences.map((s) => (s.speaker.kind === 'outlet' ? '' : s.speaker.name ?? '?'));
+  return analyzeSource(src).sentences.map((s) => (s.speaker.kind === 'outlet' ? '' : (s.speaker.name ?? '?')));
 }
 
 const contested = (text: string) => corpus([{ id: 'Valley Herald', text }]).disputes.filter((d) => d.kind === 'contested');
@@ -45,7 +53,11 @@ test('a speaker qualifying their own answer in an interview does not contest it'
 });
 
 test('one or two labels are no transcript', () => {
-  const text = ['Update: the bridge over the river reopened on Monday.', 'Note: the council met on Friday.', 'The mayor said it was safe.'].join('\n\n');
+  const text = [
+    'Update: the bridge over the river reopened on Monday.',
+    'Note: the council met on Friday.',
+    'The mayor said it was safe.',
+  ].join('\n\n');
   const src = source(text);
   assert.equal(turnSpeakers(text, sourceSentences(src)).size, 0);
   assert.deepEqual(speakers(text), ['', '', 'The mayor']);
@@ -53,17 +65,17 @@ test('one or two labels are no transcript', () => {
 
 test('a quotation running over several sentences is the voice attributed after it or before it', () => {
   assert.deepEqual(speakers('"The bridge over the river is safe. We checked it twice," the mayor said.'), ['the mayor', 'the mayor']);
-  assert.deepEqual(
-    speakers('Engineer Lena Marsh said, "The bridge over the river is safe. But now we know the river is rising."'),
-    ['Engineer Lena Marsh', 'Engineer Lena Marsh'],
-  );
+  assert.deepEqual(speakers('Engineer Lena Marsh said, "The bridge over the river is safe. But now we know the river is rising."'), [
+    'Engineer Lena Marsh',
+    'Engineer Lena Marsh',
+  ]);
   // closed quotes do not run on
   assert.deepEqual(speakers('"The bridge is safe," the mayor said. The river rose on Monday.'), ['the mayor', '']);
   // a voice named inside the quotation is quoted, not quoting
   assert.deepEqual(
-    speakers(
-      'Senator Ana Ruiz remarked, "It has been a long fight. Women in Nevada have said, \'It is time to end it.\'"',
-    ).map((s) => /Ruiz/.test(s)),
+    speakers('Senator Ana Ruiz remarked, "It has been a long fight. Women in Nevada have said, \'It is time to end it.\'"').map((s) =>
+      /Ruiz/.test(s),
+    ),
     [true, true],
   );
 });
@@ -111,6 +123,8 @@ test('a turn label is not shown with the words of the turn; anything else is sho
   );
   assert.equal(shownText({ text: '((Anna Kowalczyk))', speaker: turn }), '((Anna Kowalczyk))');
   // in a dispute's point
-  const points = corpus([{ id: 'Valley Herald', text: INTERVIEW.replace('But I would say', 'However, the council says') }]).disputes.map((d) => d.point);
+  const points = corpus([{ id: 'Valley Herald', text: INTERVIEW.replace('But I would say', 'However, the council says') }]).disputes.map(
+    (d) => d.point,
+  );
   assert.ok(points.length > 0 && points.every((p) => !p.includes('((')), points.join('\n'));
 });

@@ -148,7 +148,11 @@ test('an interview: a card quotes what the source says about the interviewee bef
     },
   ]);
   const card = (name: string) =>
-    entityCard(index, index.entities.find((e) => e.name === name)!, { markdownOnly: true, claimsPerSource: 2 }).markdown;
+    entityCard(
+      index,
+      index.entities.find((e) => e.name === name)!,
+      { markdownOnly: true, claimsPerSource: 2 },
+    ).markdown;
   const marsh = card('Anna Kowalczyk');
   const quotes = [...marsh.matchAll(/^> (.*)$/gm)].map((m) => m[1]);
   assert.match(quotes[0], /^Engineer Anna Kowalczyk designed the bridge/, marsh);
@@ -157,5 +161,8 @@ test('an interview: a card quotes what the source says about the interviewee bef
   const veld = card('Brussels');
   const first = [...veld.matchAll(/^> (.*)$/gm)].map((m) => m[1]);
   assert.ok(!first.some((q) => /\?/.test(q)), veld);
-  assert.ok(first.some((q) => /^The cables of the Brussels bridge were worn\..* — Anna Kowalczyk/.test(q)), veld);
+  assert.ok(
+    first.some((q) => /^The cables of the Brussels bridge were worn\..* — Anna Kowalczyk/.test(q)),
+    veld,
+  );
 });

@@ -251,7 +251,13 @@ function giveRunItsVoice(text: string, sents: SentenceAnalysis[], from: number, 
     const s = sents[i];
     if (named(s.speaker) || s.speaker.cue === 'turn') continue;
     s.speaker = voice;
-    s.doubt = isDoubt({ text: text.slice(s.span.start, s.span.end), stance: s.stance, stanceCue: s.stanceCue, speaker: voice, heading: s.heading });
+    s.doubt = isDoubt({
+      text: text.slice(s.span.start, s.span.end),
+      stance: s.stance,
+      stanceCue: s.stanceCue,
+      speaker: voice,
+      heading: s.heading,
+    });
   }
 }
 

@@ -722,7 +722,8 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefin
 const NEGATED_WORDS = /\b(?:not|never|no|n['\u2019]t)\b((?:\s+\S+){1,4})/i;
 /** what is negated is only that something is known ("has not officially confirmed that X is …"): a doubt, not the
  * opposite */
-const UNCONFIRMED = /^\s+(?:(?:yet|officially|independently|publicly|formally|immediately|been|be)\s+){0,3}(?:confirm|verif|known|clear|certain|sure|able\s+to\s+(?:confirm|verify|say))/i;
+const UNCONFIRMED =
+  /^\s+(?:(?:yet|officially|independently|publicly|formally|immediately|been|be)\s+){0,3}(?:confirm|verif|known|clear|certain|sure|able\s+to\s+(?:confirm|verify|say))/i;
 function sharesNegatedPredicate(draftKeys: Set<string>, draft: string, source: string): boolean {
   const m = NEGATED_WORDS.exec(source) ?? NEGATED_WORDS.exec(draft);
   if (!m || UNCONFIRMED.test(m[1])) return false;

@@ -309,9 +309,7 @@ export class ClaimStore {
     if (at < 0) throw new Error(`claims of ${this.sourceIds[s]}: claim ${i} has no extra fields`);
     const end = p.extra.indexOf('\n', at + tag.length);
     // (a speaker met before is the first claim's that had it: one more line read)
-    return decodeExtra(p.extra.slice(at + tag.length, end < 0 ? p.extra.length : end), (k) =>
-      k < i ? (this.extraOf(s, k)?.[1] ?? 0) : 0,
-    );
+    return decodeExtra(p.extra.slice(at + tag.length, end < 0 ? p.extra.length : end), (k) => (k < i ? (this.extraOf(s, k)?.[1] ?? 0) : 0));
   }
 
   private build(s: number, i: number, extra: Extra | undefined): ClaimRecord {
@@ -574,7 +572,11 @@ export class ClaimPacker {
       spans[2 * i + 1] = c.span.end;
       stances[i] = STANCES.indexOf(c.stance);
       flags[i] =
-        (c.contrast ? 1 : 0) | (c.heading ? 2 : 0) | (c.doubt ? 4 : 0) | (c.quantities.length ? 8 : 0) | (c.speaker.cue === 'turn' ? 32 : 0);
+        (c.contrast ? 1 : 0) |
+        (c.heading ? 2 : 0) |
+        (c.doubt ? 4 : 0) |
+        (c.quantities.length ? 8 : 0) |
+        (c.speaker.cue === 'turn' ? 32 : 0);
       const keys = c.keys;
       const ents = c.entityIds;
       const ctx = c.contextIds ?? NONE;

@@ -150,7 +150,10 @@ function extrasOf(extra: string, n: number): Map<number, Extra> {
     if (!(tab > 0 && Number.isInteger(i) && i >= 0 && i < n))
       throw new Error(`packed sentences: an extra line for sentence ${line.slice(0, tab)}`);
     // (a speaker met before is an earlier line's, decoded already: the sentences share that object)
-    out.set(i, decodeExtra(line.slice(tab + 1), (k) => (k < i ? (out.get(k)?.[1] ?? 0) : 0)));
+    out.set(
+      i,
+      decodeExtra(line.slice(tab + 1), (k) => (k < i ? (out.get(k)?.[1] ?? 0) : 0)),
+    );
   }
   return out;
 }

@@ -304,7 +304,9 @@ function makeCard(
         const c = index.claim(s.claimId);
         if (!c) continue;
         const src = index.sources.get(c.sourceId);
-        md.push(`\n  - ${esc(sourceName(src, c.sourceId))}: ${esc(s.position)} — “${esc(short(shownText(c), 140))}” ${linkTo(index, c, 'open')}`);
+        md.push(
+          `\n  - ${esc(sourceName(src, c.sourceId))}: ${esc(s.position)} — “${esc(short(shownText(c), 140))}” ${linkTo(index, c, 'open')}`,
+        );
       }
     }
   }

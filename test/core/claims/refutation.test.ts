@@ -89,7 +89,10 @@ test('not a denial: no answer given ("did not say whether"), a trek not made, an
   const outlet = { kind: 'outlet' as const };
   const doubt = (text: string) => isDoubt({ text, stance: detectStance(text).stance, speaker: outlet });
   assert.equal(doubt('Over a thousand were reported to have reached the town, but most did not make the final trek to the base.'), false);
-  assert.equal(doubt('While the nominee did not say in the debate whether he supports the changes, another candidate proposed a plan.'), false);
+  assert.equal(
+    doubt('While the nominee did not say in the debate whether he supports the changes, another candidate proposed a plan.'),
+    false,
+  );
   assert.equal(doubt("One of the big tournaments didn't happen last year, but hopefully it will happen this year."), false);
   assert.equal(doubt('Einstein never said that, the archive says.'), true);
   assert.equal(doubt('The minister did not make the statement attributed to him.'), true);

@@ -66,7 +66,10 @@ const CASES: Array<[string, Speaker, { insideQuote?: boolean }?]> = [
   ],
   // more verbs of saying
   ['Senator Ana Ruiz remarked, "It has been a long fight."', { kind: 'attributed', name: 'Senator Ana Ruiz', cue: 'remarked' }],
-  ['Judge Amy Jackson clarified that the two sentences were not connected.', { kind: 'attributed', name: 'Judge Amy Jackson', cue: 'clarified' }],
+  [
+    'Judge Amy Jackson clarified that the two sentences were not connected.',
+    { kind: 'attributed', name: 'Judge Amy Jackson', cue: 'clarified' },
+  ],
   ['The mayor declared a state of emergency on Friday.', { kind: 'outlet' }],
   ['We will find them.', { kind: 'quoted', cue: 'quote' }, { insideQuote: true }],
   ['We will find them," the minister added.', { kind: 'quoted', name: 'the minister', cue: 'added' }, { insideQuote: true }],

@@ -209,7 +209,10 @@ export function detectSpeaker(sentence: string, ctx?: { insideQuote?: boolean })
     const awc = wordCount(after);
     // (not after "told": who is told is not who tells)
     const inverted =
-      !!after && !/^(?:told|tells)$/i.test(verb) && !/^(?:that|he|she|they|it|we|i)\b/i.test(after) && ((startsUpper(after) && awc <= 10) || awc <= 4);
+      !!after &&
+      !/^(?:told|tells)$/i.test(verb) &&
+      !/^(?:that|he|she|they|it|we|i)\b/i.test(after) &&
+      ((startsUpper(after) && awc <= 10) || awc <= 4);
     if (inverted && startsUpper(after)) return { kind: quoted ? 'quoted' : 'attributed', name: after, cue: verb };
     // appositive: "Abdurrahman Mangal, spokesperson for the governor, said …" (before a lower-case inverted reading:
     // "John Hutchinson, a biologist at the college, said the study was small" is Hutchinson's, not "the study was

@@ -278,7 +278,8 @@ const OPEN_QUESTION_BEFORE = /\b(?:if|whether|wonder(?:s|ed|ing)?|asks?|asked|as
 /** a hoax in the sense of an event (a hoax call, a bomb hoax), not a report */
 const HOAX_EVENT_AFTER = /^[- ](?:calls?|callers?|threats?|bombs?|alerts?|emergenc(?:y|ies))\b/i;
 /** a first impression, not a verdict: "I thought it was a prank" */
-const FIRST_IMPRESSION_BEFORE = /\b(?:thought|assumed|figured|presumed)\s+(?:that\s+)?(?:it|this|that)\s+(?:was|were|had\s+been)\s+(?:just\s+|only\s+)?(?:a\s+|an\s+)?$/i;
+const FIRST_IMPRESSION_BEFORE =
+  /\b(?:thought|assumed|figured|presumed)\s+(?:that\s+)?(?:it|this|that)\s+(?:was|were|had\s+been)\s+(?:just\s+|only\s+)?(?:a\s+|an\s+)?$/i;
 const HOAX_EVENT_BEFORE = /\b(?:bomb|terror|security|anthrax)\s+$/i;
 const FALSE_OFFENCE_BEFORE =
   /\b(?:making|make|makes|made|giving|give|gives|gave|providing|provide|provided|submitting|submitted|filing|filed|(?:crimes?|charges?|counts?|offen[cs]es?)\s+(?:of|including)|(?:guilty|convicted|accused|indicted)\s+of|charged\s+with)\s+$/i;
