@@ -5,7 +5,7 @@ import { corpus } from '../core/helpers';
 import { checkDraft } from '../../server/src/core/check';
 import { hover } from '../../server/src/features/hover';
 import { definition } from '../../server/src/features/definition';
-import { bestPassages, entityCard } from '../../server/src/features/card';
+import { bestPassages, entityCard, hoverCardMade, warmHoverCards } from '../../server/src/features/card';
 
 const given = ['Pieter', 'Mattijs', 'Anouk', 'Sanne', 'Joris', 'Femke', 'Bram', 'Lotte', 'Daan', 'Maud', 'Ruben', 'Noor'];
 // twelve people share the surname; Pieter is named in three articles, Mattijs in two, the others in one each
@@ -165,4 +165,32 @@ test('an interview: a card quotes what the source says about the interviewee bef
     first.some((q) => /^The cables of the Brussels bridge were worn\..* — Anna Kowalczyk/.test(q)),
     veld,
   );
+});
+
+test("idle time makes the hover cards of a draft's entities ahead of a hover: an ambiguous name's first two candidates only", () => {
+  const index = corpus(docs);
+  const draft = 'Pieter Dalhuisen met the council. The inquiry heard that Dalhuisen had left early.';
+  const check = checkDraft(index, draft);
+  const byName = (name: string) => index.entities.find((e) => e.name === name)!;
+  const names = ['Pieter Dalhuisen', 'Mattijs Dalhuisen', 'Anouk Dalhuisen'];
+  assert.deepEqual(
+    names.map((n) => hoverCardMade(index, byName(n))),
+    [false, false, false],
+  );
+  // nothing while not wanted
+  const stopped = warmHoverCards(index, check.mentions, () => false);
+  assert.deepEqual(stopped.next().value, { all: false, made: 0 });
+  assert.equal(hoverCardMade(index, byName('Pieter Dalhuisen')), false);
+  const steps = warmHoverCards(index, check.mentions, () => true);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  assert.deepEqual(r.value, { all: true, made: 2 });
+  // Pieter (named, and first of the surname's candidates) and Mattijs (second); not the ten others
+  assert.deepEqual(
+    names.map((n) => hoverCardMade(index, byName(n))),
+    [true, true, false],
+  );
+  // the hover shows the card made then
+  const card = entityCard(index, byName('Pieter Dalhuisen'), { markdownOnly: true });
+  assert.equal(entityCard(index, byName('Pieter Dalhuisen'), { markdownOnly: true }), card);
 });

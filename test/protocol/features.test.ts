@@ -128,3 +128,13 @@ test('a suppression directive removes the finding on the next line', async () =>
     'the other finding stays',
   );
 });
+
+test("after two idle seconds the server makes the hover cards of the draft's entities ahead of a hover", async () => {
+  const made = () => client.logs.find((l) => /^hover cards made ahead: \d+ in \d+ ms$/.test(l));
+  for (let waited = 0; !made() && waited < 10000; waited += 250) await new Promise((r) => setTimeout(r, 250));
+  assert.ok(made(), client.logs.slice(-5).join('\n'));
+  const h = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: pos(5, 'Abaaoud') })) as {
+    contents: { value: string };
+  };
+  assert.match(h.contents.value, /Abdelhamid Abaaoud/);
+});

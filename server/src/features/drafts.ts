@@ -139,6 +139,19 @@ export class DraftCache {
     this.running.delete(uri);
   }
 
+  /** Which drafts have a check made against this index version, and of which of their versions (a key: equal keys, the
+   * same checks). */
+  checkedFor(index: CorpusIndex): string {
+    let key = `${index.version}`;
+    for (const [uri, c] of this.cache) if (!c.stale && c.indexVersion === index.version) key += ` ${uri}@${c.version}`;
+    return key;
+  }
+
+  /** The mentions of the open drafts' checks made against this index version (what a hover on them will ask about). */
+  *mentionsChecked(index: CorpusIndex): Generator<DraftMention> {
+    for (const c of this.cache.values()) if (!c.stale && c.indexVersion === index.version) yield* c.check.mentions;
+  }
+
   /** Every check is to be made again (the settings changed, or the corpus was indexed anew); the last ones still
    * serve `latest` meanwhile. */
   clear(): void {

@@ -4,10 +4,10 @@ import type { CorpusIndex } from '../core/index';
 import type { DraftCheck } from '../core/check';
 import type { Entity } from '../core/model';
 import { mentionAt } from './drafts';
-import { entityCard, esc, rankCandidates } from './card';
+import { entityCard, esc, HOVER_CARDS, rankCandidates } from './card';
 
-/** An ambiguous name shows the cards of its most named candidates, and lists this many of the others by name. */
-const CARDS = 2;
+/** An ambiguous name shows the cards of its `HOVER_CARDS` most named candidates, and lists this many of the others by name. */
+const CARDS = HOVER_CARDS;
 const NAMES = 8;
 
 export function hover(index: CorpusIndex, doc: TextDocument, check: DraftCheck, pos: Position): Hover | null {

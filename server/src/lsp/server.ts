@@ -27,7 +27,7 @@ import { diagnostics } from '../features/diagnostics';
 import { codeActions } from '../features/codeActions';
 import { completion } from '../features/completion';
 import { documentSymbols, workspaceSymbols } from '../features/symbols';
-import { disputeView, entityCard, entitySummary, sourceSummary } from '../features/card';
+import { disputeView, entityCard, entitySummary, sourceSummary, warmHoverCards } from '../features/card';
 import { runSafe } from './runSafe';
 import { afterRelease, heapPolicy } from './heapPolicy';
 import { expandBraces, globBase, hasGlob } from '../corpus/glob';
@@ -85,12 +85,31 @@ export function startServer(connection: Connection): void {
   let lastActivity = performance.now();
   let makingSearchIndex = false;
   const idle = () => performance.now() - lastActivity >= IDLE_MS && !drafts.busy;
+  // then the hover cards of the entities the open drafts name (`warmHoverCards`), once per set of checks (index
+  // version, drafts and their versions), in the same idle time
+  let warming = false;
+  let warmedFor = '';
   setInterval(() => {
-    if (makingSearchIndex || manager.state !== 'ready' || index().searchIndexMade || !idle()) return;
-    makingSearchIndex = true;
-    void inSlices(index().searchIndexSteps(idle))
-      .catch((err) => log(`search index: ${(err as Error).message}`))
-      .finally(() => (makingSearchIndex = false));
+    if (makingSearchIndex || warming || manager.state !== 'ready' || !idle()) return;
+    if (!index().searchIndexMade) {
+      makingSearchIndex = true;
+      void inSlices(index().searchIndexSteps(idle))
+        .catch((err) => log(`search index: ${(err as Error).message}`))
+        .finally(() => (makingSearchIndex = false));
+      return;
+    }
+    const current = index();
+    const key = drafts.checkedFor(current);
+    if (key === warmedFor) return;
+    warming = true;
+    const t = performance.now();
+    void inSlices(warmHoverCards(current, drafts.mentionsChecked(current), () => idle() && index() === current))
+      .then(({ all, made }) => {
+        if (all) warmedFor = key;
+        if (made) log(`hover cards made ahead: ${made} in ${Math.round(performance.now() - t)} ms${all ? '' : ' (stopped by activity)'}`);
+      })
+      .catch((err) => log(`hover cards: ${(err as Error).message}`))
+      .finally(() => (warming = false));
   }, 500).unref();
 
   const safe = <T>(
