@@ -64,6 +64,8 @@ const CASES: Array<[string, Speaker, { insideQuote?: boolean }?]> = [
     'One activist, Nur Khan Liton, on Sunday told Agence France-Presse the fire was set on purpose.',
     { kind: 'attributed', name: 'Nur Khan Liton', cue: 'told' },
   ],
+  // an appositive that opens in lower case is no name, even with a capital after its first word
+  ['His wife Jonna Mendez, also CIA, said the work was secret.', { kind: 'attributed', name: 'His wife Jonna Mendez', cue: 'said' }],
   // more verbs of saying
   ['Senator Ana Ruiz remarked, "It has been a long fight."', { kind: 'attributed', name: 'Senator Ana Ruiz', cue: 'remarked' }],
   [

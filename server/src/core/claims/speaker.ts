@@ -228,7 +228,9 @@ export function detectSpeaker(sentence: string, ctx?: { insideQuote?: boolean })
       const s1 = clauseStart(sentence, seg1End);
       const seg1 = trimName(sentence.slice(s1, seg1End));
       let name = seg1;
-      if (s1 > 0 && sentence[s1 - 1] === ',' && !startsUpper(seg1)) {
+      // (a segment that opens in lower case is itself an appositive, even when a trimmed word leaves a capital:
+      // "Jonna Mendez, also CIA, said" is Jonna Mendez's, not the CIA's)
+      if (s1 > 0 && sentence[s1 - 1] === ',' && !startsUpper(sentence.slice(s1, seg1End).trim())) {
         const s2 = clauseStart(sentence, s1 - 1);
         const seg2 = trimName(sentence.slice(s2, s1 - 1));
         if (startsUpper(seg2) && wordCount(seg2) <= 6) name = seg2;
