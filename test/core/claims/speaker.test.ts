@@ -66,6 +66,13 @@ const CASES: Array<[string, Speaker, { insideQuote?: boolean }?]> = [
   ],
   // an appositive that opens in lower case is no name, even with a capital after its first word
   ['His wife Jonna Mendez, also CIA, said the work was secret.', { kind: 'attributed', name: 'His wife Jonna Mendez', cue: 'said' }],
+  // a capital mid-sentence is a name's word, not a verb of saying
+  ['The United States Department of Defense justified the strike.', { kind: 'outlet' }],
+  [
+    'The United States government claims the airline flies arms.',
+    { kind: 'attributed', name: 'The United States government', cue: 'claims' },
+  ],
+  ['Reports say the bridge is closed.', { kind: 'attributed', name: 'Reports', cue: 'say' }],
   // more verbs of saying
   ['Senator Ana Ruiz remarked, "It has been a long fight."', { kind: 'attributed', name: 'Senator Ana Ruiz', cue: 'remarked' }],
   [

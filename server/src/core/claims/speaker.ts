@@ -180,6 +180,8 @@ export function detectSpeaker(sentence: string, ctx?: { insideQuote?: boolean })
     const at = m.index;
     const verb = m[0];
     if (inside(ranges, at)) continue;
+    // (a capital mid-sentence is a name's word, not the verb: "the United States Department", "Consumer Reports")
+    if (at > 0 && verb.charCodeAt(0) <= 90 && /\S/.test(sentence.slice(0, at).replace(/["'\u201c\u2018(*_\s]/g, ''))) continue;
     const lower = verb.toLowerCase();
     if (lower.startsWith('according')) {
       const from = at + verb.length;
