@@ -185,3 +185,13 @@ test('a source saying the opposite disputes a draft; one saying only that it is 
   assert.equal(disputed('Police have not officially confirmed that Karel Novak is the gunman in the Oostkade harbour shooting.').length, 0);
   assert.equal(disputed('It has not yet been confirmed that Karel Novak is the gunman in the Oostkade harbour shooting.').length, 0);
 });
+
+test('a draft that itself calls something false agrees with the article that denies it', () => {
+  const index = corpus([
+    { id: 'Valley Herald', text: 'The viral video of the Oostkade bridge rescue is a hoax, the Oostkade police said on Monday.' },
+  ]);
+  const disputed = (draft: string) =>
+    checkDraft(index, draft, { languageId: 'markdown' }).findings.filter((f) => f.code === 'disputed-claim').length;
+  assert.equal(disputed('The viral video of the Oostkade bridge rescue was filmed by a tourist.'), 1);
+  assert.equal(disputed('The viral video of the Oostkade bridge rescue was staged by a tourist.'), 0);
+});

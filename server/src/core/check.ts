@@ -576,6 +576,10 @@ function sideSpots(store: ClaimStore, d: Dispute): Int32Array {
   return spots;
 }
 
+/** a draft's own word for something false: a denial of that thing agrees with it */
+const DRAFT_FALSITY =
+  /\b(?:hoax(?:es)?|fake[ds]?|faking|false(?:ly)?|untrue|bogus|fabricat\w+|made[- ]up|staged|doctored|photoshopped|debunk\w*|myth)\b/i;
+
 function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefined {
   if (!ds.asserts) return undefined;
   const hits: { d: Dispute; score: number; claim: Claim }[] = [];
@@ -586,6 +590,7 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
   const weights = meaningWeights(index, ds);
   const store = index.claims;
   const q = store.query(ds.entityIds, weights);
+  const draftFalsity = DRAFT_FALSITY.test(ds.text);
   for (const d of candidates) {
     if (d.kind === 'figures') continue;
     if (d.kind === 'responsibility') {
@@ -607,6 +612,8 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
       const c = index.claim(side.claimId);
       if (d.kind === 'contested' && side.position === 'contests' && c?.speaker.kind === 'outlet') continue;
       if (!c) continue;
+      // a draft that itself calls something false agrees with a source's denial of it
+      if (draftFalsity && d.kind === 'questioned' && c.stance === 'denies') continue;
       const s = matchScore(index, ds, c);
       if (!matches(s)) continue;
       // a draft that repeats the contesting side is not contradicted by it, but still by the other side
@@ -650,8 +657,9 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
     );
   }
   // an article about the same thing that denies or doubts it ("X denied …", "the report is a hoax"); a draft
-  // that itself negates ("does not have") has the opposite polarity, so a denial may agree with it
-  const draftNegates = hasNegation(ds.text);
+  // that itself negates ("does not have") has the opposite polarity, so a denial may agree with it, and so may one that
+  // itself calls something false ("Eyewitness says viral video was staged")
+  const draftNegates = hasNegation(ds.text) || draftFalsity;
   if (!draftNegates) hits.push(...refutingArticles(index, ds, weights, q));
   if (!hits.length) return undefined;
   hits.sort((a, b) => b.score - a.score);
