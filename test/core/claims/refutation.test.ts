@@ -63,9 +63,10 @@ for (const [s, refutes, aboutReport] of CASES) {
   });
 }
 
+/** whether the sentence, as the outlet's own, is read as a doubt or denial */
+const doubt = (text: string) => isDoubt({ text, stance: detectStance(text).stance, speaker: { kind: 'outlet' } });
+
 test('a sentence read as asserting is a doubt only where a falsity word rates a report: not "fake passports"', () => {
-  const outlet = { kind: 'outlet' as const };
-  const doubt = (text: string) => isDoubt({ text, stance: detectStance(text).stance, speaker: outlet });
   assert.equal(doubt('The attackers travelled on fake passports.'), false);
   assert.equal(doubt('They tend to fake illnesses to get a day off.'), false);
   assert.equal(doubt('So I think it is a made-up term.'), false);
@@ -76,8 +77,6 @@ test('a sentence read as asserting is a doubt only where a falsity word rates a 
 });
 
 test('"falsely" rates a saying, a label or an accusation, not an act', () => {
-  const outlet = { kind: 'outlet' as const };
-  const doubt = (text: string) => isDoubt({ text, stance: detectStance(text).stance, speaker: outlet });
   assert.equal(doubt('A second vessel was falsely transmitting the position of the ship.'), false);
   assert.equal(doubt('The agency published tracking data falsely showing the ship in port.'), false);
   assert.equal(doubt('The minister falsely claimed that the ship had sunk.'), true);
@@ -86,8 +85,6 @@ test('"falsely" rates a saying, a label or an accusation, not an act', () => {
 });
 
 test('not a denial: no answer given ("did not say whether"), a trek not made, an event called off', () => {
-  const outlet = { kind: 'outlet' as const };
-  const doubt = (text: string) => isDoubt({ text, stance: detectStance(text).stance, speaker: outlet });
   assert.equal(doubt('Over a thousand were reported to have reached the town, but most did not make the final trek to the base.'), false);
   assert.equal(
     doubt('While the nominee did not say in the debate whether he supports the changes, another candidate proposed a plan.'),
@@ -100,8 +97,6 @@ test('not a denial: no answer given ("did not say whether"), a trek not made, an
 });
 
 test('questions answered are not questions raised, whoever asked them', () => {
-  const outlet = { kind: 'outlet' as const };
-  const doubt = (text: string) => isDoubt({ text, stance: detectStance(text).stance, speaker: outlet });
   assert.equal(doubt('The mission tries to answer these questions about life elsewhere in the universe.'), false);
   assert.equal(doubt('The candidate responded to a reporter\'s question about the city with "What is it?"'), false);
   assert.equal(doubt('Questions remain about how the attackers entered the country.'), true);
