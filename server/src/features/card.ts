@@ -269,8 +269,9 @@ export function* warmHoverCards(
   let made = 0;
   for (const m of mentions) {
     const ids = m.candidates && m.candidates.length > 1 ? m.candidates : [m.entityId];
-    if (seen.has(ids.join('\n'))) continue;
-    seen.add(ids.join('\n'));
+    const key = ids.join('\n');
+    if (seen.has(key)) continue;
+    seen.add(key);
     const entities = ids.map((id) => index.entity(id)).filter((e): e is Entity => !!e);
     const shown =
       entities.length > 1
@@ -279,7 +280,7 @@ export function* warmHoverCards(
             .map((x) => x.e)
         : entities;
     for (const e of shown) {
-      if (!wanted()) return { all: false, made };
+      if (!wanted() || made >= WARM_MAX) return { all: made >= WARM_MAX, made };
       if (hoverCardMade(index, e)) continue;
       entityCard(index, e, { markdownOnly: true });
       made++;
@@ -288,6 +289,9 @@ export function* warmHoverCards(
   }
   return { all: true, made };
 }
+
+/** the most cards made ahead at a time: the rankings that keep them are dropped past 2,000 entities (`ranking`) */
+const WARM_MAX = 1000;
 
 /** the cards an ambiguous name's hover shows in full (hover.ts) */
 export const HOVER_CARDS = 2;
