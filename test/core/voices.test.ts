@@ -128,3 +128,11 @@ test('a turn label is not shown with the words of the turn; anything else is sho
   );
   assert.ok(points.length > 0 && points.every((p) => !p.includes('((')), points.join('\n'));
 });
+
+test("a colon's label is a voice when it is a name, or a clause of saying that opens with one", () => {
+  const after = (intro: string) => speakers(`${intro}\n\nThe bridge over the river must close.`)[1];
+  assert.equal(after('Judge Victor Marrero rejected this argument:'), 'Judge Victor Marrero');
+  assert.equal(after('Mayor Ellen Murphy:'), 'Mayor Ellen Murphy');
+  assert.equal(after('Article last amended:'), '');
+  assert.equal(after('Other measures included:'), '');
+});

@@ -100,6 +100,26 @@ function splitListLines(text: string, para: Span): Span[] {
   });
 }
 
+/** words a name may have in lower case ("Ministry of Health", "Ludwig van Beethoven") */
+const NAME_PARTICLE = /^(?:of|de|del|der|den|la|le|the|and|for|van|von|al|el|bin|ibn|da|du|dos|di)$/;
+/** a saying or writing that a clause before a colon says its subject made ("X released a statement:") */
+const SAYING_CLAUSE =
+  /\b(?:statement|argument|argued|wrote|writes|said|says|added|posted|tweeted|responded|replied|explained|noted|stated|declared|remarked|commented|told)\b/i;
+
+/**
+ * The voice a colon's label names: the label itself when it is a name or a title ("Mayor Ellen Murphy:", "Reuters:"),
+ * the name that opens it when it is a clause of saying or writing ("Marrero rejected this argument:", "Biden-Harris
+ * released a statement:"), else none ("Article last amended:" names no voice).
+ */
+function labelVoice(label: string): string | undefined {
+  const words = label.split(/\s+/);
+  let n = 0;
+  while (n < words.length && (/^[\p{Lu}\d]/u.test(words[n]) || (n > 0 && NAME_PARTICLE.test(words[n])))) n++;
+  while (n > 0 && NAME_PARTICLE.test(words[n - 1])) n--;
+  if (n === words.length) return label;
+  return n > 0 && words.length - n <= 6 && SAYING_CLAUSE.test(words.slice(n).join(' ')) ? words.slice(0, n).join(' ') : undefined;
+}
+
 /**
  * The speaker of each paragraph of an interview or transcript: a paragraph opened by a turn label is that voice's, and
  * so are the unlabelled paragraphs after it, up to the next label or heading. Only when the source reads as a
@@ -173,15 +193,19 @@ export function analyzeSource(src: Source): SourceAnalysis {
     const colon = str.includes(':');
     if (colon && /:\s*[*_]*$/.test(str) && !s.heading) {
       const intro = detectSpeaker(str.replace(/:\s*[*_]*$/, '.'));
-      const label = /^[*_]*(?:[^:]{0,40}?[-\u2013\u2014]\s*)?([\p{Lu}][^:]{1,60}):/u.exec(str);
+      const label = /^[*_]*(?:[^:]{0,40}?(?:\s-|[\u2013\u2014])\s*)?([\p{Lu}][^:]{1,60}):/u.exec(str);
+      const name = label ? labelVoice(label[1].replace(/[*_]/g, '').trim()) : undefined;
       if (intro.kind !== 'outlet') quotedBy = intro;
-      else if (label) quotedBy = { kind: 'quoted', name: label[1].replace(/[*_]/g, '').trim(), cue: 'label' };
+      else if (name) quotedBy = { kind: 'quoted', name, cue: 'label' };
       quotedUntil = s.paragraph + 1;
-    } else if (colon && /^[*_]*[^:]{0,40}[-\u2013\u2014]\s*[\p{Lu}][^:]{1,60}:[*_]*\s/u.test(str)) {
-      const label = /^[*_]*[^:]{0,40}[-\u2013\u2014]\s*([\p{Lu}][^:]{1,60}):/u.exec(str)!;
-      quotedBy = { kind: 'quoted', name: label[1].replace(/[*_]/g, '').trim(), cue: 'label' };
-      quotedUntil = s.paragraph + 1;
-      speaker = quotedBy;
+    } else if (colon && /^[*_]*[^:]{0,40}(?:\s-|[\u2013\u2014])\s*[\p{Lu}][^:]{1,60}:[*_]*\s/u.test(str)) {
+      const label = /^[*_]*[^:]{0,40}(?:\s-|[\u2013\u2014])\s*([\p{Lu}][^:]{1,60}):/u.exec(str)!;
+      const name = labelVoice(label[1].replace(/[*_]/g, '').trim());
+      if (name) {
+        quotedBy = { kind: 'quoted', name, cue: 'label' };
+        quotedUntil = s.paragraph + 1;
+        speaker = quotedBy;
+      }
     }
     const bare = BARE_EVENT.exec(str);
     const doubt = isDoubt({ text: str, stance, stanceCue: cue, speaker, heading: s.heading });
