@@ -74,6 +74,11 @@ const CASES: Array<[string, Speaker, { insideQuote?: boolean }?]> = [
   ],
   ['Reports say the bridge is closed.', { kind: 'attributed', name: 'Reports', cue: 'say' }],
   // more verbs of saying
+  [
+    'John Hutchinson, a biologist at the Royal Veterinary College, questioned the findings, saying the sample was small.',
+    { kind: 'attributed', name: 'John Hutchinson', cue: 'questioned' },
+  ],
+  ['Police questioned the suspect on Monday.', { kind: 'outlet' }],
   ['Senator Ana Ruiz remarked, "It has been a long fight."', { kind: 'attributed', name: 'Senator Ana Ruiz', cue: 'remarked' }],
   [
     'Judge Amy Jackson clarified that the two sentences were not connected.',

@@ -19,7 +19,7 @@
 import type { Speaker } from '../model';
 
 const SPEECH_RE =
-  /\b(?:according\s+to|said|says|say|told|tells|added|adds|warned|warns|claimed|claims|stated|states|announced|announces|confirmed|confirms|acknowledged|acknowledges|reported|reports|estimated|estimates|believes|believe|explained|explains|insisted|insists|noted|wrote|writes|tweeted|argued|argues|asserted|asserts|testified|recalled|maintained|maintains|revealed|reveals|disclosed|suggested|suggests|indicated|indicates|denied|denies|admitted|admits|alleged|alleges|stressed|stresses|emphasi[sz]ed|concluded|replied|responded|cautioned|predicted|remarked|commented|clarified|conceded|concedes|quipped|affirmed)\b/gi;
+  /\b(?:according\s+to|said|says|say|told|tells|added|adds|warned|warns|claimed|claims|stated|states|announced|announces|confirmed|confirms|acknowledged|acknowledges|reported|reports|estimated|estimates|believes|believe|explained|explains|insisted|insists|noted|wrote|writes|tweeted|argued|argues|asserted|asserts|testified|recalled|maintained|maintains|revealed|reveals|disclosed|suggested|suggests|indicated|indicates|denied|denies|admitted|admits|alleged|alleges|stressed|stresses|emphasi[sz]ed|concluded|replied|responded|cautioned|predicted|remarked|commented|clarified|conceded|concedes|quipped|affirmed|questioned(?=\s+(?:the|these|those|this|that|its|their|his|her)\s+(?:findings?|results?|stud(?:y|ies)|claims?|reports?|data|conclusions?|methods?|methodology|analys[ie]s|figures?|estimates?|numbers?|accounts?|evidence)\b))\b/gi;
 
 const OPENS_WITH_QUOTE = /^[\s(\[*_>-]*["\u201c\u2018\u00ab]/;
 
@@ -209,12 +209,10 @@ export function detectSpeaker(sentence: string, ctx?: { insideQuote?: boolean })
     const nameStart = afterStart + lead;
     const after = trimName(sentence.slice(nameStart, phraseEnd(sentence, nameStart)));
     const awc = wordCount(after);
-    // (not after "told": who is told is not who tells)
+    // (not after "told" or "questioned": who is told is not who tells, what is questioned not who questions)
+    const objectAfter = /^(?:told|tells|questioned)$/i.test(verb);
     const inverted =
-      !!after &&
-      !/^(?:told|tells)$/i.test(verb) &&
-      !/^(?:that|he|she|they|it|we|i)\b/i.test(after) &&
-      ((startsUpper(after) && awc <= 10) || awc <= 4);
+      !!after && !objectAfter && !/^(?:that|he|she|they|it|we|i)\b/i.test(after) && ((startsUpper(after) && awc <= 10) || awc <= 4);
     if (inverted && startsUpper(after)) return { kind: quoted ? 'quoted' : 'attributed', name: after, cue: verb };
     // appositive: "Abdurrahman Mangal, spokesperson for the governor, said …" (before a lower-case inverted reading:
     // "John Hutchinson, a biologist at the college, said the study was small" is Hutchinson's, not "the study was
@@ -222,7 +220,7 @@ export function detectSpeaker(sentence: string, ctx?: { insideQuote?: boolean })
     // (an inverted speaker is kept when it reads as one: "…, say scientists", "…, says the study", "…, officials said")
     const weakInverted =
       !inverted ||
-      /^told$/i.test(verb) ||
+      objectAfter ||
       awc >= 3 ||
       /^(?:on|in|at|about|of|to|from|for|with|during|after|before|yesterday|today|tonight|earlier|later|last|this)\b/i.test(after);
     if (weakInverted && cs > 0 && sentence[cs - 1] === ',' && !inside(ranges, cs - 2) && !/["'\u2019\u201d]/.test(sentence.slice(cs, at))) {
