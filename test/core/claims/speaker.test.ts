@@ -73,6 +73,17 @@ const CASES: Array<[string, Speaker, { insideQuote?: boolean }?]> = [
     { kind: 'attributed', name: 'The United States government', cue: 'claims' },
   ],
   ['Reports say the bridge is closed.', { kind: 'attributed', name: 'Reports', cue: 'say' }],
+  // a time before the name, a word after it, an adverb after a passive: no part of a speaker
+  [
+    'On Thursday the local health secretary reported one more case.',
+    { kind: 'attributed', name: 'the local health secretary', cue: 'reported' },
+  ],
+  [
+    'The scientists behind the study only noted several hypotheses.',
+    { kind: 'attributed', name: 'The scientists behind the study', cue: 'noted' },
+  ],
+  ["As of yesterday, the fire's cause had not been officially stated.", { kind: 'outlet' }],
+  ['The family said they planned a private funeral.', { kind: 'attributed', name: 'The family', cue: 'said' }],
   // more verbs of saying
   [
     'John Hutchinson, a biologist at the Royal Veterinary College, questioned the findings, saying the sample was small.',

@@ -77,8 +77,9 @@ const NOT_SUBJECT_END = new Set([
 ]);
 
 const TRAIL_TRIM =
-  /[\s,]+(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight|last\s+(?:week|month|night|year)|this\s+(?:week|month|morning)|earlier|later|previously|also|have|has|had|would|will|reportedly|further|then|again|repeatedly|publicly|in\s+a\s+(?:statement|interview|tweet)|in\s+an\s+interview)$/i;
-const LEAD_TRIM = /^(?:and|but|while|as|so|yet|however|meanwhile|then|also|now)\s+/i;
+  /[\s,]+(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight|last\s+(?:week|month|night|year)|this\s+(?:week|month|morning)|earlier|later|previously|also|have|has|had|would|will|reportedly|further|then|again|repeatedly|publicly|only|in\s+a\s+(?:statement|interview|tweet)|in\s+an\s+interview)$/i;
+const LEAD_TRIM =
+  /^(?:and|but|while|as|so|yet|however|meanwhile|then|also|now|yesterday|today|tonight|(?:this|last|on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|morning|afternoon|evening|year))\s+/i;
 const BOUNDARY = /[,;:()"\u201c\u201d\u00ab\u00bb\[\]!?]/;
 
 function trimName(s: string): string {
@@ -194,6 +195,8 @@ export function detectSpeaker(sentence: string, ctx?: { insideQuote?: boolean })
     const before = sentence.slice(0, at);
     const prevWord = lastWord(before);
     if (NOT_SUBJECT_END.has(prevWord)) continue;
+    // (nor past an adverb: "had not been officially stated", "was quickly reported")
+    if (prevWord.endsWith('ly') && /^(?:is|are|was|were|be|been|being)$/.test(lastWord(before.replace(/\S+\s*$/, '')))) continue;
     // "the first attack reportedly" … keep adverbs out of the way: "police reportedly said"
     const cs = clauseStart(sentence, at);
     const subject = trimName(sentence.slice(cs, at));
