@@ -29,7 +29,7 @@ const INTERVIEW = [
   'Engineer Lena Marsh spoke to the Valley Herald about the bridge over the river.',
   '((Valley Herald)) Why was the bridge over the river closed?',
   '((Lena Marsh)) I think the bridge over the river was closed too early. But I would say the bridge over the river needed repairs anyway.',
-  '((Valley Herald)) Who decided it?',
+  '((Valley Herald)) So what do you mean when you say it was decided?',
   '((Lena Marsh)) The council decided it.',
   'We had warned them for years.',
 ].join('\n\n');

@@ -43,8 +43,8 @@ const BARE_EVENT = /\bthe (?:terror |terrorist |suicide |deadly )?(attacks?|bomb
 const GROUP_REF =
   /\bthe (?:group|organi[sz]ation|militants|militia|movement|terrorist group|extremist group|jihadist group)\b|\bextremist group\b/i;
 const PRONOUN = /\b(?:he|she|him|his|her|himself|herself)\b/i;
-/** a speaker read as the first person ("I", "we", or a clause with them mistaken for one) */
-const FIRST_PERSON_SPEAKER = /(?:^|\s)(?:I|we|We)(?:['\u2019]\p{L}+)?(?:\s|$)/u;
+/** a speaker read as the first or second person ("I", "we", "you", or a clause with them mistaken for one) */
+const FIRST_PERSON_SPEAKER = /(?:^|\s)(?:I|we|We|you|You)(?:['\u2019]\p{L}+)?(?:\s|$)/u;
 const LIST_LINE = /^\s*(?:[-*\u2022]|\d+[.)])\s+/;
 
 /** Sentence spans of a source: prose paragraphs (list items apart) and headings. */

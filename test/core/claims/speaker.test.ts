@@ -84,6 +84,11 @@ const CASES: Array<[string, Speaker, { insideQuote?: boolean }?]> = [
   ],
   ["As of yesterday, the fire's cause had not been officially stated.", { kind: 'outlet' }],
   ['The family said they planned a private funeral.', { kind: 'attributed', name: 'The family', cue: 'said' }],
+  [
+    'Amazon Environmental Research Institute Director Ane Alencar, in remarks to a news site, said the fires had grown.',
+    { kind: 'attributed', name: 'Amazon Environmental Research Institute Director Ane Alencar', cue: 'said' },
+  ],
+  ["It was different when I was, let's say, eighteen.", { kind: 'outlet' }],
   // more verbs of saying
   [
     'John Hutchinson, a biologist at the Royal Veterinary College, questioned the findings, saying the sample was small.',

@@ -25,6 +25,9 @@ const OPENS_WITH_QUOTE = /^[\s(\[*_>-]*["\u201c\u2018\u00ab]/;
 
 /** words that, just before a speech verb, show it is not an attribution */
 const NOT_SUBJECT_END = new Set([
+  // ("let's say eighteen": a manner of speaking)
+  "let's",
+  'let\u2019s',
   'was',
   'were',
   'is',
@@ -236,7 +239,9 @@ export function detectSpeaker(sentence: string, ctx?: { insideQuote?: boolean })
       if (s1 > 0 && sentence[s1 - 1] === ',' && !startsUpper(sentence.slice(s1, seg1End).trim())) {
         const s2 = clauseStart(sentence, s1 - 1);
         const seg2 = trimName(sentence.slice(s2, s1 - 1));
-        if (startsUpper(seg2) && wordCount(seg2) <= 6) name = seg2;
+        // (a title and a name may be longer: "Amazon Environmental Research Institute Director Ane Alencar")
+        const n2 = wordCount(seg2);
+        if (startsUpper(seg2) && (n2 <= 6 || (n2 <= 9 && seg2.split(/\s+/).every((w) => startsUpper(w))))) name = seg2;
       }
       if (name && wordCount(name) <= 8 && !/^(?:who|which|that)\b/i.test(name) && (!inverted || startsUpper(name))) {
         return { kind: quoted ? 'quoted' : 'attributed', name, cue: verb };
