@@ -89,6 +89,12 @@ const CASES: Array<[string, Speaker, { insideQuote?: boolean }?]> = [
     { kind: 'attributed', name: 'Amazon Environmental Research Institute Director Ane Alencar', cue: 'said' },
   ],
   ["It was different when I was, let's say, eighteen.", { kind: 'outlet' }],
+  ['American Samoans, unlike people born in the fifty states, do not gain citizenship at birth.', { kind: 'outlet' }],
+  ['West, who is running for president in multiple states, may not know of the nomination.', { kind: 'outlet' }],
+  [
+    'WHO director-general Tedros Adhanom Ghebreyesus said the name had to be easy to say.',
+    { kind: 'attributed', name: 'WHO director-general Tedros Adhanom Ghebreyesus', cue: 'said' },
+  ],
   // more verbs of saying
   [
     'John Hutchinson, a biologist at the Royal Veterinary College, questioned the findings, saying the sample was small.',

@@ -206,7 +206,15 @@ export function detectSpeaker(sentence: string, ctx?: { insideQuote?: boolean })
     const afterStart = at + verb.length;
     if (subject) {
       if (/^(?:this|that|which|who|what)$/i.test(subject)) continue;
-      if (wordCount(subject) > 12 || /^(?:that|which|whether|if|because)\b/i.test(subject)) continue;
+      // (nor a clause: "unlike people born in the fifty states", "with court cases …", "who claimed Biden …"; "WHO" is a
+      // name)
+      if (
+        wordCount(subject) > 12 ||
+        /^(?:[Tt]hat|[Ww]hich|[Ww]hether|[Ii]f|[Bb]ecause|[Ww]ho|[Ww]hom|[Ww]hose|[Ww]hat|[Ww]hy|[Ww]hen|[Ww]henever|[Ww]here|[Tt]hough|[Aa]lthough|[Uu]nlike|[Ww]ith|[Ww]ithout|[Ss]ince)\b/.test(
+          subject,
+        )
+      )
+        continue;
       return { kind: quoted ? 'quoted' : 'attributed', name: subject, cue: verb };
     }
     // inverted: "…," said Nathalie Goulet, who heads …
