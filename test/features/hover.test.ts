@@ -2,6 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { corpus } from '../core/helpers';
+import { CorpusIndex } from '../../server/src/core/index';
+import { analyzeSource } from '../../server/src/core/analyze';
+import type { Source } from '../../server/src/core/model';
+import { paragraphs } from '../../server/src/core/text/sentences';
 import { checkDraft } from '../../server/src/core/check';
 import { hover } from '../../server/src/features/hover';
 import { definition } from '../../server/src/features/definition';
@@ -193,4 +197,33 @@ test("idle time makes the hover cards of a draft's entities ahead of a hover: an
   // the hover shows the card made then
   const card = entityCard(index, byName('Pieter Dalhuisen'), { markdownOnly: true });
   assert.equal(entityCard(index, byName('Pieter Dalhuisen'), { markdownOnly: true }), card);
+});
+
+test("a card does not quote a source's title again under it, nor an interviewee's hedges as doubts first", () => {
+  const title = 'Engineer Anna Kowalczyk talks about the Brussels bridge';
+  const body = [
+    'Engineer Anna Kowalczyk designed the Brussels bridge in 2004.',
+    '((Valley Herald)) Why did the Brussels bridge close?',
+    '((Anna Kowalczyk)) The cables of the Brussels bridge were probably worn.',
+    '((Valley Herald)) When will it reopen?',
+    '((Anna Kowalczyk)) In March.',
+  ];
+  const text = [title, ...body].join('\n\n');
+  const index = new CorpusIndex();
+  const headings = [{ start: 0, end: title.length }];
+  const prose = paragraphs(text).filter((p) => p.start > title.length);
+  const src: Source = { id: 'v', path: '/virtual/v.txt', format: 'text', text, meta: { title }, prose, headings };
+  index.upsert(src, analyzeSource(src));
+  index.rebuild();
+  const quotes = (name: string) =>
+    [
+      ...entityCard(
+        index,
+        index.entities.find((e) => e.name === name)!,
+        { markdownOnly: true, claimsPerSource: 2 },
+      ).markdown.matchAll(/^> (.*)$/gm),
+    ].map((m) => m[1]);
+  assert.match(quotes('Anna Kowalczyk')[0], /^Engineer Anna Kowalczyk designed the Brussels bridge/);
+  assert.ok(!quotes('Anna Kowalczyk').some((q) => q.startsWith(title)));
+  assert.match(quotes('Brussels')[0], /^Engineer Anna Kowalczyk designed the Brussels bridge/);
 });

@@ -426,6 +426,11 @@ export class ClaimStore {
     return (this.packed[s].flags[i] & 8) !== 0;
   }
 
+  /** Whether claim `i` of source `s` is a heading or title (the claim is not made). */
+  isHeadingAt(s: number, i: number): boolean {
+    return (this.packed[s].flags[i] & 2) !== 0;
+  }
+
   /** Whether claim `i` of source `s` is a transcript's turn (its speaker's cue is 'turn'; the claim is not made). */
   isTurnAt(s: number, i: number): boolean {
     return (this.packed[s].flags[i] & 32) !== 0;

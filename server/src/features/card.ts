@@ -95,21 +95,26 @@ function rankClaims(index: CorpusIndex, e: Entity, sourceId: string, r: Ranking)
   const store = index.claims;
   const s = store.sourceAt(sourceId);
   if (s === undefined) return [];
+  // the title is the card's heading for the source already: quoted again it says nothing more, so it comes last
+  const title = index.sources.get(sourceId)?.meta.title?.trim();
+  const isTitle = (i: number) => !!title && store.isHeadingAt(s, i) && store.at(s, i).text.trim() === title;
   const person = e.type === 'person';
   const names = person ? new Set([e.name, ...e.aliases].map((n) => n.toLowerCase())) : undefined;
   const score = (i: number) => {
     const span = store.spanAt(s, i);
     const stance = store.stanceAt(s, i);
     // in a transcript, an interviewee's own turns name them only in their label (what the source says about them comes
-    // first), and the interviewer's questions say nothing (a question asked elsewhere may be a doubt: it keeps its point)
+    // first), the interviewer's questions say nothing (a question asked elsewhere may be a doubt: it keeps its point),
+    // and a speaker's hedges in conversation ("just", "probably") mark no doubt
     const turn = store.isTurnAt(s, i);
     const direct = namesDirectly(index, e, sourceId, s, i, span);
     // (a turn's speaker read only where it may be the entity: a person named in a turn)
     const ownTurn = person && direct && turn && names!.has(store.speakerNameAt(s, i)?.toLowerCase() ?? '');
     return (
-      (direct && !ownTurn ? 3 : 0) +
+      (direct && !ownTurn ? 3 : 0) -
+      (isTitle(i) ? 6 : 0) +
       (store.hasFiguresAt(s, i) ? 1 : 0) +
-      (stance === 'asserts' ? 0 : turn && stance === 'questions' ? -2 : 1) +
+      (stance === 'asserts' ? 0 : !turn ? 1 : stance === 'questions' ? -2 : 0) +
       (index.isDisputedClaimAt(s, i) ? 2 : 0) -
       (span.end - span.start > 400 ? 1 : 0)
     );
