@@ -109,9 +109,10 @@ const SAYING_CLAUSE =
 /**
  * The voice a colon's label names: the label itself when it is a name or a title ("Mayor Ellen Murphy:", "Reuters:"),
  * the name that opens it when it is a clause of saying or writing ("Marrero rejected this argument:", "Biden-Harris
- * released a statement:"), else none ("Article last amended:" names no voice).
+ * released a statement:"), else none ("Article last amended:" names no voice); markdown emphasis marks left out.
  */
-function labelVoice(label: string): string | undefined {
+function labelVoice(raw: string): string | undefined {
+  const label = raw.replace(/[*_]/g, '').trim();
   const words = label.split(/\s+/);
   let n = 0;
   while (n < words.length && (/^[\p{Lu}\d]/u.test(words[n]) || (n > 0 && NAME_PARTICLE.test(words[n])))) n++;
@@ -194,13 +195,13 @@ export function analyzeSource(src: Source): SourceAnalysis {
     if (colon && /:\s*[*_]*$/.test(str) && !s.heading) {
       const intro = detectSpeaker(str.replace(/:\s*[*_]*$/, '.'));
       const label = /^[*_]*(?:[^:]{0,40}?(?:\s-|[\u2013\u2014])\s*)?([\p{Lu}][^:]{1,60}):/u.exec(str);
-      const name = label ? labelVoice(label[1].replace(/[*_]/g, '').trim()) : undefined;
+      const name = label ? labelVoice(label[1]) : undefined;
       if (intro.kind !== 'outlet') quotedBy = intro;
       else if (name) quotedBy = { kind: 'quoted', name, cue: 'label' };
       quotedUntil = s.paragraph + 1;
     } else if (colon && /^[*_]*[^:]{0,40}(?:\s-|[\u2013\u2014])\s*[\p{Lu}][^:]{1,60}:[*_]*\s/u.test(str)) {
       const label = /^[*_]*[^:]{0,40}(?:\s-|[\u2013\u2014])\s*([\p{Lu}][^:]{1,60}):/u.exec(str)!;
-      const name = labelVoice(label[1].replace(/[*_]/g, '').trim());
+      const name = labelVoice(label[1]);
       if (name) {
         quotedBy = { kind: 'quoted', name, cue: 'label' };
         quotedUntil = s.paragraph + 1;
