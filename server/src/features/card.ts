@@ -252,8 +252,8 @@ export function entityCard(
   // the hover's card, asked for on every hover of the entity, is kept with the entity's ranking
   if (opts.markdownOnly && !opts.candidates && opts.claimsPerSource === undefined) {
     const r = ranking(index, e);
-    if (r.hoverCard?.total !== index.sources.size) r.hoverCard = { card: makeCard(index, e, opts), total: index.sources.size };
-    return r.hoverCard.card;
+    if (!hoverCardCurrent(index, r)) r.hoverCard = { card: makeCard(index, e, opts), total: index.sources.size };
+    return r.hoverCard!.card;
   }
   return makeCard(index, e, opts);
 }
@@ -303,7 +303,12 @@ export const HOVER_CARDS = 2;
 
 /** whether the hover card of the entity is made for this index version */
 export function hoverCardMade(index: CorpusIndex, e: Entity): boolean {
-  return ranking(index, e).hoverCard?.total === index.sources.size;
+  return hoverCardCurrent(index, ranking(index, e));
+}
+
+/** whether a ranking's hover card counts the sources indexed now (it is kept with the ranking, per index version) */
+function hoverCardCurrent(index: CorpusIndex, r: Ranking): boolean {
+  return r.hoverCard?.total === index.sources.size;
 }
 
 function makeCard(

@@ -143,13 +143,18 @@ export class DraftCache {
    * same checks). */
   checkedFor(index: CorpusIndex): string {
     let key = `${index.version}`;
-    for (const [uri, c] of this.cache) if (!c.stale && c.indexVersion === index.version) key += ` ${uri}@${c.version}`;
+    for (const [uri, c] of this.checkedAgainst(index)) key += ` ${uri}@${c.version}`;
     return key;
   }
 
   /** The mentions of the open drafts' checks made against this index version (what a hover on them will ask about). */
   *mentionsChecked(index: CorpusIndex): Generator<DraftMention> {
-    for (const c of this.cache.values()) if (!c.stale && c.indexVersion === index.version) yield* c.check.mentions;
+    for (const [, c] of this.checkedAgainst(index)) yield* c.check.mentions;
+  }
+
+  /** the drafts' checks made against this index version, and not to be made again */
+  private *checkedAgainst(index: CorpusIndex): Generator<[string, { version: number; check: DraftCheck }]> {
+    for (const [uri, c] of this.cache) if (!c.stale && c.indexVersion === index.version) yield [uri, c];
   }
 
   /** Every check is to be made again (the settings changed, or the corpus was indexed anew); the last ones still
