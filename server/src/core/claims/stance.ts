@@ -285,9 +285,9 @@ const FALSE_OFFENCE_BEFORE =
   /\b(?:making|make|makes|made|giving|give|gives|gave|providing|provide|provided|submitting|submitted|filing|filed|(?:crimes?|charges?|counts?|offen[cs]es?)\s+(?:of|including)|(?:guilty|convicted|accused|indicted)\s+of|charged\s+with)\s+$/i;
 const FALSE_OFFENCE_AFTER = /^\s+(?:statements?|testimony|information|declarations?|documents?|tax\s+returns?|accounts?\s+to)\b/i;
 /** what opens a condition or a scope ("when …", "for …", "in …") */
-export const CONDITION = String.raw`(?:when|whenever|for|with|in|if|during|among|at|until|before|after|under|on)\b`;
+const CONDITION = String.raw`(?:when|whenever|for|with|in|if|during|among|at|until|before|after|under|on)\b`;
 /** after "not the case": not a condition or a scope it is said of */
-const NOT_A_CONDITION = String.raw`(?!\s+${CONDITION})`;
+export const NOT_A_CONDITION = String.raw`(?!\s+${CONDITION})`;
 /** "this was not the case when the rats were given three pellets": a limit put on what was said, not a denial of it */
 export const NOT_THE_CASE_WHEN = new RegExp(
   String.raw`\b(?:(?:is|was|are|were)\s+not|(?:isn|wasn|aren|weren)['\u2019]t)\s+the\s+case\s+${CONDITION}`,

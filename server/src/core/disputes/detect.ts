@@ -1,5 +1,5 @@
 import { shownText, sourceName, type Claim, type Dispute, type Entity, type Quantity, type Source } from '../model';
-import { CONDITION, detectRefutation, FALSELY_SAID, QUESTIONS_ANSWERED } from '../claims/stance';
+import { detectRefutation, FALSELY_SAID, NOT_A_CONDITION, QUESTIONS_ANSWERED } from '../claims/stance';
 import { inSteps } from '../packed';
 
 /**
@@ -23,7 +23,7 @@ const SAID_NOT_ASKED = String.raw`(?:said|say)(?![^.,;]{0,40}?\b(?:whether|if|ho
 const MADE_A_STATEMENT = String.raw`(?:made|make)(?= (?:the |that |this |those |these |such |any )?(?:claims?|statements?|remarks?|comments?|threats?|calls?|promises?|allegations?|quotes?)\b)`;
 /** Explicit denial that a report is true. */
 export const STRONG_DENIAL = new RegExp(
-  String.raw`(?<!confirm or |not |neither confirm nor |n't )\b(?:hoax(?:es)?|fake[ds]?|fabricat\w+|made[- ]up|${FALSELY_SAID}|(?:is|was|are|were|probably|completely|entirely) false|not true|untrue|debunk\w*|denied|denies|deny|refuted|refutes|no truth|satir\w*|spoof|parody|photoshopped|doctored|misattributed|urban legend|a myth|(?:never|did not) (?:${SAID_NOT_ASKED}|${MADE_A_STATEMENT}|happen(?:ed)?|took place|exist(?:ed)?|reported)|rumou?rs? (?:is|are|was|were) (?:false|untrue|baseless)|baseless|unfounded|not (?:real|genuine|authentic)|no (?:evidence|proof) (?:that|of)|none (?:have|has) (?:performed|confirmed|verified)|not the case(?!\s+${CONDITION})|(?:has|have|had) (?:now |since |also )?been (?:denied|debunked|dismissed|refuted|disproved|discredited)|dispelled|turn(?:s|ed)? out (?:not to|to be (?:false|fake|a hoax|untrue))|contrary to (?:earlier |initial |previous )?(?:reports|claims|rumou?rs)|retracted|no such thing)\b`,
+  String.raw`(?<!confirm or |not |neither confirm nor |n't )\b(?:hoax(?:es)?|fake[ds]?|fabricat\w+|made[- ]up|${FALSELY_SAID}|(?:is|was|are|were|probably|completely|entirely) false|not true|untrue|debunk\w*|denied|denies|deny|refuted|refutes|no truth|satir\w*|spoof|parody|photoshopped|doctored|misattributed|urban legend|a myth|(?:never|did not) (?:${SAID_NOT_ASKED}|${MADE_A_STATEMENT}|happen(?:ed)?|took place|exist(?:ed)?|reported)|rumou?rs? (?:is|are|was|were) (?:false|untrue|baseless)|baseless|unfounded|not (?:real|genuine|authentic)|no (?:evidence|proof) (?:that|of)|none (?:have|has) (?:performed|confirmed|verified)|not the case${NOT_A_CONDITION}|(?:has|have|had) (?:now |since |also )?been (?:denied|debunked|dismissed|refuted|disproved|discredited)|dispelled|turn(?:s|ed)? out (?:not to|to be (?:false|fake|a hoax|untrue))|contrary to (?:earlier |initial |previous )?(?:reports|claims|rumou?rs)|retracted|no such thing)\b`,
   'i',
 );
 /** A verdict line: a short line or heading that rates the story ("PROBABLY FALSE", "Hoax"). */
