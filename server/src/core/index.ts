@@ -209,6 +209,10 @@ export class CorpusIndex {
    * articles). The disputed claims are listed by source once per index version, when first asked.
    */
   isDisputedClaimAt(s: number, i: number): boolean {
+    return this.disputedClaimsIn(s)?.has(i) ?? false;
+  }
+  /** The indexes of the claims of the claim store's source `s` that are sides of disputes (`isDisputedClaimAt`). */
+  disputedClaimsIn(s: number): ReadonlySet<number> | undefined {
     let x = this.disputedClaims;
     if (x?.version !== this.version) {
       const bySource = new Map<number, Set<number>>();
@@ -221,7 +225,7 @@ export class CorpusIndex {
       }
       this.disputedClaims = x = { version: this.version, bySource };
     }
-    return x.bySource.get(s)?.has(i) ?? false;
+    return x.bySource.get(s);
   }
   /** lower-case words of entity names and aliases (not meaning words) */
   get entityWords(): Set<string> {

@@ -170,10 +170,25 @@ function ranking(index: CorpusIndex, e: Entity): Ranking {
   const store = index.claims;
   const counts = new Map<number, number>();
   const disputed = new Set<number>();
+  // (the claims come source by source: counted in runs, with each source's disputed claims looked up once a run, not
+  // a map lookup per claim: ~13,000 claims for the most named entity of 10,000 articles)
+  let run = -1;
+  let n = 0;
+  let sides: ReadonlySet<number> | undefined;
+  const endRun = () => {
+    if (run >= 0) counts.set(run, (counts.get(run) ?? 0) + n);
+  };
   store.visitEntity(e.id, (s, i) => {
-    counts.set(s, (counts.get(s) ?? 0) + 1);
-    if (index.isDisputedClaimAt(s, i)) disputed.add(s);
+    if (s !== run) {
+      endRun();
+      run = s;
+      n = 0;
+      sides = index.disputedClaimsIn(s);
+    }
+    n++;
+    if (sides?.has(i)) disputed.add(s);
   });
+  endRun();
   const rows = index.sourcesOf(e.id).map((id) => {
     const s = counts.size ? store.sourceAt(id) : undefined;
     const n = s === undefined ? 0 : (counts.get(s) ?? 0);

@@ -14,10 +14,18 @@ const lineMaps = new Map<string, { version: number; map: LineMap }>();
 /** line maps kept (the most recently used sources'); a map is a few hundred bytes, remade in microseconds */
 const LINE_MAPS_KEPT = 8192;
 
+/** the URIs of the sources' paths lately asked for: a card links to two dozen passages, a definition to 48 */
+const uris = new Map<string, { path: string; uri: string }>();
+
 export function sourceUri(index: CorpusIndex, sourceId: string): string {
   const src = index.sources.get(sourceId);
   const p = src?.path ?? sourceId;
-  return /^[a-z][a-z0-9+.-]*:/i.test(p) && !/^[a-z]:[\\/]/i.test(p) ? p : pathToFileURL(p).toString();
+  const kept = uris.get(sourceId);
+  if (kept?.path === p) return kept.uri;
+  const uri = /^[a-z][a-z0-9+.-]*:/i.test(p) && !/^[a-z]:[\\/]/i.test(p) ? p : pathToFileURL(p).toString();
+  if (uris.size >= LINE_MAPS_KEPT) uris.delete(uris.keys().next().value!);
+  uris.set(sourceId, { path: p, uri });
+  return uri;
 }
 
 function mapFor(index: CorpusIndex, sourceId: string): LineMap {

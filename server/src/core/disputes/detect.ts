@@ -375,6 +375,16 @@ export function describeQuantity(q: Quantity): string {
 }
 
 export function short(s: string, n = 120): string {
+  // a long text (a paragraph of an interview, a page of a source) is read only as far as it must be: its first 2n
+  // characters, white space folded, are the start of the whole text folded, and when more than n of them are left
+  // once the white space at both ends is gone, the whole text is longer than n too
+  if (s.length > 2 * n) {
+    const head = s
+      .slice(0, 2 * n)
+      .replace(/\s+/g, ' ')
+      .trimStart();
+    if (head.trimEnd().length > n) return `${head.slice(0, n - 1).trimEnd()}…`;
+  }
   const t = s.replace(/\s+/g, ' ').trim();
   return t.length <= n ? t : `${t.slice(0, n - 1).trimEnd()}…`;
 }
