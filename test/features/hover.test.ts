@@ -116,6 +116,39 @@ test('an entity named in more sources than a card shows: the first twelve, the c
   assert.equal(new Set(bestPassages(many, e).map((p) => p.sourceId)).size, 48);
 });
 
+test('the sources of a card and of Go to Definition: most claims about the entity first, then newest, ties as listed', () => {
+  // 90 sources: 1 to 3 sentences about her, 6 dates (many ties of both), and 10 sources naming her only in a list
+  const docs = Array.from({ length: 90 }, (_, i) => {
+    const n = i >= 80 ? 0 : 1 + ((i * 7) % 3);
+    const lines = Array.from({ length: n }, (_, k) => `Mayor Ilse Verhoeven of Dunmore inspected pier ${i * 3 + k} on Tuesday.`);
+    if (!n) lines.push(`Guests: Ilse Verhoeven, Joris Wendt, Sanne Oort.`);
+    return {
+      id: `s${String(i).padStart(2, '0')}`,
+      text: lines.join('\n\n'),
+      meta: { outlet: `Outlet ${i}`, published: `2024-0${1 + ((i * 5) % 6)}-01` },
+      claims: n,
+    };
+  });
+  const index = corpus(docs);
+  const e = [...index.entities.values()].find((x) => x.name === 'Ilse Verhoeven')!;
+  const claimsIn = (id: string) => index.claims.ofEntity(e.id).filter((c) => c.sourceId === id).length;
+  const listed = index.sourcesOf(e.id);
+  assert.equal(listed.length, 90);
+  // the whole list sorted (a stable sort keeps ties as listed), then cut
+  const want = listed
+    .map((id) => ({ id, n: claimsIn(id), date: index.sources.get(id)!.meta.published! }))
+    .sort((a, b) => b.n - a.n || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
+    .map((x) => x.id);
+  assert.ok(new Set(want.slice(0, 48).map(claimsIn)).size > 1, 'claims of more than one count among the first 48');
+  assert.deepEqual(
+    bestPassages(index, e).map((p) => p.sourceId),
+    want.slice(0, 48),
+  );
+  const card = entityCard(index, e, { markdownOnly: true }).markdown;
+  const heads = [...card.matchAll(/^\*\*(Outlet \d+)/gm)].map((m) => `s${m[1].slice(7).padStart(2, '0')}`);
+  assert.deepEqual(heads, want.slice(0, 12));
+});
+
 test('a passage whose speaker is only a pronoun is not signed with it; a named speaker is', () => {
   const index = corpus([
     {

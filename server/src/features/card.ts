@@ -160,6 +160,18 @@ interface Ranking {
 
 type Passage = { sourceId: string; span: { start: number; end: number } };
 const rankingCache = new WeakMap<CorpusIndex, { version: number; byEntity: Map<string, Ranking> }>();
+interface SourceRow {
+  id: string;
+  /** its slot in the claim store, -1 when it has no claim about the entity */
+  slot: number;
+  /** its claims about the entity, plus 1,000 when one of them is disputed */
+  score: number;
+  date: string;
+}
+/** `a` ranks before `b`: a higher score, or the same and newer (ISO dates compare as strings) */
+function comesBefore(a: SourceRow, b: SourceRow): boolean {
+  return a.score > b.score || (a.score === b.score && a.date > b.date);
+}
 function ranking(index: CorpusIndex, e: Entity): Ranking {
   let cache = rankingCache.get(index);
   if (!cache || cache.version !== index.version) rankingCache.set(index, (cache = { version: index.version, byEntity: new Map() }));
@@ -189,13 +201,29 @@ function ranking(index: CorpusIndex, e: Entity): Ranking {
     if (sides?.has(i)) disputed.add(s);
   });
   endRun();
-  const rows = index.sourcesOf(e.id).map((id) => {
+  // the first RANKED_SOURCES of the sources in that order (ties as listed), picked as they come: a popular entity is
+  // named in thousands of sources, and most of them are turned down on their score alone
+  const ids = index.sourcesOf(e.id);
+  const top: SourceRow[] = [];
+  for (const id of ids) {
     const s = counts.size ? store.sourceAt(id) : undefined;
     const n = s === undefined ? 0 : (counts.get(s) ?? 0);
-    return { id, slot: n ? s! : -1, score: (n && disputed.has(s!) ? 1000 : 0) + n, date: index.sources.get(id)?.meta.published ?? '' };
-  });
-  rows.sort((a, b) => b.score - a.score || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
-  const top = rows.slice(0, RANKED_SOURCES);
+    const score = (n && disputed.has(s!) ? 1000 : 0) + n;
+    const full = top.length === RANKED_SOURCES;
+    if (full && score < top[RANKED_SOURCES - 1].score) continue;
+    const row = { id, slot: n ? s! : -1, score, date: index.sources.get(id)?.meta.published ?? '' };
+    if (full && !comesBefore(row, top[RANKED_SOURCES - 1])) continue;
+    // after every row it does not come before (the rows it comes before are the last ones)
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (comesBefore(row, top[mid])) hi = mid;
+      else lo = mid + 1;
+    }
+    top.splice(lo, 0, row);
+    if (top.length > RANKED_SOURCES) top.pop();
+  }
   // only the sources a card or a definition can show keep their claim indexes (an entity named in thousands of
   // sources kept thousands of lists in this cache), in the order of the entity's claims
   const shown = new Map<number, number[]>();
@@ -203,7 +231,7 @@ function ranking(index: CorpusIndex, e: Entity): Ranking {
   if (shown.size) store.visitEntity(e.id, (s, i) => void shown.get(s)?.push(i));
   const kept = new Map<string, number[]>();
   for (const x of top) if (x.slot >= 0) kept.set(x.id, shown.get(x.slot)!);
-  const r = { sources: top.map((x) => x.id), sourceCount: rows.length, bySource: kept };
+  const r = { sources: top.map((x) => x.id), sourceCount: ids.length, bySource: kept };
   if (cache.byEntity.size > 2000) cache.byEntity.clear();
   cache.byEntity.set(e.id, r);
   return r;
