@@ -473,3 +473,21 @@ test('a city after a university\u2019s name and a comma is its campus; a country
   );
   assert.deepEqual(got, ['University of Marsdorp, Los Angeles [organization]', 'University of Veldhaven [organization]', 'Canada [place]']);
 });
+
+test('a place before "industrial zone", "governorate" or "port", and after a preposition before "said", is no person', () => {
+  // "Ain" is a given name somewhere; the words around the names say where, not who
+  const got = names(
+    [
+      'A tank exploded at a fertilizer plant in Egypt\u2019s Ain Dorrah industrial zone on Tuesday.',
+      'Ain Dorrah lies on the coast south of the capital.',
+      'Families along the coast road in Ain Dorrah said the blast shook windows.',
+      'Fishing boats were kept in Marsa Kelbi port overnight.',
+      'Marsa Kelbi reopened on Friday.',
+      'The Independent Syndicate of Dock Workers (ISDW) called a strike.',
+      'The Dock Workers\u2019 Syndicate said its members had warned of leaks.',
+    ].join(' '),
+  );
+  for (const n of ['Ain Dorrah [place]', 'Marsa Kelbi [place]', 'Dock Workers\u2019 Syndicate [organization]'])
+    assert.ok(got.includes(n), `${n} in ${got.join('; ')}`);
+  assert.ok(!got.some((g) => /\[person\]/.test(g)), got.join('; '));
+});

@@ -1249,7 +1249,13 @@ function processRun(
   const la1 = lower(a1);
   if (PLACE_NOUNS_AFTER.has(la1) || (a2 && /^\p{Ll}/u.test(a1?.text ?? '') && PLACE_NOUNS_AFTER.has(lower(a2)))) votes.place += 3;
   if (la1 === 'based' || (a1?.text === '-' && lower(a2) === 'based')) votes.place += 2;
-  if (/^(said|says|told|added|explained|wrote|stated|argued|recalled|insisted|admitted|warned)$/.test(la1) && words.length >= 2)
+  // (not after a preposition: "residents of the coast road in Ain Sukhna said" — its object is no speaker)
+  if (
+    /^(said|says|told|added|explained|wrote|stated|argued|recalled|insisted|admitted|warned)$/.test(la1) &&
+    words.length >= 2 &&
+    !PLACE_PREPS.has(b1) &&
+    b1 !== 'of'
+  )
     votes.person += 1;
   // "Kessler, a logistics firm, …", "Harbour Inn, a hotel near …": the class noun of an apposition
   const appositive = a1?.text === ',' && (lower(a2) === 'a' || lower(a2) === 'an') ? appositionClass(toks, ai + 2) : undefined;

@@ -177,7 +177,7 @@ export const ORG_HEADS = new Set(
     'railways rail airline lines operator operators bulletin inquirer chronicle courier express tribune presse ' +
     'observer standard examiner dispatch herald limited patrol caucus confederation consortium charity regiment ' +
     'battalion squadron militia taskforce daily transit cooperative diocese archdiocese synod orchestra philharmonic ' +
-    'international s.a. n.v.'
+    'international syndicate s.a. n.v.'
   ).split(' '),
 );
 
@@ -201,7 +201,7 @@ export const COMPASS = new Set('northern southern eastern western north south ea
 
 /** Lower-case nouns after a name that make it a place ("the X concert hall", "the X metro station"). */
 export const PLACE_NOUNS_AFTER = new Set(
-  'airport station stadium hall museum bar restaurant cafe café hotel venue theatre theater club square street district neighbourhood neighborhood suburb area town city village region province border camp prison mosque church synagogue school university hospital rainforest forest river valley desert basin field oilfield coast peninsula mountains islands delta'.split(
+  'airport station stadium hall museum bar restaurant cafe café hotel venue theatre theater club square street district neighbourhood neighborhood suburb area town city village region province border camp prison mosque church synagogue school university hospital rainforest forest river valley desert basin field oilfield coast peninsula mountains islands delta zone governorate municipality port'.split(
     ' ',
   ),
 );
