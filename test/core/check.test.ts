@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { corpus } from './helpers';
-import { checkDraft } from '../../server/src/core/check';
+import { checkDraft, type ParagraphCache } from '../../server/src/core/check';
 import { LineMap } from '../../server/src/core/text/sentences';
 import { sourceName } from '../../server/src/core/model';
 
@@ -194,4 +194,76 @@ test('a draft that itself calls something false agrees with the article that den
     checkDraft(index, draft, { languageId: 'markdown' }).findings.filter((f) => f.code === 'disputed-claim').length;
   assert.equal(disputed('The viral video of the Oostkade bridge rescue was filmed by a tourist.'), 1);
   assert.equal(disputed('The viral video of the Oostkade bridge rescue was staged by a tourist.'), 0);
+});
+
+// three outlets on one explosion at a made-up town: two give at least 14 dead, one gives nine (a toll that rose in one
+// of them is no dispute)
+const blast = corpus([
+  {
+    id: 'Wire',
+    text: 'At least 14 people were killed when a tank exploded at a chemical plant in Kessmoor late on Tuesday, hospital officials said.',
+  },
+  { id: 'Courier', text: 'Nine people were killed in the explosion at the chemical plant in Kessmoor, the governor said on Thursday.' },
+  {
+    id: 'Ledger',
+    text: [
+      'Officials first said 9 people were killed at the Kessmoor plant.',
+      'By Friday the toll at the Kessmoor plant had risen: at least 14 people were killed, the union said.',
+    ].join('\n\n'),
+  },
+]);
+const blastFindings = (draft: string) => {
+  const lines = new LineMap(draft);
+  return checkDraft(blast, draft, { languageId: 'markdown' })
+    .findings.filter((f) => f.code === 'disputed-claim')
+    .map((f) => ({ ...f, line: lines.position(f.span.start).line + 1, outlets: f.related.map((r) => r.sourceId) }));
+};
+
+test('a figure the sources differ on: a disputed-claim citing the source against it, with the one for it', () => {
+  const [f, ...rest] = blastFindings(
+    'A tank exploded at the chemical plant in Kessmoor.\n\nThe explosion in Kessmoor killed at least 14 people.',
+  );
+  assert.equal(rest.length, 0);
+  assert.equal(f.line, 3);
+  assert.match(f.message, /^The sources differ on “at least 14 killed”: Courier says 9 killed \(/);
+  assert.deepEqual(f.outlets.slice(0, 1), ['Courier']);
+  assert.ok(f.outlets.includes('Wire'), 'the source for it is shown too');
+  assert.ok(!/Ledger says 9/.test(f.message), 'a source whose toll rose to the figure does not count against it');
+  // the figure no source gives: against all three
+  const [g] = blastFindings('The explosion in Kessmoor killed 12 people.');
+  assert.match(g.message, /^No source supports “12 killed”/);
+  // the figure every source gives at some point
+  assert.equal(blastFindings('The explosion in Kessmoor killed nine people, the governor said at first.').length, 0);
+});
+
+test('a figure in a sentence that names no place or event is read in those of the sentence before it, within its section', () => {
+  const draft = [
+    '# Plant blast',
+    '',
+    'A tank exploded at the chemical plant in Kessmoor late on Tuesday.',
+    '',
+    'The explosion killed at least 14 people.',
+    '',
+    '# Elsewhere',
+    '',
+    'The explosion killed at least 14 people.',
+  ].join('\n');
+  const f = blastFindings(draft);
+  assert.deepEqual(
+    f.map((x) => x.line),
+    [5],
+    'the first section names Kessmoor; the second names nowhere',
+  );
+  assert.match(f[0].message, /Courier says 9 killed/);
+  // the same through a paragraph cache, and after an edit elsewhere (the context's result is kept and followed)
+  const cache: ParagraphCache = { indexVersion: blast.version, entries: new Map() };
+  const once = checkDraft(blast, draft, { languageId: 'markdown', cache }).findings.filter((x) => x.code === 'disputed-claim');
+  assert.equal(once.length, 1);
+  const edited = draft.replace('in Kessmoor late', 'in Lindvale late');
+  assert.equal(
+    checkDraft(blast, edited, { languageId: 'markdown', cache }).findings.filter((x) => x.code === 'disputed-claim').length,
+    0,
+    'a place no source counts: nothing to compare',
+  );
+  assert.equal(checkDraft(blast, draft, { languageId: 'markdown', cache }).findings.filter((x) => x.code === 'disputed-claim').length, 1);
 });

@@ -81,6 +81,9 @@ export class Cancelled extends Error {
 export interface ParagraphCache {
   indexVersion: number;
   entries: Map<string, ParagraphResult>;
+  /** the findings of figures read in the place or event of the sentences before them (`contextFigures`), by sentence
+   * and scopes (null: none) */
+  figures?: Map<string, Finding | null>;
 }
 interface ParagraphResult {
   mentions: DraftMention[];
@@ -152,6 +155,7 @@ export function* checkDraftSteps(
     const version = index.version;
     if (cache && cache.indexVersion !== version) {
       cache.entries.clear();
+      cache.figures?.clear();
       cache.indexVersion = version;
     }
     results = [];
@@ -186,6 +190,7 @@ export function* checkDraftSteps(
   }
   // forget paragraphs that are gone, so the cache follows the draft
   if (cache) for (const k of [...cache.entries.keys()]) if (!used.has(k)) cache.entries.delete(k);
+  findings.push(...contextFigures(index, sentencesOut, findings, cache));
 
   // severities and suppression directives (on copies: cached findings stay as analysed)
   const lines = new LineMap(text);
@@ -677,16 +682,26 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
   };
 }
 
-function figureFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefined {
+/** the events and places among `ids` (where a figure is counted) */
+function scopeIds(index: CorpusIndex, ids: readonly string[]): string[] {
+  return ids.filter((e) => {
+    const t = index.entity(e)?.type;
+    return t === 'event' || t === 'place';
+  });
+}
+
+/**
+ * A figure of the sentence that the sources do not all support, for the same measure of the same event or place (the
+ * sentence's own, else `context`'s: "The explosion killed 14 people" after a sentence naming where): no source gives a
+ * figure that fits it, or some source gives figures of which none fits it while another's fits (the sources differ on
+ * it). A source that gives a fitting figure somewhere (a toll that rose) does not count against it.
+ */
+function figureFinding(index: CorpusIndex, ds: DraftSentence, context?: readonly string[]): Finding | undefined {
   if (!ds.asserts) return undefined;
   for (const q of ds.quantities) {
     if (q.measure === 'other' || q.measure === 'money' || q.measure === 'listed') continue;
-    const scopes = new Set(
-      ds.entityIds.filter((e) => {
-        const t = index.entity(e)?.type;
-        return t === 'event' || t === 'place';
-      }),
-    );
+    const own = scopeIds(index, ds.entityIds);
+    const scopes = new Set(own.length ? own : (context ?? []));
     if (!scopes.size) continue;
     const candidates: { c: Claim; q: Quantity }[] = [];
     const store = index.claims;
@@ -701,19 +716,24 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefin
       });
     }
     if (!candidates.length) continue;
-    if (candidates.some((x) => overlaps(x.q, q))) continue;
     const uniq = new Map<string, { c: Claim; q: Quantity }>();
     for (const x of candidates) uniq.set(`${x.c.id}:${x.q.span.start}`, x);
     const list = [...uniq.values()];
+    const fitting = new Set(list.filter((x) => overlaps(x.q, q)).map((x) => x.c.sourceId));
+    const against = list.filter((x) => !fitting.has(x.c.sourceId));
+    if (!against.length) continue;
+    // (each outlet's figure once: a headline and its lead say the same)
+    const says = (xs: { c: Claim; q: Quantity }[]) =>
+      [...new Set(xs.map((x) => `${outletOf(index, x.c.sourceId)} says ${describeQuantity(x.q)}`))].slice(0, 3).join('; ');
+    const support = list.filter((x) => fitting.has(x.c.sourceId) && overlaps(x.q, q));
     return {
       code: 'disputed-claim',
       severity: 'warning',
       span: ds.span,
-      message: `No source supports “${describeQuantity(q)}”: ${list
-        .slice(0, 3)
-        .map((x) => `${outletOf(index, x.c.sourceId)} says ${describeQuantity(x.q)}`)
-        .join('; ')}`,
-      related: list.slice(0, 6).map((x) => ({
+      message: support.length
+        ? `The sources differ on “${describeQuantity(q)}”: ${says(against)} (${says(support)})`
+        : `No source supports “${describeQuantity(q)}”: ${says(against)}`,
+      related: [...against.slice(0, 6), ...support.slice(0, 2)].map((x) => ({
         sourceId: x.c.sourceId,
         span: x.c.span,
         message: `${outletOf(index, x.c.sourceId)} — ${describeQuantity(x.q)}: “${short(shownText(x.c), 140)}”`,
@@ -721,6 +741,41 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefin
     };
   }
   return undefined;
+}
+
+/**
+ * The figures of sentences that name no event or place of their own ("The explosion killed at least 14 people."),
+ * read in those of the nearest sentence before them in the same section that names one (the section's heading
+ * included): a draft's paragraphs are checked one by one, so this is done over the whole draft once they are, each
+ * sentence's result kept by its text and those scopes. Sentences with a finding already are left alone.
+ */
+function contextFigures(index: CorpusIndex, sentences: DraftSentence[], findings: Finding[], cache?: ParagraphCache): Finding[] {
+  const out: Finding[] = [];
+  const flagged = new Set(findings.filter((f) => f.code === 'disputed-claim').map((f) => f.span.start));
+  const memo = cache ? (cache.figures ??= new Map()) : new Map<string, Finding | null>();
+  const used = new Set<string>();
+  let context: string[] = [];
+  for (const ds of sentences) {
+    const own = scopeIds(index, ds.entityIds);
+    if (ds.heading) {
+      context = own;
+      continue;
+    }
+    if (own.length) {
+      context = own;
+      continue;
+    }
+    if (!context.length || !ds.asserts || !ds.quantities.length || flagged.has(ds.span.start)) continue;
+    const key = `${ds.text}\u0000${context.join('\u0000')}`;
+    used.add(key);
+    let f = memo.get(key);
+    if (f === undefined)
+      memo.set(key, (f = figureFinding(index, { ...ds, span: { start: 0, end: ds.span.end - ds.span.start } }, context) ?? null));
+    if (f) out.push({ ...f, span: { start: ds.span.start, end: ds.span.end } });
+  }
+  // (the cache follows the draft, as its paragraphs' do)
+  if (cache) for (const k of [...memo.keys()]) if (!used.has(k)) memo.delete(k);
+  return out;
 }
 
 /**
