@@ -267,3 +267,15 @@ test('a figure in a sentence that names no place or event is read in those of th
   );
   assert.equal(checkDraft(blast, draft, { languageId: 'markdown', cache }).findings.filter((x) => x.code === 'disputed-claim').length, 1);
 });
+
+test('a near-miss is fixed to the name as the sources write it, capitals inside it too', () => {
+  const idx2 = corpus([
+    { id: 'Courier', text: 'Governor Hesham Abdel-Ghaffar and Moira McAllister visited the Kessmoor plant on Wednesday.' },
+  ]);
+  const sugg = (draft: string) =>
+    checkDraft(idx2, draft, { languageId: 'markdown' })
+      .findings.filter((f) => f.code === 'unknown-spelling')
+      .flatMap((f) => f.suggestions ?? []);
+  assert.deepEqual(sugg('Governor Abdel-Gaffar closed the plant.'), ['Abdel-Ghaffar']);
+  assert.deepEqual(sugg('Moira McAlister spoke.'), ['McAllister']);
+});

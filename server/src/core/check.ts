@@ -364,7 +364,9 @@ function paragraphMentions(
         return e && e.name.split(/\s+/).some((x) => known.has(fold(x)));
       });
       const entityIds = narrowed.length ? narrowed : best.entityIds;
-      const suggestions = [...new Set(near.filter((n) => n.distance === best.distance).map((n) => matchCase(n.token, w)))];
+      const suggestions = [
+        ...new Set(near.filter((n) => n.distance === best.distance).map((n) => matchCase(writtenAs(index, n.token, n.entityIds), w))),
+      ];
       const full = entityIds.map((id) => index.entity(id)?.name).filter((x): x is string => !!x);
       const related: RelatedPassage[] = [];
       for (const id of entityIds.slice(0, 3)) {
@@ -418,6 +420,19 @@ function safeQuantities(s: string, off: number): Quantity[] {
   }
 }
 
+/** A name token as the sources write it in one of its entities' names ("Abdel-Ghaffar", "McAllister"), else as kept. */
+function writtenAs(index: CorpusIndex, token: string, entityIds: readonly string[]): string {
+  for (const id of entityIds.slice(0, 8)) {
+    const e = index.entity(id);
+    if (!e) continue;
+    for (const name of [e.name, ...e.aliases])
+      for (const word of name.split(/\s+/)) if (word.length === token.length && fold(word) === fold(token)) return word;
+  }
+  return token;
+}
+
+/** The suggestion in the case of the word it replaces: all capitals for all capitals, else as the sources write it
+ * with a capital first. */
 function matchCase(token: string, like: string): string {
   if (/^\p{Lu}+$/u.test(like)) return token.toUpperCase();
   if (/^\p{Lu}/u.test(like)) return token[0].toUpperCase() + token.slice(1);
