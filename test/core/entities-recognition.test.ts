@@ -491,3 +491,9 @@ test('a place before "industrial zone", "governorate" or "port", and after a pre
     assert.ok(got.includes(n), `${n} in ${got.join('; ')}`);
   assert.ok(!got.some((g) => /\[person\]/.test(g)), got.join('; '));
 });
+
+test('given names joined by a hyphen open a person\u2019s name, as one given name does', () => {
+  const got = names('The chief executive, Pieter-Jan De Vlieger, said the gateway had been patched. Later Anne-Marie Oosterbeek spoke.');
+  for (const n of ['Pieter-Jan De Vlieger [person]', 'Anne-Marie Oosterbeek [person]'])
+    assert.ok(got.includes(n), `${n} in ${got.join('; ')}`);
+});

@@ -343,12 +343,18 @@ export function isKnownPlace(name: string): boolean {
   return countryByName.get(f) !== undefined || cities.has(f) || REGIONS.has(f);
 }
 export function isFirstName(word: string): boolean {
-  return firstNames.has(fold(word));
+  const f = fold(word);
+  return firstNames.has(f) || compoundGivenName(f);
+}
+/** "Pieter-Jan", "Jean-Luc", "Anne-Marie": given names joined by a hyphen (folded) */
+function compoundGivenName(f: string): boolean {
+  const parts = f.split('-');
+  return parts.length === 2 && parts.every((p) => p.length > 1 && firstNames.has(p));
 }
 /** A given name, including those that are also common words ("Mark", "Grace"): a name only when a surname follows. */
 export function isGivenName(word: string): boolean {
   const f = fold(word);
-  return firstNames.has(f) || (f.length > 2 && wordNames.has(f) && !STOP.has(f));
+  return firstNames.has(f) || (f.length > 2 && wordNames.has(f) && !STOP.has(f)) || compoundGivenName(f);
 }
 /** A common English word (lower-case dictionary entry). */
 export function isWord(word: string): boolean {
