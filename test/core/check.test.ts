@@ -279,3 +279,20 @@ test('a near-miss is fixed to the name as the sources write it, capitals inside 
   assert.deepEqual(sugg('Governor Abdel-Gaffar closed the plant.'), ['Abdel-Ghaffar']);
   assert.deepEqual(sugg('Moira McAlister spoke.'), ['McAllister']);
 });
+
+test('a draft sentence that shares only a person and their role with a contested claim is not that claim', () => {
+  const idx3 = corpus([
+    {
+      id: 'Signal',
+      text: [
+        'At a news conference on Monday, Kessler\u2019s chief executive, Maarten Oosterbeek, said the remote gateway had been fully patched in March.',
+        'In fact, scan data shows Kessler\u2019s gateway still ran the old, vulnerable firmware three days before the attack.',
+      ].join('\n\n'),
+    },
+  ]);
+  const disputed = (draft: string) =>
+    checkDraft(idx3, draft, { languageId: 'markdown' }).findings.filter((f) => f.code === 'disputed-claim').length;
+  assert.equal(disputed('Chief executive Maarten Oosterbeek apologised to customers.'), 0);
+  assert.equal(disputed('The remote gateway had been fully patched in March, chief executive Maarten Oosterbeek said.'), 0, 'attributed');
+  assert.equal(disputed('The remote gateway had been fully patched in March.'), 1, 'the point itself, in the draft\u2019s voice');
+});

@@ -532,9 +532,24 @@ export function matchScore(
   return { entities, meaning: meaningShared(index, ds, c.keys) };
 }
 
+/**
+ * The keys of words that say who someone is, not what the sentence says of them ("FEN's chief executive, Pieter-Jan De
+ * Smet, said the gateway was patched" and "chief executive Pieter-Jan De Smet apologised" share a person and a role,
+ * not a point): they count for nothing in a draft sentence's match.
+ */
+const ROLE_KEYS = new Set(
+  meaningKeys(
+    'executive ceo chairman chairwoman chair president director spokesman spokeswoman spokesperson minister ' +
+      'secretary governor mayor founder editor manager commissioner official officials',
+  ),
+);
+
 /** The meaning a draft sentence shares with a claim's keys, as `matchScore` counts it. */
 function meaningShared(index: CorpusIndex, ds: Pick<DraftSentence, 'keys'>, claimKeys: string[]): number {
-  return nonEntityShared(ds.keys, new Set(claimKeys), index.entityWords);
+  const has = new Set(claimKeys);
+  let n = 0;
+  for (const k of ds.keys) if (has.has(k) && !ROLE_KEYS.has(k)) n += sharedKeyWeight(k, index.entityWords);
+  return n;
 }
 
 /**
@@ -545,7 +560,7 @@ function meaningShared(index: CorpusIndex, ds: Pick<DraftSentence, 'keys'>, clai
 function meaningWeights(index: CorpusIndex, ds: Pick<DraftSentence, 'keys'>): Map<string, number> {
   const out = new Map<string, number>();
   for (const k of ds.keys) {
-    const w = sharedKeyWeight(k, index.entityWords);
+    const w = ROLE_KEYS.has(k) ? 0 : sharedKeyWeight(k, index.entityWords);
     if (w) out.set(k, (out.get(k) ?? 0) + w);
   }
   return out;
