@@ -61,6 +61,88 @@ if (only.includes('acceptance')) {
   console.log(`\n1. Acceptance cases (CLI + language server): ${pass} passed, ${fail} failed`);
 }
 
+// 1b. cases on corpora nobody here had seen when they were written (test/data/unseen-cases), through the CLI, scored
+//     as the acceptance test scores its cases; every miss is printed (a tuning set since the session that added it)
+if (only.includes('acceptance')) {
+  const base = path.join(root, 'test/data/unseen-cases');
+  const cli = path.join(root, 'bin/corroborate.js');
+  const run = (a: string[]): string => {
+    const r = spawnSync(process.execPath, [cli, ...a], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`corroborate ${a.join(' ')}: exit ${r.status}: ${r.stderr}`);
+    return r.stdout;
+  };
+  const t = { findings: 0, found: 0, clean: 0, kept: 0, entities: 0, recognised: 0 };
+  const misses: string[] = [];
+  for (const name of existsSync(base) ? readdirSync(base).filter((d) => existsSync(path.join(base, d, 'expected.json'))) : []) {
+    const exp = JSON.parse(readFileSync(path.join(base, name, 'expected.json'), 'utf8')) as {
+      draft: string;
+      corpus: string;
+      entities: { line: number; text: string; type?: string; sameAs?: string }[];
+      findings: { line: number; code: string; sides?: string[]; suggest?: string }[];
+      clean: { line: number; codes: string[] }[];
+    };
+    const draft = path.join(base, exp.draft);
+    const corpusArgs = ['--corpus', path.join(base, exp.corpus), '--no-bundled', '--format', 'json', draft];
+    const got = (
+      JSON.parse(run(['check', ...corpusArgs])) as {
+        range: { start: { line: number } };
+        code: string;
+        message: string;
+        related: { outlet?: string }[];
+        suggestions?: string[];
+      }[]
+    ).map((f) => ({
+      line: f.range.start.line + 1,
+      code: f.code,
+      message: f.message,
+      outlets: f.related.map((r) => r.outlet),
+      suggestions: f.suggestions ?? [],
+    }));
+    for (const x of exp.findings) {
+      t.findings++;
+      const hits = got.filter((f) => f.code === x.code && f.line === x.line);
+      const ok =
+        hits.length > 0 &&
+        (x.sides ?? []).every((side) => hits.some((h) => h.outlets.includes(side))) &&
+        (!x.suggest || hits.some((h) => h.suggestions.some((v) => v.includes(x.suggest!))));
+      if (ok) t.found++;
+      else
+        misses.push(
+          `${name}:${x.line}: no ${x.code}${x.sides ? ` citing ${x.sides.join(', ')}` : ''}${x.suggest ? ` suggesting ${x.suggest}` : ''}`,
+        );
+    }
+    for (const c of exp.clean) {
+      t.clean++;
+      const bad = got.filter((f) => f.line === c.line && c.codes.includes(f.code));
+      if (!bad.length) t.kept++;
+      else misses.push(`${name}:${c.line}: should be clean, has ${bad.map((b) => `${b.code} (${b.message.slice(0, 100)})`).join('; ')}`);
+    }
+    const lines = readFileSync(draft, 'utf8').split('\n');
+    const ents = JSON.parse(run(['entities', ...corpusArgs])) as {
+      range: { start: { line: number; character: number }; end: { character: number } };
+      entity: { name: string; type: string; aliases: string[] };
+    }[];
+    for (const e of exp.entities) {
+      t.entities++;
+      const col = lines[e.line - 1].indexOf(e.text);
+      const hits = ents.filter(
+        (x) => x.range.start.line === e.line - 1 && x.range.start.character <= col + e.text.length - 1 && x.range.end.character >= col + 1,
+      );
+      const names = new Set(hits.flatMap((h) => [h.entity.name, ...h.entity.aliases]));
+      if (hits.length && (!e.type || hits.some((h) => h.entity.type === e.type)) && (!e.sameAs || names.has(e.sameAs))) t.recognised++;
+      else
+        misses.push(
+          `${name}:${e.line}: "${e.text}"${e.type ? ` a ${e.type}` : ''}${e.sameAs ? ` = ${e.sameAs}` : ''}: got ${hits.map((h) => `${h.entity.name} (${h.entity.type})`).join(', ') || 'nothing'}`,
+        );
+    }
+  }
+  results.unseenCases = t;
+  console.log(
+    `\n1b. Cases on unseen corpora (test/data/unseen-cases; a tuning set since the twenty-fifth session): findings ${t.found}/${t.findings}, clean lines ${t.kept}/${t.clean}, entities ${t.recognised}/${t.entities}`,
+  );
+  for (const m of misses) console.log(`   - ${m}`);
+}
+
 // 2. FNC-1 dev: disputes
 if (only.includes('fnc')) {
   const dir = path.join(shared, 'data/fnc1-dev');
