@@ -24,7 +24,6 @@ import {
   allEntities,
   describeQuantity,
   isDoubt,
-  nonEntityShared,
   overlaps,
   scopesOf,
   sharedKeyWeight,
@@ -431,8 +430,8 @@ function writtenAs(index: CorpusIndex, token: string, entityIds: readonly string
   return token;
 }
 
-/** The suggestion in the case of the word it replaces: all capitals for all capitals, else as the sources write it
- * with a capital first. */
+/** The suggestion in the case of the word it replaces: all capitals for all capitals, a capital first for a capital
+ * first (the rest as the sources write it: `writtenAs`). */
 function matchCase(token: string, like: string): string {
   if (/^\p{Lu}+$/u.test(like)) return token.toUpperCase();
   if (/^\p{Lu}/u.test(like)) return token[0].toUpperCase() + token.slice(1);
