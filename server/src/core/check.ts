@@ -19,16 +19,7 @@ import { detectSpeaker, detectStance, extractQuantities } from './claims';
 import { detectRefutation } from './claims/stance';
 import type { ClaimQuery, ClaimStore } from './claimStore';
 import { hasNegation, meaningKeys } from './text/keys';
-import {
-  VERDICT_LINE,
-  allEntities,
-  describeQuantity,
-  isDoubt,
-  overlaps,
-  scopesOf,
-  sharedKeyWeight,
-  short,
-} from './disputes/detect';
+import { VERDICT_LINE, allEntities, describeQuantity, isDoubt, overlaps, scopesOf, sharedKeyWeight, short } from './disputes/detect';
 import { fold, isFirstName, isKnownPlace, isWord } from './lexicon';
 import { drain } from './packed';
 
