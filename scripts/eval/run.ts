@@ -1,6 +1,6 @@
 /**
  * `npm run eval`: the quality of the analysis, as numbers anyone can reproduce.
- *  1. the acceptance cases (bundled corpus)
+ *  1. the acceptance cases (bundled corpus), and cases on unseen corpora (test/data/unseen-cases)
  *  2. dispute detection on ../shared/data/fnc1-dev (all bodies as one corpus, each claim as a draft)
  *  3. entities against the hand-made gold set test/data/wikinews-entities (spans + types)
  *  4. throughput of the whole analysis on the Wikinews corpus, median of 5, and peak memory (speed.ts, bundled)
@@ -61,86 +61,99 @@ if (only.includes('acceptance')) {
   console.log(`\n1. Acceptance cases (CLI + language server): ${pass} passed, ${fail} failed`);
 }
 
-// 1b. cases on corpora nobody here had seen when they were written (test/data/unseen-cases), through the CLI, scored
-//     as the acceptance test scores its cases; every miss is printed (a tuning set since the session that added it)
+// 1b. cases on corpora nobody here had seen when they were written (test/data/unseen-cases/SET/CASE), through the CLI,
+//     scored as the acceptance test scores its cases (an optional entity that is missed does not count). The first
+//     set's misses are printed (a tuning set since the twenty-fifth session); the second set's never are: only its
+//     aggregates, so that it stays a measure of unseen text.
+const UNSEEN_SETS: readonly { name: string; showMisses: boolean }[] = [
+  { name: 'first', showMisses: true },
+  { name: 'second', showMisses: false },
+];
 if (only.includes('acceptance')) {
-  const base = path.join(root, 'test/data/unseen-cases');
   const cli = path.join(root, 'bin/corroborate.js');
   const run = (a: string[]): string => {
     const r = spawnSync(process.execPath, [cli, ...a], { encoding: 'utf8', maxBuffer: 1 << 26 });
     if (r.status !== 0 && r.status !== 1) throw new Error(`corroborate ${a.join(' ')}: exit ${r.status}: ${r.stderr}`);
     return r.stdout;
   };
-  const t = { findings: 0, found: 0, clean: 0, kept: 0, entities: 0, recognised: 0 };
-  const misses: string[] = [];
-  for (const name of existsSync(base) ? readdirSync(base).filter((d) => existsSync(path.join(base, d, 'expected.json'))) : []) {
-    const exp = JSON.parse(readFileSync(path.join(base, name, 'expected.json'), 'utf8')) as {
-      draft: string;
-      corpus: string;
-      entities: { line: number; text: string; type?: string; sameAs?: string }[];
-      findings: { line: number; code: string; sides?: string[]; suggest?: string }[];
-      clean: { line: number; codes: string[] }[];
-    };
-    const draft = path.join(base, exp.draft);
-    const corpusArgs = ['--corpus', path.join(base, exp.corpus), '--no-bundled', '--format', 'json', draft];
-    const got = (
-      JSON.parse(run(['check', ...corpusArgs])) as {
-        range: { start: { line: number } };
-        code: string;
-        message: string;
-        related: { outlet?: string }[];
-        suggestions?: string[];
-      }[]
-    ).map((f) => ({
-      line: f.range.start.line + 1,
-      code: f.code,
-      message: f.message,
-      outlets: f.related.map((r) => r.outlet),
-      suggestions: f.suggestions ?? [],
-    }));
-    for (const x of exp.findings) {
-      t.findings++;
-      const hits = got.filter((f) => f.code === x.code && f.line === x.line);
-      const ok =
-        hits.length > 0 &&
-        (x.sides ?? []).every((side) => hits.some((h) => h.outlets.includes(side))) &&
-        (!x.suggest || hits.some((h) => h.suggestions.some((v) => v.includes(x.suggest!))));
-      if (ok) t.found++;
-      else
-        misses.push(
-          `${name}:${x.line}: no ${x.code}${x.sides ? ` citing ${x.sides.join(', ')}` : ''}${x.suggest ? ` suggesting ${x.suggest}` : ''}`,
+  const scored: Record<string, unknown> = {};
+  console.log('\n1b. Cases on unseen corpora (test/data/unseen-cases): drafts written by a helper that never opened the code');
+  for (const set of UNSEEN_SETS) {
+    const base = path.join(root, 'test/data/unseen-cases', set.name);
+    const t = { findings: 0, found: 0, clean: 0, kept: 0, entities: 0, recognised: 0 };
+    const misses: string[] = [];
+    for (const name of existsSync(base) ? readdirSync(base).filter((d) => existsSync(path.join(base, d, 'expected.json'))) : []) {
+      const exp = JSON.parse(readFileSync(path.join(base, name, 'expected.json'), 'utf8')) as {
+        draft: string;
+        corpus: string;
+        entities: { line: number; text: string; type?: string; sameAs?: string; optional?: boolean }[];
+        findings: { line: number; code: string; sides?: string[]; suggest?: string }[];
+        clean: { line: number; codes: string[] }[];
+      };
+      const draft = path.join(base, exp.draft);
+      const corpusArgs = ['--corpus', path.join(base, exp.corpus), '--no-bundled', '--format', 'json', draft];
+      const got = (
+        JSON.parse(run(['check', ...corpusArgs])) as {
+          range: { start: { line: number } };
+          code: string;
+          message: string;
+          related: { outlet?: string }[];
+          suggestions?: string[];
+        }[]
+      ).map((f) => ({
+        line: f.range.start.line + 1,
+        code: f.code,
+        message: f.message,
+        outlets: f.related.map((r) => r.outlet),
+        suggestions: f.suggestions ?? [],
+      }));
+      for (const x of exp.findings) {
+        t.findings++;
+        const hits = got.filter((f) => f.code === x.code && f.line === x.line);
+        const ok =
+          hits.length > 0 &&
+          (x.sides ?? []).every((side) => hits.some((h) => h.outlets.includes(side))) &&
+          (!x.suggest || hits.some((h) => h.suggestions.some((v) => v.includes(x.suggest!))));
+        if (ok) t.found++;
+        else
+          misses.push(
+            `${name}:${x.line}: no ${x.code}${x.sides ? ` citing ${x.sides.join(', ')}` : ''}${x.suggest ? ` suggesting ${x.suggest}` : ''}`,
+          );
+      }
+      for (const c of exp.clean) {
+        t.clean++;
+        const bad = got.filter((f) => f.line === c.line && c.codes.includes(f.code));
+        if (!bad.length) t.kept++;
+        else misses.push(`${name}:${c.line}: should be clean, has ${bad.map((b) => `${b.code} (${b.message.slice(0, 100)})`).join('; ')}`);
+      }
+      const lines = readFileSync(draft, 'utf8').split('\n');
+      const ents = JSON.parse(run(['entities', ...corpusArgs])) as {
+        range: { start: { line: number; character: number }; end: { character: number } };
+        entity: { name: string; type: string; aliases: string[] };
+      }[];
+      for (const e of exp.entities) {
+        const col = lines[e.line - 1].indexOf(e.text);
+        const hits = ents.filter(
+          (x) =>
+            x.range.start.line === e.line - 1 && x.range.start.character <= col + e.text.length - 1 && x.range.end.character >= col + 1,
         );
+        if (e.optional && !hits.length) continue;
+        t.entities++;
+        const names = new Set(hits.flatMap((h) => [h.entity.name, ...h.entity.aliases]));
+        if (hits.length && (!e.type || hits.some((h) => h.entity.type === e.type)) && (!e.sameAs || names.has(e.sameAs))) t.recognised++;
+        else
+          misses.push(
+            `${name}:${e.line}: "${e.text}"${e.type ? ` a ${e.type}` : ''}${e.sameAs ? ` = ${e.sameAs}` : ''}: got ${hits.map((h) => `${h.entity.name} (${h.entity.type})`).join(', ') || 'nothing'}`,
+          );
+      }
     }
-    for (const c of exp.clean) {
-      t.clean++;
-      const bad = got.filter((f) => f.line === c.line && c.codes.includes(f.code));
-      if (!bad.length) t.kept++;
-      else misses.push(`${name}:${c.line}: should be clean, has ${bad.map((b) => `${b.code} (${b.message.slice(0, 100)})`).join('; ')}`);
-    }
-    const lines = readFileSync(draft, 'utf8').split('\n');
-    const ents = JSON.parse(run(['entities', ...corpusArgs])) as {
-      range: { start: { line: number; character: number }; end: { character: number } };
-      entity: { name: string; type: string; aliases: string[] };
-    }[];
-    for (const e of exp.entities) {
-      t.entities++;
-      const col = lines[e.line - 1].indexOf(e.text);
-      const hits = ents.filter(
-        (x) => x.range.start.line === e.line - 1 && x.range.start.character <= col + e.text.length - 1 && x.range.end.character >= col + 1,
-      );
-      const names = new Set(hits.flatMap((h) => [h.entity.name, ...h.entity.aliases]));
-      if (hits.length && (!e.type || hits.some((h) => h.entity.type === e.type)) && (!e.sameAs || names.has(e.sameAs))) t.recognised++;
-      else
-        misses.push(
-          `${name}:${e.line}: "${e.text}"${e.type ? ` a ${e.type}` : ''}${e.sameAs ? ` = ${e.sameAs}` : ''}: got ${hits.map((h) => `${h.entity.name} (${h.entity.type})`).join(', ') || 'nothing'}`,
-        );
-    }
+    scored[set.name] = t;
+    console.log(
+      `   ${set.name} set${set.showMisses ? ' (a tuning set)' : ' (misses not shown)'}: findings ${t.found}/${t.findings}, clean lines ${t.kept}/${t.clean}, entities ${t.recognised}/${t.entities}`,
+    );
+    if (set.showMisses) for (const m of misses) console.log(`     - ${m}`);
   }
-  results.unseenCases = t;
-  console.log(
-    `\n1b. Cases on unseen corpora (test/data/unseen-cases; a tuning set since the twenty-fifth session): findings ${t.found}/${t.findings}, clean lines ${t.kept}/${t.clean}, entities ${t.recognised}/${t.entities}`,
-  );
-  for (const m of misses) console.log(`   - ${m}`);
+  results.unseenCases = scored;
 }
 
 // 2. FNC-1 dev: disputes
