@@ -3,8 +3,6 @@ import assert from 'node:assert/strict';
 import { assertOwnBuffer } from './helpers';
 import { Slab } from '../../server/src/core/packed';
 import {
-  StoredText,
-  forgetUnpacked,
   isPackedText,
   packText,
   packTextOf,
@@ -15,7 +13,6 @@ import {
   unpackSlice,
   unpackText,
   withoutText,
-  type TextBytes,
 } from '../../server/src/core/text/packedText';
 import { LineMap } from '../../server/src/core/text/sentences';
 
@@ -139,49 +136,4 @@ test('texts copied into a slab share its buffers, whole and readable; a large te
   const big = slabbedText(packText(Array.from({ length: 3000 }, (_, i) => `line ${i * 7919} of a long text`).join('\n')), slab);
   assert.notEqual(big.bytes.buffer, copies[1].bytes.buffer);
   assertOwnBuffer(big, 'the large text');
-});
-
-test('the sentences of a stored text read one after another inflate it once; texts read lately are kept up to a bound', () => {
-  forgetUnpacked();
-  // ~20 KB texts, each with its own words, behind a store that counts its reads
-  const texts = Array.from({ length: 200 }, (_, k) =>
-    Array.from({ length: 400 }, (_, i) => `Line ${i} of text ${k}: Mayor Ilse Verhoeven ${k * 7919 + i}.`).join('\n'),
-  );
-  const packed = texts.map((t) => packText(t));
-  let reads = 0;
-  const store: TextBytes = {
-    read(at) {
-      reads++;
-      return packed[at].bytes;
-    },
-  };
-  const stored = packed.map((p, k) => new StoredText(store, k, p.bytes.length, 0, p.length, p.utf8, p.lines, p.lineBytes));
-  const sentence = (k: number, i: number) => {
-    const a = stored[k].lines[i];
-    return [a, stored[k].lines[i + 1] - 1] as const;
-  };
-  // the sentences of a card: a few texts, each read many times, interleaved
-  for (let round = 0; round < 3; round++)
-    for (const k of [0, 1, 2, 1, 0])
-      for (const i of [3, 200, 399 - round]) {
-        const [a, b] = sentence(k, i);
-        assert.equal(unpackSlice(stored[k], a, b), texts[k].slice(a, b));
-      }
-  assert.equal(reads, 3, 'each of the three texts read once');
-  // every text, in turn: far more than are kept (~4 MB inflated), each slice still right
-  for (let k = 0; k < texts.length; k++) {
-    const [a, b] = sentence(k, 100);
-    assert.equal(unpackSlice(stored[k], a, b), texts[k].slice(a, b));
-  }
-  assert.equal(reads, 3 + texts.length - 3);
-  const before = reads;
-  const [a, b] = sentence(0, 5);
-  assert.equal(unpackSlice(stored[0], a, b), texts[0].slice(a, b));
-  assert.equal(reads, before + 1, 'the first text is no longer kept: the bound holds');
-  const [c, d] = sentence(texts.length - 1, 5);
-  assert.equal(unpackSlice(stored[texts.length - 1], c, d), texts[texts.length - 1].slice(c, d));
-  assert.equal(reads, before + 1, 'the last read is kept');
-  forgetUnpacked();
-  assert.equal(unpackSlice(stored[texts.length - 1], c, d), texts[texts.length - 1].slice(c, d));
-  assert.equal(reads, before + 2, 'forgotten');
 });

@@ -164,39 +164,13 @@ function unpacked(p: PackedText): string {
   return text;
 }
 
-/**
- * The texts inflated lately, as bytes, most recent last, up to `INFLATED_KEPT` bytes in all: the claims of a source are
- * made one after another, each reading its sentence, and the cards of a draft's entities read the same sources again
- * (at 10,000 articles, the first hovers on the bench draft's 258 entities inflated 6,717 texts of 2,468 with one kept,
- * 3,530 with 2 MB).
- */
-const inflated = new Map<PackedText, Buffer>();
-let inflatedBytes = 0;
-const INFLATED_KEPT = 2 * 1048576;
-
-function inflatedBytesOf(p: PackedText): Buffer {
-  let bytes = inflated.get(p);
-  if (bytes !== undefined) {
-    inflated.delete(p);
-    inflated.set(p, bytes);
-    return bytes;
-  }
-  bytes = inflateRawSync(p.bytes);
-  inflated.set(p, bytes);
-  inflatedBytes += bytes.length;
-  for (const [q, b] of inflated) {
-    if (inflatedBytes <= INFLATED_KEPT || q === p) break;
-    inflated.delete(q);
-    inflatedBytes -= b.length;
-  }
-  return bytes;
-}
+/** the bytes inflated last: the claims of a source are made one after another, each reading its sentence */
+let lastInflated: { p: PackedText; bytes: Buffer } | undefined;
 
 /** Forgets the texts unpacked lately (they keep their packed texts, and the slab buffers of those, in memory). */
 export function forgetUnpacked(): void {
   recent.clear();
-  inflated.clear();
-  inflatedBytes = 0;
+  lastInflated = undefined;
 }
 
 /**
@@ -208,7 +182,8 @@ export function unpackSlice(p: PackedText, start: number, end: number): string {
   end = Math.max(start, Math.min(end, p.length));
   const text = recent.get(p);
   if (text !== undefined) return detachedSlice(text, start, end);
-  const bytes = inflatedBytesOf(p);
+  if (lastInflated?.p !== p) lastInflated = { p, bytes: inflateRawSync(p.bytes) };
+  const bytes = lastInflated.bytes;
   if (!p.utf8) return bytes.toString('utf16le', 2 * start, 2 * end);
   if (p.lineBytes.length === 0) return bytes.toString('latin1', start, end);
   // the lines from the one holding `start` to the first that starts at or after `end`
