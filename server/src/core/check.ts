@@ -412,11 +412,12 @@ function safeQuantities(s: string, off: number): Quantity[] {
 
 /** A name token as the sources write it in one of its entities' names ("Abdel-Ghaffar", "McAllister"), else as kept. */
 function writtenAs(index: CorpusIndex, token: string, entityIds: readonly string[]): string {
+  const f = fold(token);
   for (const id of entityIds.slice(0, 8)) {
     const e = index.entity(id);
     if (!e) continue;
     for (const name of [e.name, ...e.aliases])
-      for (const word of name.split(/\s+/)) if (word.length === token.length && fold(word) === fold(token)) return word;
+      for (const word of name.split(/\s+/)) if (word.length === token.length && fold(word) === f) return word;
   }
   return token;
 }
@@ -534,11 +535,16 @@ const ROLE_KEYS = new Set(
   ),
 );
 
+/** What a draft sentence's key counts for when a claim shares it: `sharedKeyWeight`, and nothing for a role. */
+function draftKeyWeight(index: CorpusIndex, k: string): number {
+  return ROLE_KEYS.has(k) ? 0 : sharedKeyWeight(k, index.entityWords);
+}
+
 /** The meaning a draft sentence shares with a claim's keys, as `matchScore` counts it. */
 function meaningShared(index: CorpusIndex, ds: Pick<DraftSentence, 'keys'>, claimKeys: string[]): number {
   const has = new Set(claimKeys);
   let n = 0;
-  for (const k of ds.keys) if (has.has(k) && !ROLE_KEYS.has(k)) n += sharedKeyWeight(k, index.entityWords);
+  for (const k of ds.keys) if (has.has(k)) n += draftKeyWeight(index, k);
   return n;
 }
 
@@ -550,7 +556,7 @@ function meaningShared(index: CorpusIndex, ds: Pick<DraftSentence, 'keys'>, clai
 function meaningWeights(index: CorpusIndex, ds: Pick<DraftSentence, 'keys'>): Map<string, number> {
   const out = new Map<string, number>();
   for (const k of ds.keys) {
-    const w = ROLE_KEYS.has(k) ? 0 : sharedKeyWeight(k, index.entityWords);
+    const w = draftKeyWeight(index, k);
     if (w) out.set(k, (out.get(k) ?? 0) + w);
   }
   return out;
@@ -739,13 +745,14 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence, context?: readonly
     const uniq = new Map<string, { c: Claim; q: Quantity }>();
     for (const x of candidates) uniq.set(`${x.c.id}:${x.q.span.start}`, x);
     const list = [...uniq.values()];
-    const fitting = new Set(list.filter((x) => overlaps(x.q, q)).map((x) => x.c.sourceId));
+    // the figures that fit it, and the sources that give one
+    const support = list.filter((x) => overlaps(x.q, q));
+    const fitting = new Set(support.map((x) => x.c.sourceId));
     const against = list.filter((x) => !fitting.has(x.c.sourceId));
     if (!against.length) continue;
     // (each outlet's figure once: a headline and its lead say the same)
     const says = (xs: { c: Claim; q: Quantity }[]) =>
       [...new Set(xs.map((x) => `${outletOf(index, x.c.sourceId)} says ${describeQuantity(x.q)}`))].slice(0, 3).join('; ');
-    const support = list.filter((x) => fitting.has(x.c.sourceId) && overlaps(x.q, q));
     return {
       code: 'disputed-claim',
       severity: 'warning',
@@ -777,11 +784,8 @@ function contextFigures(index: CorpusIndex, sentences: DraftSentence[], findings
   let context: string[] = [];
   for (const ds of sentences) {
     const own = scopeIds(index, ds.entityIds);
-    if (ds.heading) {
-      context = own;
-      continue;
-    }
-    if (own.length) {
+    // a heading starts its section's context (none if it names no place); a sentence naming one moves it on
+    if (ds.heading || own.length) {
       context = own;
       continue;
     }
