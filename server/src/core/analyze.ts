@@ -39,7 +39,12 @@ export interface SourceAnalysis {
  * "despite" only before what someone said: "Despite the ministry's assurances, …") */
 const CONTRAST =
   /^(?:["\u201c\u2018'*_]*)(?:but|however|yet|in fact|in reality|actually|nevertheless|nonetheless|on the contrary|contrary to|despite(?=\s+(?:\S+\s+){0,4}?(?:claims?|assurances?|denials?|reports?|statements?|insistence|promises?|pledges?|allegations?|accounts?|assertions?|what)\b))\b/i;
-const BARE_EVENT = /\bthe (?:terror |terrorist |suicide |deadly )?(attacks?|bombings?|shootings?|massacre|killings)\b/i;
+const BARE_EVENT =
+  /\bthe (?:terror |terrorist |suicide |deadly )?(attacks?|bombings?|shootings?|massacre|killings|explosions?|blasts?|blackouts?|outages?|cyberattacks?|fire|blaze|collapse|derailment|capsizing|sinking|stampede|spill|earthquake|quake|disaster|tragedy)\b/i;
+/** the event noun of a sentence that refers to an event without naming it ("The blackout killed 11 people."), lower-cased */
+export function bareEventOf(sentence: string): string | undefined {
+  return BARE_EVENT.exec(sentence)?.[1].toLowerCase();
+}
 const GROUP_REF =
   /\bthe (?:group|organi[sz]ation|militants|militia|movement|terrorist group|extremist group|jihadist group)\b|\bextremist group\b/i;
 const PRONOUN = /\b(?:he|she|him|his|her|himself|herself)\b/i;
@@ -208,7 +213,7 @@ export function analyzeSource(src: Source): SourceAnalysis {
         speaker = quotedBy;
       }
     }
-    const bare = BARE_EVENT.exec(str);
+    const bare = bareEventOf(str);
     const doubt = isDoubt({ text: str, stance, stanceCue: cue, speaker, heading: s.heading });
     return {
       span: s.span,
@@ -222,7 +227,7 @@ export function analyzeSource(src: Source): SourceAnalysis {
       keys: sentenceKeys(str, tokens[si]),
       // ("However, this was not the case when …" limits what was said; it does not contest it)
       contrast: CONTRAST.test(str) && !NOT_THE_CASE_WHEN.test(str),
-      bareEvent: bare ? bare[1].toLowerCase() : undefined,
+      bareEvent: bare,
       groupRef: GROUP_REF.test(str),
       pronoun: PRONOUN.test(str),
       doubt,

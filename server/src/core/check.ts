@@ -15,12 +15,14 @@ import { KeySet, type CorpusIndex } from './index';
 import { draftText, isSuppressed, type Directive } from './text/draft';
 import { LineMap, paragraphs, sentences } from './text/sentences';
 import { extractMentions, type RawMention } from './entities/extract';
+import { eventKind, onlyPlacedEvent } from './entities/resolve';
+import { bareEventOf } from './analyze';
 import { detectSpeaker, detectStance, extractQuantities } from './claims';
 import { detectRefutation } from './claims/stance';
 import type { ClaimQuery, ClaimStore } from './claimStore';
 import { hasNegation, meaningKeys } from './text/keys';
 import { VERDICT_LINE, allEntities, describeQuantity, isDoubt, overlaps, scopesOf, sharedKeyWeight, short } from './disputes/detect';
-import { fold, isFirstName, isKnownPlace, isWord } from './lexicon';
+import { EVENT_NOUNS, GENERIC_EVENT, fold, isFirstName, isKnownPlace, isWord } from './lexicon';
 import { drain } from './packed';
 
 /**
@@ -451,8 +453,11 @@ export function resolveDraftMention(
     if (m.eventDate) {
       const id = t.eventByDate.get(`${m.eventClass}:${m.eventDate}`);
       if (id) return { entityId: id };
+      return undefined;
     }
-    return undefined;
+    // named only by its doer or its day ("the FEN outage", "the Tuesday blast"): the corpus's one event of its kind
+    const id = m.eventOf ? undefined : onlyPlacedEvent(t.eventByPlace, m.eventClass!);
+    return id ? { entityId: id } : undefined;
   }
   const r = index.lookupName(m.text);
   if (r.entityId) return r;
@@ -781,6 +786,7 @@ function contextFigures(index: CorpusIndex, sentences: DraftSentence[], findings
   const flagged = new Set(findings.filter((f) => f.code === 'disputed-claim').map((f) => f.span.start));
   const memo = cache ? (cache.figures ??= new Map()) : new Map<string, Finding | null>();
   const used = new Set<string>();
+  const events = draftEvents(index, sentences);
   let context: string[] = [];
   for (const ds of sentences) {
     const own = scopeIds(index, ds.entityIds);
@@ -789,17 +795,39 @@ function contextFigures(index: CorpusIndex, sentences: DraftSentence[], findings
       context = own;
       continue;
     }
-    if (!context.length || !ds.asserts || !ds.quantities.length || flagged.has(ds.span.start)) continue;
-    const key = `${ds.text}\u0000${context.join('\u0000')}`;
+    if (!ds.asserts || !ds.quantities.length || flagged.has(ds.span.start)) continue;
+    // "The blackout killed 11 people.": the draft's event of that kind, else the corpus's one
+    const bare = bareEventOf(ds.text);
+    const kind = bare && EVENT_NOUNS.get(bare);
+    const event = kind
+      ? ((kind === GENERIC_EVENT ? events.main : events.byKind.get(kind)) ?? onlyPlacedEvent(index.table.eventByPlace, kind))
+      : undefined;
+    const scopes = event && !context.includes(event) ? [event, ...context] : context;
+    if (!scopes.length) continue;
+    const key = `${ds.text}\u0000${scopes.join('\u0000')}`;
     used.add(key);
     let f = memo.get(key);
     if (f === undefined)
-      memo.set(key, (f = figureFinding(index, { ...ds, span: { start: 0, end: ds.span.end - ds.span.start } }, context) ?? null));
+      memo.set(key, (f = figureFinding(index, { ...ds, span: { start: 0, end: ds.span.end - ds.span.start } }, scopes) ?? null));
     if (f) out.push({ ...f, span: { start: ds.span.start, end: ds.span.end } });
   }
   // (the cache follows the draft, as its paragraphs' do)
   if (cache) for (const k of [...memo.keys()]) if (!used.has(k)) memo.delete(k);
   return out;
+}
+
+/** the events a draft names: the most named of each kind, and of all */
+function draftEvents(index: CorpusIndex, sentences: readonly DraftSentence[]): { byKind: Map<string, string>; main?: string } {
+  const counts = new Map<string, number>();
+  for (const ds of sentences)
+    for (const id of ds.entityIds) if (index.entity(id)?.type === 'event') counts.set(id, (counts.get(id) ?? 0) + 1);
+  const byCount = [...counts].sort((a, b) => b[1] - a[1]);
+  const byKind = new Map<string, string>();
+  for (const [id] of byCount) {
+    const kind = eventKind(index.entity(id));
+    if (kind && !byKind.has(kind)) byKind.set(kind, id);
+  }
+  return { byKind, main: byCount[0]?.[0] };
 }
 
 /**

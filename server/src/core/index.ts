@@ -8,10 +8,18 @@ import {
   type PackedSentences,
   type StoredAnalysis,
 } from './sentencePack';
-import { resolveEntitiesSteps, damerauLevenshtein, type DocCandidates, type EntityTable, type ResolvedMention } from './entities/resolve';
+import {
+  resolveEntitiesSteps,
+  damerauLevenshtein,
+  eventKind,
+  onlyPlacedEvent,
+  type DocCandidates,
+  type EntityTable,
+  type ResolvedMention,
+} from './entities/resolve';
 import { normKey } from './entities/extract';
 import { detectDisputesSteps, mayDispute } from './disputes/detect';
-import { fold } from './lexicon';
+import { EVENT_NOUNS, GENERIC_EVENT, fold } from './lexicon';
 import { ClaimPacker, ClaimStore, NO_CLAIMS, isPackedClaims, ownedClaims, type ClaimRecord, type PackedClaims } from './claimStore';
 import {
   BuiltOnce,
@@ -960,7 +968,14 @@ function buildClaims(
   const eventCounts = new Map<string, number>();
   for (const m of mentions)
     if (m.entityId && entities.get(m.entityId)?.type === 'event') eventCounts.set(m.entityId, (eventCounts.get(m.entityId) ?? 0) + 1);
-  const mainEvent = [...eventCounts.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
+  // the article's most named event of each kind, and its most named of all ("the blackout", "the tragedy")
+  const mainOfKind = new Map<string, string>();
+  const byCount = [...eventCounts.entries()].sort((x, y) => y[1] - x[1]);
+  for (const [id] of byCount) {
+    const kind = eventKind(entities.get(id));
+    if (kind && !mainOfKind.has(kind)) mainOfKind.set(kind, id);
+  }
+  const mainEvent = byCount[0]?.[0];
   const paraPersons = new Map<number, string[]>();
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
@@ -997,7 +1012,14 @@ function buildClaims(
     }
     if (s.groupRef && !orgInSentence && lastOrg) add(lastOrg);
     if (s.bareEvent && !eventInSentence) {
-      const ev = lastEvent ?? mainEvent;
+      // the last event named, the article's main one of the word's kind, else the corpus's one of it
+      const kind = EVENT_NOUNS.get(s.bareEvent)!;
+      const ev =
+        kind === GENERIC_EVENT
+          ? (lastEvent ?? mainEvent)
+          : lastEvent && eventKind(entities.get(lastEvent)) === kind
+            ? lastEvent
+            : (mainOfKind.get(kind) ?? onlyPlacedEvent(table.eventByPlace, kind));
       if (ev) add(ev);
     }
     const claim = newClaim(sourceId, si, text, s, ids.length ? unique(ids) : NONE, context.length > 1 ? unique(context) : context);

@@ -55,7 +55,12 @@ export function isStoredAnalysis(a: unknown): a is StoredAnalysis {
 
 const FIELDS = 5;
 /** the words `analyzeSource` reads as a bare event ("the attacks"), lower-cased; 0 is none */
-const BARE_EVENTS = ['', 'attack', 'attacks', 'bombing', 'bombings', 'shooting', 'shootings', 'massacre', 'killings'];
+const BARE_EVENTS = [
+  ...['', 'attack', 'attacks', 'bombing', 'bombings', 'shooting', 'shootings', 'massacre', 'killings', 'explosion'],
+  ...['explosions', 'blast', 'blasts', 'blackout', 'blackouts', 'outage', 'outages', 'cyberattack', 'cyberattacks'],
+  ...['fire', 'blaze', 'collapse', 'derailment', 'capsizing', 'sinking', 'stampede', 'spill', 'earthquake', 'quake'],
+  ...['disaster', 'tragedy'],
+];
 
 export function packAnalysis(a: SourceAnalysis): PackedAnalysis {
   return { sourceId: a.sourceId, packedRaw: packRaw(a.raw), packedSentences: packSentences(a.sentences) };

@@ -75,6 +75,7 @@ const MONTHS = new Set(
   ),
 );
 const DAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
+const SUPERLATIVE = /^(?:worst|biggest|largest|deadliest|longest|greatest|latest|first|last|previous|costliest|bloodiest)$/;
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'from', 'across', 'inside', 'into', 'around', 'throughout']);
 const EVENT_MODIFIERS = new Set([
   'terror',
@@ -1518,6 +1519,16 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
     let date: string | undefined;
     let by: string | undefined;
     let startTok = i;
+    // named by the day it happened ("the Tuesday blast", "Sunday's blackout"): no place, a day of the article's week
+    let weekday = false;
+    let byStart = -1;
+    const dayAt = (j: number) => j >= 0 && toks[j].w.cap && DAYS.has(lower(toks[j]).replace(/['\u2019]s?$/, ''));
+    if (dayAt(k) || (k >= 1 && /^(?:night|morning|evening|afternoon)(?:['\u2019]s)?$/.test(lower(toks[k])) && dayAt(k - 1))) {
+      weekday = true;
+      if (!dayAt(k)) k--;
+      startTok = k;
+      k--;
+    }
     // "November 13 attacks", "May 24, 2014 shooting", "22 March attacks"
     const dateLeft = readDateLeft(toks, k);
     if (dateLeft) {
@@ -1526,7 +1537,7 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
       k = dateLeft.start - 1;
     }
     // a capitalised name right before (possibly after an org doer: "Nordline ferry strikes")
-    if (k >= 0 && toks[k].w.cap && !MONTHS.has(lower(toks[k]))) {
+    if (!weekday && k >= 0 && toks[k].w.cap && !MONTHS.has(lower(toks[k]))) {
       let s = k;
       while (
         s - 1 >= 0 &&
@@ -1541,6 +1552,7 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
         const isOrg = equivalenceType.get(nk) === 'organization' || (isAcronym(name) && !countryOf(name));
         if (isOrg && !date) {
           by = nk;
+          byStart = s;
           // "the November 13 Nordline strike": a date before the doer
           let kk = s - 1;
           while (kk >= 0 && EVENT_MODIFIERS.has(lower(toks[kk])) && !toks[kk].w.cap) kk--;
@@ -1579,7 +1591,8 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
     }
     // right: "attacks in Brussels", "shooting at the Jewish Museum", "attack on X"
     let endTok = i;
-    if (!subject) {
+    // ("the worst outage in Flanders": a comparison, not the event's name)
+    if (!subject && !(i > 0 && SUPERLATIVE.test(toks[i - 1].text))) {
       let r = i + 1;
       const prep = lower(toks[r]);
       if (prep === 'in' || prep === 'at' || prep === 'on' || prep === 'of') {
@@ -1591,29 +1604,27 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
           endTok = dr.end;
           r = dr.end + 1;
         }
-        if (r < toks.length && toks[r].w.cap && !MONTHS.has(lower(toks[r]))) {
-          let e = r;
-          while (
-            e + 1 < toks.length &&
-            (toks[e + 1].w.cap ||
-              (CONNECTORS.has(lower(toks[e + 1])) && lower(toks[e + 1]) !== 'of' && e + 2 < toks.length && toks[e + 2].w.cap))
-          )
-            e++;
-          const name = text.slice(toks[r].start, toks[e].end).replace(/['\u2019]s?$/, '');
-          if (
-            (!isOrdinaryWord(name.split(/\s+/)[0]) || isKnownPlace(name) || name.split(/\s+/).length > 1) &&
-            !isRegion(name) &&
-            !isAdjectival(name)
-          ) {
-            subject = { start: toks[r].start, end: toks[e].end, text: name };
-            endTok = e;
+        const named = eventPlaceAt(text, toks, r);
+        if (named) {
+          // "the explosion at the Red Sea Nitrates Company plant in Ain Sukhna": the place the site is in
+          let where = named;
+          let n = named.end + 1;
+          while (n < toks.length && n <= named.end + 2 && /^\p{Ll}{3,}$/u.test(toks[n].text) && !PLACE_PREPS.has(toks[n].text)) n++;
+          if (n > named.end + 1 && (lower(toks[n]) === 'in' || lower(toks[n]) === 'near') && !isKnownPlace(named.text)) {
+            const inner = eventPlaceAt(text, toks, n + 1);
+            if (inner) where = inner;
           }
+          subject = { start: toks[where.start].start, end: toks[where.end].end, text: where.text };
+          endTok = where.end;
         }
       }
     }
-    if (!subject && !date) continue;
+    // a name with neither place nor date is kept when it names the doer or the day ("the FEN outage", "the Tuesday
+    // blast"): the resolver ties it to the one event of its kind its article (else the corpus) places
+    if (!subject && !date && !by && !weekday) continue;
     if (subject && /^\p{N}/u.test(subject.text)) continue;
     const noun = toks[i].w.lower;
+    if (!subject && !date && by) startTok = byStart;
     const canonical = subject ? `${subject.text} ${noun}` : `${text.slice(toks[startTok].start, toks[i].start).trim()} ${noun}`;
     out.push(
       eventMention(
@@ -1630,6 +1641,21 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
       ),
     );
   }
+}
+
+/** the name of a place (or site) at token `r` after an event's preposition, with its last token */
+function eventPlaceAt(text: string, toks: Tok[], r: number): { start: number; end: number; text: string } | undefined {
+  if (!(r < toks.length && toks[r].w.cap && !MONTHS.has(lower(toks[r])))) return undefined;
+  let e = r;
+  while (
+    e + 1 < toks.length &&
+    (toks[e + 1].w.cap || (CONNECTORS.has(lower(toks[e + 1])) && lower(toks[e + 1]) !== 'of' && e + 2 < toks.length && toks[e + 2].w.cap))
+  )
+    e++;
+  const name = text.slice(toks[r].start, toks[e].end).replace(/['\u2019]s?$/, '');
+  const ok =
+    (!isOrdinaryWord(name.split(/\s+/)[0]) || isKnownPlace(name) || name.split(/\s+/).length > 1) && !isRegion(name) && !isAdjectival(name);
+  return ok ? { start: r, end: e, text: name } : undefined;
 }
 
 function eventMention(

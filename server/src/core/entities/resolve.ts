@@ -1,5 +1,5 @@
 import type { Entity, EntityType, Span } from '../model';
-import { KNOWN_EQUIVALENCES, ORG_HEADS, countryOf, isKnownPlace, isRegion, isWord } from '../lexicon';
+import { EVENT_NOUNS, GENERIC_EVENT, KNOWN_EQUIVALENCES, ORG_HEADS, countryOf, isKnownPlace, isRegion, isWord } from '../lexicon';
 
 const EQUIVALENCE_TYPE = new Map<string, EntityType>();
 const EQUIVALENCE_GROUP = new Map<string, string[]>();
@@ -505,6 +505,10 @@ class Resolver {
   readonly eventMentions: { d: DocCandidates; m: RawMention }[] = [];
   readonly eventSurfaces = new Map<string, Map<string, number>>();
   readonly eventIds = new Map<string, string>();
+  /** placed events (`place|kind` keys) by kind, in each article and in the corpus, and the kinds at each place */
+  private readonly placedInDoc = new Map<DocCandidates, Map<string, Set<string>>>();
+  private readonly placedByClass = new Map<string, Set<string>>();
+  private readonly placedKinds = new Map<string, Set<string>>();
 
   /** lazy mentions (see `resolveEntitiesSteps`): what `assign` gave each name candidate (`kept`: any) */
   private entityOf: (string | undefined)[] = [];
@@ -874,18 +878,43 @@ class Resolver {
     return id ?? `name:${of}`;
   }
 
-  eventKeyFor(m: RawMention): string | undefined {
-    if (m.eventOf) return `${this.placeKeyOf(m.eventOf)}|${m.eventClass}`;
-    if (m.eventDate) return this.eventByDate.get(`${m.eventClass}:${m.eventDate}`);
-    return undefined;
+  /** the event a mention names: by its place and kind (a word for whatever happened, "the X tragedy", takes the one
+   * kind of event its place has), else by its date and kind, else (named only by its doer or its day, "the FEN
+   * outage", "the Tuesday blast") the one placed event of its kind in its article, else in the corpus */
+  eventKeyFor(m: RawMention, d?: DocCandidates): string | undefined {
+    const cls = m.eventClass!;
+    if (m.eventOf) {
+      const place = this.placeKeyOf(m.eventOf);
+      if (cls === GENERIC_EVENT) {
+        const kinds = this.placedKinds.get(place);
+        if (kinds?.size === 1) return `${place}|${[...kinds][0]}`;
+      }
+      return `${place}|${cls}`;
+    }
+    if (m.eventDate) return this.eventByDate.get(`${cls}:${m.eventDate}`);
+    const inDoc = d && this.placedInDoc.get(d);
+    if (inDoc) {
+      const one = onlyEventOf(inDoc, cls);
+      if (one !== null) return one;
+    }
+    return onlyEventOf(this.placedByClass, cls) ?? undefined;
   }
 
+  /** first pass: events' date links, and the placed events of each kind (by article, by place, in the corpus) */
   eventDates(from: number, to: number): void {
     for (let mi = from; mi < to; mi++) {
-      const { m } = this.eventMentions[mi];
+      const { d, m } = this.eventMentions[mi];
       if (!m.eventOf) continue;
-      const ek = `${this.placeKeyOf(m.eventOf)}|${m.eventClass}`;
-      if (m.eventDate) this.eventByDate.set(`${m.eventClass}:${m.eventDate}`, ek);
+      const place = this.placeKeyOf(m.eventOf);
+      const cls = m.eventClass!;
+      const ek = `${place}|${cls}`;
+      if (m.eventDate) this.eventByDate.set(`${cls}:${m.eventDate}`, ek);
+      if (cls === GENERIC_EVENT) continue;
+      addTo(this.placedByClass, cls, ek);
+      let inDoc = this.placedInDoc.get(d);
+      if (!inDoc) this.placedInDoc.set(d, (inDoc = new Map()));
+      addTo(inDoc, cls, ek);
+      addTo(this.placedKinds, place, cls);
     }
   }
 
@@ -893,7 +922,7 @@ class Resolver {
     const { eventSurfaces, eventIds, entities, eventByDate, eventByPlace, eventDoers, byKey, mentions } = this;
     for (let mi = from; mi < to; mi++) {
       const { d, m } = this.eventMentions[mi];
-      let ek = this.eventKeyFor(m);
+      let ek = this.eventKeyFor(m, d);
       if (!ek && m.eventDate) ek = `date:${m.eventDate}|${m.eventClass}`;
       if (!ek) continue;
       const s = eventSurfaces.get(ek) ?? new Map<string, number>();
@@ -910,14 +939,17 @@ class Resolver {
         entities.set(id, { id, name: surf, type: 'event', aliases: [], mentions: [], placeId });
       }
       const ent = entities.get(id)!;
+      if (!ent.placeId && m.eventOf) ent.placeId = byKey.get(m.eventOf);
       if (m.eventDate && !ent.date) ent.date = m.eventDate;
       if (m.eventDate) eventByDate.set(`${m.eventClass}:${m.eventDate}`, ek);
       if (m.eventOf) eventByPlace.set(`${m.eventOf}:${m.eventClass}`, id);
-      if (m.eventBy) {
-        const org = byKey.get(m.eventBy);
+      // (a name tied to its event only by its kind, "the FEN outage", says nothing of who did it)
+      const by = m.eventOf || m.eventDate ? m.eventBy : undefined;
+      if (by) {
+        const org = byKey.get(by);
         if (org) (eventDoers.get(id) ?? eventDoers.set(id, new Set()).get(id)!).add(org);
       }
-      mentions.get(d.sourceId)!.push({ sourceId: d.sourceId, span: m.span, text: m.text, entityId: id, eventBy: m.eventBy });
+      mentions.get(d.sourceId)!.push({ sourceId: d.sourceId, span: m.span, text: m.text, entityId: id, eventBy: by });
     }
   }
 
@@ -1090,6 +1122,49 @@ function linkMentionsOf(entities: Map<string, Entity>, lists: ResolvedMention[][
       if (rm.entityId) entities.get(rm.entityId)!.mentions.push(rm);
     }
   }
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+/** the one event of kind `cls` in `byKind` (of any kind for a word for whatever happened); null when there is none,
+ * undefined when there are several */
+function onlyEventOf(byKind: Map<string, Set<string>>, cls: string): string | null | undefined {
+  let one: string | null = null;
+  const kinds = cls === GENERIC_EVENT ? byKind.values() : [byKind.get(cls) ?? new Set<string>()];
+  for (const set of kinds)
+    for (const ek of set) {
+      if (one !== null && one !== ek) return undefined;
+      one = ek;
+    }
+  return one;
+}
+
+/** the kind of an event ("attacks", "outage"), read from the noun its name ends with */
+export function eventKind(e: Entity | undefined): string | undefined {
+  if (e?.type !== 'event') return undefined;
+  return EVENT_NOUNS.get(e.name.slice(e.name.lastIndexOf(' ') + 1).toLowerCase());
+}
+
+/** the events a corpus places, by kind (per `eventByPlace` map: a rebuild makes a new one) */
+const placedEvents = new WeakMap<Map<string, string>, Map<string, Set<string>>>();
+
+/** the corpus's one placed event of kind `cls` (of any kind for a word for whatever happened, "the tragedy"), given
+ * its events by place and kind (`place:kind` → id) */
+export function onlyPlacedEvent(eventByPlace: Map<string, string>, cls: string): string | undefined {
+  let byKind = placedEvents.get(eventByPlace);
+  if (!byKind) {
+    byKind = new Map();
+    for (const [k, id] of eventByPlace) {
+      const kind = k.slice(k.lastIndexOf(':') + 1);
+      if (kind !== GENERIC_EVENT) addTo(byKind, kind, id);
+    }
+    placedEvents.set(eventByPlace, byKind);
+  }
+  return onlyEventOf(byKind, cls) ?? undefined;
 }
 
 function canonicalEventSurface(m: RawMention): string {

@@ -206,6 +206,9 @@ export const PLACE_NOUNS_AFTER = new Set(
   ),
 );
 
+/** The class of the event nouns that name no kind of event ("the Ancud tragedy", "the disaster"). */
+export const GENERIC_EVENT = 'disaster';
+
 /** Nouns that make an event ("the Veldhaven attacks", "the Harbour Museum shooting"). Maps to an event class. */
 export const EVENT_NOUNS = new Map<string, string>([
   ['attack', 'attacks'],
@@ -260,6 +263,21 @@ export const EVENT_NOUNS = new Map<string, string>([
   ['cup', 'cup'],
   ['trial', 'trial'],
   ['crisis', 'crisis'],
+  ['blackout', 'outage'],
+  ['blackouts', 'outage'],
+  ['outage', 'outage'],
+  ['outages', 'outage'],
+  ['cyberattack', 'cyberattack'],
+  ['cyberattacks', 'cyberattack'],
+  ['collapse', 'collapse'],
+  ['capsizing', 'crash'],
+  ['shipwreck', 'crash'],
+  ['stampede', 'stampede'],
+  ['spill', 'spill'],
+  // (words for whatever happened: the one event of another kind the article or its place has, if there is one)
+  ['disaster', GENERIC_EVENT],
+  ['tragedy', GENERIC_EVENT],
+  ['catastrophe', GENERIC_EVENT],
 ]);
 
 /** Particles inside names: "Stade de France", "Van Wymersch", "al-Mohammad", "Bank of England". */

@@ -1,0 +1,87 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { corpus } from './helpers';
+import { checkDraft } from '../../server/src/core/check';
+import { LineMap } from '../../server/src/core/text/sentences';
+import type { CorpusIndex } from '../../server/src/core/index';
+
+// made-up places, operators and outlets: an event named by what it did, by its day, by who ran the site, and by a
+// word for whatever happened
+const grid = corpus([
+  {
+    id: 'Wire',
+    text: [
+      'A blackout cut power to 300,000 homes around Zelmar on Sunday. Grid operator Voltanet (VTN) said the VTN outage began at dawn.',
+      'Nine people died in incidents linked to the blackout, the prosecutor said.',
+    ].join('\n\n'),
+  },
+  {
+    id: 'Chronicle',
+    text: [
+      'At least 14 deaths have now been linked to the Zelmar blackout, hospitals said.',
+      'It was the worst outage in Ostria in decades.',
+    ].join('\n\n'),
+  },
+  {
+    id: 'Courier',
+    text: 'Nine workers were killed in Tuesday night\u2019s explosion at the Kroner Chemicals plant in Harbin Point, the governor said.',
+  },
+  { id: 'Ledger', text: 'Investigators sifted through the rubble of the Tuesday blast. The Harbin Point tragedy shocked the region.' },
+]);
+
+const eventNamed = (idx: CorpusIndex, re: RegExp) =>
+  idx.entities.filter((e) => e.type === 'event' && [e.name, ...e.aliases].some((n) => re.test(n)));
+
+test('an event named by its doer or its day is the one event of its kind its article or the corpus places', () => {
+  const [blackout, ...more] = eventNamed(grid, /Zelmar blackout/);
+  assert.equal(more.length, 0);
+  assert.ok(blackout.aliases.includes('VTN outage'), `aliases: ${blackout.aliases.join(', ')}`);
+  assert.equal(eventNamed(grid, /Ostria/).length, 0, 'the worst outage in a place is a comparison, not a name');
+  const [blast, ...others] = eventNamed(grid, /Harbin Point/);
+  assert.equal(others.length, 0);
+  assert.equal(grid.entity(blast.placeId!)?.name, 'Harbin Point', 'the place the site is in');
+  assert.ok(
+    blast.mentions.some((m) => m.sourceId === 'Ledger' && m.text === 'Tuesday blast'),
+    'named by its day in an article that places no explosion: the corpus has one',
+  );
+  assert.ok(
+    blast.mentions.some((m) => m.sourceId === 'Ledger' && /Harbin Point tragedy/.test(m.text)),
+    'a word for whatever happened, at a place with one kind of event',
+  );
+  assert.equal(eventNamed(grid, /^Tuesday$/).length, 0, 'a day is no place');
+});
+
+test('a name tied to an event by its kind alone is left alone when the corpus has two of that kind', () => {
+  const two = corpus([
+    { id: 'A', text: 'The explosion in Harbin Point killed nine people.' },
+    { id: 'B', text: 'The explosion in Velde injured four people.' },
+    { id: 'C', text: 'Police are questioning a man over the Tuesday blast.' },
+  ]);
+  assert.equal(eventNamed(two, /Tuesday/).length, 0);
+  assert.ok(!two.entities.some((e) => e.type === 'event' && e.mentions.some((m) => m.sourceId === 'C')));
+});
+
+test('a figure of an event the sentence names only by its kind ("The blackout killed 11 people") is read in that event', () => {
+  const draft = '# After the Zelmar blackout\n\nCrews worked through the night.\n\nThe blackout killed 11 people.';
+  const lines = new LineMap(draft);
+  const found = checkDraft(grid, draft, { languageId: 'markdown' }).findings.filter((f) => f.code === 'disputed-claim');
+  assert.deepEqual(
+    found.map((f) => lines.position(f.span.start).line + 1),
+    [5],
+  );
+  assert.match(found[0].message, /^No source supports “11 killed”/);
+  const outlets = found[0].related.map((r) => r.sourceId).sort();
+  assert.deepEqual(outlets, ['Chronicle', 'Wire'], 'the wire\u2019s "the blackout" is the one outage the corpus places');
+  // a figure that fits every source's is no finding; nor is a kind of event the corpus does not place
+  assert.equal(
+    checkDraft(grid, draft.replace('11', 'at least nine'), { languageId: 'markdown' }).findings.filter((f) => f.code === 'disputed-claim')
+      .length,
+    0,
+  );
+  assert.equal(
+    checkDraft(grid, 'Crews worked through the night.\n\nThe flood killed 11 people.', { languageId: 'markdown' }).findings.filter(
+      (f) => f.code === 'disputed-claim',
+    ).length,
+    0,
+  );
+});
