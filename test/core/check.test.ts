@@ -296,3 +296,17 @@ test('a draft sentence that shares only a person and their role with a contested
   assert.equal(disputed('The remote gateway had been fully patched in March, chief executive Maarten Oosterbeek said.'), 0, 'attributed');
   assert.equal(disputed('The remote gateway had been fully patched in March.'), 1, 'the point itself, in the draft\u2019s voice');
 });
+
+test('a kinship disclaimer naming the draft\u2019s person says nothing against it ("X is not related to Y")', () => {
+  const idx4 = corpus([
+    {
+      id: 'Weekly',
+      text: 'Rosa Ferreira is not related to António Ferreira, the volunteer firefighter from the Sertã brigade who died on Sunday.',
+    },
+    { id: 'Wire', text: 'A volunteer firefighter, António Ferreira, 52, died on Sunday night near Sertã.' },
+  ]);
+  const disputed = checkDraft(idx4, 'The fire killed António Ferreira, a 52-year-old volunteer firefighter from Sertã.', {
+    languageId: 'markdown',
+  }).findings.filter((f) => f.code === 'disputed-claim');
+  assert.deepEqual(disputed, []);
+});

@@ -497,3 +497,42 @@ test('given names joined by a hyphen open a person\u2019s name, as one given nam
   for (const n of ['Pieter-Jan De Vlieger [person]', 'Anne-Marie Oosterbeek [person]'])
     assert.ok(got.includes(n), `${n} in ${got.join('; ')}`);
 });
+
+test('two particles inside a name, and a particle opening a sentence, keep the name whole', () => {
+  const idx = corpus([
+    {
+      id: 'd',
+      text: 'General manager Johannes van der Walt told reporters on Wednesday. Van der Walt said 486 workers were underground. Van Wymersch was not there.',
+    },
+  ]);
+  const walt = idx.entities.find((e) => e.name === 'Johannes van der Walt');
+  assert.ok(walt, idx.entities.map((e) => e.name).join('; '));
+  assert.deepEqual(
+    idx
+      .mentionsIn('d')
+      .filter((m) => m.entityId === walt.id)
+      .map((m) => m.text),
+    ['Johannes van der Walt', 'Van der Walt'],
+  );
+  assert.ok(names(idx.sources.get('d')!.text).includes('Van Wymersch [person]'));
+});
+
+test('a mine shaft, a colliery, a refinery or a dam named with its head word is a place', () => {
+  const got = names('A fall of ground hit the Kloofspruit Shaft. Water rose behind the Marula Dam near the Tshiko Colliery.');
+  for (const n of ['Kloofspruit Shaft [place]', 'Marula Dam [place]', 'Tshiko Colliery [place]'])
+    assert.ok(got.includes(n), `${n} in ${got.join('; ')}`);
+});
+
+test('another name given in the same clause ("which trades locally as", "under its English name") is the same body', () => {
+  const idx = corpus([
+    {
+      id: 'a',
+      text: 'Vaalrivier Mynbou, which is listed in Johannesburg under its English name, Vaal River Mining Ltd, said a tremor caused it.',
+    },
+    { id: 'b', text: 'Officials said Kopano Holdings, which trades locally as Kopano Beleggings, rejected the figure.' },
+  ]);
+  const body = (n: string) => idx.entities.find((e) => e.name === n || e.aliases.includes(n));
+  assert.equal(body('Vaal River Mining Ltd')?.id, body('Vaalrivier Mynbou')?.id);
+  assert.equal(body('Kopano Beleggings')?.id, body('Kopano Holdings')?.id);
+  assert.notEqual(body('Johannesburg')?.id, body('Vaalrivier Mynbou')?.id, 'the place between is not a name of the body');
+});

@@ -85,3 +85,29 @@ test('a figure of an event the sentence names only by its kind ("The blackout ki
     0,
   );
 });
+
+test('a toll with no event or place of its own is its article\u2019s main event\u2019s, when the article asserts it', () => {
+  const mine = corpus([
+    { id: 'Wire', text: 'The Kloofspruit collapse killed 12 miners, the operator said.' },
+    {
+      id: 'Blog',
+      text: [
+        'Much has been written about the Kloofspruit collapse. The Kloofspruit collapse was not an act of nature.',
+        'The register now lists 19 dead.',
+        'It is unclear whether 40 were hurt.',
+      ].join('\n\n'),
+    },
+  ]);
+  const found = checkDraft(mine, 'The Kloofspruit collapse killed 12 miners.', { languageId: 'markdown' }).findings.filter(
+    (f) => f.code === 'disputed-claim',
+  );
+  assert.equal(found.length, 1);
+  assert.match(found[0].message, /Blog says 19 killed/);
+  // the hedged sentence's figure is not the event's
+  assert.equal(
+    checkDraft(mine, 'The Kloofspruit collapse injured 12 miners.', { languageId: 'markdown' }).findings.filter(
+      (f) => f.code === 'disputed-claim',
+    ).length,
+    0,
+  );
+});

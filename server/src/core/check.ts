@@ -676,7 +676,7 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
         const c = store.at(s, i);
         if (hasNegation(c.text) === draftNeg) return;
         const sc = matchScore(index, ds, c);
-        if (!(sc.entities >= 1 && sc.meaning >= needed && sharesNegatedPredicate(draftKeys, ds.text, c.text))) return;
+        if (!(sc.entities >= 1 && sc.meaning >= needed && sharesNegatedPredicate(index, draftKeys, ds.text, c.text))) return;
         hits.push({
           d: {
             id: `contradiction-${c.id}`,
@@ -795,20 +795,27 @@ function contextFigures(index: CorpusIndex, sentences: DraftSentence[], findings
       context = own;
       continue;
     }
-    if (!ds.asserts || !ds.quantities.length || flagged.has(ds.span.start)) continue;
-    // "The blackout killed 11 people.": the draft's event of that kind, else the corpus's one
+    if (!ds.asserts || flagged.has(ds.span.start)) continue;
+    // "The blackout killed 11 people.", "The collapse was triggered by an earthquake.": the draft's event of that
+    // kind, else the corpus's one
     const bare = bareEventOf(ds.text);
     const kind = bare && EVENT_NOUNS.get(bare);
     const event = kind
       ? ((kind === GENERIC_EVENT ? events.main : events.byKind.get(kind)) ?? onlyPlacedEvent(index.table.eventByPlace, kind))
       : undefined;
     const scopes = event && !context.includes(event) ? [event, ...context] : context;
-    if (!scopes.length) continue;
-    const key = `${ds.text}\u0000${scopes.join('\u0000')}`;
+    if (!event && (!scopes.length || !ds.quantities.length)) continue;
+    const key = `${ds.text}\u0000${event ?? ''}\u0000${scopes.join('\u0000')}`;
     used.add(key);
     let f = memo.get(key);
-    if (f === undefined)
-      memo.set(key, (f = figureFinding(index, { ...ds, span: { start: 0, end: ds.span.end - ds.span.start } }, scopes) ?? null));
+    if (f === undefined) {
+      const at0 = { ...ds, span: { start: 0, end: ds.span.end - ds.span.start } };
+      f =
+        (event ? disputeFinding(index, { ...at0, entityIds: [...ds.entityIds, event] }) : undefined) ??
+        (ds.quantities.length && scopes.length ? figureFinding(index, at0, scopes) : undefined) ??
+        null;
+      memo.set(key, f);
+    }
     if (f) out.push({ ...f, span: { start: ds.span.start, end: ds.span.end } });
   }
   // (the cache follows the draft, as its paragraphs' do)
@@ -839,10 +846,12 @@ const NEGATED_WORDS = /\b(?:not|never|no|n['\u2019]t)\b((?:\s+\S+){1,4})/i;
  * opposite */
 const UNCONFIRMED =
   /^\s+(?:(?:yet|officially|independently|publicly|formally|immediately|been|be)\s+){0,3}(?:confirm|verif|known|clear|certain|sure|able\s+to\s+(?:confirm|verify|say))/i;
-function sharesNegatedPredicate(draftKeys: Set<string>, draft: string, source: string): boolean {
+function sharesNegatedPredicate(index: CorpusIndex, draftKeys: Set<string>, draft: string, source: string): boolean {
   const m = NEGATED_WORDS.exec(source) ?? NEGATED_WORDS.exec(draft);
   if (!m || UNCONFIRMED.test(m[1])) return false;
-  return meaningKeys(m[1]).some((k) => draftKeys.has(k));
+  // (a word of a name is who, not what: "Rosa Ferreira is not related to António Ferreira" says nothing against a
+  // sentence about António Ferreira)
+  return meaningKeys(m[1]).some((k) => draftKeys.has(k) && !index.entityWords.has(fold(k)));
 }
 
 /**

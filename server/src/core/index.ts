@@ -10,6 +10,8 @@ import {
 } from './sentencePack';
 import {
   resolveEntitiesSteps,
+  eventPlaceName,
+  namesPlace,
   damerauLevenshtein,
   eventKind,
   onlyPlacedEvent,
@@ -947,6 +949,11 @@ function newClaim(sourceId: string, si: number, text: string, s: ClaimFields, en
   };
 }
 
+/** a figure that counts what an event did (dead, injured, missing, …), not money or a list */
+function countsAnEvent(q: { measure: string }): boolean {
+  return q.measure !== 'other' && q.measure !== 'money' && q.measure !== 'listed';
+}
+
 /** The claims of one source: each sentence with the entities it names or refers back to. */
 function buildClaims(
   d: Derived,
@@ -976,6 +983,15 @@ function buildClaims(
     if (kind && !mainOfKind.has(kind)) mainOfKind.set(kind, id);
   }
   const mainEvent = byCount[0]?.[0];
+  // the corpus's one event of a kind, when this article names its place
+  let named: string[] | undefined;
+  const placedHere = (ev: string | undefined): string | undefined => {
+    const e = ev ? entities.get(ev) : undefined;
+    if (!e) return undefined;
+    const place = eventPlaceName(e, entities);
+    named ??= [...new Set(mentions.filter((m) => m.entityId && entities.get(m.entityId)?.type === 'place').map((m) => normKey(m.text)))];
+    return named.some((n) => namesPlace(n, place)) ? ev : undefined;
+  };
   const paraPersons = new Map<number, string[]>();
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
@@ -1011,6 +1027,8 @@ function buildClaims(
       for (const id of pp) add(id);
     }
     if (s.groupRef && !orgInSentence && lastOrg) add(lastOrg);
+    let placed = !!eventInSentence;
+    if (!placed) for (const id of ids) if (entities.get(id)?.type === 'place') placed = true;
     if (s.bareEvent && !eventInSentence) {
       // the last event named, the article's main one of the word's kind, else the corpus's one of it
       const kind = EVENT_NOUNS.get(s.bareEvent)!;
@@ -1019,8 +1037,11 @@ function buildClaims(
           ? (lastEvent ?? mainEvent)
           : lastEvent && eventKind(entities.get(lastEvent)) === kind
             ? lastEvent
-            : (mainOfKind.get(kind) ?? onlyPlacedEvent(table.eventByPlace, kind));
+            : (mainOfKind.get(kind) ?? placedHere(onlyPlacedEvent(table.eventByPlace, kind)));
       if (ev) add(ev);
+    } else if (!placed && mainEvent && !s.heading && s.stance === 'asserts' && !s.doubt && s.quantities.some(countsAnEvent)) {
+      // a toll with no event or place of its own ("The register now lists 19 dead.") is the article's main event's
+      add(mainEvent);
     }
     const claim = newClaim(sourceId, si, text, s, ids.length ? unique(ids) : NONE, context.length > 1 ? unique(context) : context);
     out.push(claim);

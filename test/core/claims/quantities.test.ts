@@ -315,3 +315,20 @@ test('parseNumber', () => {
   assert.equal(parseNumber('one-two'), undefined);
   assert.equal(parseNumber('1,2,3'), undefined);
 });
+
+test('quantities: what is added to a count is no count ("seven more bodies", "another 12", "a further 31")', () => {
+  for (const s of [
+    'Rescuers recovered seven more bodies on Thursday.',
+    'Another 12 people were killed overnight.',
+    'A further 31 people were treated in hospital.',
+    'Nine more people died.',
+  ])
+    assert.deepEqual(
+      extractQuantities(s).filter((q) => q.measure !== 'other'),
+      [],
+      s,
+    );
+  // (a difference is no increment of the count: "seven more than" keeps the figure, as before)
+  assert.equal(extractQuantities('At least 66 people or more died.')[0].low, 66);
+  assert.equal(extractQuantities('The toll rose to 19 on Thursday.')[0].low, 19);
+});

@@ -374,6 +374,19 @@ function qualifierAfter(toks: Tok[], j: number): [Qualifier, number] | null {
   return null;
 }
 
+/** the number at tokens [k, b) is an increment: "N more" before what it counts (not "N more than", nor "twelve more"
+ * alone: others), "another N", "a further N", "an additional N" */
+function isIncrement(toks: Tok[], k: number, b: number): boolean {
+  // ("injured twelve more": twelve others, a count; "recovered seven more bodies": added to one)
+  if (wordOf(toks[b]) === 'more') {
+    const next = wordOf(toks[b + 1]);
+    return !!next && next !== 'than' && !/^(?:were|was|are|have|had|including|among|in|on|at|of|and|or|who|from)$/.test(next);
+  }
+  const w1 = wordOf(toks[k - 1]);
+  if (w1 === 'another') return true;
+  return (w1 === 'further' || w1 === 'additional') && (wordOf(toks[k - 2]) === 'a' || wordOf(toks[k - 2]) === 'an');
+}
+
 function bounds(q: Qualifier, v: number): [number, number] {
   const int = Number.isInteger(v);
   switch (q) {
@@ -683,6 +696,8 @@ function analyse(toks: Tok[], p: NumPhrase, sentence: string, figs: Fig[]): numb
   } else if (p.abbr) {
     return b; // "5m" without a currency: a distance
   }
+  // what was added to a count is no count ("recovered seven more bodies", "another 12 were killed", "a further 31")
+  if (isIncrement(toks, k, b)) return b;
   // qualifier before
   let start = k;
   if (!qualifier) {

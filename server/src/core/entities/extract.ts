@@ -661,6 +661,23 @@ function extractFromTokens(
         }
       }
       const after = toks[j + 2];
+      // two particles inside a name: "Johannes van der Walt", "Marisol de la Barra"
+      const third = toks[j + 3];
+      if (
+        after &&
+        third?.w.cap &&
+        CONNECTORS.has(ln) &&
+        ln !== 'of' &&
+        CONNECTORS.has(after.w.lower) &&
+        after.w.lower !== 'of' &&
+        !after.w.cap &&
+        after.start - n.end <= 1 &&
+        third.start - after.end <= 1
+      ) {
+        run.push(j + 1, j + 2, j + 3);
+        j += 3;
+        continue;
+      }
       if (after && after.w.cap && after.start - n.end <= 1) {
         if (CONNECTORS.has(ln) && ln !== 'of') {
           run.push(j + 1, j + 2);
@@ -965,6 +982,8 @@ function processRun(
       // "Democratic party leaders said": the adjective is the party's name
       !(idx.length === 2 && toks[idx[1]].text === 'party') &&
       !(!heading && idx.length >= 2 && isGivenName(w) && surnameLike(toks[idx[1]].text, lowercaseSeen)) &&
+      // a surname's particle ("Van der Walt said", "Van Wymersch said")
+      !(!heading && idx.length >= 2 && CONNECTORS.has(l) && l !== 'of' && l !== 'and' && w !== l) &&
       // a name that begins with an ordinary word ("New Zealand", "United Nations officials", "Human Rights Watch")
       !namedFromStart(text, toks, idx)
     ) {
@@ -1312,6 +1331,8 @@ function processRun(
         sameAs = innerKey;
     }
   }
+  // "Sand River Mining, which trades locally as Sandrivier Mining Company", "… under its English name, Sand River Mining"
+  if (!sameAs && !isKnownPlace(surface)) sameAs = otherNameAfter(text, toks, ai);
   out.push({
     span: { start: first.start, end },
     text: surface,
@@ -1332,6 +1353,43 @@ function processRun(
     sentence: -1,
   });
   out[out.length - 1].sentence = si;
+}
+
+/** words that say the name after them is another name of the one before ("trades as", "also known as", "under its
+ * English name") */
+const OTHER_NAME =
+  /^(?:(?:which|that|who)\s+)?(?:(?:is|was)\s+)?(?:(?:also|better|locally|widely|formerly|now|commonly|officially)\s+)?(?:known|trades|trading|operates|operating|called|doing\s+business)(?:\s+(?:locally|publicly|today|abroad|internationally))?\s+as$|^(?:also|formerly|now)\s+called$|^(?:which|that|listed|registered|trading|operating)\s(?:.*\s)?under\s+its\s+(?:\p{L}+\s+)?name$/u;
+
+/**
+ * The key of another name of the name ending before token `ai`, given in the same clause: "X, which trades locally as
+ * Y", "X (also known as Y)", "X, listed under its English name, Y". Up to 14 words may come between (no sentence
+ * break), then the other name's capitalised words.
+ */
+function otherNameAfter(text: string, toks: Tok[], ai: number): string | undefined {
+  let from = ai;
+  if (toks[from]?.text === ',' || toks[from]?.text === '(') from++;
+  for (let k = from + 1; k < toks.length && k - from <= 14; k++) {
+    const t = toks[k];
+    if (t.text === '.' || t.text === ';' || t.text === ')' || t.text === '"' || t.text === '\u201c') return undefined;
+    if (!t.w.cap) continue;
+    // the words before this capital (without a comma just before it) say that a name follows
+    const end = toks[k - 1].text === ',' ? k - 1 : k;
+    const words = toks
+      .slice(from, end)
+      .map((x) => x.w.lower)
+      .join(' ');
+    if (!OTHER_NAME.test(words)) continue;
+    let e = k;
+    while (
+      e + 1 < toks.length &&
+      e - k < 7 &&
+      (toks[e + 1].w.cap || (CONNECTORS.has(toks[e + 1].w.lower) && e + 2 < toks.length && toks[e + 2].w.cap))
+    )
+      e++;
+    const other = text.slice(toks[k].start, toks[e].end).replace(/['\u2019]s?$/, '');
+    return isKnownPlace(other) ? undefined : normKey(other);
+  }
+  return undefined;
 }
 
 /** Verbs whose subject speaks, decides or intends: a person's or a body's, not a concept's, a thing's or a place's. */

@@ -508,6 +508,7 @@ class Resolver {
   /** placed events (`place|kind` keys) by kind, in each article and in the corpus, and the kinds at each place */
   private readonly placedInDoc = new Map<DocCandidates, Map<string, Set<string>>>();
   private readonly placedByClass = new Map<string, Set<string>>();
+  private readonly namesOfDoc = new Map<DocCandidates, Set<string>>();
   private readonly placedKinds = new Map<string, Set<string>>();
 
   /** lazy mentions (see `resolveEntitiesSteps`): what `assign` gave each name candidate (`kept`: any) */
@@ -537,10 +538,17 @@ class Resolver {
       names.docStart[di] = names.count;
       const m = d.mentions;
       const list = Array.isArray(m) ? m : unpackRaw(isLater(m) ? laterRaw(m, d.sourceId) : m, this.share);
+      let unplaced = false;
       for (const m of list) {
         if (m.kind !== 'event') names.add(m, di);
-        else this.eventMentions.push({ d, m });
+        else {
+          this.eventMentions.push({ d, m });
+          if (!m.eventOf && !m.eventDate) unplaced = true;
+        }
       }
+      // (an article with an event named only by its doer or day: the names it writes, to find the place of the
+      // corpus's one event of that kind among them)
+      if (unplaced) this.namesOfDoc.set(d, new Set(list.filter((x) => x.kind !== 'event').map((x) => x.key)));
       if (this.dropGathered) d.mentions = NO_CANDIDATES;
     }
     names.docStart[to] = names.count;
@@ -897,7 +905,14 @@ class Resolver {
       const one = onlyEventOf(inDoc, cls);
       if (one !== null) return one;
     }
-    return onlyEventOf(this.placedByClass, cls) ?? undefined;
+    // (the corpus's one, when the article names its place: "Wednesday's earthquake" in an article about Mindanao is
+    // not the corpus's one earthquake in the Aegean Sea)
+    const one = onlyEventOf(this.placedByClass, cls);
+    if (!one || !d) return undefined;
+    const place = one.slice(0, one.lastIndexOf('|'));
+    const placeName = place.startsWith('name:') ? place.slice(5) : normKey(this.entities.get(place)?.name ?? '');
+    for (const key of this.namesOfDoc.get(d) ?? []) if (this.placeKeyOf(key) === place || namesPlace(key, placeName)) return one;
+    return undefined;
   }
 
   /** first pass: events' date links, and the placed events of each kind (by article, by place, in the corpus) */
@@ -1147,6 +1162,22 @@ function onlyEventOf(byKind: Map<string, Set<string>>, cls: string): string | nu
 export function eventKind(e: Entity | undefined): string | undefined {
   if (e?.type !== 'event') return undefined;
   return EVENT_NOUNS.get(e.name.slice(e.name.lastIndexOf(' ') + 1).toLowerCase());
+}
+
+/** whether the name (a key) names the place (a key) or a place it is part of ("flemish brabant" names "brabant") */
+export function namesPlace(name: string, place: string): boolean {
+  return (
+    !!place &&
+    (name === place ||
+      (name.length > place.length &&
+        ((name.endsWith(place) && name[name.length - place.length - 1] === ' ') || (name.startsWith(place) && name[place.length] === ' '))))
+  );
+}
+
+/** the place an event is tied to, as a key: its place's name, else its own name but the noun ("Brabant blackout") */
+export function eventPlaceName(e: Entity, entities: Map<string, Entity>): string {
+  const place = e.placeId ? entities.get(e.placeId) : undefined;
+  return normKey(place ? place.name : e.name.slice(0, Math.max(0, e.name.lastIndexOf(' '))));
 }
 
 /** the events a corpus places, by kind (per `eventByPlace` map: a rebuild makes a new one) */

@@ -189,7 +189,8 @@ export const PLACE_HEADS = new Set(
     'desert forest park palace castle cathedral tower towers center centre building plaza harbour harbor port canal ' +
     'strait border highway motorway prison camp base oblast krai prefecture governorate canton municipality borough ' +
     'parish territory territories county heights hills falls estuary beach cove peak glacier canyon reef fjord marsh ' +
-    'delta plateau basin archipelago atoll lagoon market trench fault mall airfield airbase terminal pier quay hospital clinic monument memorial cemetery zoo temple shrine'
+    'delta plateau basin archipelago atoll lagoon market trench fault mall airfield airbase terminal pier quay hospital clinic monument memorial cemetery zoo temple shrine ' +
+    'shaft mine colliery quarry refinery smelter dam reservoir barracks'
   ).split(' '),
 );
 export const PLACE_PREFIXES = new Set(
