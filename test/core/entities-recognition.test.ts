@@ -536,3 +536,17 @@ test('another name given in the same clause ("which trades locally as", "under i
   assert.equal(body('Kopano Beleggings')?.id, body('Kopano Holdings')?.id);
   assert.notEqual(body('Johannesburg')?.id, body('Vaalrivier Mynbou')?.id, 'the place between is not a name of the body');
 });
+
+test('"do" joins a Portuguese place name; a people\u2019s adjective after a point of the compass names no event\u2019s place', () => {
+  const idx = corpus([
+    {
+      id: 'd',
+      text: 'The fire began in the village of Cernache do Bonjardim. A South African gold mine collapse killed 12 miners near Welkom.',
+    },
+  ]);
+  assert.ok(
+    idx.entities.some((e) => e.name === 'Cernache do Bonjardim'),
+    idx.entities.map((e) => e.name).join('; '),
+  );
+  assert.ok(!idx.entities.some((e) => e.type === 'event' && /African/.test(e.name)));
+});

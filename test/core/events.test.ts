@@ -111,3 +111,43 @@ test('a toll with no event or place of its own is its article\u2019s main event\
     0,
   );
 });
+
+test('the day a draft says its event happened, against the day the sources say it did', () => {
+  const meta = (outlet: string, published: string) => ({ outlet, published });
+  const shaft = corpus([
+    {
+      id: 'Wire',
+      meta: meta('Wire', '2025-03-05'),
+      text: 'At least 12 miners died when part of the Kloofspruit shaft collapsed near Welkom late on Tuesday, the operator said on Wednesday.',
+    },
+    {
+      id: 'Blog',
+      meta: meta('Blog', '2025-03-11'),
+      text: 'Much has been written about the Kloofspruit collapse near Welkom. The collapse happened in the early hours of Wednesday, not on Tuesday.',
+    },
+    {
+      id: 'Gazette',
+      meta: meta('Gazette', '2025-03-06'),
+      text: [
+        'Questions grow over the Kloofspruit collapse near Welkom.',
+        'The operator told reporters that the shaft collapsed late on Tuesday night. But the shift log records the fall of ground at 01:20 on Wednesday, March 5.',
+      ].join('\n\n'),
+    },
+  ]);
+  const dated = (draft: string) =>
+    checkDraft(shaft, draft, { languageId: 'markdown' }).findings.filter(
+      (f) => f.code === 'disputed-claim' && /when it happened|puts it on/.test(f.message),
+    );
+  const [f, ...rest] = dated('# The Kloofspruit collapse\n\nThe rockfall near Welkom struck on Tuesday, March 4, during the night shift.');
+  assert.equal(rest.length, 0);
+  assert.match(f.message, /^The sources differ on when it happened \(“Tuesday, March 4”\): /);
+  assert.match(f.message, /Blog says not Tuesday/);
+  assert.match(f.message, /Gazette says 01:20 on Wednesday, March 5/, 'the contrast after a claim it reports is its own day');
+  assert.match(f.message, /\(Wire says Tuesday\)/);
+  assert.deepEqual([...new Set(f.related.map((r) => r.sourceId))].sort(), ['Blog', 'Gazette', 'Wire']);
+  assert.equal(new Set(f.related.map((r) => `${r.sourceId}:${r.span.start}`)).size, f.related.length, 'each claim once');
+  // the day the others give: only the wire, which reports Tuesday, is against it; a sentence with no day is no finding
+  const [wed] = dated('# The Kloofspruit collapse\n\nThe rockfall near Welkom struck on Wednesday, March 5.');
+  assert.match(wed.message, /^The sources differ on when it happened \(“Wednesday, March 5”\): Wire says Tuesday \(/);
+  assert.equal(dated('# The Kloofspruit collapse\n\nThe rockfall near Welkom struck during the night shift.').length, 0);
+});

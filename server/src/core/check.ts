@@ -19,6 +19,7 @@ import { eventKind, onlyPlacedEvent } from './entities/resolve';
 import { bareEventOf } from './analyze';
 import { detectSpeaker, detectStance, extractQuantities } from './claims';
 import { detectRefutation } from './claims/stance';
+import { dayOfDate, daysInText, occurrence, sameDay, saysKindHappened, type Day, type Occurrence } from './claims/occurrence';
 import type { ClaimQuery, ClaimStore } from './claimStore';
 import { hasNegation, meaningKeys } from './text/keys';
 import { VERDICT_LINE, allEntities, describeQuantity, isDoubt, overlaps, scopesOf, sharedKeyWeight, short } from './disputes/detect';
@@ -776,6 +777,98 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence, context?: readonly
 }
 
 /**
+ * The day the sentence says its event happened, when the sources that say when it happened put it on another day
+ * ("The rockfall struck on Tuesday, March 4" against "The collapse happened in the early hours of Wednesday, not on
+ * Tuesday"): each source's days are those it says in its own voice (a contrast right after a claim it reports counts
+ * as its own: "Sandrivier said it collapsed late on Tuesday. But the shift log records 01:20 on Wednesday, March 5"),
+ * else those it reports. A source that gives the draft's day, and denies it nowhere, is for it. The sentences read are
+ * those about the scopes, and, in the sources that name an event of the scopes, those whose verb says an event of its
+ * kind happened ("the shaft collapsed late on Tuesday night").
+ */
+function dateFinding(index: CorpusIndex, ds: DraftSentence, scopeList: readonly string[]): Finding | undefined {
+  if (!ds.asserts || !scopeList.length) return undefined;
+  const said = occurrence(ds.text, daysInText(ds.text));
+  const day = said?.days[0];
+  if (!day) return undefined;
+  const scopes = new Set(scopeList);
+  const store = index.claims;
+  type Said = { c: Claim; d: Day };
+  const bySource = new Map<string, { own: Said[]; reported: Said[]; denied: Said[] }>();
+  const note = (s: number, i: number, c: Claim, o: Occurrence) => {
+    const row = bySource.get(c.sourceId) ?? { own: [], reported: [], denied: [] };
+    bySource.set(c.sourceId, row);
+    const own = c.speaker.kind === 'outlet';
+    for (const d of o.days) (own ? row.own : row.reported).push({ c, d });
+    for (const d of o.denied) row.denied.push({ c, d });
+    // a contrast right after a claim it reports: the source's own day
+    if (!own && i + 1 < store.claimsIn(s)) {
+      const next = store.at(s, i + 1);
+      const first = next.contrast && next.dates.length ? dayOfDate(next.dates[0], next.span.start) : undefined;
+      if (first) row.own.push({ c: next, d: first });
+    }
+  };
+  const seen = new SeenClaims();
+  const visit = (s: number, i: number, kind?: string) => {
+    if (!seen.first(s, i) || !store.hasExtraAt(s, i) || store.isHeadingAt(s, i)) return;
+    const c = store.at(s, i);
+    if (!c.dates.length || isDoubt(c) || c.stance === 'questions' || c.stance === 'hedges') return;
+    if (kind ? !saysKindHappened(c.text, kind) : !scopesOf(c, index.table.entities).some((x) => scopes.has(x))) return;
+    const o = occurrence(
+      c.text,
+      c.dates.map((d) => dayOfDate(d, c.span.start)).filter((d): d is Day => !!d),
+    );
+    if (o) note(s, i, c, o);
+  };
+  const kindIn = new Map<number, string>();
+  let examined = 0;
+  for (const scope of scopes) {
+    const kind = eventKind(index.entity(scope));
+    store.visitEntity(
+      scope,
+      (s, i) => {
+        examined++;
+        if (kind && kindIn.size < 50 && !kindIn.has(s)) kindIn.set(s, kind);
+        visit(s, i);
+      },
+      4000 - examined,
+    );
+  }
+  for (const [s, kind] of kindIn) for (let i = 0; i < store.claimsIn(s); i++) visit(s, i, kind);
+  const support: Said[] = [];
+  const against: Said[] = [];
+  for (const row of bySource.values()) {
+    const days = row.own.length ? row.own : row.reported;
+    const denies = row.denied.filter((x) => sameDay(x.d, day) === true);
+    const fits = days.filter((x) => sameDay(x.d, day) === true);
+    const differs = days.filter((x) => sameDay(x.d, day) === false);
+    if (fits.length && !denies.length) support.push(fits[0]);
+    else if (denies.length || differs.length) {
+      // (one claim once: "happened on Wednesday, not on Tuesday" both differs and denies)
+      against.push(...denies.slice(0, 1));
+      if (differs.length && differs[0].c !== denies[0]?.c) against.push(differs[0]);
+    }
+  }
+  if (!against.length) return undefined;
+  const says = (xs: Said[], denying: boolean) =>
+    [...new Set(xs.map((x) => `${outletOf(index, x.c.sourceId)} says ${denying && sameDay(x.d, day) ? 'not ' : ''}${x.d.text}`))]
+      .slice(0, 3)
+      .join('; ');
+  return {
+    code: 'disputed-claim',
+    severity: 'warning',
+    span: ds.span,
+    message: support.length
+      ? `The sources differ on when it happened (“${day.text}”): ${says(against, true)} (${says(support, false)})`
+      : `No source puts it on “${day.text}”: ${says(against, true)}`,
+    related: [...against.slice(0, 6), ...support.slice(0, 2)].map((x) => ({
+      sourceId: x.c.sourceId,
+      span: x.c.span,
+      message: `${outletOf(index, x.c.sourceId)} — ${x.d.text}: “${short(shownText(x.c), 140)}”`,
+    })),
+  };
+}
+
+/**
  * The figures of sentences that name no event or place of their own ("The explosion killed at least 14 people."),
  * read in those of the nearest sentence before them in the same section that names one (the section's heading
  * included): a draft's paragraphs are checked one by one, so this is done over the whole draft once they are, each
@@ -791,11 +884,8 @@ function contextFigures(index: CorpusIndex, sentences: DraftSentence[], findings
   for (const ds of sentences) {
     const own = scopeIds(index, ds.entityIds);
     // a heading starts its section's context (none if it names no place); a sentence naming one moves it on
-    if (ds.heading || own.length) {
-      context = own;
-      continue;
-    }
-    if (!ds.asserts || flagged.has(ds.span.start)) continue;
+    if (ds.heading || own.length) context = own;
+    if (ds.heading || !ds.asserts || flagged.has(ds.span.start)) continue;
     // "The blackout killed 11 people.", "The collapse was triggered by an earthquake.": the draft's event of that
     // kind, else the corpus's one
     const bare = bareEventOf(ds.text);
@@ -804,15 +894,20 @@ function contextFigures(index: CorpusIndex, sentences: DraftSentence[], findings
       ? ((kind === GENERIC_EVENT ? events.main : events.byKind.get(kind)) ?? onlyPlacedEvent(index.table.eventByPlace, kind))
       : undefined;
     const scopes = event && !context.includes(event) ? [event, ...context] : context;
-    if (!event && (!scopes.length || !ds.quantities.length)) continue;
-    const key = `${ds.text}\u0000${event ?? ''}\u0000${scopes.join('\u0000')}`;
+    if (!scopes.length) continue;
+    // (a sentence naming its own event or place had its disputes and figures checked with its paragraph: here only
+    // the day it says its event happened)
+    const owned = own.length > 0;
+    if (owned && !daysInText(ds.text).length) continue;
+    const key = `${owned ? 'day' : ''}\u0000${ds.text}\u0000${event ?? ''}\u0000${scopes.join('\u0000')}`;
     used.add(key);
     let f = memo.get(key);
     if (f === undefined) {
       const at0 = { ...ds, span: { start: 0, end: ds.span.end - ds.span.start } };
       f =
-        (event ? disputeFinding(index, { ...at0, entityIds: [...ds.entityIds, event] }) : undefined) ??
-        (ds.quantities.length && scopes.length ? figureFinding(index, at0, scopes) : undefined) ??
+        (event && !owned ? disputeFinding(index, { ...at0, entityIds: [...ds.entityIds, event] }) : undefined) ??
+        (ds.quantities.length && !owned ? figureFinding(index, at0, scopes) : undefined) ??
+        dateFinding(index, at0, scopes) ??
         null;
       memo.set(key, f);
     }

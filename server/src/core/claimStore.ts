@@ -426,6 +426,16 @@ export class ClaimStore {
     return (this.packed[s].flags[i] & 8) !== 0;
   }
 
+  /** Whether claim `i` of source `s` has extra fields (a cue, a speaker, figures or dates; the claim is not made). */
+  hasExtraAt(s: number, i: number): boolean {
+    return (this.packed[s].flags[i] & 16) !== 0;
+  }
+
+  /** How many claims source `s` has. */
+  claimsIn(s: number): number {
+    return this.packed[s].flags.length;
+  }
+
   /** Whether claim `i` of source `s` is a heading or title (the claim is not made). */
   isHeadingAt(s: number, i: number): boolean {
     return (this.packed[s].flags[i] & 2) !== 0;

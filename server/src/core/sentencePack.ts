@@ -59,7 +59,7 @@ const BARE_EVENTS = [
   ...['', 'attack', 'attacks', 'bombing', 'bombings', 'shooting', 'shootings', 'massacre', 'killings', 'explosion'],
   ...['explosions', 'blast', 'blasts', 'blackout', 'blackouts', 'outage', 'outages', 'cyberattack', 'cyberattacks'],
   ...['fire', 'blaze', 'collapse', 'derailment', 'capsizing', 'sinking', 'stampede', 'spill', 'earthquake', 'quake'],
-  ...['disaster', 'tragedy'],
+  ...['disaster', 'tragedy', 'rockfall'],
 ];
 
 export function packAnalysis(a: SourceAnalysis): PackedAnalysis {

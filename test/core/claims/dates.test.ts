@@ -71,3 +71,17 @@ test('dates: without an article date only dates with a year are kept', () => {
     ['2015-11-13', '2016'],
   );
 });
+
+test('dates: a part of a day said of a named day is that day; a part of a day alone is no date', () => {
+  const [d] = extractDates('The fire broke out on the afternoon of Sunday, August 10, in pine forest.', 0, '2025-08-11');
+  assert.equal(d.iso, '2025-08-10');
+  assert.equal(d.text, 'Sunday, August 10');
+  assert.deepEqual(
+    extractDates('The rockfall struck during the night shift.', 0, '2025-03-05').map((x) => x.text),
+    [],
+  );
+  assert.deepEqual(
+    extractDates('It happened on Tuesday night.', 0, '2025-03-05').map((x) => x.iso),
+    ['2025-03-04'],
+  );
+});

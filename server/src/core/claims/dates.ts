@@ -63,6 +63,11 @@ function windows(s: string): Array<[number, number]> {
 }
 
 const LOWER_MONTH_ONLY = /^(?:(?:in|on|of|since)\s+)?(?:may|march)$/;
+/** a part of a day said of a named day ("the afternoon of Sunday"): the day is the date */
+const PART_OF_DAY_OF =
+  /\b(?:morning|afternoon|evening|night|early hours|small hours)\s+of\s+(?=(?:the\s+)?(?:\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December))/gi;
+/** a part of a day with no day named ("during the night shift"): no date */
+const PART_OF_DAY_ALONE = /^(?:the\s+)?(?:morning|afternoon|evening|night)$/i;
 
 /** Dates in a sentence, resolved against the article's own date (ISO), leaning to the PAST for relative dates. */
 export function extractDates(sentence: string, offset = 0, refDate?: string): DateRef[] {
@@ -71,7 +76,8 @@ export function extractDates(sentence: string, offset = 0, refDate?: string): Da
   const ref = wins.length ? parseRef(refDate) : undefined;
   const future = wins.length > 0 && FUTURE.test(sentence);
   for (const [wa, wb] of wins) {
-    const text = sentence.slice(wa, wb);
+    // ("the afternoon of Sunday, August 10": the day is Sunday, August 10, not this afternoon; blanked, same length)
+    const text = sentence.slice(wa, wb).replace(PART_OF_DAY_OF, (m) => ' '.repeat(m.length));
     let results: chrono.ParsedResult[];
     try {
       results = chrono.casual.parse(text, ref ?? new Date(2000, 0, 1, 12), { forwardDate: false });
@@ -120,7 +126,7 @@ function toRef(
   const dC = c.isCertain('day');
   const wC = c.isCertain('weekday');
   if (!yC && !mC && !dC && !wC && !casual && !relative) return undefined; // time only: "at 6am"
-  if (LOWER_MONTH_ONLY.test(t)) return undefined; // the verbs "march", "may"
+  if (LOWER_MONTH_ONLY.test(t) || PART_OF_DAY_ALONE.test(t)) return undefined; // the verbs "march", "may"; "the night"
   if (/^May$/.test(t) && wa + r.index + lead === 0) return undefined; // "May God protect…"
   if (relative && !/\b(?:ago|last|this|next|earlier|past|previous)\b/i.test(t)) return undefined; // "in 12 hours"
   if (!ref && !yC) return undefined;

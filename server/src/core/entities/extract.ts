@@ -75,6 +75,8 @@ const MONTHS = new Set(
   ),
 );
 const DAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
+/** kinds of event whose names hold the name of a body as part of the name, not as its doer */
+const NAMED_KINDS = new Set(['election', 'referendum', 'summit', 'games', 'championship', 'cup', 'trial', 'war', 'crisis']);
 const SUPERLATIVE = /^(?:worst|biggest|largest|deadliest|longest|greatest|latest|first|last|previous|costliest|bloodiest)$/;
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'from', 'across', 'inside', 'into', 'around', 'throughout']);
 const EVENT_MODIFIERS = new Set([
@@ -1527,6 +1529,17 @@ function isStopwordLike(w: string): boolean {
 
 /** Proper adjectives and group nouns ("Islamist", "Jewish", "Syrian", "Muslim"): not names on their own. */
 function isAdjectival(w: string): boolean {
+  // "South African", "North Korean": a people's adjective after a point of the compass
+  const sp = w.lastIndexOf(' ');
+  if (sp > 0)
+    return (
+      isDemonym(w) ||
+      (w
+        .slice(0, sp)
+        .split(' ')
+        .every((x) => COMPASS.has(x.toLowerCase())) &&
+        isAdjectival(w.slice(sp + 1)))
+    );
   return (
     isDemonym(w) ||
     (/(?:ist|ists|ish|ese|ian|ians|ic|an|ans|i|is)$/.test(w) &&
@@ -1604,6 +1617,8 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
         !(heading && isOrdinaryWord(toks[s - 1].text))
       )
         s--;
+      // (a sentence's first word: "A South African mine collapse")
+      while (s < k && /^(?:a|an|the)$/.test(lower(toks[s]))) s++;
       const name = text.slice(toks[s].start, toks[k].end).replace(/['\u2019]s?$/, '');
       const nk = normKey(name);
       if (nk && !/^(the|a|an)$/.test(nk)) {
@@ -1679,7 +1694,8 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
     }
     // a name with neither place nor date is kept when it names the doer or the day ("the FEN outage", "the Tuesday
     // blast"): the resolver ties it to the one event of its kind its article (else the corpus) places
-    if (!subject && !date && !by && !weekday) continue;
+    // (not a contest's or a gathering's: "the TNT championship", "the PALM trial" are names, not doers)
+    if (!subject && !date && !weekday && (!by || NAMED_KINDS.has(cls))) continue;
     if (subject && /^\p{N}/u.test(subject.text)) continue;
     const noun = toks[i].w.lower;
     if (!subject && !date && by) startTok = byStart;

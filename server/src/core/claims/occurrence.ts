@@ -1,0 +1,126 @@
+/**
+ * When something happened, as a sentence says it: "The rockfall struck on Tuesday, March 4", "The fire began on
+ * Saturday night", "The collapse happened in the early hours of Wednesday, not on Tuesday". A day is compared by month
+ * and day where both sides name them, else by day of the week; a day after "not" in its clause is one the sentence
+ * denies. Pure functions over text and the claims' dates (`extractDates`), for the draft check's date findings.
+ */
+import type { DateRef } from '../model';
+
+/** verbs that say that something happened (not that it was reported) */
+const OCCURRED =
+  /\b(?:happened|occurred|struck|began|begun|started|start|broke out|took place|erupted|collapsed|exploded|capsized|sank|detonated|derailed|crashed|collided|caught fire|went off)\b/gi;
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_PREFIXES = MONTHS.map((m) => m.slice(0, 3));
+
+/** verbs that say an event of a kind happened ("the shaft collapsed late on Tuesday night" is the collapse) */
+const KIND_VERBS: Record<string, RegExp> = {
+  collapse: /\b(?:collapsed|caved in|gave way)\b/i,
+  attacks: /\b(?:exploded|blew up|detonated|went off)\b/i,
+  crash: /\b(?:capsized|sank|derailed|crashed|collided)\b/i,
+  fire: /\b(?:caught fire|broke out|went up in flames)\b/i,
+  eruption: /\berupted\b/i,
+};
+
+/** Whether the sentence says, with its verb, that an event of `kind` happened. */
+export function saysKindHappened(text: string, kind: string): boolean {
+  return KIND_VERBS[kind]?.test(text) ?? false;
+}
+
+export interface Day {
+  /** "03-04" when a month and day are named */
+  md?: string;
+  /** 0 (Sunday) to 6, when a weekday is named or follows from the date */
+  wd?: number;
+  text: string;
+  /** offsets in the text it was read from */
+  start: number;
+  end: number;
+}
+
+export interface Occurrence {
+  days: Day[];
+  denied: Day[];
+}
+
+/** Whether two days are the same day, on what both say (month and day, else weekday); unknown when they share neither. */
+export function sameDay(a: Day, b: Day): boolean | undefined {
+  if (a.md && b.md) return a.md === b.md;
+  if (a.wd !== undefined && b.wd !== undefined) return a.wd === b.wd;
+  return undefined;
+}
+
+function monthOf(w: string): number | undefined {
+  const i = MONTH_PREFIXES.indexOf(w.slice(0, 3).toLowerCase());
+  return i >= 0 && MONTHS[i].startsWith(w.toLowerCase().replace(/\.$/, '')) ? i + 1 : undefined;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+const DAY_IN_TEXT =
+  /\b(?:(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b(?:,?\s+(?:(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2})\b|(\d{1,2})\s+(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b))?|(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2})\b(?!:)|\b(\d{1,2})\s+(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b)/g;
+
+/** The days a text names, read from the text alone (a draft has no date to resolve "Tuesday" against). */
+export function daysInText(text: string): Day[] {
+  const out: Day[] = [];
+  for (const m of text.matchAll(DAY_IN_TEXT)) {
+    const [all, wdName, m1, d1, d2, m2, m3, d3, d4, m4] = m;
+    const month = monthOf(m1 ?? m2 ?? m3 ?? m4 ?? '');
+    const day = Number(d1 ?? d2 ?? d3 ?? d4);
+    const md = month && day >= 1 && day <= 31 ? `${pad2(month)}-${pad2(day)}` : undefined;
+    const wd = wdName ? WEEKDAYS.indexOf(wdName.toLowerCase()) : undefined;
+    // ("May" alone, or a month without its day, names no day)
+    if (!md && wd === undefined) continue;
+    out.push({ md, wd, text: all, start: m.index!, end: m.index! + all.length });
+  }
+  return out;
+}
+
+/** A claim's date as a day: month and day when the text names them, the weekday from its resolved date. */
+export function dayOfDate(d: DateRef, offset: number): Day | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d.iso);
+  if (!m) return undefined;
+  const named =
+    /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\d{1,2}\/\d{1,2}/i.test(
+      d.text,
+    );
+  return {
+    md: named ? `${m[2]}-${m[3]}` : undefined,
+    wd: new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])).getUTCDay(),
+    text: d.text,
+    start: d.span.start - offset,
+    end: d.span.end - offset,
+  };
+}
+
+/**
+ * The days a sentence says something happened on, and those it denies: the days after a verb of happening in its
+ * clause (a comma ends the clause unless "not" follows it: "on Wednesday, not on Tuesday"), else the day just before
+ * the verb ("On Tuesday the shaft collapsed"). `days` are the sentence's dates, offsets in `text`.
+ */
+export function occurrence(text: string, days: readonly Day[]): Occurrence | undefined {
+  if (!days.length) return undefined;
+  const out: Occurrence = { days: [], denied: [] };
+  for (const v of text.matchAll(OCCURRED)) {
+    const vEnd = v.index! + v[0].length;
+    let found = false;
+    for (const d of days) {
+      if (d.start < vEnd || d.start - vEnd > 100) continue;
+      const between = text.slice(vEnd, d.start);
+      if (/[;:.!?]/.test(between)) continue;
+      if (/,(?!\s*(?:and\s+)?not\b)/.test(between)) continue;
+      found = true;
+      const clause = text.slice(Math.max(text.lastIndexOf(',', d.start), v.index!), d.start);
+      // ("did not start on Sunday", "not on Tuesday")
+      const negated =
+        /\b(?:not|never)\b|n['\u2019]t\b/i.test(clause) || /\b(?:not|never)\b|n['\u2019]t\b/i.test(text.slice(v.index! - 12, v.index!));
+      (negated ? out.denied : out.days).push(d);
+    }
+    if (!found) {
+      const before = days.filter((d) => d.end <= v.index! && v.index! - d.end <= 40 && !/[;.]/.test(text.slice(d.end, v.index!)));
+      if (before.length) out.days.push(before[before.length - 1]);
+    }
+  }
+  return out.days.length || out.denied.length ? out : undefined;
+}
