@@ -4,6 +4,7 @@ import { corpus } from './helpers';
 import { checkDraft, type ParagraphCache } from '../../server/src/core/check';
 import { LineMap } from '../../server/src/core/text/sentences';
 import { sourceName } from '../../server/src/core/model';
+import { isRebuttal } from '../../server/src/core/claims/stance';
 
 const idx = corpus([
   {
@@ -309,4 +310,23 @@ test('a kinship disclaimer naming the draft\u2019s person says nothing against i
     languageId: 'markdown',
   }).findings.filter((f) => f.code === 'disputed-claim');
   assert.deepEqual(disputed, []);
+});
+
+test('a reported claim and a flat rebuttal after it ("It did not.") is a contested statement', () => {
+  const idx5 = corpus([
+    {
+      id: 'Blog',
+      text: 'Van Tonder told the Ledger that "Kloofspruit passed every safety inspection in the past two years". It did not. In August inspectors stopped all work on the 71 level.',
+    },
+    { id: 'Wire', text: 'Kloofspruit is a gold mine near Welkom.' },
+  ]);
+  const [f] = checkDraft(idx5, 'Kloofspruit had passed every safety inspection in the two years before the collapse.', {
+    languageId: 'markdown',
+  }).findings.filter((x) => x.code === 'disputed-claim');
+  assert.ok(f, 'a finding');
+  assert.deepEqual([...new Set(f.related.map((r) => r.sourceId))], ['Blog']);
+  assert.match(f.message, /contested: It did not\./);
+  for (const s of ['It did not.', 'That is false.', '"Not so."', 'None of this happened.'])
+    assert.equal(isRebuttal(s), s !== 'None of this happened.', s);
+  assert.equal(isRebuttal('It did not rain on Monday, when the final was played in Welkom.'), false);
 });

@@ -1,7 +1,7 @@
 import { TURN_LABEL, type DateRef, type Quantity, type Source, type Span, type Speaker, type Stance } from './model';
 import { paragraphs, sentences } from './text/sentences';
 import { extractMentions, sentenceKeys, tokenizeSentences, type RawMention, type SentenceInfo } from './entities/extract';
-import { detectSpeaker, detectStance, extractDates, extractQuantities, NOT_THE_CASE_WHEN } from './claims';
+import { detectSpeaker, detectStance, extractDates, extractQuantities, isRebuttal, NOT_THE_CASE_WHEN } from './claims';
 import { isDoubt } from './disputes/detect';
 
 /**
@@ -226,7 +226,7 @@ export function analyzeSource(src: Source): SourceAnalysis {
       dates: safe(() => extractDates(str, s.span.start, src.meta.published), []),
       keys: sentenceKeys(str, tokens[si]),
       // ("However, this was not the case when …" limits what was said; it does not contest it)
-      contrast: CONTRAST.test(str) && !NOT_THE_CASE_WHEN.test(str),
+      contrast: (CONTRAST.test(str) && !NOT_THE_CASE_WHEN.test(str)) || isRebuttal(str),
       bareEvent: bare,
       groupRef: GROUP_REF.test(str),
       pronoun: PRONOUN.test(str),

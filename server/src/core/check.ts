@@ -885,7 +885,8 @@ function contextFigures(index: CorpusIndex, sentences: DraftSentence[], findings
     const own = scopeIds(index, ds.entityIds);
     // a heading starts its section's context (none if it names no place); a sentence naming one moves it on
     if (ds.heading || own.length) context = own;
-    if (ds.heading || !ds.asserts || flagged.has(ds.span.start)) continue;
+    if (ds.heading || !ds.asserts) continue;
+    const already = flagged.has(ds.span.start);
     // "The blackout killed 11 people.", "The collapse was triggered by an earthquake.": the draft's event of that
     // kind, else the corpus's one
     const bare = bareEventOf(ds.text);
@@ -898,20 +899,37 @@ function contextFigures(index: CorpusIndex, sentences: DraftSentence[], findings
     // (a sentence naming its own event or place had its disputes and figures checked with its paragraph: here only
     // the day it says its event happened)
     const owned = own.length > 0;
-    if (owned && !daysInText(ds.text).length) continue;
-    const key = `${owned ? 'day' : ''}\u0000${ds.text}\u0000${event ?? ''}\u0000${scopes.join('\u0000')}`;
+    // (a sentence with a finding already, or naming its own event or place, had its disputes and figures checked:
+    // here only the day it says its event happened, added to its finding if it has one)
+    const dayOnly = owned || already;
+    if (dayOnly && !daysInText(ds.text).length) continue;
+    const key = `${dayOnly ? 'day' : ''}\u0000${ds.text}\u0000${event ?? ''}\u0000${scopes.join('\u0000')}`;
     used.add(key);
     let f = memo.get(key);
     if (f === undefined) {
       const at0 = { ...ds, span: { start: 0, end: ds.span.end - ds.span.start } };
       f =
-        (event && !owned ? disputeFinding(index, { ...at0, entityIds: [...ds.entityIds, event] }) : undefined) ??
-        (ds.quantities.length && !owned ? figureFinding(index, at0, scopes) : undefined) ??
+        (event && !dayOnly ? disputeFinding(index, { ...at0, entityIds: [...ds.entityIds, event] }) : undefined) ??
+        (ds.quantities.length && !dayOnly ? figureFinding(index, at0, scopes) : undefined) ??
         dateFinding(index, at0, scopes) ??
         null;
       memo.set(key, f);
     }
-    if (f) out.push({ ...f, span: { start: ds.span.start, end: ds.span.end } });
+    if (!f) continue;
+    const at = { start: ds.span.start, end: ds.span.end };
+    const k = already ? findings.findIndex((x) => x.code === 'disputed-claim' && x.span.start === ds.span.start) : -1;
+    if (k < 0) {
+      out.push({ ...f, span: at });
+      continue;
+    }
+    // one finding a sentence: the day's sources added to the one it has
+    const was = findings[k];
+    const known = new Set(was.related.map((r) => `${r.sourceId}:${r.span.start}`));
+    findings[k] = {
+      ...was,
+      message: `${was.message} | ${f.message}`,
+      related: [...was.related, ...f.related.filter((r: Finding['related'][number]) => !known.has(`${r.sourceId}:${r.span.start}`))],
+    };
   }
   // (the cache follows the draft, as its paragraphs' do)
   if (cache) for (const k of [...memo.keys()]) if (!used.has(k)) memo.delete(k);

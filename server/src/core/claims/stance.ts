@@ -403,3 +403,10 @@ export function detectStance(sentence: string, ctx?: { isHeading?: boolean }): {
   if (m) return { stance: 'hedges', cue: m[0] };
   return { stance: 'asserts' };
 }
+
+/** a sentence that only says the one before it is untrue: "It did not.", "That is false.", "Not so." */
+const REBUTTAL =
+  /^["\u201c\u2018']*(?:(?:it|that|this|he|she|they|none of (?:this|that|it))\s+(?:did|does|do|was|were|is|are|had|has|have)(?:\s+not|n['\u2019]t)(?:\s+(?:happen|pass|work|exist|so))?|(?:that|this|it)\s+(?:is|was|was simply|is simply)\s+(?:not true|untrue|false|wrong|incorrect)|not so|not true|false)[.!]?["\u201d\u2019']*$/i;
+export function isRebuttal(sentence: string): boolean {
+  return sentence.length < 60 && REBUTTAL.test(sentence.trim());
+}

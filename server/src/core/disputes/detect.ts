@@ -1,5 +1,5 @@
 import { shownText, sourceName, type Claim, type Dispute, type Entity, type Quantity, type Source } from '../model';
-import { detectRefutation, FALSELY_SAID, NOT_A_CONDITION, QUESTIONS_ANSWERED } from '../claims/stance';
+import { detectRefutation, FALSELY_SAID, isRebuttal, NOT_A_CONDITION, QUESTIONS_ANSWERED } from '../claims/stance';
 import { inSteps } from '../packed';
 
 /**
@@ -193,7 +193,8 @@ class DisputeDetector {
           const ea = new Set(allEntities(prev));
           const shared = allEntities(c).filter((e) => ea.has(e));
           const kb = new Set(prev.keys);
-          if (shared.length > 0 || nonEntityShared(c.keys, kb, entityWords) >= 2) {
+          // ("It did not." names nothing: it is about the sentence before, by its place)
+          if (shared.length > 0 || nonEntityShared(c.keys, kb, entityWords) >= 2 || (isRebuttal(c.text) && reported(prev))) {
             this.out.push({
               id: this.nextId('contested'),
               kind: 'contested',
