@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { verdictFromText, verdictFromValue } from '../../server/src/corpus/claimreview';
+import { reviewsInText, verdictFromText, verdictFromValue } from '../../server/src/corpus/claimreview';
 import { loadSourceFile, parseSource } from '../../server/src/corpus/load';
 import { enc, FIXTURES } from './helpers';
 
@@ -96,4 +96,32 @@ test('verdicts from rating words and values', () => {
   assert.equal(verdictFromValue(0, 10, 0), 'false');
   assert.equal(verdictFromValue(9, 10, 0), 'true');
   assert.equal(verdictFromValue(7, 5, 1), 'unrated');
+});
+
+test('a fact-check written as text: each claim line with a rating line after it is a review', () => {
+  const text = [
+    'Was the fire set? The evidence so far says otherwise',
+    '',
+    'CLAIM: "There is a criminal hand behind this." — Mayor of Vila Nova, 10 August.',
+    'OUR RATING: Unproven.',
+    '',
+    '**Claim:** “No fault was recorded on our network.” — Grid operator',
+    '**Verdict:** False',
+    '',
+    'Claim: the river is rising (a caption, no rating after it)',
+    '',
+    'The rest of the article. Rating: none given.',
+  ].join('\n');
+  const reviews = reviewsInText(text);
+  assert.deepEqual(
+    reviews.map((r) => [r.claimReviewed, r.rating, r.verdict, r.claimant]),
+    [
+      ['There is a criminal hand behind this.', 'Unproven', 'misleading', 'Mayor of Vila Nova'],
+      ['No fault was recorded on our network.', 'False', 'false', 'Grid operator'],
+    ],
+  );
+  for (const r of reviews) assert.equal(text.slice(r.span.start, r.span.end), r.claimReviewed);
+  // through the loader, a text source carries them
+  const { source } = parseSource('/virtual/check.txt', Buffer.from(text), { id: 'check' });
+  assert.equal(source?.reviews?.length, 2);
 });

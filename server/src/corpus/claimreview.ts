@@ -185,3 +185,41 @@ export function parseClaimReviewJson(text: string): ClaimReviewFile {
   if (first.url && items.length === 1) meta.url = first.url;
   return { text: block.text, meta, reviews: block.reviews, prose: block.prose, warnings };
 }
+
+/** a fact-check's claim line as plain text: "CLAIM: "…" — Claimant, date" ("Claim:", "**Claim:**") */
+const CLAIM_LINE = /^[ \t]*(?:[*_]{1,2})?claim(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]*(.+)$/gim;
+/** its rating line, within the next two lines: "OUR RATING: False.", "Verdict: Misleading" */
+const RATING_LINE = /^[ \t]*(?:[*_]{1,2})?(?:our |the )?(?:rating|verdict)(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]*([^\n]{1,80})$/im;
+
+/**
+ * The reviews a fact-check written as text carries: each claim line followed within two lines by a rating line whose
+ * words give a verdict. The claim reviewed is the line's quotation (else the line), its claimant what follows a dash
+ * after it; offsets are the text's.
+ */
+export function reviewsInText(text: string, reviewer?: string): Review[] {
+  const out: Review[] = [];
+  for (const m of text.matchAll(CLAIM_LINE)) {
+    const lineEnd = m.index! + m[0].length;
+    const after = text.slice(lineEnd, lineEnd + 400).split('\n').slice(1, 3).join('\n');
+    const r = RATING_LINE.exec(after);
+    if (!r) continue;
+    const rating = r[1].replace(/[*_.\s]+$/, '').trim();
+    const verdict = verdictFromText(rating);
+    if (!verdict) continue;
+    const body = m[1];
+    const bodyAt = m.index! + m[0].length - body.length;
+    const q = /["\u201c]([^"\u201d]{3,})["\u201d]/.exec(body);
+    const start = bodyAt + (q ? q.index + 1 : 0);
+    const claimReviewed = q ? q[1] : body.trim();
+    const claimant = q ? /^\s*[-\u2013\u2014,]+\s*([^,\n]+)/.exec(body.slice(q.index + q[0].length))?.[1].trim() : undefined;
+    out.push({
+      claimReviewed,
+      rating,
+      verdict,
+      ...(claimant ? { claimant } : {}),
+      ...(reviewer ? { reviewer } : {}),
+      span: { start, end: start + claimReviewed.length },
+    });
+  }
+  return out;
+}

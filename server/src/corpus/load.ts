@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { Source, SourceFormat, SourceMeta, Span } from '../core/model';
-import { parseClaimReviewJson } from './claimreview';
+import { parseClaimReviewJson, reviewsInText } from './claimreview';
 import { decodeBytes } from './decode';
 import { parseHtml } from './html';
 import { parseMarkdown } from './markdown';
@@ -92,12 +92,16 @@ function parseSourceUnsafe(path: string, bytes: Uint8Array, opts: LoadOptions & 
     case 'text': {
       const a = analyseText(text);
       ({ meta, prose, headings } = a);
+      const inText = reviewsInText(text);
+      if (inText.length) reviews = inText;
       break;
     }
     case 'markdown': {
       const a = parseMarkdown(text);
       ({ meta, prose, headings } = a);
       a.warnings.forEach(warn);
+      const inText = reviewsInText(text);
+      if (inText.length) reviews = inText;
       break;
     }
     case 'html': {
