@@ -550,3 +550,41 @@ test('"do" joins a Portuguese place name; a people\u2019s adjective after a poin
   );
   assert.ok(!idx.entities.some((e) => e.type === 'event' && /African/.test(e.name)));
 });
+
+test('a place\u2019s first word alone is that place when it begins no other place name', () => {
+  const idx = corpus([
+    { id: 'a', text: 'A fire began near Vila Nova do Carvalhal on Saturday. The village of Vila Nova do Carvalhal was evacuated.' },
+    { id: 'b', text: 'In Vila, the school burned. Rescuers reached the Kloofspruit Shaft at dawn. Work at Kloofspruit stopped.' },
+  ]);
+  const byName = (n: string) => idx.entities.find((e) => e.name === n || e.aliases.includes(n));
+  assert.equal(byName('Kloofspruit')?.id, byName('Kloofspruit Shaft')?.id);
+  assert.equal(byName('Kloofspruit Shaft')?.type, 'place');
+  // a first word that is a known place stays itself ("Mexico" is not "Mexico City")
+  const idx2 = corpus([{ id: 'c', text: 'Protests spread from Mexico City. Officials in Mexico said little.' }]);
+  assert.notEqual(idx2.entities.find((e) => e.name === 'Mexico')?.id, idx2.entities.find((e) => e.name === 'Mexico City')?.id);
+});
+
+test('a body that presents itself under another name, after an appositive, is one body', () => {
+  const idx = corpus([
+    {
+      id: 'a',
+      text: 'The line belongs to Rede Elétrica do Norte, the regional grid operator, which presents itself in English as Norte Grid.',
+    },
+  ]);
+  const e = idx.entities.find((x) => x.name === 'Rede Elétrica do Norte' || x.aliases.includes('Norte Grid'));
+  assert.ok(e && [e.name, ...e.aliases].includes('Norte Grid'), idx.entities.map((x) => `${x.name} ${x.aliases}`).join('; '));
+  // "known as" after a parenthesis names what the clause is about, not the body before it
+  const idx2 = corpus([
+    { id: 'b', text: 'The withdrawal of the United Kingdom from the European Union (EU), known as Brexit, was delayed.' },
+  ]);
+  assert.ok(!idx2.entities.some((x) => x.name === 'European Union' && x.aliases.includes('Brexit')));
+});
+
+test('an event named after a body and placed after its noun ("the Kroner Chemicals explosion in Harbin Point") is placed there', () => {
+  const idx = corpus([
+    { id: 'a', text: 'The explosion in Harbin Point killed nine people.' },
+    { id: 'b', text: 'Four days after the Kroner Chemicals explosion in Harbin Point, questions remain.' },
+  ]);
+  const events = idx.entities.filter((e) => e.type === 'event');
+  assert.equal(events.length, 1, events.map((e) => e.name).join('; '));
+});

@@ -1360,7 +1360,7 @@ function processRun(
 /** words that say the name after them is another name of the one before ("trades as", "also known as", "under its
  * English name") */
 const OTHER_NAME =
-  /^(?:(?:which|that|who)\s+)?(?:(?:is|was)\s+)?(?:(?:also|better|locally|widely|formerly|now|commonly|officially)\s+)?(?:known|trades|trading|operates|operating|called|doing\s+business)(?:\s+(?:locally|publicly|today|abroad|internationally))?\s+as$|^(?:also|formerly|now)\s+called$|^(?:which|that|listed|registered|trading|operating)\s(?:.*\s)?under\s+its\s+(?:\p{L}+\s+)?name$/u;
+  /^(?:(?:which|that|who)\s+)?(?:(?:is|was)\s+)?(?:(?:also|better|locally|widely|formerly|now|commonly|officially)\s+)?(?:known|trades|trading|operates|operating|called|doing\s+business)(?:\s+(?:locally|publicly|today|abroad|internationally))?\s+as$|^(?:also|formerly|now)\s+called$|^(?:which|that|listed|registered|trading|operating)\s(?:.*\s)?under\s+its\s+(?:\p{L}+\s+)?name$|^(?:(?:which|that|who)\s+)?(?:presents|describes|calls|styles|brands|markets|bills)\s+itself\s+(?:\p{L}+\s+){0,3}as$/u;
 
 /**
  * The key of another name of the name ending before token `ai`, given in the same clause: "X, which trades locally as
@@ -1380,7 +1380,9 @@ function otherNameAfter(text: string, toks: Tok[], ai: number): string | undefin
       .slice(from, end)
       .map((x) => x.w.lower)
       .join(' ');
-    if (!OTHER_NAME.test(words)) continue;
+    // (after an appositive: "X, the regional grid operator, which presents itself in English as Y")
+    const clause = words.slice(words.lastIndexOf(' , ') + 1).replace(/^,?\s*/, '');
+    if (!OTHER_NAME.test(words) && !(/^(?:which|that|who)\s/.test(clause) && clause !== words && OTHER_NAME.test(clause))) continue;
     let e = k;
     while (
       e + 1 < toks.length &&
@@ -1622,7 +1624,10 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
       const name = text.slice(toks[s].start, toks[k].end).replace(/['\u2019]s?$/, '');
       const nk = normKey(name);
       if (nk && !/^(the|a|an)$/.test(nk)) {
-        const isOrg = equivalenceType.get(nk) === 'organization' || (isAcronym(name) && !countryOf(name));
+        // (a name of several words that is no known place, with a place after the noun: "the Red Sea Nitrates
+        // explosion in Ain Sukhna" happened in Ain Sukhna, at the body's site)
+        const placeAfter = name.includes(' ') && !isKnownPlace(name) && lower(toks[i + 1]) === 'in' && !!eventPlaceAt(text, toks, i + 2);
+        const isOrg = equivalenceType.get(nk) === 'organization' || (isAcronym(name) && !countryOf(name)) || placeAfter;
         if (isOrg && !date) {
           by = nk;
           byStart = s;

@@ -1,5 +1,16 @@
 import type { Entity, EntityType, Span } from '../model';
-import { EVENT_NOUNS, GENERIC_EVENT, KNOWN_EQUIVALENCES, ORG_HEADS, countryOf, isKnownPlace, isRegion, isWord } from '../lexicon';
+import {
+  CONNECTORS,
+  EVENT_NOUNS,
+  GENERIC_EVENT,
+  KNOWN_EQUIVALENCES,
+  ORG_HEADS,
+  PLACE_HEADS,
+  countryOf,
+  isKnownPlace,
+  isRegion,
+  isWord,
+} from '../lexicon';
 
 const EQUIVALENCE_TYPE = new Map<string, EntityType>();
 const EQUIVALENCE_GROUP = new Map<string, string[]>();
@@ -346,6 +357,7 @@ export function* resolveEntitiesSteps(
   yield;
   // 3. organisation short names: "Amaq Agency" -> "Amaq"
   yield* inSteps(r.voteKeys.length, (a, b) => r.orgShortNames(a, b), 4096);
+  r.placeShortNames();
   yield;
   // 4. spelling variants one edit apart (symmetric-delete buckets keep this near-linear)
   const spelling = r.spellingKeys();
@@ -509,6 +521,8 @@ class Resolver {
   private readonly placedInDoc = new Map<DocCandidates, Map<string, Set<string>>>();
   private readonly placedByClass = new Map<string, Set<string>>();
   private readonly namesOfDoc = new Map<DocCandidates, Set<string>>();
+  /** a place's first word → the place names it begins (`orgShortNames`, `placeShortNames`) */
+  private readonly placeLongNames = new Map<string, string[]>();
   private readonly placedKinds = new Map<string, Set<string>>();
 
   /** lazy mentions (see `resolveEntitiesSteps`): what `assign` gave each name candidate (`kept`: any) */
@@ -611,7 +625,32 @@ class Resolver {
         const t = typeOf(votes.get(words[0])!);
         if (t !== 'person' && t !== 'place') uf.union(key, words[0]);
       }
+      // a place's first word alone ("Cernache" for "Cernache do Bonjardim", "Doornhoek" for "Doornhoek Shaft"): noted,
+      // joined when it is the first word of no other such name (`placeShortNames`)
+      if (
+        words.length >= 2 &&
+        votes.has(words[0]) &&
+        (PLACE_HEADS.has(words[words.length - 1]) || (words.length >= 3 && CONNECTORS.has(words[1]))) &&
+        !isWord(words[0]) &&
+        !isKnownPlace(words[0]) &&
+        !countryOf(words[0]) &&
+        typeOf(votes.get(key)!) === 'place'
+      ) {
+        const list = this.placeLongNames.get(words[0]);
+        if (list) list.push(key);
+        else this.placeLongNames.set(words[0], [key]);
+      }
     }
+  }
+
+  /** joins each place's first word to the one place name it begins */
+  placeShortNames(): void {
+    for (const [short, longs] of this.placeLongNames) {
+      if (longs.length !== 1) continue;
+      const t = typeOf(this.votes.get(short)!);
+      if (t !== 'person') this.uf.union(longs[0], short);
+    }
+    this.placeLongNames.clear();
   }
 
   /** the keys long enough to have spelling variants (`sharedDeletionBuckets`) */

@@ -171,7 +171,7 @@ export const ORG_HEADS = new Set(
     'government administration cabinet coalition alliance command corps guard unit division secretariat tribunal ' +
     'school academy church mosque records studios industries holdings motors systems technologies ' +
     'labs laboratory laboratories media broadcasting radio television tv channel magazine review advisory partners house ' +
-    'consulting capital exchange reserve treasury directorate intelligence logistics shipping energy oil gas ' +
+    'consulting contracting capital exchange reserve treasury directorate intelligence logistics shipping energy oil gas ' +
     'pharmaceuticals pharma foods solutions enterprises ventures insurance telecom communications electronics ' +
     'automotive entertainment pictures publishing software resources mining construction engineering transport ' +
     'railways rail airline lines operator operators bulletin inquirer chronicle courier express tribune presse ' +
