@@ -1012,11 +1012,13 @@ function buildClaims(
     let persons: string[] = NONE;
     let orgInSentence: string | undefined;
     let eventInSentence: string | undefined;
+    let placeInSentence = false;
     for (const id of ids) {
       const t = entities.get(id)?.type;
       if (t === 'person') persons = persons === NONE ? [id] : (persons.push(id), persons);
       else if (t === 'organization') orgInSentence = id;
       else if (t === 'event') eventInSentence = id;
+      else if (t === 'place') placeInSentence = true;
     }
     let context: string[] = NONE;
     const add = (id: string) => {
@@ -1027,8 +1029,6 @@ function buildClaims(
       for (const id of pp) add(id);
     }
     if (s.groupRef && !orgInSentence && lastOrg) add(lastOrg);
-    let placed = !!eventInSentence;
-    if (!placed) for (const id of ids) if (entities.get(id)?.type === 'place') placed = true;
     if (s.bareEvent && !eventInSentence) {
       // the last event named, the article's main one of the word's kind, else the corpus's one of it
       const kind = EVENT_NOUNS.get(s.bareEvent)!;
@@ -1039,7 +1039,15 @@ function buildClaims(
             ? lastEvent
             : (mainOfKind.get(kind) ?? placedHere(onlyPlacedEvent(table.eventByPlace, kind)));
       if (ev) add(ev);
-    } else if (!placed && mainEvent && !s.heading && s.stance === 'asserts' && !s.doubt && s.quantities.some(countsAnEvent)) {
+    } else if (
+      !eventInSentence &&
+      !placeInSentence &&
+      mainEvent &&
+      !s.heading &&
+      s.stance === 'asserts' &&
+      !s.doubt &&
+      s.quantities.some(countsAnEvent)
+    ) {
       // a toll with no event or place of its own ("The register now lists 19 dead.") is the article's main event's
       add(mainEvent);
     }

@@ -1374,8 +1374,11 @@ function otherNameAfter(text: string, toks: Tok[], ai: number): string | undefin
     const t = toks[k];
     if (t.text === '.' || t.text === ';' || t.text === ')' || t.text === '"' || t.text === '\u201c') return undefined;
     if (!t.w.cap) continue;
-    // the words before this capital (without a comma just before it) say that a name follows
+    // the words before this capital (without a comma just before it) say that a name follows: they end in "as" or
+    // "name" or "called" (read only then: this runs for every name)
     const end = toks[k - 1].text === ',' ? k - 1 : k;
+    const last = toks[end - 1]?.w.lower;
+    if (last !== 'as' && last !== 'name' && last !== 'called') continue;
     const words = toks
       .slice(from, end)
       .map((x) => x.w.lower)
