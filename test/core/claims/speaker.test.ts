@@ -114,6 +114,9 @@ const CASES: Array<[string, Speaker, { insideQuote?: boolean }?]> = [
   ['An estimated 500 people attended the vigil.', { kind: 'outlet' }],
   ['The building collapsed on Monday.', { kind: 'outlet' }],
   ['The minister called it "what the people said they wanted".', { kind: 'outlet' }],
+  // a wire's dateline is not part of the speaker
+  ['WELKOM - The union said on Thursday that 26 people died.', { kind: 'attributed', name: 'The union', cue: 'said' }],
+  ['NATO - The alliance said it would respond.', { kind: 'attributed', name: 'The alliance', cue: 'said' }],
 ];
 
 for (const [s, want, ctx] of CASES) {

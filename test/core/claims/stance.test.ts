@@ -57,6 +57,13 @@ const CASES: Array<[string, Stance, string | undefined, { isHeading?: boolean }?
   // order: questions > denies > hedges
   ['The group denied the alleged link, and it is unclear whether police believe it.', 'questions', 'it is unclear whether'],
   ['The alleged organiser denied involvement.', 'denies', 'denied'],
+  // the cause given is in doubt; not a cause hidden from view
+  [
+    'The union accused the operator of hiding the real cause of the collapse behind talk of an earthquake.',
+    'questions',
+    'hiding the real cause',
+  ],
+  ['Crews were hiding the equipment from the rain.', 'asserts', undefined],
 ];
 
 for (const [s, stance, cue, ctx] of CASES) {

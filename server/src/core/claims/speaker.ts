@@ -93,8 +93,10 @@ function trimName(s: string): string {
     if (u === t) break;
     t = u;
   }
-  return t.replace(/^[\s*_'\u2018\u2019]+|[\s*_.'\u2018\u2019]+$/g, '');
+  // (a wire's dateline before the sentence: "WELKOM - The union said")
+  return t.replace(/^[\s*_'\u2018\u2019]+|[\s*_.'\u2018\u2019]+$/g, '').replace(DATELINE, '');
 }
+const DATELINE = /^\p{Lu}[\p{Lu}\s.'-]*\p{Lu}(?:,\s*[^-\u2013\u2014]{2,40})?\s+[-\u2013\u2014]\s+(?=\S)/u;
 
 function wordCount(s: string): number {
   let n = 0;

@@ -103,7 +103,10 @@ const W_HAVE = 1 << 16;
 const W_HM = 1 << 17;
 
 const WORDS = new WordBits()
-  .add('unclear unknown remain remains remained questions evidence proof unverified unconfirmed unsubstantiated', W_Q)
+  .add(
+    'unclear unknown remain remains remained questions evidence proof unverified unconfirmed unsubstantiated hiding concealing obscuring',
+    W_Q,
+  )
   .add('clear known verify verified confirm confirmed', W_QN)
   .add('not no never didn doesn don', W_NEG)
   .add('no', W_NO)
@@ -161,6 +164,8 @@ const QUESTIONS = new RegExp(
     String.raw`\bwithout\s+(?:any\s+)?evidence\b`,
     String.raw`\bno\s+(?:hard\s+|firm\s+|concrete\s+|credible\s+)?(?:evidence|proof)\b`,
     String.raw`\b(?:unverified|unconfirmed|unsubstantiated)\b`,
+    // "accused the operator of hiding the real cause behind talk of an earthquake": the cause given is in doubt
+    String.raw`\b(?:hiding|concealing|obscuring)\s+the\s+(?:real|true|actual)\s+(?:cause|causes|reason|reasons)\b`,
     String.raw`\bcould\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif(?:y|ied)|confirm(?:ed)?)\b`,
     String.raw`\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:independently\s+)?(?:verified|confirmed)\b`,
   ].join('|'),
