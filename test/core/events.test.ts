@@ -4,6 +4,7 @@ import { corpus } from './helpers';
 import { checkDraft } from '../../server/src/core/check';
 import { LineMap } from '../../server/src/core/text/sentences';
 import type { CorpusIndex } from '../../server/src/core/index';
+import { bareEventOf } from '../../server/src/core/analyze';
 
 // made-up places, operators and outlets: an event named by what it did, by its day, by who ran the site, and by a
 // word for whatever happened
@@ -95,6 +96,7 @@ test('a toll with no event or place of its own is its article\u2019s main event\
         'Much has been written about the Kloofspruit collapse. The Kloofspruit collapse was not an act of nature.',
         'The register now lists 19 dead.',
         'It is unclear whether 40 were hurt.',
+        'Two adults were seriously injured.',
       ].join('\n\n'),
     },
   ]);
@@ -103,7 +105,7 @@ test('a toll with no event or place of its own is its article\u2019s main event\
   );
   assert.equal(found.length, 1);
   assert.match(found[0].message, /Blog says 19 killed/);
-  // the hedged sentence's figure is not the event's
+  // the hedged sentence's figure is not the event's, nor a part of a count given as no total ("Two adults were …")
   assert.equal(
     checkDraft(mine, 'The Kloofspruit collapse injured 12 miners.', { languageId: 'markdown' }).findings.filter(
       (f) => f.code === 'disputed-claim',
@@ -150,4 +152,10 @@ test('the day a draft says its event happened, against the day the sources say i
   const [wed] = dated('# The Kloofspruit collapse\n\nThe rockfall near Welkom struck on Wednesday, March 5.');
   assert.match(wed.message, /^The sources differ on when it happened \(“Wednesday, March 5”\): Wire says Tuesday \(/);
   assert.equal(dated('# The Kloofspruit collapse\n\nThe rockfall near Welkom struck during the night shift.').length, 0);
+});
+
+test('"the fire" names an event; "the fire service" does not', () => {
+  assert.equal(bareEventOf('The fire killed three people.'), 'fire');
+  assert.equal(bareEventOf('The fire service said two adults were injured.'), undefined);
+  assert.equal(bareEventOf('Crews reached this blast site at noon.'), 'blast');
 });

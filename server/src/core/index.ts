@@ -949,6 +949,10 @@ function newClaim(sourceId: string, si: number, text: string, s: ClaimFields, en
   };
 }
 
+/** words that give a count as the whole of it ("the register now lists 19 dead", "the toll rose to 19"), not a part
+ * ("two adults were seriously injured", "four victims were from one family") */
+const TOTAL_CUE = /\b(?:toll|total|in all|altogether|overall|now|so far|lists|listed|register|count|tally|confirmed)\b/i;
+
 /** a figure that counts what an event did (dead, injured, missing, …), not money or a list */
 function countsAnEvent(q: { measure: string }): boolean {
   return q.measure !== 'other' && q.measure !== 'money' && q.measure !== 'listed';
@@ -1046,7 +1050,8 @@ function buildClaims(
       !s.heading &&
       s.stance === 'asserts' &&
       !s.doubt &&
-      s.quantities.some(countsAnEvent)
+      s.quantities.some(countsAnEvent) &&
+      TOTAL_CUE.test(text.slice(s.span.start, s.span.end))
     ) {
       // a toll with no event or place of its own ("The register now lists 19 dead.") is the article's main event's
       add(mainEvent);

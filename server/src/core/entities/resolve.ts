@@ -939,7 +939,9 @@ class Resolver {
       return `${place}|${cls}`;
     }
     if (m.eventDate) return this.eventByDate.get(`${cls}:${m.eventDate}`);
-    const inDoc = d && this.placedInDoc.get(d);
+    // (one named by its doer is its article's one of its kind; one named by its day may be the week's news where the
+    // article also places an earlier one, "Monday's attack" beside "last week's Kabul car bombing": the corpus's only)
+    const inDoc = d && m.eventBy ? this.placedInDoc.get(d) : undefined;
     if (inDoc) {
       const one = onlyEventOf(inDoc, cls);
       if (one !== null) return one;
