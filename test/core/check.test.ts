@@ -330,3 +330,17 @@ test('a reported claim and a flat rebuttal after it ("It did not.") is a contest
     assert.equal(isRebuttal(s), s !== 'None of this happened.', s);
   assert.equal(isRebuttal('It did not rain on Monday, when the final was played in Welkom.'), false);
 });
+
+test('a source accusing someone of hiding the real cause doubts the cause a draft gives', () => {
+  const idx6 = corpus([
+    {
+      id: 'Gazette',
+      text: 'The union said on Thursday that 26 people died in the Kloofspruit collapse, and accused the operator of hiding the real cause of the disaster behind talk of an earthquake.',
+    },
+  ]);
+  const [f] = checkDraft(idx6, 'The Kloofspruit collapse was triggered by an earthquake beneath the mine.', {
+    languageId: 'markdown',
+  }).findings.filter((x) => x.code === 'disputed-claim');
+  assert.ok(f, 'a finding');
+  assert.match(f.message, /Gazette questions/);
+});

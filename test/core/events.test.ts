@@ -154,8 +154,31 @@ test('the day a draft says its event happened, against the day the sources say i
   assert.equal(dated('# The Kloofspruit collapse\n\nThe rockfall near Welkom struck during the night shift.').length, 0);
 });
 
-test('"the fire" names an event; "the fire service" does not', () => {
+test('"the fire" and "this week’s collapse" refer to an event; "the fire service" does not', () => {
   assert.equal(bareEventOf('The fire killed three people.'), 'fire');
   assert.equal(bareEventOf('The fire service said two adults were injured.'), undefined);
   assert.equal(bareEventOf('Crews reached this blast site at noon.'), 'blast');
+  // named by when it happened, not by name: "this week’s collapse", "Sunday’s blackout"
+  assert.equal(bareEventOf('The union said 26 people died in this week’s collapse.'), 'collapse');
+  assert.equal(bareEventOf("Families were without heat after Sunday's blackout."), 'blackout');
+});
+
+test('a sentence that names its event by kind gets one finding for all that applies to it (its point, its figure)', () => {
+  const two = corpus([
+    {
+      id: 'Gazette',
+      text: 'The union said 26 people died in the Kloofspruit collapse, and accused the operator of hiding the real cause of the collapse.',
+    },
+    { id: 'Ledger', text: 'The death toll from the Kloofspruit collapse rose to 19 on Thursday.' },
+  ]);
+  const found = checkDraft(two, '# The Kloofspruit collapse\n\nThe collapse killed 26 miners.', { languageId: 'markdown' }).findings.filter(
+    (f) => f.code === 'disputed-claim',
+  );
+  assert.equal(found.length, 1);
+  assert.match(
+    found[0].message,
+    / \| No source supports “26 killed”: Ledger says 19 killed/,
+    "(the union's figure comes in a sentence that doubts)",
+  );
+  assert.deepEqual([...new Set(found[0].related.map((r) => r.sourceId))].sort(), ['Gazette', 'Ledger']);
 });

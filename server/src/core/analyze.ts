@@ -40,7 +40,7 @@ export interface SourceAnalysis {
 const CONTRAST =
   /^(?:["\u201c\u2018'*_]*)(?:but|however|yet|in fact|in reality|actually|nevertheless|nonetheless|on the contrary|contrary to|despite(?=\s+(?:\S+\s+){0,4}?(?:claims?|assurances?|denials?|reports?|statements?|insistence|promises?|pledges?|allegations?|accounts?|assertions?|what)\b))\b/i;
 const BARE_EVENT =
-  /\b(?:the|this) (?:terror |terrorist |suicide |deadly )?(attacks?|bombings?|shootings?|massacre|killings|explosions?|blasts?|blackouts?|outages?|cyberattacks?|fire|blaze|collapse|rockfall|derailment|capsizing|sinking|stampede|spill|earthquake|quake|disaster|tragedy)\b(?!\s+(?:service|services|brigade|brigades|department|chief|chiefs|station|stations|engine|engines|crews?|fighters?|officials?|authorities|alarms?|safety|exits?|hazards?|risks?|season|marshal|trucks?|hydrants?|insurance|drills?|zone)\b)/i;
+  /\b(?:the|this|(?:this|last) (?:week|weekend)['\u2019]s|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night| morning| evening| afternoon)?['\u2019]s) (?:terror |terrorist |suicide |deadly )?(attacks?|bombings?|shootings?|massacre|killings|explosions?|blasts?|blackouts?|outages?|cyberattacks?|fire|blaze|collapse|rockfall|derailment|capsizing|sinking|stampede|spill|earthquake|quake|disaster|tragedy)\b(?!\s+(?:service|services|brigade|brigades|department|chief|chiefs|station|stations|engine|engines|crews?|fighters?|officials?|authorities|alarms?|safety|exits?|hazards?|risks?|season|marshal|trucks?|hydrants?|insurance|drills?|zone)\b)/i;
 /** the event noun of a sentence that refers to an event without naming it ("The blackout killed 11 people."), lower-cased */
 export function bareEventOf(sentence: string): string | undefined {
   return BARE_EVENT.exec(sentence)?.[1].toLowerCase();

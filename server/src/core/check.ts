@@ -908,11 +908,12 @@ function contextFigures(index: CorpusIndex, sentences: DraftSentence[], findings
     let f = memo.get(key);
     if (f === undefined) {
       const at0 = { ...ds, span: { start: 0, end: ds.span.end - ds.span.start } };
-      f =
-        (event && !dayOnly ? disputeFinding(index, { ...at0, entityIds: [...ds.entityIds, event] }) : undefined) ??
-        (ds.quantities.length && !dayOnly ? figureFinding(index, at0, scopes) : undefined) ??
-        dateFinding(index, at0, scopes) ??
-        null;
+      // (each that applies, as one finding: a dispute about its point, its figure, its day)
+      f = merged([
+        event && !dayOnly ? disputeFinding(index, { ...at0, entityIds: [...ds.entityIds, event] }) : undefined,
+        ds.quantities.length && !dayOnly ? figureFinding(index, at0, scopes) : undefined,
+        dateFinding(index, at0, scopes),
+      ]);
       memo.set(key, f);
     }
     if (!f) continue;
@@ -923,17 +924,25 @@ function contextFigures(index: CorpusIndex, sentences: DraftSentence[], findings
       continue;
     }
     // one finding a sentence: the day's sources added to the one it has
-    const was = findings[k];
-    const known = new Set(was.related.map((r) => `${r.sourceId}:${r.span.start}`));
-    findings[k] = {
-      ...was,
-      message: `${was.message} | ${f.message}`,
-      related: [...was.related, ...f.related.filter((r: Finding['related'][number]) => !known.has(`${r.sourceId}:${r.span.start}`))],
-    };
+    findings[k] = merged([findings[k], f])!;
   }
   // (the cache follows the draft, as its paragraphs' do)
   if (cache) for (const k of [...memo.keys()]) if (!used.has(k)) memo.delete(k);
   return out;
+}
+
+/** findings on one sentence as one: the first's, with the others' messages after it and their passages not yet shown */
+function merged(list: (Finding | undefined)[]): Finding | null {
+  const [first, ...rest] = list.filter((f): f is Finding => !!f);
+  if (!first || !rest.length) return first ?? null;
+  const known = new Set(first.related.map((r) => `${r.sourceId}:${r.span.start}`));
+  const related = [...first.related];
+  for (const f of rest)
+    for (const r of f.related) {
+      const k = `${r.sourceId}:${r.span.start}`;
+      if (!known.has(k)) (known.add(k), related.push(r));
+    }
+  return { ...first, message: [first, ...rest].map((f) => f.message).join(' | '), related };
 }
 
 /** the events a draft names: the most named of each kind, and of all */

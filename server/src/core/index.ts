@@ -951,7 +951,13 @@ function newClaim(sourceId: string, si: number, text: string, s: ClaimFields, en
 
 /** words that give a count as the whole of it ("the register now lists 19 dead", "the toll rose to 19"), not a part
  * ("two adults were seriously injured", "four victims were from one family") */
-const TOTAL_CUE = /\b(?:toll|total|in all|altogether|overall|now|so far|lists|listed|register|count|tally|confirmed)\b/i;
+const TOTAL_CUE = /\b(?:toll|total|in all|altogether|overall|now|so far|register|count|tally|confirmed)\b/i;
+/** words that make a count a part of another ("the dead included seven men", "four of them") */
+const PART_CUE = /\b(?:includ(?:e|es|ed|ing)|among|of them|of whom|of those)\b/i;
+
+function isTotal(sentence: string): boolean {
+  return TOTAL_CUE.test(sentence) && !PART_CUE.test(sentence);
+}
 
 /** a figure that counts what an event did (dead, injured, missing, …), not money or a list */
 function countsAnEvent(q: { measure: string }): boolean {
@@ -1051,7 +1057,7 @@ function buildClaims(
       s.stance === 'asserts' &&
       !s.doubt &&
       s.quantities.some(countsAnEvent) &&
-      TOTAL_CUE.test(text.slice(s.span.start, s.span.end))
+      isTotal(text.slice(s.span.start, s.span.end))
     ) {
       // a toll with no event or place of its own ("The register now lists 19 dead.") is the article's main event's
       add(mainEvent);

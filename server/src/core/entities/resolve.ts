@@ -514,13 +514,12 @@ class Resolver {
   readonly eventByDate = new Map<string, string>();
   readonly eventByPlace = new Map<string, string>();
   readonly eventDoers = new Map<string, Set<string>>();
-  readonly eventMentions: { d: DocCandidates; m: RawMention }[] = [];
+  readonly eventMentions: { d: DocCandidates; m: RawMention; di: number }[] = [];
   readonly eventSurfaces = new Map<string, Map<string, number>>();
   readonly eventIds = new Map<string, string>();
   /** placed events (`place|kind` keys) by kind, in each article and in the corpus, and the kinds at each place */
   private readonly placedInDoc = new Map<DocCandidates, Map<string, Set<string>>>();
   private readonly placedByClass = new Map<string, Set<string>>();
-  private readonly namesOfDoc = new Map<DocCandidates, Set<string>>();
   /** a place's first word → the place names it begins (`orgShortNames`, `placeShortNames`) */
   private readonly placeLongNames = new Map<string, string[]>();
   private readonly placedKinds = new Map<string, Set<string>>();
@@ -552,17 +551,10 @@ class Resolver {
       names.docStart[di] = names.count;
       const m = d.mentions;
       const list = Array.isArray(m) ? m : unpackRaw(isLater(m) ? laterRaw(m, d.sourceId) : m, this.share);
-      let unplaced = false;
       for (const m of list) {
         if (m.kind !== 'event') names.add(m, di);
-        else {
-          this.eventMentions.push({ d, m });
-          if (!m.eventOf && !m.eventDate) unplaced = true;
-        }
+        else this.eventMentions.push({ d, m, di });
       }
-      // (an article with an event named only by its doer or day: the names it writes, to find the place of the
-      // corpus's one event of that kind among them)
-      if (unplaced) this.namesOfDoc.set(d, new Set(list.filter((x) => x.kind !== 'event').map((x) => x.key)));
       if (this.dropGathered) d.mentions = NO_CANDIDATES;
     }
     names.docStart[to] = names.count;
@@ -928,7 +920,7 @@ class Resolver {
   /** the event a mention names: by its place and kind (a word for whatever happened, "the X tragedy", takes the one
    * kind of event its place has), else by its date and kind, else (named only by its doer or its day, "the FEN
    * outage", "the Tuesday blast") the one placed event of its kind in its article, else in the corpus */
-  eventKeyFor(m: RawMention, d?: DocCandidates): string | undefined {
+  eventKeyFor(m: RawMention, d?: DocCandidates, di = -1): string | undefined {
     const cls = m.eventClass!;
     if (m.eventOf) {
       const place = this.placeKeyOf(m.eventOf);
@@ -949,10 +941,12 @@ class Resolver {
     // (the corpus's one, when the article names its place: "Wednesday's earthquake" in an article about Mindanao is
     // not the corpus's one earthquake in the Aegean Sea)
     const one = onlyEventOf(this.placedByClass, cls);
-    if (!one || !d) return undefined;
+    if (!one || di < 0) return undefined;
     const place = one.slice(0, one.lastIndexOf('|'));
     const placeName = place.startsWith('name:') ? place.slice(5) : normKey(this.entities.get(place)?.name ?? '');
-    for (const key of this.namesOfDoc.get(d) ?? []) if (this.placeKeyOf(key) === place || namesPlace(key, placeName)) return one;
+    const { key, docStart } = this.names;
+    for (let i = docStart[di]; i < docStart[di + 1]; i++)
+      if (this.placeKeyOf(key[i]) === place || namesPlace(key[i], placeName)) return one;
     return undefined;
   }
 
@@ -977,8 +971,8 @@ class Resolver {
   events(from: number, to: number): void {
     const { eventSurfaces, eventIds, entities, eventByDate, eventByPlace, eventDoers, byKey, mentions } = this;
     for (let mi = from; mi < to; mi++) {
-      const { d, m } = this.eventMentions[mi];
-      let ek = this.eventKeyFor(m, d);
+      const { d, m, di } = this.eventMentions[mi];
+      let ek = this.eventKeyFor(m, d, di);
       if (!ek && m.eventDate) ek = `date:${m.eventDate}|${m.eventClass}`;
       if (!ek) continue;
       const s = eventSurfaces.get(ek) ?? new Map<string, number>();
