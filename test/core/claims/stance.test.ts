@@ -64,6 +64,13 @@ const CASES: Array<[string, Stance, string | undefined, { isHeading?: boolean }?
     'hiding the real cause',
   ],
   ['Crews were hiding the equipment from the rain.', 'asserts', undefined],
+  [
+    'The man was released by a judge who found the evidence against him insufficient to justify holding him.',
+    'questions',
+    'evidence against him insufficient',
+  ],
+  ['Charges were dropped for lack of evidence.', 'questions', 'lack of evidence'],
+  ['The evidence was sufficient to convict him.', 'asserts', undefined],
 ];
 
 for (const [s, stance, cue, ctx] of CASES) {

@@ -166,6 +166,8 @@ const QUESTIONS = new RegExp(
     String.raw`\b(?:unverified|unconfirmed|unsubstantiated)\b`,
     // "accused the operator of hiding the real cause behind talk of an earthquake": the cause given is in doubt
     String.raw`\b(?:hiding|concealing|obscuring)\s+the\s+(?:real|true|actual)\s+(?:cause|causes|reason|reasons)\b`,
+    // "found the evidence against him insufficient", "for lack of evidence"
+    String.raw`\b(?:insufficient|not\s+enough|lack\s+of)\s+evidence\b|\bevidence\s+(?:against\s+(?:him|her|them)\s+)?(?:was\s+|to\s+be\s+)?insufficient\b`,
     String.raw`\bcould\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif(?:y|ied)|confirm(?:ed)?)\b`,
     String.raw`\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:independently\s+)?(?:verified|confirmed)\b`,
   ].join('|'),

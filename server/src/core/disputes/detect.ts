@@ -14,7 +14,7 @@ import { inSteps } from '../packed';
 
 /** Explicit uncertainty about a point (not the reporting conventions "reportedly", "allegedly"). */
 export const STRONG_DOUBT = new RegExp(
-  String.raw`\b(?:(?:unclear|not clear|not known|unknown|uncertain) (?:whether|if)|if it is true|if true|without evidence|no evidence|could not be (?:verified|confirmed)|remains to be seen|${QUESTIONS_ANSWERED}questions? (?:remain|over|about|whether)|casts? doubt|doubts? (?:about|over|whether)|(?:hiding|concealing|obscuring) the (?:real|true|actual) (?:causes?|reasons?))\b`,
+  String.raw`\b(?:(?:unclear|not clear|not known|unknown|uncertain) (?:whether|if)|if it is true|if true|without evidence|no evidence|could not be (?:verified|confirmed)|remains to be seen|${QUESTIONS_ANSWERED}questions? (?:remain|over|about|whether)|casts? doubt|doubts? (?:about|over|whether)|(?:hiding|concealing|obscuring) the (?:real|true|actual) (?:causes?|reasons?)|(?:insufficient|not enough|lack of) evidence|evidence (?:against (?:him|her|them) )?(?:was |to be )?insufficient)\b`,
   'i',
 );
 /** "said", "say", not "did not say whether …" (no answer given, nothing denied) */
