@@ -1,6 +1,14 @@
 import { TURN_LABEL, type DateRef, type Quantity, type Source, type Span, type Speaker, type Stance } from './model';
 import { paragraphs, sentences } from './text/sentences';
-import { extractMentions, sentenceKeys, tokenizeSentences, type RawMention, type SentenceInfo } from './entities/extract';
+import {
+  extractMentions,
+  sentenceKeys,
+  tokenizeSentences,
+  type RawMention,
+  type SentenceInfo,
+  type SentenceTokens,
+} from './entities/extract';
+import { EVENT_NOUNS } from './lexicon';
 import { detectSpeaker, detectStance, extractDates, extractQuantities, isRebuttal, NOT_THE_CASE_WHEN } from './claims';
 import { isDoubt } from './disputes/detect';
 
@@ -41,6 +49,11 @@ const CONTRAST =
   /^(?:["\u201c\u2018'*_]*)(?:but|however|yet|in fact|in reality|actually|nevertheless|nonetheless|on the contrary|contrary to|despite(?=\s+(?:\S+\s+){0,4}?(?:claims?|assurances?|denials?|reports?|statements?|insistence|promises?|pledges?|allegations?|accounts?|assertions?|what)\b))\b/i;
 const BARE_EVENT =
   /\b(?:the|this|(?:this|last) (?:week|weekend)['\u2019]s|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night| morning| evening| afternoon)?['\u2019]s) (?:terror |terrorist |suicide |deadly )?(attacks?|bombings?|shootings?|massacre|killings|explosions?|blasts?|blackouts?|outages?|cyberattacks?|fire|blaze|collapse|rockfall|derailment|capsizing|sinking|stampede|spill|earthquake|quake|disaster|tragedy)\b(?!\s+(?:service|services|brigade|brigades|department|chief|chiefs|station|stations|engine|engines|crews?|fighters?|officials?|authorities|alarms?|safety|exits?|hazards?|risks?|season|marshal|trucks?|hydrants?|insurance|drills?|zone)\b)/i;
+/** a token that is an event noun, or one with "'s" ("the fire's cause") */
+function namesEventKind(t: SentenceTokens[number]): boolean {
+  return t.w.eventClass !== undefined || (t.text.length > 3 && /['\u2019]s$/.test(t.text) && EVENT_NOUNS.has(t.w.lower.slice(0, -2)));
+}
+
 /** the event noun of a sentence that refers to an event without naming it ("The blackout killed 11 people."), lower-cased */
 export function bareEventOf(sentence: string): string | undefined {
   return BARE_EVENT.exec(sentence)?.[1].toLowerCase();
@@ -213,7 +226,8 @@ export function analyzeSource(src: Source): SourceAnalysis {
         speaker = quotedBy;
       }
     }
-    const bare = bareEventOf(str);
+    // (read only where a word of the sentence is an event noun: the pattern is long and this runs on every sentence)
+    const bare = tokens[si].some(namesEventKind) ? bareEventOf(str) : undefined;
     const doubt = isDoubt({ text: str, stance, stanceCue: cue, speaker, heading: s.heading });
     return {
       span: s.span,

@@ -74,8 +74,8 @@ export class Cancelled extends Error {
 export interface ParagraphCache {
   indexVersion: number;
   entries: Map<string, ParagraphResult>;
-  /** the findings of figures read in the place or event of the sentences before them (`contextFigures`), by sentence
-   * and scopes (null: none) */
+  /** the findings made over the whole draft (`contextFindings`: figures read in the place or event of the sentences
+   * before them or of their event's noun, days an event happened), by sentence and scopes (null: none) */
   figures?: Map<string, Finding | null>;
 }
 interface ParagraphResult {
@@ -183,7 +183,7 @@ export function* checkDraftSteps(
   }
   // forget paragraphs that are gone, so the cache follows the draft
   if (cache) for (const k of [...cache.entries.keys()]) if (!used.has(k)) cache.entries.delete(k);
-  findings.push(...contextFigures(index, sentencesOut, findings, cache));
+  findings.push(...contextFindings(index, sentencesOut, findings, cache));
 
   // severities and suppression directives (on copies: cached findings stay as analysed)
   const lines = new LineMap(text);
@@ -869,12 +869,14 @@ function dateFinding(index: CorpusIndex, ds: DraftSentence, scopeList: readonly 
 }
 
 /**
- * The figures of sentences that name no event or place of their own ("The explosion killed at least 14 people."),
- * read in those of the nearest sentence before them in the same section that names one (the section's heading
- * included): a draft's paragraphs are checked one by one, so this is done over the whole draft once they are, each
- * sentence's result kept by its text and those scopes. Sentences with a finding already are left alone.
+ * What a sentence's own paragraph cannot tell, over the whole draft once its paragraphs are checked: the figures of a
+ * sentence that names no event or place ("The explosion killed at least 14 people."), read in those of the nearest
+ * sentence before it in the same section that names one (the section's heading included), or in the event its noun
+ * refers to ("The blackout killed 11 people.": the draft's event of that kind, else the corpus's one), with that
+ * event's disputes; and the day any sentence says its event happened (`dateFinding`). Each sentence's result is kept
+ * by its text and scopes; all that applies to a sentence is one finding.
  */
-function contextFigures(index: CorpusIndex, sentences: DraftSentence[], findings: Finding[], cache?: ParagraphCache): Finding[] {
+function contextFindings(index: CorpusIndex, sentences: DraftSentence[], findings: Finding[], cache?: ParagraphCache): Finding[] {
   const out: Finding[] = [];
   const flagged = new Set(findings.filter((f) => f.code === 'disputed-claim').map((f) => f.span.start));
   const memo = cache ? (cache.figures ??= new Map()) : new Map<string, Finding | null>();
@@ -896,12 +898,9 @@ function contextFigures(index: CorpusIndex, sentences: DraftSentence[], findings
       : undefined;
     const scopes = event && !context.includes(event) ? [event, ...context] : context;
     if (!scopes.length) continue;
-    // (a sentence naming its own event or place had its disputes and figures checked with its paragraph: here only
-    // the day it says its event happened)
-    const owned = own.length > 0;
-    // (a sentence with a finding already, or naming its own event or place, had its disputes and figures checked:
-    // here only the day it says its event happened, added to its finding if it has one)
-    const dayOnly = owned || already;
+    // (a sentence with a finding already, or naming its own event or place, had its disputes and figures checked with
+    // its paragraph: here only the day it says its event happened, added to its finding if it has one)
+    const dayOnly = own.length > 0 || already;
     if (dayOnly && !daysInText(ds.text).length) continue;
     const key = `${dayOnly ? 'day' : ''}\u0000${ds.text}\u0000${event ?? ''}\u0000${scopes.join('\u0000')}`;
     used.add(key);

@@ -394,6 +394,7 @@ export function* resolveEntitiesSteps(
   // first pass: events with a subject (place/name); learn date links
   yield* inSteps(events, (a, b) => r.eventDates(a, b));
   yield* inSteps(events, (a, b) => r.events(a, b));
+  r.eventsDone();
   yield;
   // date keys -> event ids
   r.eventNames();
@@ -517,12 +518,13 @@ class Resolver {
   readonly eventMentions: { d: DocCandidates; m: RawMention; di: number }[] = [];
   readonly eventSurfaces = new Map<string, Map<string, number>>();
   readonly eventIds = new Map<string, string>();
-  /** placed events (`place|kind` keys) by kind, in each article and in the corpus, and the kinds at each place */
+  /** placed events (`place|kind` keys) by kind, in each article and in the corpus, and the kinds at each place (made
+   * by `eventDates`, let go by `eventsDone`) */
   private readonly placedInDoc = new Map<DocCandidates, Map<string, Set<string>>>();
   private readonly placedByClass = new Map<string, Set<string>>();
+  private readonly placedKinds = new Map<string, Set<string>>();
   /** a place's first word → the place names it begins (`orgShortNames`, `placeShortNames`) */
   private readonly placeLongNames = new Map<string, string[]>();
-  private readonly placedKinds = new Map<string, Set<string>>();
 
   /** lazy mentions (see `resolveEntitiesSteps`): what `assign` gave each name candidate (`kept`: any) */
   private entityOf: (string | undefined)[] = [];
@@ -918,8 +920,9 @@ class Resolver {
   }
 
   /** the event a mention names: by its place and kind (a word for whatever happened, "the X tragedy", takes the one
-   * kind of event its place has), else by its date and kind, else (named only by its doer or its day, "the FEN
-   * outage", "the Tuesday blast") the one placed event of its kind in its article, else in the corpus */
+   * kind of event its place has), else by its date and kind; one named only by its doer ("the FEN outage") is the one
+   * placed event of its kind in its article, else the corpus's one; one named only by its day ("the Tuesday blast"),
+   * the corpus's one; the corpus's one only when the article names its place */
   eventKeyFor(m: RawMention, d?: DocCandidates, di = -1): string | undefined {
     const cls = m.eventClass!;
     if (m.eventOf) {
@@ -1001,6 +1004,13 @@ class Resolver {
       }
       mentions.get(d.sourceId)!.push({ sourceId: d.sourceId, span: m.span, text: m.text, entityId: id, eventBy: by });
     }
+  }
+
+  /** lets go of the placed events' indexes once every event mention has its event */
+  eventsDone(): void {
+    this.placedInDoc.clear();
+    this.placedByClass.clear();
+    this.placedKinds.clear();
   }
 
   eventNames(): void {
