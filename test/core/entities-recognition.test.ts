@@ -588,3 +588,9 @@ test('an event named after a body and placed after its noun ("the Kroner Chemica
   const events = idx.entities.filter((e) => e.type === 'event');
   assert.equal(events.length, 1, events.map((e) => e.name).join('; '));
 });
+
+test('a centre named for what it does is a body; one named for a person or a place is a place', () => {
+  const got = names('Staff of the Belgian Cyber Response Centre met at the Marlow Arts Centre, near the Oslen Conference Center.');
+  assert.ok(got.includes('Belgian Cyber Response Centre [organization]'), got.join('; '));
+  assert.ok(got.includes('Marlow Arts Centre [place]'), got.join('; '));
+});

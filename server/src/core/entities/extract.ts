@@ -75,6 +75,13 @@ const MONTHS = new Set(
   ),
 );
 const DAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
+/** what a centre that is a body does ("Cyber Response Centre", "Hurricane Center", "Disease Control Centre") */
+const CENTRE_WORK = new Set(
+  'response research coordination operations security control crisis information emergency policy studies monitoring analysis intelligence command data detection prevention hurricane warning forecasting disease documentation'.split(
+    ' ',
+  ),
+);
+
 /** kinds of event whose names hold the name of a body as part of the name, not as its doer */
 const NAMED_KINDS = new Set(['election', 'referendum', 'summit', 'games', 'championship', 'cup', 'trial', 'war', 'crisis']);
 const SUPERLATIVE = /^(?:worst|biggest|largest|deadliest|longest|greatest|latest|first|last|previous|costliest|bloodiest)$/;
@@ -1136,7 +1143,11 @@ function processRun(
   if (eq) votes[eq] += 6;
   if (countryOf(surface) || isKnownPlace(surface)) votes.place += 4;
   if (ORG_HEADS.has(lastWord)) votes.organization += 3;
-  if (PLACE_HEADS.has(lastWord) || (PLACE_PREFIXES.has(firstWord) && words.length > 1)) votes.place += 3;
+  // ("Belgian Cyber Response Centre", "National Hurricane Center": a body named for what it does, not a building)
+  const bodyCentre =
+    (lastWord === 'centre' || lastWord === 'center') && words.length >= 3 && CENTRE_WORK.has(words[words.length - 2].toLowerCase());
+  if (bodyCentre) votes.organization += 3;
+  else if (PLACE_HEADS.has(lastWord) || (PLACE_PREFIXES.has(firstWord) && words.length > 1)) votes.place += 3;
   if (acronym && !countryOf(surface)) votes.organization += 2;
   if (flightOf) votes.organization += 4;
   if (suffixDot) votes.person += 3;
