@@ -77,6 +77,8 @@ export interface ParagraphCache {
   /** the findings made over the whole draft (`contextFindings`: figures read in the place or event of the sentences
    * before them or of their event's noun, days an event happened), by sentence and scopes (null: none) */
   figures?: Map<string, Finding | null>;
+  /** what `contextFindings` reads of each sentence's text alone (the event noun it refers by, whether it names a day) */
+  sentenceFacts?: Map<string, { bare: string | undefined; day: boolean }>;
 }
 interface ParagraphResult {
   mentions: DraftMention[];
@@ -880,6 +882,9 @@ function contextFindings(index: CorpusIndex, sentences: DraftSentence[], finding
   const out: Finding[] = [];
   const flagged = new Set(findings.filter((f) => f.code === 'disputed-claim').map((f) => f.span.start));
   const memo = cache ? (cache.figures ??= new Map()) : new Map<string, Finding | null>();
+  // (read once per sentence text: a keystroke's re-check passes over every sentence of the draft)
+  const facts = cache ? (cache.sentenceFacts ??= new Map()) : new Map<string, { bare: string | undefined; day: boolean }>();
+  const factsUsed = new Set<string>();
   const used = new Set<string>();
   const events = draftEvents(index, sentences);
   let context: string[] = [];
@@ -891,7 +896,10 @@ function contextFindings(index: CorpusIndex, sentences: DraftSentence[], finding
     const already = flagged.has(ds.span.start);
     // "The blackout killed 11 people.", "The collapse was triggered by an earthquake.": the draft's event of that
     // kind, else the corpus's one
-    const bare = bareEventOf(ds.text);
+    let fact = facts.get(ds.text);
+    if (!fact) facts.set(ds.text, (fact = { bare: bareEventOf(ds.text), day: daysInText(ds.text).length > 0 }));
+    factsUsed.add(ds.text);
+    const bare = fact.bare;
     const kind = bare && EVENT_NOUNS.get(bare);
     const event = kind
       ? ((kind === GENERIC_EVENT ? events.main : events.byKind.get(kind)) ?? onlyPlacedEvent(index.table.eventByPlace, kind))
@@ -901,7 +909,7 @@ function contextFindings(index: CorpusIndex, sentences: DraftSentence[], finding
     // (a sentence with a finding already, or naming its own event or place, had its disputes and figures checked with
     // its paragraph: here only the day it says its event happened, added to its finding if it has one)
     const dayOnly = own.length > 0 || already;
-    if (dayOnly && !daysInText(ds.text).length) continue;
+    if (dayOnly && !fact.day) continue;
     const key = `${dayOnly ? 'day' : ''}\u0000${ds.text}\u0000${event ?? ''}\u0000${scopes.join('\u0000')}`;
     used.add(key);
     let f = memo.get(key);
@@ -927,6 +935,7 @@ function contextFindings(index: CorpusIndex, sentences: DraftSentence[], finding
   }
   // (the cache follows the draft, as its paragraphs' do)
   if (cache) for (const k of [...memo.keys()]) if (!used.has(k)) memo.delete(k);
+  if (cache) for (const k of [...facts.keys()]) if (!factsUsed.has(k)) facts.delete(k);
   return out;
 }
 
@@ -947,8 +956,10 @@ function merged(list: (Finding | undefined)[]): Finding | null {
 /** the events a draft names: the most named of each kind, and of all */
 function draftEvents(index: CorpusIndex, sentences: readonly DraftSentence[]): { byKind: Map<string, string>; main?: string } {
   const counts = new Map<string, number>();
+  // (an event's id says so: the others are not looked up, on every keystroke's re-check)
   for (const ds of sentences)
-    for (const id of ds.entityIds) if (index.entity(id)?.type === 'event') counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const id of ds.entityIds)
+      if (id.startsWith('event:') && index.entity(id)?.type === 'event') counts.set(id, (counts.get(id) ?? 0) + 1);
   const byCount = [...counts].sort((a, b) => b[1] - a[1]);
   const byKind = new Map<string, string>();
   for (const [id] of byCount) {
