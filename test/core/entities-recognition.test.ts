@@ -594,3 +594,14 @@ test('a centre named for what it does is a body; one named for a person or a pla
   assert.ok(got.includes('Belgian Cyber Response Centre [organization]'), got.join('; '));
   assert.ok(got.includes('Marlow Arts Centre [place]'), got.join('; '));
 });
+
+test('a body\u2019s name turned round ("X Syndicate" / "Syndicate of X") is the same body when the corpus has both', () => {
+  const idx = corpus([
+    { id: 'a', text: 'The Independent Syndicate of Harbour Pilots (ISHP) called a strike.' },
+    { id: 'b', text: "The Harbour Pilots' Syndicate has called for an inquiry. The Ministry of the Interior said nothing." },
+  ]);
+  const e = idx.entities.find((x) => x.name === 'Independent Syndicate of Harbour Pilots');
+  assert.ok(e?.aliases.includes("Harbour Pilots' Syndicate"), idx.entities.map((x) => `${x.name} [${x.aliases}]`).join('; '));
+  // one name alone stays as it is
+  assert.ok(idx.entities.some((x) => x.name === 'Ministry of the Interior' && !x.aliases.length));
+});

@@ -607,6 +607,21 @@ class Resolver {
     for (let ki = from; ki < to; ki++) {
       const key = voteKeys[ki];
       const words = key.split(' ');
+      // a body's name turned round: "Ministry of the Interior" is "Interior Ministry", "Independent Syndicate of
+      // Petrochemical Workers" the "Petrochemical Workers' Syndicate" (both names in the corpus)
+      const of = words.indexOf('of');
+      if (of >= 1 && of < words.length - 1 && ORG_HEADS.has(words[of - 1])) {
+        let rest = words.slice(of + 1);
+        if (rest[0] === 'the') rest = rest.slice(1);
+        const head = words[of - 1];
+        const turned = `${rest.join(' ')} ${head}`;
+        const possessive = `${rest
+          .slice(0, -1)
+          .concat(`${rest[rest.length - 1]}'`)
+          .join(' ')} ${head}`;
+        for (const other of [turned, possessive])
+          if (other !== key && votes.has(other) && typeOf(votes.get(other)!) === 'organization') uf.union(key, other);
+      }
       // not a place's or a person's body ("Washington Post" is not Washington, "Nobel Foundation" not Nobel)
       if (
         words.length === 2 &&
