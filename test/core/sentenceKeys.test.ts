@@ -24,3 +24,10 @@ test('sentenceKeys gives the meaning keys of the sentence text', () => {
   const tokens = tokenizeSentences(text, spans);
   SENTENCES.forEach((s, i) => assert.deepEqual(sentenceKeys(s, tokens[i]), meaningKeys(s), s));
 });
+
+test('the act and its verb share a key ("inspection" / "inspected", "corruption" / "corrupt"); "-ing" and "-ed" as before', () => {
+  assert.deepEqual(meaningKeys('the inspection register'), meaningKeys('inspected register'));
+  assert.deepEqual(meaningKeys('corruption'), meaningKeys('corrupted'));
+  assert.deepEqual(meaningKeys('inspections'), ['inspect']);
+  assert.deepEqual(meaningKeys('action'), ['action'], 'a short word keeps its ending');
+});
