@@ -70,6 +70,7 @@ const UNSEEN_SETS: readonly { name: string; showMisses: boolean }[] = [
   { name: 'second', showMisses: false },
   { name: 'third', showMisses: true },
   { name: 'fourth', showMisses: false },
+  { name: 'fifth', showMisses: true },
 ];
 if (only.includes('acceptance')) {
   const cli = path.join(root, 'bin/corroborate.js');
