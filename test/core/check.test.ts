@@ -5,6 +5,8 @@ import { checkDraft, type ParagraphCache } from '../../server/src/core/check';
 import { LineMap } from '../../server/src/core/text/sentences';
 import { sourceName } from '../../server/src/core/model';
 import { isRebuttal } from '../../server/src/core/claims/stance';
+import { turnSpeakers } from '../../server/src/core/analyze';
+import { paragraphs } from '../../server/src/core/text/sentences';
 
 const idx = corpus([
   {
@@ -343,4 +345,34 @@ test('a source accusing someone of hiding the real cause doubts the cause a draf
   }).findings.filter((x) => x.code === 'disputed-claim');
   assert.ok(f, 'a finding');
   assert.match(f.message, /Gazette questions/);
+});
+
+test('a fact-check written as text: its labels are no voices, its rating lines deny no story, its ratings need the point', () => {
+  const idx7 = corpus([
+    {
+      id: 'Desk',
+      text: [
+        'Fact check: Were Kilmore\u2019s water samples clear before the boil-water notice?',
+        'CLAIM: "Every sample of treated water taken at the Kilmore plant before the notice came back clear." - Minister Ann Dunne, 15 October',
+        'VERDICT: FALSE',
+        'A laboratory report dated 2 October records the parasite in a sample of treated water taken at the Kilmore plant.',
+        'CLAIM: "The heavy rain overwhelmed the filters." - Kilmore Water, 11 October',
+        'VERDICT: MISLEADING',
+        'The plant\u2019s disinfection unit had been out of service since 19 September.',
+      ].join('\n\n'),
+    },
+    { id: 'Wire', text: 'Kilmore Water issued a boil-water notice for Kilmore on 9 October. The notice covered 5,600 households.' },
+  ]);
+  const disputed = (draft: string) =>
+    checkDraft(idx7, draft, { languageId: 'markdown' }).findings.filter((f) => f.code === 'disputed-claim');
+  // the claim rated false, in other words
+  const [f] = disputed('Treated-water samples taken at the Kilmore plant before the notice showed no trace of the parasite.');
+  assert.deepEqual([...new Set(f?.related.map((r) => r.sourceId))], ['Desk']);
+  // sentences of the same story that say nothing the desk rated
+  for (const s of ['The notice covered about 5,600 households in Kilmore.', 'The Kilmore plant will be audited.'])
+    assert.deepEqual(disputed(s), [], s);
+  // no turn of a "CLAIM" or "VERDICT" voice: the article is no transcript
+  const text = idx7.sources.get('Desk')!.text;
+  const spans = paragraphs(text).map((span, paragraph) => ({ span, heading: false, paragraph }));
+  assert.equal(turnSpeakers(text, spans).size, 0);
 });

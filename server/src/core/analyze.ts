@@ -139,6 +139,13 @@ function labelVoice(raw: string): string | undefined {
   return n > 0 && words.length - n <= 6 && SAYING_CLAUSE.test(words.slice(n).join(' ')) ? words.slice(0, n).join(' ') : undefined;
 }
 
+/** a fact-check's rating line ("VERDICT: FALSE", "Our rating: Misleading") */
+const RATING_FIELD = /^\W*(?:our |the )?(?:verdict|rating|ruling)\s*:/i;
+
+/** labels of a fact-check's or a notice's fields, not of people speaking */
+const FIELD_LABEL =
+  /^(?:(?:the |our )?(?:claim|claims|verdict|rating|ruling|fact|facts|context|conclusion|the facts|what we found|why it matters|update|updated|correction|note|editor'?s note|sources?|background|summary|bottom line))$/i;
+
 /**
  * The speaker of each paragraph of an interview or transcript: a paragraph opened by a turn label is that voice's, and
  * so are the unlabelled paragraphs after it, up to the next label or heading. Only when the source reads as a
@@ -153,7 +160,8 @@ export function turnSpeakers(text: string, spans: { span: Span; heading: boolean
     lastPara = s.paragraph;
     if (s.heading) continue;
     const m = TURN_LABEL.exec(text.slice(s.span.start, Math.min(s.span.end, s.span.start + 80)));
-    if (m) labelled.push([s.paragraph, (m[1] ?? m[2]).trim()]);
+    // (a fact-check's and a notice's field labels are no voices: "CLAIM:", "VERDICT:", "Update:")
+    if (m && !FIELD_LABEL.test((m[1] ?? m[2]).trim())) labelled.push([s.paragraph, (m[1] ?? m[2]).trim()]);
   }
   const out = new Map<number, string>();
   if (labelled.length < 4) return out;
@@ -195,7 +203,10 @@ export function analyzeSource(src: Source): SourceAnalysis {
   }
   const sents: SentenceAnalysis[] = spans.map((s, si) => {
     const str = text.slice(s.span.start, s.span.end);
-    const { stance, cue } = detectStance(str, { isHeading: s.heading });
+    // (a fact-check's rating line, "VERDICT: FALSE", rates the claim above it, read as a review: no denial of the story)
+    const { stance, cue } = RATING_FIELD.test(str)
+      ? { stance: 'asserts' as const, cue: undefined }
+      : detectStance(str, { isHeading: s.heading });
     let speaker = detectSpeaker(str, { insideQuote: inQuote[si] === 1 });
     // in a transcript's turn, what is not someone else's is the voice whose turn it is ("I", "we" included)
     const turn = turns.get(s.paragraph);

@@ -654,7 +654,12 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
       // a draft that itself calls something false agrees with a source's denial of it
       if (draftFalsity && d.kind === 'questioned' && c.stance === 'denies') continue;
       const s = matchScore(index, ds, c);
-      if (!matches(s)) continue;
+      // (a rating, or a headline's question, is about the one point it names: the draft shares three of its words, or
+      // half of them, a name or not; "CLAIM:" is the line's label)
+      if (d.kind === 'fact-check' || (c as Claim & { heading?: boolean }).heading) {
+        const point = c.keys.filter((k) => k !== 'claim' && !index.entityWords.has(k)).length;
+        if (!((matches(s) && s.meaning >= 3) || (s.meaning >= 2 && s.meaning * 2 >= point))) continue;
+      } else if (!matches(s)) continue;
       // a draft that repeats the contesting side is not contradicted by it, but still by the other side
       hits.push({ d, score: s.entities * 1.5 + s.meaning, claim: c });
     }
@@ -1339,7 +1344,8 @@ function refutingArticles(
     if (!denials) continue;
     const s = denials.s;
     for (const at of denials.list) {
-      let hit = pointNear && matchesAt(store, s, at, q);
+      // (a headline's question is about the one point it names: three of its words shared, not a name and a word)
+      let hit = pointNear && matchesAt(store, s, at, q) && (!store.isHeadingAt(s, at) || store.keyWeightAt(s, at, q) >= 3);
       if (!hit) {
         // about the story itself ("the report is a hoax", a verdict line)
         const cue = storyCue(t, store, s, at);
