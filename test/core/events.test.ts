@@ -182,3 +182,31 @@ test('a sentence that names its event by kind gets one finding for all that appl
   );
   assert.deepEqual([...new Set(found[0].related.map((r) => r.sourceId))].sort(), ['Gazette', 'Ledger']);
 });
+
+test('the day a person did something ("resigned on 11 March") is read in what the sources say of them', () => {
+  const meta = (outlet: string, published: string) => ({ outlet, published });
+  const cfo = corpus([
+    {
+      id: 'Wire',
+      meta: meta('Wire', '2024-03-12'),
+      text: 'Chief financial officer Pieter Smit resigned with immediate effect on Monday, 11 March, the company said.',
+    },
+    {
+      id: 'Ledger',
+      meta: meta('Ledger', '2024-03-13'),
+      text: 'Pieter Smit stepped down on 4 March, a week before the company disclosed the problem.',
+    },
+  ]);
+  const [f] = checkDraft(cfo, 'Pieter Smit resigned on 11 March.', { languageId: 'markdown' }).findings.filter(
+    (x) => x.code === 'disputed-claim',
+  );
+  assert.match(
+    f?.message ?? '',
+    /^The sources differ on when it happened \(“11 March”\): Ledger says 4 March \(Wire says Monday, 11 March\)/,
+  );
+  assert.equal(
+    checkDraft(cfo, 'Pieter Smit joined the company in 2012.', { languageId: 'markdown' }).findings.filter((x) => x.code === 'disputed-claim')
+      .length,
+    0,
+  );
+});

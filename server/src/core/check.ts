@@ -819,7 +819,7 @@ function dateFinding(index: CorpusIndex, ds: DraftSentence, scopeList: readonly 
     if (!seen.first(s, i) || !store.hasExtraAt(s, i) || store.isHeadingAt(s, i)) return;
     const c = store.at(s, i);
     if (!c.dates.length || isDoubt(c) || c.stance === 'questions' || c.stance === 'hedges') return;
-    if (kind ? !saysKindHappened(c.text, kind) : !scopesOf(c, index.table.entities).some((x) => scopes.has(x))) return;
+    if (kind ? !saysKindHappened(c.text, kind) : !allEntities(c).some((x) => scopes.has(x))) return;
     const o = occurrence(
       c.text,
       c.dates.map((d) => dayOfDate(d, c.span.start)).filter((d): d is Day => !!d),
@@ -910,7 +910,7 @@ function contextFindings(index: CorpusIndex, sentences: DraftSentence[], finding
       ? ((kind === GENERIC_EVENT ? events.main : events.byKind.get(kind)) ?? onlyPlacedEvent(index.table.eventByPlace, kind))
       : undefined;
     const scopes = event && !context.includes(event) ? [event, ...context] : context;
-    if (!scopes.length) continue;
+    if (!scopes.length && !ds.entityIds.length) continue;
     // (a sentence with a finding already, or naming its own event or place, had its disputes and figures checked with
     // its paragraph: here only the day it says its event happened, added to its finding if it has one)
     const dayOnly = own.length > 0 || already;
@@ -924,7 +924,8 @@ function contextFindings(index: CorpusIndex, sentences: DraftSentence[], finding
       f = merged([
         event && !dayOnly ? disputeFinding(index, { ...at0, entityIds: [...ds.entityIds, event] }) : undefined,
         ds.quantities.length && !dayOnly ? figureFinding(index, at0, scopes) : undefined,
-        dateFinding(index, at0, scopes),
+        // (the day a person did something is looked for in what the sources say of them too: "resigned on 11 March")
+        dateFinding(index, at0, [...scopes, ...ds.entityIds.filter((id) => !scopes.includes(id))]),
       ]);
       memo.set(key, f);
     }

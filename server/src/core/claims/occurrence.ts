@@ -6,9 +6,9 @@
  */
 import type { DateRef } from '../model';
 
-/** verbs that say that something happened (not that it was reported) */
+/** verbs that say that something happened (not that it was reported), an event's or a person's ("resigned") */
 const OCCURRED =
-  /\b(?:happened|occurred|struck|began|begun|started|start|broke out|took place|erupted|collapsed|exploded|capsized|sank|detonated|derailed|crashed|collided|caught fire|went off)\b/gi;
+  /\b(?:happened|occurred|struck|began|begun|started|start|broke out|took place|erupted|collapsed|exploded|capsized|sank|detonated|derailed|crashed|collided|caught fire|went off|resigned|stepped down|quit|was (?:arrested|detained|dismissed|fired|appointed|elected|sworn in)|took office|died)\b/gi;
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
