@@ -205,8 +205,9 @@ test('the day a person did something ("resigned on 11 March") is read in what th
     /^The sources differ on when it happened \(“11 March”\): Ledger says 4 March \(Wire says Monday, 11 March\)/,
   );
   assert.equal(
-    checkDraft(cfo, 'Pieter Smit joined the company in 2012.', { languageId: 'markdown' }).findings.filter((x) => x.code === 'disputed-claim')
-      .length,
+    checkDraft(cfo, 'Pieter Smit joined the company in 2012.', { languageId: 'markdown' }).findings.filter(
+      (x) => x.code === 'disputed-claim',
+    ).length,
     0,
   );
 });
