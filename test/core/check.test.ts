@@ -376,3 +376,20 @@ test('a fact-check written as text: its labels are no voices, its rating lines d
   const spans = paragraphs(text).map((span, paragraph) => ({ span, heading: false, paragraph }));
   assert.equal(turnSpeakers(text, spans).size, 0);
 });
+
+test('a denial that something was done ("denied a report that its head of audit, X, had been suspended") is about that act', () => {
+  const idx5 = corpus([
+    {
+      id: 'Ledger',
+      text: 'Veldmark Group also denied a report on a financial news website that its head of internal audit, Marit Hoekstra, had been suspended.',
+    },
+    { id: 'Wire', text: 'Marit Hoekstra has headed internal audit at Veldmark Group since 2019, the company said.' },
+  ]);
+  const disputed = (draft: string) =>
+    checkDraft(idx5, draft, { languageId: 'markdown' }).findings.filter((f) => f.code === 'disputed-claim');
+  assert.deepEqual(disputed('Marit Hoekstra has headed internal audit at Veldmark Group since 2019.'), []);
+  assert.match(
+    disputed('Marit Hoekstra, the head of internal audit at Veldmark Group, has been suspended.')[0]?.message ?? '',
+    /Ledger denies/,
+  );
+});

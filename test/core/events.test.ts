@@ -211,3 +211,86 @@ test('the day a person did something ("resigned on 11 March") is read in what th
     0,
   );
 });
+
+test('the day an act was done ("issued a notice on 9 October") against the day a source gives it, and only that act', () => {
+  const meta = (outlet: string, published: string) => ({ outlet, published });
+  const water = corpus([
+    {
+      id: 'Wire',
+      meta: meta('Wire', '2024-10-11'),
+      text: 'Dravon Utilities, which traded as Corrib Supply until 2021, issued the boil-water notice on Wednesday, 9 October, after tests found a parasite in the supply of Tuam.',
+    },
+    {
+      id: 'Weekly',
+      meta: meta('Weekly', '2024-10-18'),
+      text: [
+        'Dravon Utilities faces questions in Tuam.',
+        'The Weekly has established that the boil-water notice was issued on Monday, 7 October, not on 9 October as the company says. The council met on 3 October.',
+      ].join('\n\n'),
+    },
+  ]);
+  const claims = (draft: string) =>
+    checkDraft(water, draft, { languageId: 'markdown' }).findings.filter((f) => f.code === 'disputed-claim');
+  const [f, ...rest] = claims('Dravon Utilities issued a boil-water notice for Tuam, County Galway, on 9 October 2024.');
+  assert.equal(rest.length, 0);
+  assert.match(
+    f?.message ?? '',
+    /^The sources differ on when it happened \(“9 October”\): Weekly says not 9 October \(Wire says Wednesday, 9 October\)/,
+  );
+  assert.deepEqual([...new Set(f.related.map((r) => r.sourceId))].sort(), ['Weekly', 'Wire']);
+  // the day the Weekly gives is for it; another act's day, a day said of saying and a sentence with no act are no finding
+  assert.match(claims('Dravon Utilities issued a boil-water notice on 7 October.')[0]?.message ?? '', /Wire says Wednesday, 9 October/);
+  assert.equal(claims('Dravon Utilities lifted the boil-water notice on 20 October.').length, 0, 'no source dates the lifting');
+  assert.equal(claims('Dravon Utilities said on 9 October that the notice would stay.').length, 0, 'a day of saying');
+  assert.equal(claims('The council met in Tuam on 3 October.').length, 0);
+  // the name the company traded under, given in the same clause, is its other name
+  assert.equal(water.lookupName('Corrib Supply').entityId, water.lookupName('Dravon Utilities').entityId);
+});
+
+test("a name whose first word opens the draft's sentence takes it back when the corpus knows the whole name", () => {
+  const idx = corpus([{ id: 'A', text: 'Tuam residents were told by Eastern Water Services that the supply was unsafe.' }]);
+  const check = checkDraft(idx, 'Eastern Water Services issued a notice for Tuam.', { languageId: 'markdown' });
+  const m = check.mentions.find((x) => x.span.start === 0);
+  assert.equal(m?.text, 'Eastern Water Services');
+  assert.equal(idx.entity(m!.entityId)?.name, 'Eastern Water Services');
+  // a sentence-initial word that makes no known name stays out
+  const other = checkDraft(idx, 'Yesterday Eastern Water Services issued a notice.', { languageId: 'markdown' }).mentions.map(
+    (x) => x.text,
+  );
+  assert.deepEqual(other, ['Eastern Water Services']);
+});
+
+test('a sum of money is compared with the same thing’s sums only (a sale, not a share price or a year’s revenue)', () => {
+  const meta = (outlet: string, published: string) => ({ outlet, published });
+  const sale = corpus([
+    {
+      id: 'Wire',
+      meta: meta('Wire', '2024-03-11'),
+      text: [
+        "A spokesman for Veldmark Group said finance chief Joris Lammers's sale of Veldmark shares in December, worth about €900,000, was agreed in advance.",
+        'Veldmark shares closed at €26.10 on Monday. Veldmark Group reported revenue of €212 million last year.',
+      ].join('\n\n'),
+    },
+    {
+      id: 'Ledger',
+      meta: meta('Ledger', '2024-03-13'),
+      text: 'The public register shows that Joris Lammers sold 61,000 Veldmark shares on 15 December for about €2.3 million. Veldmark Group employs 2,000 people.',
+    },
+  ]);
+  const claims = (draft: string) => checkDraft(sale, draft, { languageId: 'markdown' }).findings.filter((f) => f.code === 'disputed-claim');
+  const [f, ...rest] = claims('Joris Lammers sold Veldmark shares worth about €2.3 million in December.');
+  assert.equal(rest.length, 0);
+  assert.equal(f?.message, 'The sources differ on “about €2.3 million”: Wire says about €900,000 (Ledger says about €2.3 million)');
+  assert.deepEqual(
+    f.related.map((r) => r.sourceId),
+    ['Wire', 'Ledger'],
+  );
+  // the other side's sum is disputed as well; a sum no source gives for the thing, a share price and a revenue are no finding
+  assert.match(
+    claims('Lammers sold Veldmark shares for €900,000.')[0]?.message ?? '',
+    /: Ledger says about €2\.3 million \(Wire says about €900,000\)$/,
+  );
+  assert.equal(claims('Veldmark Group paid €5 million for a new crane.').length, 0, 'no source gives the crane’s price');
+  assert.equal(claims('Veldmark shares closed at €25 on Monday.').length, 0, 'a price is not a sum of the sale');
+  assert.equal(claims('Veldmark Group reported revenue of €212 million.').length, 0);
+});

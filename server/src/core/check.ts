@@ -14,14 +14,25 @@ import { NeverCancelled, shownText, sourceName, speakerShown } from './model';
 import { KeySet, type CorpusIndex } from './index';
 import { draftText, isSuppressed, type Directive } from './text/draft';
 import { LineMap, paragraphs, sentences } from './text/sentences';
-import { extractMentions, type RawMention } from './entities/extract';
+import { extractMentions, normKey, type RawMention } from './entities/extract';
 import { eventKind, onlyPlacedEvent } from './entities/resolve';
 import { bareEventOf } from './analyze';
 import { detectSpeaker, detectStance, extractQuantities } from './claims';
 import { detectRefutation } from './claims/stance';
-import { dayOfDate, daysInText, occurrence, sameDay, saysKindHappened, type Day, type Occurrence } from './claims/occurrence';
+import {
+  actionDay,
+  actionOccurrence,
+  dayOfDate,
+  daysInText,
+  occurrence,
+  sameDay,
+  saysKindHappened,
+  type ActionDay,
+  type Day,
+  type Occurrence,
+} from './claims/occurrence';
 import type { ClaimQuery, ClaimStore } from './claimStore';
-import { hasNegation, meaningKeys } from './text/keys';
+import { hasNegation, meaningKeys, stem } from './text/keys';
 import { VERDICT_LINE, allEntities, describeQuantity, isDoubt, overlaps, scopesOf, sharedKeyWeight, short } from './disputes/detect';
 import { EVENT_NOUNS, GENERIC_EVENT, fold, isFirstName, isKnownPlace, isWord } from './lexicon';
 import { drain } from './packed';
@@ -249,7 +260,7 @@ function* analyzeParagraph(
     };
     out.push(ds);
     if (!s.heading) {
-      const f = disputeFinding(index, ds) ?? figureFinding(index, ds);
+      const f = disputeFinding(index, ds) ?? figureFinding(index, ds) ?? moneyFinding(index, ds);
       if (f) findings.push(f);
     }
     // disputed-entity: first mention per paragraph of an entity with disputes
@@ -319,7 +330,8 @@ function paragraphMentions(
   const mentions: DraftMention[] = [];
   const findings: Finding[] = [];
   const spellingDone = new Set<number>();
-  for (const m of extractMentions(masked, sents)) {
+  for (const m0 of extractMentions(masked, sents)) {
+    const m = withSentenceInitialWord(index, masked, sents, m0);
     const r = resolveDraftMention(index, m, spelling);
     if (r) {
       mentions.push({ span: m.span, text: m.text, entityId: r.entityId ?? r.candidates![0], candidates: r.candidates });
@@ -389,6 +401,22 @@ function paragraphMentions(
   mentions.push(...kept0);
   mentions.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { mentions, findings };
+}
+
+/**
+ * A name whose first word opens its sentence and was read as an ordinary word ("Western Water Services issued"):
+ * the extractor drops such a word unless the draft itself writes the name elsewhere, but the corpus may know the
+ * whole name. The mention then takes the word back when the whole is a name the corpus knows.
+ */
+function withSentenceInitialWord(index: CorpusIndex, masked: string, sents: readonly ParagraphSentence[], m: RawMention): RawMention {
+  if (m.kind === 'event') return m;
+  const sent = sents.find((s) => s.span.start <= m.span.start && m.span.start < s.span.end);
+  if (!sent || m.span.start - sent.span.start > 40) return m;
+  const word = /^[\s"'\u201c\u2018(\u2013\u2014-]*(\p{Lu}[\p{L}'\u2019-]*)[ \t]$/u.exec(masked.slice(sent.span.start, m.span.start))?.[1];
+  if (!word) return m;
+  const text = `${word} ${m.text}`;
+  if (!index.lookupName(text).entityId) return m;
+  return { ...m, span: { start: m.span.start - word.length - 1, end: m.span.end }, text, key: normKey(text), words: [word, ...m.words] };
 }
 
 /** reporting verbs that presuppose the truth of what they report (unlike "said", "claimed", "alleged") */
@@ -653,6 +681,9 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
       if (!c) continue;
       // a draft that itself calls something false agrees with a source's denial of it
       if (draftFalsity && d.kind === 'questioned' && c.stance === 'denies') continue;
+      // a denial that something was done is about that act: "denied a report that its head of internal audit, X, had
+      // been suspended" says nothing against a sentence on what X heads
+      if (c.stance === 'denies' && !sharesDeniedAct(index, ds.keys, c.text)) continue;
       const s = matchScore(index, ds, c);
       // (a rating, or a headline's question, is about the one point it names: the draft shares three of its words, or
       // half of them, a name or not; "CLAIM:" is the line's label)
@@ -783,6 +814,92 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence, context?: readonly
   return undefined;
 }
 
+/** words near a sum that say nothing of what it is the sum of */
+const SUM_WORDS = new Set(
+  'about around almost nearly some more than less least most over under roughly worth valued value total totalling totaling million billion thousand euros euro dollars dollar pounds pound amount figure sum with from were was been have had that this which their also only just each this year month week'.split(
+    ' ',
+  ),
+);
+
+/** The stems of the lower-case words in the clause around a sum ("sold Noordhaven shares worth about €2.3 million"):
+ * up to 60 characters before it and 30 after, within its sentence's clause of a full stop, colon or semicolon. */
+function sumThing(text: string, start: number, end: number): Set<string> {
+  const before = text.slice(Math.max(0, start - 60), start);
+  const after = text.slice(end, end + 30);
+  const b = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf(';'), before.lastIndexOf(':')) + 1);
+  const a = after.split(/[.;:](?:\s|$)/)[0];
+  const out = new Set<string>();
+  for (const m of `${b} ${a}`.matchAll(/(?<!\p{L})\p{Ll}[\p{Ll}'\u2019]+/gu))
+    if (m[0].length > 3 && !SUM_WORDS.has(m[0])) out.add(stem(m[0]));
+  return out;
+}
+
+/**
+ * A sum of money the sentence gives, when the sources give the same thing's sum (a sale, a payment, a loss: a sentence
+ * about one of the sentence's people or bodies whose sum has a word of what it is near it in common with the
+ * sentence's) and one that does not fit it ("shares worth about €2.3 million" against "the sale of shares in December,
+ * worth about €900,000"). Sums are compared only for the same thing: an article's revenue and its profit are two sums.
+ */
+function moneyFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefined {
+  if (!ds.asserts) return undefined;
+  const holders = ds.entityIds.filter((e) => {
+    const t = index.entity(e)?.type;
+    return t === 'person' || t === 'organization';
+  });
+  if (!holders.length) return undefined;
+  for (const q of ds.quantities) {
+    if (q.measure !== 'money') continue;
+    const thing = sumThing(ds.text, q.span.start - ds.span.start, q.span.end - ds.span.start);
+    if (!thing.size) continue;
+    const store = index.claims;
+    const list: { c: Claim; q: Quantity }[] = [];
+    const seen = new Set<string>();
+    for (const holder of holders)
+      store.visitEntity(
+        holder,
+        (s, i) => {
+          if (!store.hasFiguresAt(s, i)) return;
+          const c = store.at(s, i);
+          if (isDoubt(c) || c.stance === 'questions' || c.stance === 'hedges') return;
+          for (const cq of c.quantities) {
+            if (cq.measure !== 'money' || seen.has(`${c.id}:${cq.span.start}`)) continue;
+            // (sums of one thing are of one order: a share's price and a sale's value, or a year's revenue and a
+            // sale, are not compared)
+            if (Math.max(cq.value, q.value) > 20 * Math.min(cq.value, q.value)) continue;
+            const near = sumThing(c.text, cq.span.start - c.span.start, cq.span.end - c.span.start);
+            if (![...thing].some((k) => near.has(k))) continue;
+            seen.add(`${c.id}:${cq.span.start}`);
+            list.push({ c, q: cq });
+          }
+        },
+        2000,
+      );
+    const support = list.filter((x) => overlaps(x.q, q));
+    const fitting = new Set(support.map((x) => x.c.sourceId));
+    // (a sum that fits another of the sentence's sums is that one's: "$499 for the steel watch, $4,999 for the gold")
+    const others = ds.quantities.filter((o) => o !== q && o.measure === 'money');
+    const against = list.filter((x) => !fitting.has(x.c.sourceId) && !others.some((o) => overlaps(x.q, o)));
+    // (a sum no source gives is no finding: sums are too many kinds of thing to say that none supports it)
+    if (!against.length || !support.length) continue;
+    // (a sum as written: "about €900,000")
+    const written = (c: Claim, x: Quantity) => c.text.slice(x.span.start - c.span.start, x.span.end - c.span.start);
+    const says = (xs: { c: Claim; q: Quantity }[]) =>
+      [...new Set(xs.map((x) => `${outletOf(index, x.c.sourceId)} says ${written(x.c, x.q)}`))].slice(0, 3).join('; ');
+    return {
+      code: 'disputed-claim',
+      severity: 'warning',
+      span: ds.span,
+      message: `The sources differ on “${ds.text.slice(q.span.start - ds.span.start, q.span.end - ds.span.start)}”: ${says(against)} (${says(support)})`,
+      related: [...against.slice(0, 6), ...support.slice(0, 2)].map((x) => ({
+        sourceId: x.c.sourceId,
+        span: x.c.span,
+        message: `${outletOf(index, x.c.sourceId)} — ${written(x.c, x.q)}: “${short(shownText(x.c), 140)}”`,
+      })),
+    };
+  }
+  return undefined;
+}
+
 /**
  * The day the sentence says its event happened, when the sources that say when it happened put it on another day
  * ("The rockfall struck on Tuesday, March 4" against "The collapse happened in the early hours of Wednesday, not on
@@ -794,8 +911,11 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence, context?: readonly
  */
 function dateFinding(index: CorpusIndex, ds: DraftSentence, scopeList: readonly string[]): Finding | undefined {
   if (!ds.asserts || !scopeList.length) return undefined;
-  const said = occurrence(ds.text, daysInText(ds.text));
-  const day = said?.days[0];
+  const dayList = daysInText(ds.text);
+  const said = occurrence(ds.text, dayList);
+  // (else an act and its day: "Western Water issued a boil-water notice on 9 October")
+  const act = said?.days.length ? undefined : actionDay(ds.text, dayList, stem);
+  const day = said?.days[0] ?? act?.day;
   if (!day) return undefined;
   const scopes = new Set(scopeList);
   const store = index.claims;
@@ -819,28 +939,32 @@ function dateFinding(index: CorpusIndex, ds: DraftSentence, scopeList: readonly 
     if (!seen.first(s, i) || !store.hasExtraAt(s, i) || store.isHeadingAt(s, i)) return;
     const c = store.at(s, i);
     if (!c.dates.length || isDoubt(c) || c.stance === 'questions' || c.stance === 'hedges') return;
-    if (kind ? !saysKindHappened(c.text, kind) : !allEntities(c).some((x) => scopes.has(x))) return;
-    const o = occurrence(
-      c.text,
-      c.dates.map((d) => dayOfDate(d, c.span.start)).filter((d): d is Day => !!d),
-    );
+    if (act ? !saysAct(c.text, act) : kind ? !saysKindHappened(c.text, kind) : !allEntities(c).some((x) => scopes.has(x))) return;
+    const days = c.dates.map((d) => dayOfDate(d, c.span.start)).filter((d): d is Day => !!d);
+    const o = act ? actionOccurrence(c.text, days, act.verb, stem) : occurrence(c.text, days);
     if (o) note(s, i, c, o);
   };
   const kindIn = new Map<number, string>();
   let examined = 0;
+  // (an act's sentences need not name the scopes: "the notice was issued on Monday, 7 October" in an article that
+  // names the company; the first 50 articles naming a scope are read whole)
+  const actIn = new Set<number>();
   for (const scope of scopes) {
     const kind = eventKind(index.entity(scope));
     store.visitEntity(
       scope,
       (s, i) => {
         examined++;
-        if (kind && kindIn.size < 50 && !kindIn.has(s)) kindIn.set(s, kind);
+        if (act) {
+          if (actIn.size < 50) actIn.add(s);
+        } else if (kind && kindIn.size < 50 && !kindIn.has(s)) kindIn.set(s, kind);
         visit(s, i);
       },
       4000 - examined,
     );
   }
   for (const [s, kind] of kindIn) for (let i = 0; i < store.claimsIn(s); i++) visit(s, i, kind);
+  for (const s of actIn) for (let i = 0; i < store.claimsIn(s); i++) visit(s, i);
   const support: Said[] = [];
   const against: Said[] = [];
   for (const row of bySource.values()) {
@@ -873,6 +997,19 @@ function dateFinding(index: CorpusIndex, ds: DraftSentence, scopeList: readonly 
       message: `${outletOf(index, x.c.sourceId)} — ${x.d.text}: “${short(shownText(x.c), 140)}”`,
     })),
   };
+}
+
+/** Whether a source's sentence speaks of the act: a form of its verb and one of the words around it ("notice"). */
+function saysAct(text: string, act: ActionDay): boolean {
+  let verb = false;
+  let object = false;
+  for (const m of text.matchAll(/(?<!\p{L})\p{Ll}[\p{L}'\u2019]*/gu)) {
+    const k = stem(m[0]);
+    if (k === act.verb) verb = true;
+    else if (act.object.includes(k)) object = true;
+    if (verb && object) return true;
+  }
+  return false;
 }
 
 /**
@@ -973,6 +1110,26 @@ function draftEvents(index: CorpusIndex, sentences: readonly DraftSentence[]): {
     if (kind && !byKind.has(kind)) byKind.set(kind, id);
   }
   return { byKind, main: byCount[0]?.[0] };
+}
+
+/** "denied (a report on a website) that …": what is denied */
+const DENIED_THAT =
+  /\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses)\s+(?:(?:a|the|any|all)\s+)?(?:(?:reports?|claims?|suggestions?|allegations?|accounts?|rumou?rs?)\s+(?:[^,;.]*?\s)?)?that\s+([^;]*)/i;
+/** where a clause's act begins: its first auxiliary or verb in the past tense */
+const CLAUSE_VERB = /\b(?:had|has|have|was|were|is|are|would|will|could|did|does|do|\p{Ll}{3,}ed)\b/u;
+
+/**
+ * Whether the draft shares a word of the act a denial denies: of "denied a report that its head of internal audit, X,
+ * had been suspended", the words from the that-clause's first verb on ("had been suspended"). A denial with no
+ * that-clause is not narrowed.
+ */
+function sharesDeniedAct(index: CorpusIndex, draftKeys: readonly string[], source: string): boolean {
+  const clause = DENIED_THAT.exec(source)?.[1];
+  if (!clause) return true;
+  const v = CLAUSE_VERB.exec(clause);
+  if (!v) return true;
+  const act = meaningKeys(clause.slice(v.index)).filter((k) => !index.entityWords.has(fold(k)));
+  return !act.length || act.some((k) => draftKeys.includes(k));
 }
 
 /**
@@ -1369,6 +1526,8 @@ function refutingArticles(
       }
       if (hit) {
         const c = store.at(s, at);
+        // (a denial that something was done is about that act, as in `disputeFinding`)
+        if (c.stance === 'denies' && !sharesDeniedAct(index, ds.keys, c.text)) continue;
         hits.push({
           d: {
             id: `denial-${c.id}`,

@@ -124,3 +124,86 @@ export function occurrence(text: string, days: readonly Day[]): Occurrence | und
   }
   return out.days.length || out.denied.length ? out : undefined;
 }
+
+/** verbs whose day is when something was said, not when the act in question was done */
+const SAYING = new Set(
+  'said stated added reported noted claimed argued insisted explained confirmed denied wrote told asked replied responded commented'.split(
+    ' ',
+  ),
+);
+/** past forms of common verbs of doing that do not end in "-ed" */
+const DONE_IRREGULAR = new Set('sent paid made began took gave held met left won lost shut cut laid sold bought broke'.split(' '));
+/** the words of a day's phrase, which are no part of the act ("on", "Monday", "October", "2024") */
+const DAY_WORDS = /^(?:on|in|at|the|of|by|from|since|until|before|after|morning|afternoon|evening|night|\d+(?:st|nd|rd|th)?)$/i;
+
+/** An act and its day, as a sentence says them: "Western Water issued a boil-water notice for the town on 9 October". */
+export interface ActionDay {
+  /** the verb's stem ("issu") */
+  verb: string;
+  /** the lower-case words around the verb (its object or subject, within the clause), as stems */
+  object: string[];
+  day: Day;
+}
+
+const WORD = /\p{L}[\p{L}'\u2019-]*/gu;
+
+/**
+ * The act a sentence dates: the verb nearest before one of its days in the same sentence (commas allowed: "issued a
+ * notice for Ballinasloe, County Galway, on 9 October"), a verb of doing in the past tense and not one of saying,
+ * with the lower-case words between it and the day and the three before it. The day must follow the verb by at most
+ * 90 characters. `stemOf` is the meaning keys' stemmer.
+ */
+export function actionDay(text: string, days: readonly Day[], stemOf: (w: string) => string): ActionDay | undefined {
+  for (const d of days) {
+    const from = Math.max(0, d.start - 90);
+    const before = text.slice(from, d.start);
+    if (/[;:!?]|\.\s/.test(before.slice(-60))) continue;
+    const words = [...before.matchAll(WORD)];
+    for (let k = words.length - 1; k >= 0; k--) {
+      const w = words[k][0];
+      if (!isDoneVerb(w)) continue;
+      // (a verb after "not" is no act that was done)
+      if (/\b(?:not|never)\s+$|n['\u2019]t\s+$/i.test(before.slice(0, words[k].index))) return undefined;
+      const around = [...words.slice(Math.max(0, k - 3), k), ...words.slice(k + 1)]
+        .map((x) => x[0])
+        .filter((x) => /^\p{Ll}/u.test(x) && x.length > 3 && !DAY_WORDS.test(x))
+        .flatMap((x) => x.split('-'))
+        .map(stemOf);
+      return around.length ? { verb: stemOf(w), object: [...new Set(around)], day: d } : undefined;
+    }
+  }
+  return undefined;
+}
+
+function isDoneVerb(w: string): boolean {
+  if (SAYING.has(w)) return false;
+  return (w.length >= 5 && /^\p{Ll}+ed$/u.test(w)) || DONE_IRREGULAR.has(w);
+}
+
+/**
+ * The days a sentence gives the act with verb stem `verb` (of `ActionDay`): those after a form of the verb in the
+ * same clause (as `occurrence` reads them: a comma ends the clause unless "not" follows), and those it denies ("was
+ * issued on Monday, 7 October, not on 9 October").
+ */
+export function actionOccurrence(text: string, days: readonly Day[], verb: string, stemOf: (w: string) => string): Occurrence | undefined {
+  if (!days.length) return undefined;
+  const out: Occurrence = { days: [], denied: [] };
+  for (const v of text.matchAll(WORD)) {
+    if (!/^\p{Ll}/u.test(v[0]) || stemOf(v[0]) !== verb) continue;
+    const vEnd = v.index! + v[0].length;
+    for (const d of days) {
+      if (d.start < vEnd || d.start - vEnd > 90) continue;
+      const between = text.slice(vEnd, d.start);
+      if (/[;:!?]|\.\s/.test(between)) continue;
+      if (/,(?!\s*(?:and\s+)?not\b)/.test(between) && !/^\s*on\s+$/.test(text.slice(Math.max(0, d.start - 4), d.start))) continue;
+      // (another verb between them has the day: "issued a notice, and the council met on 3 March")
+      if ([...between.matchAll(WORD)].some((x) => isDoneVerb(x[0]) || SAYING.has(x[0]))) continue;
+      const clause = text.slice(Math.max(text.lastIndexOf(',', d.start), v.index!), d.start);
+      const negated =
+        /\b(?:not|never)\b|n['\u2019]t\b/i.test(clause) ||
+        /\b(?:not|never)\s+$|n['\u2019]t\s+$/i.test(text.slice(Math.max(0, v.index! - 12), v.index!));
+      (negated ? out.denied : out.days).push(d);
+    }
+  }
+  return out.days.length || out.denied.length ? out : undefined;
+}

@@ -1371,7 +1371,7 @@ function processRun(
 /** words that say the name after them is another name of the one before ("trades as", "also known as", "under its
  * English name") */
 const OTHER_NAME =
-  /^(?:(?:which|that|who)\s+)?(?:(?:is|was)\s+)?(?:(?:also|better|locally|widely|formerly|now|commonly|officially)\s+)?(?:known|trades|trading|operates|operating|called|doing\s+business)(?:\s+(?:locally|publicly|today|abroad|internationally))?\s+as$|^(?:also|formerly|now)\s+called$|^(?:which|that|listed|registered|trading|operating)\s(?:.*\s)?under\s+its\s+(?:\p{L}+\s+)?name$|^(?:(?:which|that|who)\s+)?(?:presents|describes|calls|styles|brands|markets|bills)\s+itself\s+(?:\p{L}+\s+){0,3}as$/u;
+  /^(?:(?:which|that|who)\s+)?(?:(?:is|was)\s+)?(?:(?:also|better|locally|widely|formerly|now|commonly|officially)\s+)?(?:known|trades|traded|trading|operates|operated|operating|called|doing\s+business)(?:\s+(?:locally|publicly|today|abroad|internationally))?\s+as$|^(?:also|formerly|now|still)\s+called$|^(?:which|that|listed|registered|trading|operating)\s(?:.*\s)?under\s+its\s+(?:\p{L}+\s+)?name$|^(?:(?:which|that|who)\s+)?(?:presents|describes|calls|styles|brands|markets|bills)\s+itself\s+(?:\p{L}+\s+){0,3}as$/u;
 
 /**
  * The key of another name of the name ending before token `ai`, given in the same clause: "X, which trades locally as
@@ -1380,7 +1380,7 @@ const OTHER_NAME =
  */
 function otherNameAfter(text: string, toks: Tok[], ai: number): string | undefined {
   let from = ai;
-  if (toks[from]?.text === ',' || toks[from]?.text === '(') from++;
+  if (toks[from]?.text === ',' || toks[from]?.text === '(' || /^[-\u2013\u2014]$/.test(toks[from]?.text ?? '')) from++;
   for (let k = from + 1; k < toks.length && k - from <= 14; k++) {
     const t = toks[k];
     if (t.text === '.' || t.text === ';' || t.text === ')' || t.text === '"' || t.text === '\u201c') return undefined;
