@@ -71,6 +71,7 @@ const UNSEEN_SETS: readonly { name: string; showMisses: boolean }[] = [
   { name: 'third', showMisses: true },
   { name: 'fourth', showMisses: false },
   { name: 'fifth', showMisses: true },
+  { name: 'sixth', showMisses: false },
 ];
 if (only.includes('acceptance')) {
   const cli = path.join(root, 'bin/corroborate.js');
