@@ -393,3 +393,44 @@ test('a denial that something was done ("denied a report that its head of audit,
     /Ledger denies/,
   );
 });
+
+test('what a denial denies: the sentence before "that was not true", what "is simply not true", what "never happened"', () => {
+  const idx6 = corpus([
+    {
+      id: 'Herald',
+      text: [
+        'Talvik Appliances will close its stove factory in Umlazi by 30 September, the company said on Thursday.',
+        'The union said 900 jobs would go. "The company\u2019s figure is simply not true," said Sipho Dlamini, the union\u2019s secretary.',
+        'On Friday a spokeswoman for Talvik Appliances said employees had been told in person at staff briefings on 10 June. Lindiwe Dlamini, the shop steward at the plant, said that was not true.',
+        'Outside the gates, Themba Dlamini (no relation), who has driven a forklift at the Talvik plant for 22 years, said he did not know how he would pay the fees.',
+      ].join('\n\n'),
+    },
+    {
+      id: 'Statement',
+      text: 'Talvik Appliances said it would move production of stoves to Germiston. "They were met with batons, and now they are told it never happened," said Ana Quispe of the rights group.',
+    },
+  ]);
+  const disputed = (draft: string) =>
+    checkDraft(idx6, draft, { languageId: 'markdown' })
+      .findings.filter((f) => f.code === 'disputed-claim')
+      .map((f) => f.message);
+  // not about what is denied: no finding
+  assert.deepEqual(disputed('Talvik Appliances will close its stove factory in Umlazi by the end of September.'), []);
+  assert.deepEqual(disputed('Talvik Appliances plans to move stove production to Germiston.'), []);
+  assert.deepEqual(disputed('Themba Dlamini has driven a forklift at the Talvik plant for 22 years.'), []);
+  // what is denied: a finding citing the denial
+  assert.match(
+    disputed('Talvik Appliances held staff briefings on 10 June to tell employees in person.').join(' | '),
+    /Lindiwe Dlamini, the shop steward at the plant, said that was not true/,
+  );
+});
+
+test('a body\'s first word is its short name ("Kestrel"), and a draft sentence\'s first word the corpus knows is that name, but not in a headline', () => {
+  const idx7 = corpus([
+    { id: 'A', text: 'Kestrel Home Appliances will close its plant in Umlazi. Workers said Kestrel had told them nothing.' },
+  ]);
+  const named = (draft: string) => checkDraft(idx7, draft, { languageId: 'markdown' }).mentions.map((m) => idx7.entity(m.entityId)?.name);
+  assert.deepEqual(named('Kestrel told its staff of the decision in Umlazi.'), ['Kestrel Home Appliances', 'Umlazi']);
+  assert.deepEqual(named("Kestrel's plant in Umlazi will close."), ['Kestrel Home Appliances', 'Umlazi']);
+  assert.ok(!named('Kestrel Told Staff In Umlazi Of Closure').includes('Kestrel Home Appliances'));
+});

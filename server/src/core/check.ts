@@ -392,6 +392,21 @@ function paragraphMentions(
       mentions.push({ span, text: w, entityId: entityIds[0], candidates: entityIds.length > 1 ? entityIds : undefined });
     }
   }
+  // a sentence's first word that the extractor took for an ordinary word ("Kestrel told its staff"), when the corpus
+  // knows it as a name on its own
+  for (const sent of sents) {
+    if (sent.heading || titleCase(masked.slice(sent.span.start, sent.span.end))) continue;
+    const head = /^[\s"'\u201c\u2018(]*(\p{Lu}[\p{L}-]+)(['\u2019]s)?\b/u.exec(
+      masked.slice(sent.span.start, Math.min(sent.span.end, sent.span.start + 60)),
+    );
+    if (!head) continue;
+    const start = sent.span.start + head[0].length - head[1].length - (head[2]?.length ?? 0);
+    if (mentions.some((m) => m.span.start <= start && start < m.span.end)) continue;
+    const id = index.lookupName(head[1]).entityId;
+    const type = id && index.entity(id)?.type;
+    if (type === 'person' || type === 'organization')
+      mentions.push({ span: { start, end: start + head[1].length }, text: head[1], entityId: id! });
+  }
   // "Veldhaven attacks": the place is part of the event's name; "attacks in Veldhaven": both stay
   const eventEnd = new Map<number, number>();
   for (const m of mentions)
@@ -417,6 +432,18 @@ function withSentenceInitialWord(index: CorpusIndex, masked: string, sents: read
   const text = `${word} ${m.text}`;
   if (!index.lookupName(text).entityId) return m;
   return { ...m, span: { start: m.span.start - word.length - 1, end: m.span.end }, text, key: normKey(text), words: [word, ...m.words] };
+}
+
+/** Whether most of a sentence's words of four letters or more are capitalised: a headline in title case, where a
+ * capital says nothing of a name. */
+function titleCase(text: string): boolean {
+  let words = 0;
+  let caps = 0;
+  for (const m of text.matchAll(/(?<!\p{L})\p{L}{4,}/gu)) {
+    words++;
+    if (/^\p{Lu}/u.test(m[0])) caps++;
+  }
+  return words >= 3 && caps * 2 > words;
 }
 
 /** reporting verbs that presuppose the truth of what they report (unlike "said", "claimed", "alleged") */
@@ -683,7 +710,11 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
       if (draftFalsity && d.kind === 'questioned' && c.stance === 'denies') continue;
       // a denial that something was done is about that act: "denied a report that its head of internal audit, X, had
       // been suspended" says nothing against a sentence on what X heads
-      if (c.stance === 'denies' && !sharesDeniedAct(index, ds.keys, c.text)) continue;
+      if (
+        c.stance === 'denies' &&
+        !sharesDeniedAct(index, ds.keys, c.text, () => (si >= 0 && ci > 0 ? store.at(si, ci - 1).text : undefined))
+      )
+        continue;
       const s = matchScore(index, ds, c);
       // (a rating, or a headline's question, is about the one point it names: the draft shares three of its words, or
       // half of them, a name or not; "CLAIM:" is the line's label)
@@ -713,9 +744,11 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
         // little to be worth making
         if (store.keyWeightAt(s, i, q) < needed) return;
         const c = store.at(s, i);
-        if (hasNegation(c.text) === draftNeg) return;
+        // ("Sibusiso Mkhize (no relation), who has driven a forklift": a kinship disclaimer negates nothing said)
+        const said = c.text.replace(NO_RELATION, ' ');
+        if (hasNegation(said) === draftNeg) return;
         const sc = matchScore(index, ds, c);
-        if (!(sc.entities >= 1 && sc.meaning >= needed && sharesNegatedPredicate(index, draftKeys, ds.text, c.text))) return;
+        if (!(sc.entities >= 1 && sc.meaning >= needed && sharesNegatedPredicate(index, draftKeys, ds.text, said))) return;
         hits.push({
           d: {
             id: `contradiction-${c.id}`,
@@ -1112,24 +1145,61 @@ function draftEvents(index: CorpusIndex, sentences: readonly DraftSentence[]): {
   return { byKind, main: byCount[0]?.[0] };
 }
 
+/** a kinship disclaimer: "(no relation)", ", no relation,", "who is not related to" */
+const NO_RELATION = /\(\s*no relation\s*\)|,\s*no relation\s*,|\b(?:is|are|was|were)\s+not\s+related\s+to\b/gi;
+
+/** a denial of what the sentence before says: "X said that was not true", "That is false." */
+const DENIES_BEFORE =
+  /(?:^|\b(?:said|says|insisted|insists|added|replied|responded)\s+)(?:that|this|it)\s+(?:is|was)\s+(?:(?:simply|just|completely|entirely|absolutely)\s+)?(?:not\s+(?:true|correct|accurate|the\s+case)|untrue|false|wrong|incorrect|inaccurate)\b/i;
+
 /** "denied (a report on a website) that …": what is denied */
 const DENIED_THAT =
   /\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses)\s+(?:(?:a|the|any|all)\s+)?(?:(?:reports?|claims?|suggestions?|allegations?|accounts?|rumou?rs?)\s+(?:[^,;.]*?\s)?)?that\s+([^;]*)/i;
 /** where a clause's act begins: its first auxiliary or verb in the past tense */
 const CLAUSE_VERB = /\b(?:had|has|have|was|were|is|are|would|will|could|did|does|do|\p{Ll}{3,}ed)\b/u;
+/** "<something> is simply not true": what is called untrue */
+const CALLED_UNTRUE =
+  /(?:^|[,;:"\u201c\u201d(]\s*)([^,;:.!?"\u201c\u201d()]{3,120}?)\s+(?:is|are|was|were)\s+(?:(?:simply|just|completely|entirely|absolutely|also)\s+)?(?:not\s+(?:true|correct|accurate)|untrue|false|wrong|incorrect|inaccurate|baseless|unfounded)\b/i;
+/** "it never happened": a denial that something happened at all */
+const NEVER_HAPPENED = /\b(?:never|not|n['\u2019]t)\s+(?:happen(?:ed)?|take\s+place|took\s+place|occur(?:red)?)\b/i;
 
 /**
- * Whether the draft shares a word of the act a denial denies: of "denied a report that its head of internal audit, X,
- * had been suspended", the words from the that-clause's first verb on ("had been suspended"). A denial with no
- * that-clause is not narrowed.
+ * Whether the draft shares a word of what a denial denies: of "denied a report that its head of internal audit, X,
+ * had been suspended", the words from the that-clause's first verb on ("had been suspended"); of "the company's figure
+ * is simply not true", the words of what is called untrue, but for a possessor ("figure"); of "now they are being told
+ * it never happened", nothing the draft can share but the denied words themselves. Another denial is not narrowed.
  */
-function sharesDeniedAct(index: CorpusIndex, draftKeys: readonly string[], source: string): boolean {
+function sharesDeniedAct(index: CorpusIndex, draftKeys: readonly string[], source: string, before?: () => string | undefined): boolean {
+  const shares = (text: string, least = 1) => {
+    const keys = meaningKeys(text).filter((k) => !index.entityWords.has(fold(k)));
+    return !keys.length || keys.filter((k) => draftKeys.includes(k)).length >= Math.min(least, keys.length);
+  };
   const clause = DENIED_THAT.exec(source)?.[1];
-  if (!clause) return true;
-  const v = CLAUSE_VERB.exec(clause);
-  if (!v) return true;
-  const act = meaningKeys(clause.slice(v.index)).filter((k) => !index.entityWords.has(fold(k)));
-  return !act.length || act.some((k) => draftKeys.includes(k));
+  if (clause) {
+    const v = CLAUSE_VERB.exec(clause);
+    return !v || shares(clause.slice(v.index));
+  }
+  // (what is called untrue, without the speaker's verb before it: "X said that was not true")
+  const untrue = CALLED_UNTRUE.exec(source)?.[1]
+    ?.replace(/^.*\b(?:said|says|say|insisted|insists|added|argued|claimed|stated|replied|responded)\s+/i, '')
+    .replace(/^(?:.*?\s)?that\s+(?=\S+\s)/i, '');
+  // ("… said that was not true": what the sentence before says)
+  if (untrue && /^\s*(?:it|this|that)\s*$/i.test(untrue)) {
+    const prev = before?.();
+    // (two of its words: the sentence before is longer than what a denial names)
+    return prev === undefined || shares(prev, 2);
+  }
+  // (unless it is the story itself: "the claim is entirely false", "these reports are baseless")
+  if (
+    untrue &&
+    !/^\s*(?:(?:it|this|that|these|those|they|he|she|which|what|the|such|any|all|both|media|news|recent|latest)\s+)*(?:it|this|that|claims?|reports?|stor(?:y|ies)|allegations?|accusations?|rumou?rs?|news|articles?|assertions?|suggestions?|speculation|account)?\s*$/i.test(
+      untrue,
+    )
+  )
+    return shares(untrue.replace(/\b[\p{L}-]+['\u2019]s?\s/gu, ' '));
+  const never = NEVER_HAPPENED.exec(source);
+  if (never) return shares(never[0]);
+  return true;
 }
 
 /**
@@ -1504,6 +1574,8 @@ function refutingArticles(
     for (const at of denials.list) {
       // (a headline's question is about the one point it names: three of its words shared, not a name and a word)
       let hit = pointNear && matchesAt(store, s, at, q) && (!store.isHeadingAt(s, at) || store.keyWeightAt(s, at, q) >= 3);
+      // ("… said that was not true": the point is the sentence before's)
+      if (!hit && pointNear && at > 0 && matchesAt(store, s, at - 1, q) && DENIES_BEFORE.test(store.at(s, at).text)) hit = true;
       if (!hit) {
         // about the story itself ("the report is a hoax", a verdict line)
         const cue = storyCue(t, store, s, at);
@@ -1527,7 +1599,8 @@ function refutingArticles(
       if (hit) {
         const c = store.at(s, at);
         // (a denial that something was done is about that act, as in `disputeFinding`)
-        if (c.stance === 'denies' && !sharesDeniedAct(index, ds.keys, c.text)) continue;
+        if (c.stance === 'denies' && !sharesDeniedAct(index, ds.keys, c.text, () => (at > 0 ? store.at(s, at - 1).text : undefined)))
+          continue;
         hits.push({
           d: {
             id: `denial-${c.id}`,

@@ -525,6 +525,8 @@ class Resolver {
   private readonly placedKinds = new Map<string, Set<string>>();
   /** a place's first word → the place names it begins (`orgShortNames`, `placeShortNames`) */
   private readonly placeLongNames = new Map<string, string[]>();
+  /** a body's first word, an ordinary word ("Kestrel"), → the names of bodies it begins ("Kestrel Home Appliances") */
+  private readonly orgLongNames = new Map<string, string[]>();
 
   /** lazy mentions (see `resolveEntitiesSteps`): what `assign` gave each name candidate (`kept`: any) */
   private entityOf: (string | undefined)[] = [];
@@ -634,6 +636,23 @@ class Resolver {
         const t = typeOf(votes.get(words[0])!);
         if (t !== 'person' && t !== 'place') uf.union(key, words[0]);
       }
+      // a body's first word alone that is also an ordinary word ("Kestrel" for "Kestrel Home Appliances"): noted, joined
+      // when it is the first word of no other body's name and no person or place by its own votes (`placeShortNames`)
+      if (
+        words.length >= 2 &&
+        words.length <= 4 &&
+        (words.length >= 3 || ORG_HEADS.has(words[1])) &&
+        isWord(words[0]) &&
+        !CONNECTORS.has(words[0]) &&
+        votes.has(words[0]) &&
+        !isKnownPlace(words[0]) &&
+        !countryOf(words[0]) &&
+        typeOf(votes.get(key)!) === 'organization'
+      ) {
+        const list = this.orgLongNames.get(words[0]);
+        if (list) list.push(key);
+        else this.orgLongNames.set(words[0], [key]);
+      }
       // a place's first word alone ("Cernache" for "Cernache do Bonjardim", "Doornhoek" for "Doornhoek Shaft"): noted,
       // joined when it is the first word of no other such name (`placeShortNames`)
       if (
@@ -660,6 +679,9 @@ class Resolver {
       if (t !== 'person') this.uf.union(longs[0], short);
     }
     this.placeLongNames.clear();
+    for (const [short, longs] of this.orgLongNames)
+      if (longs.length === 1 && !['person', 'place'].includes(typeOf(this.votes.get(short)!) ?? '')) this.uf.union(longs[0], short);
+    this.orgLongNames.clear();
   }
 
   /** the keys long enough to have spelling variants (`sharedDeletionBuckets`) */
