@@ -828,21 +828,10 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence, context?: readonly
     const against = list.filter((x) => !fitting.has(x.c.sourceId));
     if (!against.length) continue;
     // (each outlet's figure once: a headline and its lead say the same)
-    const says = (xs: { c: Claim; q: Quantity }[]) =>
-      [...new Set(xs.map((x) => `${outletOf(index, x.c.sourceId)} says ${describeQuantity(x.q)}`))].slice(0, 3).join('; ');
-    return {
-      code: 'disputed-claim',
-      severity: 'warning',
-      span: ds.span,
-      message: support.length
-        ? `The sources differ on “${describeQuantity(q)}”: ${says(against)} (${says(support)})`
-        : `No source supports “${describeQuantity(q)}”: ${says(against)}`,
-      related: [...against.slice(0, 6), ...support.slice(0, 2)].map((x) => ({
-        sourceId: x.c.sourceId,
-        span: x.c.span,
-        message: `${outletOf(index, x.c.sourceId)} — ${describeQuantity(x.q)}: “${short(shownText(x.c), 140)}”`,
-      })),
-    };
+    return sidesFinding(index, ds.span, against, support, (x) => describeQuantity(x.q), {
+      differ: `The sources differ on “${describeQuantity(q)}”`,
+      none: `No source supports “${describeQuantity(q)}”`,
+    });
   }
   return undefined;
 }
@@ -915,20 +904,18 @@ function moneyFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefine
     // (a sum no source gives is no finding: sums are too many kinds of thing to say that none supports it)
     if (!against.length || !support.length) continue;
     // (a sum as written: "about €900,000")
-    const written = (c: Claim, x: Quantity) => c.text.slice(x.span.start - c.span.start, x.span.end - c.span.start);
-    const says = (xs: { c: Claim; q: Quantity }[]) =>
-      [...new Set(xs.map((x) => `${outletOf(index, x.c.sourceId)} says ${written(x.c, x.q)}`))].slice(0, 3).join('; ');
-    return {
-      code: 'disputed-claim',
-      severity: 'warning',
-      span: ds.span,
-      message: `The sources differ on “${ds.text.slice(q.span.start - ds.span.start, q.span.end - ds.span.start)}”: ${says(against)} (${says(support)})`,
-      related: [...against.slice(0, 6), ...support.slice(0, 2)].map((x) => ({
-        sourceId: x.c.sourceId,
-        span: x.c.span,
-        message: `${outletOf(index, x.c.sourceId)} — ${written(x.c, x.q)}: “${short(shownText(x.c), 140)}”`,
-      })),
-    };
+    const sum = `“${ds.text.slice(q.span.start - ds.span.start, q.span.end - ds.span.start)}”`;
+    return sidesFinding(
+      index,
+      ds.span,
+      against,
+      support,
+      (x) => x.c.text.slice(x.q.span.start - x.c.span.start, x.q.span.end - x.c.span.start),
+      {
+        differ: `The sources differ on ${sum}`,
+        none: `No source supports ${sum}`,
+      },
+    );
   }
   return undefined;
 }
@@ -1013,21 +1000,37 @@ function dateFinding(index: CorpusIndex, ds: DraftSentence, scopeList: readonly 
     }
   }
   if (!against.length) return undefined;
-  const says = (xs: Said[], denying: boolean) =>
-    [...new Set(xs.map((x) => `${outletOf(index, x.c.sourceId)} says ${denying && sameDay(x.d, day) ? 'not ' : ''}${x.d.text}`))]
-      .slice(0, 3)
-      .join('; ');
+  return sidesFinding(index, ds.span, against, support, (x, denying) => `${denying && sameDay(x.d, day) ? 'not ' : ''}${x.d.text}`, {
+    differ: `The sources differ on when it happened (“${day.text}”)`,
+    none: `No source puts it on “${day.text}”`,
+  });
+}
+
+/**
+ * A `disputed-claim` on a sentence that says something the sources differ on (a figure, a sum, a day): `against`, the
+ * passages that say otherwise, and `support`, those that say the same, each told as its outlet and what it says
+ * (`said`, with `denying` when told among those against), each outlet's saying once and three at most, the passages
+ * against first. The message opens with `heads.differ` when some source supports the sentence, else `heads.none`.
+ */
+function sidesFinding<T extends { c: Claim }>(
+  index: CorpusIndex,
+  span: Span,
+  against: readonly T[],
+  support: readonly T[],
+  said: (x: T, denying: boolean) => string,
+  heads: { differ: string; none: string },
+): Finding {
+  const says = (xs: readonly T[], denying: boolean) =>
+    [...new Set(xs.map((x) => `${outletOf(index, x.c.sourceId)} says ${said(x, denying)}`))].slice(0, 3).join('; ');
   return {
     code: 'disputed-claim',
     severity: 'warning',
-    span: ds.span,
-    message: support.length
-      ? `The sources differ on when it happened (“${day.text}”): ${says(against, true)} (${says(support, false)})`
-      : `No source puts it on “${day.text}”: ${says(against, true)}`,
+    span,
+    message: support.length ? `${heads.differ}: ${says(against, true)} (${says(support, false)})` : `${heads.none}: ${says(against, true)}`,
     related: [...against.slice(0, 6), ...support.slice(0, 2)].map((x) => ({
       sourceId: x.c.sourceId,
       span: x.c.span,
-      message: `${outletOf(index, x.c.sourceId)} — ${x.d.text}: “${short(shownText(x.c), 140)}”`,
+      message: `${outletOf(index, x.c.sourceId)} — ${said(x, false)}: “${short(shownText(x.c), 140)}”`,
     })),
   };
 }
