@@ -357,7 +357,7 @@ export function* resolveEntitiesSteps(
   yield;
   // 3. organisation short names: "Amaq Agency" -> "Amaq"
   yield* inSteps(r.voteKeys.length, (a, b) => r.orgShortNames(a, b), 4096);
-  r.placeShortNames();
+  r.firstWordNames();
   yield;
   // 4. spelling variants one edit apart (symmetric-delete buckets keep this near-linear)
   const spelling = r.spellingKeys();
@@ -523,7 +523,7 @@ class Resolver {
   private readonly placedInDoc = new Map<DocCandidates, Map<string, Set<string>>>();
   private readonly placedByClass = new Map<string, Set<string>>();
   private readonly placedKinds = new Map<string, Set<string>>();
-  /** a place's first word → the place names it begins (`orgShortNames`, `placeShortNames`) */
+  /** a place's first word → the place names it begins (`orgShortNames`, `firstWordNames`) */
   private readonly placeLongNames = new Map<string, string[]>();
   /** a body's first word, an ordinary word ("Kestrel"), → the names of bodies it begins ("Kestrel Home Appliances") */
   private readonly orgLongNames = new Map<string, string[]>();
@@ -637,7 +637,7 @@ class Resolver {
         if (t !== 'person' && t !== 'place') uf.union(key, words[0]);
       }
       // a body's first word alone that is also an ordinary word ("Kestrel" for "Kestrel Home Appliances"): noted, joined
-      // when it is the first word of no other body's name and no person or place by its own votes (`placeShortNames`)
+      // when it is the first word of no other body's name and no person or place by its own votes (`firstWordNames`)
       if (
         words.length >= 2 &&
         words.length <= 4 &&
@@ -649,12 +649,10 @@ class Resolver {
         !countryOf(words[0]) &&
         typeOf(votes.get(key)!) === 'organization'
       ) {
-        const list = this.orgLongNames.get(words[0]);
-        if (list) list.push(key);
-        else this.orgLongNames.set(words[0], [key]);
+        noteFirstWord(this.orgLongNames, words[0], key);
       }
       // a place's first word alone ("Cernache" for "Cernache do Bonjardim", "Doornhoek" for "Doornhoek Shaft"): noted,
-      // joined when it is the first word of no other such name (`placeShortNames`)
+      // joined when it is the first word of no other such name (`firstWordNames`)
       if (
         words.length >= 2 &&
         votes.has(words[0]) &&
@@ -664,24 +662,21 @@ class Resolver {
         !countryOf(words[0]) &&
         typeOf(votes.get(key)!) === 'place'
       ) {
-        const list = this.placeLongNames.get(words[0]);
-        if (list) list.push(key);
-        else this.placeLongNames.set(words[0], [key]);
+        noteFirstWord(this.placeLongNames, words[0], key);
       }
     }
   }
 
-  /** joins each place's first word to the one place name it begins */
-  placeShortNames(): void {
-    for (const [short, longs] of this.placeLongNames) {
-      if (longs.length !== 1) continue;
-      const t = typeOf(this.votes.get(short)!);
-      if (t !== 'person') this.uf.union(longs[0], short);
-    }
-    this.placeLongNames.clear();
-    for (const [short, longs] of this.orgLongNames)
-      if (longs.length === 1 && !['person', 'place'].includes(typeOf(this.votes.get(short)!) ?? '')) this.uf.union(longs[0], short);
-    this.orgLongNames.clear();
+  /** joins each place's or body's first word noted by `orgShortNames` to the one such name it begins: a place's unless
+   * it is a person's by its own votes, a body's unless it is a person's or a place's */
+  firstWordNames(): void {
+    const join = (longNames: Map<string, string[]>, not: readonly (EntityType | undefined)[]) => {
+      for (const [short, longs] of longNames)
+        if (longs.length === 1 && !not.includes(typeOf(this.votes.get(short)!))) this.uf.union(longs[0], short);
+      longNames.clear();
+    };
+    join(this.placeLongNames, ['person']);
+    join(this.orgLongNames, ['person', 'place']);
   }
 
   /** the keys long enough to have spelling variants (`sharedDeletionBuckets`) */
@@ -1282,6 +1277,13 @@ export function onlyPlacedEvent(eventByPlace: Map<string, string>, cls: string):
 
 function canonicalEventSurface(m: RawMention): string {
   return m.words.join(' ').replace(/^the\s+/i, '');
+}
+
+/** `long` under its first word `first` (`orgShortNames`) */
+function noteFirstWord(longNames: Map<string, string[]>, first: string, long: string): void {
+  const list = longNames.get(first);
+  if (list) list.push(long);
+  else longNames.set(first, [long]);
 }
 
 function typeOf(v: Votes): EntityType | undefined {
