@@ -605,3 +605,37 @@ test('a body\u2019s name turned round ("X Syndicate" / "Syndicate of X") is the 
   // one name alone stays as it is
   assert.ok(idx.entities.some((x) => x.name === 'Ministry of the Interior' && !x.aliases.length));
 });
+
+test('names with their head word first (Spanish, Portuguese, Italian) are bodies and streets; a portfolio before a title is no name', () => {
+  const got = names(
+    [
+      'The march was called by the Frente Popular de Tarija, and the Sindicato dos Estivadores joined it.',
+      'Riot police fired tear gas into Calle Bolognesi and along Rua Augusta.',
+      'In the capital, Health Minister Olga Perea said the clinics would stay open.',
+    ].join(' '),
+  );
+  for (const n of [
+    'Frente Popular de Tarija [organization]',
+    'Sindicato dos Estivadores [organization]',
+    'Calle Bolognesi [place]',
+    'Rua Augusta [place]',
+    'Olga Perea [person]',
+  ])
+    assert.ok(got.includes(n), `${n} in ${got.join(', ')}`);
+  assert.ok(!got.some((n) => n.startsWith('Health ')), got.join(', '));
+});
+
+test('a protest or rally named by its date or place is an event', () => {
+  const idx = corpus([
+    { id: 'd', text: 'Thousands joined the May 3 protest in Tarija. After the Plaza Murillo rally, the square was cleared.' },
+  ]);
+  const events = idx.entities.filter((e) => e.type === 'event').map((e) => [e.name, ...e.aliases].join(' / '));
+  assert.ok(
+    events.some((e) => /May 3 protest|Tarija protest/.test(e)),
+    events.join('; '),
+  );
+  assert.ok(
+    events.some((e) => /Plaza Murillo rally/.test(e)),
+    events.join('; '),
+  );
+});

@@ -10,6 +10,7 @@ import {
   PLACE_HEADS,
   PLACE_NOUNS_AFTER,
   PLACE_PREFIXES,
+  ORG_FIRST_WORDS,
   TITLES,
   countryOf as lexCountryOf,
   fold,
@@ -733,6 +734,9 @@ function partyAdjective(toks: Tok[], run: number[]): boolean {
 }
 const PARTY_WORDS = new Set(['labour', 'labor', 'green', 'greens', 'reform', 'pirate', 'unity', 'justice']);
 
+/** ordinary words that name a body alone, before a title too ("Treasury Secretary …") */
+const ONE_WORD_BODIES = new Set(['treasury', 'police', 'army', 'navy', 'pentagon', 'parliament', 'congress', 'senate', 'cabinet']);
+
 /** Between two members of a list: a comma, "and", "or", ", and". */
 const LIST_GAP = /^(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)$/;
 /** Evidence this strong for one type makes a name a clear member of that type in a list. */
@@ -1022,7 +1026,15 @@ function processRun(
       // what stood before the title is a name of its own when it is one: "US President …", "Melbourne Lord Mayor …"
       let p = k;
       while (p > 0 && TITLES.has(toks[idx[p - 1]].w.lower.replace(/\.$/, ''))) p--;
-      if (p > 0) processRun(text, toks, idx.slice(0, p), si, heading, initial, out, lowercaseSeen);
+      // (not a portfolio's one ordinary word: "Transport Minister …", "Interior Minister …")
+      const portfolio =
+        p === 1 &&
+        /^(?:minister|secretary)$/.test(l) &&
+        toks[idx[0]].w.word &&
+        !toks[idx[0]].w.knownPlace &&
+        !toks[idx[0]].w.firstName &&
+        !ONE_WORD_BODIES.has(toks[idx[0]].w.lower);
+      if (p > 0 && !portfolio) processRun(text, toks, idx.slice(0, p), si, heading, initial, out, lowercaseSeen);
       idx = idx.slice(k + 1);
       break;
     }
@@ -1143,6 +1155,8 @@ function processRun(
   if (eq) votes[eq] += 6;
   if (countryOf(surface) || isKnownPlace(surface)) votes.place += 4;
   if (ORG_HEADS.has(lastWord)) votes.organization += 3;
+  // ("Frente Cívico de Arequipa", "Sindicato dos Metalúrgicos": the head word first)
+  else if (words.length >= 2 && ORG_FIRST_WORDS.has(firstWord) && !PLACE_HEADS.has(lastWord)) votes.organization += 3;
   // ("Belgian Cyber Response Centre", "National Hurricane Center": a body named for what it does, not a building)
   const bodyCentre =
     (lastWord === 'centre' || lastWord === 'center') && words.length >= 3 && CENTRE_WORK.has(words[words.length - 2].toLowerCase());
@@ -1175,6 +1189,9 @@ function processRun(
     (!isKnownPlace(words[0]) || surnameLike(words[words.length - 1], lowercaseSeen)) &&
     !ORG_HEADS.has(lastWord) &&
     !PLACE_HEADS.has(lastWord) &&
+    // ("Calle Mercaderes": a street, though "Calle" is a given name)
+    !PLACE_PREFIXES.has(firstWord) &&
+    !ORG_FIRST_WORDS.has(firstWord) &&
     !connected
   )
     votes.person += 3;

@@ -194,9 +194,27 @@ export const PLACE_HEADS = new Set(
   ).split(' '),
 );
 export const PLACE_PREFIXES = new Set(
-  'stade gare place rue mount lake fort port san santa saint st cape punta costa masjid sierra rio monte isla cerro lago playa bahia county'.split(
-    ' ',
-  ),
+  (
+    'stade gare place rue mount lake fort port san santa saint st cape punta costa masjid sierra rio monte isla cerro lago playa bahia county ' +
+    // streets and squares in other languages ("Calle Mercaderes", "Avenida Paulista", "Piazza Navona")
+    'calle avenida paseo plaza plazuela rua avenue praça praca largo piazza piazzale viale plaça carrer rambla'
+  ).split(' '),
+);
+
+/** First words that make a name of several words an organisation in languages that put the head first ("Frente
+ * Cívico de Arequipa", "Ministerio de Salud", "Sindicato dos Metalúrgicos", "Parti socialiste"). */
+export const ORG_FIRST_WORDS = new Set(
+  (
+    'frente colectivo coletivo movimiento movimento partido parti partito asociación asociacion associação associacao association ' +
+    'federación federacion federação federacao fédération confederación confederacion sindicato syndicat sindacato consejo conselho ' +
+    'conseil consiglio ministerio ministério ministero ministère instituto institut istituto universidad universidade université ' +
+    'università banco banca banque fundación fundacion fundação fundacao fondation fondazione comité comite comisión comision ' +
+    'comissão commissione gobierno governo gouvernement policía policia polícia ejército ejercito exército armée empresa compañía ' +
+    'compañia companhia compagnie compagnia cámara camara câmara chambre corte cour defensoría fiscalía procuraduría ' +
+    'municipalidad prefeitura alcaldía ayuntamiento gobernación secretaría secretaria agrupación coordinadora colegio unión ' +
+    'união liga cooperativa servicio serviço service direction dirección direção organización organização sociedad sociedade ' +
+    'société società'
+  ).split(' '),
 );
 export const COMPASS = new Set('northern southern eastern western north south east west central upper lower greater'.split(' '));
 
@@ -238,6 +256,12 @@ export const EVENT_NOUNS = new Map<string, string>([
   ['flooding', 'floods'],
   ['riots', 'riots'],
   ['protests', 'protests'],
+  ['protest', 'protests'],
+  ['rally', 'protests'],
+  ['rallies', 'protests'],
+  ['demonstration', 'protests'],
+  ['demonstrations', 'protests'],
+  ['clashes', 'riots'],
   ['crash', 'crash'],
   ['fire', 'fire'],
   ['wildfire', 'fire'],
