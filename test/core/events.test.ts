@@ -294,3 +294,81 @@ test('a sum of money is compared with the same thing’s sums only (a sale, not 
   assert.equal(claims('Veldmark shares closed at €25 on Monday.').length, 0, 'a price is not a sum of the sale');
   assert.equal(claims('Veldmark Group reported revenue of €212 million.').length, 0);
 });
+
+// made-up town, union and outlets: the figures of a story told without naming where, in articles whose opening does
+const strike = corpus([
+  {
+    id: 'Gazette',
+    text: [
+      'Dock strike in Valmora',
+      'By Ines Farrow',
+      'VALMORA - Dockers walked out at the port of Valmora on Monday in a dispute over shift pay.',
+      'Police said about 1,500 people took part in the march to the town hall.',
+      'Officers said 14 people had been arrested.',
+    ].join('\n\n'),
+  },
+  {
+    id: 'Dockers Union',
+    text: [
+      'Statement on the Valmora strike',
+      'Our members in Valmora stopped work on Monday morning.',
+      'More than 9,000 people marched with us, and at least 61 people were arrested by the end of the day.',
+      'In a separate protest in Corvena, 12 people were arrested.',
+    ].join('\n\n'),
+  },
+  {
+    id: 'Ledger',
+    text: [
+      'Valmora port halts as dockers strike',
+      'The port of Valmora was idle on Monday as dockers struck.',
+      'Police in Valmora said 14 people were arrested.',
+      'Three officers were slightly injured, the police said.',
+    ].join('\n\n'),
+  },
+]);
+
+test("a figure no sentence scopes is its article's story's when the article's opening names the place", () => {
+  const findings = (text: string) =>
+    checkDraft(strike, text, { languageId: 'markdown' }).findings.filter((f) => f.code === 'disputed-claim');
+  // the union's count names no place, but its statement opens on Valmora
+  const arrests = findings('Police in Valmora arrested 14 people.');
+  assert.equal(arrests.length, 1);
+  assert.match(arrests[0].message, /Dockers Union says at least 61 arrested/);
+  assert.doesNotMatch(arrests[0].message, /12 arrested/, 'the figure after a sentence naming another place is not this one');
+  // a crowd: the police's figure against the union's
+  const crowd = findings('About 1,500 people marched through Valmora on Monday.');
+  assert.equal(crowd.length, 1);
+  assert.match(crowd[0].message, /differ on “about 1,500 in the crowd”: Dockers Union says more than 9,000 in the crowd/);
+  // a part ("slightly injured") is not the toll, and a source's figure of the place by name is its own
+  assert.equal(findings('Nobody was injured in Valmora, where 40 people were injured.').length, 0);
+});
+
+test('jobs lost and crowds are figures of their own measures', () => {
+  const plant = corpus([
+    {
+      id: 'Tribune',
+      text: [
+        'Brannock mill to close',
+        'The Brannock paper mill in Ballarat will close in June, its owner Lorimer Paper said.',
+        'The company said 420 jobs would be lost.',
+      ].join('\n\n'),
+    },
+    {
+      id: 'Workers Voice',
+      text: [
+        'Ballarat mill closure',
+        'The closure of the mill in Ballarat was announced on Friday.',
+        'About 700 workers will lose their jobs, the union said.',
+      ].join('\n\n'),
+    },
+  ]);
+  const found = checkDraft(plant, 'In Ballarat, 420 people will lose their jobs.', { languageId: 'markdown' }).findings.filter(
+    (f) => f.code === 'disputed-claim',
+  );
+  assert.equal(found.length, 1);
+  assert.match(found[0].message, /differ on “420 jobs lost”: Workers Voice says about 700 jobs lost \(Tribune says 420 jobs lost\)/);
+  assert.deepEqual(
+    found[0].related.map((r) => r.sourceId),
+    ['Workers Voice', 'Tribune'],
+  );
+});

@@ -785,6 +785,38 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
   };
 }
 
+/** An article is about a scope of a draft's figure when one of its first claims (its title, byline and opening
+ * sentences) names it; the figures of its sentences that name no event or place of their own are then the scope's
+ * ("According to our count, at least 46 people were injured", in a statement on the Arequipa protest). */
+const ABOUT_LEDE = 4;
+/** nouns that count everyone a figure counts ("46 people were injured", "1,100 workers will lose their jobs") */
+const EVERYONE = new Set(['people', 'persons', 'individuals', 'workers', 'employees', 'staff', 'protesters', 'demonstrators', 'marchers']);
+const DEGREE = /^[^.;:]{0,24}?\b(?:seriously|critically|badly|severely|slightly|lightly|gravely|fatally|mostly|mainly)\b/i;
+
+/**
+ * Whether a figure that names no scope counts everyone of its measure, as a toll with no scope must to be a scope's:
+ * no noun, a noun for everyone, or the draft figure's own noun ("19 miners" against "12 miners"), and no degree after
+ * it ("seriously injured").
+ */
+function countsAll(c: Claim, cq: Quantity, q: Quantity): boolean {
+  const noun = cq.noun?.toLowerCase();
+  if (noun && !EVERYONE.has(noun) && noun !== q.noun?.toLowerCase()) return false;
+  return !DEGREE.test(c.text.slice(cq.span.end - c.span.start));
+}
+
+/** how many sentences before such a figure may not name another place */
+const AFTER_OTHER = 2;
+/** (the first articles of a popular place are enough: the figures of one story) */
+const ABOUT_ARTICLES = 50;
+
+/** the bodies, events and places among `ids` (where jobs are counted) */
+function employerScopes(index: CorpusIndex, ids: readonly string[]): string[] {
+  return ids.filter((e) => {
+    const t = index.entity(e)?.type;
+    return t === 'event' || t === 'place' || t === 'organization';
+  });
+}
+
 /** the events and places among `ids` (where a figure is counted) */
 function scopeIds(index: CorpusIndex, ids: readonly string[]): string[] {
   return ids.filter((e) => {
@@ -803,20 +835,55 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence, context?: readonly
   if (!ds.asserts) return undefined;
   for (const q of ds.quantities) {
     if (q.measure === 'other' || q.measure === 'money' || q.measure === 'listed') continue;
-    const own = scopeIds(index, ds.entityIds);
+    // (jobs are counted at an employer too: "Kestrel will cut 640 jobs")
+    const jobs = q.measure === 'jobs';
+    const own = jobs ? employerScopes(index, ds.entityIds) : scopeIds(index, ds.entityIds);
     const scopes = new Set(own.length ? own : (context ?? []));
     if (!scopes.size) continue;
     const candidates: { c: Claim; q: Quantity }[] = [];
     const store = index.claims;
+    const entities = index.table.entities;
+    const take = (c: Claim) => {
+      for (const cq of c.quantities) if (cq.measure === q.measure && cq.counted === q.counted) candidates.push({ c, q: cq });
+    };
+    // the articles whose opening names a scope: about it, their figures with no event or place of their own are its
+    const about: number[] = [];
+    const aboutSeen = new Set<number>();
     for (const scope of scopes) {
       // only the claims with figures are made (a place's claims can number thousands)
       store.visitEntity(scope, (s, i) => {
+        if (i < ABOUT_LEDE && about.length < ABOUT_ARTICLES && !aboutSeen.has(s)) {
+          aboutSeen.add(s);
+          about.push(s);
+        }
         if (!store.hasFiguresAt(s, i)) return;
         const c = store.at(s, i);
         if (isDoubt(c)) return;
-        if (!scopesOf(c, index.table.entities).some((x) => scopes.has(x))) return;
-        for (const cq of c.quantities) if (cq.measure === q.measure && cq.counted === q.counted) candidates.push({ c, q: cq });
+        if (!(jobs ? employerScopes(index, allEntities(c)) : scopesOf(c, entities)).some((x) => scopes.has(x))) return;
+        take(c);
       });
+    }
+    // (a source's figures of the scope by name are its figures: those it gives without a scope count only for the
+    // sources that give none by name)
+    const named = new Set(candidates.map((x) => x.c.sourceId));
+    for (const s of about) {
+      if (named.has(store.sourceIds[s])) continue;
+      // (the places its opening names are its story's: "Pietermaritzburg" beside "Willowton")
+      const story = new Set<string>();
+      for (let i = 0; i < Math.min(ABOUT_LEDE, store.claimsIn(s)); i++) for (const x of store.entityIdsAt(s, i)) story.add(x);
+      const other = (x: string) => !scopes.has(x) && !story.has(x) && entities.get(x)?.type === 'place';
+      for (let i = 0; i < store.claimsIn(s); i++) {
+        if (!store.hasFiguresAt(s, i) || store.isHeadingAt(s, i)) continue;
+        const c = store.at(s, i);
+        if (isDoubt(c) || scopesOf(c, entities).length) continue;
+        // (not after a sentence that names another place: "In a separate crash near Lyon, … Three were hurt.")
+        let elsewhere = false;
+        for (let j = Math.max(0, i - AFTER_OTHER); j < i && !elsewhere; j++) elsewhere = store.entityIdsAt(s, j).some(other);
+        if (elsewhere) continue;
+        // (a count of all, not of some: "Two adults were seriously injured" is a part of the toll)
+        for (const cq of c.quantities)
+          if (cq.measure === q.measure && cq.counted === q.counted && countsAll(c, cq, q)) candidates.push({ c, q: cq });
+      }
     }
     if (!candidates.length) continue;
     const uniq = new Map<string, { c: Claim; q: Quantity }>();
@@ -1027,12 +1094,28 @@ function sidesFinding<T extends { c: Claim }>(
     severity: 'warning',
     span,
     message: support.length ? `${heads.differ}: ${says(against, true)} (${says(support, false)})` : `${heads.none}: ${says(against, true)}`,
-    related: [...against.slice(0, 6), ...support.slice(0, 2)].map((x) => ({
+    related: [...bySource(against, 6), ...bySource(support, 2)].map((x) => ({
       sourceId: x.c.sourceId,
       span: x.c.span,
       message: `${outletOf(index, x.c.sourceId)} — ${said(x, false)}: “${short(shownText(x.c), 140)}”`,
     })),
   };
+}
+
+/** Up to `n` of the passages, one of each source first (in their order), then the others: a finding shows every
+ * outlet on a side before a second passage of one of them. */
+function bySource<T extends { c: Claim }>(xs: readonly T[], n: number): T[] {
+  const seen = new Set<string>();
+  const first: T[] = [];
+  const more: T[] = [];
+  for (const x of xs) {
+    if (seen.has(x.c.sourceId)) more.push(x);
+    else {
+      seen.add(x.c.sourceId);
+      first.push(x);
+    }
+  }
+  return [...first, ...more].slice(0, n);
 }
 
 /** Whether a source's sentence speaks of the act: a form of its verb and one of the words around it ("notice"). */

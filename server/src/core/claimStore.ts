@@ -118,6 +118,9 @@ const MEASURES: readonly Measure[] = [
   'listed',
   'money',
   'other',
+  // (after the others: their codes are kept)
+  'attended',
+  'jobs',
 ];
 const COUNTED: readonly Counted[] = ['people', 'attackers', 'security', 'children', 'other'];
 const SPEAKER_KINDS: readonly Speaker['kind'][] = ['outlet', 'attributed', 'quoted'];

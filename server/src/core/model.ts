@@ -112,7 +112,10 @@ export type Stance = 'asserts' | 'denies' | 'questions' | 'hedges';
 
 export type Qualifier = 'exact' | 'more-than' | 'at-least' | 'about' | 'almost' | 'up-to' | 'at-most' | 'some' | 'less-than';
 
-export type Measure = 'killed' | 'wounded' | 'killed-and-wounded' | 'arrested' | 'travelled' | 'returned' | 'listed' | 'money' | 'other';
+/** what a figure counts: the dead, the hurt, … ; `attended`: a crowd ("4,000 people took part"); `jobs`: jobs lost
+ * ("640 jobs would be lost", "1,100 workers will lose their jobs") */
+export type Measure =
+  'killed' | 'wounded' | 'killed-and-wounded' | 'arrested' | 'travelled' | 'returned' | 'listed' | 'money' | 'other' | 'attended' | 'jobs';
 
 /** What was counted: people in general, attackers, police/soldiers, … */
 export type Counted = 'people' | 'attackers' | 'security' | 'children' | 'other';

@@ -109,7 +109,8 @@ const CASES: Array<[string, Want[]]> = [
   [
     'Police said over a hundred people attended the party, located in Allegheny County, four of whom were injured in the shooting.',
     [
-      { value: 100, qualifier: 'more-than', measure: 'other', counted: 'people' },
+      // (a crowd: how many attended)
+      { value: 100, qualifier: 'more-than', measure: 'attended', counted: 'people' },
       { value: 4, measure: 'wounded' },
     ],
   ],
@@ -264,6 +265,28 @@ const CASES: Array<[string, Want[]]> = [
     'He placed the value of the artwork in the range of five to six million US dollars.',
     [{ value: 5e6, low: 5e6, high: 6e6, measure: 'money', counted: 'other' }],
   ],
+  // --- crowds and jobs lost ---
+  [
+    'Organisers said some 12,000 people took part in the march through Tromsø.',
+    [{ value: 12000, qualifier: 'some', measure: 'attended', counted: 'people' }],
+  ],
+  ['Officers put the crowd at about 3,500.', [{ value: 3500, qualifier: 'about', measure: 'attended' }]],
+  ['A crowd of 8,000 filled the stadium forecourt.', [{ value: 8000, measure: 'attended' }]],
+  ['More than 40,000 fans turned out for the parade.', [{ value: 40000, qualifier: 'more-than', measure: 'attended', counted: 'people' }]],
+  ['Nearly 900 demonstrators marched to the town hall.', [{ value: 900, qualifier: 'almost', measure: 'attended', counted: 'people' }]],
+  ['The vigil drew 600 people.', [{ value: 600, measure: 'attended', counted: 'people' }]],
+  ['The mill said 310 jobs would be lost.', [{ value: 310, measure: 'jobs', counted: 'people' }]],
+  [
+    'Some 450 workers will lose their jobs when the smelter shuts.',
+    [{ value: 450, qualifier: 'some', measure: 'jobs', counted: 'people' }],
+  ],
+  ['The brewery laid off 75 staff in March.', [{ value: 75, measure: 'jobs', counted: 'people' }]],
+  ['The union warned of 2,000 job losses.', [{ value: 2000, measure: 'jobs', counted: 'people', text: '2,000 job losses' }]],
+  ['Ninety drivers were made redundant.', [{ value: 90, measure: 'jobs', counted: 'people' }]],
+  ['Stewards said roughly 2,000 people were there.', [{ value: 2000, qualifier: 'about', measure: 'attended', counted: 'people' }]],
+  ['Up to 220 employees will be affected by the restructuring.', [{ value: 220, qualifier: 'up-to', measure: 'jobs', counted: 'people' }]],
+  // (a workforce is not jobs lost, and a list is not a crowd)
+  ['The group employs about 2,800 people in Portugal.', [{ value: 2800, measure: 'other', counted: 'people' }]],
 ];
 
 function check(sentence: string, want: Want[]): void {

@@ -170,13 +170,17 @@ export const MEASURE_WORDS: ReadonlyMap<string, Measure> = (() => {
   );
   add('travelled', 'travelled traveled travelling traveling');
   add('returned', 'returned returning returnees');
+  // a crowd: "4,000 people took part" (`predicateAt`), "25,000 people marched", "the police put the crowd at 4,000"
+  add('attended', 'attended marched rallied protested demonstrated gathered crowd crowds turnout attendance');
+  // jobs lost: "640 jobs", "1,100 workers will lose their jobs", "300 redundancies"
+  add('jobs', 'jobs redundancies layoffs lay-offs retrenchments');
   return m;
 })();
 
 /** measure words allowed in the slot right after a number ("34 dead", "25 wounded people", "750 deaths") */
 export const SLOT_MEASURES = setOf(`
   dead killed deaths fatalities bodies wounded injured hurt injuries casualties arrests arrested
-  detained detainees returnees
+  detained detainees returnees jobs job redundancies layoffs lay-offs retrenchments
 `);
 
 /** verbs that, just before a number, take it as object ("killed 130 people") */
@@ -188,6 +192,7 @@ export const TRANSITIVE: ReadonlyMap<string, Measure> = (() => {
   add('killed', 'killed killing kills kill murdered murdering massacred executed slaughtered');
   add('wounded', 'injured injuring injures injure wounded wounding wounds wound hospitalised hospitalized');
   add('arrested', 'arrested arresting arrests arrest detained detaining detains detain apprehended');
+  add('attended', 'attracted drew');
   return m;
 })();
 

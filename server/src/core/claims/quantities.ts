@@ -460,6 +460,25 @@ function predicateAt(toks: Tok[], k: number, sentence: string): Pred | null {
       const p = wordOf(toks[k - 1]);
       return BE_WORDS.has(p) ? { measure: 'arrested', end: k + 1, text: t.raw } : null;
     }
+    // a crowd: "4,000 people took part", "25,000 turned out", "about 4,000 people were there"
+    case 'there':
+      return BE_WORDS.has(wordOf(toks[k - 1])) && k + 1 >= toks.length - 1
+        ? { measure: 'attended', end: k + 1, text: span(k - 1, k) }
+        : null;
+    case 'took':
+    case 'take':
+    case 'taking':
+      return n1 === 'part' ? { measure: 'attended', end: k + 2, text: span(k, k + 1) } : null;
+    case 'turned':
+    case 'turn':
+      return n1 === 'out' ? { measure: 'attended', end: k + 2, text: span(k, k + 1) } : null;
+    // jobs: "200 workers were laid off", "made redundant", "1,100 job losses"
+    case 'laid':
+      return n1 === 'off' ? { measure: 'jobs', end: k + 2, text: span(k, k + 1) } : null;
+    case 'made':
+      return n1 === 'redundant' ? { measure: 'jobs', end: k + 2, text: span(k, k + 1) } : null;
+    case 'job':
+      return n1 === 'losses' || n1 === 'cuts' ? { measure: 'jobs', end: k + 2, text: span(k, k + 1) } : null;
     default:
       break;
   }
@@ -831,7 +850,25 @@ function analyse(toks: Tok[], p: NumPhrase, sentence: string, figs: Fig[]): numb
 
 const AUX_AFTER_COMMA = new Set(['have', 'has', 'had', 'were', 'was', 'are', 'is']);
 /** measure nouns that may sit earlier in the clause: "the death toll rose to 34", "the number of dead" */
-const BACK_NOUNS = new Set(['toll', 'deaths', 'fatalities', 'casualties', 'injuries', 'arrests', 'detentions']);
+const BACK_NOUNS = new Set([
+  'toll',
+  'deaths',
+  'fatalities',
+  'casualties',
+  'injuries',
+  'arrests',
+  'detentions',
+  // "the police put the crowd at about 4,000", "the number of jobs lost at 640"
+  'crowd',
+  'turnout',
+  'attendance',
+  'jobs',
+  'redundancies',
+]);
+/** nouns of people employed somewhere */
+const EMPLOYED = new Set(['employees', 'workers', 'staff', 'jobs', 'posts', 'positions', 'miners', 'employee', 'worker']);
+/** "a crowd of 5,000", "a turnout of 40,000" */
+const CROWD_OF = new Set(['crowd', 'crowds', 'turnout', 'attendance', 'gathering']);
 const BACK_ADJ = new Set(['dead', 'killed', 'injured', 'wounded', 'arrested', 'detained']);
 
 const LIST_NOUNS = new Set(['list', 'lists', 'names', 'watchlist', 'database', 'register', 'roster', 'files']);
@@ -886,6 +923,15 @@ function findMeasure(
     set('killed', toks[k - 2].raw);
     return;
   }
+  if (w1 === 'of' && CROWD_OF.has(wordOf(toks[k - 2]))) {
+    set('attended', toks[k - 2].raw);
+    return;
+  }
+  // "laid off 200 workers"
+  if (w1 === 'off' && /^(?:laid|lay|lays|laying)$/.test(wordOf(toks[k - 2]))) {
+    set('jobs', sentence.slice(toks[k - 2].s, toks[k - 1].e));
+    return;
+  }
   // d. the verb group after the noun
   const n = toks.length;
   let steps = 0;
@@ -909,6 +955,11 @@ function findMeasure(
     if (t.k === DIGITS) break;
     if (FORWARD_STOP.has(t.w)) break;
     if (isNumberStart(t) && readNumber(toks, m)) break;
+    // "640 employees will be affected": a workforce affected is jobs at stake
+    if (t.w === 'affected' && f.noun && EMPLOYED.has(f.noun.toLowerCase())) {
+      set('jobs', t.raw);
+      return;
+    }
     const pr = predicateAt(toks, m, sentence);
     if (pr) {
       set(pr.measure, pr.text);
@@ -938,6 +989,8 @@ function findMeasure(
   if (f.noun) {
     const w = f.noun.toLowerCase();
     if (w === 'victims' || w === 'victim' || w === 'bodies') f.measure = 'killed';
+    // (a crowd counted by what it was: "25,000 protesters filled the square")
+    else if (w === 'protesters' || w === 'demonstrators' || w === 'marchers') f.measure = 'attended';
   }
 }
 

@@ -23,7 +23,7 @@ const SAID_NOT_ASKED = String.raw`(?:said|say)(?![^.,;]{0,40}?\b(?:whether|if|ho
 const MADE_A_STATEMENT = String.raw`(?:made|make)(?= (?:the |that |this |those |these |such |any )?(?:claims?|statements?|remarks?|comments?|threats?|calls?|promises?|allegations?|quotes?)\b)`;
 /** Explicit denial that a report is true. */
 export const STRONG_DENIAL = new RegExp(
-  String.raw`(?<!confirm or |not |neither confirm nor |n't )\b(?:hoax(?:es)?|fake[ds]?|fabricat\w+|made[- ]up|${FALSELY_SAID}|(?:is|was|are|were|probably|completely|entirely) false|not true|untrue|debunk\w*|denied|denies|deny|refuted|refutes|no truth|satir\w*|spoof|parody|photoshopped|doctored|misattributed|urban legend|a myth|(?:never|did not) (?:${SAID_NOT_ASKED}|${MADE_A_STATEMENT}|happen(?:ed)?|took place|exist(?:ed)?|reported)|rumou?rs? (?:is|are|was|were) (?:false|untrue|baseless)|baseless|unfounded|not (?:real|genuine|authentic)|no (?:evidence|proof) (?:that|of)|none (?:have|has) (?:performed|confirmed|verified)|not the case${NOT_A_CONDITION}|(?:has|have|had) (?:now |since |also )?been (?:denied|debunked|dismissed|refuted|disproved|discredited)|dispelled|turn(?:s|ed)? out (?:not to|to be (?:false|fake|a hoax|untrue))|contrary to (?:earlier |initial |previous )?(?:reports|claims|rumou?rs)|retracted|no such thing)\b`,
+  String.raw`(?<!confirm or |not |neither confirm nor |n't )\b(?:hoax(?:es)?|fake[ds]?|fabricat\w+|made[- ]up|${FALSELY_SAID}|(?:is|was|are|were|probably|completely|entirely) false|(?:is|was|are|were) (?:simply |completely |entirely |wholly )?(?:incorrect|inaccurate)|not true|untrue|debunk\w*|denied|denies|deny|refuted|refutes|no truth|satir\w*|spoof|parody|photoshopped|doctored|misattributed|urban legend|a myth|(?:never|did not) (?:${SAID_NOT_ASKED}|${MADE_A_STATEMENT}|happen(?:ed)?|took place|exist(?:ed)?|reported)|rumou?rs? (?:is|are|was|were) (?:false|untrue|baseless)|baseless|unfounded|not (?:real|genuine|authentic)|no (?:evidence|proof) (?:that|of)|none (?:have|has) (?:performed|confirmed|verified)|not the case${NOT_A_CONDITION}|(?:has|have|had) (?:now |since |also )?been (?:denied|debunked|dismissed|refuted|disproved|discredited)|dispelled|turn(?:s|ed)? out (?:not to|to be (?:false|fake|a hoax|untrue))|contrary to (?:earlier |initial |previous )?(?:reports|claims|rumou?rs)|retracted|no such thing)\b`,
   'i',
 );
 /** A verdict line: a short line or heading that rates the story ("PROBABLY FALSE", "Hoax"). */
@@ -359,6 +359,13 @@ export function overlaps(a: Pick<Quantity, 'low' | 'high'>, b: Pick<Quantity, 'l
   return a.low <= b.high && b.low <= a.high;
 }
 
+/** how a figure's measure reads after it ("640 jobs lost"), where not as its name */
+const MEASURE_SHOWN: Partial<Record<Quantity['measure'], string>> = {
+  'killed-and-wounded': 'dead and wounded',
+  attended: 'in the crowd',
+  jobs: 'jobs lost',
+};
+
 export function describeQuantity(q: Quantity): string {
   const qual: Record<string, string> = {
     exact: '',
@@ -371,7 +378,7 @@ export function describeQuantity(q: Quantity): string {
     some: 'some ',
     'less-than': 'fewer than ',
   };
-  const measure = q.measure === 'killed-and-wounded' ? 'dead and wounded' : q.measure;
+  const measure = MEASURE_SHOWN[q.measure] ?? q.measure;
   return `${qual[q.qualifier] ?? ''}${q.value.toLocaleString('en-US')} ${measure}${q.counted !== 'people' && q.counted !== 'other' ? ` (${q.counted})` : ''}`;
 }
 
