@@ -372,3 +372,51 @@ test('jobs lost and crowds are figures of their own measures', () => {
     ['Workers Voice', 'Tribune'],
   );
 });
+
+test('a sum that two sources agree on against the draft’s is a finding; rand and ISO codes are currencies', () => {
+  const grant = corpus([
+    { id: 'Herald', text: 'Harbury Foods received an R80 million grant from the Coastal Jobs Fund in 2021.' },
+    { id: 'Wire', text: 'The Coastal Jobs Fund gave Harbury Foods an R80 million grant, the fund said.' },
+    { id: 'Post', text: 'In 2021 Harbury Foods was also lent CHF 4 million by a Swiss bank.' },
+  ]);
+  const claims = (draft: string) =>
+    checkDraft(grant, draft, { languageId: 'markdown' }).findings.filter((f) => f.code === 'disputed-claim');
+  const [f, ...rest] = claims('In 2021 Harbury Foods received an R120 million grant from the Coastal Jobs Fund.');
+  assert.equal(rest.length, 0);
+  assert.equal(f?.message, 'No source supports “R120 million”: Herald says R80 million; Wire says R80 million');
+  // one source's other sum is not enough to say no source supports a sum
+  assert.equal(claims('Harbury Foods was lent CHF 9 million by a Swiss bank.').length, 0);
+});
+
+test('a denial of what a clause says ("…, which the company denies") is about that clause’s act only', () => {
+  const audit = corpus([
+    {
+      id: 'Auditor',
+      text: 'Harbury Foods received an R80 million grant from the Coastal Jobs Fund in 2021. Harbury Foods repaid the grant 14 months late, the auditor found.',
+    },
+    {
+      id: 'Checker',
+      text: 'Other claims: the auditor reported that Harbury Foods repaid an R80 million provincial grant from the Coastal Jobs Fund late, which the company denies.',
+    },
+  ]);
+  const disputes = (draft: string) =>
+    checkDraft(audit, draft, { languageId: 'markdown' }).findings.filter(
+      (f) => f.code === 'disputed-claim' && /Checker denies/.test(f.message),
+    );
+  assert.equal(disputes('Harbury Foods repaid the R80 million grant from the Coastal Jobs Fund late.').length, 1);
+  assert.equal(
+    disputes('In 2021 Harbury Foods received an R80 million provincial grant from the Coastal Jobs Fund.').length,
+    0,
+    'receiving it is not denied',
+  );
+});
+
+test('a capital after a number in mid-sentence is a name, as after a lower-case word ("In 2019 Osprey received …")', () => {
+  const idx = corpus([
+    { id: 'Wire', text: 'Osprey Home Appliances will close its plant. The company said Osprey had lost money for years.' },
+  ]);
+  const names = (draft: string) =>
+    checkDraft(idx, draft, { languageId: 'markdown' }).mentions.map((m) => `${m.text} → ${idx.entity(m.entityId)?.name}`);
+  assert.deepEqual(names('In 2019 Osprey received a grant.'), ['Osprey → Osprey Home Appliances']);
+  assert.deepEqual(names('Last year Osprey received a grant.'), ['Osprey → Osprey Home Appliances']);
+});

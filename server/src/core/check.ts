@@ -968,8 +968,9 @@ function moneyFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefine
     // (a sum that fits another of the sentence's sums is that one's: "$499 for the steel watch, $4,999 for the gold")
     const others = ds.quantities.filter((o) => o !== q && o.measure === 'money');
     const against = list.filter((x) => !fitting.has(x.c.sourceId) && !others.some((o) => overlaps(x.q, o)));
-    // (a sum no source gives is no finding: sums are too many kinds of thing to say that none supports it)
-    if (!against.length || !support.length) continue;
+    // (a sum no source gives is a finding only when two sources or more agree on another sum of the same thing: sums are
+    // too many kinds of thing to say from one source that none supports it)
+    if (!against.length || (!support.length && !agreeElsewhere(against))) continue;
     // (a sum as written: "about €900,000")
     const sum = `“${ds.text.slice(q.span.start - ds.span.start, q.span.end - ds.span.start)}”`;
     return sidesFinding(
@@ -985,6 +986,18 @@ function moneyFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefine
     );
   }
   return undefined;
+}
+
+/** Whether the passages come from two sources or more and their sums agree (one range holds them all). */
+function agreeElsewhere(list: readonly { c: Claim; q: Quantity }[]): boolean {
+  if (new Set(list.map((x) => x.c.sourceId)).size < 2) return false;
+  let low = -Infinity;
+  let high = Infinity;
+  for (const { q } of list) {
+    low = Math.max(low, q.low);
+    high = Math.min(high, q.high);
+  }
+  return low <= high;
 }
 
 /**
@@ -1241,6 +1254,17 @@ const DENIES_BEFORE =
 /** "denied (a report on a website) that …": what is denied */
 const DENIED_THAT =
   /\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses)\s+(?:(?:a|the|any|all)\s+)?(?:(?:reports?|claims?|suggestions?|allegations?|accounts?|rumou?rs?)\s+(?:[^,;.]*?\s)?)?that\s+([^;]*)/i;
+/** "…, which the company denies": the clause before is what is denied (after a "that" or a colon in it) */
+const WHICH_DENIED =
+  /^(.*?),?\s+(?:which|something|a claim)\s+(?:[\p{L}'\u2019-]+\s+){0,4}?(?:denies|denied|disputes|disputed|rejects|rejected)\b/iu;
+function deniedBefore(source: string): string | undefined {
+  const before = WHICH_DENIED.exec(source)?.[1];
+  if (before === undefined) return undefined;
+  // (from after the last colon or semicolon, or the first "that")
+  const that = /\bthat\s+(?=\S+\s)/.exec(before);
+  const from = Math.max(before.lastIndexOf(': ') + 2, before.lastIndexOf('; ') + 2, that ? that.index + that[0].length : 0);
+  return before.slice(from).trim();
+}
 /** where a clause's act begins: its first auxiliary or verb in the past tense */
 const CLAUSE_VERB = /\b(?:had|has|have|was|were|is|are|would|will|could|did|does|do|\p{Ll}{3,}ed)\b/u;
 /** "<something> is simply not true": what is called untrue */
@@ -1264,6 +1288,16 @@ function sharesDeniedAct(index: CorpusIndex, draftKeys: readonly string[], sourc
   if (clause) {
     const v = CLAUSE_VERB.exec(clause);
     return !v || shares(clause.slice(v.index));
+  }
+  // ("X repaid the grant late, which the company denies": the act is its verb, and receiving the grant is another)
+  const which = deniedBefore(source);
+  if (which) {
+    const verb =
+      /(?<![\p{L}'\u2019-])(?:(?:had|has|have|was|were|is|are|would|will|could|did|does|do|been|being|be|not|never)\s+)*(\p{Ll}[\p{L}'\u2019-]*)/u.exec(
+        which,
+      );
+    const verbKey = verb && meaningKeys(verb[1])[0];
+    return verbKey ? draftKeys.includes(verbKey) && shares(which.slice(verb.index)) : shares(which);
   }
   // (what is called untrue, without the speaker's verb before it: "X said that was not true")
   const untrue = CALLED_UNTRUE.exec(source)?.[1]

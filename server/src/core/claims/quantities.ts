@@ -584,7 +584,8 @@ function analyse(toks: Tok[], p: NumPhrase, sentence: string, figs: Fig[]): numb
   const prevW = wordOf(prev);
   // codes glued to letters: "MH17", "F-16", "COVID-19"
   if (p.digits && prev && adjacent(prev, first)) {
-    if (prev.k === WORD) return b;
+    // (but a currency's letters: "R64 million")
+    if (prev.k === WORD && !currencyPrefix(prev, first, toks[a + 1])) return b;
     if (prev.k === PUNCT && prev.raw === '-' && toks[a - 2] && toks[a - 2].k === WORD && adjacent(toks[a - 2], prev)) return b;
     if (prev.k === PUNCT && (prev.raw === ':' || prev.raw === '/') && toks[a - 2]?.k === DIGITS) return b;
   }
@@ -712,6 +713,10 @@ function analyse(toks: Tok[], p: NumPhrase, sentence: string, figs: Fig[]): numb
     money = true;
     k = a - 1;
     if (wordOf(toks[k - 1]) === 'us' && adjacent(toks[k - 1], prev)) k--;
+  } else if (prev && prev.k === WORD && (currencyPrefix(prev, toks[a], toks[a + 1]) || CURRENCY_CODES.has(prev.raw))) {
+    // "R64 million", "Rs 40 crore", "RM2.5 billion", "CHF 20 million"
+    money = true;
+    k = a - 1;
   } else if (p.abbr) {
     return b; // "5m" without a currency: a distance
   }
@@ -865,6 +870,38 @@ const BACK_NOUNS = new Set([
   'jobs',
   'redundancies',
 ]);
+/** Currencies written as letters joined to the number: the rand, rupee, ringgit, rupiah and shilling ("R64 million",
+ * "Rs40 crore"; "Rs" and "Rp" also with a space). */
+const LETTER_CURRENCIES = new Set(['R', 'Rs', 'RM', 'Rp', 'Ksh', 'KSh']);
+function currencyPrefix(t: Tok, num: Tok, after: Tok | undefined): boolean {
+  if (!LETTER_CURRENCIES.has(t.raw) || !(adjacent(t, num) || t.raw.length > 1)) return false;
+  // (a lone "R" is a road's too, "the R40": a sum has a scale or its digits grouped, "R64 million", "R1,200", "R2.5m")
+  return t.raw !== 'R' || /[.,]/.test(num.raw) || (!!after && after.k === WORD && (SCALE_WORDS.has(after.w) || SCALE_ABBR.has(after.w)));
+}
+/** ISO codes written before a sum ("CHF 20 million", "USD 1.2 billion") */
+const CURRENCY_CODES = new Set([
+  'USD',
+  'EUR',
+  'GBP',
+  'CHF',
+  'ZAR',
+  'INR',
+  'JPY',
+  'CNY',
+  'AUD',
+  'CAD',
+  'NZD',
+  'SEK',
+  'NOK',
+  'DKK',
+  'BRL',
+  'MXN',
+  'ARS',
+  'PEN',
+  'KES',
+  'NGN',
+]);
+
 /** nouns of people employed somewhere */
 const EMPLOYED = new Set(['employees', 'workers', 'staff', 'jobs', 'posts', 'positions', 'miners', 'employee', 'worker']);
 /** "a crowd of 5,000", "a turnout of 40,000" */

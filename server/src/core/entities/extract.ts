@@ -509,7 +509,10 @@ export function extractMentions(
   capSeen = new Set<string>();
   stormNames = undefined;
   vesselNames = undefined;
-  for (const toks of all) {
+  for (let si = 0; si < all.length; si++) {
+    const toks = all[si];
+    // (a number before a capital is mid-sentence too, "In 2019 Kestrel received", but not in a headline: "Top 10 Films")
+    const digitsBefore = !sentences[si]?.heading;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i].text;
       const cap = toks[i].w.cap;
@@ -526,7 +529,8 @@ export function extractMentions(
       else if (i > 0 && cap && (c < 97 || c > 122)) {
         const p = toks[i - 1].text;
         const pc = p.charCodeAt(0);
-        if ((pc >= 97 && pc <= 122) || p === ',' || p === ';') midCaps.add(t.replace(/['\u2019]s?$/, ''));
+        if ((pc >= 97 && pc <= 122) || p === ',' || p === ';' || (digitsBefore && pc >= 48 && pc <= 57 && i > 1))
+          midCaps.add(t.replace(/['\u2019]s?$/, ''));
       }
     }
   }
