@@ -511,7 +511,8 @@ export function extractMentions(
   vesselNames = undefined;
   for (let si = 0; si < all.length; si++) {
     const toks = all[si];
-    // (a number before a capital is mid-sentence too, "In 2019 Kestrel received", but not in a headline: "Top 10 Films")
+    // (a year after a preposition before a capital is mid-sentence too, "In 2019 Kestrel received", but not in a
+    // headline, "Top 10 Films", nor in a name, "the 2014 World Cup")
     const digitsBefore = !sentences[si]?.heading;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i].text;
@@ -529,7 +530,12 @@ export function extractMentions(
       else if (i > 0 && cap && (c < 97 || c > 122)) {
         const p = toks[i - 1].text;
         const pc = p.charCodeAt(0);
-        if ((pc >= 97 && pc <= 122) || p === ',' || p === ';' || (digitsBefore && pc >= 48 && pc <= 57 && i > 1))
+        if (
+          (pc >= 97 && pc <= 122) ||
+          p === ',' ||
+          p === ';' ||
+          (digitsBefore && pc >= 48 && pc <= 57 && i > 1 && TIME_PREPS.has(toks[i - 2].w.lower))
+        )
           midCaps.add(t.replace(/['\u2019]s?$/, ''));
       }
     }
@@ -542,6 +548,8 @@ export function extractMentions(
   return out;
 }
 
+/** prepositions of time before a year that opens a clause ("In 2019 Kestrel …") */
+const TIME_PREPS = new Set(['in', 'by', 'since', 'until', 'from', 'during', 'after', 'before']);
 let midCaps: Set<string> | undefined;
 /** the document's storms' names ("Humberto" of "Hurricane Humberto") and vessels' names ("Marisol" of "MV Marisol") */
 let stormNames: Set<string> | undefined;
