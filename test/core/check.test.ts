@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { reviewsInText } from '../../server/src/corpus/claimreview';
 import { corpus } from './helpers';
 import { checkDraft, type ParagraphCache } from '../../server/src/core/check';
 import { LineMap } from '../../server/src/core/text/sentences';
@@ -433,4 +434,27 @@ test('a body\'s first word is its short name ("Kestrel"), and a draft sentence\'
   assert.deepEqual(named('Kestrel told its staff of the decision in Umlazi.'), ['Kestrel Home Appliances', 'Umlazi']);
   assert.deepEqual(named("Kestrel's plant in Umlazi will close."), ['Kestrel Home Appliances', 'Umlazi']);
   assert.ok(!named('Kestrel Told Staff In Umlazi Of Closure').includes('Kestrel Home Appliances'));
+});
+
+test("a rating's finding shows the source that makes the rated claim, beside the fact-checker", () => {
+  const desk = [
+    'Fact check: Did the Leeds depot really run at a loss for six years?',
+    'CLAIM: "The Leeds depot has run at a loss in each of the last six years."',
+    'OUR RATING: False',
+    'Company accounts show operating profits at the depot in two of those years.',
+  ].join('\n\n');
+  const idx = corpus([
+    { id: 'Desk', text: desk, reviews: reviewsInText(desk, 'Desk') },
+    {
+      id: 'Statement',
+      text: '"The Leeds depot has run at a loss in each of the last six years," said Nadia Oyelaran, chief executive of Fenwick Freight.',
+    },
+    { id: 'Other', text: 'Fenwick Freight will open a depot in Leeds next year.' },
+  ]);
+  const [f, ...rest] = checkDraft(idx, 'The Leeds depot ran at a loss in each of the last six years.', {
+    languageId: 'markdown',
+  }).findings.filter((x) => x.code === 'disputed-claim');
+  assert.equal(rest.length, 0);
+  assert.match(f.message, /rates “The Leeds depot has run at a loss in each of the last six years\.” False.* \(Statement says so\)$/);
+  assert.deepEqual([...new Set(f.related.map((r) => r.sourceId))], ['Desk', 'Statement']);
 });

@@ -9,7 +9,7 @@ import type { Entity, Source, SourceMeta } from '../../server/src/core/model';
 import { paragraphs } from '../../server/src/core/text/sentences';
 
 /** An in-memory corpus: every text is one source whose whole body is prose. */
-export function corpus(docs: { id: string; text: string; meta?: SourceMeta }[]): CorpusIndex {
+export function corpus(docs: { id: string; text: string; meta?: SourceMeta; reviews?: Source['reviews'] }[]): CorpusIndex {
   const idx = new CorpusIndex();
   for (const d of docs) {
     const src: Source = {
@@ -20,6 +20,7 @@ export function corpus(docs: { id: string; text: string; meta?: SourceMeta }[]):
       meta: d.meta ?? { outlet: d.id },
       prose: paragraphs(d.text),
       headings: [],
+      ...(d.reviews ? { reviews: d.reviews } : {}),
     };
     idx.upsert(src, analyzeSource(src));
   }

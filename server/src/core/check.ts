@@ -773,13 +773,30 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
   hits.sort((a, b) => b.score - a.score);
   const top = hits.filter((h) => h.score >= hits[0].score - 2).slice(0, 4);
   const ds2 = [...new Set(top.map((h) => h.d))];
+  // (one passage's point once: a headline read both as a question and as a doubt is one point)
+  const seenPoint = new Set<string>();
+  const points = top.filter((h) => !seenPoint.has(h.claim.id) && !!seenPoint.add(h.claim.id)).map((h) => h.d);
   const related = relatedOf(index, ds2);
   const outlets = [...new Set(related.map((r) => outletOf(index, r.sourceId)))];
+  // a rating's other side: the source that makes the claim rated ("the plant has lost money in each of the past five
+  // years", said by the company), when another source says it
+  let claimant = '';
+  if (ds2.some((d) => d.kind === 'fact-check')) {
+    const c = bestSupport(index, ds, new Set(related.map((r) => r.sourceId)));
+    if (c) {
+      claimant = ` (${outletOf(index, c.sourceId)} says so)`;
+      related.push({
+        sourceId: c.sourceId,
+        span: c.span,
+        message: `${outletOf(index, c.sourceId)} — says so: “${short(shownText(c), 140)}”`,
+      });
+    }
+  }
   return {
     code: 'disputed-claim',
     severity: 'warning',
     span: ds.span,
-    message: `The sources dispute this (${outlets.join(', ')}): ${ds2.map((d) => short(d.point, 110)).join(' | ')}`,
+    message: `The sources dispute this (${outlets.join(', ')}): ${[...new Set(points)].map((d) => short(d.point, 110)).join(' | ')}${claimant}`,
     related,
     disputeIds: ds2.map((d) => d.id),
   };
@@ -1741,7 +1758,12 @@ function refutingArticles(
 }
 
 /** The claim that best supports a draft sentence (for "insert citation" and "attribute"), if any. */
-export function bestSupport(index: CorpusIndex, ds: Pick<DraftSentence, 'entityIds' | 'keys'>): Claim | undefined {
+export function bestSupport(
+  index: CorpusIndex,
+  ds: Pick<DraftSentence, 'entityIds' | 'keys'>,
+  /** sources not to take it from */
+  except?: ReadonlySet<string>,
+): Claim | undefined {
   let best: Claim | undefined;
   let bestScore = 0;
   const seen = new SeenClaims();
@@ -1751,7 +1773,7 @@ export function bestSupport(index: CorpusIndex, ds: Pick<DraftSentence, 'entityI
   const negated = hasNegation(ds.keys.join(' '));
   for (const e of ds.entityIds) {
     store.visitEntity(e, (si, i) => {
-      if (!seen.first(si, i)) return;
+      if (!seen.first(si, i) || except?.has(store.sourceIds[si])) return;
       // a claim that shares no meaning with the sentence cannot support it: it is not made
       if (store.keyWeightAt(si, i, q) < 1) return;
       const c = store.at(si, i);
