@@ -420,3 +420,21 @@ test('a capital after a number in mid-sentence is a name, as after a lower-case 
   assert.deepEqual(names('In 2019 Osprey received a grant.'), ['Osprey → Osprey Home Appliances']);
   assert.deepEqual(names('Last year Osprey received a grant.'), ['Osprey → Osprey Home Appliances']);
 });
+
+test('a share is compared with the same thing’s shares in what the sources say of the sentence’s names', () => {
+  const trial = corpus([
+    {
+      id: 'Journal',
+      text: 'In the Tamsin trial, the inhaler Brevoxa cut severe asthma attacks by 41% against placebo, the Harwick Institute said.',
+    },
+    { id: 'Wire', text: 'Researchers at the Harwick Institute said Brevoxa cut severe asthma attacks by 27% in the Tamsin trial.' },
+    { id: 'Paper', text: 'The Harwick Institute said 12% of the patients in the trial left it early.' },
+  ]);
+  const claims = (draft: string) =>
+    checkDraft(trial, draft, { languageId: 'markdown' }).findings.filter((f) => f.code === 'disputed-claim');
+  const [f, ...rest] = claims('In the Tamsin trial, Brevoxa cut severe asthma attacks by 41%.');
+  assert.equal(rest.length, 0);
+  assert.equal(f?.message, 'The sources differ on “41%”: Wire says 27% (Journal says 41%)');
+  // another share of the story is another thing
+  assert.equal(claims('In the Tamsin trial, 12% of the patients left early.').length, 0);
+});

@@ -10,7 +10,7 @@ import type {
   Severity,
   Span,
 } from './model';
-import { NeverCancelled, shownText, sourceName, speakerShown } from './model';
+import { NeverCancelled, isCount, shownText, sourceName, speakerShown } from './model';
 import { KeySet, type CorpusIndex } from './index';
 import { draftText, isSuppressed, type Directive } from './text/draft';
 import { LineMap, paragraphs, sentences } from './text/sentences';
@@ -851,7 +851,7 @@ function scopeIds(index: CorpusIndex, ids: readonly string[]): string[] {
 function figureFinding(index: CorpusIndex, ds: DraftSentence, context?: readonly string[]): Finding | undefined {
   if (!ds.asserts) return undefined;
   for (const q of ds.quantities) {
-    if (q.measure === 'other' || q.measure === 'money' || q.measure === 'listed') continue;
+    if (!isCount(q.measure)) continue;
     // (jobs are counted at an employer too: "Kestrel will cut 640 jobs")
     const jobs = q.measure === 'jobs';
     const own = jobs ? employerScopes(index, ds.entityIds) : scopeIds(index, ds.entityIds);
@@ -922,7 +922,7 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence, context?: readonly
 
 /** words near a sum that say nothing of what it is the sum of */
 const SUM_WORDS = new Set(
-  'about around almost nearly some more than less least most over under roughly worth valued value total totalling totaling million billion thousand euros euro dollars dollar pounds pound amount figure sum with from were was been have had that this which their also only just each this year month week'.split(
+  'about around almost nearly some more than less least most over under roughly worth valued value total totalling totaling million billion thousand euros euro dollars dollar pounds pound amount figure sum with from were was been have had that this which their also only just each this year month week percent cent percentage points point rate share'.split(
     ' ',
   ),
 );
@@ -948,19 +948,22 @@ function sumThing(text: string, start: number, end: number): Set<string> {
  */
 function moneyFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefined {
   if (!ds.asserts) return undefined;
+  // (a sum is someone's; a share may be a place's or an event's too: "turnout in Ghent was 61%")
   const holders = ds.entityIds.filter((e) => {
     const t = index.entity(e)?.type;
     return t === 'person' || t === 'organization';
   });
-  if (!holders.length) return undefined;
   for (const q of ds.quantities) {
-    if (q.measure !== 'money') continue;
+    if (q.measure !== 'money' && q.measure !== 'percent') continue;
+    const measure = q.measure;
+    const of = measure === 'money' ? holders : ds.entityIds;
+    if (!of.length) continue;
     const thing = sumThing(ds.text, q.span.start - ds.span.start, q.span.end - ds.span.start);
     if (!thing.size) continue;
     const store = index.claims;
     const list: { c: Claim; q: Quantity }[] = [];
     const seen = new Set<string>();
-    for (const holder of holders)
+    for (const holder of of)
       store.visitEntity(
         holder,
         (s, i) => {
@@ -968,7 +971,7 @@ function moneyFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefine
           const c = store.at(s, i);
           if (isDoubt(c) || c.stance === 'questions' || c.stance === 'hedges') return;
           for (const cq of c.quantities) {
-            if (cq.measure !== 'money' || seen.has(`${c.id}:${cq.span.start}`)) continue;
+            if (cq.measure !== measure || seen.has(`${c.id}:${cq.span.start}`)) continue;
             // (sums of one thing are of one order: a share's price and a sale's value, or a year's revenue and a
             // sale, are not compared)
             if (Math.max(cq.value, q.value) > 20 * Math.min(cq.value, q.value)) continue;
@@ -983,7 +986,7 @@ function moneyFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefine
     const support = list.filter((x) => overlaps(x.q, q));
     const fitting = new Set(support.map((x) => x.c.sourceId));
     // (a sum that fits another of the sentence's sums is that one's: "$499 for the steel watch, $4,999 for the gold")
-    const others = ds.quantities.filter((o) => o !== q && o.measure === 'money');
+    const others = ds.quantities.filter((o) => o !== q && o.measure === measure);
     const against = list.filter((x) => !fitting.has(x.c.sourceId) && !others.some((o) => overlaps(x.q, o)));
     // (a sum no source gives is a finding only when two sources or more agree on another sum of the same thing: sums are
     // too many kinds of thing to say from one source that none supports it)

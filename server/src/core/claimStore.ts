@@ -121,6 +121,7 @@ const MEASURES: readonly Measure[] = [
   // (after the others: their codes are kept)
   'attended',
   'jobs',
+  'percent',
 ];
 const COUNTED: readonly Counted[] = ['people', 'attackers', 'security', 'children', 'other'];
 const SPEAKER_KINDS: readonly Speaker['kind'][] = ['outlet', 'attributed', 'quoted'];

@@ -1,4 +1,4 @@
-import type { Claim, Dispute, Entity, Source } from './model';
+import { isCount, type Claim, type Dispute, type Entity, type Measure, type Source } from './model';
 import type { SentenceAnalysis, SourceAnalysis } from './analyze';
 import {
   isStoredAnalysis,
@@ -960,8 +960,8 @@ function isTotal(sentence: string): boolean {
 }
 
 /** a figure that counts what an event did (dead, injured, missing, …), not money or a list */
-function countsAnEvent(q: { measure: string }): boolean {
-  return q.measure !== 'other' && q.measure !== 'money' && q.measure !== 'listed';
+function countsAnEvent(q: { measure: Measure }): boolean {
+  return isCount(q.measure);
 }
 
 /** The claims of one source: each sentence with the entities it names or refers back to. */

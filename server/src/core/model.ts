@@ -113,9 +113,25 @@ export type Stance = 'asserts' | 'denies' | 'questions' | 'hedges';
 export type Qualifier = 'exact' | 'more-than' | 'at-least' | 'about' | 'almost' | 'up-to' | 'at-most' | 'some' | 'less-than';
 
 /** what a figure counts: the dead, the hurt, … ; `attended`: a crowd ("4,000 people took part"); `jobs`: jobs lost
- * ("640 jobs would be lost", "1,100 workers will lose their jobs") */
+ * ("640 jobs would be lost", "1,100 workers will lose their jobs"); `percent`: a share ("38%", "12 per cent") */
 export type Measure =
-  'killed' | 'wounded' | 'killed-and-wounded' | 'arrested' | 'travelled' | 'returned' | 'listed' | 'money' | 'other' | 'attended' | 'jobs';
+  | 'killed'
+  | 'wounded'
+  | 'killed-and-wounded'
+  | 'arrested'
+  | 'travelled'
+  | 'returned'
+  | 'listed'
+  | 'money'
+  | 'other'
+  | 'attended'
+  | 'jobs'
+  | 'percent';
+
+/** Whether a figure counts people or things an event or a decision touched (not a sum, a share or a list). */
+export function isCount(measure: Measure): boolean {
+  return measure !== 'other' && measure !== 'money' && measure !== 'listed' && measure !== 'percent';
+}
 
 /** What was counted: people in general, attackers, police/soldiers, … */
 export type Counted = 'people' | 'attackers' | 'security' | 'children' | 'other';

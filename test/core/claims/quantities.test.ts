@@ -247,7 +247,14 @@ const CASES: Array<[string, Want[]]> = [
   ['One of the attackers was identified as a French national.', []],
   ['Police searched No. 10 Downing Street and Flight 9525 records.', []],
   ['The fourth attacker was never found.', []],
-  ['Turnout was 34 percent, up from 29% in 2010.', []],
+  // (shares are figures of their own measure)
+  [
+    'Turnout was 34 percent, up from 29% in 2010.',
+    [
+      { value: 34, measure: 'percent' },
+      { value: 29, measure: 'percent' },
+    ],
+  ],
   ['The attack happened on November 13 at 21:20.', []],
   ['The 21st arrest came on 3 May.', []],
   ['1. The suspects rented a flat.', []],
@@ -285,6 +292,23 @@ const CASES: Array<[string, Want[]]> = [
   ['Ninety drivers were made redundant.', [{ value: 90, measure: 'jobs', counted: 'people' }]],
   ['Stewards said roughly 2,000 people were there.', [{ value: 2000, qualifier: 'about', measure: 'attended', counted: 'people' }]],
   ['Up to 220 employees will be affected by the restructuring.', [{ value: 220, qualifier: 'up-to', measure: 'jobs', counted: 'people' }]],
+  // --- shares ---
+  ['The inhaler cut severe attacks by 41% over the year.', [{ value: 41, measure: 'percent', counted: 'other', text: '41%' }]],
+  [
+    'Turnout was about 58 per cent, against 49 percent in 2019.',
+    [
+      { value: 58, qualifier: 'about', measure: 'percent', text: 'about 58 per cent' },
+      { value: 49, measure: 'percent', text: '49 percent' },
+    ],
+  ],
+  // (a share beside a count lends it no measure, nor takes one)
+  [
+    'Twelve people died, 25% of them children.',
+    [
+      { value: 12, measure: 'killed' },
+      { value: 25, measure: 'percent' },
+    ],
+  ],
   // (a workforce is not jobs lost, and a list is not a crowd)
   ['The group employs about 2,800 people in Portugal.', [{ value: 2800, measure: 'other', counted: 'people' }]],
 ];

@@ -5,7 +5,7 @@
  *  1. find number phrases: digits ("1,400", "2.5 million", "$400m"), number words ("twenty-one",
  *     "two hundred and fifty", "a dozen"), vague plurals ("dozens", "hundreds", "tens of thousands"),
  *     ranges ("between 36 and 40", "two or three", "36-40");
- *  2. drop what is not a count: years, dates, times, ages, durations/distances/percentages (a unit
+ *  2. drop what is not a count: years, dates, times, ages, durations/distances (a unit
  *     word follows), ordinals and codes ("21st", "MH17"), references ("No. 10", "Flight 9525"),
  *     list numbering, "one of the", fractions ("one in five", "two thirds"), scores ("3-1"), the
  *     superseded end of "from X to Y";
@@ -23,7 +23,7 @@
  *     sentence does not already state their total, a third figure for the sum (35) with counted
  *     'other' and noun "victims plus bombers" (mixed counts must not be compared with people only).
  */
-import type { Counted, Measure, Qualifier, Quantity } from '../model';
+import { isCount, type Counted, type Measure, type Qualifier, type Quantity } from '../model';
 import {
   BE_WORDS,
   COUNTED,
@@ -612,8 +612,13 @@ function analyse(toks: Tok[], p: NumPhrase, sentence: string, figs: Fig[]): numb
     if (TIME_AFTER.test(sentence)) return b;
     if (prevW === 'at' && toks[a].raw.indexOf('.') > 0) return b;
   }
-  // percentages, units, durations, ages, distances ("5 km", "33 Earth days", "110 light-years")
-  if (nx && nx.k === PUNCT && nx.raw === '%') return b + 1;
+  // percentages: a share of something, compared as such ("38%", "12 per cent")
+  const pct = nx && nx.k === PUNCT && nx.raw === '%' ? 1 : nxW === 'percent' ? 1 : nxW === 'per' && wordOf(toks[b + 1]) === 'cent' ? 2 : 0;
+  if (pct) {
+    if (!p.vague) figs.push(percentFig(toks, p, a, b, b + pct));
+    return b + pct;
+  }
+  // units, durations, ages, distances ("5 km", "33 Earth days", "110 light-years")
   if (nxW && (UNITS.has(nxW) || UNITS.has(firstPart(nxW)))) return b + 1;
   if (isCapitalized(nx) && !COUNTED.has(nxW) && UNITS.has(wordOf(toks[b + 1]))) return b + 2;
   // addresses: "10 Downing Street"
@@ -630,7 +635,6 @@ function analyse(toks: Tok[], p: NumPhrase, sentence: string, figs: Fig[]): numb
     MONTHS.has(wordOf(toks[a - 3]))
   )
     return b;
-  if (nxW === 'per' && wordOf(toks[b + 1]) === 'cent') return b + 2;
   if (nx && nx.raw === '-' && adjacent(toks[b - 1], nx) && toks[b + 1]) {
     const after = toks[b + 1];
     if (after.k === WORD && adjacent(nx, after)) return b + 2; // "24-minute", "28-year-old"
@@ -902,6 +906,28 @@ const CURRENCY_CODES = new Set([
   'NGN',
 ]);
 
+/** A share ("about 38%", "12 per cent"): its qualifier before it, its number [a, b), its sign's end `end`. */
+function percentFig(toks: Tok[], p: NumPhrase, a: number, b: number, end: number): Fig {
+  const qh = qualifierBefore(toks, a);
+  const qualifier = qh?.q ?? 'exact';
+  const [low, high] = bounds(qualifier, p.value);
+  return {
+    start: a - (qh?.n ?? 0),
+    numStart: a,
+    numEnd: b,
+    end,
+    value: p.value,
+    low,
+    high,
+    qualifier,
+    measure: 'percent',
+    predicate: '%',
+    counted: 'other',
+    money: false,
+    own: true,
+  };
+}
+
 /** nouns of people employed somewhere */
 const EMPLOYED = new Set(['employees', 'workers', 'staff', 'jobs', 'posts', 'positions', 'miners', 'employee', 'worker']);
 /** "a crowd of 5,000", "a turnout of 40,000" */
@@ -1057,7 +1083,7 @@ function share(toks: Tok[], figs: Fig[]): void {
   for (let i = figs.length - 2; i >= 0; i--) {
     const f = figs[i];
     const g = figs[i + 1];
-    if (!f.measure && g.measure && g.measure !== 'money' && g.measure !== 'listed' && linked(toks, f.end, g.start)) {
+    if (!f.measure && g.measure && isCount(g.measure) && linked(toks, f.end, g.start)) {
       f.measure = g.measure;
       f.predicate = g.predicate;
     }
@@ -1067,7 +1093,7 @@ function share(toks: Tok[], figs: Fig[]): void {
     const g = figs[i - 1];
     // "90 civilians were wounded, as were seventeen soldiers"
     const asWere = wordOf(toks[f.start - 2]) === 'as' && BE_OR_DID.has(wordOf(toks[f.start - 1]));
-    if (!f.measure && g.measure && g.measure !== 'money' && (asWere || linked(toks, g.end, f.start))) {
+    if (!f.measure && g.measure && g.measure !== 'money' && g.measure !== 'percent' && (asWere || linked(toks, g.end, f.start))) {
       f.measure = g.measure;
       f.predicate = g.predicate;
     }
@@ -1080,7 +1106,7 @@ function addPlusSums(toks: Tok[], figs: Fig[], out: Quantity[], offset: number):
     const f = figs[i];
     const g = figs[i + 1];
     if (g.start !== f.end + 1 || wordOf(toks[f.end]) !== 'plus') continue;
-    if (!f.measure || f.measure !== g.measure || f.measure === 'money') continue;
+    if (!f.measure || f.measure !== g.measure || f.measure === 'money' || f.measure === 'percent') continue;
     if (f.counted === g.counted || f.qualifier !== 'exact' || g.qualifier !== 'exact') continue;
     const sum = f.value + g.value;
     if (figs.some((h) => h.value === sum && h.measure === f.measure)) continue;

@@ -1,4 +1,4 @@
-import { shownText, sourceName, type Claim, type Dispute, type Entity, type Quantity, type Source } from '../model';
+import { isCount, shownText, sourceName, type Claim, type Dispute, type Entity, type Quantity, type Source } from '../model';
 import { detectRefutation, FALSELY_SAID, isRebuttal, NOT_A_CONDITION, QUESTIONS_ANSWERED } from '../claims/stance';
 import { inSteps } from '../packed';
 
@@ -103,7 +103,8 @@ export function sharedKeyWeight(k: string, entityWords: Set<string>): number {
  * claims in order and only a contrast reads the claim before it), so a rebuild keeps only these as objects.
  */
 export function mayDispute(c: Claim, next: Claim | undefined, entities: Map<string, Entity>, source: Source | undefined): boolean {
-  if (c.quantities.length || isDoubt(c) || source?.reviews?.length) return true;
+  // (a share is compared in a draft's check only: a claim with shares alone is left out, as it was before they were read)
+  if (c.quantities.some((q) => q.measure !== 'percent') || isDoubt(c) || source?.reviews?.length) return true;
   if ((c as Claim & { contrast?: boolean }).contrast || (next as (Claim & { contrast?: boolean }) | undefined)?.contrast) return true;
   for (const e of allEntities(c)) if (entities.get(e)?.type === 'event') return true;
   return false;
@@ -269,7 +270,7 @@ class DisputeDetector {
     for (let i = from; i < to; i++) {
       const c = claims[i];
       for (const q of c.quantities) {
-        if (q.measure === 'other' || q.measure === 'money' || q.measure === 'listed') continue;
+        if (!isCount(q.measure)) continue;
         for (const scope of scopesOf(c, entities)) {
           const key = `${scope}|${q.measure}|${q.counted}`;
           (fig.get(key) ?? fig.set(key, []).get(key)!).push({ claim: c, q });
@@ -366,20 +367,23 @@ const MEASURE_SHOWN: Partial<Record<Quantity['measure'], string>> = {
   jobs: 'jobs lost',
 };
 
+const QUALIFIER_SHOWN: Record<string, string> = {
+  exact: '',
+  'more-than': 'more than ',
+  'at-least': 'at least ',
+  about: 'about ',
+  almost: 'almost ',
+  'up-to': 'up to ',
+  'at-most': 'at most ',
+  some: 'some ',
+  'less-than': 'fewer than ',
+};
+
 export function describeQuantity(q: Quantity): string {
-  const qual: Record<string, string> = {
-    exact: '',
-    'more-than': 'more than ',
-    'at-least': 'at least ',
-    about: 'about ',
-    almost: 'almost ',
-    'up-to': 'up to ',
-    'at-most': 'at most ',
-    some: 'some ',
-    'less-than': 'fewer than ',
-  };
+  const qual = QUALIFIER_SHOWN[q.qualifier] ?? '';
+  if (q.measure === 'percent') return `${qual}${q.value.toLocaleString('en-US')}%`;
   const measure = MEASURE_SHOWN[q.measure] ?? q.measure;
-  return `${qual[q.qualifier] ?? ''}${q.value.toLocaleString('en-US')} ${measure}${q.counted !== 'people' && q.counted !== 'other' ? ` (${q.counted})` : ''}`;
+  return `${qual}${q.value.toLocaleString('en-US')} ${measure}${q.counted !== 'people' && q.counted !== 'other' ? ` (${q.counted})` : ''}`;
 }
 
 export function short(s: string, n = 120): string {
