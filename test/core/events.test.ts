@@ -438,3 +438,21 @@ test('a share is compared with the same thing’s shares in what the sources say
   // another share of the story is another thing
   assert.equal(claims('In the Tamsin trial, 12% of the patients left early.').length, 0);
 });
+
+test('a time taken is compared with the same thing’s times in the sources, whatever its unit', () => {
+  const line = corpus([
+    { id: 'Gazette', text: 'The tram line opened 14 months late, the Corvale Transit Authority said.' },
+    { id: 'Wire', text: 'The tram line opened more than two years late, an audit of the Corvale Transit Authority found.' },
+    // (another time of the story, with one word of the draft's near it: not the same thing)
+    { id: 'Post', text: 'The Corvale Transit Authority bought its new trams 11 months after the tender.' },
+  ]);
+  const claims = (draft: string) => checkDraft(line, draft, { languageId: 'markdown' }).findings.filter((f) => f.code === 'disputed-claim');
+  const [f, ...rest] = claims('The Corvale Transit Authority opened the new tram service 14 months late.');
+  assert.equal(rest.length, 0);
+  assert.equal(f?.message, 'The sources differ on “14 months”: Wire says more than two years (Gazette says 14 months)');
+  // 25 months is more than two years: the other side
+  assert.match(
+    claims('The Corvale Transit Authority opened the new tram service 25 months late.')[0]?.message ?? '',
+    /differ on “25 months”: Gazette says 14 months \(Wire says more than two years\)$/,
+  );
+});

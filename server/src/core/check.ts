@@ -922,7 +922,7 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence, context?: readonly
 
 /** words near a sum that say nothing of what it is the sum of */
 const SUM_WORDS = new Set(
-  'about around almost nearly some more than less least most over under roughly worth valued value total totalling totaling million billion thousand euros euro dollars dollar pounds pound amount figure sum with from were was been have had that this which their also only just each this year month week percent cent percentage points point rate share'.split(
+  'about around almost nearly some more than less least most over under roughly worth valued value total totalling totaling million billion thousand euros euro dollars dollar pounds pound amount figure sum with from were was been have had that this which their also only just each this year month week percent cent percentage points point rate share minutes hours days weeks months years decades'.split(
     ' ',
   ),
 );
@@ -948,13 +948,13 @@ function sumThing(text: string, start: number, end: number): Set<string> {
  */
 function moneyFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefined {
   if (!ds.asserts) return undefined;
-  // (a sum is someone's; a share may be a place's or an event's too: "turnout in Ghent was 61%")
+  // (a sum is someone's; a share or a time taken may be a place's or an event's too: "turnout in Ghent was 61%")
   const holders = ds.entityIds.filter((e) => {
     const t = index.entity(e)?.type;
     return t === 'person' || t === 'organization';
   });
   for (const q of ds.quantities) {
-    if (q.measure !== 'money' && q.measure !== 'percent') continue;
+    if (q.measure !== 'money' && q.measure !== 'percent' && q.measure !== 'duration') continue;
     const measure = q.measure;
     const of = measure === 'money' ? holders : ds.entityIds;
     if (!of.length) continue;
@@ -974,9 +974,12 @@ function moneyFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefine
             if (cq.measure !== measure || seen.has(`${c.id}:${cq.span.start}`)) continue;
             // (sums of one thing are of one order: a share's price and a sale's value, or a year's revenue and a
             // sale, are not compared)
-            if (Math.max(cq.value, q.value) > 20 * Math.min(cq.value, q.value)) continue;
+            // (times are told in different units: their words say the same thing)
+            if (measure !== 'duration' && Math.max(cq.value, q.value) > 20 * Math.min(cq.value, q.value)) continue;
             const near = sumThing(c.text, cq.span.start - c.span.start, cq.span.end - c.span.start);
-            if (![...thing].some((k) => near.has(k))) continue;
+            // (a time taken or a share is said of many things in one story: two of its words, or all of one)
+            const shared = [...thing].filter((k) => near.has(k)).length;
+            if (shared < (measure === 'money' ? 1 : Math.min(2, thing.size))) continue;
             seen.add(`${c.id}:${cq.span.start}`);
             list.push({ c, q: cq });
           }

@@ -122,6 +122,7 @@ const MEASURES: readonly Measure[] = [
   'attended',
   'jobs',
   'percent',
+  'duration',
 ];
 const COUNTED: readonly Counted[] = ['people', 'attackers', 'security', 'children', 'other'];
 const SPEAKER_KINDS: readonly Speaker['kind'][] = ['outlet', 'attributed', 'quoted'];

@@ -113,7 +113,7 @@ export type Stance = 'asserts' | 'denies' | 'questions' | 'hedges';
 export type Qualifier = 'exact' | 'more-than' | 'at-least' | 'about' | 'almost' | 'up-to' | 'at-most' | 'some' | 'less-than';
 
 /** what a figure counts: the dead, the hurt, … ; `attended`: a crowd ("4,000 people took part"); `jobs`: jobs lost
- * ("640 jobs would be lost", "1,100 workers will lose their jobs"); `percent`: a share ("38%", "12 per cent") */
+ * ("640 jobs would be lost", "1,100 workers will lose their jobs"); `percent`: a share ("38%", "12 per cent"); `duration`: a time taken ("11 months", its bounds in days) */
 export type Measure =
   | 'killed'
   | 'wounded'
@@ -126,11 +126,12 @@ export type Measure =
   | 'other'
   | 'attended'
   | 'jobs'
-  | 'percent';
+  | 'percent'
+  | 'duration';
 
 /** Whether a figure counts people or things an event or a decision touched (not a sum, a share or a list). */
 export function isCount(measure: Measure): boolean {
-  return measure !== 'other' && measure !== 'money' && measure !== 'listed' && measure !== 'percent';
+  return measure !== 'other' && measure !== 'money' && measure !== 'listed' && measure !== 'percent' && measure !== 'duration';
 }
 
 /** What was counted: people in general, attackers, police/soldiers, … */

@@ -89,7 +89,11 @@ const CASES: Array<[string, Want[]]> = [
     'The first attack reportedly was in Al Noor Mosque at about 13:40 local time (0040 UTC), which left at least 42 people dead.',
     [{ value: 42, qualifier: 'at-least', measure: 'killed', counted: 'people' }],
   ],
-  ['Police arrested the accused in the neighborhood of Strickland Street, 36 minutes after the mass shooting.', []],
+  // (a time, no count: a duration)
+  [
+    'Police arrested the accused in the neighborhood of Strickland Street, 36 minutes after the mass shooting.',
+    [{ value: 36, measure: 'duration', noun: 'minutes' }],
+  ],
   [
     'Sixty-six people or more were injured yesterday according to health officials, ranging in age from eleven to 75.',
     [{ value: 66, qualifier: 'at-least', measure: 'wounded', counted: 'people', text: 'Sixty-six people or more' }],
@@ -242,8 +246,8 @@ const CASES: Array<[string, Want[]]> = [
   ['The attack took place in 2015.', []],
   ['The suspect, 27, was arrested at 9 a.m. in the suburb.', []],
   ['The 28-year-old was born in Brussels.', []],
-  ['He made a 24-minute call from a flat 5 km away three months before the attack.', []],
-  ['The siege lasted 12 hours.', []],
+  ['He made a 24-minute call from a flat 5 km away three months before the attack.', [{ value: 3, measure: 'duration', noun: 'months' }]],
+  ['The siege lasted 12 hours.', [{ value: 12, measure: 'duration', noun: 'hours', low: 11.75 / 24, high: 12.25 / 24 }]],
   ['One of the attackers was identified as a French national.', []],
   ['Police searched No. 10 Downing Street and Flight 9525 records.', []],
   ['The fourth attacker was never found.', []],
@@ -309,6 +313,16 @@ const CASES: Array<[string, Want[]]> = [
       { value: 25, measure: 'percent' },
     ],
   ],
+  // --- times taken ---
+  [
+    'The line opened 18 months late, after about three years of work.',
+    [
+      { value: 18, measure: 'duration', noun: 'months', low: 17.75 * 30.44, high: 18.25 * 30.44 },
+      { value: 3, qualifier: 'about', measure: 'duration', noun: 'years' },
+    ],
+  ],
+  // (an age, a time ago and a compound adjective are none)
+  ['She is 45 years old, moved here two years ago, and was 9 years of age then; a 24-hour strike followed.', []],
   // (a workforce is not jobs lost, and a list is not a crowd)
   ['The group employs about 2,800 people in Portugal.', [{ value: 2800, measure: 'other', counted: 'people' }]],
 ];

@@ -618,6 +618,15 @@ function analyse(toks: Tok[], p: NumPhrase, sentence: string, figs: Fig[]): numb
     if (!p.vague) figs.push(percentFig(toks, p, a, b, b + pct));
     return b + pct;
   }
+  // durations: a time taken, compared as such ("11 months after the deadline", "for five years"), not an age ("25 years
+  // old") nor a time ago ("two years ago")
+  const days = DURATION_DAYS.get(nxW);
+  if (days !== undefined && !p.vague) {
+    const after = wordOf(toks[b + 1]);
+    const age = after === 'old' || (after === 'of' && wordOf(toks[b + 2]) === 'age');
+    if (!age && after !== 'ago' && !(prev && prev.raw === '-')) figs.push(durationFig(toks, p, a, b, days));
+    return b + 1;
+  }
   // units, durations, ages, distances ("5 km", "33 Earth days", "110 light-years")
   if (nxW && (UNITS.has(nxW) || UNITS.has(firstPart(nxW)))) return b + 1;
   if (isCapitalized(nx) && !COUNTED.has(nxW) && UNITS.has(wordOf(toks[b + 1]))) return b + 2;
@@ -928,6 +937,46 @@ function percentFig(toks: Tok[], p: NumPhrase, a: number, b: number, end: number
   };
 }
 
+/** units of time, in days */
+const DURATION_DAYS = new Map<string, number>([
+  ['minute', 1 / 1440],
+  ['minutes', 1 / 1440],
+  ['hour', 1 / 24],
+  ['hours', 1 / 24],
+  ['day', 1],
+  ['days', 1],
+  ['week', 7],
+  ['weeks', 7],
+  ['month', 30.44],
+  ['months', 30.44],
+  ['year', 365.25],
+  ['years', 365.25],
+  ['decade', 3652.5],
+  ['decades', 3652.5],
+]);
+
+/**
+ * A time taken ("about 11 months"): its number [a, b) and unit (at b, `days` a unit); its bounds in days. A time is
+ * told to its unit: "14 months" is 14 ± a quarter of a month, so "12 months" and "a year" agree and "18 months" and
+ * "two years" do not; "more than two years" is over 730 days, not three years or more.
+ */
+function durationFig(toks: Tok[], p: NumPhrase, a: number, b: number, days: number): Fig {
+  const f = percentFig(toks, p, a, b, b + 1);
+  const v = p.value;
+  const slack = 0.25;
+  const [low, high] =
+    f.qualifier === 'more-than' || f.qualifier === 'at-least'
+      ? [v * days, Infinity]
+      : f.qualifier === 'less-than' || f.qualifier === 'up-to' || f.qualifier === 'at-most'
+        ? [0, v * days]
+        : f.qualifier === 'almost'
+          ? [(0.9 * v - slack) * days, v * days]
+          : f.qualifier === 'exact'
+            ? [(v - slack) * days, (v + slack) * days]
+            : [(0.9 * v - slack) * days, (1.1 * v + slack) * days];
+  return { ...f, low, high, measure: 'duration', predicate: toks[b].raw, noun: toks[b].raw };
+}
+
 /** nouns of people employed somewhere */
 const EMPLOYED = new Set(['employees', 'workers', 'staff', 'jobs', 'posts', 'positions', 'miners', 'employee', 'worker']);
 /** "a crowd of 5,000", "a turnout of 40,000" */
@@ -1093,7 +1142,14 @@ function share(toks: Tok[], figs: Fig[]): void {
     const g = figs[i - 1];
     // "90 civilians were wounded, as were seventeen soldiers"
     const asWere = wordOf(toks[f.start - 2]) === 'as' && BE_OR_DID.has(wordOf(toks[f.start - 1]));
-    if (!f.measure && g.measure && g.measure !== 'money' && g.measure !== 'percent' && (asWere || linked(toks, g.end, f.start))) {
+    if (
+      !f.measure &&
+      g.measure &&
+      g.measure !== 'money' &&
+      g.measure !== 'percent' &&
+      g.measure !== 'duration' &&
+      (asWere || linked(toks, g.end, f.start))
+    ) {
       f.measure = g.measure;
       f.predicate = g.predicate;
     }
@@ -1106,7 +1162,7 @@ function addPlusSums(toks: Tok[], figs: Fig[], out: Quantity[], offset: number):
     const f = figs[i];
     const g = figs[i + 1];
     if (g.start !== f.end + 1 || wordOf(toks[f.end]) !== 'plus') continue;
-    if (!f.measure || f.measure !== g.measure || f.measure === 'money' || f.measure === 'percent') continue;
+    if (!f.measure || f.measure !== g.measure || !isCount(f.measure)) continue;
     if (f.counted === g.counted || f.qualifier !== 'exact' || g.qualifier !== 'exact') continue;
     const sum = f.value + g.value;
     if (figs.some((h) => h.value === sum && h.measure === f.measure)) continue;

@@ -103,8 +103,9 @@ export function sharedKeyWeight(k: string, entityWords: Set<string>): number {
  * claims in order and only a contrast reads the claim before it), so a rebuild keeps only these as objects.
  */
 export function mayDispute(c: Claim, next: Claim | undefined, entities: Map<string, Entity>, source: Source | undefined): boolean {
-  // (a share is compared in a draft's check only: a claim with shares alone is left out, as it was before they were read)
-  if (c.quantities.some((q) => q.measure !== 'percent') || isDoubt(c) || source?.reviews?.length) return true;
+  // (shares and times taken are compared in a draft's check only: a claim with only those is left out, as it was before
+  // they were read)
+  if (c.quantities.some((q) => q.measure !== 'percent' && q.measure !== 'duration') || isDoubt(c) || source?.reviews?.length) return true;
   if ((c as Claim & { contrast?: boolean }).contrast || (next as (Claim & { contrast?: boolean }) | undefined)?.contrast) return true;
   for (const e of allEntities(c)) if (entities.get(e)?.type === 'event') return true;
   return false;
@@ -382,6 +383,7 @@ const QUALIFIER_SHOWN: Record<string, string> = {
 export function describeQuantity(q: Quantity): string {
   const qual = QUALIFIER_SHOWN[q.qualifier] ?? '';
   if (q.measure === 'percent') return `${qual}${q.value.toLocaleString('en-US')}%`;
+  if (q.measure === 'duration') return `${qual}${q.value.toLocaleString('en-US')} ${q.noun ?? 'days'}`;
   const measure = MEASURE_SHOWN[q.measure] ?? q.measure;
   return `${qual}${q.value.toLocaleString('en-US')} ${measure}${q.counted !== 'people' && q.counted !== 'other' ? ` (${q.counted})` : ''}`;
 }
