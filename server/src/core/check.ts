@@ -260,7 +260,7 @@ function* analyzeParagraph(
     };
     out.push(ds);
     if (!s.heading) {
-      const f = disputeFinding(index, ds) ?? figureFinding(index, ds) ?? moneyFinding(index, ds);
+      const f = disputeFinding(index, ds) ?? figureFinding(index, ds) ?? amountFinding(index, ds);
       if (f) findings.push(f);
     }
     // disputed-entity: first mention per paragraph of an entity with disputes
@@ -941,12 +941,14 @@ function sumThing(text: string, start: number, end: number): Set<string> {
 }
 
 /**
- * A sum of money the sentence gives, when the sources give the same thing's sum (a sale, a payment, a loss: a sentence
- * about one of the sentence's people or bodies whose sum has a word of what it is near it in common with the
- * sentence's) and one that does not fit it ("shares worth about €2.3 million" against "the sale of shares in December,
- * worth about €900,000"). Sums are compared only for the same thing: an article's revenue and its profit are two sums.
+ * A sum of money, a share or a time taken that the sentence gives, when the sources give the same thing's (a sale, a
+ * payment, a loss: a sentence about one of the sentence's people or bodies whose sum has a word of what it is near it in
+ * common with the sentence's; for a share or a time, about any of its names, with two such words) and one that does
+ * not fit it ("shares worth about €2.3 million" against "the sale of shares in December, worth about €900,000"; "opened
+ * 14 months late" against "more than two years late"). Amounts are compared only for the same thing: an article's
+ * revenue and its profit are two sums.
  */
-function moneyFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefined {
+function amountFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefined {
   if (!ds.asserts) return undefined;
   // (a sum is someone's; a share or a time taken may be a place's or an event's too: "turnout in Ghent was 61%")
   const holders = ds.entityIds.filter((e) => {
