@@ -458,3 +458,27 @@ test("a rating's finding shows the source that makes the rated claim, beside the
   assert.match(f.message, /rates “The Leeds depot has run at a loss in each of the last six years\.” False.* \(Statement says so\)$/);
   assert.deepEqual([...new Set(f.related.map((r) => r.sourceId))], ['Desk', 'Statement']);
 });
+
+test("a sentence that says the draft's point negated, in an article that names the draft's little-known place, is the opposite", () => {
+  const idx = corpus([
+    {
+      id: 'Herald',
+      text: [
+        'Riot police advanced from the corner of the square nearest Rua Tavira shortly after 5 p.m.',
+        'Asked about the canisters, Commander Duarte Pimenta repeated that police had not fired tear gas at the crowd.',
+      ].join('\n\n'),
+    },
+    { id: 'Observers', text: 'At 5.15 p.m. police fired tear gas canisters into Rua Tavira, where a crowd had gathered.' },
+    // (a popular name's articles are many stories: their sentences are not read for it)
+    ...Array.from({ length: 25 }, (_, k) => ({
+      id: `Other ${k}`,
+      text: `Lisbon hosted a fair in week ${k + 1}.\n\nPolice said they had not fired tear gas at the crowd in Porto.`,
+    })),
+  ]);
+  const disputed = (draft: string) =>
+    checkDraft(idx, draft, { languageId: 'markdown' }).findings.filter((f) => f.code === 'disputed-claim');
+  const [f, ...rest] = disputed('Riot police then fired tear gas into Rua Tavira to clear the crowd.');
+  assert.equal(rest.length, 0);
+  assert.match(f?.message ?? '', /^The sources dispute this \(Herald\): Herald says the opposite: Asked about the canisters/);
+  assert.deepEqual(disputed('Riot police fired tear gas at the crowd in Lisbon.'), []);
+});

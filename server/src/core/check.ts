@@ -734,36 +734,46 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
   const needed = Math.max(3, Math.ceil(0.5 * ds.keys.filter((k) => !index.entityWords.has(k)).length));
   const seenClaims = new SeenClaims();
   let examined = 0;
+  // (the articles of a name few articles give: a story's own street or village, whose articles' other sentences are
+  // about it too, "police had not fired tear gas" in the article that names the street)
+  const storyArticles = new Set<number>();
+  const contradicts = (s: number, i: number, inStory: boolean) => {
+    if (!seenClaims.first(s, i) || store.stanceAt(s, i) === 'questions') return;
+    // the meaning it must share, read from the columns first: most of a popular entity's claims share too
+    // little to be worth making
+    if (store.keyWeightAt(s, i, q) < needed) return;
+    const c = store.at(s, i);
+    // ("Sibusiso Mkhize (no relation), who has driven a forklift": a kinship disclaimer negates nothing said)
+    const said = c.text.replace(NO_RELATION, ' ');
+    if (hasNegation(said) === draftNeg) return;
+    const sc = matchScore(index, ds, c);
+    if (!((sc.entities >= 1 || inStory) && sc.meaning >= needed && sharesNegatedPredicate(index, draftKeys, ds.text, said))) return;
+    hits.push({
+      d: {
+        id: `contradiction-${c.id}`,
+        kind: 'contested',
+        point: `${outletOf(index, c.sourceId)} says the opposite: ${short(shownText(c))}`,
+        entityIds: c.entityIds,
+        sides: [{ claimId: c.id, sourceId: c.sourceId, position: 'says the opposite' }],
+      },
+      score: sc.entities * 1.5 + sc.meaning,
+      claim: c,
+    });
+  };
   for (const e of ds.entityIds) {
+    const articles = new Set<number>();
     store.visitEntity(
       e,
       (s, i) => {
         examined++;
-        if (!seenClaims.first(s, i) || store.stanceAt(s, i) === 'questions') return;
-        // the meaning it must share, read from the columns first: most of a popular entity's claims share too
-        // little to be worth making
-        if (store.keyWeightAt(s, i, q) < needed) return;
-        const c = store.at(s, i);
-        // ("Sibusiso Mkhize (no relation), who has driven a forklift": a kinship disclaimer negates nothing said)
-        const said = c.text.replace(NO_RELATION, ' ');
-        if (hasNegation(said) === draftNeg) return;
-        const sc = matchScore(index, ds, c);
-        if (!(sc.entities >= 1 && sc.meaning >= needed && sharesNegatedPredicate(index, draftKeys, ds.text, said))) return;
-        hits.push({
-          d: {
-            id: `contradiction-${c.id}`,
-            kind: 'contested',
-            point: `${outletOf(index, c.sourceId)} says the opposite: ${short(shownText(c))}`,
-            entityIds: c.entityIds,
-            sides: [{ claimId: c.id, sourceId: c.sourceId, position: 'says the opposite' }],
-          },
-          score: sc.entities * 1.5 + sc.meaning,
-          claim: c,
-        });
+        articles.add(s);
+        contradicts(s, i, false);
       },
       4000 - examined,
     );
+    if (articles.size <= STORY_NAME_ARTICLES) for (const s of articles) storyArticles.add(s);
   }
+  for (const s of storyArticles) for (let i = 0; i < store.claimsIn(s); i++) contradicts(s, i, true);
   // an article about the same thing that denies or doubts it ("X denied …", "the report is a hoax"); a draft
   // that itself negates ("does not have") has the opposite polarity, so a denial may agree with it, and so may one that
   // itself calls something false ("Eyewitness says viral video was staged")
@@ -801,6 +811,9 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
     disputeIds: ds2.map((d) => d.id),
   };
 }
+
+/** A name that at most this many articles give is a story's own (a street, a village, a small body). */
+const STORY_NAME_ARTICLES = 20;
 
 /** An article is about a scope of a draft's figure when one of its first claims (its title, byline and opening
  * sentences) names it; the figures of its sentences that name no event or place of their own are then the scope's
@@ -1361,7 +1374,23 @@ function sharesNegatedPredicate(index: CorpusIndex, draftKeys: Set<string>, draf
   if (!m || UNCONFIRMED.test(m[1])) return false;
   // (a word of a name is who, not what: "Rosa Ferreira is not related to António Ferreira" says nothing against a
   // sentence about António Ferreira)
-  return meaningKeys(m[1]).some((k) => draftKeys.has(k) && !index.entityWords.has(fold(k)));
+  // (nor is another day: "issued on 7 October, not on 9 October" says nothing against lifting it on 20 October, but
+  // "not on Tuesday" is against "on Tuesday")
+  const negated = m[1].replace(DAY_WORDS, (day) => (sameDayIn(draft, day) ? day : ' '));
+  return meaningKeys(negated).some((k) => draftKeys.has(k) && !index.entityWords.has(fold(k)));
+}
+const MONTH = 'january|february|march|april|may|june|july|august|september|october|november|december';
+const DAY_WORDS = new RegExp(
+  String.raw`\b(?:\d{1,2}\s+(?:${MONTH})|(?:${MONTH})(?:\s+\d{1,2}\b)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`,
+  'gi',
+);
+/** whether a text gives the day (its day number and month, or the weekday) */
+function sameDayIn(text: string, day: string): boolean {
+  const lower = text.toLowerCase();
+  return day
+    .toLowerCase()
+    .split(/\s+/)
+    .every((w) => new RegExp(String.raw`(?<![\p{L}\d])${w}(?![\p{L}\d])`, 'u').test(lower));
 }
 
 /**

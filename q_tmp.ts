@@ -1,0 +1,2 @@
+import { corpus } from './test/core/helpers';
+import { checkDraft } from './server/src/core/check';
