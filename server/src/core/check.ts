@@ -821,7 +821,7 @@ const STORY_NAME_ARTICLES = 20;
 const ABOUT_LEDE = 4;
 /** nouns that count everyone a figure counts ("46 people were injured", "1,100 workers will lose their jobs") */
 const EVERYONE = new Set(['people', 'persons', 'individuals', 'workers', 'employees', 'staff', 'protesters', 'demonstrators', 'marchers']);
-const DEGREE = /^[^.;:]{0,24}?\b(?:seriously|critically|badly|severely|slightly|lightly|gravely|fatally|mostly|mainly)\b/i;
+const DEGREE = /^[^.;:]{0,24}?\b(?:seriously|critically|badly|severely|slightly|lightly|gravely|fatally)\b/i;
 
 /**
  * Whether a figure that names no scope counts everyone of its measure, as a toll with no scope must to be a scope's:
