@@ -482,3 +482,65 @@ test("a sentence that says the draft's point negated, in an article that names t
   assert.match(f?.message ?? '', /^The sources dispute this \(Herald\): Herald says the opposite: Asked about the canisters/);
   assert.deepEqual(disputed('Riot police fired tear gas at the crowd in Lisbon.'), []);
 });
+
+test('a fact-check with several rated claims: its rating lines doubt no story, a rated figure must be the draft’s, and the claimant is found from its names', () => {
+  const desk = [
+    'Fact check: two claims about the Loughrea clinic',
+    'CheckDesk looked at two claims made about the Loughrea Community Clinic this week.',
+    'Claim: "The median wait at the Loughrea Community Clinic is 14 weeks."',
+    'Rating: Misleading',
+    'The clinic\u2019s own figures give 14 weeks for routine cases only.',
+    'Claim: "Two patients died after being dropped from the list."',
+    'Rating: False',
+    'The review records no death linked to the list.',
+  ].join('\n\n');
+  const idx = corpus([
+    { id: 'CheckDesk', text: desk, reviews: reviewsInText(desk, 'CheckDesk') },
+    {
+      id: 'Courier',
+      text: 'At the Loughrea Community Clinic, councillor Mae Dolan said two patients had died after being dropped from the list.\n\nIn 2024, 64 per cent of patients at the clinic were seen within the 18-week target.',
+    },
+  ]);
+  const disputed = (draft: string) =>
+    checkDraft(idx, draft, { languageId: 'markdown' }).findings.filter((f) => f.code === 'disputed-claim');
+  // (sentences of the story that no rating is about: no "doubts: Rating: False")
+  assert.deepEqual(disputed('The Loughrea Community Clinic opened in 1998.'), []);
+  assert.deepEqual(disputed('In 2024, 64 per cent of patients at the Loughrea Community Clinic were seen within the 18-week target.'), []);
+  // the rated claim, with its claimant found from the names the fact-check opens with
+  const [f] = disputed('Two patients died after being dropped from the list.');
+  assert.match(f?.message ?? '', /CheckDesk rates “Two patients died after being dropped from the list\.” False \(Courier says so\)$/);
+});
+
+test('a name ends at a line break after a short line (a signature), not in prose wrapped by hand', () => {
+  const idx = corpus([
+    {
+      id: 'Statement',
+      text: 'We will cooperate fully with the inquiry.\n\nTanvir Hossain Morshed\nManaging Director\nPadma River Lines',
+    },
+    {
+      id: 'Wrapped',
+      text: 'The inquiry, which opened on Monday in the capital, will hear first from Anwar\nHossain Talukder, the harbour master, and from the crew.',
+    },
+  ]);
+  const names = (id: string) => idx.mentionsIn(id).map((m) => m.text);
+  assert.ok(names('Statement').includes('Tanvir Hossain Morshed'), names('Statement').join(' | '));
+  assert.ok(!names('Statement').some((n) => n.includes('\n')), names('Statement').join(' | '));
+  assert.ok(
+    names('Wrapped').some((n) => /^Anwar\sHossain Talukder$/.test(n)),
+    names('Wrapped').join(' | '),
+  );
+});
+
+test("a draft's own negation is no contradiction of a source that says something else of the same thing", () => {
+  const idx = corpus([
+    { id: 'Tribune', text: 'Seamus Doyle, a retired fitter from Ennis, had been waiting for a hip replacement since 2021.' },
+  ]);
+  const disputed = checkDraft(
+    idx,
+    'Seamus Doyle, a retired fitter from Ennis, learned in May that he was no longer on the list for a hip replacement.',
+    {
+      languageId: 'markdown',
+    },
+  ).findings.filter((f) => f.code === 'disputed-claim');
+  assert.deepEqual(disputed, []);
+});

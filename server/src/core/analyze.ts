@@ -142,6 +142,17 @@ function labelVoice(raw: string): string | undefined {
 /** a fact-check's rating line ("VERDICT: FALSE", "Our rating: Misleading") */
 const RATING_FIELD = /^\W*(?:our |the )?(?:verdict|rating|ruling)\s*:/i;
 
+/** a fact-check's claim line ("Claim: …", "CLAIM: …") */
+const CLAIM_FIELD = /^\W*(?:the )?claim\s*:/i;
+
+/** Whether a sentence is a rating line right under a claim line (its last line before it that is not blank). */
+export function ratesClaimAbove(text: string, start: number, sentence: string): boolean {
+  if (!RATING_FIELD.test(sentence)) return false;
+  const before = text.slice(Math.max(0, start - 2000), start).replace(/\s+$/, '');
+  const line = before.slice(before.lastIndexOf('\n') + 1);
+  return CLAIM_FIELD.test(line);
+}
+
 /** labels of a fact-check's or a notice's fields, not of people speaking */
 const FIELD_LABEL =
   /^(?:(?:the |our )?(?:claim|claims|verdict|rating|ruling|fact|facts|context|conclusion|the facts|what we found|why it matters|update|updated|correction|note|editor'?s note|sources?|background|summary|bottom line))$/i;
@@ -239,7 +250,8 @@ export function analyzeSource(src: Source): SourceAnalysis {
     }
     // (read only where a word of the sentence is an event noun: the pattern is long and this runs on every sentence)
     const bare = tokens[si].some(namesEventKind) ? bareEventOf(str) : undefined;
-    const doubt = isDoubt({ text: str, stance, stanceCue: cue, speaker, heading: s.heading });
+    // (a rating line under a claim line rates that claim, a review's: "Claim: A video … / Rating: False" doubts no story)
+    const doubt = isDoubt({ text: str, stance, stanceCue: cue, speaker, heading: s.heading }) && !ratesClaimAbove(text, s.span.start, str);
     return {
       span: s.span,
       heading: s.heading,

@@ -720,7 +720,14 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
       // half of them, a name or not; "CLAIM:" is the line's label)
       if (d.kind === 'fact-check' || (c as Claim & { heading?: boolean }).heading) {
         const point = c.keys.filter((k) => k !== 'claim' && !index.entityWords.has(k)).length;
-        if (!((matches(s) && s.meaning >= 3) || (s.meaning >= 2 && s.meaning * 2 >= point))) continue;
+        // (a rated claim of many words is about what it says: half of them, not any three, "patients … removed from the
+        // list" is not "three patients died after being wrongly dropped from the list")
+        const half = s.meaning >= 2 && s.meaning * 2 >= point;
+        if (d.kind === 'fact-check' ? !half : !((matches(s) && s.meaning >= 3) || half)) continue;
+        // (a rated claim's figure is part of what is rated: "the median wait is 39 weeks" is not "71 per cent were treated
+        // within the 26-week benchmark")
+        if (d.kind === 'fact-check' && c.quantities.length && !c.quantities.some((cq) => ds.quantities.some((x) => x.value === cq.value)))
+          continue;
       } else if (!matches(s)) continue;
       // a draft that repeats the contesting side is not contradicted by it, but still by the other side
       hits.push({ d, score: s.entities * 1.5 + s.meaning, claim: c });
@@ -791,8 +798,11 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
   // a rating's other side: the source that makes the claim rated ("the plant has lost money in each of the past five
   // years", said by the company), when another source says it
   let claimant = '';
-  if (ds2.some((d) => d.kind === 'fact-check')) {
-    const c = bestSupport(index, ds, new Set(related.map((r) => r.sourceId)));
+  const rated = ds2.find((d) => d.kind === 'fact-check');
+  if (rated) {
+    // (a sentence that names nothing is looked for by the names the fact-check's article opens with)
+    const opening = ds.entityIds.length ? ds.entityIds : openingEntities(index, rated.sides[0].claimId);
+    const c = bestSupport(index, { entityIds: opening, keys: ds.keys }, new Set(related.map((r) => r.sourceId)));
     if (c) {
       claimant = ` (${outletOf(index, c.sourceId)} says so)`;
       related.push({
@@ -834,7 +844,9 @@ function countsAll(c: Claim, cq: Quantity, q: Quantity): boolean {
   return !DEGREE.test(c.text.slice(cq.span.end - c.span.start));
 }
 
-/** how many sentences before such a figure may not name another place */
+/** words that turn to another matter ("In a separate protest in Corvena", "Elsewhere, …") */
+const ANOTHER = /\b(?:separate|another|elsewhere|meanwhile|unrelated|different)\b/i;
+/** how many sentences before such a figure may not turn to another place */
 const AFTER_OTHER = 2;
 /** (the first articles of a popular place are enough: the figures of one story) */
 const ABOUT_ARTICLES = 50;
@@ -865,8 +877,9 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence, context?: readonly
   if (!ds.asserts) return undefined;
   for (const q of ds.quantities) {
     if (!isCount(q.measure)) continue;
-    // (jobs are counted at an employer too: "Kestrel will cut 640 jobs")
-    const jobs = q.measure === 'jobs';
+    // (jobs are counted at an employer too: "Kestrel will cut 640 jobs"; the people aboard, at the vessel, which the
+    // recogniser often takes for a body: "the Shapla Express was carrying 212 passengers")
+    const jobs = q.measure === 'jobs' || q.measure === 'aboard';
     const own = jobs ? employerScopes(index, ds.entityIds) : scopeIds(index, ds.entityIds);
     const scopes = new Set(own.length ? own : (context ?? []));
     if (!scopes.size) continue;
@@ -906,9 +919,10 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence, context?: readonly
         if (!store.hasFiguresAt(s, i) || store.isHeadingAt(s, i)) continue;
         const c = store.at(s, i);
         if (isDoubt(c) || scopesOf(c, entities).length) continue;
-        // (not after a sentence that names another place: "In a separate crash near Lyon, … Three were hurt.")
+        // (not after a sentence that turns to another place: "In a separate crash near Lyon, … Three were hurt.")
         let elsewhere = false;
-        for (let j = Math.max(0, i - AFTER_OTHER); j < i && !elsewhere; j++) elsewhere = store.entityIdsAt(s, j).some(other);
+        for (let j = Math.max(0, i - AFTER_OTHER); j < i && !elsewhere; j++)
+          elsewhere = store.entityIdsAt(s, j).some(other) && ANOTHER.test(store.at(s, j).text);
         if (elsewhere) continue;
         // (a count of all, not of some: "Two adults were seriously injured" is a part of the toll)
         for (const cq of c.quantities)
@@ -1231,6 +1245,9 @@ function contextFindings(index: CorpusIndex, sentences: DraftSentence[], finding
       f = merged([
         event && !dayOnly ? disputeFinding(index, { ...at0, entityIds: [...ds.entityIds, event] }) : undefined,
         ds.quantities.length && !dayOnly ? figureFinding(index, at0, scopes) : undefined,
+        // (a share or a time of a sentence that names nothing: "In 2024, 71 per cent of patients were treated within …",
+        // read in the names of the sentence before)
+        ds.quantities.length && !dayOnly && !ds.entityIds.length ? amountFinding(index, { ...at0, entityIds: scopes }) : undefined,
         // (the day a person did something is looked for in what the sources say of them too: "resigned on 11 March")
         dateFinding(index, at0, [...scopes, ...ds.entityIds.filter((id) => !scopes.includes(id))]),
       ]);
@@ -1370,8 +1387,12 @@ const NEGATED_WORDS = /\b(?:not|never|no|n['\u2019]t)\b((?:\s+\S+){1,4})/i;
 const UNCONFIRMED =
   /^\s+(?:(?:yet|officially|independently|publicly|formally|immediately|been|be)\s+){0,3}(?:confirm|verif|known|clear|certain|sure|able\s+to\s+(?:confirm|verify|say))/i;
 function sharesNegatedPredicate(index: CorpusIndex, draftKeys: Set<string>, draft: string, source: string): boolean {
-  const m = NEGATED_WORDS.exec(source) ?? NEGATED_WORDS.exec(draft);
+  const inSource = NEGATED_WORDS.exec(source);
+  const m = inSource ?? NEGATED_WORDS.exec(draft);
   if (!m || UNCONFIRMED.test(m[1])) return false;
+  // (the draft's negated words are its own: they must be the source's too, "no longer on the list" against "had been
+  // waiting for a knee replacement since 2022" shares nothing the draft negates)
+  if (!inSource) draftKeys = new Set(meaningKeys(source));
   // (a word of a name is who, not what: "Rosa Ferreira is not related to António Ferreira" says nothing against a
   // sentence about António Ferreira)
   // (nor is another day: "issued on 7 October, not on 9 October" says nothing against lifting it on 20 October, but
@@ -1792,6 +1813,16 @@ function refutingArticles(
     }
   }
   return hits;
+}
+
+/** The people, bodies, places and events that the first sentences of a claim's article name. */
+function openingEntities(index: CorpusIndex, claimId: string): string[] {
+  const store = index.claims;
+  const at = store.locate(claimId);
+  if (!at) return [];
+  const out = new Set<string>();
+  for (let i = 0; i < Math.min(ABOUT_LEDE, store.claimsIn(at.s)); i++) for (const e of store.entityIdsAt(at.s, i)) out.add(e);
+  return [...out];
 }
 
 /** The claim that best supports a draft sentence (for "insert citation" and "attribute"), if any. */

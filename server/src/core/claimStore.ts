@@ -123,6 +123,7 @@ const MEASURES: readonly Measure[] = [
   'jobs',
   'percent',
   'duration',
+  'aboard',
 ];
 const COUNTED: readonly Counted[] = ['people', 'attackers', 'security', 'children', 'other'];
 const SPEAKER_KINDS: readonly Speaker['kind'][] = ['outlet', 'attributed', 'quoted'];

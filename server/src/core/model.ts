@@ -113,7 +113,8 @@ export type Stance = 'asserts' | 'denies' | 'questions' | 'hedges';
 export type Qualifier = 'exact' | 'more-than' | 'at-least' | 'about' | 'almost' | 'up-to' | 'at-most' | 'some' | 'less-than';
 
 /** what a figure counts: the dead, the hurt, … ; `attended`: a crowd ("4,000 people took part"); `jobs`: jobs lost
- * ("640 jobs would be lost", "1,100 workers will lose their jobs"); `percent`: a share ("38%", "12 per cent"); `duration`: a time taken ("11 months", its bounds in days) */
+ * ("640 jobs would be lost", "1,100 workers will lose their jobs"); `percent`: a share ("38%", "12 per cent"); `duration`: a time taken ("11 months", its bounds in days); `aboard`: the people a vessel or vehicle carried ("212
+ * passengers were on board") */
 export type Measure =
   | 'killed'
   | 'wounded'
@@ -127,7 +128,8 @@ export type Measure =
   | 'attended'
   | 'jobs'
   | 'percent'
-  | 'duration';
+  | 'duration'
+  | 'aboard';
 
 /** Whether a figure counts people or things an event or a decision touched (not a sum, a share or a list). */
 export function isCount(measure: Measure): boolean {

@@ -323,6 +323,10 @@ const CASES: Array<[string, Want[]]> = [
   ],
   // (an age, a time ago and a compound adjective are none)
   ['She is 45 years old, moved here two years ago, and was 9 years of age then; a 24-hour strike followed.', []],
+  // --- the people aboard ---
+  ['The ferry was carrying 180 passengers when it sank.', [{ value: 180, measure: 'aboard', counted: 'people' }]],
+  ['More than 300 people were on board, survivors said.', [{ value: 300, qualifier: 'more-than', measure: 'aboard' }]],
+  ['The operator put the number of passengers at 180.', [{ value: 180, measure: 'aboard' }]],
   // (a workforce is not jobs lost, and a list is not a crowd)
   ['The group employs about 2,800 people in Portugal.', [{ value: 2800, measure: 'other', counted: 'people' }]],
 ];

@@ -174,6 +174,8 @@ export const MEASURE_WORDS: ReadonlyMap<string, Measure> = (() => {
   add('attended', 'attended marched rallied protested demonstrated gathered crowd crowds turnout attendance');
   // jobs lost: "640 jobs", "1,100 workers will lose their jobs", "300 redundancies"
   add('jobs', 'jobs redundancies layoffs lay-offs retrenchments');
+  // aboard: "212 passengers were aboard" ("on board": `predicateAt`)
+  add('aboard', 'aboard');
   return m;
 })();
 
@@ -193,6 +195,8 @@ export const TRANSITIVE: ReadonlyMap<string, Measure> = (() => {
   add('wounded', 'injured injuring injures injure wounded wounding wounds wound hospitalised hospitalized');
   add('arrested', 'arrested arresting arrests arrest detained detaining detains detain apprehended');
   add('attended', 'attracted drew');
+  // aboard: "the launch was carrying 212 passengers"
+  add('aboard', 'carrying carried carries');
   return m;
 })();
 

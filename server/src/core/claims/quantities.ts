@@ -460,6 +460,9 @@ function predicateAt(toks: Tok[], k: number, sentence: string): Pred | null {
       const p = wordOf(toks[k - 1]);
       return BE_WORDS.has(p) ? { measure: 'arrested', end: k + 1, text: t.raw } : null;
     }
+    // aboard: "212 passengers were on board"
+    case 'on':
+      return n1 === 'board' ? { measure: 'aboard', end: k + 2, text: span(k, k + 1) } : null;
     // a crowd: "4,000 people took part", "25,000 turned out", "about 4,000 people were there"
     case 'there':
       return BE_WORDS.has(wordOf(toks[k - 1])) && k + 1 >= toks.length - 1
@@ -1033,6 +1036,11 @@ function findMeasure(
   }
   if (w1 === 'of' && (wordOf(toks[k - 2]) === 'lives' || wordOf(toks[k - 2]) === 'deaths')) {
     set('killed', toks[k - 2].raw);
+    return;
+  }
+  // "put the number of passengers at 212", "the number aboard at 212"
+  if (w1 === 'at' && /^(?:passengers|aboard|board)$/.test(wordOf(toks[k - 2])) && /^(?:of|number|on)$/.test(wordOf(toks[k - 3]))) {
+    set('aboard', toks[k - 2].raw);
     return;
   }
   if (w1 === 'of' && CROWD_OF.has(wordOf(toks[k - 2]))) {

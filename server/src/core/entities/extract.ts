@@ -655,6 +655,14 @@ function extractFromTokens(
         }
       }
       if (n.start - toks[j].end > 1) break; // punctuation or gap
+      // (a line break after a short line ends a name: a signature's "Tanvir Hossain Majumder / Managing Director / Rupali
+      // Launch Services"; a long line is prose wrapped by hand, whose names go on over the break)
+      if (
+        n.start > toks[j].end &&
+        text.charCodeAt(toks[j].end) === 10 &&
+        toks[j].end - text.lastIndexOf('\n', toks[j].end - 1) < SHORT_LINE
+      )
+        break;
       // "Cyrus R. Vance, Jr.": a generational suffix after a comma
       if (n.text === ',' && NAME_SUFFIXES.has(toks[j + 2]?.text ?? '') && toks[j + 2].start - n.end === 1 && run.length >= 2) {
         run.push(j + 1, j + 2);
@@ -745,6 +753,9 @@ function partyAdjective(toks: Tok[], run: number[]): boolean {
   return /(?:ic|al|ist|ive|an)$/.test(w) || PARTY_WORDS.has(w.toLowerCase());
 }
 const PARTY_WORDS = new Set(['labour', 'labor', 'green', 'greens', 'reform', 'pirate', 'unity', 'justice']);
+
+/** a line shorter than this is a line of its own (a signature, an address), not prose wrapped by hand */
+const SHORT_LINE = 50;
 
 /** ordinary words that name a body alone, before a title too ("Treasury Secretary …") */
 const ONE_WORD_BODIES = new Set(['treasury', 'police', 'army', 'navy', 'pentagon', 'parliament', 'congress', 'senate', 'cabinet']);
