@@ -457,3 +457,25 @@ test('a time taken is compared with the same thing’s times in the sources, wha
     /differ on “25 months”: Gazette says 14 months \(Wire says more than two years\)$/,
   );
 });
+
+test('a share far from what it is of is still compared with the same thing’s ("18 of the 46 ferries licensed on the route, nearly 40 percent")', () => {
+  const route = corpus([
+    {
+      id: 'Ledger',
+      text: 'A Ledger review of registry documents for the 46 ferries licensed on the Kowloon route found that 18 of them, nearly 40 percent, were sailing without a valid safety certificate.',
+    },
+    {
+      id: 'Wire',
+      text: 'Fewer than 5 percent of the ferries on the Kowloon route lack a valid safety certificate, the harbour board said.',
+    },
+  ]);
+  const [f, ...rest] = checkDraft(
+    route,
+    'Nearly 40 percent of the ferries on the Kowloon route are sailing without a valid safety certificate.',
+    {
+      languageId: 'markdown',
+    },
+  ).findings.filter((x) => x.code === 'disputed-claim');
+  assert.equal(rest.length, 0);
+  assert.equal(f?.message, 'The sources differ on “Nearly 40 percent”: Wire says Fewer than 5 percent (Ledger says nearly 40 percent)');
+});

@@ -955,9 +955,9 @@ const SUM_WORDS = new Set(
 );
 
 /** The stems of the lower-case words in the clause around a sum ("sold Noordhaven shares worth about €2.3 million"):
- * up to 60 characters before it and 30 after, within its sentence's clause of a full stop, colon or semicolon. */
-function sumThing(text: string, start: number, end: number): Set<string> {
-  const before = text.slice(Math.max(0, start - 60), start);
+ * up to `reach` characters before it and 30 after, within its sentence's clause of a full stop, colon or semicolon. */
+function sumThing(text: string, start: number, end: number, reach = 60): Set<string> {
+  const before = text.slice(Math.max(0, start - reach), start);
   const after = text.slice(end, end + 30);
   const b = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf(';'), before.lastIndexOf(':')) + 1);
   const a = after.split(/[.;:](?:\s|$)/)[0];
@@ -987,7 +987,10 @@ function amountFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefin
     const measure = q.measure;
     const of = measure === 'money' ? holders : ds.entityIds;
     if (!of.length) continue;
-    const thing = sumThing(ds.text, q.span.start - ds.span.start, q.span.end - ds.span.start);
+    // (a share or a time may stand further from what it is of: "18 of the 46 launches licensed on the route, nearly 40
+    // percent")
+    const reach = measure === 'money' ? 60 : 90;
+    const thing = sumThing(ds.text, q.span.start - ds.span.start, q.span.end - ds.span.start, reach);
     if (!thing.size) continue;
     const store = index.claims;
     const list: { c: Claim; q: Quantity }[] = [];
@@ -1005,7 +1008,7 @@ function amountFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefin
             // sale, are not compared)
             // (times are told in different units: their words say the same thing)
             if (measure !== 'duration' && Math.max(cq.value, q.value) > 20 * Math.min(cq.value, q.value)) continue;
-            const near = sumThing(c.text, cq.span.start - c.span.start, cq.span.end - c.span.start);
+            const near = sumThing(c.text, cq.span.start - c.span.start, cq.span.end - c.span.start, reach);
             // (a time taken or a share is said of many things in one story: two of its words, or all of one)
             const shared = [...thing].filter((k) => near.has(k)).length;
             if (shared < (measure === 'money' ? 1 : Math.min(2, thing.size))) continue;
