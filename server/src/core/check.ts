@@ -886,8 +886,10 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence, context?: readonly
     const candidates: { c: Claim; q: Quantity }[] = [];
     const store = index.claims;
     const entities = index.table.entities;
-    const take = (c: Claim) => {
-      for (const cq of c.quantities) if (cq.measure === q.measure && cq.counted === q.counted) candidates.push({ c, q: cq });
+    // (`all`: only figures that count everyone, for a figure its article's opening scopes)
+    const take = (c: Claim, all = false) => {
+      for (const cq of c.quantities)
+        if (cq.measure === q.measure && cq.counted === q.counted && (!all || countsAll(c, cq, q))) candidates.push({ c, q: cq });
     };
     // the articles whose opening names a scope: about it, their figures with no event or place of their own are its
     const about: number[] = [];
@@ -925,8 +927,7 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence, context?: readonly
           elsewhere = store.entityIdsAt(s, j).some(other) && ANOTHER.test(store.at(s, j).text);
         if (elsewhere) continue;
         // (a count of all, not of some: "Two adults were seriously injured" is a part of the toll)
-        for (const cq of c.quantities)
-          if (cq.measure === q.measure && cq.counted === q.counted && countsAll(c, cq, q)) candidates.push({ c, q: cq });
+        take(c, true);
       }
     }
     if (!candidates.length) continue;
