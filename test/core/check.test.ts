@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { reviewsInText } from '../../server/src/corpus/claimreview';
 import { corpus } from './helpers';
+import { analyzeSource } from '../../server/src/core/analyze';
 import { checkDraft, type ParagraphCache } from '../../server/src/core/check';
 import { LineMap } from '../../server/src/core/text/sentences';
 import { sourceName } from '../../server/src/core/model';
@@ -543,4 +544,33 @@ test("a draft's own negation is no contradiction of a source that says something
     },
   ).findings.filter((f) => f.code === 'disputed-claim');
   assert.deepEqual(disputed, []);
+});
+
+test('a rating line some lines under a numbered claim line rates that claim: it is no doubt of the story', () => {
+  const text = [
+    'Fact check: what was said about the bridge in Cork',
+    'CLAIM 1: "The county warned the contractor three times about the bearings."',
+    'Who said it: Aoife Nolan, a county councillor, on local radio.',
+    'RATING: FALSE',
+    'The county sent one letter about the bridge in Cork, in March.',
+    'Its engineers inspected the bearings in April.',
+    'The contractor has not commented.',
+    'The bridge reopened on Monday.',
+    'RATING: FALSE',
+  ].join('\n\n');
+  const src = {
+    id: 'Desk',
+    path: '/virtual/Desk.txt',
+    format: 'text' as const,
+    text,
+    meta: { outlet: 'Desk' },
+    prose: paragraphs(text),
+    headings: [],
+  };
+  const ratings = analyzeSource(src).sentences.filter((x) => /RATING/.test(text.slice(x.span.start, x.span.end)));
+  // (the first rates claim 1, two lines under it; the second, far from any claim line, is a verdict on the story)
+  assert.deepEqual(
+    ratings.map((x) => x.doubt),
+    [false, true],
+  );
 });

@@ -125,3 +125,35 @@ test('a fact-check written as text: each claim line with a rating line after it 
   const { source } = parseSource('/virtual/check.txt', Buffer.from(text), { id: 'check' });
   assert.equal(source?.reviews?.length, 2);
 });
+
+test('a fact-check\u2019s numbered claims, with a line of who said it between a claim and its rating, are reviews', () => {
+  const text = [
+    'Fact check: two claims about the Kilrush bridge',
+    '',
+    'CLAIM 1: The county warned the contractor in writing three times about the bearings.',
+    '',
+    'Who said it: Aoife Nolan, a county councillor, on local radio on 3 May.',
+    '',
+    'RATING: MOSTLY FALSE',
+    '',
+    'The county sent one letter, not three.',
+    '',
+    'Claim #2: "The bridge cost €8 million to repair."',
+    '',
+    'Verdict: Misleading',
+    '',
+    'Claim 3: the bridge will reopen in June (no rating given before the next claim)',
+    '',
+    'Claim 4: "Nobody was hurt."',
+    '',
+    'Rating: True',
+  ].join('\n');
+  assert.deepEqual(
+    reviewsInText(text).map((r) => [r.claimReviewed, r.rating]),
+    [
+      ['The county warned the contractor in writing three times about the bearings.', 'MOSTLY FALSE'],
+      ['The bridge cost €8 million to repair.', 'Misleading'],
+      ['Nobody was hurt.', 'True'],
+    ],
+  );
+});

@@ -1,4 +1,4 @@
-import { TURN_LABEL, type DateRef, type Quantity, type Source, type Span, type Speaker, type Stance } from './model';
+import { CLAIM_LABEL, TURN_LABEL, type DateRef, type Quantity, type Source, type Span, type Speaker, type Stance } from './model';
 import { paragraphs, sentences } from './text/sentences';
 import {
   extractMentions,
@@ -142,15 +142,18 @@ function labelVoice(raw: string): string | undefined {
 /** a fact-check's rating line ("VERDICT: FALSE", "Our rating: Misleading") */
 const RATING_FIELD = /^\W*(?:our |the )?(?:verdict|rating|ruling)\s*:/i;
 
-/** a fact-check's claim line ("Claim: …", "CLAIM: …") */
-const CLAIM_FIELD = /^\W*(?:the )?claim\s*:/i;
+/** a fact-check's claim line ("Claim: …", "CLAIM 1: …") */
+const CLAIM_FIELD = new RegExp(String.raw`^\W*${CLAIM_LABEL}\s*:`, 'i');
 
-/** Whether a sentence is a rating line right under a claim line (its last line before it that is not blank). */
+/** Whether a sentence is a rating line under a claim line (one of the four lines before it that are not blank: a "Who
+ * said it:" line may stand between). */
 export function ratesClaimAbove(text: string, start: number, sentence: string): boolean {
   if (!RATING_FIELD.test(sentence)) return false;
-  const before = text.slice(Math.max(0, start - 2000), start).replace(/\s+$/, '');
-  const line = before.slice(before.lastIndexOf('\n') + 1);
-  return CLAIM_FIELD.test(line);
+  const lines = text
+    .slice(Math.max(0, start - 3000), start)
+    .split('\n')
+    .filter((line) => line.trim());
+  return lines.slice(-4).some((line) => CLAIM_FIELD.test(line));
 }
 
 /** labels of a fact-check's or a notice's fields, not of people speaking */

@@ -25,6 +25,9 @@ export function sourceName(source: { meta: SourceMeta } | undefined, sourceId: s
   return source?.meta.outlet ?? source?.meta.title ?? (sourceId.split(/[\\/]/).pop() || sourceId);
 }
 
+/** the label of a fact-check's claim, for a pattern: "Claim", "The claim", "Claim 1", "Claim #2", "Claim (3)", "Claim one" */
+export const CLAIM_LABEL = String.raw`(?:the )?claim(?:[ \t]*(?:#?\d{1,2}|\(\d{1,2}\)|one|two|three|four|five))?`;
+
 /** A turn label opening a paragraph of a transcript: "((Name))", or "Name:" / "**Q:**" (one to four words). */
 export const TURN_LABEL =
   /^[*_]*(?:\(\(\s*([^()\n]{1,60}?)\s*\)\)|([\p{Lu}][\p{L}\p{M}.'\u2019-]*(?: [\p{Lu}][\p{L}\p{M}.'\u2019-]*){0,3})[*_]*:)[*_]*\s+/u;

@@ -2,7 +2,7 @@
  * schema.org ClaimReview (fact-checks) as JSON-LD: a single object, an array, an @graph,
  * or a DataFeed. Each valid review becomes a readable block of text plus a `Review`.
  */
-import type { Review, SourceMeta, Span } from '../core/model';
+import { CLAIM_LABEL, type Review, type SourceMeta, type Span } from '../core/model';
 import { normaliseDate } from './dates';
 import { nameOf } from './meta';
 
@@ -186,13 +186,17 @@ export function parseClaimReviewJson(text: string): ClaimReviewFile {
   return { text: block.text, meta, reviews: block.reviews, prose: block.prose, warnings };
 }
 
-/** a fact-check's claim line as plain text: "CLAIM: "…" — Claimant, date" ("Claim:", "**Claim:**") */
-const CLAIM_LINE = /^[ \t]*(?:[*_]{1,2})?claim(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]*(.+)$/gim;
-/** its rating line, within the next two lines: "OUR RATING: False.", "Verdict: Misleading" */
+/** a fact-check's claim line as plain text: "CLAIM: "…" — Claimant, date" ("Claim:", "**Claim:**", "CLAIM 1:", "The
+ * claim:") */
+const CLAIM_LINE = new RegExp(String.raw`^[ \t]*(?:[*_]{1,2})?${CLAIM_LABEL}(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]*(.+)$`, 'gim');
+/** its rating line, within the next four lines that are not blank and before another claim line: "OUR RATING: False.",
+ * "Verdict: Misleading" (a "Who said it:" line may stand between) */
 const RATING_LINE = /^[ \t]*(?:[*_]{1,2})?(?:our |the )?(?:rating|verdict)(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]*([^\n]{1,80})$/im;
 
+const CLAIM_START = new RegExp(String.raw`^[ \t]*(?:[*_]{1,2})?${CLAIM_LABEL}(?:[*_]{1,2})?[ \t]*:`, 'i');
+
 /**
- * The reviews a fact-check written as text carries: each claim line followed within two lines by a rating line whose
+ * The reviews a fact-check written as text carries: each claim line followed within four lines by a rating line whose
  * words give a verdict. The claim reviewed is the line's quotation (else the line), its claimant what follows a dash
  * after it; offsets are the text's.
  */
@@ -200,7 +204,13 @@ export function reviewsInText(text: string, reviewer?: string): Review[] {
   const out: Review[] = [];
   for (const m of text.matchAll(CLAIM_LINE)) {
     const lineEnd = m.index! + m[0].length;
-    const after = text.slice(lineEnd, lineEnd + 400).split('\n').slice(1, 3).join('\n');
+    const lines: string[] = [];
+    for (const line of text.slice(lineEnd, lineEnd + 1200).split('\n').slice(1)) {
+      if (!line.trim()) continue;
+      if (CLAIM_START.test(line) || lines.length === 4) break;
+      lines.push(line);
+    }
+    const after = lines.join('\n');
     const r = RATING_LINE.exec(after);
     if (!r) continue;
     const rating = r[1].replace(/[*_.\s]+$/, '').trim();
