@@ -851,19 +851,12 @@ const AFTER_OTHER = 2;
 /** (the first articles of a popular place are enough: the figures of one story) */
 const ABOUT_ARTICLES = 50;
 
-/** the bodies, events and places among `ids` (where jobs are counted) */
-function employerScopes(index: CorpusIndex, ids: readonly string[]): string[] {
+/** the events and places among `ids` (where a figure is counted), and the bodies too with `bodies` (where jobs are
+ * counted, and the people aboard a vessel the recogniser takes for a body) */
+function scopeIds(index: CorpusIndex, ids: readonly string[], bodies = false): string[] {
   return ids.filter((e) => {
     const t = index.entity(e)?.type;
-    return t === 'event' || t === 'place' || t === 'organization';
-  });
-}
-
-/** the events and places among `ids` (where a figure is counted) */
-function scopeIds(index: CorpusIndex, ids: readonly string[]): string[] {
-  return ids.filter((e) => {
-    const t = index.entity(e)?.type;
-    return t === 'event' || t === 'place';
+    return t === 'event' || t === 'place' || (bodies && t === 'organization');
   });
 }
 
@@ -880,7 +873,7 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence, context?: readonly
     // (jobs are counted at an employer too: "Kestrel will cut 640 jobs"; the people aboard, at the vessel, which the
     // recogniser often takes for a body: "the Shapla Express was carrying 212 passengers")
     const jobs = q.measure === 'jobs' || q.measure === 'aboard';
-    const own = jobs ? employerScopes(index, ds.entityIds) : scopeIds(index, ds.entityIds);
+    const own = scopeIds(index, ds.entityIds, jobs);
     const scopes = new Set(own.length ? own : (context ?? []));
     if (!scopes.size) continue;
     const candidates: { c: Claim; q: Quantity }[] = [];
@@ -904,7 +897,7 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence, context?: readonly
         if (!store.hasFiguresAt(s, i)) return;
         const c = store.at(s, i);
         if (isDoubt(c)) return;
-        if (!(jobs ? employerScopes(index, allEntities(c)) : scopesOf(c, entities)).some((x) => scopes.has(x))) return;
+        if (!(jobs ? scopeIds(index, allEntities(c), true) : scopesOf(c, entities)).some((x) => scopes.has(x))) return;
         take(c);
       });
     }
@@ -914,8 +907,7 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence, context?: readonly
     for (const s of about) {
       if (named.has(store.sourceIds[s])) continue;
       // (the places its opening names are its story's: "Pietermaritzburg" beside "Willowton")
-      const story = new Set<string>();
-      for (let i = 0; i < Math.min(ABOUT_LEDE, store.claimsIn(s)); i++) for (const x of store.entityIdsAt(s, i)) story.add(x);
+      const story = openingOf(store, s);
       const other = (x: string) => !scopes.has(x) && !story.has(x) && entities.get(x)?.type === 'place';
       for (let i = 0; i < store.claimsIn(s); i++) {
         if (!store.hasFiguresAt(s, i) || store.isHeadingAt(s, i)) continue;
@@ -1819,14 +1811,17 @@ function refutingArticles(
   return hits;
 }
 
-/** The people, bodies, places and events that the first sentences of a claim's article name. */
-function openingEntities(index: CorpusIndex, claimId: string): string[] {
-  const store = index.claims;
-  const at = store.locate(claimId);
-  if (!at) return [];
+/** The people, bodies, places and events that the first sentences (`ABOUT_LEDE`) of article `s` name. */
+function openingOf(store: ClaimStore, s: number): Set<string> {
   const out = new Set<string>();
-  for (let i = 0; i < Math.min(ABOUT_LEDE, store.claimsIn(at.s)); i++) for (const e of store.entityIdsAt(at.s, i)) out.add(e);
-  return [...out];
+  for (let i = 0; i < Math.min(ABOUT_LEDE, store.claimsIn(s)); i++) for (const e of store.entityIdsAt(s, i)) out.add(e);
+  return out;
+}
+
+/** `openingOf` the article of a claim. */
+function openingEntities(index: CorpusIndex, claimId: string): string[] {
+  const at = index.claims.locate(claimId);
+  return at ? [...openingOf(index.claims, at.s)] : [];
 }
 
 /** The claim that best supports a draft sentence (for "insert citation" and "attribute"), if any. */

@@ -1,4 +1,4 @@
-import { isCount, type Claim, type Dispute, type Entity, type Measure, type Source } from './model';
+import { isCount, type Claim, type Dispute, type Entity, type Source } from './model';
 import type { SentenceAnalysis, SourceAnalysis } from './analyze';
 import {
   isStoredAnalysis,
@@ -959,11 +959,6 @@ function isTotal(sentence: string): boolean {
   return TOTAL_CUE.test(sentence) && !PART_CUE.test(sentence);
 }
 
-/** a figure that counts what an event did (dead, injured, missing, …), not money or a list */
-function countsAnEvent(q: { measure: Measure }): boolean {
-  return isCount(q.measure);
-}
-
 /** The claims of one source: each sentence with the entities it names or refers back to. */
 function buildClaims(
   d: Derived,
@@ -1056,7 +1051,7 @@ function buildClaims(
       !s.heading &&
       s.stance === 'asserts' &&
       !s.doubt &&
-      s.quantities.some(countsAnEvent) &&
+      s.quantities.some((q) => isCount(q.measure)) &&
       isTotal(text.slice(s.span.start, s.span.end))
     ) {
       // a toll with no event or place of its own ("The register now lists 19 dead.") is the article's main event's
