@@ -76,6 +76,12 @@ test('a sentence read as asserting is a doubt only where a falsity word rates a 
   assert.equal(doubt('However, this was not the case when the rats were given three pellets.'), false);
 });
 
+test('rejecting or dismissing a suggestion, claim or report "that …" is a denial of what follows; rejecting a claim for money is not', () => {
+  assert.equal(doubt('Northfield Hide rejects the suggestion that the wall of its lagoon gave way.'), true);
+  assert.equal(doubt('The ministry dismissed claims that the dam had been opened early.'), true);
+  assert.equal(doubt('The insurer rejected the claim for damages filed by the farmers.'), false);
+});
+
 test('"falsely" rates a saying, a label or an accusation, not an act', () => {
   assert.equal(doubt('A second vessel was falsely transmitting the position of the ship.'), false);
   assert.equal(doubt('The agency published tracking data falsely showing the ship in port.'), false);
