@@ -437,6 +437,33 @@ test('a body\'s first word is its short name ("Kestrel"), and a draft sentence\'
   assert.ok(!named('Kestrel Told Staff In Umlazi Of Closure').includes('Kestrel Home Appliances'));
 });
 
+test('a body named by its first words or without its legal form ("Northfield Hide" of "Northfield Hide Processors Ltd") is that body, at the start of a draft sentence too', () => {
+  const idx8 = corpus([
+    {
+      id: 'A',
+      text: 'Effluent from the Northfield Hide Processors tannery reached the Dauphin River on Monday. Inspectors from Dauphin County visited the works.',
+    },
+    {
+      id: 'B',
+      text: 'Northfield Hide Processors Ltd said it was cooperating with the county. Northfield Hide rejects the suggestion that its lagoon wall gave way.',
+    },
+  ]);
+  const works = idx8.entities.find((e) => e.name.startsWith('Northfield Hide Processors'));
+  assert.ok(works, idx8.entities.map((e) => e.name).join(', '));
+  assert.equal(idx8.lookupName('Northfield Hide Processors Ltd').entityId, works.id);
+  assert.equal(idx8.lookupName('Northfield Hide').entityId, works.id);
+  const check = checkDraft(idx8, 'Northfield Hide has admitted that its lagoon wall gave way.', { languageId: 'markdown' });
+  assert.deepEqual(
+    check.mentions.map((m) => [m.text, idx8.entity(m.entityId)?.name]),
+    [['Northfield Hide', works.name]],
+  );
+  // the company's denial is a finding on the draft's sentence
+  assert.match(check.findings.map((f) => `${f.code} ${f.message}`).join(' | '), /disputed-claim .*rejects the suggestion/);
+  // no body's name is made of the words a body is named after ("Dauphin County" is no "Dauphin County Council")
+  const idx9 = corpus([{ id: 'A', text: 'The Dauphin County Council met on Monday. Dauphin County residents were told to boil water.' }]);
+  assert.notEqual(idx9.lookupName('Dauphin County').entityId, idx9.lookupName('Dauphin County Council').entityId);
+});
+
 test("a rating's finding shows the source that makes the rated claim, beside the fact-checker", () => {
   const desk = [
     'Fact check: Did the Leeds depot really run at a loss for six years?',

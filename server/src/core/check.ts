@@ -392,20 +392,33 @@ function paragraphMentions(
       mentions.push({ span, text: w, entityId: entityIds[0], candidates: entityIds.length > 1 ? entityIds : undefined });
     }
   }
-  // a sentence's first word that the extractor took for an ordinary word ("Kestrel told its staff"), when the corpus
-  // knows it as a name on its own
+  // a sentence's first words that the extractor took for ordinary words ("Kestrel told its staff", "Highland Hide has
+  // admitted"; it keeps them only where the same text writes them mid-sentence, which a paragraph seldom does), when
+  // the corpus knows them as a name: the longest such name of up to five words, in place of the mentions inside it (a
+  // name of one word only for a person or a body, and not in a title-case sentence)
   for (const sent of sents) {
-    if (sent.heading || titleCase(masked.slice(sent.span.start, sent.span.end))) continue;
-    const head = /^[\s"'\u201c\u2018(]*(\p{Lu}[\p{L}-]+)(['\u2019]s)?\b/u.exec(
-      masked.slice(sent.span.start, Math.min(sent.span.end, sent.span.start + 60)),
-    );
+    if (sent.heading) continue;
+    // (in a title-case sentence a capital tells nothing, but a known name of two words or more is still a name)
+    const titled = titleCase(masked.slice(sent.span.start, sent.span.end));
+    const head = OPENING_CAPITALS.exec(masked.slice(sent.span.start, Math.min(sent.span.end, sent.span.start + 120)));
     if (!head) continue;
-    const start = sent.span.start + head[0].length - head[1].length - (head[2]?.length ?? 0);
-    if (mentions.some((m) => m.span.start <= start && start < m.span.end)) continue;
-    const id = index.lookupName(head[1]).entityId;
-    const type = id && index.entity(id)?.type;
-    if (type === 'person' || type === 'organization')
-      mentions.push({ span: { start, end: start + head[1].length }, text: head[1], entityId: id! });
+    const start = sent.span.start + head[0].length - head[1].length;
+    const words = head[1].split(/[ \t]/);
+    for (let k = words.length; k >= 1; k--) {
+      const text = words
+        .slice(0, k)
+        .join(' ')
+        .replace(/['\u2019]s$/, '');
+      const end = start + text.length;
+      if (mentions.some((m) => m.span.start <= start && m.span.end >= end)) break;
+      const id = index.lookupName(text).entityId;
+      const type = id && index.entity(id)?.type;
+      if (!type || type === 'event' || (k === 1 && (type === 'place' || titled))) continue;
+      const inside = mentions.filter((m) => m.span.start >= start && m.span.end <= end);
+      if (inside.length) mentions.splice(0, mentions.length, ...mentions.filter((m) => !inside.includes(m)));
+      mentions.push({ span: { start, end }, text, entityId: id });
+      break;
+    }
   }
   // "Veldhaven attacks": the place is part of the event's name; "attacks in Veldhaven": both stay
   const eventEnd = new Map<number, number>();
@@ -417,6 +430,9 @@ function paragraphMentions(
   mentions.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { mentions, findings };
 }
+
+/** a sentence's first capitalised words, up to five, after any opening quote or bracket */
+const OPENING_CAPITALS = /^[\s"'\u201c\u2018(]*(\p{Lu}[\p{L}'\u2019.-]*(?:[ \t]\p{Lu}[\p{L}'\u2019.-]*){0,4})/u;
 
 /**
  * A name whose first word opens its sentence and was read as an ordinary word ("Western Water Services issued"):

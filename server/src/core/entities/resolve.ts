@@ -651,6 +651,31 @@ class Resolver {
       ) {
         noteFirstWord(this.orgLongNames, words[0], key);
       }
+      if (words.length >= 2 && typeOf(votes.get(key)!) === 'organization') {
+        // a body's name without its legal form or club's letters ("Highland Hide Processors" of "… Processors Ltd",
+        // "Axios Thessaloniki" of "… FC"), when the text uses it and it is no person or place by its own votes
+        const bare = withoutLegalForm(words);
+        if (bare && votes.has(bare)) {
+          const t = typeOf(votes.get(bare)!);
+          if (t !== 'person' && t !== 'place') uf.union(key, bare);
+        }
+        // its first words ("Highland Hide" of "Highland Hide Processors"), written where nothing tells their type (a
+        // sentence's first words): noted, joined when they begin no other body's name (`firstWordNames`); not before a
+        // body's common noun, where they are what the body is named after ("U.S. Constitution" of "… Constitution Party")
+        for (let n = 2; n < words.length && !ORG_HEADS.has(words[words.length - 1]); n++) {
+          const short = words.slice(0, n).join(' ');
+          const sv = votes.get(short);
+          if (
+            sv &&
+            typeOf(sv) === undefined &&
+            sv.event === 0 &&
+            !CONNECTORS.has(words[n - 1]) &&
+            !isKnownPlace(short) &&
+            !countryOf(short)
+          )
+            noteFirstWord(this.orgLongNames, short, key);
+        }
+      }
       // a place's first word alone ("Cernache" for "Cernache do Bonjardim", "Doornhoek" for "Doornhoek Shaft"): noted,
       // joined when it is the first word of no other such name (`firstWordNames`)
       if (
@@ -672,7 +697,8 @@ class Resolver {
   firstWordNames(): void {
     const join = (longNames: Map<string, string[]>, not: readonly (EntityType | undefined)[]) => {
       for (const [short, longs] of longNames)
-        if (longs.length === 1 && !not.includes(typeOf(this.votes.get(short)!))) this.uf.union(longs[0], short);
+        if (longs.every((l) => this.uf.find(l) === this.uf.find(longs[0])) && !not.includes(typeOf(this.votes.get(short)!)))
+          this.uf.union(longs[0], short);
       longNames.clear();
     };
     join(this.placeLongNames, ['person']);
@@ -1284,6 +1310,19 @@ function noteFirstWord(longNames: Map<string, string[]>, first: string, long: st
   const list = longNames.get(first);
   if (list) list.push(long);
   else longNames.set(first, [long]);
+}
+
+/** Legal forms of companies and the letters of clubs, written after a body's name ("Ltd", "GmbH", "FC"). */
+const LEGAL_FORMS = new Set(
+  'ltd limited inc incorporated llc llp plc corp co gmbh ag sa nv bv spa srl sarl pty pvt bhd oy ab asa kk fc afc cf sc'.split(' '),
+);
+
+/** A body's name (as key words) without the legal forms it ends with ("… Processors Pty Ltd"), or undefined when it
+ * ends with none or is nothing else. */
+export function withoutLegalForm(words: readonly string[]): string | undefined {
+  let n = words.length;
+  while (n > 1 && LEGAL_FORMS.has(words[n - 1].replace(/\./g, ''))) n--;
+  return n < words.length ? words.slice(0, n).join(' ') : undefined;
 }
 
 function typeOf(v: Votes): EntityType | undefined {
