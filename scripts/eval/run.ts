@@ -76,6 +76,8 @@ const UNSEEN_SETS: readonly { name: string; showMisses: boolean }[] = [
   { name: 'eighth', showMisses: true },
   { name: 'ninth', showMisses: true },
   { name: 'tenth', showMisses: false },
+  { name: 'eleventh', showMisses: false },
+  { name: 'twelfth', showMisses: false },
 ];
 if (only.includes('acceptance')) {
   const cli = path.join(root, 'bin/corroborate.js');
