@@ -79,6 +79,15 @@ async function loadCorpus(a: Args): Promise<CorpusManager | string> {
   const m = new CorpusManager();
   await m.configure({ roots, exclude: [] });
   for (const p of m.problems) process.stderr.write(`corroborate: skipped ${p.path}: ${p.reason}\n`);
+  // (an answer from a corpus that could not be indexed would look like a draft the sources have nothing against)
+  if (m.rebuildError) {
+    void m.dispose();
+    return `the corpus could not be indexed (an internal error, please report it): ${m.rebuildError.message}`;
+  }
+  if (m.state === 'error') {
+    void m.dispose();
+    return 'the corpus could not be indexed (an internal error, please report it)';
+  }
   return m;
 }
 

@@ -121,6 +121,9 @@ export class CorpusManager {
     });
   };
   private disposed = false;
+  /** why the last rebuild failed, if it did (the previous index stays served): a one-shot client (the CLI) must not
+   * answer from an index that is not the corpus's */
+  rebuildError: Error | undefined;
   private cacheDirty = false;
   private cacheWrite: Promise<void> = Promise.resolve();
   private listeners: ((p: IndexProgress) => void)[] = [];
@@ -438,8 +441,10 @@ export class CorpusManager {
           stats.lastRebuildMs = ms;
           lastRebuildEnd = performance.now();
           rebuilding = undefined;
+          this.rebuildError = undefined;
         },
         (err: Error) => {
+          this.rebuildError = err;
           // an analysis could not be read back from the cache (or the rebuild failed otherwise): the previous index
           // stays served, and the index is made again from the files
           rebuilding = undefined;
