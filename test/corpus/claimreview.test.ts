@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { reviewsInText, verdictFromText, verdictFromValue } from '../../server/src/corpus/claimreview';
+import { ratesClaimNear } from '../../server/src/core/analyze';
 import { loadSourceFile, parseSource } from '../../server/src/corpus/load';
 import { enc, FIXTURES } from './helpers';
 
@@ -156,4 +157,30 @@ test('a fact-check\u2019s numbered claims, with a line of who said it between a 
       ['Nobody was hurt.', 'True'],
     ],
   );
+});
+
+test('a rating line above the claim it rates ("Rating: FALSE" / "Who said it: …" / "What he said: …") is that claim\'s review', () => {
+  const text = [
+    'Was "not even 10 percent" of the Norvale plant built? No.',
+    '',
+    'Rating: FALSE',
+    '',
+    'Who said it: Ana Ribas, opposition deputy, in a debate on 3 October.',
+    '',
+    'What she said: "Not even 10 percent of the Norvale plant was built."',
+    '',
+    'Q: What do the records say?',
+    '',
+    'A: The records put the work at 34 percent.',
+    '',
+    'Claim: the plant will reopen in June (a caption with no rating of its own)',
+  ].join('\n');
+  assert.deepEqual(
+    reviewsInText(text).map((r) => [r.claimReviewed, r.rating]),
+    [['Not even 10 percent of the Norvale plant was built.', 'FALSE']],
+  );
+  // the rating line is no doubt of the whole story, whichever side of it the claim is
+  assert.equal(ratesClaimNear(text, text.indexOf('Rating: FALSE'), 'Rating: FALSE'), true);
+  const alone = 'Bridge story rated\n\nRating: FALSE\n\nThe bridge did not collapse.';
+  assert.equal(ratesClaimNear(alone, alone.indexOf('Rating'), 'Rating: FALSE'), false);
 });

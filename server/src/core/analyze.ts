@@ -145,15 +145,25 @@ const RATING_FIELD = /^\W*(?:our |the )?(?:verdict|rating|ruling)\s*:/i;
 /** a fact-check's claim line ("Claim: …", "CLAIM 1: …") */
 const CLAIM_FIELD = new RegExp(String.raw`^\W*${CLAIM_LABEL}\s*:`, 'i');
 
-/** Whether a sentence is a rating line under a claim line (one of the four lines before it that are not blank: a "Who
- * said it:" line may stand between). */
-export function ratesClaimAbove(text: string, start: number, sentence: string): boolean {
+/** Whether a sentence is a rating line that rates a claim line near it (`reviewsInText`): one of the four lines that are
+ * not blank before it ("Claim: …" / "Who said it: …" / "Rating: False") or after it ("Rating: FALSE" / "Who said it:
+ * …" / "What he said: …"), with no other rating line between. */
+export function ratesClaimNear(text: string, start: number, sentence: string): boolean {
   if (!RATING_FIELD.test(sentence)) return false;
-  const lines = text
-    .slice(Math.max(0, start - 3000), start)
-    .split('\n')
-    .filter((line) => line.trim());
-  return lines.slice(-4).some((line) => CLAIM_FIELD.test(line));
+  const near = (lines: string[]) => {
+    for (const line of lines) {
+      if (CLAIM_FIELD.test(line)) return true;
+      if (RATING_FIELD.test(line)) return false;
+    }
+    return false;
+  };
+  const nonBlank = (s: string) => s.split('\n').filter((line) => line.trim());
+  const lineEnd = text.indexOf('\n', start);
+  const before = nonBlank(text.slice(Math.max(0, start - 3000), start))
+    .slice(-4)
+    .reverse();
+  const after = lineEnd < 0 ? [] : nonBlank(text.slice(lineEnd, lineEnd + 3000)).slice(0, 4);
+  return near(before) || near(after);
 }
 
 /** labels of a fact-check's or a notice's fields, not of people speaking */
@@ -254,7 +264,7 @@ export function analyzeSource(src: Source): SourceAnalysis {
     // (read only where a word of the sentence is an event noun: the pattern is long and this runs on every sentence)
     const bare = tokens[si].some(namesEventKind) ? bareEventOf(str) : undefined;
     // (a rating line under a claim line rates that claim, a review's: "Claim: A video … / Rating: False" doubts no story)
-    const doubt = isDoubt({ text: str, stance, stanceCue: cue, speaker, heading: s.heading }) && !ratesClaimAbove(text, s.span.start, str);
+    const doubt = isDoubt({ text: str, stance, stanceCue: cue, speaker, heading: s.heading }) && !ratesClaimNear(text, s.span.start, str);
     return {
       span: s.span,
       heading: s.heading,

@@ -25,8 +25,9 @@ export function sourceName(source: { meta: SourceMeta } | undefined, sourceId: s
   return source?.meta.outlet ?? source?.meta.title ?? (sourceId.split(/[\\/]/).pop() || sourceId);
 }
 
-/** the label of a fact-check's claim, for a pattern: "Claim", "The claim", "Claim 1", "Claim #2", "Claim (3)", "Claim one" */
-export const CLAIM_LABEL = String.raw`(?:the )?claim(?:[ \t]*(?:#?\d{1,2}|\(\d{1,2}\)|one|two|three|four|five))?`;
+/** the label of a fact-check's claim, for a pattern: "Claim", "The claim", "Claim 1", "Claim #2", "Claim (3)", "Claim one",
+ * "What he said", "What was claimed" */
+export const CLAIM_LABEL = String.raw`(?:(?:the )?claim(?:[ \t]*(?:#?\d{1,2}|\(\d{1,2}\)|one|two|three|four|five))?|what (?:(?:he|she|they|it) (?:said|claimed|wrote|posted)|was (?:said|claimed)))`;
 
 /** A turn label opening a paragraph of a transcript: "((Name))", or "Name:" / "**Q:**" (one to four words). */
 export const TURN_LABEL =

@@ -187,37 +187,58 @@ export function parseClaimReviewJson(text: string): ClaimReviewFile {
 }
 
 /** a fact-check's claim line as plain text: "CLAIM: "…" — Claimant, date" ("Claim:", "**Claim:**", "CLAIM 1:", "The
- * claim:") */
-const CLAIM_LINE = new RegExp(String.raw`^[ \t]*(?:[*_]{1,2})?${CLAIM_LABEL}(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]*(.+)$`, 'gim');
-/** its rating line, within the next four lines that are not blank and before another claim line: "OUR RATING: False.",
- * "Verdict: Misleading" (a "Who said it:" line may stand between) */
-const RATING_LINE = /^[ \t]*(?:[*_]{1,2})?(?:our |the )?(?:rating|verdict)(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]*([^\n]{1,80})$/im;
+ * claim:", "What he said:") */
+const CLAIM_LINE = new RegExp(String.raw`^[ \t]*(?:[*_]{1,2})?${CLAIM_LABEL}(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]*(.+)$`, 'im');
+/** a rating line: "OUR RATING: False.", "Verdict: Misleading" */
+const RATING_LINE = /^[ \t]*(?:[*_]{1,2})?(?:our |the )?(?:rating|verdict)(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]*([^\n]{1,80})$/i;
 
 const CLAIM_START = new RegExp(String.raw`^[ \t]*(?:[*_]{1,2})?${CLAIM_LABEL}(?:[*_]{1,2})?[ \t]*:`, 'i');
 
+/** how many lines that are not blank may stand between a claim line and its rating line ("Who said it:" …) */
+const RATING_REACH = 4;
+
 /**
- * The reviews a fact-check written as text carries: each claim line followed within four lines by a rating line whose
- * words give a verdict. The claim reviewed is the line's quotation (else the line), its claimant what follows a dash
- * after it; offsets are the text's.
+ * The reviews a fact-check written as text carries: each claim line with the rating line whose words give a verdict
+ * within the next four lines that are not blank, before another claim line; or, failing that, within the four before
+ * it, after any other claim line ("Rating: FALSE" / "Who said it: …" / "What he said: "…""). The claim reviewed is
+ * the line's quotation (else the line), its claimant what follows a dash after it; offsets are the text's.
  */
 export function reviewsInText(text: string, reviewer?: string): Review[] {
-  const out: Review[] = [];
-  for (const m of text.matchAll(CLAIM_LINE)) {
-    const lineEnd = m.index! + m[0].length;
-    const lines: string[] = [];
-    for (const line of text.slice(lineEnd, lineEnd + 1200).split('\n').slice(1)) {
-      if (!line.trim()) continue;
-      if (CLAIM_START.test(line) || lines.length === 4) break;
-      lines.push(line);
+  // the lines that are not blank, each a claim line, a rating line with a verdict, or another
+  const lines: { kind: 'claim' | 'rating' | 'other'; m?: RegExpExecArray }[] = [];
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const start = at;
+    at += line.length + 1;
+    if (!line.trim()) continue;
+    const c = CLAIM_START.test(line) ? CLAIM_LINE.exec(line) : null;
+    if (c) {
+      c.index += start;
+      lines.push({ kind: 'claim', m: c });
+      continue;
     }
-    const after = lines.join('\n');
-    const r = RATING_LINE.exec(after);
-    if (!r) continue;
-    const rating = r[1].replace(/[*_.\s]+$/, '').trim();
-    const verdict = verdictFromText(rating);
-    if (!verdict) continue;
+    const r = RATING_LINE.exec(line);
+    lines.push(r && verdictFromText(r[1].replace(/[*_.\s]+$/, '').trim()) ? { kind: 'rating', m: r } : { kind: 'other' });
+  }
+  const out: Review[] = [];
+  const used = new Set<number>();
+  const ratingNear = (from: number, step: 1 | -1): number => {
+    for (let n = 1, k = from + step; n <= RATING_REACH && k >= 0 && k < lines.length; n++, k += step) {
+      if (lines[k].kind === 'claim') return -1;
+      if (lines[k].kind === 'rating' && !used.has(k)) return k;
+    }
+    return -1;
+  };
+  lines.forEach((line, li) => {
+    if (line.kind !== 'claim') return;
+    let k = ratingNear(li, 1);
+    if (k < 0) k = ratingNear(li, -1);
+    if (k < 0) return;
+    used.add(k);
+    const m = line.m!;
+    const rating = lines[k].m![1].replace(/[*_.\s]+$/, '').trim();
     const body = m[1];
-    const bodyAt = m.index! + m[0].length - body.length;
+    const bodyAt = m.index + m[0].length - body.length;
     const q = /["\u201c]([^"\u201d]{3,})["\u201d]/.exec(body);
     const start = bodyAt + (q ? q.index + 1 : 0);
     const claimReviewed = q ? q[1] : body.trim();
@@ -225,11 +246,11 @@ export function reviewsInText(text: string, reviewer?: string): Review[] {
     out.push({
       claimReviewed,
       rating,
-      verdict,
+      verdict: verdictFromText(rating)!,
       ...(claimant ? { claimant } : {}),
       ...(reviewer ? { reviewer } : {}),
       span: { start, end: start + claimReviewed.length },
     });
-  }
+  });
   return out;
 }
