@@ -80,6 +80,14 @@ test('rejecting or dismissing a suggestion, claim or report "that …" is a deni
   assert.equal(doubt('Northfield Hide rejects the suggestion that the wall of its lagoon gave way.'), true);
   assert.equal(doubt('The ministry dismissed claims that the dam had been opened early.'), true);
   assert.equal(doubt('The insurer rejected the claim for damages filed by the farmers.'), false);
+  assert.equal(doubt("The company also rejects the suggestion, made in the auditors' report, that funds went to its parent."), true);
+});
+
+test('a report called false that says what it reports denies that point, not the story: "claims that X received €14 million are false"', () => {
+  assert.equal(detectRefutation('Claims that the company received €14.2 million are false.')?.aboutReport, false);
+  assert.equal(detectRefutation('Reports that the mayor had resigned were false, the council said.')?.aboutReport, false);
+  assert.equal(detectRefutation('These claims are false.')?.aboutReport, true);
+  assert.equal(detectRefutation('The story is false.')?.aboutReport, true);
 });
 
 test('"falsely" rates a saying, a label or an accusation, not an act', () => {
