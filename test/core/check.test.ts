@@ -464,6 +464,43 @@ test('a body named by its first words or without its legal form ("Northfield Hid
   assert.notEqual(idx9.lookupName('Dauphin County').entityId, idx9.lookupName('Dauphin County Council').entityId);
 });
 
+test('a parent "X Holdings" and an "X Y" make a bare "X" ambiguous; a legal form makes a body of a name read as a person\'s; "the port of X" is a place', () => {
+  const idx10 = corpus([
+    {
+      id: 'statement',
+      meta: { outlet: 'Norvale Hidrógeno', title: 'Statement', published: '2024-10-07' },
+      text: [
+        'Norvale Hidrógeno S.L. today filed an insolvency petition in Oviedo.',
+        'Norvale has received €9.8 million of the grant.',
+        "The company rejects the suggestion, made in the auditors' report, that public money was passed to its parent.",
+        'Norvale Holdings S.A., of Luxembourg, provides services to Norvale.',
+        'The press office of Norvale Hidrógeno answers questions.',
+        'Workers said Norvale had paid them late.',
+      ].join('\n\n'),
+    },
+    {
+      id: 'wire',
+      meta: { outlet: 'Meridian Wire', published: '2024-10-08' },
+      text: 'Work on the plant at the port of Gijosa had stopped. Gijosa workers said they were owed wages. The plant at the port of Gijosa is idle.',
+    },
+  ]);
+  const named = (n: string) => idx10.entity(idx10.lookupName(n).entityId ?? '');
+  assert.equal(named('Norvale Hidrógeno')?.type, 'organization');
+  assert.equal(named('Norvale Hidrógeno S.L.')?.id, named('Norvale Hidrógeno')?.id);
+  assert.equal(named('Norvale Holdings')?.type, 'organization');
+  assert.notEqual(named('Norvale Holdings')?.id, named('Norvale Hidrógeno')?.id);
+  assert.deepEqual(idx10.lookupName('Norvale').candidates?.sort(), [named('Norvale Hidrógeno')!.id, named('Norvale Holdings')!.id].sort());
+  assert.equal(named('Gijosa')?.type, 'place');
+  // "the company" of the company's own statement is the company
+  const rejects = idx10.claims.ofSource('statement').find((c) => c.text.startsWith('The company rejects'))!;
+  assert.ok(rejects.contextIds?.includes(named('Norvale Hidrógeno')!.id), JSON.stringify(rejects));
+  const wire = idx10.claims.ofSource('wire')[0];
+  assert.ok(!wire.contextIds?.length);
+  // so the draft's sentence naming the company meets the denial
+  const check = checkDraft(idx10, 'Norvale Hidrógeno passed public money to its parent.', { languageId: 'markdown' });
+  assert.match(check.findings.map((f) => f.message).join(' | '), /Norvale Hidrógeno denies: The company rejects the suggestion/);
+});
+
 test("a rating's finding shows the source that makes the rated claim, beside the fact-checker", () => {
   const desk = [
     'Fact check: Did the Leeds depot really run at a loss for six years?',

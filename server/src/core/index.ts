@@ -928,6 +928,9 @@ type ClaimFields = Pick<
   'span' | 'speaker' | 'stance' | 'stanceCue' | 'quantities' | 'dates' | 'keys' | 'contrast' | 'heading' | 'doubt'
 >;
 
+/** a firm referred back to ("the company said", "the firm's accounts") */
+const COMPANY_REF = /\b(?:the|The) (?:company|firm)\b/;
+
 /** A claim: sentence `si` of a source, with the entities it names and those it refers back to. */
 function newClaim(sourceId: string, si: number, text: string, s: ClaimFields, entityIds: string[], contextIds: string[]): ClaimRecord {
   return {
@@ -997,6 +1000,14 @@ function buildClaims(
     named ??= [...new Set(mentions.filter((m) => m.entityId && entities.get(m.entityId)?.type === 'place').map((m) => normKey(m.text)))];
     return named.some((n) => namesPlace(n, place)) ? ev : undefined;
   };
+  // the body that issued the article, when it is one ("the company" of its own statement): its outlet's name
+  let issuer: string | null | undefined;
+  const issuerOrg = (): string | null => {
+    if (issuer !== undefined) return issuer;
+    const outlet = source.meta?.outlet;
+    const id = outlet ? table.byKey.get(normKey(outlet)) : undefined;
+    return (issuer = id && entities.get(id)?.type === 'organization' ? id : null);
+  };
   const paraPersons = new Map<number, string[]>();
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
@@ -1034,6 +1045,11 @@ function buildClaims(
       for (const id of pp) add(id);
     }
     if (s.groupRef && !orgInSentence && lastOrg) add(lastOrg);
+    // "the company", "the firm" in a company's own statement: the company
+    else if (COMPANY_REF.test(text.slice(s.span.start, s.span.end))) {
+      const org = issuerOrg();
+      if (org) add(org);
+    }
     if (s.bareEvent && !eventInSentence) {
       // the last event named, the article's main one of the word's kind, else the corpus's one of it
       const kind = EVENT_NOUNS.get(s.bareEvent)!;

@@ -6,6 +6,7 @@ import {
   CONNECTORS,
   EVENT_NOUNS,
   KNOWN_EQUIVALENCES,
+  LEGAL_FORMS,
   ORG_HEADS,
   PLACE_HEADS,
   PLACE_NOUNS_AFTER,
@@ -1177,7 +1178,7 @@ function processRun(
   const eq = equivalenceType.get(key);
   if (eq) votes[eq] += 6;
   if (countryOf(surface) || isKnownPlace(surface)) votes.place += 4;
-  if (ORG_HEADS.has(lastWord)) votes.organization += 3;
+  if (ORG_HEADS.has(lastWord) || (words.length >= 2 && LEGAL_FORMS.has(lastWord.replace(/\./g, '')))) votes.organization += 3;
   // ("Frente Cívico de Arequipa", "Sindicato dos Metalúrgicos": the head word first)
   else if (words.length >= 2 && ORG_FIRST_WORDS.has(firstWord) && !PLACE_HEADS.has(lastWord)) votes.organization += 3;
   // ("Belgian Cyber Response Centre", "National Hurricane Center": a body named for what it does, not a building)
@@ -1284,7 +1285,9 @@ function processRun(
   if (
     b1 === 'of' &&
     before2 &&
-    /^(town|city|village|region|province|state|capital|suburb|island|district|country|municipality|county)$/.test(lower(before2))
+    /^(town|city|village|region|province|state|capital|suburb|island|district|country|municipality|county|port|harbour|harbor|outskirts|streets|residents|inhabitants|citizens|mayor)$/.test(
+      lower(before2),
+    )
   )
     votes.place += 4;
   if (b1 === 'mr' || b1 === 'mrs' || b1 === 'ms' || b1 === 'dr') votes.person += 3;

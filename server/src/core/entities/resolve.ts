@@ -4,6 +4,7 @@ import {
   EVENT_NOUNS,
   GENERIC_EVENT,
   KNOWN_EQUIVALENCES,
+  LEGAL_FORMS,
   ORG_HEADS,
   PLACE_HEADS,
   countryOf,
@@ -388,6 +389,7 @@ export function* resolveEntitiesSteps(
   // keys -> ids (after short names were folded in)
   yield* inSteps(r.voteKeys.length, (a, b) => r.keysToIds(a, b));
   r.knownKeysToIds();
+  r.bareKeysToIds();
   yield;
   // 6. events (gathered with the names)
   const events = r.eventMentions.length;
@@ -527,6 +529,16 @@ class Resolver {
   private readonly placeLongNames = new Map<string, string[]>();
   /** a body's first word, an ordinary word ("Kestrel"), → the names of bodies it begins ("Kestrel Home Appliances") */
   private readonly orgLongNames = new Map<string, string[]>();
+  /** a body's name alone, no ordinary word ("Amaq"), → the names of it with a common noun ("Amaq Agency") */
+  private readonly headedNames = new Map<string, string[]>();
+  /** the first words of bodies' names of two words whose second is no common noun ("verdia" of "Verdia Hidrógeno") → those
+   * names */
+  private readonly namedFirst = new Map<string, string[]>();
+  /** names of bodies without their legal forms that the corpus never writes, with the ids of those bodies */
+  private readonly bareKeys: [string, string][] = [];
+  /** a body's name alone that begins the names of several ("Verdia": "Verdia Holdings", "Verdia Hidrógeno") → those
+   * names: its mentions are ambiguous */
+  private readonly orgChoices = new Map<string, string[]>();
 
   /** lazy mentions (see `resolveEntitiesSteps`): what `assign` gave each name candidate (`kept`: any) */
   private entityOf: (string | undefined)[] = [];
@@ -624,18 +636,24 @@ class Resolver {
         for (const other of [turned, possessive])
           if (other !== key && votes.has(other) && typeOf(votes.get(other)!) === 'organization') uf.union(key, other);
       }
-      // not a place's or a person's body ("Washington Post" is not Washington, "Nobel Foundation" not Nobel)
+      // not a place's or a person's body ("Washington Post" is not Washington, "Nobel Foundation" not Nobel); with a
+      // legal form after it too ("Amaq Holdings S.A.")
+      const two = words.length === 2 ? words : words.length > 2 ? withoutLegalForm(words)?.split(' ') : undefined;
       if (
-        words.length === 2 &&
-        ORG_HEADS.has(words[1]) &&
-        !isWord(words[0]) &&
-        votes.has(words[0]) &&
-        !isKnownPlace(words[0]) &&
-        !countryOf(words[0])
+        two?.length === 2 &&
+        ORG_HEADS.has(two[1]) &&
+        !isWord(two[0]) &&
+        votes.has(two[0]) &&
+        !isKnownPlace(two[0]) &&
+        !countryOf(two[0])
       ) {
-        const t = typeOf(votes.get(words[0])!);
-        if (t !== 'person' && t !== 'place') uf.union(key, words[0]);
+        const t = typeOf(votes.get(two[0])!);
+        if (t !== 'person' && t !== 'place') noteFirstWord(this.headedNames, two[0], key);
       }
+      // a body of two words whose second is no common noun ("Verdia Hidrógeno"): its first word may be its short name
+      // as much as "Verdia Holdings"' (`firstWordNames`)
+      if (words.length === 2 && !ORG_HEADS.has(words[1]) && typeOf(votes.get(key)!) === 'organization')
+        noteFirstWord(this.namedFirst, words[0], key);
       // a body's first word alone that is also an ordinary word ("Kestrel" for "Kestrel Home Appliances"): noted, joined
       // when it is the first word of no other body's name and no person or place by its own votes (`firstWordNames`)
       if (
@@ -655,9 +673,13 @@ class Resolver {
         // a body's name without its legal form or club's letters ("Highland Hide Processors" of "… Processors Ltd",
         // "Axios Thessaloniki" of "… FC"), when the text uses it and it is no person or place by its own votes
         const bare = withoutLegalForm(words);
-        if (bare && votes.has(bare)) {
-          const t = typeOf(votes.get(bare)!);
-          if (t !== 'person' && t !== 'place') uf.union(key, bare);
+        const bv = bare === undefined ? undefined : votes.get(bare);
+        // (a legal form outweighs a name's slighter evidence of a person, "Verdia Hidrógeno" said by a press office)
+        const ov = votes.get(key)!.organization;
+        if (bv && bv.person < ov && bv.place < ov) {
+          uf.union(key, bare!);
+          const bareWords = bare!.split(' ');
+          if (bareWords.length === 2 && !ORG_HEADS.has(bareWords[1])) noteFirstWord(this.namedFirst, bareWords[0], bare!);
         }
         // its first words ("Highland Hide" of "Highland Hide Processors"), written where nothing tells their type (a
         // sentence's first words): noted, joined when they begin no other body's name (`firstWordNames`); not before a
@@ -703,6 +725,18 @@ class Resolver {
     };
     join(this.placeLongNames, ['person']);
     join(this.orgLongNames, ['person', 'place']);
+    // "Amaq" is "Amaq Agency", unless it also begins another body's name ("Verdia Holdings" and "Verdia Hidrógeno")
+    // (then it is either: its mentions are ambiguous)
+    for (const [short, longs] of this.headedNames) {
+      const named = this.namedFirst.get(short);
+      if (!named) for (const l of longs) this.uf.union(l, short);
+      else {
+        const all = [...longs, ...named];
+        if (new Set(all.map((l) => this.uf.find(l))).size > 1) this.orgChoices.set(short, all);
+      }
+    }
+    this.headedNames.clear();
+    this.namedFirst.clear();
   }
 
   /** the keys long enough to have spelling variants (`sharedDeletionBuckets`) */
@@ -918,7 +952,9 @@ class Resolver {
         rootCount(local) === 1 &&
         firstRoot(local).endsWith(` ${m.key}`);
       if (citySurname) entityId = this.idFor(firstRoot(local!), 'person');
-      if (isShort) {
+      const choices = !entityId && m.words === 1 ? this.orgChoices.get(m.key) : undefined;
+      if (choices) candidates = [...new Set(choices.map((l) => uf.find(l)))].map((root) => this.idFor(root, 'organization'));
+      else if (isShort) {
         // a surname known only from other documents does not outweigh this mention's own place evidence
         // ("Frederick, Maryland" where another article has a Mr Frederick)
         const global = m.votes.place >= 3 && m.votes.place > m.votes.person ? undefined : multiPersonBySurname.get(m.key);
@@ -959,8 +995,21 @@ class Resolver {
       const key = voteKeys[ki];
       if (ambiguous.has(key)) continue;
       const id = rootToId.get(uf.find(key));
-      if (id) byKey.set(key, id);
+      if (!id) continue;
+      byKey.set(key, id);
+      // a body's name without its legal form, which the corpus never writes so ("Norvale Holdings" of "… S.A."), is
+      // still its name (set after the keys of the corpus's own writings, which come first where both are)
+      if (key.includes(' ')) {
+        const bare = withoutLegalForm(key.split(' '));
+        if (bare && !this.votes.has(bare) && !byKey.has(bare)) this.bareKeys.push([bare, id]);
+      }
     }
+  }
+
+  /** the bare names that `keysToIds` found, to the ids of their bodies */
+  bareKeysToIds(): void {
+    for (const [bare, id] of this.bareKeys) if (!this.byKey.has(bare)) this.byKey.set(bare, id);
+    this.bareKeys.length = 0;
   }
 
   /** every name of a known equivalence to the id of the entity one of its names has */
@@ -1311,11 +1360,6 @@ function noteFirstWord(longNames: Map<string, string[]>, first: string, long: st
   if (list) list.push(long);
   else longNames.set(first, [long]);
 }
-
-/** Legal forms of companies and the letters of clubs, written after a body's name ("Ltd", "GmbH", "FC"). */
-const LEGAL_FORMS = new Set(
-  'ltd limited inc incorporated llc llp plc corp co gmbh ag sa nv bv spa srl sarl pty pvt bhd oy ab asa kk fc afc cf sc'.split(' '),
-);
 
 /** A body's name (as key words) without the legal forms it ends with ("… Processors Pty Ltd"), or undefined when it
  * ends with none or is nothing else. */

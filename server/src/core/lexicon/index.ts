@@ -201,6 +201,12 @@ export const PLACE_PREFIXES = new Set(
   ).split(' '),
 );
 
+/** Legal forms of companies and the letters of clubs, written after a body's name ("Ltd", "GmbH", "S.L.", "FC"), without
+ * their dots. */
+export const LEGAL_FORMS = new Set(
+  'ltd limited inc incorporated llc llp plc corp co gmbh ag sa sl slu nv bv spa srl sarl sas pty pvt bhd oy ab asa kk fc afc cf'.split(' '),
+);
+
 /** First words that make a name of several words an organisation in languages that put the head first ("Frente
  * Cívico de Arequipa", "Ministerio de Salud", "Sindicato dos Metalúrgicos", "Parti socialiste"). */
 export const ORG_FIRST_WORDS = new Set(
