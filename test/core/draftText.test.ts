@@ -46,6 +46,11 @@ test('sentences: abbreviations, initials and quotes do not split', () => {
     '"It is done," he said.',
     'Then he left.',
   ]);
+  const r = 'The department will pay Rs. 10,000 to each family. It said so.';
+  assert.deepEqual(
+    sentences(r, paragraphs(r)[0]).map((x) => r.slice(x.start, x.end)),
+    ['The department will pay Rs. 10,000 to each family.', 'It said so.'],
+  );
 });
 
 test('directive lines are counted as findings are, with CR-only line endings too', () => {

@@ -397,3 +397,12 @@ test('quantities: what is added to a count is no count ("seven more bodies", "an
   assert.equal(extractQuantities('At least 66 people or more died.')[0].low, 66);
   assert.equal(extractQuantities('The toll rose to 19 on Thursday.')[0].low, 19);
 });
+
+test('quantities: those taken to hospital are among the hurt ("admitted to hospital", "in hospital"); "Rs. 25,000" is a sum', () => {
+  const m = (s: string) => extractQuantities(s).map((q) => [q.value, q.measure]);
+  assert.deepEqual(m('Eighty-seven pupils were admitted to hospital after the meal.'), [[87, 'wounded']]);
+  assert.deepEqual(m('Nine children were taken to the hospital in Kurunegala.'), [[9, 'wounded']]);
+  assert.deepEqual(m('About 40 people remain in hospital.'), [[40, 'wounded']]);
+  assert.deepEqual(m('She was admitted to the bar in 1990 with 3 others.'), [[3, 'other']]);
+  assert.deepEqual(m('The department will pay Rs. 10,000 to each family of a child admitted to hospital.'), [[10000, 'money']]);
+});

@@ -453,7 +453,18 @@ function predicateAt(toks: Tok[], k: number, sentence: string): Pred | null {
       return n1 === 'back' ? { measure: 'returned', end: k + 2, text: span(k, k + 1) } : null;
     case 'in':
     case 'into':
-      return n1 === 'custody' ? { measure: 'arrested', end: k + 2, text: span(k, k + 1) } : null;
+      if (n1 === 'custody') return { measure: 'arrested', end: k + 2, text: span(k, k + 1) };
+      // "64 children in hospital" (as "hospitalised": among the hurt)
+      return n1 === 'hospital' && w === 'in' ? { measure: 'wounded', end: k + 2, text: span(k, k + 1) } : null;
+    // "87 pupils were admitted to hospital", "taken to hospital" (as "hospitalised")
+    case 'admitted':
+    case 'taken':
+    case 'rushed': {
+      if (n1 !== 'to') return null;
+      const n2 = wordOf(toks[k + 2]);
+      if (n2 === 'hospital' || n2 === 'hospitals') return { measure: 'wounded', end: k + 3, text: span(k, k + 2) };
+      return n2 === 'the' && wordOf(toks[k + 3]) === 'hospital' ? { measure: 'wounded', end: k + 4, text: span(k, k + 3) } : null;
+    }
     case 'under':
       return n1 === 'arrest' ? { measure: 'arrested', end: k + 2, text: span(k, k + 1) } : null;
     case 'held': {
@@ -733,6 +744,16 @@ function analyse(toks: Tok[], p: NumPhrase, sentence: string, figs: Fig[]): numb
     // "R64 million", "Rs 40 crore", "RM2.5 billion", "CHF 20 million"
     money = true;
     k = a - 1;
+  } else if (
+    prev?.raw === '.' &&
+    toks[a - 2]?.k === WORD &&
+    toks[a - 2].raw.length > 1 &&
+    LETTER_CURRENCIES.has(toks[a - 2].raw) &&
+    adjacent(toks[a - 2], prev)
+  ) {
+    // "Rs. 25,000"
+    money = true;
+    k = a - 2;
   } else if (p.abbr) {
     return b; // "5m" without a currency: a distance
   }

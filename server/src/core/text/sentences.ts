@@ -9,7 +9,7 @@ const ABBREVIATIONS = new Set(
   (
     'mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep pres rev hon ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ' +
-    'inc ltd co corp bros dept univ assn est approx vs etc al no nos vol fig p pp ca cf e.g i.e u.s u.k u.n a.m p.m'
+    'inc ltd co corp bros dept univ assn est approx vs etc al no nos vol fig p pp ca cf e.g i.e u.s u.k u.n a.m p.m rs'
   ).split(' '),
 );
 
