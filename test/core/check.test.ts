@@ -501,6 +501,35 @@ test('a parent "X Holdings" and an "X Y" make a bare "X" ambiguous; a legal form
   assert.match(check.findings.map((f) => f.message).join(' | '), /Norvale Hidrógeno denies: The company rejects the suggestion/);
 });
 
+test('a sum in a sentence that names nobody is that of the people and bodies of the sentence before', () => {
+  const idx11 = corpus([
+    {
+      id: 'ledger',
+      meta: { outlet: 'The Ledger', published: '2025-03-13' },
+      text: 'The provincial director of education, Anoma Perera, suspended the caterer. She said the department will pay Rs. 10,000 to the family of each child admitted to hospital.',
+    },
+    {
+      id: 'wire',
+      meta: { outlet: 'Wire', published: '2025-03-12' },
+      text: 'Anoma Perera, the provincial director of education, spoke on Wednesday. Families of children admitted to hospital would receive Rs. 25,000 each from the department, she told the Wire.',
+    },
+  ]);
+  const messages = (draft: string) =>
+    checkDraft(idx11, draft, { languageId: 'markdown' })
+      .findings.filter((f) => f.code === 'disputed-claim')
+      .map((f) => f.message);
+  const draft = (sum: string) =>
+    `Education director Anoma Perera suspended the caterer's deliveries.\n\nThe department has promised ${sum} to the family of each child admitted to hospital.`;
+  assert.deepEqual(messages(draft('Rs. 25,000')), [
+    'The sources differ on “Rs. 25,000”: The Ledger says Rs. 10,000 (Wire says Rs. 25,000)',
+  ]);
+  // (named by nobody before either: no one's sum)
+  assert.deepEqual(
+    messages('The weather was fine.\n\nThe department has promised Rs. 25,000 to the family of each child admitted to hospital.'),
+    [],
+  );
+});
+
 test("a rating's finding shows the source that makes the rated claim, beside the fact-checker", () => {
   const desk = [
     'Fact check: Did the Leeds depot really run at a loss for six years?',

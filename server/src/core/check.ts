@@ -984,13 +984,16 @@ function sumThing(text: string, start: number, end: number, reach = 60): Set<str
  * 14 months late" against "more than two years late"). Amounts are compared only for the same thing: an article's
  * revenue and its profit are two sums.
  */
+/** whether an entity may hold a sum: a person or a body */
+function isHolder(index: CorpusIndex, id: string): boolean {
+  const t = index.entity(id)?.type;
+  return t === 'person' || t === 'organization';
+}
+
 function amountFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefined {
   if (!ds.asserts) return undefined;
   // (a sum is someone's; a share or a time taken may be a place's or an event's too: "turnout in Ghent was 61%")
-  const holders = ds.entityIds.filter((e) => {
-    const t = index.entity(e)?.type;
-    return t === 'person' || t === 'organization';
-  });
+  const holders = ds.entityIds.filter((e) => isHolder(index, e));
   for (const q of ds.quantities) {
     if (q.measure !== 'money' && q.measure !== 'percent' && q.measure !== 'duration') continue;
     const measure = q.measure;
@@ -1226,7 +1229,12 @@ function contextFindings(index: CorpusIndex, sentences: DraftSentence[], finding
   const used = new Set<string>();
   const events = draftEvents(index, sentences);
   let context: string[] = [];
+  // the people and bodies the sentence before named (a sum in a sentence naming nobody is theirs: "… director Anoma
+  // Dissanayake suspended its deliveries. The department has promised Rs. 25,000 to each family.")
+  let holders: string[] = [];
   for (const ds of sentences) {
+    const before = holders;
+    holders = ds.heading ? [] : ds.entityIds.filter((e) => isHolder(index, e));
     const own = scopeIds(index, ds.entityIds);
     // a heading starts its section's context (none if it names no place); a sentence naming one moves it on
     if (ds.heading || own.length) context = own;
@@ -1243,12 +1251,12 @@ function contextFindings(index: CorpusIndex, sentences: DraftSentence[], finding
       ? ((kind === GENERIC_EVENT ? events.main : events.byKind.get(kind)) ?? onlyPlacedEvent(index.table.eventByPlace, kind))
       : undefined;
     const scopes = event && !context.includes(event) ? [event, ...context] : context;
-    if (!scopes.length && !ds.entityIds.length) continue;
+    if (!scopes.length && !ds.entityIds.length && !before.length) continue;
     // (a sentence with a finding already, or naming its own event or place, had its disputes and figures checked with
     // its paragraph: here only the day it says its event happened, added to its finding if it has one)
     const dayOnly = own.length > 0 || already;
     if (dayOnly && !fact.day) continue;
-    const key = `${dayOnly ? 'day' : ''}\u0000${ds.text}\u0000${event ?? ''}\u0000${scopes.join('\u0000')}`;
+    const key = `${dayOnly ? 'day' : ''}\u0000${ds.text}\u0000${event ?? ''}\u0000${scopes.join('\u0000')}\u0001${ds.entityIds.length ? '' : before.join('\u0000')}`;
     used.add(key);
     let f = memo.get(key);
     if (f === undefined) {
@@ -1259,7 +1267,9 @@ function contextFindings(index: CorpusIndex, sentences: DraftSentence[], finding
         ds.quantities.length && !dayOnly ? figureFinding(index, at0, scopes) : undefined,
         // (a share or a time of a sentence that names nothing: "In 2024, 71 per cent of patients were treated within …",
         // read in the names of the sentence before)
-        ds.quantities.length && !dayOnly && !ds.entityIds.length ? amountFinding(index, { ...at0, entityIds: scopes }) : undefined,
+        ds.quantities.length && !dayOnly && !ds.entityIds.length
+          ? amountFinding(index, { ...at0, entityIds: [...scopes, ...before] })
+          : undefined,
         // (the day a person did something is looked for in what the sources say of them too: "resigned on 11 March")
         dateFinding(index, at0, [...scopes, ...ds.entityIds.filter((id) => !scopes.includes(id))]),
       ]);
