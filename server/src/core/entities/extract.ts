@@ -1022,7 +1022,9 @@ function processRun(
       // a surname's particle ("Van der Walt said", "Van Wymersch said")
       !(!heading && idx.length >= 2 && CONNECTORS.has(l) && l !== 'of' && l !== 'and' && w !== l) &&
       // a name that begins with an ordinary word ("New Zealand", "United Nations officials", "Human Rights Watch")
-      !namedFromStart(text, toks, idx)
+      !namedFromStart(text, toks, idx) &&
+      // a company's, whose legal form closes it ("Harvest Kitchens Ltd")
+      !(idx.length >= 2 && LEGAL_FORMS.has(toks[idx[idx.length - 1]].w.lower.replace(/\./g, '')))
     ) {
       idx.shift();
       continue;
@@ -1493,7 +1495,7 @@ function creditAt(toks: Tok[], k: number): boolean {
 
 /** Lower-case nouns for a kind of organisation, before its name or in an apposition after it. */
 const ORG_CLASS = new Set(
-  'company firm agency newspaper broadcaster airline carrier charity organisation organization party website startup bank channel outlet magazine journal publication tabloid retailer manufacturer maker insurer lender conglomerate subsidiary group militia publisher automaker carmaker chain nonprofit non-profit'.split(
+  'company firm agency newspaper broadcaster airline carrier charity organisation organization party website startup bank channel outlet magazine journal publication tabloid retailer manufacturer maker insurer lender conglomerate subsidiary group militia publisher automaker carmaker chain nonprofit non-profit supplier tannery utility cooperative co-operative'.split(
     ' ',
   ),
 );
