@@ -76,7 +76,7 @@ const UNSEEN_SETS: readonly { name: string; showMisses: boolean }[] = [
   { name: 'eighth', showMisses: true },
   { name: 'ninth', showMisses: true },
   { name: 'tenth', showMisses: false },
-  { name: 'eleventh', showMisses: false },
+  { name: 'eleventh', showMisses: true },
   { name: 'twelfth', showMisses: false },
 ];
 if (only.includes('acceptance')) {
@@ -167,6 +167,8 @@ if (only.includes('acceptance')) {
 }
 
 // 2. FNC-1 dev: disputes
+/** the message of a finding's passage that says what is disputed, shown beside the passages that dispute it */
+const SAYS_SO = /\u2014 says so: /;
 if (only.includes('fnc')) {
   const dir = path.join(shared, 'data/fnc1-dev');
   if (!existsSync(dir)) console.log(`\n2. FNC-1: skipped (${dir} is absent)`);
@@ -200,7 +202,10 @@ if (only.includes('fnc')) {
       const text = readFileSync(path.join(dir, c, 'claim.txt'), 'utf8');
       const check = checkDraft(idx, text, { languageId: 'plaintext' });
       const cited = new Set<string>();
-      for (const f of check.findings) if (f.code === 'disputed-claim') for (const r of f.related) cited.add(r.sourceId);
+      // (the bodies a finding cites as disputing the claim: not the one it shows saying what a denial or a rating is
+      // against, "— says so: …")
+      for (const f of check.findings)
+        if (f.code === 'disputed-claim') for (const r of f.related) if (!SAYS_SO.test(r.message ?? '')) cited.add(r.sourceId);
       const citedLabels = [...cited].map((s) => label.get(s) ?? 'other:');
       const hitsDisagree = citedLabels.filter((l) => l === `${c}:disagree`).length;
       citedDisagree += hitsDisagree;

@@ -530,6 +530,28 @@ test('a sum in a sentence that names nobody is that of the people and bodies of 
   );
 });
 
+test("a denial's finding shows the source that says what is denied, beside the denial", () => {
+  const idx12 = corpus([
+    {
+      id: 'ledger',
+      meta: { outlet: 'The Ledger', published: '2025-03-13' },
+      text: 'The regional health director said contaminated dhal from the food supplier Harvest Kitchens caused the illness at the school.',
+    },
+    {
+      id: 'caterer',
+      meta: { outlet: 'Harvest Kitchens', published: '2025-03-14' },
+      text: 'Harvest Kitchens Ltd categorically denies that its dhal caused the illness at the school.',
+    },
+  ]);
+  const f = checkDraft(idx12, 'Contaminated dhal supplied by Harvest Kitchens caused the illness at the school.', {
+    languageId: 'markdown',
+  }).findings.find((x) => x.code === 'disputed-claim');
+  assert.ok(f);
+  assert.match(f.message, /Harvest Kitchens denies: .*\(The Ledger says so\)$/);
+  assert.deepEqual(f.related.map((r) => r.sourceId).sort(), ['caterer', 'ledger']);
+  assert.match(f.related.find((r) => r.sourceId === 'ledger')!.message, /The Ledger — says so: /);
+});
+
 test("a rating's finding shows the source that makes the rated claim, beside the fact-checker", () => {
   const desk = [
     'Fact check: Did the Leeds depot really run at a loss for six years?',

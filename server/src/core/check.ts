@@ -654,6 +654,12 @@ class SeenClaims {
   }
 }
 
+/** how many of a draft sentence's words a passage must share to say its point: half of those that name nothing, three
+ * at least */
+function pointWords(index: CorpusIndex, ds: Pick<DraftSentence, 'keys'>): number {
+  return Math.max(3, Math.ceil(0.5 * ds.keys.filter((k) => !index.entityWords.has(k)).length));
+}
+
 function matches(s: { entities: number; meaning: number }): boolean {
   return (s.entities >= 1 && s.meaning >= 2) || s.meaning >= 3;
 }
@@ -754,7 +760,7 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
   // entities (bounded), never a scan of the corpus.
   const draftNeg = hasNegation(ds.text);
   const draftKeys = new Set(ds.keys);
-  const needed = Math.max(3, Math.ceil(0.5 * ds.keys.filter((k) => !index.entityWords.has(k)).length));
+  const needed = pointWords(index, ds);
   const seenClaims = new SeenClaims();
   let examined = 0;
   // (the articles of a name few articles give: a story's own street or village, whose articles' other sentences are
@@ -813,13 +819,16 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
   const outlets = [...new Set(related.map((r) => outletOf(index, r.sourceId)))];
   // a rating's other side: the source that makes the claim rated ("the plant has lost money in each of the past five
   // years", said by the company), when another source says it
+  // and a denial's: the source that says what is denied ("the dhal was contaminated before it reached the school", which
+  // the caterer denies)
   let claimant = '';
-  const rated = ds2.find((d) => d.kind === 'fact-check');
+  const rated = ds2.find((d) => d.kind === 'fact-check') ?? ds2.find((d) => d.kind === 'questioned' || d.kind === 'contested');
   if (rated) {
     // (a sentence that names nothing is looked for by the names the fact-check's article opens with)
     const opening = ds.entityIds.length ? ds.entityIds : openingEntities(index, rated.sides[0].claimId);
     const c = bestSupport(index, { entityIds: opening, keys: ds.keys }, new Set(related.map((r) => r.sourceId)));
-    if (c) {
+    // (a denial's other side says the sentence's point: half of its words, three at least; a rated claim is the point)
+    if (c && (rated.kind === 'fact-check' || matchScore(index, ds, c).meaning >= pointWords(index, ds))) {
       claimant = ` (${outletOf(index, c.sourceId)} says so)`;
       related.push({
         sourceId: c.sourceId,
