@@ -552,6 +552,28 @@ test("a denial's finding shows the source that says what is denied, beside the d
   assert.match(f.related.find((r) => r.sourceId === 'ledger')!.message, /The Ledger — says so: /);
 });
 
+test('a denial bears on its act only (past a clause between "the suggestion" and "that", and not by "the company"); "nobody" negates as "no one" does', () => {
+  const idx13 = corpus([
+    {
+      id: 'statement',
+      meta: { outlet: 'Dorvan Energy', published: '2024-10-07' },
+      text: 'Dorvan Energy rejects the suggestion, made in the report of the Budget Office published on 30 September, that public funds were transferred to its parent company.',
+    },
+    {
+      id: 'wire',
+      meta: { outlet: 'Wire', published: '2024-10-08' },
+      text: 'The Budget Office report found that Dorvan Energy spent part of the grant on consultants. Police in Brevik said they had recorded statements from the staff, but that no one had been arrested.',
+    },
+  ]);
+  const disputed = (draft: string) =>
+    checkDraft(idx13, draft, { languageId: 'markdown' })
+      .findings.filter((f) => f.code === 'disputed-claim')
+      .map((f) => f.message);
+  assert.deepEqual(disputed('The Budget Office report found that Dorvan Energy spent part of the grant on consultants.'), []);
+  assert.equal(disputed('Dorvan Energy transferred public funds to its parent company.').length, 1);
+  assert.deepEqual(disputed('Police in Brevik have recorded statements, but nobody has been arrested.'), []);
+});
+
 test("a rating's finding shows the source that makes the rated claim, beside the fact-checker", () => {
   const desk = [
     'Fact check: Did the Leeds depot really run at a loss for six years?',

@@ -1337,9 +1337,12 @@ const NO_RELATION = /\(\s*no relation\s*\)|,\s*no relation\s*,|\b(?:is|are|was|w
 const DENIES_BEFORE =
   /(?:^|\b(?:said|says|insisted|insists|added|replied|responded)\s+)(?:that|this|it)\s+(?:is|was)\s+(?:(?:simply|just|completely|entirely|absolutely)\s+)?(?:not\s+(?:true|correct|accurate|the\s+case)|untrue|false|wrong|incorrect|inaccurate)\b/i;
 
+/** nouns that stand for a body named elsewhere ("the company", "the firm", "its parent company") */
+const REFERENT_WORDS = new Set(['company', 'firm', 'group']);
+
 /** "denied (a report on a website) that …": what is denied */
 const DENIED_THAT =
-  /\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses)\s+(?:(?:a|the|any|all)\s+)?(?:(?:reports?|claims?|suggestions?|allegations?|accounts?|rumou?rs?)\s+(?:[^,;.]*?\s)?)?that\s+([^;]*)/i;
+  /\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses)\s+(?:(?:a|the|any|all)\s+)?(?:(?:reports?|claims?|suggestions?|allegations?|accounts?|rumou?rs?)(?:,[^,;]{1,90},)?\s+(?:[^,;.]*?\s)?)?that\s+([^;]*)/i;
 /** "…, which the company denies": the clause before is what is denied (after a "that" or a colon in it) */
 const WHICH_DENIED =
   /^(.*?),?\s+(?:which|something|a claim)\s+(?:[\p{L}'\u2019-]+\s+){0,4}?(?:denies|denied|disputes|disputed|rejects|rejected)\b/iu;
@@ -1367,7 +1370,8 @@ const NEVER_HAPPENED = /\b(?:never|not|n['\u2019]t)\s+(?:happen(?:ed)?|take\s+pl
  */
 function sharesDeniedAct(index: CorpusIndex, draftKeys: readonly string[], source: string, before?: () => string | undefined): boolean {
   const shares = (text: string, least = 1) => {
-    const keys = meaningKeys(text).filter((k) => !index.entityWords.has(fold(k)));
+    // (a word that stands for a name, "the company", "its parent company", is no word of the act)
+    const keys = meaningKeys(text).filter((k) => !index.entityWords.has(fold(k)) && !REFERENT_WORDS.has(k));
     return !keys.length || keys.filter((k) => draftKeys.includes(k)).length >= Math.min(least, keys.length);
   };
   const clause = DENIED_THAT.exec(source)?.[1];

@@ -186,7 +186,8 @@ export function meaningKeysOfTokens<T>(text: string, tokens: readonly T[], keysO
   return [...out];
 }
 
-const NEGATION = /\b(?:not|no|never|neither|nor|without|denied|denies|deny|dismissed|rejected|refuted)\b|n['\u2019]t\b/i;
+const NEGATION =
+  /\b(?:not|no|nobody|none|nothing|never|neither|nor|without|denied|denies|deny|dismissed|rejected|refuted)\b|n['\u2019]t\b/i;
 export function hasNegation(text: string): boolean {
   return NEGATION.test(text);
 }
