@@ -184,3 +184,33 @@ test('a rating line above the claim it rates ("Rating: FALSE" / "Who said it: â€
   const alone = 'Bridge story rated\n\nRating: FALSE\n\nThe bridge did not collapse.';
   assert.equal(ratesClaimNear(alone, alone.indexOf('Rating'), 'Rating: FALSE'), false);
 });
+
+test('a fact-check in questions and answers: a yes-or-no question is the claim its rating rates; its rating lines rate no story', () => {
+  const text = [
+    'Fuel prices: four claims checked',
+    '',
+    'Q. What exactly did the minister say?',
+    '',
+    'A. She called the rise modest.',
+    '',
+    'Q. What do the official prices show?',
+    '',
+    'A. Diesel rose by 17.9 percent.',
+    '',
+    'A. Petrol rose by 10.1 percent.',
+    '',
+    'Rating: FALSE.',
+    '',
+    'Q. Did three people die in Tambara on Monday?',
+    '',
+    'A. No. The hospital reports a single death.',
+    '',
+    'Rating: FALSE.',
+  ].join('\n');
+  assert.deepEqual(
+    reviewsInText(text).map((r) => [r.claimReviewed, r.rating]),
+    [['Did three people die in Tambara on Monday?', 'FALSE']],
+  );
+  // neither rating line is a doubt of the whole story, the one without a claim near it either
+  for (const at of [text.indexOf('Rating'), text.lastIndexOf('Rating')]) assert.equal(ratesClaimNear(text, at, 'Rating: FALSE.'), true);
+});

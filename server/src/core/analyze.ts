@@ -1,4 +1,4 @@
-import { CLAIM_LABEL, TURN_LABEL, type DateRef, type Quantity, type Source, type Span, type Speaker, type Stance } from './model';
+import { CLAIM_LABEL, QUESTION_CLAIM, TURN_LABEL, type DateRef, type Quantity, type Source, type Span, type Speaker, type Stance } from './model';
 import { paragraphs, sentences } from './text/sentences';
 import {
   extractMentions,
@@ -142,14 +142,18 @@ function labelVoice(raw: string): string | undefined {
 /** a fact-check's rating line ("VERDICT: FALSE", "Our rating: Misleading") */
 const RATING_FIELD = /^\W*(?:our |the )?(?:verdict|rating|ruling)\s*:/i;
 
-/** a fact-check's claim line ("Claim: …", "CLAIM 1: …") */
-const CLAIM_FIELD = new RegExp(String.raw`^\W*${CLAIM_LABEL}\s*:`, 'i');
+/** a fact-check's claim line ("Claim: …", "CLAIM 1: …", "Q. Did three people die …?") */
+const CLAIM_FIELD = new RegExp(String.raw`^\W*(?:${CLAIM_LABEL}\s*:|${QUESTION_CLAIM})`, 'i');
+const RATING_LINES = new RegExp(RATING_FIELD.source, 'gim');
 
 /** Whether a sentence is a rating line that rates a claim line near it (`reviewsInText`): one of the four lines that are
  * not blank before it ("Claim: …" / "Who said it: …" / "Rating: False") or after it ("Rating: FALSE" / "Who said it:
- * …" / "What he said: …"), with no other rating line between. */
+ * …" / "What he said: …"), with no other rating line between; or one of several rating lines. */
 export function ratesClaimNear(text: string, start: number, sentence: string): boolean {
   if (!RATING_FIELD.test(sentence)) return false;
+  // (an article of several rating lines rates several claims, whatever stands around each: none rates the story)
+  RATING_LINES.lastIndex = 0;
+  if (RATING_LINES.exec(text) && RATING_LINES.exec(text)) return true;
   const near = (lines: string[]) => {
     for (const line of lines) {
       if (CLAIM_FIELD.test(line)) return true;

@@ -29,6 +29,10 @@ export function sourceName(source: { meta: SourceMeta } | undefined, sourceId: s
  * "What he said", "What was claimed" */
 export const CLAIM_LABEL = String.raw`(?:(?:the )?claim(?:[ \t]*(?:#?\d{1,2}|\(\d{1,2}\)|one|two|three|four|five))?|what (?:(?:he|she|they|it) (?:said|claimed|wrote|posted)|was (?:said|claimed)))`;
 
+/** A fact-check's question that states the claim it rates, for a pattern: "Q. Did three people die in Thiès on Monday?"
+ * (group 1: the question) */
+export const QUESTION_CLAIM = String.raw`Q(?:[*_]{1,2})?[ \t]*[.:)](?:[*_]{1,2})?[ \t]*((?:Did|Does|Do|Is|Was|Were|Are|Has|Have|Had|Can|Could|Will|Would|Should)\b[^\n]*\?)`;
+
 /** A turn label opening a paragraph of a transcript: "((Name))", or "Name:" / "**Q:**" (one to four words). */
 export const TURN_LABEL =
   /^[*_]*(?:\(\(\s*([^()\n]{1,60}?)\s*\)\)|([\p{Lu}][\p{L}\p{M}.'\u2019-]*(?: [\p{Lu}][\p{L}\p{M}.'\u2019-]*){0,3})[*_]*:)[*_]*\s+/u;

@@ -2,7 +2,7 @@
  * schema.org ClaimReview (fact-checks) as JSON-LD: a single object, an array, an @graph,
  * or a DataFeed. Each valid review becomes a readable block of text plus a `Review`.
  */
-import { CLAIM_LABEL, type Review, type SourceMeta, type Span } from '../core/model';
+import { CLAIM_LABEL, QUESTION_CLAIM, type Review, type SourceMeta, type Span } from '../core/model';
 import { normaliseDate } from './dates';
 import { nameOf } from './meta';
 
@@ -193,6 +193,8 @@ const CLAIM_LINE = new RegExp(String.raw`^[ \t]*(?:[*_]{1,2})?${CLAIM_LABEL}(?:[
 const RATING_LINE = /^[ \t]*(?:[*_]{1,2})?(?:our |the )?(?:rating|verdict)(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]*([^\n]{1,80})$/i;
 
 const CLAIM_START = new RegExp(String.raw`^[ \t]*(?:[*_]{1,2})?${CLAIM_LABEL}(?:[*_]{1,2})?[ \t]*:`, 'i');
+/** a question line that states the claim it rates: "Q. Did three people die in Thiès on Monday?" */
+const QUESTION_LINE = new RegExp(String.raw`^[ \t]*(?:[*_]{1,2})?${QUESTION_CLAIM}[ \t]*$`);
 
 /** how many lines that are not blank may stand between a claim line and its rating line ("Who said it:" …) */
 const RATING_REACH = 4;
@@ -211,7 +213,7 @@ export function reviewsInText(text: string, reviewer?: string): Review[] {
     const start = at;
     at += line.length + 1;
     if (!line.trim()) continue;
-    const c = CLAIM_START.test(line) ? CLAIM_LINE.exec(line) : null;
+    const c = CLAIM_START.test(line) ? CLAIM_LINE.exec(line) : QUESTION_LINE.exec(line);
     if (c) {
       c.index += start;
       lines.push({ kind: 'claim', m: c });
@@ -238,7 +240,7 @@ export function reviewsInText(text: string, reviewer?: string): Review[] {
     const m = line.m!;
     const rating = lines[k].m![1].replace(/[*_.\s]+$/, '').trim();
     const body = m[1];
-    const bodyAt = m.index + m[0].length - body.length;
+    const bodyAt = m.index + m[0].lastIndexOf(body);
     const q = /["\u201c]([^"\u201d]{3,})["\u201d]/.exec(body);
     const start = bodyAt + (q ? q.index + 1 : 0);
     const claimReviewed = q ? q[1] : body.trim();

@@ -88,6 +88,8 @@ test('a report called false that says what it reports denies that point, not the
   assert.equal(detectRefutation('Reports that the mayor had resigned were false, the council said.')?.aboutReport, false);
   assert.equal(detectRefutation('These claims are false.')?.aboutReport, true);
   assert.equal(detectRefutation('The story is false.')?.aboutReport, true);
+  assert.equal(detectRefutation('The viral claim of three deaths in Tambara is false.')?.aboutReport, false);
+  assert.equal(detectRefutation('The claims of the minister are false.')?.aboutReport, true);
 });
 
 test('"falsely" rates a saying, a label or an accusation, not an act', () => {

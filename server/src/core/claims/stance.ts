@@ -268,9 +268,14 @@ function mayFalsity(w: number): boolean {
 const REPORT_NOUN =
   /\b(?:stor(?:y|ies)|reports?|reporting|claims?|rumou?rs?|articles?|news|videos?|clips?|photos?|photographs?|images?|pictures?|footage|posts?|tweets?|tales?|headlines?|allegations?|websites?|quotes?|statements?|press\s+release|screenshots?)\b/i;
 /** a report noun with the point it reports: "claims that the company received …", "reports that he had died" (four
- * words or more after "that"; not a relative clause, "a report that says …", which names a report) */
+ * words or more after "that"; not a relative clause, "a report that says …", which names a report), "the claim of three
+ * deaths" (not a claimant's: "the claims of the minister") */
 const REPORTED_POINT =
   /\b(?:stor(?:y|ies)|reports?|claims?|rumou?rs?|suggestions?|allegations?|statements?)\s+(?:made\s+\S+\s+)?that\s+(?!(?:says?|said|claims?|claimed|shows?|showed|suggests?|suggested|appears?|appeared|went|goes|has|had|was|were|is|are)\b)(?:\S+\s+){3,}/i;
+/** "the claim of three deaths", "reports of a shooting": the point as a noun phrase (in lower case: not a claimant's,
+ * "the claims of the minister", "claims of Smith") */
+const REPORTED_OF =
+  /\b(?:[Rr]eports?|[Cc]laims?|[Rr]umou?rs?|[Aa]llegations?)\s+of\s+(?!(?:the|his|her|its|their|this|that|these|those|our|my|your)\b)[\p{Ll}\p{N}][^\s]*\s+\S+/u;
 /** a pronoun subject right before the link: "it is fake", "this is false", "that's a hoax" */
 const PRONOUN_SUBJECT = /\b(?:it|this|that|these|those|they)\s*$/i;
 const REPORT_NOUN_AFTER =
@@ -369,7 +374,7 @@ function refutation(sentence: string, w: number): Refutation | undefined {
       // (a report that says what it reports, "Claims that the company received €14.2 million are false", denies that
       // point, not the story)
       if (REPORT_NOUN.test(subject) || PRONOUN_SUBJECT.test(subject))
-        return { cue: `${link[0]}${m[0]}`.trim(), aboutReport: !REPORTED_POINT.test(subject) };
+        return { cue: `${link[0]}${m[0]}`.trim(), aboutReport: !REPORTED_POINT.test(subject) && !REPORTED_OF.test(subject) };
     }
     // "the hoax", "this hoax", "a death hoax": a hoax is itself a false report
     if (word.startsWith('hoax')) return { cue: m[0], aboutReport: true };
