@@ -185,7 +185,7 @@ test('a rating line above the claim it rates ("Rating: FALSE" / "Who said it: â€
   assert.equal(ratesClaimNear(alone, alone.indexOf('Rating'), 'Rating: FALSE'), false);
 });
 
-test('a fact-check in questions and answers: a yes-or-no question is the claim its rating rates; its rating lines rate no story', () => {
+test('a fact-check in questions and answers: a yes-or-no question is the claim its rating rates; rating lines of different ratings rate no story', () => {
   const text = [
     'Fuel prices: four claims checked',
     '',
@@ -201,6 +201,12 @@ test('a fact-check in questions and answers: a yes-or-no question is the claim i
     '',
     'Rating: FALSE.',
     '',
+    'Q. Did subsidies cost 410 billion francs?',
+    '',
+    'A. Yes, the budget report says so.',
+    '',
+    'Rating: ACCURATE.',
+    '',
     'Q. Did three people die in Tambara on Monday?',
     '',
     'A. No. The hospital reports a single death.',
@@ -209,7 +215,10 @@ test('a fact-check in questions and answers: a yes-or-no question is the claim i
   ].join('\n');
   assert.deepEqual(
     reviewsInText(text).map((r) => [r.claimReviewed, r.rating]),
-    [['Did three people die in Tambara on Monday?', 'FALSE']],
+    [
+      ['Did subsidies cost 410 billion francs?', 'ACCURATE'],
+      ['Did three people die in Tambara on Monday?', 'FALSE'],
+    ],
   );
   // neither rating line is a doubt of the whole story, the one without a claim near it either
   for (const at of [text.indexOf('Rating'), text.lastIndexOf('Rating')]) assert.equal(ratesClaimNear(text, at, 'Rating: FALSE.'), true);

@@ -1,4 +1,14 @@
-import { CLAIM_LABEL, QUESTION_CLAIM, TURN_LABEL, type DateRef, type Quantity, type Source, type Span, type Speaker, type Stance } from './model';
+import {
+  CLAIM_LABEL,
+  QUESTION_CLAIM,
+  TURN_LABEL,
+  type DateRef,
+  type Quantity,
+  type Source,
+  type Span,
+  type Speaker,
+  type Stance,
+} from './model';
 import { paragraphs, sentences } from './text/sentences';
 import {
   extractMentions,
@@ -144,16 +154,31 @@ const RATING_FIELD = /^\W*(?:our |the )?(?:verdict|rating|ruling)\s*:/i;
 
 /** a fact-check's claim line ("Claim: …", "CLAIM 1: …", "Q. Did three people die …?") */
 const CLAIM_FIELD = new RegExp(String.raw`^\W*(?:${CLAIM_LABEL}\s*:|${QUESTION_CLAIM})`, 'i');
-const RATING_LINES = new RegExp(RATING_FIELD.source, 'gim');
+const RATING_LINES = /^[^\S\n]*\W*(?:our |the )?(?:verdict|rating|ruling)\s*:[^\S\n]*([^\n]*)$/gim;
+
+/** Whether a text's rating lines give two ratings or more ("Rating: FALSE" … "Rating: ACCURATE"). */
+function severalRatings(text: string): boolean {
+  let first: string | undefined;
+  RATING_LINES.lastIndex = 0;
+  for (let m = RATING_LINES.exec(text); m; m = RATING_LINES.exec(text)) {
+    const rating = m[1]
+      .replace(/[^\p{L}\s]/gu, '')
+      .trim()
+      .toLowerCase();
+    if (first === undefined) first = rating;
+    else if (rating !== first) return true;
+  }
+  return false;
+}
 
 /** Whether a sentence is a rating line that rates a claim line near it (`reviewsInText`): one of the four lines that are
  * not blank before it ("Claim: …" / "Who said it: …" / "Rating: False") or after it ("Rating: FALSE" / "Who said it:
- * …" / "What he said: …"), with no other rating line between; or one of several rating lines. */
+ * …" / "What he said: …"), with no other rating line between; or one of rating lines that give different ratings. */
 export function ratesClaimNear(text: string, start: number, sentence: string): boolean {
   if (!RATING_FIELD.test(sentence)) return false;
-  // (an article of several rating lines rates several claims, whatever stands around each: none rates the story)
-  RATING_LINES.lastIndex = 0;
-  if (RATING_LINES.exec(text) && RATING_LINES.exec(text)) return true;
+  // (an article whose rating lines give different ratings rates several claims, whatever stands around each: none
+  // rates the story)
+  if (severalRatings(text)) return true;
   const near = (lines: string[]) => {
     for (const line of lines) {
       if (CLAIM_FIELD.test(line)) return true;
