@@ -63,7 +63,7 @@ if (only.includes('acceptance')) {
 
 // 1b. cases on corpora nobody here had seen when they were written (test/data/unseen-cases/SET/CASE), through the CLI,
 //     scored as the acceptance test scores its cases (an optional entity that is missed does not count). The tuning
-//     sets' misses are printed (each was scored blind first, then read); the second, fourth, seventh and tenth sets' never
+//     sets' misses are printed (each was scored blind first, then read); the second, fourth, seventh, tenth and thirteenth sets' never
 //     are: only their aggregates, so that they stay a measure of unseen text.
 const UNSEEN_SETS: readonly { name: string; showMisses: boolean }[] = [
   { name: 'first', showMisses: true },
@@ -78,6 +78,7 @@ const UNSEEN_SETS: readonly { name: string; showMisses: boolean }[] = [
   { name: 'tenth', showMisses: false },
   { name: 'eleventh', showMisses: true },
   { name: 'twelfth', showMisses: true },
+  { name: 'thirteenth', showMisses: false },
 ];
 if (only.includes('acceptance')) {
   const cli = path.join(root, 'bin/corroborate.js');
