@@ -574,6 +574,31 @@ test('a denial bears on its act only (past a clause between "the suggestion" and
   assert.deepEqual(disputed('Police in Brevik have recorded statements, but nobody has been arrested.'), []);
 });
 
+test('a body\'s own statement gives its sums, named or not; "puts the cost of X, Y and Z at" is a sum of the cost', () => {
+  const idx14 = corpus([
+    {
+      id: 'agency',
+      meta: { outlet: 'National Testing Agency', published: '2025-06-10' },
+      text: 'The National Testing Agency annulled the paper. Reprinting and the logistics of the resit will cost an estimated 1.2 million lei.',
+    },
+    {
+      id: 'courier',
+      meta: { outlet: 'The Courier', published: '2025-06-13' },
+      text: 'An internal memo seen by the Courier puts the cost of reprinting the paper, transporting it under escort and paying examiners for a second sitting at 4.8 million lei, four times the estimate of the National Testing Agency.',
+    },
+  ]);
+  const messages = (draft: string) =>
+    checkDraft(idx14, draft, { languageId: 'markdown' })
+      .findings.filter((f) => f.code === 'disputed-claim')
+      .map((f) => f.message);
+  assert.deepEqual(
+    messages('The minister criticised the National Testing Agency.\n\nReprinting and rescheduling the exam will cost 1.2 million lei.'),
+    [
+      'The sources differ on “1.2 million lei”: The Courier says 4.8 million lei (National Testing Agency says an estimated 1.2 million lei)',
+    ],
+  );
+});
+
 test("a rating's finding shows the source that makes the rated claim, beside the fact-checker", () => {
   const desk = [
     'Fact check: Did the Leeds depot really run at a loss for six years?',

@@ -980,9 +980,22 @@ function sumThing(text: string, start: number, end: number, reach = 60): Set<str
   const b = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf(';'), before.lastIndexOf(':')) + 1);
   const a = after.split(/[.;:](?:\s|$)/)[0];
   const out = new Set<string>();
-  for (const m of `${b} ${a}`.matchAll(/(?<!\p{L})\p{Ll}[\p{Ll}'\u2019]+/gu))
+  // ("puts the cost of reprinting the paper, transporting it … at 4.8 million lei": the thing named before the list)
+  const clause = text.slice(Math.max(0, start - 240), start);
+  const put = PUT_AT.exec(clause.slice(Math.max(clause.lastIndexOf('. '), clause.lastIndexOf(';')) + 1));
+  for (const m of `${b} ${a} ${put ? `${put[1]} ${put[2] ?? ''}` : ''}`.matchAll(/(?<!\p{L})\p{Ll}[\p{Ll}'\u2019]+/gu))
     if (m[0].length > 3 && !SUM_WORDS.has(m[0])) out.add(stem(m[0]));
   return out;
+}
+
+/** "puts the cost of X at", "estimated the bill for X at" (before a sum): what the sum is of, and its first words */
+const PUT_AT =
+  /\b(?:puts?|putting|estimated?|estimates|estimating|valued?|values|valuing|sets?|setting|fixe[sd]|fixing)\s+(?:the\s+|its\s+|their\s+)?(?:total\s+)?(cost|bill|price|value|damage|losses?|compensation)\b(?:\s+(?:of|for)\s+([^,;]{1,60}))?[^.;]*?\bat\s*$/i;
+
+/** whether an entity may hold a sum: a person or a body */
+function isHolder(index: CorpusIndex, id: string): boolean {
+  const t = index.entity(id)?.type;
+  return t === 'person' || t === 'organization';
 }
 
 /**
@@ -993,12 +1006,6 @@ function sumThing(text: string, start: number, end: number, reach = 60): Set<str
  * 14 months late" against "more than two years late"). Amounts are compared only for the same thing: an article's
  * revenue and its profit are two sums.
  */
-/** whether an entity may hold a sum: a person or a body */
-function isHolder(index: CorpusIndex, id: string): boolean {
-  const t = index.entity(id)?.type;
-  return t === 'person' || t === 'organization';
-}
-
 function amountFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefined {
   if (!ds.asserts) return undefined;
   // (a sum is someone's; a share or a time taken may be a place's or an event's too: "turnout in Ghent was 61%")
@@ -1016,29 +1023,31 @@ function amountFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefin
     const store = index.claims;
     const list: { c: Claim; q: Quantity }[] = [];
     const seen = new Set<string>();
+    // (what a body's own statement says is the body's, whether or not its sentence names it: "Reprinting … will cost
+    // an estimated 1.2 million lei", in the agency's statement)
+    const visit = (holder: string, at: (s: number, i: number) => void) => {
+      store.visitEntity(holder, at, 2000);
+      for (const s of issuedBy(index).get(holder) ?? []) for (let i = 0; i < store.claimsIn(s); i++) at(s, i);
+    };
     for (const holder of of)
-      store.visitEntity(
-        holder,
-        (s, i) => {
-          if (!store.hasFiguresAt(s, i)) return;
-          const c = store.at(s, i);
-          if (isDoubt(c) || c.stance === 'questions' || c.stance === 'hedges') return;
-          for (const cq of c.quantities) {
-            if (cq.measure !== measure || seen.has(`${c.id}:${cq.span.start}`)) continue;
-            // (sums of one thing are of one order: a share's price and a sale's value, or a year's revenue and a
-            // sale, are not compared)
-            // (times are told in different units: their words say the same thing)
-            if (measure !== 'duration' && Math.max(cq.value, q.value) > 20 * Math.min(cq.value, q.value)) continue;
-            const near = sumThing(c.text, cq.span.start - c.span.start, cq.span.end - c.span.start, reach);
-            // (a time taken or a share is said of many things in one story: two of its words, or all of one)
-            const shared = [...thing].filter((k) => near.has(k)).length;
-            if (shared < (measure === 'money' ? 1 : Math.min(2, thing.size))) continue;
-            seen.add(`${c.id}:${cq.span.start}`);
-            list.push({ c, q: cq });
-          }
-        },
-        2000,
-      );
+      visit(holder, (s, i) => {
+        if (!store.hasFiguresAt(s, i)) return;
+        const c = store.at(s, i);
+        if (isDoubt(c) || c.stance === 'questions' || c.stance === 'hedges') return;
+        for (const cq of c.quantities) {
+          if (cq.measure !== measure || seen.has(`${c.id}:${cq.span.start}`)) continue;
+          // (sums of one thing are of one order: a share's price and a sale's value, or a year's revenue and a
+          // sale, are not compared)
+          // (times are told in different units: their words say the same thing)
+          if (measure !== 'duration' && Math.max(cq.value, q.value) > 20 * Math.min(cq.value, q.value)) continue;
+          const near = sumThing(c.text, cq.span.start - c.span.start, cq.span.end - c.span.start, reach);
+          // (a time taken or a share is said of many things in one story: two of its words, or all of one)
+          const shared = [...thing].filter((k) => near.has(k)).length;
+          if (shared < (measure === 'money' ? 1 : Math.min(2, thing.size))) continue;
+          seen.add(`${c.id}:${cq.span.start}`);
+          list.push({ c, q: cq });
+        }
+      });
     const support = list.filter((x) => overlaps(x.q, q));
     const fitting = new Set(support.map((x) => x.c.sourceId));
     // (a sum that fits another of the sentence's sums is that one's: "$499 for the steel watch, $4,999 for the gold")
@@ -1062,6 +1071,24 @@ function amountFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefin
     );
   }
   return undefined;
+}
+
+/** per index version: the bodies that issued sources (their outlet's name is the body's), with those sources' indexes in
+ * the claim store ("National Examinations Agency" and its statement) */
+const issuers = new WeakMap<CorpusIndex, { version: number; bySource: Map<string, number[]> }>();
+function issuedBy(index: CorpusIndex): Map<string, number[]> {
+  const known = issuers.get(index);
+  if (known && known.version === index.version) return known.bySource;
+  const bySource = new Map<string, number[]>();
+  const store = index.claims;
+  for (const [sourceId, source] of index.sources) {
+    const outlet = source.meta?.outlet;
+    const id = outlet ? index.lookupName(outlet).entityId : undefined;
+    const s = id && index.entity(id)?.type === 'organization' ? store.sourceAt(sourceId) : undefined;
+    if (id && s !== undefined) bySource.set(id, [...(bySource.get(id) ?? []), s]);
+  }
+  issuers.set(index, { version: index.version, bySource });
+  return bySource;
 }
 
 /** Whether the passages come from two sources or more and their sums agree (one range holds them all). */

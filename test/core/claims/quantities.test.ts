@@ -406,3 +406,14 @@ test('quantities: those taken to hospital are among the hurt ("admitted to hospi
   assert.deepEqual(m('She was admitted to the bar in 1990 with 3 others.'), [[3, 'other']]);
   assert.deepEqual(m('The department will pay Rs. 10,000 to each family of a child admitted to hospital.'), [[10000, 'money']]);
 });
+
+test('quantities: more currencies by name ("1.2 million lei", "500 hryvnias"); "at 4.8 million lei" is a sum, "at 9.30" a time', () => {
+  const m = (s: string) => extractQuantities(s).map((q) => [q.value, q.measure]);
+  assert.deepEqual(m('Reprinting the paper will cost 1.2 million lei.'), [[1.2e6, 'money']]);
+  assert.deepEqual(m('A memo puts the cost of reprinting at 4.8 million lei.'), [[4.8e6, 'money']]);
+  assert.deepEqual(m('Each family will get 500 hryvnias.'), [[500, 'money']]);
+  assert.deepEqual(m('Inflation stood at 4.8% in May.'), [[4.8, 'percent']]);
+  assert.deepEqual(m('They met at 9.30 in the hall.'), []);
+  // (words that are also currencies' names but as often something else stay out)
+  assert.deepEqual(m('Rescuers found 3 real survivors.'), [[3, 'other']]);
+});

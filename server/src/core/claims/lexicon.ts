@@ -85,6 +85,9 @@ export const CURRENCY_WORDS = setOf(`
   euro euros dollar dollars pound pounds sterling ruble rubles rouble roubles yen yuan renminbi
   franc francs rupee rupees peso pesos dinar dinars lira liras riyal riyals dirham dirhams
   krona kronor kroner krone shekel shekels usd eur gbp chf
+  leu lei lari tenge manat hryvnia hryvnias zloty zlotys zlotych forint forints koruna korunas
+  reais soles boliviano bolivianos naira cedi cedis birr kwacha shilling shillings rand baht
+  ringgit rupiah taka kyat riel
 `);
 
 export const CURRENCY_SYMBOLS = setOf('$ € £ ¥ ₹ ₽');

@@ -624,7 +624,17 @@ function analyse(toks: Tok[], p: NumPhrase, sentence: string, figs: Fig[]): numb
       return b + 2;
     TIME_AFTER.lastIndex = toks[b - 1].e;
     if (TIME_AFTER.test(sentence)) return b;
-    if (prevW === 'at' && toks[a].raw.indexOf('.') > 0) return b;
+    // ("at 9.30", not "at 4.8 million lei" nor "at 4.8%")
+    if (
+      prevW === 'at' &&
+      toks[a].raw.indexOf('.') > 0 &&
+      !SCALE_WORDS.has(wordOf(toks[b - 1])) &&
+      !SCALE_WORDS.has(nxW) &&
+      !CURRENCY_WORDS.has(nxW) &&
+      nx?.raw !== '%' &&
+      nxW !== 'percent'
+    )
+      return b;
   }
   // percentages: a share of something, compared as such ("38%", "12 per cent")
   const pct = nx && nx.k === PUNCT && nx.raw === '%' ? 1 : nxW === 'percent' ? 1 : nxW === 'per' && wordOf(toks[b + 1]) === 'cent' ? 2 : 0;
