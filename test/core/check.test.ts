@@ -597,6 +597,24 @@ test('a body\'s own statement gives its sums, named or not; "puts the cost of X,
       'The sources differ on “1.2 million lei”: The Courier says 4.8 million lei (National Testing Agency says an estimated 1.2 million lei)',
     ],
   );
+  // (a news outlet's articles are its reporting on others, not its statements: "Reuters" of Reuters' articles)
+  const asNews = corpus(
+    [...idx14.sources.values()].map((src) => ({
+      id: src.id,
+      text: src.text,
+      meta: src.id === 'agency' ? { ...src.meta, kind: 'news' as const } : src.meta,
+    })),
+  );
+  assert.deepEqual(
+    checkDraft(
+      asNews,
+      'The minister criticised the National Testing Agency.\n\nReprinting and rescheduling the exam will cost 1.2 million lei.',
+      {
+        languageId: 'markdown',
+      },
+    ).findings.filter((f) => f.code === 'disputed-claim'),
+    [],
+  );
 });
 
 test("a rating's finding shows the source that makes the rated claim, beside the fact-checker", () => {

@@ -11,7 +11,7 @@ import type {
   Span,
 } from './model';
 import { NeverCancelled, isCount, shownText, sourceName, speakerShown } from './model';
-import { KeySet, type CorpusIndex } from './index';
+import { KeySet, issuerOf, type CorpusIndex } from './index';
 import { draftText, isSuppressed, type Directive } from './text/draft';
 import { LineMap, paragraphs, sentences } from './text/sentences';
 import { extractMentions, normKey, type RawMention } from './entities/extract';
@@ -826,9 +826,13 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
   if (rated) {
     // (a sentence that names nothing is looked for by the names the fact-check's article opens with)
     const opening = ds.entityIds.length ? ds.entityIds : openingEntities(index, rated.sides[0].claimId);
-    const c = bestSupport(index, { entityIds: opening, keys: ds.keys }, new Set(related.map((r) => r.sourceId)));
     // (a denial's other side says the sentence's point: half of its words, three at least; a rated claim is the point)
-    if (c && (rated.kind === 'fact-check' || matchScore(index, ds, c).meaning >= pointWords(index, ds))) {
+    const least = rated.kind === 'fact-check' ? 1 : pointWords(index, ds);
+    const c = bestSupport(index, { entityIds: opening, keys: ds.keys }, new Set(related.map((r) => r.sourceId)), {
+      least,
+      limit: SUPPORT_LOOKS,
+    });
+    if (c && (rated.kind === 'fact-check' || matchScore(index, ds, c).meaning >= least)) {
       claimant = ` (${outletOf(index, c.sourceId)} says so)`;
       related.push({
         sourceId: c.sourceId,
@@ -846,6 +850,9 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
     disputeIds: ds2.map((d) => d.id),
   };
 }
+
+/** How many claims of each of a sentence's entities are looked at for a finding's other side (`bestSupport`). */
+const SUPPORT_LOOKS = 2000;
 
 /** A name that at most this many articles give is a story's own (a street, a village, a small body). */
 const STORY_NAME_ARTICLES = 20;
@@ -1082,9 +1089,8 @@ function issuedBy(index: CorpusIndex): Map<string, number[]> {
   const bySource = new Map<string, number[]>();
   const store = index.claims;
   for (const [sourceId, source] of index.sources) {
-    const outlet = source.meta?.outlet;
-    const id = outlet ? index.lookupName(outlet).entityId : undefined;
-    const s = id && index.entity(id)?.type === 'organization' ? store.sourceAt(sourceId) : undefined;
+    const id = issuerOf(index.table, source);
+    const s = id ? store.sourceAt(sourceId) : undefined;
     if (id && s !== undefined) bySource.set(id, [...(bySource.get(id) ?? []), s]);
   }
   issuers.set(index, { version: index.version, bySource });
@@ -1896,6 +1902,9 @@ export function bestSupport(
   ds: Pick<DraftSentence, 'entityIds' | 'keys'>,
   /** sources not to take it from */
   except?: ReadonlySet<string>,
+  /** how many of the sentence's words (weighed as `keyWeightAt` weighs them) a claim must share; how many claims of each
+   * entity to look at (a finding's other side is looked for on every check of its paragraph: bounded) */
+  opts: { least?: number; limit?: number } = {},
 ): Claim | undefined {
   let best: Claim | undefined;
   let bestScore = 0;
@@ -1905,19 +1914,23 @@ export function bestSupport(
   const q = store.query(ds.entityIds, weights);
   const negated = hasNegation(ds.keys.join(' '));
   for (const e of ds.entityIds) {
-    store.visitEntity(e, (si, i) => {
-      if (!seen.first(si, i) || except?.has(store.sourceIds[si])) return;
-      // a claim that shares no meaning with the sentence cannot support it: it is not made
-      if (store.keyWeightAt(si, i, q) < 1) return;
-      const c = store.at(si, i);
-      if (isDoubt(c) || hasNegation(c.text) !== negated) return;
-      const s = matchScore(index, ds, c);
-      const score = s.entities * 1.5 + s.meaning;
-      if (s.meaning >= 1 && score > bestScore) {
-        bestScore = score;
-        best = c;
-      }
-    });
+    store.visitEntity(
+      e,
+      (si, i) => {
+        if (!seen.first(si, i) || except?.has(store.sourceIds[si])) return;
+        // a claim that shares no meaning with the sentence cannot support it: it is not made
+        if (store.keyWeightAt(si, i, q) < (opts.least ?? 1)) return;
+        const c = store.at(si, i);
+        if (isDoubt(c) || hasNegation(c.text) !== negated) return;
+        const s = matchScore(index, ds, c);
+        const score = s.entities * 1.5 + s.meaning;
+        if (s.meaning >= 1 && score > bestScore) {
+          bestScore = score;
+          best = c;
+        }
+      },
+      opts.limit,
+    );
   }
   return best;
 }

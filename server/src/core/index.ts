@@ -1002,12 +1002,7 @@ function buildClaims(
   };
   // the body that issued the article, when it is one ("the company" of its own statement): its outlet's name
   let issuer: string | null | undefined;
-  const issuerOrg = (): string | null => {
-    if (issuer !== undefined) return issuer;
-    const outlet = source.meta?.outlet;
-    const id = outlet ? table.byKey.get(normKey(outlet)) : undefined;
-    return (issuer = id && entities.get(id)?.type === 'organization' ? id : null);
-  };
+  const issuerOrg = (): string | null => (issuer === undefined ? (issuer = issuerOf(table, source) ?? null) : issuer);
   const paraPersons = new Map<number, string[]>();
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
@@ -1275,6 +1270,17 @@ function shareKeys(p: PackedSentences, strings: Map<string, string>): PackedSent
   const keys = p.keys;
   for (let i = 0; i < keys.length; i++) keys[i] = share(strings, keys[i]);
   return p;
+}
+
+/** The body that issued a source, when its outlet's name is a body's ("National Examinations Agency" of its own
+ * statement): what the source says in its own voice is that body's. Not a news outlet's articles ("Reuters" reports on
+ * others): a press release, or a source of no stated kind. */
+export function issuerOf(table: Pick<EntityTable, 'byKey' | 'entities'>, source: Pick<Source, 'meta'>): string | undefined {
+  const kind = source.meta?.kind;
+  if (kind && kind !== 'press-release') return undefined;
+  const outlet = source.meta?.outlet;
+  const id = outlet ? table.byKey.get(normKey(outlet)) : undefined;
+  return id && table.entities.get(id)?.type === 'organization' ? id : undefined;
 }
 
 export function emptyTable(): EntityTable {
