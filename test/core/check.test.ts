@@ -617,6 +617,25 @@ test('a body\'s own statement gives its sums, named or not; "puts the cost of X,
   );
 });
 
+test('a source that tells a count twice, loosely and exactly, is shown with the exact figure', () => {
+  const idx15 = corpus([
+    {
+      id: 'wire',
+      meta: { outlet: 'Wire', published: '2025-03-19' },
+      text: 'Police said 46 people had been arrested in Tambara since Monday.',
+    },
+    {
+      id: 'union',
+      meta: { outlet: 'Drivers Union', published: '2025-03-19', kind: 'press-release' },
+      text: 'Since Monday, more than a hundred people — 112 by our count, most of them drivers — have been detained by the police in Tambara.',
+    },
+  ]);
+  const f = checkDraft(idx15, 'Police arrested 46 people in Tambara.', { languageId: 'markdown' }).findings.find(
+    (x) => x.code === 'disputed-claim',
+  );
+  assert.equal(f?.message, 'The sources differ on “46 arrested”: Drivers Union says 112 arrested (Wire says 46 arrested)');
+});
+
 test("a rating's finding shows the source that makes the rated claim, beside the fact-checker", () => {
   const desk = [
     'Fact check: Did the Leeds depot really run at a loss for six years?',

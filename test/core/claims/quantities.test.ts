@@ -417,3 +417,12 @@ test('quantities: more currencies by name ("1.2 million lei", "500 hryvnias"); "
   // (words that are also currencies' names but as often something else stay out)
   assert.deepEqual(m('Rescuers found 3 real survivors.'), [[3, 'other']]);
 });
+
+test('quantities: a parenthetical between dashes is skipped to the verb, and a figure right after the dash is the same count told exactly', () => {
+  const m = (s: string) => extractQuantities(s).map((q) => [q.value, q.qualifier, q.measure]);
+  assert.deepEqual(m('More than a hundred people — 112 by our count, most of them drivers — have been detained by the police.'), [
+    [100, 'more-than', 'arrested'],
+    [112, 'exact', 'arrested'],
+  ]);
+  assert.deepEqual(m('Some 40 people – mostly students – were arrested.'), [[40, 'some', 'arrested']]);
+});

@@ -1090,6 +1090,16 @@ function findMeasure(
     const t = toks[m];
     if (t.k === PUNCT) {
       if (t.raw === '-' || t.raw === '\u2019' || t.raw === "'") continue;
+      // skip a parenthetical between dashes: "more than a hundred people — 112 by our count, most of them drivers —
+      // have been detained"
+      if (t.raw === '\u2014' || t.raw === '\u2013') {
+        let e = m + 1;
+        while (e < n && e < m + 20 && toks[e].raw !== t.raw && toks[e].raw !== '.') e++;
+        if (e < n && toks[e].raw === t.raw) {
+          m = e;
+          continue;
+        }
+      }
       if (t.raw === ',' && /^(?:including|among|most|mostly|mainly|many|all|some)$/.test(wordOf(toks[m + 1]))) {
         // skip a parenthetical ", including two children,"
         let e = m + 1;
@@ -1181,6 +1191,14 @@ function share(toks: Tok[], figs: Fig[]): void {
     const g = figs[i - 1];
     // "90 civilians were wounded, as were seventeen soldiers"
     const asWere = wordOf(toks[f.start - 2]) === 'as' && BE_OR_DID.has(wordOf(toks[f.start - 1]));
+    // "more than a hundred people — 112 by our count — have been detained": the same count, told exactly
+    const dashed = f.start === g.end + 1 && (toks[g.end].raw === '\u2014' || toks[g.end].raw === '\u2013') && !f.noun;
+    if (dashed && !f.measure && g.measure && isCount(g.measure)) {
+      f.measure = g.measure;
+      f.predicate = g.predicate;
+      f.counted = g.counted;
+      continue;
+    }
     if (
       !f.measure &&
       g.measure &&
