@@ -636,6 +636,41 @@ test('a source that tells a count twice, loosely and exactly, is shown with the 
   assert.equal(f?.message, 'The sources differ on “46 arrested”: Drivers Union says 112 arrested (Wire says 46 arrested)');
 });
 
+test('where an act happened: a source that says the act at another place of the same order differs; a venue is not put elsewhere by its city', () => {
+  const idx16 = corpus([
+    {
+      id: 'chronicle',
+      meta: { outlet: 'Chronicle', published: '2025-03-19' },
+      text: 'Late on Monday night, a fuel tanker was set on fire on the national road outside Dalvoro, west of the city of Tambara.',
+    },
+    {
+      id: 'wire',
+      meta: { outlet: 'Wire', published: '2025-03-19' },
+      text: 'On Monday night, a fuel tanker was set ablaze in Kessoumi, east of the city of Tambara, police said.',
+    },
+  ]);
+  const disputed = (draft: string) =>
+    checkDraft(idx16, draft, { languageId: 'markdown' })
+      .findings.filter((f) => f.code === 'disputed-claim')
+      .map((f) => f.message);
+  assert.deepEqual(
+    disputed('Protests spread across the city of Tambara.\n\nA fuel tanker was set on fire outside Dalvoro on Monday night.'),
+    ['The sources differ on where it happened (“Dalvoro”): Wire says Kessoumi (Chronicle says Dalvoro)'],
+  );
+  // (an act the other source does not say, "a bus was stopped", is not put elsewhere)
+  assert.deepEqual(disputed('Protests spread across the city of Tambara.\n\nA bus was stopped outside Dalvoro on Monday night.'), []);
+  const venue = corpus([
+    { id: 'a', meta: { outlet: 'A' }, text: 'Gunmen opened fire inside the Veldrome Stadium, police said.' },
+    { id: 'b', meta: { outlet: 'B' }, text: 'Gunmen opened fire in central Paris on Friday night.' },
+  ]);
+  assert.deepEqual(
+    checkDraft(venue, 'Attacks shook Paris on Friday.\n\nGunmen opened fire at the Veldrome Stadium.', {
+      languageId: 'markdown',
+    }).findings.filter((f) => f.code === 'disputed-claim'),
+    [],
+  );
+});
+
 test("a rating's finding shows the source that makes the rated claim, beside the fact-checker", () => {
   const desk = [
     'Fact check: Did the Leeds depot really run at a loss for six years?',

@@ -34,7 +34,7 @@ import {
 import type { ClaimQuery, ClaimStore } from './claimStore';
 import { hasNegation, meaningKeys, stem } from './text/keys';
 import { VERDICT_LINE, allEntities, describeQuantity, isDoubt, overlaps, scopesOf, sharedKeyWeight, short } from './disputes/detect';
-import { EVENT_NOUNS, GENERIC_EVENT, fold, isFirstName, isKnownPlace, isWord } from './lexicon';
+import { EVENT_NOUNS, GENERIC_EVENT, countryOf, fold, isCity, isFirstName, isKnownPlace, isRegion, isWord } from './lexicon';
 import { drain } from './packed';
 
 /**
@@ -1256,6 +1256,73 @@ function bySource<T extends { c: Claim }>(xs: readonly T[], n: number): T[] {
   return [...first, ...more].slice(0, n);
 }
 
+/** `placeFinding` at where the sentence writes the place's name (its first writing the sentence has) */
+function placeAt(index: CorpusIndex, ds: DraftSentence, place: string, scopes: readonly string[]): Finding | undefined {
+  const e = index.entity(place);
+  const at = e ? Math.min(...[e.name, ...e.aliases].map((n) => ds.text.indexOf(n)).filter((i) => i >= 0)) : Infinity;
+  return Number.isFinite(at) ? placeFinding(index, ds, place, at, scopes) : undefined;
+}
+
+/** verbs of doing read before a place that `actionDay` does not take as done ("was set on fire outside Pout") */
+const PLACED_ACTS = new Set(['set', 'burned', 'burnt', 'torched', 'hit', 'struck', 'stopped', 'found']);
+
+/**
+ * Where an act happened, when the sources say it of another place: the draft sentence names one place, after a verb of
+ * doing ("A fuel tanker was set on fire outside Pout"); a source sentence that says the act (its verb and a word
+ * around it) and names that place is for it; one that says the act and names none of the places those name, but
+ * another, puts it elsewhere ("a fuel tanker was set ablaze in Khombole, east of Thiès"). A finding only when both
+ * are found: the sources differ. The sentences read are those about the place and `scopes` (the places of the
+ * sentences before).
+ */
+function placeFinding(index: CorpusIndex, ds: DraftSentence, place: string, at: number, scopes: readonly string[]): Finding | undefined {
+  if (!ds.asserts) return undefined;
+  const act = actionDay(ds.text, [{ text: '', start: at, end: at }], stem, PLACED_ACTS);
+  if (!act) return undefined;
+  const store = index.claims;
+  const seen = new SeenClaims();
+  const said: { c: Claim; places: string[] }[] = [];
+  for (const scope of new Set([place, ...scopes]))
+    store.visitEntity(
+      scope,
+      (s, i) => {
+        if (!seen.first(s, i)) return;
+        const c = store.at(s, i);
+        if (isDoubt(c) || c.stance !== 'asserts' || !saysAct(c.text, act)) return;
+        const places = c.entityIds.filter((e) => index.entity(e)?.type === 'place');
+        if (places.length) said.push({ c, places });
+      },
+      SUPPORT_LOOKS,
+    );
+  const support = said.filter((x) => x.places.includes(place));
+  if (!support.length) return undefined;
+  // (another place of the same order only: a venue is not put elsewhere by its city, "the Bataclan" by "Paris", nor a
+  // town by its country)
+  const name = (id: string) => index.entity(id)?.name ?? id;
+  const order = (id: string) => (countryOf(name(id)) ? 3 : isRegion(name(id)) ? 2 : isCity(name(id)) ? 1 : 0);
+  const level = order(place);
+  if (level >= 2) return undefined;
+  const known = new Set([
+    ...support.flatMap((x) => x.places),
+    ...ds.entityIds,
+    ...said.flatMap((x) => x.places.filter((p) => order(p) !== level)),
+  ]);
+  const against = said
+    .filter((x) => !x.places.includes(place) && x.places.some((p) => !known.has(p)))
+    .filter((x) => !support.some((y) => y.c.sourceId === x.c.sourceId));
+  if (!against.length) return undefined;
+  return sidesFinding(
+    index,
+    ds.span,
+    against,
+    support,
+    (x) => name(x.places.includes(place) ? place : x.places.find((p) => !known.has(p))!),
+    {
+      differ: `The sources differ on where it happened (“${name(place)}”)`,
+      none: `No source says it happened at ${name(place)}`,
+    },
+  );
+}
+
 /** Whether a source's sentence speaks of the act: a form of its verb and one of the words around it ("notice"). */
 function saysAct(text: string, act: ActionDay): boolean {
   let verb = false;
@@ -1294,6 +1361,7 @@ function contextFindings(index: CorpusIndex, sentences: DraftSentence[], finding
     const before = holders;
     holders = ds.heading ? [] : ds.entityIds.filter((e) => isHolder(index, e));
     const own = scopeIds(index, ds.entityIds);
+    const earlier = context;
     // a heading starts its section's context (none if it names no place); a sentence naming one moves it on
     if (ds.heading || own.length) context = own;
     if (ds.heading || !ds.asserts) continue;
@@ -1313,8 +1381,11 @@ function contextFindings(index: CorpusIndex, sentences: DraftSentence[], finding
     // (a sentence with a finding already, or naming its own event or place, had its disputes and figures checked with
     // its paragraph: here only the day it says its event happened, added to its finding if it has one)
     const dayOnly = own.length > 0 || already;
-    if (dayOnly && !fact.day) continue;
-    const key = `${dayOnly ? 'day' : ''}\u0000${ds.text}\u0000${event ?? ''}\u0000${scopes.join('\u0000')}\u0001${ds.entityIds.length ? '' : before.join('\u0000')}`;
+    // (a sentence that names one place may say where an act happened: `placeFinding`, with the places before it)
+    const ownPlaces = own.filter((id) => index.entity(id)?.type === 'place');
+    const place = ownPlaces.length === 1 && !already ? ownPlaces[0] : undefined;
+    if (dayOnly && !fact.day && !place) continue;
+    const key = `${dayOnly ? 'day' : ''}\u0000${ds.text}\u0000${event ?? ''}\u0000${scopes.join('\u0000')}\u0001${ds.entityIds.length ? '' : before.join('\u0000')}\u0001${place ? earlier.join('\u0000') : ''}`;
     used.add(key);
     let f = memo.get(key);
     if (f === undefined) {
@@ -1330,6 +1401,7 @@ function contextFindings(index: CorpusIndex, sentences: DraftSentence[], finding
           : undefined,
         // (the day a person did something is looked for in what the sources say of them too: "resigned on 11 March")
         dateFinding(index, at0, [...scopes, ...ds.entityIds.filter((id) => !scopes.includes(id))]),
+        place ? placeAt(index, at0, place, earlier) : undefined,
       ]);
       memo.set(key, f);
     }

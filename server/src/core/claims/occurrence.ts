@@ -153,7 +153,13 @@ const WORD = /\p{L}[\p{L}'\u2019-]*/gu;
  * with the lower-case words between it and the day and the three before it. The day must follow the verb by at most
  * 90 characters. `stemOf` is the meaning keys' stemmer.
  */
-export function actionDay(text: string, days: readonly Day[], stemOf: (w: string) => string): ActionDay | undefined {
+export function actionDay(
+  text: string,
+  days: readonly Day[],
+  stemOf: (w: string) => string,
+  /** more verbs of doing than `isDoneVerb`'s ("set" of "set on fire", read before a place, where no day follows) */
+  more?: ReadonlySet<string>,
+): ActionDay | undefined {
   for (const d of days) {
     const from = Math.max(0, d.start - 90);
     const before = text.slice(from, d.start);
@@ -161,7 +167,7 @@ export function actionDay(text: string, days: readonly Day[], stemOf: (w: string
     const words = [...before.matchAll(WORD)];
     for (let k = words.length - 1; k >= 0; k--) {
       const w = words[k][0];
-      if (!isDoneVerb(w)) continue;
+      if (!isDoneVerb(w) && !more?.has(w)) continue;
       // (a verb after "not" is no act that was done)
       if (/\b(?:not|never)\s+$|n['\u2019]t\s+$/i.test(before.slice(0, words[k].index))) return undefined;
       const around = [...words.slice(Math.max(0, k - 3), k), ...words.slice(k + 1)]
