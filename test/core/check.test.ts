@@ -671,6 +671,22 @@ test('where an act happened: a source that says the act at another place of the 
   );
 });
 
+test('a phrase rated inside a sentence disputes a draft sentence that says it, with its figure, and no other', () => {
+  const text = 'In brief: the minister\'s "below 10 percent" is FALSE for both diesel and petrol.';
+  const idx17 = corpus([
+    { id: 'check', meta: { outlet: 'Check Desk', kind: 'fact-check' }, text, reviews: reviewsInText(text) },
+    { id: 'wire', meta: { outlet: 'Wire' }, text: 'Diesel rose by 17.9 percent and petrol by 10.1 percent.' },
+  ]);
+  const disputed = (draft: string) =>
+    checkDraft(idx17, draft, { languageId: 'markdown' })
+      .findings.filter((f) => f.code === 'disputed-claim')
+      .map((f) => f.message);
+  assert.deepEqual(disputed('Overall, the rise in pump prices was held below 10 percent.'), [
+    'The sources dispute this (Check Desk): Check Desk rates “below 10 percent” FALSE',
+  ]);
+  assert.deepEqual(disputed('Overall, the rise in pump prices was held below 20 percent.'), []);
+});
+
 test("a rating's finding shows the source that makes the rated claim, beside the fact-checker", () => {
   const desk = [
     'Fact check: Did the Leeds depot really run at a loss for six years?',

@@ -223,3 +223,13 @@ test('a fact-check in questions and answers: a yes-or-no question is the claim i
   // neither rating line is a doubt of the whole story, the one without a claim near it either
   for (const at of [text.indexOf('Rating'), text.lastIndexOf('Rating')]) assert.equal(ratesClaimNear(text, at, 'Rating: FALSE.'), true);
 });
+
+test('a verdict in capitals on a quoted phrase inside a sentence is a review of that phrase', () => {
+  const text = 'In brief: the minister\'s "below 10 percent" is FALSE for both fuels. Her "410 billion" figure is accurate.';
+  const reviews = reviewsInText(text);
+  assert.deepEqual(
+    reviews.map((r) => [r.claimReviewed, r.rating, r.verdict, r.inline]),
+    [['below 10 percent', 'FALSE', 'false', true]],
+  );
+  assert.equal(text.slice(reviews[0].span.start, reviews[0].span.end), 'below 10 percent');
+});

@@ -723,7 +723,7 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
       // scored from the columns first: most sides do not match, and making a claim reads its source's text
       const si = spots[2 * k];
       const ci = spots[2 * k + 1];
-      if (si >= 0 && !matchesAt(store, si, ci, q)) continue;
+      if (si >= 0 && !d.rated && !matchesAt(store, si, ci, q)) continue;
       // a draft that repeats the contesting side agrees with it: only the contested claim is matched
       const c = index.claim(side.claimId);
       if (d.kind === 'contested' && side.position === 'contests' && c?.speaker.kind === 'outlet') continue;
@@ -740,7 +740,16 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
       const s = matchScore(index, ds, c);
       // (a rating, or a headline's question, is about the one point it names: the draft shares three of its words, or
       // half of them, a name or not; "CLAIM:" is the line's label)
-      if (d.kind === 'fact-check' || (c as Claim & { heading?: boolean }).heading) {
+      if (d.kind === 'fact-check' && d.rated) {
+        // a phrase rated inside a sentence ("the minister's "below 10 percent" is FALSE"): the draft must say the
+        // phrase, its words that name nothing (one at least, half of them) and its figure
+        const words = meaningKeys(d.rated).filter((k) => !index.entityWords.has(k));
+        const shared = words.filter((k) => ds.keys.includes(k)).length;
+        const figures = extractQuantities(d.rated);
+        if (!shared || shared * 2 < words.length) continue;
+        if (figures.length && !figures.some((cq) => ds.quantities.some((x) => x.value === cq.value && x.measure === cq.measure))) continue;
+        if (!figures.length && shared < 2) continue;
+      } else if (d.kind === 'fact-check' || (c as Claim & { heading?: boolean }).heading) {
         const point = c.keys.filter((k) => k !== 'claim' && !index.entityWords.has(k)).length;
         // (a rated claim of many words is about what it says: half of them, not any three, "patients … removed from the
         // list" is not "three patients died after being wrongly dropped from the list")

@@ -71,6 +71,9 @@ export interface Review {
   datePublished?: string;
   /** where the claimReviewed text sits in Source.text */
   span: Span;
+  /** a quoted phrase rated inside a sentence of prose (""below 10 percent" is FALSE"), not a claim line or a whole
+   * sentence */
+  inline?: boolean;
 }
 
 export interface Source {
@@ -215,6 +218,8 @@ export interface Dispute {
   point: string;
   entityIds: string[];
   sides: DisputeSide[];
+  /** a fact-check's rating of a phrase inside its sentence: the phrase rated (what a draft sentence must say) */
+  rated?: string;
 }
 
 export type FindingCode = 'disputed-claim' | 'disputed-entity' | 'unknown-spelling' | 'source-error';

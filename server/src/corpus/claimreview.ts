@@ -196,6 +196,10 @@ const CLAIM_START = new RegExp(String.raw`^[ \t]*(?:[*_]{1,2})?${CLAIM_LABEL}(?:
 /** a question line that states the claim it rates: "Q. Did three people die in Thiès on Monday?" */
 const QUESTION_LINE = new RegExp(String.raw`^[ \t]*(?:[*_]{1,2})?${QUESTION_CLAIM}[ \t]*$`);
 
+/** a quoted phrase and a verdict in capitals after it in the same sentence: ""below 10 percent" is FALSE" */
+const QUOTED_VERDICT =
+  /["\u201c]([^"\u201d\n]{3,120})["\u201d][^.\n"\u201c]{0,80}?\b(?:is|was|are|were|rated)\s+((?:MOSTLY |HALF |PARTLY )?(?:TRUE|FALSE|MISLEADING|UNPROVEN|INACCURATE|UNSUPPORTED))\b/g;
+
 /** how many lines that are not blank may stand between a claim line and its rating line ("Who said it:" …) */
 const RATING_REACH = 4;
 
@@ -231,6 +235,21 @@ export function reviewsInText(text: string, reviewer?: string): Review[] {
     }
     return -1;
   };
+  // a verdict in capitals on a quoted phrase inside a sentence ("In brief: the minister's "below 10 percent" is FALSE for
+  // both fuels"): a fact-checker's rating written in prose
+  for (const m of text.matchAll(QUOTED_VERDICT)) {
+    const verdict = verdictFromText(m[2]);
+    if (!verdict) continue;
+    const start = m.index! + m[0].indexOf(m[1]);
+    out.push({
+      claimReviewed: m[1],
+      rating: m[2],
+      verdict,
+      ...(reviewer ? { reviewer } : {}),
+      span: { start, end: start + m[1].length },
+      inline: true,
+    });
+  }
   lines.forEach((line, li) => {
     if (line.kind !== 'claim') return;
     let k = ratingNear(li, 1);

@@ -311,6 +311,7 @@ class DisputeDetector {
           point: `${r.reviewer ?? src?.meta.outlet ?? 'A fact-checker'} rates “${short(r.claimReviewed, 90)}” ${r.rating}`,
           entityIds: unique(allEntities(c)),
           sides: [{ claimId: c.id, sourceId: c.sourceId, position: `rated ${r.rating}` }],
+          ...(r.inline ? { rated: r.claimReviewed } : {}),
         });
       }
     }
