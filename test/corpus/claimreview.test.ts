@@ -233,3 +233,24 @@ test('a verdict in capitals on a quoted phrase inside a sentence is a review of 
   );
   assert.equal(text.slice(reviews[0].span.start, reviews[0].span.end), 'below 10 percent');
 });
+
+test('a rating and its claim on one line ("VERDICT: MISLEADING. CLAIM: … WHO SAID IT: …") are a review, whatever follows', () => {
+  const text = [
+    'Exam leak: two claims, two verdicts',
+    '',
+    'VERDICT: MISLEADING. CLAIM: The channel "is a small one, with a few hundred subscribers." WHO SAID IT: the exams agency, on Tuesday.',
+    '',
+    'The channel had 38,214 subscribers.',
+    '',
+    'VERDICT: FALSE. CLAIM: "Everyone who sat the exam will get an automatic pass." WHO SAID IT: posts on social media.',
+  ].join('\n');
+  const reviews = reviewsInText(text);
+  assert.deepEqual(
+    reviews.map((r) => [r.claimReviewed, r.rating, r.claimant]),
+    [
+      ['The channel "is a small one, with a few hundred subscribers."', 'MISLEADING', 'the exams agency'],
+      ['"Everyone who sat the exam will get an automatic pass."', 'FALSE', 'posts on social media'],
+    ],
+  );
+  for (const r of reviews) assert.equal(text.slice(r.span.start, r.span.end), r.claimReviewed);
+});

@@ -196,6 +196,13 @@ const CLAIM_START = new RegExp(String.raw`^[ \t]*(?:[*_]{1,2})?${CLAIM_LABEL}(?:
 /** a question line that states the claim it rates: "Q. Did three people die in Thiès on Monday?" */
 const QUESTION_LINE = new RegExp(String.raw`^[ \t]*(?:[*_]{1,2})?${QUESTION_CLAIM}[ \t]*$`);
 
+/** a rating and its claim on one line: "VERDICT: MISLEADING. CLAIM: The channel "is a small one"" (1: the rating, 2: the
+ * rest) */
+const VERDICT_THEN_CLAIM = new RegExp(
+  String.raw`^[ \t]*(?:[*_]{1,2})?(?:our |the )?(?:rating|verdict)(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]*([^.\n:]{1,40}?)\.?(?:[*_]{1,2})?[ \t]+(?:[*_]{1,2})?${CLAIM_LABEL}(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]*(.+)$`,
+  'i',
+);
+
 /** a quoted phrase and a verdict in capitals after it in the same sentence: ""below 10 percent" is FALSE" */
 const QUOTED_VERDICT =
   /["\u201c]([^"\u201d\n]{3,120})["\u201d][^.\n"\u201c]{0,80}?\b(?:is|was|are|were|rated)\s+((?:MOSTLY |HALF |PARTLY )?(?:TRUE|FALSE|MISLEADING|UNPROVEN|INACCURATE|UNSUPPORTED))\b/g;
@@ -212,11 +219,30 @@ const RATING_REACH = 4;
 export function reviewsInText(text: string, reviewer?: string): Review[] {
   // the lines that are not blank, each a claim line, a rating line with a verdict, or another
   const lines: { kind: 'claim' | 'rating' | 'other'; m?: RegExpExecArray }[] = [];
+  const direct: Review[] = [];
   let at = 0;
   for (const line of text.split('\n')) {
     const start = at;
     at += line.length + 1;
     if (!line.trim()) continue;
+    // "VERDICT: MISLEADING. CLAIM: … WHO SAID IT: …" on one line: that claim's review, whatever follows
+    const both = VERDICT_THEN_CLAIM.exec(line);
+    const bothVerdict = both && verdictFromText(both[1].trim());
+    if (both && bothVerdict) {
+      const body = both[2].split(/\s+(?:[*_]{1,2})?who said it\b/i)[0].trim();
+      const bodyAt = start + line.indexOf(body, both.index + both[0].length - both[2].length);
+      const claimant = /\bwho said it(?:[*_]{1,2})?\s*:\s*(?:[*_]{1,2})?\s*([^,.;\n]+)/i.exec(both[2])?.[1].trim();
+      direct.push({
+        claimReviewed: body,
+        rating: both[1].trim(),
+        verdict: bothVerdict,
+        ...(claimant ? { claimant } : {}),
+        ...(reviewer ? { reviewer } : {}),
+        span: { start: bodyAt, end: bodyAt + body.length },
+      });
+      lines.push({ kind: 'other' });
+      continue;
+    }
     const c = CLAIM_START.test(line) ? CLAIM_LINE.exec(line) : QUESTION_LINE.exec(line);
     if (c) {
       c.index += start;
@@ -226,7 +252,7 @@ export function reviewsInText(text: string, reviewer?: string): Review[] {
     const r = RATING_LINE.exec(line);
     lines.push(r && verdictFromText(r[1].replace(/[*_.\s]+$/, '').trim()) ? { kind: 'rating', m: r } : { kind: 'other' });
   }
-  const out: Review[] = [];
+  const out: Review[] = direct;
   const used = new Set<number>();
   const ratingNear = (from: number, step: 1 | -1): number => {
     for (let n = 1, k = from + step; n <= RATING_REACH && k >= 0 && k < lines.length; n++, k += step) {
