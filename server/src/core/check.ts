@@ -1100,7 +1100,11 @@ function issuedBy(index: CorpusIndex): Map<string, number[]> {
   for (const [sourceId, source] of index.sources) {
     const id = issuerOf(index.table, source);
     const s = id ? store.sourceAt(sourceId) : undefined;
-    if (id && s !== undefined) bySource.set(id, [...(bySource.get(id) ?? []), s]);
+    if (id && s !== undefined) {
+      const list = bySource.get(id);
+      if (list) list.push(s);
+      else bySource.set(id, [s]);
+    }
   }
   issuers.set(index, { version: index.version, bySource });
   return bySource;

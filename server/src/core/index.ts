@@ -1040,10 +1040,10 @@ function buildClaims(
       for (const id of pp) add(id);
     }
     if (s.groupRef && !orgInSentence && lastOrg) add(lastOrg);
-    // "the company", "the firm" in a company's own statement: the company
-    else if (COMPANY_REF.test(text.slice(s.span.start, s.span.end))) {
+    // "the company", "the firm" in a company's own statement: the company (the sentence read only in such a statement)
+    else {
       const org = issuerOrg();
-      if (org) add(org);
+      if (org && COMPANY_REF.test(text.slice(s.span.start, s.span.end))) add(org);
     }
     if (s.bareEvent && !eventInSentence) {
       // the last event named, the article's main one of the word's kind, else the corpus's one of it
