@@ -6,7 +6,7 @@ import {
   CONNECTORS,
   EVENT_NOUNS,
   KNOWN_EQUIVALENCES,
-  LEGAL_FORMS,
+  isLegalForm,
   ORG_HEADS,
   PLACE_HEADS,
   PLACE_NOUNS_AFTER,
@@ -1024,7 +1024,7 @@ function processRun(
       // a name that begins with an ordinary word ("New Zealand", "United Nations officials", "Human Rights Watch")
       !namedFromStart(text, toks, idx) &&
       // a company's, whose legal form closes it ("Harvest Kitchens Ltd")
-      !(idx.length >= 2 && LEGAL_FORMS.has(toks[idx[idx.length - 1]].w.lower.replace(/\./g, '')))
+      !(idx.length >= 2 && isLegalForm(toks[idx[idx.length - 1]].w.lower))
     ) {
       idx.shift();
       continue;
@@ -1180,7 +1180,7 @@ function processRun(
   const eq = equivalenceType.get(key);
   if (eq) votes[eq] += 6;
   if (countryOf(surface) || isKnownPlace(surface)) votes.place += 4;
-  if (ORG_HEADS.has(lastWord) || (words.length >= 2 && LEGAL_FORMS.has(lastWord.replace(/\./g, '')))) votes.organization += 3;
+  if (ORG_HEADS.has(lastWord) || (words.length >= 2 && isLegalForm(lastWord))) votes.organization += 3;
   // ("Frente Cívico de Arequipa", "Sindicato dos Metalúrgicos": the head word first)
   else if (words.length >= 2 && ORG_FIRST_WORDS.has(firstWord) && !PLACE_HEADS.has(lastWord)) votes.organization += 3;
   // ("Belgian Cyber Response Centre", "National Hurricane Center": a body named for what it does, not a building)

@@ -4,7 +4,7 @@ import {
   EVENT_NOUNS,
   GENERIC_EVENT,
   KNOWN_EQUIVALENCES,
-  LEGAL_FORMS,
+  isLegalForm,
   ORG_HEADS,
   PLACE_HEADS,
   countryOf,
@@ -1365,7 +1365,7 @@ function noteFirstWord(longNames: Map<string, string[]>, first: string, long: st
  * ends with none or is nothing else. */
 export function withoutLegalForm(words: readonly string[]): string | undefined {
   let n = words.length;
-  while (n > 1 && LEGAL_FORMS.has(words[n - 1].replace(/\./g, ''))) n--;
+  while (n > 1 && isLegalForm(words[n - 1])) n--;
   return n < words.length ? words.slice(0, n).join(' ') : undefined;
 }
 

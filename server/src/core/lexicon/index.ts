@@ -203,9 +203,13 @@ export const PLACE_PREFIXES = new Set(
 
 /** Legal forms of companies and the letters of clubs, written after a body's name ("Ltd", "GmbH", "S.L.", "FC"), without
  * their dots. */
-export const LEGAL_FORMS = new Set(
+const LEGAL_FORMS = new Set(
   'ltd limited inc incorporated llc llp plc corp co gmbh ag sa sl slu nv bv spa srl sarl sas pty pvt bhd oy ab asa kk fc afc cf'.split(' '),
 );
+/** Whether a lower-case word is a legal form, with or without its dots ("s.l.", "ltd"). */
+export function isLegalForm(word: string): boolean {
+  return LEGAL_FORMS.has(word.replace(/\./g, ''));
+}
 
 /** First words that make a name of several words an organisation in languages that put the head first ("Frente
  * Cívico de Arequipa", "Ministerio de Salud", "Sindicato dos Metalúrgicos", "Parti socialiste"). */
