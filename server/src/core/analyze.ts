@@ -150,11 +150,13 @@ function labelVoice(raw: string): string | undefined {
 }
 
 /** a fact-check's rating line ("VERDICT: FALSE", "Our rating: Misleading") */
-const RATING_FIELD = /^\W*(?:our |the )?(?:verdict|rating|ruling)\s*:/i;
+const RATING_LABEL = String.raw`(?:our |the )?(?:verdict|rating|ruling)\s*:`;
+const RATING_FIELD = new RegExp(String.raw`^\W*${RATING_LABEL}`, 'i');
 
 /** a fact-check's claim line ("Claim: …", "CLAIM 1: …", "Q. Did three people die …?") */
 const CLAIM_FIELD = new RegExp(String.raw`^\W*(?:${CLAIM_LABEL}\s*:|${QUESTION_CLAIM})`, 'i');
-const RATING_LINES = /^[^\S\n]*\W*(?:our |the )?(?:verdict|rating|ruling)\s*:[^\S\n]*([^\n]*)$/gim;
+/** every rating line of a text, with its rating (group 1) */
+const RATING_LINES = new RegExp(String.raw`^[^\S\n]*\W*${RATING_LABEL}[^\S\n]*([^\n]*)$`, 'gim');
 
 /** Whether a text's rating lines give two ratings or more ("Rating: FALSE" … "Rating: ACCURATE"). */
 function severalRatings(text: string): boolean {

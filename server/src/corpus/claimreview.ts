@@ -189,17 +189,17 @@ export function parseClaimReviewJson(text: string): ClaimReviewFile {
 /** a fact-check's claim line as plain text: "CLAIM: "…" — Claimant, date" ("Claim:", "**Claim:**", "CLAIM 1:", "The
  * claim:", "What he said:") */
 const CLAIM_LINE = new RegExp(String.raw`^[ \t]*(?:[*_]{1,2})?${CLAIM_LABEL}(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]*(.+)$`, 'im');
+/** a rating's label at a line's start, with its colon: "OUR RATING:", "**Verdict:**" */
+const RATING_LABEL = String.raw`^[ \t]*(?:[*_]{1,2})?(?:our |the )?(?:rating|verdict)(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]*`;
 /** a rating line: "OUR RATING: False.", "Verdict: Misleading" */
-const RATING_LINE = /^[ \t]*(?:[*_]{1,2})?(?:our |the )?(?:rating|verdict)(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]*([^\n]{1,80})$/i;
-
-const CLAIM_START = new RegExp(String.raw`^[ \t]*(?:[*_]{1,2})?${CLAIM_LABEL}(?:[*_]{1,2})?[ \t]*:`, 'i');
+const RATING_LINE = new RegExp(String.raw`${RATING_LABEL}([^\n]{1,80})$`, 'i');
 /** a question line that states the claim it rates: "Q. Did three people die in Thiès on Monday?" */
 const QUESTION_LINE = new RegExp(String.raw`^[ \t]*(?:[*_]{1,2})?${QUESTION_CLAIM}[ \t]*$`);
 
 /** a rating and its claim on one line: "VERDICT: MISLEADING. CLAIM: The channel "is a small one"" (1: the rating, 2: the
  * rest) */
 const VERDICT_THEN_CLAIM = new RegExp(
-  String.raw`^[ \t]*(?:[*_]{1,2})?(?:our |the )?(?:rating|verdict)(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]*([^.\n:]{1,40}?)\.?(?:[*_]{1,2})?[ \t]+(?:[*_]{1,2})?${CLAIM_LABEL}(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]*(.+)$`,
+  String.raw`${RATING_LABEL}([^.\n:]{1,40}?)\.?(?:[*_]{1,2})?[ \t]+(?:[*_]{1,2})?${CLAIM_LABEL}(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]*(.+)$`,
   'i',
 );
 
@@ -218,7 +218,7 @@ const RATING_REACH = 4;
  */
 export function reviewsInText(text: string, reviewer?: string): Review[] {
   // the lines that are not blank, each a claim line, a rating line with a verdict, or another
-  const lines: { kind: 'claim' | 'rating' | 'other'; m?: RegExpExecArray }[] = [];
+  const lines: { kind: 'claim' | 'rating' | 'other'; m?: RegExpExecArray; rating?: string }[] = [];
   const direct: Review[] = [];
   let at = 0;
   for (const line of text.split('\n')) {
@@ -243,14 +243,14 @@ export function reviewsInText(text: string, reviewer?: string): Review[] {
       lines.push({ kind: 'other' });
       continue;
     }
-    const c = CLAIM_START.test(line) ? CLAIM_LINE.exec(line) : QUESTION_LINE.exec(line);
+    const c = CLAIM_LINE.exec(line) ?? QUESTION_LINE.exec(line);
     if (c) {
       c.index += start;
       lines.push({ kind: 'claim', m: c });
       continue;
     }
-    const r = RATING_LINE.exec(line);
-    lines.push(r && verdictFromText(r[1].replace(/[*_.\s]+$/, '').trim()) ? { kind: 'rating', m: r } : { kind: 'other' });
+    const rating = RATING_LINE.exec(line)?.[1].replace(/[*_.\s]+$/, '').trim();
+    lines.push(rating && verdictFromText(rating) ? { kind: 'rating', rating } : { kind: 'other' });
   }
   const out: Review[] = direct;
   const used = new Set<number>();
@@ -283,7 +283,7 @@ export function reviewsInText(text: string, reviewer?: string): Review[] {
     if (k < 0) return;
     used.add(k);
     const m = line.m!;
-    const rating = lines[k].m![1].replace(/[*_.\s]+$/, '').trim();
+    const rating = lines[k].rating!;
     const body = m[1];
     const bodyAt = m.index + m[0].lastIndexOf(body);
     const q = /["\u201c]([^"\u201d]{3,})["\u201d]/.exec(body);
