@@ -949,11 +949,20 @@ const CURRENCY_CODES = new Set([
   'NGN',
 ]);
 
-/** A share ("about 38%", "12 per cent"): its qualifier before it, its number [a, b), its sign's end `end`. */
-function percentFig(toks: Tok[], p: NumPhrase, a: number, b: number, end: number): Fig {
+/** A figure of its own unit, a share or a time (not a count): its qualifier before it, its number [a, b), its unit's
+ * end `end`, its bounds from its qualifier and value. */
+function unitFig(
+  toks: Tok[],
+  p: NumPhrase,
+  a: number,
+  b: number,
+  end: number,
+  measure: 'percent' | 'duration',
+  boundsOf: (q: Qualifier, v: number) => [number, number],
+): Fig {
   const qh = qualifierBefore(toks, a);
   const qualifier = qh?.q ?? 'exact';
-  const [low, high] = bounds(qualifier, p.value);
+  const [low, high] = boundsOf(qualifier, p.value);
   return {
     start: a - (qh?.n ?? 0),
     numStart: a,
@@ -963,12 +972,17 @@ function percentFig(toks: Tok[], p: NumPhrase, a: number, b: number, end: number
     low,
     high,
     qualifier,
-    measure: 'percent',
-    predicate: '%',
+    measure,
+    predicate: measure === 'percent' ? '%' : toks[b].raw,
     counted: 'other',
     money: false,
     own: true,
   };
+}
+
+/** A share ("about 38%", "12 per cent"): its number [a, b), its sign's end `end`. */
+function percentFig(toks: Tok[], p: NumPhrase, a: number, b: number, end: number): Fig {
+  return unitFig(toks, p, a, b, end, 'percent', bounds);
 }
 
 /** units of time, in days */
@@ -995,20 +1009,19 @@ const DURATION_DAYS = new Map<string, number>([
  * "two years" do not; "more than two years" is over 730 days, not three years or more.
  */
 function durationFig(toks: Tok[], p: NumPhrase, a: number, b: number, days: number): Fig {
-  const f = percentFig(toks, p, a, b, b + 1);
-  const v = p.value;
   const slack = 0.25;
-  const [low, high] =
-    f.qualifier === 'more-than' || f.qualifier === 'at-least'
+  const f = unitFig(toks, p, a, b, b + 1, 'duration', (q, v) =>
+    q === 'more-than' || q === 'at-least'
       ? [v * days, Infinity]
-      : f.qualifier === 'less-than' || f.qualifier === 'up-to' || f.qualifier === 'at-most'
+      : q === 'less-than' || q === 'up-to' || q === 'at-most'
         ? [0, v * days]
-        : f.qualifier === 'almost'
+        : q === 'almost'
           ? [(0.9 * v - slack) * days, v * days]
-          : f.qualifier === 'exact'
+          : q === 'exact'
             ? [(v - slack) * days, (v + slack) * days]
-            : [(0.9 * v - slack) * days, (1.1 * v + slack) * days];
-  return { ...f, low, high, measure: 'duration', predicate: toks[b].raw, noun: toks[b].raw };
+            : [(0.9 * v - slack) * days, (1.1 * v + slack) * days],
+  );
+  return { ...f, noun: toks[b].raw };
 }
 
 /** nouns of people employed somewhere */
