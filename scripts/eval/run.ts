@@ -79,6 +79,8 @@ const UNSEEN_SETS: readonly { name: string; showMisses: boolean }[] = [
   { name: 'eleventh', showMisses: true },
   { name: 'twelfth', showMisses: true },
   { name: 'thirteenth', showMisses: false },
+  { name: 'fourteenth', showMisses: false },
+  { name: 'fifteenth', showMisses: false },
 ];
 if (only.includes('acceptance')) {
   const cli = path.join(root, 'bin/corroborate.js');
