@@ -625,6 +625,20 @@ test('names with their head word first (Spanish, Portuguese, Italian) are bodies
   assert.ok(!got.some((n) => n.startsWith('Health ')), got.join(', '));
 });
 
+test('a portfolio after "Minister of" or before "Minister\'s", a currency\'s letters and a Q-and-A label are no names', () => {
+  const got = names(
+    [
+      'The Minister of Energy speaks of a fund of 15 billion CFA francs.',
+      "In brief: the Transport Minister's figure is wrong.",
+      'The Minister of Finland is not a portfolio, and the fund also holds 10 US dollars.',
+      '\n\nA. Yes, the fund exists.\n\nQ. Did Amadou Sy sign it?\n\nA. Sy signed it.',
+    ].join(' '),
+  );
+  for (const bad of ['Energy', 'CFA', 'Transport', 'A. Yes', 'Yes', 'Q. Did Amadou Sy', 'Did Amadou Sy', 'A. Sy'])
+    assert.ok(!got.some((n) => n.startsWith(`${bad} [`)), `${bad} in ${got.join(', ')}`);
+  for (const n of ['Finland [place]', 'US [place]', 'Amadou Sy [person]']) assert.ok(got.includes(n), `${n} in ${got.join(', ')}`);
+});
+
 test('a protest or rally named by its date or place is an event', () => {
   const idx = corpus([
     { id: 'd', text: 'Thousands joined the May 3 protest in Tarija. After the Plaza Murillo rally, the square was cleared.' },

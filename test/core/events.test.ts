@@ -212,6 +212,63 @@ test('the day a person did something ("resigned on 11 March") is read in what th
   );
 });
 
+test('a source\'s "last Thursday" is the day its own date makes it; "on Monday" and "last week" are not read so', () => {
+  const meta = (outlet: string, published: string) => ({ outlet, published });
+  const docs = [
+    {
+      id: 'Chronicle',
+      // (published on Wednesday 19 March 2025: "last Thursday" is 13 March)
+      meta: meta('Chronicle', '2025-03-19'),
+      text: 'The Tariff Board of Kolda announced the increase last Thursday evening, two days before the prices took effect.',
+    },
+    {
+      id: 'Wire',
+      meta: meta('Wire', '2025-03-18'),
+      text: 'The Tariff Board of Kolda announced the increase on Friday, March 14, and it took effect the following day.',
+    },
+  ];
+  const idx = corpus(docs);
+  const check = (draft: string) => checkDraft(idx, draft, { languageId: 'markdown' }).findings.filter((x) => x.code === 'disputed-claim');
+  // ("announced the increase" is an act the draft states, not a saying it reports)
+  const [f] = check('The Tariff Board of Kolda announced the increase on 14 March.');
+  assert.match(
+    f?.message ?? '',
+    /^The sources differ on when it happened \(“14 March”\): Chronicle says last Thursday evening \(13 March\) \(Wire says Friday, March 14\)/,
+  );
+  assert.equal(
+    check('The Tariff Board of Kolda announced the increase on 13 March.')[0]?.message.includes('Wire says Friday, March 14'),
+    true,
+  );
+  // a weekday with no "last" is not resolved: it may be a day to come
+  const loose = corpus([{ ...docs[0], text: docs[0].text.replace('last Thursday evening', 'on Thursday evening') }, docs[1]]);
+  const g = checkDraft(loose, 'The Tariff Board of Kolda announced the increase on 14 March.', { languageId: 'markdown' }).findings;
+  assert.equal(g.filter((x) => x.code === 'disputed-claim').length, 0, g.map((x) => x.message).join(' | '));
+  // "last week" names no day
+  const week = corpus([{ ...docs[0], text: docs[0].text.replace('last Thursday evening', 'last week') }, docs[1]]);
+  const h = checkDraft(week, 'The Tariff Board of Kolda announced the increase on 14 March.', { languageId: 'markdown' }).findings;
+  assert.equal(h.filter((x) => x.code === 'disputed-claim').length, 0, h.map((x) => x.message).join(' | '));
+});
+
+test('"announced the plan would …" reports what was said: the draft does not state it', () => {
+  const idx = corpus([
+    {
+      id: 'Wire',
+      meta: { outlet: 'Wire', published: '2025-03-18' },
+      text: 'The Tariff Board of Kolda announced the increase on Friday, March 14.',
+    },
+    {
+      id: 'Chronicle',
+      meta: { outlet: 'Chronicle', published: '2025-03-19' },
+      text: 'The Tariff Board of Kolda announced the increase on Thursday, March 13.',
+    },
+  ]);
+  const found = (draft: string) =>
+    checkDraft(idx, draft, { languageId: 'markdown' }).findings.filter((x) => x.code === 'disputed-claim').length;
+  assert.equal(found('The Tariff Board of Kolda announced the increase on 14 March.'), 1);
+  assert.equal(found('The Tariff Board of Kolda announced the increase would start on 14 March.'), 0);
+  assert.equal(found('The Tariff Board of Kolda said the increase started on 14 March.'), 0);
+});
+
 test('the day an act was done ("issued a notice on 9 October") against the day a source gives it, and only that act', () => {
   const meta = (outlet: string, published: string) => ({ outlet, published });
   const water = corpus([

@@ -23,6 +23,7 @@ import {
   actionDay,
   actionOccurrence,
   dayOfDate,
+  dayText,
   daysInText,
   occurrence,
   sameDay,
@@ -246,7 +247,9 @@ function* analyzeParagraph(
     const stance = tiny ? { stance: 'asserts' as const } : detectStance(str, { isHeading: s.heading });
     const speaker = tiny ? { kind: 'outlet' as const } : detectSpeaker(str);
     // a factive verb ("confirms", "revealed", "admits") presents what follows as fact: the writer asserts it too
-    const ownVoice = speaker.kind === 'outlet' || (speaker.kind === 'attributed' && FACTIVE.test(speaker.cue ?? ''));
+    // (and "announced the increase on 14 March" tells an act, its object a thing, not what was said)
+    const ownVoice =
+      speaker.kind === 'outlet' || (speaker.kind === 'attributed' && (FACTIVE.test(speaker.cue ?? '') || announcesThing(str, speaker.cue)));
     const asserts = !tiny && stance.stance === 'asserts' && ownVoice && !s.heading;
     const ds: DraftSentence = {
       span: s.span,
@@ -464,6 +467,20 @@ function titleCase(text: string): boolean {
 
 /** reporting verbs that presuppose the truth of what they report (unlike "said", "claimed", "alleged") */
 const FACTIVE = /^(?:confirm(?:s|ed)?|reveal(?:s|ed)?|admit(?:s|ted)?|acknowledge[sd]?|disclose[sd]?)$/i;
+/** verbs of telling that also name an act when their object is a thing ("announced the increase", "reported a loss") */
+const ACT_CUE = /^(?:announce[sd]?|report(?:s|ed)?)$/i;
+/** a clause's verb after the object: "announced the plant would close", "reported the bridge collapsed" */
+const CLAUSE_AFTER = /\b(?:is|was|were|are|had|has|have|would|will|could|should|might|may|must|did|does|do|been|\p{Ll}{3,}ed)\b/u;
+
+/**
+ * Whether a sentence's verb of telling (`cue`) has a thing for its object, up to the clause's end: "The commission
+ * announced the increase on 14 March" is an act the writer states; "announced the plant would close" tells a saying.
+ */
+function announcesThing(str: string, cue: string | undefined): boolean {
+  if (!cue || !ACT_CUE.test(cue)) return false;
+  const m = new RegExp(`\\b${cue}\\s+(?:the|a|an|its|their|his|her|new)\\s+([^,;:.!?"\u201c\u201d]*)`, 'i').exec(str);
+  return !!m && !CLAUSE_AFTER.test(m[1]);
+}
 
 /** Whether a text has at least n whitespace-separated words (one linear pass, stops early). */
 function wordsAtLeast(s: string, n: number): boolean {
@@ -1202,7 +1219,7 @@ function dateFinding(index: CorpusIndex, ds: DraftSentence, scopeList: readonly 
     }
   }
   if (!against.length) return undefined;
-  return sidesFinding(index, ds.span, against, support, (x, denying) => `${denying && sameDay(x.d, day) ? 'not ' : ''}${x.d.text}`, {
+  return sidesFinding(index, ds.span, against, support, (x, denying) => `${denying && sameDay(x.d, day) ? 'not ' : ''}${dayText(x.d)}`, {
     differ: `The sources differ on when it happened (“${day.text}”)`,
     none: `No source puts it on “${day.text}”`,
   });

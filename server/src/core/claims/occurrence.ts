@@ -33,6 +33,8 @@ export interface Day {
   md?: string;
   /** 0 (Sunday) to 6, when a weekday is named or follows from the date */
   wd?: number;
+  /** "03-13": the month and day a source's "last Thursday" or "yesterday" resolves to, from its own date */
+  resolved?: string;
   text: string;
   /** offsets in the text it was read from */
   start: number;
@@ -44,9 +46,20 @@ export interface Occurrence {
   denied: Day[];
 }
 
+/** A day as a reader would check it: "last Thursday evening (13 March)" where its text names no day of the month. */
+export function dayText(d: Day): string {
+  if (!d.resolved) return d.text;
+  const [mo, da] = d.resolved.split('-').map(Number);
+  const month = MONTHS[mo - 1];
+  return `${d.text} (${da} ${month[0].toUpperCase()}${month.slice(1)})`;
+}
+
 /** Whether two days are the same day, on what both say (month and day, else weekday); unknown when they share neither. */
 export function sameDay(a: Day, b: Day): boolean | undefined {
   if (a.md && b.md) return a.md === b.md;
+  // (a day of the month against a source's "last Thursday", resolved against its own date)
+  if (a.md && b.resolved) return a.md === b.resolved;
+  if (b.md && a.resolved) return b.md === a.resolved;
   if (a.wd !== undefined && b.wd !== undefined) return a.wd === b.wd;
   return undefined;
 }
@@ -87,6 +100,12 @@ export function dayOfDate(d: DateRef, offset: number): Day | undefined {
     );
   return {
     md: named ? `${m[2]}-${m[3]}` : undefined,
+    // (only a day told as before the article's own: "last Thursday", "yesterday"; "on Monday" may be one to come or an
+    // earlier act's day in the same sentence, and "last week" is no day)
+    resolved:
+      named || !/\byesterday\b|\b(?:last|this past)\s+(?:sun|mon|tues|wednes|thurs|fri|satur)day\b/i.test(d.text)
+        ? undefined
+        : `${m[2]}-${m[3]}`,
     wd: new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])).getUTCDay(),
     text: d.text,
     start: d.span.start - offset,

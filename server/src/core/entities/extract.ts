@@ -24,6 +24,7 @@ import {
   isStopword as lexIsStopword,
   isWord as lexIsWord,
 } from '../lexicon';
+import { CURRENCY_WORDS } from '../claims/lexicon';
 import { meaningKeys, meaningKeysOfTokens, tokenKeys } from '../text/keys';
 
 /**
@@ -938,6 +939,16 @@ function namedFromStart(text: string, toks: Tok[], idx: number[]): boolean {
   return false;
 }
 
+/**
+ * Whether the run's tokens `idx` are one ordinary word that is no place, given name or known body: a minister's or
+ * secretary's portfolio ("Transport Minister", "the Energy Minister's", "Minister of Energy"), no name.
+ */
+function isOrdinaryPortfolio(toks: Tok[], idx: readonly number[]): boolean {
+  if (idx.length !== 1) return false;
+  const w = toks[idx[0]].w;
+  return !!w.word && !isAcronym(toks[idx[0]].text) && !w.knownPlace && !w.firstName && !ONE_WORD_BODIES.has(w.lower);
+}
+
 function processRun(
   text: string,
   toks: Tok[],
@@ -948,6 +959,34 @@ function processRun(
   out: RawMention[],
   lowercaseSeen: Set<string> | undefined,
 ): void {
+  // (letters before a currency's name are the currency's: "15 billion CFA francs")
+  // (a country's letters stay its name: "US dollars")
+  if (
+    runIdx.length === 1 &&
+    isAcronym(toks[runIdx[0]].text) &&
+    !isKnownPlace(toks[runIdx[0]].text) &&
+    !equivalenceType.has(normKey(toks[runIdx[0]].text)) &&
+    CURRENCY_WORDS.has(toks[runIdx[0] + 1]?.text.toLowerCase() ?? '')
+  )
+    return;
+  // (a line's "Q." or "A." is a question's or an answer's label: "A. Yes, the …")
+  if (
+    /^[QA]\.$/.test(toks[runIdx[0]].text) &&
+    /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, toks[runIdx[0]].start - 8), toks[runIdx[0]].start))
+  ) {
+    if (runIdx.length > 1) {
+      initial.add(runIdx[1]);
+      processRun(text, toks, runIdx.slice(1), si, heading, initial, out, lowercaseSeen);
+    }
+    return;
+  }
+  // (and a minister's portfolio of one ordinary word: "The Minister of Energy speaks of …")
+  if (
+    toks[runIdx[0] - 1]?.w.lower === 'of' &&
+    /^(?:minister|secretary)$/.test(toks[runIdx[0] - 2]?.w.lower ?? '') &&
+    isOrdinaryPortfolio(toks, runIdx)
+  )
+    return;
   // split at an inner possessive ("Argentina's National Congress") and between a known place and a
   // person's given name ("Senator from Vermont Bernie Sanders")
   // an organisation's name built with function words or a plural possessive ("Workers' Party") is kept whole
@@ -1053,20 +1092,20 @@ function processRun(
       let p = k;
       while (p > 0 && TITLES.has(toks[idx[p - 1]].w.lower.replace(/\.$/, ''))) p--;
       // (not a portfolio's one ordinary word: "Transport Minister …", "Interior Minister …")
-      const portfolio =
-        p === 1 &&
-        /^(?:minister|secretary)$/.test(l) &&
-        toks[idx[0]].w.word &&
-        !toks[idx[0]].w.knownPlace &&
-        !toks[idx[0]].w.firstName &&
-        !ONE_WORD_BODIES.has(toks[idx[0]].w.lower);
+      const portfolio = p === 1 && /^(?:minister|secretary)$/.test(l) && isOrdinaryPortfolio(toks, idx.slice(0, 1));
       if (p > 0 && !portfolio) processRun(text, toks, idx.slice(0, p), si, heading, initial, out, lowercaseSeen);
       idx = idx.slice(k + 1);
       break;
     }
   }
   // trailing titles: "United States Senator", "Melbourne's Mayor"
-  while (idx.length > 1 && TRAILING_TITLES.has(toks[idx[idx.length - 1]].w.lower.replace(/['\u2019]s$/, ''))) idx.pop();
+  let trailing = '';
+  while (idx.length > 1 && TRAILING_TITLES.has(toks[idx[idx.length - 1]].w.lower.replace(/['\u2019]s$/, ''))) {
+    trailing = toks[idx[idx.length - 1]].w.lower.replace(/['\u2019]s$/, '');
+    idx.pop();
+  }
+  // (a portfolio's one ordinary word before its title is no name: "the Energy Minister's figure")
+  if (/^(?:minister|secretary)$/.test(trailing) && isOrdinaryPortfolio(toks, idx)) return;
   // "Harbour Air Flight 302": a flight's number after the airline's name
   const flightOf =
     idx.length > 1 && toks[idx[idx.length - 1]].w.lower === 'flight' && /^\p{N}/u.test(toks[idx[idx.length - 1] + 1]?.text ?? '');
