@@ -710,6 +710,100 @@ test("a rating's finding shows the source that makes the rated claim, beside the
   assert.deepEqual([...new Set(f.related.map((r) => r.sourceId))], ['Desk', 'Statement']);
 });
 
+test("a scorecard's rating disputes the claim in its row; its verdict sentences doubt no story; the claim's other side is its claimant's own statement", () => {
+  const card = [
+    'Tarn market fire: the scorecard',
+    'Three claims about the fire at Tarn market travelled fast this week. We scored each one.',
+    'No. | Claim | Who said it | Score',
+    '1 | "The fire trucks had no fuel, so nobody came for an hour." | Facebook post, shared 5,000 times | FALSE',
+    '2 | "The market passed a full fire-safety inspection in 2024." | Ruben Okafor, manager of Keswin Markets Limited | MISLEADING',
+    '3 | "This is the third fire at Tarn in five years." | Ama Boateng, chair of the vendors | ACCURATE',
+    'Claim 1. The first engine arrived 16 minutes after the first call. FALSE.',
+    'Claim 2. The 2024 inspection covered only the new fish hall. MISLEADING.',
+  ].join('\n\n');
+  const reviews = reviewsInText(card, 'Card');
+  assert.deepEqual(
+    reviews.map((r) => [r.claimReviewed, r.verdict, r.claimant]),
+    [
+      ['The fire trucks had no fuel, so nobody came for an hour.', 'false', 'Facebook post'],
+      ['The market passed a full fire-safety inspection in 2024.', 'misleading', 'Ruben Okafor'],
+      ['This is the third fire at Tarn in five years.', 'true', 'Ama Boateng'],
+    ],
+  );
+  for (const r of reviews) assert.equal(card.slice(r.span.start, r.span.end), r.claimReviewed);
+  const idx = corpus([
+    { id: 'Card', meta: { outlet: 'Card', kind: 'fact-check' }, text: card, reviews },
+    {
+      id: 'Keswin',
+      meta: { outlet: 'Keswin Markets Limited', kind: 'press-release' },
+      text: 'Statement by Keswin Markets Limited\n\nThe market passed a full fire-safety inspection by the city brigade in 2024. Safety is our first priority.',
+    },
+    {
+      id: 'Wire',
+      meta: { outlet: 'Wire' },
+      text: 'Keswin Markets Limited runs the Tarn market, where fire destroyed the produce hall early on Tuesday.',
+    },
+  ]);
+  const disputed = (draft: string) =>
+    checkDraft(idx, draft, { languageId: 'markdown' }).findings.filter((f) => f.code === 'disputed-claim');
+  const [f, ...rest] = disputed('The market, run by Keswin Markets Limited, had passed a full fire-safety inspection in 2024.');
+  assert.equal(rest.length, 0);
+  assert.match(
+    f.message,
+    /Card rates “The market passed a full fire-safety inspection in 2024\.” MISLEADING \(Keswin Markets Limited says so\)$/,
+  );
+  assert.deepEqual([...new Set(f.related.map((r) => r.sourceId))], ['Card', 'Keswin']);
+  // ("FALSE." closing a claim's paragraph rates that claim, not the story of the fire)
+  assert.deepEqual(disputed('Fire destroyed the produce hall of the Tarn market early on Tuesday.'), []);
+});
+
+test('numbered quoted claims with "Who said it:" and "Our ruling:" lines are reviews', () => {
+  const text = [
+    'We checked three claims about the ropeway.',
+    '1. "A man died of a heart attack in one of the cabins."',
+    'Who said it: Facebook posts shared 8,000 times.',
+    'What we found: No one died.',
+    'Our ruling: False.',
+    '2. "In five years this ropeway has never stopped with passengers on board."',
+    'Who said it: Levan Dolidze, director general of Kartli Cableways, at a briefing.',
+    'What we found: Records list two earlier stoppages.',
+    'Our ruling: False.',
+  ].join('\n\n');
+  assert.deepEqual(
+    reviewsInText(text).map((r) => [r.claimReviewed, r.rating, r.claimant]),
+    [
+      ['A man died of a heart attack in one of the cabins.', 'False', 'Facebook posts shared 8,000 times'],
+      ['In five years this ropeway has never stopped with passengers on board.', 'False', 'Levan Dolidze'],
+    ],
+  );
+});
+
+test("a rating's other side is the passage that says the claim rated (its words, its negation), by the claimant the review names", () => {
+  const desk = [
+    'Was "not even 10 percent" of the Corvia plant built? No.',
+    'What he said: "Not even 10 percent of the Corvia plant was built. The region has thrown away public money."',
+    'Who said it: Tomás Arbide, opposition deputy.',
+    'Our conclusion: the official estimate is 34 percent.',
+    'Rating: FALSE',
+  ].join('\n\n');
+  const idx = corpus([
+    { id: 'Desk', meta: { outlet: 'Desk', kind: 'fact-check' }, text: desk, reviews: reviewsInText(desk, 'Desk') },
+    {
+      id: 'Wire',
+      meta: { outlet: 'Wire' },
+      text: [
+        'Corvia planned to produce hydrogen at the port using a large electrolyser, and the plant was to open in 2026.',
+        'Opposition deputy Tomás Arbide told the regional parliament that "not even 10 percent of the plant was built".',
+      ].join('\n\n'),
+    },
+  ]);
+  const [f] = checkDraft(idx, 'Less than 10 percent of the plant was ever built.', { languageId: 'markdown' }).findings.filter(
+    (x) => x.code === 'disputed-claim',
+  );
+  assert.match(f?.message ?? '', /\(Wire says so\)$/);
+  assert.match(f.related.find((r) => r.sourceId === 'Wire')!.message, /Tomás Arbide told the regional parliament/);
+});
+
 test("a sentence that says the draft's point negated, in an article that names the draft's little-known place, is the opposite", () => {
   const idx = corpus([
     {

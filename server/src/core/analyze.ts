@@ -1,6 +1,8 @@
 import {
   CLAIM_LABEL,
+  NUMBERED_CLAIM,
   QUESTION_CLAIM,
+  RATING_WORD,
   TURN_LABEL,
   type DateRef,
   type Quantity,
@@ -20,7 +22,7 @@ import {
 } from './entities/extract';
 import { EVENT_NOUNS } from './lexicon';
 import { detectSpeaker, detectStance, extractDates, extractQuantities, isRebuttal, NOT_THE_CASE_WHEN } from './claims';
-import { isDoubt } from './disputes/detect';
+import { VERDICT_LINE, isDoubt } from './disputes/detect';
 
 /**
  * Everything that can be read from one source on its own (no other source needed): its sentences, the
@@ -150,11 +152,11 @@ function labelVoice(raw: string): string | undefined {
 }
 
 /** a fact-check's rating line ("VERDICT: FALSE", "Our rating: Misleading") */
-const RATING_LABEL = String.raw`(?:our |the )?(?:verdict|rating|ruling)\s*:`;
+const RATING_LABEL = String.raw`(?:our |the )?${RATING_WORD}\s*:`;
 const RATING_FIELD = new RegExp(String.raw`^\W*${RATING_LABEL}`, 'i');
 
-/** a fact-check's claim line ("Claim: …", "CLAIM 1: …", "Q. Did three people die …?") */
-const CLAIM_FIELD = new RegExp(String.raw`^\W*(?:${CLAIM_LABEL}\s*:|${QUESTION_CLAIM})`, 'i');
+/** a fact-check's claim line ("Claim: …", "CLAIM 1: …", "Q. Did three people die …?", "1. "The line never stopped."") */
+const CLAIM_FIELD = new RegExp(String.raw`^\W*(?:${CLAIM_LABEL}\s*:|${QUESTION_CLAIM}|${NUMBERED_CLAIM}\s*$)`, 'i');
 /** every rating line of a text, with its rating (group 1) */
 const RATING_LINES = new RegExp(String.raw`^[^\S\n]*\W*${RATING_LABEL}[^\S\n]*([^\n]*)$`, 'gim');
 
@@ -295,7 +297,12 @@ export function analyzeSource(src: Source): SourceAnalysis {
     // (read only where a word of the sentence is an event noun: the pattern is long and this runs on every sentence)
     const bare = tokens[si].some(namesEventKind) ? bareEventOf(str) : undefined;
     // (a rating line under a claim line rates that claim, a review's: "Claim: A video … / Rating: False" doubts no story)
-    const doubt = isDoubt({ text: str, stance, stanceCue: cue, speaker, heading: s.heading }) && !ratesClaimNear(text, s.span.start, str);
+    // (and so does a verdict alone, "FALSE.", in a fact-check whose claims are read as reviews: it closes a claim's
+    // paragraph, "Claim 1. The brigade's log shows … FALSE.")
+    const doubt =
+      isDoubt({ text: str, stance, stanceCue: cue, speaker, heading: s.heading }) &&
+      !ratesClaimNear(text, s.span.start, str) &&
+      !(src.reviews?.length && VERDICT_LINE.test(str.trim()));
     return {
       span: s.span,
       heading: s.heading,

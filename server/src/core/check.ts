@@ -850,15 +850,27 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
   let claimant = '';
   const rated = ds2.find((d) => d.kind === 'fact-check') ?? ds2.find((d) => d.kind === 'questioned' || d.kind === 'contested');
   if (rated) {
-    // (a sentence that names nothing is looked for by the names the fact-check's article opens with)
-    const opening = ds.entityIds.length ? ds.entityIds : openingEntities(index, rated.sides[0].claimId);
-    // (a denial's other side says the sentence's point: half of its words, three at least; a rated claim is the point)
-    const least = rated.kind === 'fact-check' ? 1 : pointWords(index, ds);
-    const c = bestSupport(index, { entityIds: opening, keys: ds.keys }, new Set(related.map((r) => r.sourceId)), {
+    // (a sentence that names nothing is looked for by the names the fact-check's article opens with; a rating by the
+    // names its claim's line gives too: "Claim: "Three patients died …" (Fiona MacQuarrie, opposition health critic)")
+    const named = ds.entityIds.length ? ds.entityIds : openingEntities(index, rated.sides[0].claimId);
+    const ratedClaim = rated.kind === 'fact-check' ? index.claim(rated.sides[0].claimId) : undefined;
+    const byReview = rated.claimant ? index.lookupName(rated.claimant) : undefined;
+    const claimants = byReview ? (byReview.entityId ? [byReview.entityId] : (byReview.candidates ?? [])) : [];
+    const opening = ratedClaim ? [...new Set([...named, ...claimants, ...claimantNames(index, rated.sides[0].claimId)])] : named;
+    // (a denial's other side says the sentence's point: half of its words, three at least; a rating's says the claim
+    // rated, half of its words, two at least: "The market passed a full fire-safety inspection by the brigade in 2024")
+    const ratedText = ratedClaim ? (rated.rated ?? ratedClaim.text) : undefined;
+    const point = ratedText ? { keys: meaningKeys(ratedText).filter((k) => k !== 'claim') } : ds;
+    const least = ratedText
+      ? Math.max(2, Math.ceil(0.5 * point.keys.filter((k) => !index.entityWords.has(k)).length))
+      : pointWords(index, ds);
+    const c = bestSupport(index, { entityIds: opening, keys: point.keys }, new Set(related.map((r) => r.sourceId)), {
       least,
       limit: SUPPORT_LOOKS,
+      issued: !!ratedText,
+      ...(ratedText ? { negated: hasNegation(ratedText) } : {}),
     });
-    if (c && (rated.kind === 'fact-check' || matchScore(index, ds, c).meaning >= least)) {
+    if (c && matchScore(index, { ...ds, keys: point.keys }, c).meaning >= least) {
       claimant = ` (${outletOf(index, c.sourceId)} says so)`;
       related.push({
         sourceId: c.sourceId,
@@ -2008,6 +2020,17 @@ function openingOf(store: ClaimStore, s: number): Set<string> {
   return out;
 }
 
+/** The names a fact-check's claim line and the two sentences after it give (its claimant: "(Fiona MacQuarrie,
+ * opposition health critic …)", "Who said it: Irakli Chkhaidze, …"). */
+function claimantNames(index: CorpusIndex, claimId: string): string[] {
+  const at = index.claims.locate(claimId);
+  if (!at) return [];
+  const out = new Set<string>();
+  for (let i = at.i; i < Math.min(at.i + 3, index.claims.claimsIn(at.s)); i++)
+    for (const e of index.claims.entityIdsAt(at.s, i)) out.add(e);
+  return [...out];
+}
+
 /** `openingOf` the article of a claim. */
 function openingEntities(index: CorpusIndex, claimId: string): string[] {
   const at = index.claims.locate(claimId);
@@ -2021,8 +2044,9 @@ export function bestSupport(
   /** sources not to take it from */
   except?: ReadonlySet<string>,
   /** how many of the sentence's words (weighed as `keyWeightAt` weighs them) a claim must share; how many claims of each
-   * entity to look at (a finding's other side is looked for on every check of its paragraph: bounded) */
-  opts: { least?: number; limit?: number } = {},
+   * entity to look at (a finding's other side is looked for on every check of its paragraph: bounded); whether the
+   * statements an entity issued are read too (their sentences need not name it: "The market passed a full inspection") */
+  opts: { least?: number; limit?: number; issued?: boolean; negated?: boolean } = {},
 ): Claim | undefined {
   let best: Claim | undefined;
   let bestScore = 0;
@@ -2030,25 +2054,29 @@ export function bestSupport(
   const weights = meaningWeights(index, ds);
   const store = index.claims;
   const q = store.query(ds.entityIds, weights);
-  const negated = hasNegation(ds.keys.join(' '));
-  for (const e of ds.entityIds) {
-    store.visitEntity(
-      e,
-      (si, i) => {
-        if (!seen.first(si, i) || except?.has(store.sourceIds[si])) return;
-        // a claim that shares no meaning with the sentence cannot support it: it is not made
-        if (store.keyWeightAt(si, i, q) < (opts.least ?? 1)) return;
-        const c = store.at(si, i);
-        if (isDoubt(c) || hasNegation(c.text) !== negated) return;
-        const s = matchScore(index, ds, c);
-        const score = s.entities * 1.5 + s.meaning;
-        if (s.meaning >= 1 && score > bestScore) {
-          bestScore = score;
-          best = c;
-        }
-      },
-      opts.limit,
-    );
+  // (whether the sentence negates, when its text is not at hand: its keys keep "not" as a negation's key)
+  const negated = opts.negated ?? hasNegation(ds.keys.join(' '));
+  const look = (si: number, i: number) => {
+    if (!seen.first(si, i) || except?.has(store.sourceIds[si])) return;
+    // a claim that shares no meaning with the sentence cannot support it: it is not made
+    if (store.keyWeightAt(si, i, q) < (opts.least ?? 1)) return;
+    const c = store.at(si, i);
+    if (isDoubt(c) || hasNegation(c.text) !== negated) return;
+    const s = matchScore(index, ds, c);
+    const score = s.entities * 1.5 + s.meaning;
+    if (s.meaning >= 1 && score > bestScore) {
+      bestScore = score;
+      best = c;
+    }
+  };
+  for (const e of ds.entityIds) store.visitEntity(e, look, opts.limit);
+  if (opts.issued) {
+    const issued = issuedBy(index);
+    for (const e of ds.entityIds)
+      for (const si of (issued.get(e) ?? []).slice(0, ISSUED_LOOKS)) for (let i = 0; i < store.claimsIn(si); i++) look(si, i);
   }
   return best;
 }
+
+/** How many of an entity's own statements `bestSupport` reads whole. */
+const ISSUED_LOOKS = 20;

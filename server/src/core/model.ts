@@ -29,6 +29,13 @@ export function sourceName(source: { meta: SourceMeta } | undefined, sourceId: s
  * "What he said", "What was claimed" */
 export const CLAIM_LABEL = String.raw`(?:(?:the )?claim(?:[ \t]*(?:#?\d{1,2}|\(\d{1,2}\)|one|two|three|four|five))?|what (?:(?:he|she|they|it) (?:said|claimed|wrote|posted)|was (?:said|claimed)))`;
 
+/** the word of a fact-check's rating label, for a pattern: "Rating", "Verdict", "Our ruling", "Score" */
+export const RATING_WORD = String.raw`(?:rating|verdict|ruling|score)`;
+
+/** A fact-check's numbered claim, a quotation alone on its line, for a pattern: "2. "The market passed a full inspection."" (group
+ * 1: the quotation with its marks) */
+export const NUMBERED_CLAIM = String.raw`\d{1,2}[.)][ \t]*(?:[*_]{1,2})?(["\u201c][^\n]{3,}["\u201d])\.?(?:[*_]{1,2})?`;
+
 /** A fact-check's question that states the claim it rates, for a pattern: "Q. Did three people die in Thiès on Monday?"
  * (group 1: the question) */
 export const QUESTION_CLAIM = String.raw`Q(?:[*_]{1,2})?[ \t]*[.:)](?:[*_]{1,2})?[ \t]*((?:Did|Does|Do|Is|Was|Were|Are|Has|Have|Had|Can|Could|Will|Would|Should)\b[^\n]*\?)`;
@@ -220,6 +227,8 @@ export interface Dispute {
   sides: DisputeSide[];
   /** a fact-check's rating of a phrase inside its sentence: the phrase rated (what a draft sentence must say) */
   rated?: string;
+  /** a fact-check's claimant, as the review names them ("Álvaro Pendás"): where the claim rated is looked for */
+  claimant?: string;
 }
 
 export type FindingCode = 'disputed-claim' | 'disputed-entity' | 'unknown-spelling' | 'source-error';

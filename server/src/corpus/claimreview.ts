@@ -2,7 +2,7 @@
  * schema.org ClaimReview (fact-checks) as JSON-LD: a single object, an array, an @graph,
  * or a DataFeed. Each valid review becomes a readable block of text plus a `Review`.
  */
-import { CLAIM_LABEL, QUESTION_CLAIM, type Review, type SourceMeta, type Span } from '../core/model';
+import { CLAIM_LABEL, NUMBERED_CLAIM, QUESTION_CLAIM, RATING_WORD, type Review, type SourceMeta, type Span } from '../core/model';
 import { normaliseDate } from './dates';
 import { nameOf } from './meta';
 
@@ -190,11 +190,15 @@ export function parseClaimReviewJson(text: string): ClaimReviewFile {
  * claim:", "What he said:") */
 const CLAIM_LINE = new RegExp(String.raw`^[ \t]*(?:[*_]{1,2})?${CLAIM_LABEL}(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]*(.+)$`, 'im');
 /** a rating's label at a line's start, with its colon: "OUR RATING:", "**Verdict:**" */
-const RATING_LABEL = String.raw`^[ \t]*(?:[*_]{1,2})?(?:our |the )?(?:rating|verdict)(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]*`;
-/** a rating line: "OUR RATING: False.", "Verdict: Misleading" */
+const RATING_LABEL = String.raw`^[ \t]*(?:[*_]{1,2})?(?:our |the )?${RATING_WORD}(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]*`;
+/** a rating line: "OUR RATING: False.", "Verdict: Misleading", "Our ruling: False." */
 const RATING_LINE = new RegExp(String.raw`${RATING_LABEL}([^\n]{1,80})$`, 'i');
 /** a question line that states the claim it rates: "Q. Did three people die in Thiès on Monday?" */
 const QUESTION_LINE = new RegExp(String.raw`^[ \t]*(?:[*_]{1,2})?${QUESTION_CLAIM}[ \t]*$`);
+/** a numbered quotation alone on its line: "2. "The market passed a full fire-safety inspection in 2024."" */
+const NUMBERED_LINE = new RegExp(String.raw`^[ \t]*${NUMBERED_CLAIM}[ \t]*$`);
+/** who made the claim, on a line of its own: "Who said it: Irakli Chkhaidze, director general of …", "Said by: …" */
+const CLAIMANT_LINE = /^[ \t]*(?:[*_]{1,2})?(?:who said it|said by|claimant|claim made by|made by)(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]*([^\n]+)$/i;
 
 /** a rating and its claim on one line: "VERDICT: MISLEADING. CLAIM: The channel "is a small one"" (1: the rating, 2: the
  * rest) */
@@ -218,7 +222,7 @@ const RATING_REACH = 4;
  */
 export function reviewsInText(text: string, reviewer?: string): Review[] {
   // the lines that are not blank, each a claim line, a rating line with a verdict, or another
-  const lines: { kind: 'claim' | 'rating' | 'other'; m?: RegExpExecArray; rating?: string }[] = [];
+  const lines: { kind: 'claim' | 'rating' | 'other'; m?: RegExpExecArray; rating?: string; claimant?: string }[] = [];
   const direct: Review[] = [];
   let at = 0;
   for (const line of text.split('\n')) {
@@ -243,14 +247,15 @@ export function reviewsInText(text: string, reviewer?: string): Review[] {
       lines.push({ kind: 'other' });
       continue;
     }
-    const c = CLAIM_LINE.exec(line) ?? QUESTION_LINE.exec(line);
+    const c = CLAIM_LINE.exec(line) ?? QUESTION_LINE.exec(line) ?? NUMBERED_LINE.exec(line);
     if (c) {
       c.index += start;
       lines.push({ kind: 'claim', m: c });
       continue;
     }
     const rating = RATING_LINE.exec(line)?.[1].replace(/[*_.\s]+$/, '').trim();
-    lines.push(rating && verdictFromText(rating) ? { kind: 'rating', rating } : { kind: 'other' });
+    const who = CLAIMANT_LINE.exec(line)?.[1];
+    lines.push(rating && verdictFromText(rating) ? { kind: 'rating', rating } : { kind: 'other', ...(who ? { claimant: claimantOf(who) } : {}) });
   }
   const out: Review[] = direct;
   const used = new Set<number>();
@@ -289,7 +294,10 @@ export function reviewsInText(text: string, reviewer?: string): Review[] {
     const q = /["\u201c]([^"\u201d]{3,})["\u201d]/.exec(body);
     const start = bodyAt + (q ? q.index + 1 : 0);
     const claimReviewed = q ? q[1] : body.trim();
-    const claimant = q ? /^\s*[-\u2013\u2014,]+\s*([^,\n]+)/.exec(body.slice(q.index + q[0].length))?.[1].trim() : undefined;
+    // (after a dash behind the quotation, else on a "Who said it:" line between the claim and its rating)
+    const claimant =
+      (q ? /^\s*[-\u2013\u2014,]+\s*([^,\n]+)/.exec(body.slice(q.index + q[0].length))?.[1].trim() : undefined) ??
+      lines.slice(Math.min(li, k) + 1, Math.max(li, k)).find((x) => x.claimant)?.claimant;
     out.push({
       claimReviewed,
       rating,
@@ -299,5 +307,79 @@ export function reviewsInText(text: string, reviewer?: string): Review[] {
       span: { start, end: start + claimReviewed.length },
     });
   });
+  out.push(...reviewsInTables(text, reviewer));
+  return out;
+}
+
+/** a claimant's name as a line gives it: up to its first clause ("Irakli Chkhaidze, director general of …") */
+function claimantOf(s: string): string {
+  const name = s.split(/,\s|;\s|\s\(|\s[-\u2013\u2014]\s/)[0].replace(/[*_.\s]+$/, '').trim();
+  return name.length > 80 ? `${name.slice(0, 79)}…` : name;
+}
+
+/** a table's cells: "1 | "The trucks had no fuel." | Facebook post | FALSE" (a markdown table's outer pipes left out),
+ * each with its offset in the line */
+function cellsOf(line: string): { text: string; at: number }[] {
+  const out: { text: string; at: number }[] = [];
+  let from = 0;
+  for (let i = 0; i <= line.length; i++) {
+    if (i < line.length && line[i] !== '|') continue;
+    const raw = line.slice(from, i);
+    const lead = raw.length - raw.trimStart().length;
+    out.push({ text: raw.trim(), at: from + lead });
+    from = i + 1;
+  }
+  if (out.length && !out[0].text) out.shift();
+  if (out.length && !out[out.length - 1].text) out.pop();
+  return out;
+}
+
+/**
+ * The reviews of a fact-check's scorecard written as a table: a header row naming a claim column and a rating column
+ * ("No. | Claim | Who said it | Score"), then a row a claim ("1 | "The fire trucks had no fuel." | Facebook post |
+ * FALSE"), up to the first line that is no row. The claim is its cell's quotation (else the cell), the claimant the cell
+ * under "Who said it" ("Claimant", "Said by", "Source"), up to its first clause.
+ */
+function reviewsInTables(text: string, reviewer?: string): Review[] {
+  if (!text.includes('|')) return [];
+  const out: Review[] = [];
+  let cols: { claim: number; rating: number; who: number; n: number } | undefined;
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const start = at;
+    at += line.length + 1;
+    if (!line.trim()) continue;
+    if (!line.includes('|')) {
+      cols = undefined;
+      continue;
+    }
+    // (a markdown table's rule under its header)
+    if (/^[\s|:-]+$/.test(line)) continue;
+    const cells = cellsOf(line);
+    const names = cells.map((c) => c.text.replace(/[*_]/g, '').trim().toLowerCase());
+    const claim = names.findIndex((x) => /^(?:the )?claims?(?: checked| made)?$/.test(x));
+    const rating = names.findIndex((x) => new RegExp(String.raw`^(?:our |the )?${RATING_WORD}$`).test(x));
+    if (claim >= 0 && rating >= 0) {
+      cols = { claim, rating, who: names.findIndex((x) => /^(?:who said it|claimant|said by|source|speaker|who)$/.test(x)), n: cells.length };
+      continue;
+    }
+    if (!cols || cells.length !== cols.n) continue;
+    const ratingText = cells[cols.rating].text.replace(/[*_.]+$/g, '').replace(/^[*_]+/, '').trim();
+    const verdict = verdictFromText(ratingText);
+    const body = cells[cols.claim];
+    if (!verdict || body.text.length < 3) continue;
+    const q = /["\u201c]([^"\u201d]{3,})["\u201d]/.exec(body.text);
+    const claimReviewed = q ? q[1] : body.text;
+    const from = start + body.at + (q ? q.index + 1 : 0);
+    const who = cols.who >= 0 ? claimantOf(cells[cols.who].text) : '';
+    out.push({
+      claimReviewed,
+      rating: ratingText,
+      verdict,
+      ...(who ? { claimant: who } : {}),
+      ...(reviewer ? { reviewer } : {}),
+      span: { start: from, end: from + claimReviewed.length },
+    });
+  }
   return out;
 }

@@ -311,7 +311,10 @@ class DisputeDetector {
           point: `${r.reviewer ?? src?.meta.outlet ?? 'A fact-checker'} rates “${short(r.claimReviewed, 90)}” ${r.rating}`,
           entityIds: unique(allEntities(c)),
           sides: [{ claimId: c.id, sourceId: c.sourceId, position: `rated ${r.rating}` }],
-          ...(r.inline ? { rated: r.claimReviewed } : {}),
+          // (a rated phrase inside a longer sentence, or a table's row: what is rated is the phrase or the claim's cell,
+          // not the row's claimant and rating)
+          ...(r.inline || c.text.length > r.claimReviewed.length + 30 ? { rated: r.claimReviewed } : {}),
+          ...(r.claimant ? { claimant: r.claimant } : {}),
         });
       }
     }
