@@ -804,6 +804,31 @@ test("a rating's other side is the passage that says the claim rated (its words,
   assert.match(f.related.find((r) => r.sourceId === 'Wire')!.message, /Tomás Arbide told the regional parliament/);
 });
 
+test('things an act touched are counted as people are: "more than 250 stalls were destroyed" against "114 stalls were destroyed"', () => {
+  const idx = corpus([
+    {
+      id: 'Wire',
+      meta: { outlet: 'Wire' },
+      text: 'A fire swept through the Tarn market in Keswin early on Tuesday, destroying about 260 of its stalls.',
+    },
+    {
+      id: 'Operator',
+      meta: { outlet: 'Operator' },
+      text: 'At the Tarn market in Keswin, 114 stalls were destroyed and a further 60 were damaged. The market has 400 stalls.',
+    },
+  ]);
+  const disputed = (draft: string) =>
+    checkDraft(idx, draft, { languageId: 'markdown' })
+      .findings.filter((f) => f.code === 'disputed-claim')
+      .map((f) => f.message);
+  assert.deepEqual(disputed('Fire swept through the Tarn market in Keswin.\n\nMore than 250 stalls were destroyed in the blaze.'), [
+    'The sources differ on “more than 250 stalls”: Operator says 114 stalls (Wire says about 260 stalls)',
+  ]);
+  // (another act, or a thing no act touched, is not compared)
+  assert.deepEqual(disputed('Fire swept through the Tarn market in Keswin.\n\nMore than 250 stalls were damaged in the blaze.'), []);
+  assert.deepEqual(disputed('Fire swept through the Tarn market in Keswin.\n\nThe market has 300 stalls.'), []);
+});
+
 test("a sentence that says the draft's point negated, in an article that names the draft's little-known place, is the opposite", () => {
   const idx = corpus([
     {

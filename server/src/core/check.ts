@@ -908,6 +908,29 @@ const DEGREE = /^[^.;:]{0,24}?\b(?:seriously|critically|badly|severely|slightly|
  * no noun, a noun for everyone, or the draft figure's own noun ("19 miners" against "12 miners"), and no degree after
  * it ("seriously injured").
  */
+/** units and times, which no act touches ("for 12 years", "40 metres above") */
+const NO_THING = new Set(
+  'year years month months week weeks day days hour hours minute minutes second seconds time times metre metres meter meters kilometre kilometres kilometer kilometers mile miles tonne tonnes ton tons litre litres liter liters point points per percent cent'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The stem of the verb of doing that a sentence tells of a counted thing (`noun`, as written): "114 stalls were
+ * destroyed", "destroying about 260 of its stalls" (→ "destroy"); none for units and times, or where no verb of doing
+ * in "-ed", "-en" or "-ing" stands by it.
+ */
+function thingAct(text: string, noun: string): string | undefined {
+  if (NO_THING.has(noun.toLowerCase()) || !/^\p{L}[\p{L}-]*$/u.test(noun)) return undefined;
+  const after = new RegExp(
+    String.raw`\b${noun}\s+(?:\p{L}+\s+)?(?:were|was|have been|had been|has been|are|is|be)\s+(?:\p{L}+ly\s+)?(\p{Ll}+(?:ed|en))\b`,
+    'u',
+  ).exec(text);
+  const before = after ? undefined : new RegExp(String.raw`\b(\p{Ll}{3,}(?:ed|ing))\s+(?:[\p{L}\d,.]+\s+){1,4}?${noun}\b`, 'u').exec(text);
+  const verb = (after ?? before)?.[1];
+  return verb && !/^(?:according|including|during|following|being|been)$/.test(verb) ? stem(verb) : undefined;
+}
+
 function countsAll(c: Claim, cq: Quantity, q: Quantity): boolean {
   const noun = cq.noun?.toLowerCase();
   if (noun && !EVERYONE.has(noun) && noun !== q.noun?.toLowerCase()) return false;
@@ -939,7 +962,10 @@ function scopeIds(index: CorpusIndex, ids: readonly string[], bodies = false): s
 function figureFinding(index: CorpusIndex, ds: DraftSentence, context?: readonly string[]): Finding | undefined {
   if (!ds.asserts) return undefined;
   for (const q of ds.quantities) {
-    if (!isCount(q.measure)) continue;
+    // (things an act touched are counted too: "More than 250 stalls were destroyed", against "destroying about 260 of its
+    // stalls" and "114 stalls were destroyed")
+    const thing = q.measure === 'other' && q.noun ? thingAct(ds.text, q.noun) : undefined;
+    if (!isCount(q.measure) && !thing) continue;
     // (jobs are counted at an employer too: "Kestrel will cut 640 jobs"; the people aboard, at the vessel, which the
     // recogniser often takes for a body: "the Shapla Express was carrying 212 passengers")
     const jobs = q.measure === 'jobs' || q.measure === 'aboard';
@@ -952,7 +978,13 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence, context?: readonly
     // (`all`: only figures that count everyone, for a figure its article's opening scopes)
     const take = (c: Claim, all = false) => {
       for (const cq of c.quantities)
-        if (cq.measure === q.measure && cq.counted === q.counted && (!all || countsAll(c, cq, q))) candidates.push({ c, q: cq });
+        if (
+          cq.measure === q.measure &&
+          cq.counted === q.counted &&
+          (!thing || (cq.noun && stem(cq.noun.toLowerCase()) === stem(q.noun!.toLowerCase()) && thingAct(c.text, cq.noun) === thing)) &&
+          (!all || countsAll(c, cq, q))
+        )
+          candidates.push({ c, q: cq });
     };
     // the articles whose opening names a scope: about it, their figures with no event or place of their own are its
     const about: number[] = [];

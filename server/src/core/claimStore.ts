@@ -124,6 +124,7 @@ const MEASURES: readonly Measure[] = [
   'percent',
   'duration',
   'aboard',
+  'stranded',
 ];
 const COUNTED: readonly Counted[] = ['people', 'attackers', 'security', 'children', 'other'];
 const SPEAKER_KINDS: readonly Speaker['kind'][] = ['outlet', 'attributed', 'quoted'];

@@ -132,7 +132,7 @@ export type Qualifier = 'exact' | 'more-than' | 'at-least' | 'about' | 'almost' 
 
 /** what a figure counts: the dead, the hurt, … ; `attended`: a crowd ("4,000 people took part"); `jobs`: jobs lost
  * ("640 jobs would be lost", "1,100 workers will lose their jobs"); `percent`: a share ("38%", "12 per cent"); `duration`: a time taken ("11 months", its bounds in days); `aboard`: the people a vessel or vehicle carried ("212
- * passengers were on board") */
+ * passengers were on board"); `stranded`: the people trapped ("97 people were stuck in the cabins") */
 export type Measure =
   | 'killed'
   | 'wounded'
@@ -147,7 +147,8 @@ export type Measure =
   | 'jobs'
   | 'percent'
   | 'duration'
-  | 'aboard';
+  | 'aboard'
+  | 'stranded';
 
 /** Whether a figure counts people or things an event or a decision touched (not a sum, a share or a list). */
 export function isCount(measure: Measure): boolean {

@@ -418,6 +418,21 @@ test('quantities: more currencies by name ("1.2 million lei", "500 hryvnias"); "
   assert.deepEqual(m('Rescuers found 3 real survivors.'), [[3, 'other']]);
 });
 
+test('quantities: an ISO code before a sum ("SBD 4 million", "KES 2,000"), not a word in capitals; the people trapped', () => {
+  const m = (s: string) => extractQuantities(s).map((q) => [q.value, q.measure]);
+  assert.deepEqual(m('Vendors lost stock worth about SBD 4 million.'), [[4e6, 'money']]);
+  assert.deepEqual(m('Each family got KES 2,000 and MWK 15,000.'), [
+    [2000, 'money'],
+    [15000, 'money'],
+  ]);
+  assert.deepEqual(m('The TOP 10 list gave ALL 5 points.'), [
+    [10, 'other'],
+    [5, 'other'],
+  ]);
+  assert.deepEqual(m('Ninety-seven people were stuck in the cabins.'), [[97, 'stranded']]);
+  assert.deepEqual(m('More than 130 people were trapped when the line stopped.'), [[130, 'stranded']]);
+});
+
 test('quantities: a parenthetical between dashes is skipped to the verb, and a figure right after the dash is the same count told exactly', () => {
   const m = (s: string) => extractQuantities(s).map((q) => [q.value, q.qualifier, q.measure]);
   assert.deepEqual(m('More than a hundred people — 112 by our count, most of them drivers — have been detained by the police.'), [

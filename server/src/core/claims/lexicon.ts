@@ -179,6 +179,8 @@ export const MEASURE_WORDS: ReadonlyMap<string, Measure> = (() => {
   add('jobs', 'jobs redundancies layoffs lay-offs retrenchments');
   // aboard: "212 passengers were aboard" ("on board": `predicateAt`)
   add('aboard', 'aboard');
+  // stranded: "97 people were stuck in the cabins", "more than 130 people were trapped"
+  add('stranded', 'stranded trapped stuck marooned');
   return m;
 })();
 

@@ -926,28 +926,34 @@ function currencyPrefix(t: Tok, num: Tok, after: Tok | undefined): boolean {
   return t.raw !== 'R' || /[.,]/.test(num.raw) || (!!after && after.k === WORD && (SCALE_WORDS.has(after.w) || SCALE_ABBR.has(after.w)));
 }
 /** ISO codes written before a sum ("CHF 20 million", "USD 1.2 billion") */
-const CURRENCY_CODES = new Set([
-  'USD',
-  'EUR',
-  'GBP',
-  'CHF',
-  'ZAR',
-  'INR',
-  'JPY',
-  'CNY',
-  'AUD',
-  'CAD',
-  'NZD',
-  'SEK',
-  'NOK',
-  'DKK',
-  'BRL',
-  'MXN',
-  'ARS',
-  'PEN',
-  'KES',
-  'NGN',
-]);
+/** ISO 4217 codes before a sum ("SBD 4 million", "KES 2,000"), as the runtime's ICU data lists them; not those that are
+ * English words in capitals ("ALL 5", "TOP 10") */
+const CURRENCY_CODES = new Set(
+  [
+    'USD',
+    'EUR',
+    'GBP',
+    'CHF',
+    'ZAR',
+    'INR',
+    'JPY',
+    'CNY',
+    'AUD',
+    'CAD',
+    'NZD',
+    'SEK',
+    'NOK',
+    'DKK',
+    'BRL',
+    'MXN',
+    'ARS',
+    'PEN',
+    'KES',
+    'NGN',
+  ]
+    .concat(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : [])
+    .filter((c) => !/^(?:ALL|TOP|CUP|MOP)$/.test(c)),
+);
 
 /** A figure of its own unit, a share or a time (not a count): its qualifier before it, its number [a, b), its unit's
  * end `end`, its bounds from its qualifier and value. */

@@ -388,6 +388,8 @@ export function describeQuantity(q: Quantity): string {
   const qual = QUALIFIER_SHOWN[q.qualifier] ?? '';
   if (q.measure === 'percent') return `${qual}${q.value.toLocaleString('en-US')}%`;
   if (q.measure === 'duration') return `${qual}${q.value.toLocaleString('en-US')} ${q.noun ?? 'days'}`;
+  // (things counted, as written: "114 stalls")
+  if (q.measure === 'other' && q.noun) return `${qual}${q.value.toLocaleString('en-US')} ${q.noun}`;
   // (the hurt counted as those taken to hospital say so: "87 admitted to hospital", not "87 wounded" of a poisoning)
   const measure =
     q.measure === 'wounded' && q.predicate && /hospital/i.test(q.predicate) ? 'in hospital' : (MEASURE_SHOWN[q.measure] ?? q.measure);
