@@ -639,6 +639,14 @@ test('a portfolio after "Minister of" or before "Minister\'s", a currency\'s let
   for (const n of ['Finland [place]', 'US [place]', 'Amadou Sy [person]']) assert.ok(got.includes(n), `${n} in ${got.join(', ')}`);
 });
 
+test('a body whose last word is a business word made of two ("Cableways", "Steelworks") is a body, even after a given name', () => {
+  const got = names(
+    'Levan Dolidze, director general of Adjara Cableways, apologised. Workers at Kestrel Steelworks walked out. Adjara Cableways said the line was safe.',
+  );
+  for (const n of ['Adjara Cableways [organization]', 'Kestrel Steelworks [organization]', 'Levan Dolidze [person]'])
+    assert.ok(got.includes(n), `${n} in ${got.join(', ')}`);
+});
+
 test('a protest or rally named by its date or place is an event', () => {
   const idx = corpus([
     { id: 'd', text: 'Thousands joined the May 3 protest in Tarija. After the Plaza Murillo rally, the square was cleared.' },

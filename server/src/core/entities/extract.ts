@@ -1213,7 +1213,8 @@ function processRun(
   if (/\p{N}/u.test(surface) && /[-\p{Lu}]\p{N}|\p{N}[-\p{Lu}]/u.test(surface)) return; // COVID-19, H1N1, LB-1
   const votes = emptyVotes();
   // "Agence France-Presse": the head word may close a hyphenated last word
-  const lastWord = words[words.length - 1].toLowerCase().replace(/^.*-(?=\p{L}{3,}$)/u, '');
+  // ("Adjara Cableways", "Kestrel Steelworks": a word of business made of two, read as its head)
+  const lastWord = compoundHead(words[words.length - 1].toLowerCase().replace(/^.*-(?=\p{L}{3,}$)/u, ''));
   const firstWord = words[0].toLowerCase();
   const acronym = words.length === 1 && isAcronym(words[0]);
   const eq = equivalenceType.get(key);
@@ -1321,7 +1322,12 @@ function processRun(
   if (b1 === 'in' && publishedBefore(toks, idx[0] - 2)) votes.organization += 2;
   else if (PLACE_PREPS.has(b1)) votes.place += 1;
   // "director of Amnesty", "a spokeswoman for Kessler", "professor at Veldhaven University", "shares of Kessler"
-  if ((b1 === 'of' || b1 === 'for' || b1 === 'at' || b1 === 'in') && ORG_ROLES.has(b2)) votes.organization += 2;
+  // ("director general of Adjara Cableways", "secretary general of …": the title's second word)
+  if (
+    (b1 === 'of' || b1 === 'for' || b1 === 'at' || b1 === 'in') &&
+    (ORG_ROLES.has(b2) || (b2 === 'general' && /^(?:director|secretary)$/.test(lower(toks[idx[0] - 3]))))
+  )
+    votes.organization += 2;
   if (b1 === 'the' && PLACE_PREPS.has(lower(before2))) votes.place += 0.5;
   if (
     b1 === 'of' &&
@@ -1598,10 +1604,22 @@ const PUBLISHING = new Set(
   'published publishes publish appeared appearing reported wrote writing writes article column op-ed editorial paper'.split(' '),
 );
 const ORG_ROLES = new Set(
-  'spokesman spokeswoman spokesperson spokespeople director directors head chief member members officials official employees employee staff ceo chairman chairwoman chair founder co-founder researchers researcher scientists scientist professor lecturer analyst analysts shares stake executives executive board'.split(
+  'spokesman spokeswoman spokesperson spokespeople director directors head chief member members officials official employees employee staff ceo chairman chairwoman chair founder co-founder researchers researcher scientists scientist professor lecturer analyst analysts shares stake executives executive board manager owner owners operator'.split(
     ' ',
   ),
 );
+/** the ends of words of business made of two ("Cableways", "Steelworks", "Sunfoods") */
+const COMPOUND_HEADS = ['ways', 'works', 'lines', 'foods', 'motors', 'systems', 'labs', 'logistics', 'media'];
+
+/** A last word made of an ordinary word and a business's end ("cableways"), not itself a word, as an organisation's
+ * head ("group"); else the word. */
+function compoundHead(w: string): string {
+  if (ORG_HEADS.has(w) || w.length < 7) return w;
+  for (const end of COMPOUND_HEADS)
+    if (w.endsWith(end) && w.length - end.length >= 3 && isWord(w.slice(0, -end.length)) && !isWord(w)) return 'group';
+  return w;
+}
+
 /** Verbs of quoting a source, before "by"/"in": "as quoted by …", "reported by …", "writing in …". */
 const QUOTING = new Set(['quoted', 'reported', 'published', 'cited', 'writing', 'wrote']);
 /** Words of motion toward a place: "the storm hit …", "heading toward …". */
