@@ -628,13 +628,13 @@ test('names with their head word first (Spanish, Portuguese, Italian) are bodies
 test('a portfolio after "Minister of" or before "Minister\'s", a currency\'s letters and a Q-and-A label are no names', () => {
   const got = names(
     [
-      'The Minister of Energy speaks of a fund of 15 billion CFA francs.',
+      'The Minister of Energy speaks of a fund of 15 billion CFA francs, or SBD 4 million.',
       "In brief: the Transport Minister's figure is wrong.",
       'The Minister of Finland is not a portfolio, and the fund also holds 10 US dollars.',
       '\n\nA. Yes, the fund exists.\n\nQ. Did Amadou Sy sign it?\n\nA. Sy signed it.',
     ].join(' '),
   );
-  for (const bad of ['Energy', 'CFA', 'Transport', 'A. Yes', 'Yes', 'Q. Did Amadou Sy', 'Did Amadou Sy', 'A. Sy'])
+  for (const bad of ['Energy', 'CFA', 'SBD', 'Transport', 'A. Yes', 'Yes', 'Q. Did Amadou Sy', 'Did Amadou Sy', 'A. Sy'])
     assert.ok(!got.some((n) => n.startsWith(`${bad} [`)), `${bad} in ${got.join(', ')}`);
   for (const n of ['Finland [place]', 'US [place]', 'Amadou Sy [person]']) assert.ok(got.includes(n), `${n} in ${got.join(', ')}`);
 });

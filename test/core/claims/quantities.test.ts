@@ -263,7 +263,8 @@ const CASES: Array<[string, Want[]]> = [
   ['The 21st arrest came on 3 May.', []],
   ['1. The suspects rented a flat.', []],
   ['No one was hurt.', []],
-  ['The city lost two thirds of its population; one in five homes burned.', []],
+  // (a ratio is a share: "one in five homes" is 20% of them)
+  ['The city lost two thirds of its population; one in five homes burned.', [{ value: 20, measure: 'percent' }]],
   ['The home side won 3-1 on Saturday.', []],
   ['The MH17 crash and the F-16 purchase were discussed in the 1990s.', []],
   ['He was 95.', []], // wn
@@ -418,7 +419,7 @@ test('quantities: more currencies by name ("1.2 million lei", "500 hryvnias"); "
   assert.deepEqual(m('Rescuers found 3 real survivors.'), [[3, 'other']]);
 });
 
-test('quantities: an ISO code before a sum ("SBD 4 million", "KES 2,000"), not a word in capitals; the people trapped', () => {
+test('quantities: an ISO code before a sum ("SBD 4 million", "KES 2,000"), not a word in capitals; the people trapped; "one in five"', () => {
   const m = (s: string) => extractQuantities(s).map((q) => [q.value, q.measure]);
   assert.deepEqual(m('Vendors lost stock worth about SBD 4 million.'), [[4e6, 'money']]);
   assert.deepEqual(m('Each family got KES 2,000 and MWK 15,000.'), [
@@ -430,6 +431,13 @@ test('quantities: an ISO code before a sum ("SBD 4 million", "KES 2,000"), not a
     [5, 'other'],
   ]);
   assert.deepEqual(m('Ninety-seven people were stuck in the cabins.'), [[97, 'stranded']]);
+  // a share told as a ratio
+  const r = (s: string) => extractQuantities(s).map((q) => [q.value, q.qualifier, q.measure]);
+  assert.deepEqual(r('Fewer than one in five stallholders had any insurance.'), [[20, 'less-than', 'percent']]);
+  assert.deepEqual(r('Nine out of 10 doctors agree, and two in every three nurses.'), [
+    [90, 'exact', 'percent'],
+    [66.7, 'exact', 'percent'],
+  ]);
   assert.deepEqual(m('More than 130 people were trapped when the line stopped.'), [[130, 'stranded']]);
 });
 

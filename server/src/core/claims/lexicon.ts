@@ -81,6 +81,40 @@ export const MONTHS = setOf(`
 
 export const WEEKDAYS = setOf('monday tuesday wednesday thursday friday saturday sunday');
 
+/** ISO 4217 codes before a sum ("SBD 4 million", "KES 2,000"), as the runtime's ICU data lists them; not those that are
+ * English words in capitals ("ALL 5", "TOP 10") */
+const CURRENCY_CODES = new Set(
+  [
+    'USD',
+    'EUR',
+    'GBP',
+    'CHF',
+    'ZAR',
+    'INR',
+    'JPY',
+    'CNY',
+    'AUD',
+    'CAD',
+    'NZD',
+    'SEK',
+    'NOK',
+    'DKK',
+    'BRL',
+    'MXN',
+    'ARS',
+    'PEN',
+    'KES',
+    'NGN',
+  ]
+    .concat(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : [])
+    .filter((c) => !/^(?:ALL|TOP|CUP|MOP)$/.test(c)),
+);
+
+/** Whether a word is a currency's ISO code, in capitals ("SBD"). */
+export function isCurrencyCode(w: string): boolean {
+  return CURRENCY_CODES.has(w);
+}
+
 export const CURRENCY_WORDS = setOf(`
   euro euros dollar dollars pound pounds sterling ruble rubles rouble roubles yen yuan renminbi
   franc francs rupee rupees peso pesos dinar dinars lira liras riyal riyals dirham dirhams

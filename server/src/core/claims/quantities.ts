@@ -29,6 +29,7 @@ import {
   COUNTED,
   CURRENCY_SYMBOLS,
   CURRENCY_WORDS,
+  isCurrencyCode,
   DATE_PREPS,
   FORWARD_STOP,
   FRACTIONS,
@@ -636,6 +637,17 @@ function analyse(toks: Tok[], p: NumPhrase, sentence: string, figs: Fig[]): numb
     )
       return b;
   }
+  // a share told as a ratio: "one in five stallholders", "two in every three", "1 out of 4" (as 20%, 66.7%, 25%)
+  if (!p.vague && (nxW === 'in' || (nxW === 'out' && wordOf(toks[b + 1]) === 'of'))) {
+    let k = nxW === 'in' ? b + 1 : b + 2;
+    if (wordOf(toks[k]) === 'every') k++;
+    const of = toks[k] ? readNumber(toks, k) : null;
+    if (of && !of.vague && of.value > p.value && of.value <= 1000 && Number.isInteger(p.value) && Number.isInteger(of.value)) {
+      const ratio = { ...p, value: Math.round((1000 * p.value) / of.value) / 10 };
+      figs.push(percentFig(toks, ratio, a, b, of.end));
+      return of.end;
+    }
+  }
   // percentages: a share of something, compared as such ("38%", "12 per cent")
   const pct = nx && nx.k === PUNCT && nx.raw === '%' ? 1 : nxW === 'percent' ? 1 : nxW === 'per' && wordOf(toks[b + 1]) === 'cent' ? 2 : 0;
   if (pct) {
@@ -750,7 +762,7 @@ function analyse(toks: Tok[], p: NumPhrase, sentence: string, figs: Fig[]): numb
     money = true;
     k = a - 1;
     if (wordOf(toks[k - 1]) === 'us' && adjacent(toks[k - 1], prev)) k--;
-  } else if (prev && prev.k === WORD && (currencyPrefix(prev, toks[a], toks[a + 1]) || CURRENCY_CODES.has(prev.raw))) {
+  } else if (prev && prev.k === WORD && (currencyPrefix(prev, toks[a], toks[a + 1]) || isCurrencyCode(prev.raw))) {
     // "R64 million", "Rs 40 crore", "RM2.5 billion", "CHF 20 million"
     money = true;
     k = a - 1;
@@ -926,34 +938,6 @@ function currencyPrefix(t: Tok, num: Tok, after: Tok | undefined): boolean {
   return t.raw !== 'R' || /[.,]/.test(num.raw) || (!!after && after.k === WORD && (SCALE_WORDS.has(after.w) || SCALE_ABBR.has(after.w)));
 }
 /** ISO codes written before a sum ("CHF 20 million", "USD 1.2 billion") */
-/** ISO 4217 codes before a sum ("SBD 4 million", "KES 2,000"), as the runtime's ICU data lists them; not those that are
- * English words in capitals ("ALL 5", "TOP 10") */
-const CURRENCY_CODES = new Set(
-  [
-    'USD',
-    'EUR',
-    'GBP',
-    'CHF',
-    'ZAR',
-    'INR',
-    'JPY',
-    'CNY',
-    'AUD',
-    'CAD',
-    'NZD',
-    'SEK',
-    'NOK',
-    'DKK',
-    'BRL',
-    'MXN',
-    'ARS',
-    'PEN',
-    'KES',
-    'NGN',
-  ]
-    .concat(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : [])
-    .filter((c) => !/^(?:ALL|TOP|CUP|MOP)$/.test(c)),
-);
 
 /** A figure of its own unit, a share or a time (not a count): its qualifier before it, its number [a, b), its unit's
  * end `end`, its bounds from its qualifier and value. */

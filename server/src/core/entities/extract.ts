@@ -24,7 +24,7 @@ import {
   isStopword as lexIsStopword,
   isWord as lexIsWord,
 } from '../lexicon';
-import { CURRENCY_WORDS } from '../claims/lexicon';
+import { CURRENCY_WORDS, isCurrencyCode } from '../claims/lexicon';
 import { meaningKeys, meaningKeysOfTokens, tokenKeys } from '../text/keys';
 
 /**
@@ -959,14 +959,16 @@ function processRun(
   out: RawMention[],
   lowercaseSeen: Set<string> | undefined,
 ): void {
-  // (letters before a currency's name are the currency's: "15 billion CFA francs")
+  // (letters before a currency's name are the currency's, and a currency's code before a sum: "15 billion CFA francs",
+  // "SBD 4 million")
   // (a country's letters stay its name: "US dollars")
   if (
     runIdx.length === 1 &&
     isAcronym(toks[runIdx[0]].text) &&
     !isKnownPlace(toks[runIdx[0]].text) &&
     !equivalenceType.has(normKey(toks[runIdx[0]].text)) &&
-    CURRENCY_WORDS.has(toks[runIdx[0] + 1]?.text.toLowerCase() ?? '')
+    (CURRENCY_WORDS.has(toks[runIdx[0] + 1]?.text.toLowerCase() ?? '') ||
+      (isCurrencyCode(toks[runIdx[0]].text) && /^\d/.test(toks[runIdx[0] + 1]?.text ?? '')))
   )
     return;
   // (a line's "Q." or "A." is a question's or an answer's label: "A. Yes, the …")
