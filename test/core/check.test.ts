@@ -829,6 +829,37 @@ test('things an act touched are counted as people are: "more than 250 stalls wer
   assert.deepEqual(disputed('Fire swept through the Tarn market in Keswin.\n\nThe market has 300 stalls.'), []);
 });
 
+test("a sum in a sentence that names nobody is looked for in what the draft's other bodies say of the same thing", () => {
+  const idx = corpus([
+    {
+      id: 'Star',
+      meta: { outlet: 'Star' },
+      text: 'Ama Boateng, chair of the Tarn Vendors Association, said vendors had lost stock and equipment worth about SBD 4 million.',
+    },
+    {
+      id: 'Keswin',
+      meta: { outlet: 'Keswin Markets Limited', kind: 'press-release' },
+      text: "Statement by Keswin Markets Limited\n\nWe estimate total losses, including vendors' stock and equipment, at around SBD 1.5 million. We will pay SBD 2 million for a new roof.",
+    },
+  ]);
+  const disputed = (draft: string) =>
+    checkDraft(idx, draft, { languageId: 'markdown' })
+      .findings.filter((f) => f.code === 'disputed-claim')
+      .map((f) => f.message);
+  const draft = (sum: string) =>
+    `The Tarn Vendors Association counts its losses.\n\nVendors lost stock and equipment worth ${sum}.\n\nKeswin Markets Limited runs the market.`;
+  assert.deepEqual(disputed(draft('about SBD 4 million')), [
+    'The sources differ on “about SBD 4 million”: Keswin Markets Limited says around SBD 1.5 million (Star says about SBD 4 million)',
+  ]);
+  // (from a body the sentence before does not name, a sum must share two of its words: "vendors" alone is not enough)
+  assert.deepEqual(
+    disputed(
+      'The Tarn Vendors Association counts its losses.\n\nVendors will get SBD 3 million in grants.\n\nKeswin Markets Limited runs the market.',
+    ),
+    [],
+  );
+});
+
 test("a sentence that says the draft's point negated, in an article that names the draft's little-known place, is the opposite", () => {
   const idx = corpus([
     {

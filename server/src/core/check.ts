@@ -1083,7 +1083,13 @@ function isHolder(index: CorpusIndex, id: string): boolean {
  * 14 months late" against "more than two years late"). Amounts are compared only for the same thing: an article's
  * revenue and its profit are two sums.
  */
-function amountFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefined {
+function amountFinding(
+  index: CorpusIndex,
+  ds: DraftSentence,
+  /** the people and bodies the rest of the draft names: a sum in a sentence that names nobody may be what one of them
+   * says of the same thing (two of its words: "total losses, including vendors' stock and equipment") */
+  wider: readonly string[] = [],
+): Finding | undefined {
   if (!ds.asserts) return undefined;
   // (a sum is someone's; a share or a time taken may be a place's or an event's too: "turnout in Ghent was 61%")
   const holders = ds.entityIds.filter((e) => isHolder(index, e));
@@ -1106,7 +1112,8 @@ function amountFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefin
       store.visitEntity(holder, at, 2000);
       for (const s of issuedBy(index).get(holder) ?? []) for (let i = 0; i < store.claimsIn(s); i++) at(s, i);
     };
-    for (const holder of of)
+    const further = wider.filter((x) => !of.includes(x));
+    for (const holder of [...of, ...further])
       visit(holder, (s, i) => {
         if (!store.hasFiguresAt(s, i)) return;
         const c = store.at(s, i);
@@ -1120,7 +1127,7 @@ function amountFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefin
           const near = sumThing(c.text, cq.span.start - c.span.start, cq.span.end - c.span.start, reach);
           // (a time taken or a share is said of many things in one story: two of its words, or all of one)
           const shared = [...thing].filter((k) => near.has(k)).length;
-          if (shared < (measure === 'money' ? 1 : Math.min(2, thing.size))) continue;
+          if (shared < (measure === 'money' && !further.includes(holder) ? 1 : Math.min(2, thing.size))) continue;
           seen.add(`${c.id}:${cq.span.start}`);
           list.push({ c, q: cq });
         }
@@ -1427,6 +1434,8 @@ function contextFindings(index: CorpusIndex, sentences: DraftSentence[], finding
   const factsUsed = new Set<string>();
   const used = new Set<string>();
   const events = draftEvents(index, sentences);
+  // (the people and bodies the whole draft names, for a sum in a sentence that names nobody: `amountFinding`)
+  const named = [...new Set(sentences.flatMap((x) => (x.heading ? [] : x.entityIds.filter((e) => isHolder(index, e)))))].slice(0, 20);
   let context: string[] = [];
   // the people and bodies the sentence before named (a sum in a sentence naming nobody is theirs: "… director Anoma
   // Dissanayake suspended its deliveries. The department has promised Rs. 25,000 to each family.")
@@ -1459,7 +1468,7 @@ function contextFindings(index: CorpusIndex, sentences: DraftSentence[], finding
     const ownPlaces = own.filter((id) => index.entity(id)?.type === 'place');
     const place = ownPlaces.length === 1 && !already ? ownPlaces[0] : undefined;
     if (dayOnly && !fact.day && !place) continue;
-    const key = `${dayOnly ? 'day' : ''}\u0000${ds.text}\u0000${event ?? ''}\u0000${scopes.join('\u0000')}\u0001${ds.entityIds.length ? '' : before.join('\u0000')}\u0001${place ? earlier.join('\u0000') : ''}`;
+    const key = `${dayOnly ? 'day' : ''}\u0000${ds.text}\u0000${event ?? ''}\u0000${scopes.join('\u0000')}\u0001${ds.entityIds.length ? '' : `${before.join('\u0000')}\u0002${named.join('\u0000')}`}\u0001${place ? earlier.join('\u0000') : ''}`;
     used.add(key);
     let f = memo.get(key);
     if (f === undefined) {
@@ -1471,7 +1480,7 @@ function contextFindings(index: CorpusIndex, sentences: DraftSentence[], finding
         // (a share or a time of a sentence that names nothing: "In 2024, 71 per cent of patients were treated within …",
         // read in the names of the sentence before)
         ds.quantities.length && !dayOnly && !ds.entityIds.length
-          ? amountFinding(index, { ...at0, entityIds: [...scopes, ...before] })
+          ? amountFinding(index, { ...at0, entityIds: [...scopes, ...before] }, named)
           : undefined,
         // (the day a person did something is looked for in what the sources say of them too: "resigned on 11 March")
         dateFinding(index, at0, [...scopes, ...ds.entityIds.filter((id) => !scopes.includes(id))]),
