@@ -647,6 +647,18 @@ test('a body whose last word is a business word made of two ("Cableways", "Steel
     assert.ok(got.includes(n), `${n} in ${got.join(', ')}`);
 });
 
+test('an event noun inside a body\'s name makes no event: "the Galway Fire Brigade\'s call log"', () => {
+  const idx = corpus([
+    {
+      id: 'd',
+      text: "Fire destroyed the Tarn market in Keswin on Tuesday. We checked the Galway Fire Brigade's call log. The Keswin fire burned for hours.",
+    },
+  ]);
+  const events = idx.entities.filter((e) => e.type === 'event').map((e) => e.name);
+  assert.ok(!events.some((e) => /Galway/.test(e)), events.join('; '));
+  assert.ok(idx.entities.some((e) => e.name === 'Galway Fire Brigade' && e.type === 'organization'));
+});
+
 test('a protest or rally named by its date or place is an event', () => {
   const idx = corpus([
     { id: 'd', text: 'Thousands joined the May 3 protest in Tarija. After the Plaza Murillo rally, the square was cleared.' },

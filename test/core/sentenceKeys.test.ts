@@ -31,3 +31,9 @@ test('the act and its verb share a key ("inspection" / "inspected", "corruption"
   assert.deepEqual(meaningKeys('inspections'), ['inspect']);
   assert.deepEqual(meaningKeys('action'), ['action'], 'a short word keeps its ending');
 });
+
+test('a fire is a blaze and flames; deliberately is intentionally and arson', () => {
+  assert.deepEqual(meaningKeys('The blaze was lit deliberately.'), meaningKeys('The fire was lit intentionally.'));
+  assert.ok(meaningKeys('Flames spread through the hall.').includes(meaningKeys('fire')[0]));
+  assert.ok(meaningKeys('Police suspect arson.').includes(meaningKeys('deliberately')[0]));
+});

@@ -1687,6 +1687,10 @@ function extractEvents(text: string, toks: Tok[], si: number, heading: boolean, 
     const cls = toks[i].w.eventClass;
     if (!cls) continue;
     if (!heading && /^\p{Lu}/u.test(toks[i].text) && i > 0 && !toks[i - 1].w.cap) continue;
+    // (the noun inside a body's or a place's name: "the Guadalcanal Fire Brigade", "Flood Control Board", "Fire Station")
+    const next = toks[i + 1];
+    const nextHead = next?.w.lower.replace(/['\u2019]s?$/, '');
+    if (toks[i].w.cap && next?.w.cap && nextHead && (ORG_HEADS.has(nextHead) || PLACE_HEADS.has(nextHead))) continue;
     // left: modifiers (and up to two lower-case nouns: "the Oostkade ferry collision"), then a name or a date
     let k = i - 1;
     let nouns = 0;

@@ -42,6 +42,8 @@ const SYNONYMS: string[][] = [
   ['carry', 'bear', 'hold', 'possess', 'use'],
   ['fight', 'combat', 'battle', 'war'],
   ['ringleader', 'leader', 'mastermind', 'head', 'chief'],
+  ['fire', 'blaze', 'flames', 'inferno'],
+  ['deliberately', 'intentionally', 'purposely', 'arson', 'deliberate'],
 ];
 const CANON = new Map<string, string>();
 for (const g of SYNONYMS) for (const w of g) CANON.set(w, g[0]);
