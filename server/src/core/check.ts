@@ -52,6 +52,9 @@ export interface DraftSentence {
   keys: string[];
   quantities: Quantity[];
   asserts: boolean;
+  /** the writer states when an act of telling was done, not what was told: "The commission announced the increase on 14
+   * March" (its day is checked, `dateFinding`, nothing else) */
+  statesAct?: boolean;
 }
 
 export interface DraftCheck {
@@ -247,10 +250,11 @@ function* analyzeParagraph(
     const stance = tiny ? { stance: 'asserts' as const } : detectStance(str, { isHeading: s.heading });
     const speaker = tiny ? { kind: 'outlet' as const } : detectSpeaker(str);
     // a factive verb ("confirms", "revealed", "admits") presents what follows as fact: the writer asserts it too
-    // (and "announced the increase on 14 March" tells an act, its object a thing, not what was said)
-    const ownVoice =
-      speaker.kind === 'outlet' || (speaker.kind === 'attributed' && (FACTIVE.test(speaker.cue ?? '') || announcesThing(str, speaker.cue)));
+    const ownVoice = speaker.kind === 'outlet' || (speaker.kind === 'attributed' && FACTIVE.test(speaker.cue ?? ''));
     const asserts = !tiny && stance.stance === 'asserts' && ownVoice && !s.heading;
+    // ("announced the increase on 14 March" tells an act and its day, its object a thing, not what was said)
+    const statesAct =
+      !asserts && !tiny && !s.heading && stance.stance === 'asserts' && speaker.kind === 'attributed' && announcesThing(str, speaker.cue);
     const ds: DraftSentence = {
       span: s.span,
       heading: s.heading,
@@ -260,6 +264,7 @@ function* analyzeParagraph(
       keys: tiny ? [] : meaningKeys(str),
       quantities: tiny ? [] : safeQuantities(str, s.span.start),
       asserts,
+      ...(statesAct ? { statesAct } : {}),
     };
     out.push(ds);
     if (!s.heading) {
@@ -1200,7 +1205,7 @@ function agreeElsewhere(list: readonly { c: Claim; q: Quantity }[]): boolean {
  * kind happened ("the shaft collapsed late on Tuesday night").
  */
 function dateFinding(index: CorpusIndex, ds: DraftSentence, scopeList: readonly string[]): Finding | undefined {
-  if (!ds.asserts || !scopeList.length) return undefined;
+  if ((!ds.asserts && !ds.statesAct) || !scopeList.length) return undefined;
   const dayList = daysInText(ds.text);
   const said = occurrence(ds.text, dayList);
   // (else an act and its day: "Western Water issued a boil-water notice on 9 October")
@@ -1447,7 +1452,7 @@ function contextFindings(index: CorpusIndex, sentences: DraftSentence[], finding
     const earlier = context;
     // a heading starts its section's context (none if it names no place); a sentence naming one moves it on
     if (ds.heading || own.length) context = own;
-    if (ds.heading || !ds.asserts) continue;
+    if (ds.heading || (!ds.asserts && !ds.statesAct)) continue;
     const already = flagged.has(ds.span.start);
     // "The blackout killed 11 people.", "The collapse was triggered by an earthquake.": the draft's event of that
     // kind, else the corpus's one
