@@ -552,6 +552,28 @@ test("a denial's finding shows the source that says what is denied, beside the d
   assert.match(f.related.find((r) => r.sourceId === 'ledger')!.message, /The Ledger — says so: /);
 });
 
+test('a denial\'s other side may say a negated point as the draft does ("had not been carried out", "without its inspection")', () => {
+  const idx = corpus([
+    {
+      id: 'observer',
+      meta: { outlet: 'Observer', published: '2024-08-12' },
+      text: "Nino Kapanadze, the inspectorate's head, told the Observer that the line's annual technical inspection, which was due in April, had not been carried out.",
+    },
+    {
+      id: 'operator',
+      meta: { outlet: 'Kartli Cableways', kind: 'press-release', published: '2024-08-12' },
+      text: 'Contrary to reports published today, the Kartli Cableways ropeway passed its annual technical inspection on 14 May 2024, with no fault found.',
+    },
+  ]);
+  const f = checkDraft(
+    idx,
+    "The Kartli Cableways gondola had been running without its annual technical inspection, which fell due in April, and Kapanadze's inspectorate has no record of one.",
+    { languageId: 'markdown' },
+  ).findings.find((x) => x.code === 'disputed-claim');
+  assert.ok(f);
+  assert.match(f.message, /\(Observer says so\)$/);
+});
+
 test('a denial bears on its act only (past a clause between "the suggestion" and "that", and not by "the company"); "nobody" negates as "no one" does', () => {
   const idx13 = corpus([
     {

@@ -873,7 +873,7 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
       least,
       limit: SUPPORT_LOOKS,
       issued: !!ratedText,
-      ...(ratedText ? { negated: hasNegation(ratedText) } : {}),
+      negated: hasNegation(ratedText ?? ds.text),
     });
     if (c && matchScore(index, { ...ds, keys: point.keys }, c).meaning >= least) {
       claimant = ` (${outletOf(index, c.sourceId)} says so)`;
