@@ -800,6 +800,31 @@ test('numbered quoted claims with "Who said it:" and "Our ruling:" lines are rev
   );
 });
 
+test('a rated claim\'s time frame is no figure the draft must give; its claimant\'s quotation, said by "he", is its other side', () => {
+  const desk = [
+    'We checked three claims about the ropeway.',
+    '2. "In five years this ropeway has never stopped with passengers on board."',
+    'Who said it: Levan Dolidze, director general of Kartli Cableways, at a briefing on Sunday.',
+    'What we found: Records list two earlier stoppages.',
+    'Our ruling: False.',
+  ].join('\n\n');
+  const idx = corpus([
+    { id: 'Desk', meta: { outlet: 'Desk', kind: 'fact-check' }, text: desk, reviews: reviewsInText(desk, 'Desk') },
+    {
+      id: 'Wire',
+      meta: { outlet: 'Wire' },
+      text: 'Levan Dolidze, director general of Kartli Cableways, told a briefing that a power surge had damaged the drive. "In five years this ropeway has never stopped with passengers on board. What happened is a shock for us too," he said.',
+    },
+  ]);
+  const [f] = checkDraft(idx, 'Since it opened in 2019, the line had never stopped with passengers on board.', {
+    languageId: 'markdown',
+  }).findings.filter((x) => x.code === 'disputed-claim');
+  assert.match(
+    f?.message ?? '',
+    /Desk rates “In five years this ropeway has never stopped with passengers on board\.” False \(Wire says so\)$/,
+  );
+});
+
 test("a rating's other side is the passage that says the claim rated (its words, its negation), by the claimant the review names", () => {
   const desk = [
     'Was "not even 10 percent" of the Corvia plant built? No.',

@@ -322,6 +322,9 @@ export function analyzeSource(src: Source): SourceAnalysis {
     };
   });
   quotesGoingOn(text, sents, inQuote);
+  // (a quotation whose speaker is "he" or "she" refers back to a person as a pronoun in its words does: '"In five years
+  // this ropeway has never stopped …," he said')
+  for (const s of sents) if (!s.pronoun && s.speaker.kind !== 'outlet' && /^(?:he|she)$/i.test(s.speaker.name ?? '')) s.pronoun = true;
   return { sourceId: src.id, sentences: sents, raw };
 }
 

@@ -714,6 +714,14 @@ function sideSpots(store: ClaimStore, d: Dispute): Int32Array {
   return spots;
 }
 
+/** Whether a claim's figure is a time frame of what it says, not a figure of it: "In five years …", "over the past
+ * decade", "for the last 12 months" (a duration after "in", "over", "within", "during" or "for", with "the past"). */
+function isTimeFrame(c: Claim, q: Quantity): boolean {
+  if (q.measure !== 'duration') return false;
+  const before = c.text.slice(Math.max(0, q.span.start - c.span.start - 20), q.span.start - c.span.start);
+  return /\b(?:in|over|within|during|for)\s+(?:the\s+)?(?:(?:past|last|first)\s+)?$/i.test(before);
+}
+
 /** a draft's own word for something false: a denial of that thing agrees with it */
 const DRAFT_FALSITY =
   /\b(?:hoax(?:es)?|fake[ds]?|faking|false(?:ly)?|untrue|bogus|fabricat\w+|made[- ]up|staged|doctored|photoshopped|debunk\w*|myth)\b/i;
@@ -779,8 +787,9 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
         if (d.kind === 'fact-check' ? !half : !((matches(s) && s.meaning >= 3) || half)) continue;
         // (a rated claim's figure is part of what is rated: "the median wait is 39 weeks" is not "71 per cent were treated
         // within the 26-week benchmark")
-        if (d.kind === 'fact-check' && c.quantities.length && !c.quantities.some((cq) => ds.quantities.some((x) => x.value === cq.value)))
-          continue;
+        // (a time frame is no figure rated: "In five years this ropeway has never stopped")
+        const rated = c.quantities.filter((cq) => !isTimeFrame(c, cq));
+        if (d.kind === 'fact-check' && rated.length && !rated.some((cq) => ds.quantities.some((x) => x.value === cq.value))) continue;
       } else if (!matches(s)) continue;
       // a draft that repeats the contesting side is not contradicted by it, but still by the other side
       hits.push({ d, score: s.entities * 1.5 + s.meaning, claim: c });
