@@ -936,14 +936,24 @@ const NO_THING = new Set(
  */
 function thingAct(text: string, noun: string): string | undefined {
   if (NO_THING.has(noun.toLowerCase()) || !/^\p{L}[\p{L}-]*$/u.test(noun)) return undefined;
-  const after = new RegExp(
-    String.raw`\b${noun}\s+(?:\p{L}+\s+)?(?:were|was|have been|had been|has been|are|is|be)\s+(?:\p{L}+ly\s+)?(\p{Ll}+(?:ed|en))\b`,
-    'u',
-  ).exec(text);
-  const before = after ? undefined : new RegExp(String.raw`\b(\p{Ll}{3,}(?:ed|ing))\s+(?:[\p{L}\d,.]+\s+){1,4}?${noun}\b`, 'u').exec(text);
-  const verb = (after ?? before)?.[1];
+  let res = THING_PATTERNS.get(noun);
+  if (!res) {
+    if (THING_PATTERNS.size > 500) THING_PATTERNS.clear();
+    res = [
+      new RegExp(
+        String.raw`\b${noun}\s+(?:\p{L}+\s+)?(?:were|was|have been|had been|has been|are|is|be)\s+(?:\p{L}+ly\s+)?(\p{Ll}+(?:ed|en))\b`,
+        'u',
+      ),
+      new RegExp(String.raw`\b(\p{Ll}{3,}(?:ed|ing))\s+(?:[\p{L}\d,.]+\s+){1,4}?${noun}\b`, 'u'),
+    ];
+    THING_PATTERNS.set(noun, res);
+  }
+  const verb = (res[0].exec(text) ?? res[1].exec(text))?.[1];
   return verb && !/^(?:according|including|during|following|being|been)$/.test(verb) ? stem(verb) : undefined;
 }
+
+/** `thingAct`'s two patterns for a noun, made once (a popular scope's claims are read on every check) */
+const THING_PATTERNS = new Map<string, [RegExp, RegExp]>();
 
 function countsAll(c: Claim, cq: Quantity, q: Quantity): boolean {
   const noun = cq.noun?.toLowerCase();

@@ -340,6 +340,8 @@ function cellsOf(line: string): { text: string; at: number }[] {
  * FALSE"), up to the first line that is no row. The claim is its cell's quotation (else the cell), the claimant the cell
  * under "Who said it" ("Claimant", "Said by", "Source"), up to its first clause.
  */
+const RATING_HEADER = new RegExp(String.raw`^(?:our |the )?${RATING_WORD}$`);
+
 function reviewsInTables(text: string, reviewer?: string): Review[] {
   if (!text.includes('|')) return [];
   const out: Review[] = [];
@@ -358,7 +360,7 @@ function reviewsInTables(text: string, reviewer?: string): Review[] {
     const cells = cellsOf(line);
     const names = cells.map((c) => c.text.replace(/[*_]/g, '').trim().toLowerCase());
     const claim = names.findIndex((x) => /^(?:the )?claims?(?: checked| made)?$/.test(x));
-    const rating = names.findIndex((x) => new RegExp(String.raw`^(?:our |the )?${RATING_WORD}$`).test(x));
+    const rating = names.findIndex((x) => RATING_HEADER.test(x));
     if (claim >= 0 && rating >= 0) {
       cols = { claim, rating, who: names.findIndex((x) => /^(?:who said it|claimant|said by|source|speaker|who)$/.test(x)), n: cells.length };
       continue;
