@@ -249,6 +249,33 @@ test('a source\'s "last Thursday" is the day its own date makes it; "on Monday" 
   assert.equal(h.filter((x) => x.code === 'disputed-claim').length, 0, h.map((x) => x.message).join(' | '));
 });
 
+test("the day a body's own statement, or an article about the place, gives an act that names no place", () => {
+  const idx = corpus([
+    {
+      id: 'Courier',
+      meta: { outlet: 'Courier', published: '2025-03-09' },
+      text: 'Foam covered the Nandi River near Kapsoya this week.\n\nCounty inspectors say the discharge began on the night of 4 March.',
+    },
+    {
+      id: 'Tannery',
+      meta: { outlet: 'Kerio Hides Ltd', kind: 'press-release', published: '2025-03-11' },
+      text: 'Statement by Kerio Hides Ltd\n\nA limited release of process water from our site began on the morning of 6 March, not on 4 March as some reports have claimed. Our new boiler began work on 2 March.',
+    },
+  ]);
+  const [f] = checkDraft(idx, 'The discharge from the Kerio Hides Ltd tannery into the Nandi River began on the night of 4 March.', {
+    languageId: 'markdown',
+  }).findings.filter((x) => x.code === 'disputed-claim');
+  assert.match(f?.message ?? '', /The sources differ on when it happened \(“4 March”\): Kerio Hides Ltd says not 4 March/);
+  assert.deepEqual([...new Set(f.related.map((r) => r.sourceId))].sort(), ['Courier', 'Tannery']);
+  // (the statement's sentences that share no word of the sentence but its verb are not read)
+  assert.equal(
+    checkDraft(idx, 'The Kerio Hides Ltd tannery on the Nandi River began a new shift pattern on 5 March.', {
+      languageId: 'markdown',
+    }).findings.filter((x) => x.code === 'disputed-claim').length,
+    0,
+  );
+});
+
 test('"announced the plan would …" reports what was said: the draft does not state it', () => {
   const idx = corpus([
     {

@@ -1249,11 +1249,12 @@ function dateFinding(index: CorpusIndex, ds: DraftSentence, scopeList: readonly 
     }
   };
   const seen = new SeenClaims();
-  const visit = (s: number, i: number, kind?: string) => {
+  const visit = (s: number, i: number, kind?: string, issued = false) => {
     if (!seen.first(s, i) || !store.hasExtraAt(s, i) || store.isHeadingAt(s, i)) return;
     const c = store.at(s, i);
     if (!c.dates.length || isDoubt(c) || c.stance === 'questions' || c.stance === 'hedges') return;
-    if (act ? !saysAct(c.text, act) : kind ? !saysKindHappened(c.text, kind) : !allEntities(c).some((x) => scopes.has(x))) return;
+    if (!issued && (act ? !saysAct(c.text, act) : kind ? !saysKindHappened(c.text, kind) : !allEntities(c).some((x) => scopes.has(x))))
+      return;
     const days = c.dates.map((d) => dayOfDate(d, c.span.start)).filter((d): d is Day => !!d);
     const o = act ? actionOccurrence(c.text, days, act.verb, stem) : occurrence(c.text, days);
     if (o) note(s, i, c, o);
@@ -1263,6 +1264,8 @@ function dateFinding(index: CorpusIndex, ds: DraftSentence, scopeList: readonly 
   // (an act's sentences need not name the scopes: "the notice was issued on Monday, 7 October" in an article that
   // names the company; the first 50 articles naming a scope are read whole)
   const actIn = new Set<number>();
+  // (the articles whose opening names a scope: about it)
+  const aboutIn = new Set<number>();
   for (const scope of scopes) {
     const kind = eventKind(index.entity(scope));
     store.visitEntity(
@@ -1272,6 +1275,7 @@ function dateFinding(index: CorpusIndex, ds: DraftSentence, scopeList: readonly 
         if (act) {
           if (actIn.size < 50) actIn.add(s);
         } else if (kind && kindIn.size < 50 && !kindIn.has(s)) kindIn.set(s, kind);
+        if (!act && i < ABOUT_LEDE && aboutIn.size < ABOUT_ARTICLES) aboutIn.add(s);
         visit(s, i);
       },
       4000 - examined,
@@ -1279,6 +1283,23 @@ function dateFinding(index: CorpusIndex, ds: DraftSentence, scopeList: readonly 
   }
   for (const [s, kind] of kindIn) for (let i = 0; i < store.claimsIn(s); i++) visit(s, i, kind);
   for (const s of actIn) for (let i = 0; i < store.claimsIn(s); i++) visit(s, i);
+  // a body's own statement, or an article about a scope, tells of what happened without naming where ("A limited release
+  // of process water from our site began on the morning of 6 March", "County inspectors say the discharge began on the
+  // night of 4 March"): their sentences that share a word of the sentence's that is neither its day's nor a verb of
+  // happening, four letters at least ("discharge", "release")
+  if (!act) {
+    const dayKeys = new Set(meaningKeys(day.text));
+    const own = new Set(ds.keys.filter((k) => !dayKeys.has(k) && !HAPPENING_KEYS.has(k) && k.length >= 4));
+    const issued = issuedBy(index);
+    const read = new Set(aboutIn);
+    for (const id of scopeList) for (const s of (issued.get(id) ?? []).slice(0, ISSUED_LOOKS)) read.add(s);
+    for (const s of read)
+      for (let i = 0; i < store.claimsIn(s); i++) {
+        let shared = 0;
+        for (const k of store.keysAt(s, i)) if (own.has(k)) shared++;
+        if (shared >= 1) visit(s, i, undefined, true);
+      }
+  }
   const support: Said[] = [];
   const against: Said[] = [];
   for (const row of bySource.values()) {
@@ -1299,6 +1320,11 @@ function dateFinding(index: CorpusIndex, ds: DraftSentence, scopeList: readonly 
     none: `No source puts it on “${day.text}”`,
   });
 }
+
+/** the keys of the verbs of happening (`occurrence`): no word of what happened */
+const HAPPENING_KEYS = new Set(
+  meaningKeys('happened occurred struck began begun started start broke out took place erupted collapsed exploded died resigned'),
+);
 
 /**
  * A `disputed-claim` on a sentence that says something the sources differ on (a figure, a sum, a day): `against`, the

@@ -44,6 +44,7 @@ const SYNONYMS: string[][] = [
   ['ringleader', 'leader', 'mastermind', 'head', 'chief'],
   ['fire', 'blaze', 'flames', 'inferno'],
   ['deliberately', 'intentionally', 'purposely', 'arson', 'deliberate'],
+  ['discharge', 'release', 'leak', 'spill', 'spillage', 'outflow'],
 ];
 const CANON = new Map<string, string>();
 for (const g of SYNONYMS) for (const w of g) CANON.set(w, g[0]);
