@@ -334,14 +334,15 @@ function cellsOf(line: string): { text: string; at: number }[] {
   return out;
 }
 
+/** a table's rating column's header: "Score", "Our rating", "Verdict" */
+const RATING_HEADER = new RegExp(String.raw`^(?:our |the )?${RATING_WORD}$`);
+
 /**
  * The reviews of a fact-check's scorecard written as a table: a header row naming a claim column and a rating column
  * ("No. | Claim | Who said it | Score"), then a row a claim ("1 | "The fire trucks had no fuel." | Facebook post |
  * FALSE"), up to the first line that is no row. The claim is its cell's quotation (else the cell), the claimant the cell
  * under "Who said it" ("Claimant", "Said by", "Source"), up to its first clause.
  */
-const RATING_HEADER = new RegExp(String.raw`^(?:our |the )?${RATING_WORD}$`);
-
 function reviewsInTables(text: string, reviewer?: string): Review[] {
   if (!text.includes('|')) return [];
   const out: Review[] = [];
