@@ -276,6 +276,25 @@ test("the day a body's own statement, or an article about the place, gives an ac
   );
 });
 
+test('a statement\'s "today filed" is the day of its own date', () => {
+  const idx = corpus([
+    {
+      id: 'Diario',
+      meta: { outlet: 'Diario', published: '2024-10-10' },
+      text: 'Corvia Hidrógeno filed for insolvency last Friday, October 4, according to court records.',
+    },
+    {
+      id: 'Corvia',
+      meta: { outlet: 'Corvia Hidrógeno', kind: 'press-release', published: '2024-10-07' },
+      text: 'Corvia Hidrógeno today filed a voluntary insolvency petition with the commercial court in Oviedo.',
+    },
+  ]);
+  const [f] = checkDraft(idx, 'Corvia Hidrógeno filed for insolvency at the court in Oviedo on Friday, 4 October.', {
+    languageId: 'markdown',
+  }).findings.filter((x) => x.code === 'disputed-claim');
+  assert.match(f?.message ?? '', /Corvia Hidrógeno says today \(7 October\)/);
+});
+
 test('"announced the plan would …" reports what was said: the draft does not state it', () => {
   const idx = corpus([
     {

@@ -33,7 +33,7 @@ export interface Day {
   md?: string;
   /** 0 (Sunday) to 6, when a weekday is named or follows from the date */
   wd?: number;
-  /** "03-13": the month and day a source's "last Thursday" or "yesterday" resolves to, from its own date */
+  /** "03-13": the month and day a source's "last Thursday", "yesterday" or "today" resolves to, from its own date */
   resolved?: string;
   text: string;
   /** offsets in the text it was read from */
@@ -100,10 +100,10 @@ export function dayOfDate(d: DateRef, offset: number): Day | undefined {
     );
   return {
     md: named ? `${m[2]}-${m[3]}` : undefined,
-    // (only a day told as before the article's own: "last Thursday", "yesterday"; "on Monday" may be one to come or an
+    // (only a day told from the article's own: "last Thursday", "yesterday", "today"; "on Monday" may be one to come or an
     // earlier act's day in the same sentence, and "last week" is no day)
     resolved:
-      named || !/\byesterday\b|\b(?:last|this past)\s+(?:sun|mon|tues|wednes|thurs|fri|satur)day\b/i.test(d.text)
+      named || !/\b(?:yesterday|today)\b|\b(?:last|this past)\s+(?:sun|mon|tues|wednes|thurs|fri|satur)day\b/i.test(d.text)
         ? undefined
         : `${m[2]}-${m[3]}`,
     wd: new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])).getUTCDay(),
@@ -217,6 +217,11 @@ export function actionOccurrence(text: string, days: readonly Day[], verb: strin
     if (!/^\p{Ll}/u.test(v[0]) || stemOf(v[0]) !== verb) continue;
     const vEnd = v.index! + v[0].length;
     for (const d of days) {
+      // (a day just before the verb: "Verdia today filed a petition", "the firm yesterday announced")
+      if (d.end <= v.index! && /^\s+$/.test(text.slice(d.end, v.index!)) && /^(?:today|yesterday)$/i.test(d.text)) {
+        out.days.push(d);
+        continue;
+      }
       if (d.start < vEnd || d.start - vEnd > 90) continue;
       const between = text.slice(vEnd, d.start);
       if (/[;:!?]|\.\s/.test(between)) continue;
