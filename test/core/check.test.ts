@@ -825,6 +825,21 @@ test('a rated claim\'s time frame is no figure the draft must give; its claimant
   );
 });
 
+test('a rated claim\'s own number ("CLAIM 2:") is no figure the draft must give', () => {
+  const desk = [
+    'Two claims about the school meals.',
+    'CLAIM 1: "A girl died at the teaching hospital on Wednesday night."',
+    'RATING: FALSE',
+    'CLAIM 2: "Our kitchen has passed every inspection by public health inspectors since we began supplying the zone."',
+    'RATING: MISLEADING',
+  ].join('\n\n');
+  const idx = corpus([{ id: 'Desk', meta: { outlet: 'Desk', kind: 'fact-check' }, text: desk, reviews: reviewsInText(desk, 'Desk') }]);
+  const [f] = checkDraft(idx, "Before the outbreak, the company's kitchen had passed every inspection by public health inspectors.", {
+    languageId: 'markdown',
+  }).findings.filter((x) => x.code === 'disputed-claim');
+  assert.match(f?.message ?? '', /Desk rates “Our kitchen has passed every inspection/);
+});
+
 test("a rating's other side is the passage that says the claim rated (its words, its negation), by the claimant the review names", () => {
   const desk = [
     'Was "not even 10 percent" of the Corvia plant built? No.',

@@ -714,6 +714,9 @@ function sideSpots(store: ClaimStore, d: Dispute): Int32Array {
   return spots;
 }
 
+/** what stands before a fact-check's claim's own number: "CLAIM 2:", "Claim #3" */
+const CLAIM_NUMBER = /^\W*(?:the\s+)?claim\s*(?:#|no\.?\s*)?\(?$/i;
+
 /** Whether a claim's figure is a time frame of what it says, not a figure of it: "In five years …", "over the past
  * decade", "for the last 12 months" (a duration after "in", "over", "within", "during" or "for", with "the past"). */
 function isTimeFrame(c: Claim, q: Quantity): boolean {
@@ -787,8 +790,8 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
         if (d.kind === 'fact-check' ? !half : !((matches(s) && s.meaning >= 3) || half)) continue;
         // (a rated claim's figure is part of what is rated: "the median wait is 39 weeks" is not "71 per cent were treated
         // within the 26-week benchmark")
-        // (a time frame is no figure rated: "In five years this ropeway has never stopped")
-        const rated = c.quantities.filter((cq) => !isTimeFrame(c, cq));
+        // (a time frame is no figure rated, "In five years this ropeway has never stopped", nor the claim's number, "CLAIM 2:")
+        const rated = c.quantities.filter((cq) => !isTimeFrame(c, cq) && !CLAIM_NUMBER.test(c.text.slice(0, cq.span.start - c.span.start)));
         if (d.kind === 'fact-check' && rated.length && !rated.some((cq) => ds.quantities.some((x) => x.value === cq.value))) continue;
       } else if (!matches(s)) continue;
       // a draft that repeats the contesting side is not contradicted by it, but still by the other side
