@@ -922,6 +922,35 @@ test("a sum in a sentence that names nobody is looked for in what the draft's ot
   );
 });
 
+test("a time taken is also read in the articles about the sentence's names, three of its words in common", () => {
+  const idx = corpus([
+    {
+      id: 'Wire',
+      meta: { outlet: 'Wire' },
+      text: [
+        'Board blames squall for Meghna launch disaster',
+        'A sudden squall capsized the passenger launch Bokul Express on the Meghna River on Thursday.',
+        'A river police officer said the first trained divers reached the wreck nearly five hours after the capsize.',
+        'The inquiry will report within 30 days.',
+      ].join('\n\n'),
+    },
+    {
+      id: 'Owner',
+      meta: { outlet: 'Owner' },
+      text: 'The Bokul Express was lost in a squall. River police divers reached the wreck within 90 minutes of the capsize.',
+    },
+  ]);
+  const disputed = (draft: string) =>
+    checkDraft(idx, draft, { languageId: 'markdown' })
+      .findings.filter((f) => f.code === 'disputed-claim')
+      .map((f) => f.message);
+  assert.deepEqual(disputed('Rescue divers reached the wreck of the Bokul Express within 90 minutes of the capsize.'), [
+    'The sources differ on “within 90 minutes”: Wire says nearly five hours (Owner says within 90 minutes)',
+  ]);
+  // (two words in common are not enough from an article that does not name the sentence's names)
+  assert.deepEqual(disputed('The Bokul Express inquiry into the capsize will report within 60 days.'), []);
+});
+
 test("a sentence that says the draft's point negated, in an article that names the draft's little-known place, is the opposite", () => {
   const idx = corpus([
     {

@@ -1135,9 +1135,23 @@ function amountFinding(
     const seen = new Set<string>();
     // (what a body's own statement says is the body's, whether or not its sentence names it: "Reprinting … will cost
     // an estimated 1.2 million lei", in the agency's statement)
+    // (a time taken is also read in the articles about one of the sentence's names, three of its words in common: "the
+    // first trained divers reached the wreck nearly five hours after the capsize", in a story on the ferry)
+    let aboutRead = false;
     const visit = (holder: string, at: (s: number, i: number) => void) => {
-      store.visitEntity(holder, at, 2000);
+      const about: number[] = [];
+      store.visitEntity(
+        holder,
+        (s, i) => {
+          if (measure === 'duration' && i < ABOUT_LEDE && about.length < ABOUT_ARTICLES && about[about.length - 1] !== s) about.push(s);
+          at(s, i);
+        },
+        2000,
+      );
       for (const s of issuedBy(index).get(holder) ?? []) for (let i = 0; i < store.claimsIn(s); i++) at(s, i);
+      aboutRead = true;
+      for (const s of about) for (let i = 0; i < store.claimsIn(s); i++) at(s, i);
+      aboutRead = false;
     };
     const further = wider.filter((x) => !of.includes(x));
     for (const holder of [...of, ...further])
@@ -1154,7 +1168,7 @@ function amountFinding(
           const near = sumThing(c.text, cq.span.start - c.span.start, cq.span.end - c.span.start, reach);
           // (a time taken or a share is said of many things in one story: two of its words, or all of one)
           const shared = [...thing].filter((k) => near.has(k)).length;
-          if (shared < (measure === 'money' && !further.includes(holder) ? 1 : Math.min(2, thing.size))) continue;
+          if (shared < (aboutRead ? 3 : measure === 'money' && !further.includes(holder) ? 1 : Math.min(2, thing.size))) continue;
           seen.add(`${c.id}:${cq.span.start}`);
           list.push({ c, q: cq });
         }

@@ -434,6 +434,7 @@ test('quantities: an ISO code before a sum ("SBD 4 million", "KES 2,000"), not a
   // a share told as a ratio
   const r = (s: string) => extractQuantities(s).map((q) => [q.value, q.qualifier, q.measure]);
   assert.deepEqual(r('Fewer than one in five stallholders had any insurance.'), [[20, 'less-than', 'percent']]);
+  assert.deepEqual(r('Divers reached the wreck within 90 minutes.'), [[90, 'at-most', 'duration']]);
   assert.deepEqual(r('Nine out of 10 doctors agree, and two in every three nurses.'), [
     [90, 'exact', 'percent'],
     [66.7, 'exact', 'percent'],

@@ -336,6 +336,8 @@ const QUAL1: ReadonlyMap<string, Qualifier> = new Map([
   ['almost', 'almost'],
   ['under', 'less-than'],
   ['below', 'less-than'],
+  // ("within 90 minutes", "within two days": a bound)
+  ['within', 'at-most'],
 ]);
 
 function qualifierBefore(toks: Tok[], k: number): QualHit | null {
