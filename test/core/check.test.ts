@@ -825,6 +825,24 @@ test('a rated claim\'s time frame is no figure the draft must give; its claimant
   );
 });
 
+test("a rated claim's sources are shown, two outlets at most", () => {
+  const desk = ['Q. Was Ama Boateng shot by the police?', 'A. We could not establish it.', 'Rating: UNPROVEN'].join('\n\n');
+  const idx = corpus([
+    { id: 'Desk', meta: { outlet: 'Desk', kind: 'fact-check' }, text: desk, reviews: reviewsInText(desk, 'Desk') },
+    { id: 'Union', meta: { outlet: 'Union' }, text: 'A police officer shot Ama Boateng near the bus station, our members say.' },
+    { id: 'Wire', meta: { outlet: 'Wire' }, text: 'The union says Ama Boateng was shot by a police officer near the bus station.' },
+    { id: 'Paper', meta: { outlet: 'Paper' }, text: 'Ama Boateng was shot by the police, his uncle said.' },
+  ]);
+  const [f] = checkDraft(idx, 'Ama Boateng was shot by a police officer during the clashes.', { languageId: 'markdown' }).findings.filter(
+    (x) => x.code === 'disputed-claim',
+  );
+  assert.match(
+    f?.message ?? '',
+    /Desk rates “Was Ama Boateng shot by the police\?” UNPROVEN \((?:Union|Wire|Paper), (?:Union|Wire|Paper) say so\)$/,
+  );
+  assert.equal(f.related.filter((r) => r.message.includes('— says so:')).length, 2);
+});
+
 test('a rated claim\'s own number ("CLAIM 2:") is no figure the draft must give', () => {
   const desk = [
     'Two claims about the school meals.',

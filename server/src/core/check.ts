@@ -881,19 +881,29 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
     const least = ratedText
       ? Math.max(2, Math.ceil(0.5 * point.keys.filter((k) => !index.entityWords.has(k)).length))
       : pointWords(index, ds);
-    const c = bestSupport(index, { entityIds: opening, keys: point.keys }, new Set(related.map((r) => r.sourceId)), {
-      least,
-      limit: SUPPORT_LOOKS,
-      issued: !!ratedText,
-      negated: hasNegation(ratedText ?? ds.text),
-    });
-    if (c && matchScore(index, { ...ds, keys: point.keys }, c).meaning >= least) {
-      claimant = ` (${outletOf(index, c.sourceId)} says so)`;
-      related.push({
-        sourceId: c.sourceId,
-        span: c.span,
-        message: `${outletOf(index, c.sourceId)} — says so: “${short(shownText(c), 140)}”`,
+    // (a rated claim's sources, two at most, each its own outlet: "… UNPROVEN (Meridian Wire, FMTD say so)")
+    const except = new Set(related.map((r) => r.sourceId));
+    const sayers: Claim[] = [];
+    for (let n = 0; n < (ratedText ? 2 : 1); n++) {
+      const c = bestSupport(index, { entityIds: opening, keys: point.keys }, except, {
+        least,
+        limit: SUPPORT_LOOKS,
+        issued: !!ratedText,
+        negated: hasNegation(ratedText ?? ds.text),
       });
+      if (!c || matchScore(index, { ...ds, keys: point.keys }, c).meaning < least) break;
+      sayers.push(c);
+      except.add(c.sourceId);
+    }
+    if (sayers.length) {
+      const outletsSaying = sayers.map((c) => outletOf(index, c.sourceId));
+      claimant = ` (${outletsSaying.join(', ')} ${sayers.length === 1 ? 'says' : 'say'} so)`;
+      for (const c of sayers)
+        related.push({
+          sourceId: c.sourceId,
+          span: c.span,
+          message: `${outletOf(index, c.sourceId)} — says so: “${short(shownText(c), 140)}”`,
+        });
     }
   }
   return {
