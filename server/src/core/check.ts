@@ -1316,16 +1316,15 @@ function dateFinding(index: CorpusIndex, ds: DraftSentence, scopeList: readonly 
   // happening, four letters at least ("discharge", "release")
   if (!act) {
     const dayKeys = new Set(meaningKeys(day.text));
-    const own = new Set(ds.keys.filter((k) => !dayKeys.has(k) && !HAPPENING_KEYS.has(k) && k.length >= 4));
-    const issued = issuedBy(index);
-    const read = new Set(aboutIn);
-    for (const id of scopeList) for (const s of (issued.get(id) ?? []).slice(0, ISSUED_LOOKS)) read.add(s);
-    for (const s of read)
-      for (let i = 0; i < store.claimsIn(s); i++) {
-        let shared = 0;
-        for (const k of store.keysAt(s, i)) if (own.has(k)) shared++;
-        if (shared >= 1) visit(s, i, undefined, true);
-      }
+    const own = ds.keys.filter((k) => !dayKeys.has(k) && !HAPPENING_KEYS.has(k) && k.length >= 4);
+    if (own.length) {
+      // (read from the claims' columns: most share none of the words, and nothing is made for them)
+      const q = store.query(NO_IDS, new Map(own.map((k) => [k, 1])));
+      const issued = issuedBy(index);
+      const read = new Set(aboutIn);
+      for (const id of scopeList) for (const s of (issued.get(id) ?? []).slice(0, ISSUED_LOOKS)) read.add(s);
+      for (const s of read) for (let i = 0; i < store.claimsIn(s); i++) if (store.keyWeightAt(s, i, q) >= 1) visit(s, i, undefined, true);
+    }
   }
   const support: Said[] = [];
   const against: Said[] = [];
@@ -1347,6 +1346,9 @@ function dateFinding(index: CorpusIndex, ds: DraftSentence, scopeList: readonly 
     none: `No source puts it on “${day.text}”`,
   });
 }
+
+/** no entity ids, for a query of words alone */
+const NO_IDS: readonly string[] = [];
 
 /** the keys of the verbs of happening (`occurrence`): no word of what happened */
 const HAPPENING_KEYS = new Set(
