@@ -953,20 +953,34 @@ function thingAct(text: string, noun: string): string | undefined {
   if (!res) {
     if (THING_PATTERNS.size > 500) THING_PATTERNS.clear();
     res = [
+      new RegExp(String.raw`\b${noun}\b`, 'gu'),
       new RegExp(
-        String.raw`\b${noun}\s+(?:\p{L}+\s+)?(?:were|was|have been|had been|has been|are|is|be)\s+(?:\p{L}+ly\s+)?(\p{Ll}+(?:ed|en))\b`,
+        String.raw`^${noun}\s+(?:\p{L}+\s+)?(?:were|was|have been|had been|has been|are|is|be)\s+(?:\p{L}+ly\s+)?(\p{Ll}+(?:ed|en))\b`,
         'u',
       ),
-      new RegExp(String.raw`\b(\p{Ll}{3,}(?:ed|ing))\s+(?:[\p{L}\d,.]+\s+){1,4}?${noun}\b`, 'u'),
     ];
     THING_PATTERNS.set(noun, res);
   }
-  const verb = (res[0].exec(text) ?? res[1].exec(text))?.[1];
+  // (read around each place the noun stands, not over the whole text: a popular place's claims are many)
+  const [at, after] = res;
+  let verb: string | undefined;
+  for (const m of text.matchAll(at)) {
+    verb = after.exec(text.slice(m.index!, m.index! + noun.length + 60))?.[1];
+    if (verb) break;
+  }
+  if (!verb)
+    for (const m of text.matchAll(at)) {
+      verb = THING_BEFORE.exec(text.slice(Math.max(0, m.index! - 60), m.index!))?.[1];
+      if (verb) break;
+    }
   return verb && !/^(?:according|including|during|following|being|been)$/.test(verb) ? stem(verb) : undefined;
 }
 
-/** `thingAct`'s two patterns for a noun, made once (a popular scope's claims are read on every check) */
+/** `thingAct`'s patterns for a noun (where it stands; its verb after it), made once (a popular scope's claims are read on
+ * every check) */
 const THING_PATTERNS = new Map<string, [RegExp, RegExp]>();
+/** a verb of doing before a counted thing, up to four words before it: "destroying about 260 of its " */
+const THING_BEFORE = /\b(\p{Ll}{3,}(?:ed|ing))\s+(?:[\p{L}\d,.]+\s+){1,4}$/u;
 
 function countsAll(c: Claim, cq: Quantity, q: Quantity): boolean {
   const noun = cq.noun?.toLowerCase();
@@ -1001,7 +1015,8 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence, context?: readonly
   for (const q of ds.quantities) {
     // (things an act touched are counted too: "More than 250 stalls were destroyed", against "destroying about 260 of its
     // stalls" and "114 stalls were destroyed")
-    const thing = q.measure === 'other' && q.noun ? thingAct(ds.text, q.noun) : undefined;
+    // (things, not people: a count of people that no measure reads, "employs 2,800 people", is too often of no act)
+    const thing = q.measure === 'other' && q.counted === 'other' && q.noun ? thingAct(ds.text, q.noun) : undefined;
     if (!isCount(q.measure) && !thing) continue;
     // (jobs are counted at an employer too: "Kestrel will cut 640 jobs"; the people aboard, at the vessel, which the
     // recogniser often takes for a body: "the Shapla Express was carrying 212 passengers")
@@ -1012,6 +1027,8 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence, context?: readonly
     const candidates: { c: Claim; q: Quantity }[] = [];
     const store = index.claims;
     const entities = index.table.entities;
+    // (a counted thing's claims are those whose words have its noun, read from the columns first)
+    const nounQ = thing ? store.query(NO_IDS, new Map(meaningKeys(q.noun!).map((k) => [k, 1]))) : undefined;
     // (`all`: only figures that count everyone, for a figure its article's opening scopes)
     const take = (c: Claim, all = false) => {
       for (const cq of c.quantities)
@@ -1033,7 +1050,7 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence, context?: readonly
           aboutSeen.add(s);
           about.push(s);
         }
-        if (!store.hasFiguresAt(s, i)) return;
+        if (!store.hasFiguresAt(s, i) || (nounQ && store.keyWeightAt(s, i, nounQ) < 1)) return;
         const c = store.at(s, i);
         if (isDoubt(c)) return;
         if (!(jobs ? scopeIds(index, allEntities(c), true) : scopesOf(c, entities)).some((x) => scopes.has(x))) return;
@@ -1049,7 +1066,7 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence, context?: readonly
       const story = openingOf(store, s);
       const other = (x: string) => !scopes.has(x) && !story.has(x) && entities.get(x)?.type === 'place';
       for (let i = 0; i < store.claimsIn(s); i++) {
-        if (!store.hasFiguresAt(s, i) || store.isHeadingAt(s, i)) continue;
+        if (!store.hasFiguresAt(s, i) || store.isHeadingAt(s, i) || (nounQ && store.keyWeightAt(s, i, nounQ) < 1)) continue;
         const c = store.at(s, i);
         if (isDoubt(c) || scopesOf(c, entities).length) continue;
         // (not after a sentence that turns to another place: "In a separate crash near Lyon, … Three were hurt.")
