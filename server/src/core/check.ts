@@ -677,9 +677,9 @@ class SeenClaims {
 }
 
 /** how many of a draft sentence's words a passage must share to say its point: half of those that name nothing, three
- * at least */
-function pointWords(index: CorpusIndex, ds: Pick<DraftSentence, 'keys'>): number {
-  return Math.max(3, Math.ceil(0.5 * ds.keys.filter((k) => !index.entityWords.has(k)).length));
+ * at least (or `atLeast`) */
+function pointWords(index: CorpusIndex, ds: Pick<DraftSentence, 'keys'>, atLeast = 3): number {
+  return Math.max(atLeast, Math.ceil(0.5 * ds.keys.filter((k) => !index.entityWords.has(k)).length));
 }
 
 function matches(s: { entities: number; meaning: number }): boolean {
@@ -878,22 +878,19 @@ function disputeFinding(index: CorpusIndex, ds: DraftSentence): Finding | undefi
     // rated, half of its words, two at least: "The market passed a full fire-safety inspection by the brigade in 2024")
     const ratedText = ratedClaim ? (rated.rated ?? ratedClaim.text) : undefined;
     const point = ratedText ? { keys: meaningKeys(ratedText).filter((k) => k !== 'claim') } : ds;
-    const least = ratedText
-      ? Math.max(2, Math.ceil(0.5 * point.keys.filter((k) => !index.entityWords.has(k)).length))
-      : pointWords(index, ds);
+    const least = pointWords(index, point, ratedText ? 2 : 3);
     // (a rated claim's sources, two at most, each its own outlet: "… UNPROVEN (Meridian Wire, FMTD say so)")
-    const except = new Set(related.map((r) => r.sourceId));
+    const best = bestSupports(
+      index,
+      { entityIds: opening, keys: point.keys },
+      new Set(related.map((r) => r.sourceId)),
+      { least, limit: SUPPORT_LOOKS, issued: !!ratedText, negated: hasNegation(ratedText ?? ds.text) },
+      ratedText ? 2 : 1,
+    );
     const sayers: Claim[] = [];
-    for (let n = 0; n < (ratedText ? 2 : 1); n++) {
-      const c = bestSupport(index, { entityIds: opening, keys: point.keys }, except, {
-        least,
-        limit: SUPPORT_LOOKS,
-        issued: !!ratedText,
-        negated: hasNegation(ratedText ?? ds.text),
-      });
-      if (!c || matchScore(index, { ...ds, keys: point.keys }, c).meaning < least) break;
+    for (const c of best) {
+      if (matchScore(index, { ...ds, keys: point.keys }, c).meaning < least) break;
       sayers.push(c);
-      except.add(c.sourceId);
     }
     if (sayers.length) {
       const outletsSaying = sayers.map((c) => outletOf(index, c.sourceId));
@@ -1029,13 +1026,14 @@ function figureFinding(index: CorpusIndex, ds: DraftSentence, context?: readonly
     const entities = index.table.entities;
     // (a counted thing's claims are those whose words have its noun, read from the columns first)
     const nounQ = thing ? store.query(NO_IDS, new Map(meaningKeys(q.noun!).map((k) => [k, 1]))) : undefined;
+    const nounStem = thing ? stem(q.noun!.toLowerCase()) : undefined;
     // (`all`: only figures that count everyone, for a figure its article's opening scopes)
     const take = (c: Claim, all = false) => {
       for (const cq of c.quantities)
         if (
           cq.measure === q.measure &&
           cq.counted === q.counted &&
-          (!thing || (cq.noun && stem(cq.noun.toLowerCase()) === stem(q.noun!.toLowerCase()) && thingAct(c.text, cq.noun) === thing)) &&
+          (!thing || (cq.noun && stem(cq.noun.toLowerCase()) === nounStem && thingAct(c.text, cq.noun) === thing)) &&
           (!all || countsAll(c, cq, q))
         )
           candidates.push({ c, q: cq });
@@ -1164,8 +1162,7 @@ function amountFinding(
     // an estimated 1.2 million lei", in the agency's statement)
     // (a time taken is also read in the articles about one of the sentence's names, three of its words in common: "the
     // first trained divers reached the wreck nearly five hours after the capsize", in a story on the ferry)
-    let aboutRead = false;
-    const visit = (holder: string, at: (s: number, i: number) => void) => {
+    const visit = (holder: string, at: (s: number, i: number, about?: boolean) => void) => {
       const about: number[] = [];
       store.visitEntity(
         holder,
@@ -1176,13 +1173,11 @@ function amountFinding(
         2000,
       );
       for (const s of issuedBy(index).get(holder) ?? []) for (let i = 0; i < store.claimsIn(s); i++) at(s, i);
-      aboutRead = true;
-      for (const s of about) for (let i = 0; i < store.claimsIn(s); i++) at(s, i);
-      aboutRead = false;
+      for (const s of about) for (let i = 0; i < store.claimsIn(s); i++) at(s, i, true);
     };
     const further = wider.filter((x) => !of.includes(x));
     for (const holder of [...of, ...further])
-      visit(holder, (s, i) => {
+      visit(holder, (s, i, about = false) => {
         if (!store.hasFiguresAt(s, i)) return;
         const c = store.at(s, i);
         if (isDoubt(c) || c.stance === 'questions' || c.stance === 'hedges') return;
@@ -1195,7 +1190,7 @@ function amountFinding(
           const near = sumThing(c.text, cq.span.start - c.span.start, cq.span.end - c.span.start, reach);
           // (a time taken or a share is said of many things in one story: two of its words, or all of one)
           const shared = [...thing].filter((k) => near.has(k)).length;
-          if (shared < (aboutRead ? 3 : measure === 'money' && !further.includes(holder) ? 1 : Math.min(2, thing.size))) continue;
+          if (shared < (about ? 3 : measure === 'money' && !further.includes(holder) ? 1 : Math.min(2, thing.size))) continue;
           seen.add(`${c.id}:${cq.span.start}`);
           list.push({ c, q: cq });
         }
@@ -1337,9 +1332,8 @@ function dateFinding(index: CorpusIndex, ds: DraftSentence, scopeList: readonly 
     if (own.length) {
       // (read from the claims' columns: most share none of the words, and nothing is made for them)
       const q = store.query(NO_IDS, new Map(own.map((k) => [k, 1])));
-      const issued = issuedBy(index);
       const read = new Set(aboutIn);
-      for (const id of scopeList) for (const s of (issued.get(id) ?? []).slice(0, ISSUED_LOOKS)) read.add(s);
+      for (const id of scopeList) for (const s of issuedSources(index, id)) read.add(s);
       for (const s of read) for (let i = 0; i < store.claimsIn(s); i++) if (store.keyWeightAt(s, i, q) >= 1) visit(s, i, undefined, true);
     }
   }
@@ -2185,8 +2179,24 @@ export function bestSupport(
    * statements an entity issued are read too (their sentences need not name it: "The market passed a full inspection") */
   opts: { least?: number; limit?: number; issued?: boolean; negated?: boolean } = {},
 ): Claim | undefined {
-  let best: Claim | undefined;
-  let bestScore = 0;
+  return bestSupports(index, ds, except, opts, 1)[0];
+}
+
+/**
+ * The claims that best support a draft sentence, `n` at most, each from a source of its own, best first: in one pass,
+ * each source's best claim (the first met among equals), then the best of those (the first met among equals), as
+ * `bestSupport` called again without the sources already taken would give them.
+ */
+function bestSupports(
+  index: CorpusIndex,
+  ds: Pick<DraftSentence, 'entityIds' | 'keys'>,
+  except: ReadonlySet<string> | undefined,
+  opts: { least?: number; limit?: number; issued?: boolean; negated?: boolean },
+  n: number,
+): Claim[] {
+  // each source's best claim, in the order its sources were first met
+  const bySource = new Map<string, { c: Claim; score: number; order: number }>();
+  let met = 0;
   const seen = new SeenClaims();
   const weights = meaningWeights(index, ds);
   const store = index.claims;
@@ -2201,19 +2211,24 @@ export function bestSupport(
     if (isDoubt(c) || hasNegation(c.text) !== negated) return;
     const s = matchScore(index, ds, c);
     const score = s.entities * 1.5 + s.meaning;
-    if (s.meaning >= 1 && score > bestScore) {
-      bestScore = score;
-      best = c;
-    }
+    if (s.meaning < 1 || score <= 0) return;
+    const had = bySource.get(c.sourceId);
+    if (!had) bySource.set(c.sourceId, { c, score, order: met++ });
+    else if (score > had.score) bySource.set(c.sourceId, { c, score, order: met++ });
   };
   for (const e of ds.entityIds) store.visitEntity(e, look, opts.limit);
-  if (opts.issued) {
-    const issued = issuedBy(index);
-    for (const e of ds.entityIds)
-      for (const si of (issued.get(e) ?? []).slice(0, ISSUED_LOOKS)) for (let i = 0; i < store.claimsIn(si); i++) look(si, i);
-  }
-  return best;
+  if (opts.issued)
+    for (const e of ds.entityIds) for (const si of issuedSources(index, e)) for (let i = 0; i < store.claimsIn(si); i++) look(si, i);
+  return [...bySource.values()]
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .slice(0, n)
+    .map((x) => x.c);
 }
 
-/** How many of an entity's own statements `bestSupport` reads whole. */
+/** The sources an entity issued (`issuedBy`), the first `ISSUED_LOOKS` of them: read whole. */
+function issuedSources(index: CorpusIndex, id: string): readonly number[] {
+  return (issuedBy(index).get(id) ?? []).slice(0, ISSUED_LOOKS);
+}
+
+/** How many of an entity's own statements `bestSupports` and `dateFinding` read whole (`issuedSources`). */
 const ISSUED_LOOKS = 20;
